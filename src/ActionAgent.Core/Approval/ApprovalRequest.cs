@@ -1,0 +1,24 @@
+using ActionAgent.Core.Decision;
+using ActionAgent.Core.Perception;
+using ActionAgent.Core.Policy;
+
+namespace ActionAgent.Core.Approval;
+
+/// <summary>A proposed action held for a reviewer: what, why it is held, and where on screen (target element, screenshot).</summary>
+public sealed record ApprovalRequest(string RunId, int Step, ProposedAction Proposal, Verdict Verdict)
+{
+    /// <summary>Unique per run and step: an approved action executes at most once under this key.</summary>
+    public string IdempotencyKey => $"{RunId}:{Step}";
+
+    /// <summary>The task the run carries out.</summary>
+    public string Task { get; init; } = "";
+
+    /// <summary>The element the action targets, when it has one.</summary>
+    public UiElement? TargetElement { get; init; }
+
+    /// <summary>The page URL when the action was proposed.</summary>
+    public string Url { get; init; } = "";
+
+    /// <summary>PNG of the screen with the target highlighted (secrets masked).</summary>
+    public ReadOnlyMemory<byte> AnnotatedScreenshot { get; init; }
+}

@@ -1,0 +1,8 @@
+namespace ActionAgent.Core.Decision;
+
+/// <summary>A compact account of one earlier step, given back to the decider as history.</summary>
+public sealed record StepSummary(int Step, string Action, string Outcome, bool Succeeded)
+{
+    /// <summary>The instruction the step carried out, when known.</summary>
+    public string? StepText { get; init; }
+}

@@ -1,0 +1,29 @@
+using System.Text.Json.Serialization;
+
+namespace ActionAgent.Core.Execution;
+
+/// <summary>What happened when an action was (or was not) carried out. Expected failures are values, not exceptions.</summary>
+public sealed record ActionOutcome(OutcomeStatus Status, string Message)
+{
+    /// <summary>The URL after the action, when it is known.</summary>
+    public string? UrlAfter { get; init; }
+
+    /// <summary>Fraction of the screen that changed (0..1), when a verifier measured it.</summary>
+    public double? ChangedFraction { get; init; }
+
+    /// <summary>True when the action succeeded.</summary>
+    [JsonIgnore]
+    public bool Succeeded => Status == OutcomeStatus.Succeeded;
+
+    /// <summary>A successful outcome.</summary>
+    public static ActionOutcome Success(string message = "done") => new(OutcomeStatus.Succeeded, message);
+
+    /// <summary>A failed outcome the decider should hear about.</summary>
+    public static ActionOutcome Failed(string message) => new(OutcomeStatus.Failed, message);
+
+    /// <summary>An action that was not carried out, and why.</summary>
+    public static ActionOutcome Skipped(string reason) => new(OutcomeStatus.Skipped, reason);
+
+    /// <inheritdoc />
+    public override string ToString() => $"{Status}: {Message}";
+}

@@ -1,0 +1,38 @@
+namespace ActionAgent.Core.Perception;
+
+/// <summary>What the agent perceived at one moment: the screenshot, where the page is, and what is on it.</summary>
+public sealed record Observation
+{
+    /// <summary>Page URL.</summary>
+    public required string Url { get; init; }
+
+    /// <summary>Page title.</summary>
+    public string Title { get; init; } = "";
+
+    /// <summary>PNG bytes of the viewport screenshot (secret fields already masked); empty when none was taken.</summary>
+    public ReadOnlyMemory<byte> Screenshot { get; init; }
+
+    /// <summary>How screenshot pixels relate to CSS pixels.</summary>
+    public required ViewportGeometry Geometry { get; init; }
+
+    /// <summary>Elements, in reading order.</summary>
+    public IReadOnlyList<UiElement> Elements { get; init; } = [];
+
+    /// <summary>Visible text of the page (trimmed), for expectations and grounding; untrusted content.</summary>
+    public string VisibleText { get; init; } = "";
+
+    /// <summary>A JavaScript dialog (alert/confirm/prompt) currently open, if any.</summary>
+    public string? OpenDialog { get; init; }
+
+    /// <summary>When the observation was taken.</summary>
+    public DateTimeOffset At { get; init; }
+
+    /// <summary>Annotated screenshot (numbered boxes), when the perceiver produced one.</summary>
+    public ReadOnlyMemory<byte> MarkedScreenshot { get; init; }
+
+    /// <summary>Notes from perception the decider should see ("the page did not settle within 2 s").</summary>
+    public IReadOnlyList<string> Notes { get; init; } = [];
+
+    /// <summary>Finds an element by id, or null.</summary>
+    public UiElement? Find(int id) => Elements.FirstOrDefault(e => e.Id == id);
+}

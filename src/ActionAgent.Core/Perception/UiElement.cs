@@ -1,0 +1,81 @@
+using System.Text.Json.Serialization;
+
+namespace ActionAgent.Core.Perception;
+
+/// <summary>
+/// One thing on screen a person could act on or read: its role, accessible name, state and box (CSS pixels).
+/// <see cref="Id"/> is stable within a run for the same DOM node, so a recorded step can name it.
+/// </summary>
+public sealed record UiElement
+{
+    /// <summary>Numeric id, unique within an observation.</summary>
+    public required int Id { get; init; }
+
+    /// <summary>ARIA-style role: button, link, textbox, checkbox, radio, combobox, option, heading, text, image, canvas…</summary>
+    public required string Role { get; init; }
+
+    /// <summary>Accessible name (label, aria-label, alt, button text).</summary>
+    public string Name { get; init; } = "";
+
+    /// <summary>Visible text content, when different from the name.</summary>
+    public string? Text { get; init; }
+
+    /// <summary>Current value of an input, textarea or select.</summary>
+    public string? Value { get; init; }
+
+    /// <summary>Placeholder text of an input.</summary>
+    public string? Placeholder { get; init; }
+
+    /// <summary>Text near the element (a preceding label, legend or heading) that a person would read as its label.</summary>
+    public string? NearbyText { get; init; }
+
+    /// <summary>HTML tag name, lower case, when it came from the DOM.</summary>
+    public string? Tag { get; init; }
+
+    /// <summary>The input's type attribute (text, password, email, date, number, submit…), when any.</summary>
+    public string? InputType { get; init; }
+
+    /// <summary>The link target, for links.</summary>
+    public string? Href { get; init; }
+
+    /// <summary>Checked state for checkboxes, radios and switches; null when not checkable.</summary>
+    public bool? Checked { get; init; }
+
+    /// <summary>Selected state (options, tabs).</summary>
+    public bool? Selected { get; init; }
+
+    /// <summary>True when the element is disabled.</summary>
+    public bool Disabled { get; init; }
+
+    /// <summary>True when pressing it submits a form (a submit button inside a form).</summary>
+    public bool SubmitsForm { get; init; }
+
+    /// <summary>Option labels of a select or listbox.</summary>
+    public IReadOnlyList<string> Options { get; init; } = [];
+
+    /// <summary>Bounding box in CSS pixels of the top-level viewport.</summary>
+    public required ScreenRect Bounds { get; init; }
+
+    /// <summary>Where the element was perceived.</summary>
+    public ElementSource Source { get; init; } = ElementSource.Dom;
+
+    /// <summary>Confidence 0..1 (1 for DOM elements; OCR and pixel proposals carry their own).</summary>
+    public double Confidence { get; init; } = 1;
+
+    /// <summary>Frame path ("" for the main frame, otherwise the iframe chain), for the executor and reports.</summary>
+    public string FramePath { get; init; } = "";
+
+    /// <summary>True when the element is a password or otherwise secret field whose pixels must be masked.</summary>
+    public bool IsSecret { get; init; }
+
+    /// <summary>The best single label a person would use for this element.</summary>
+    [JsonIgnore]
+    public string Label =>
+        !string.IsNullOrWhiteSpace(Name) ? Name
+        : !string.IsNullOrWhiteSpace(Text) ? Text!
+        : !string.IsNullOrWhiteSpace(Placeholder) ? Placeholder!
+        : NearbyText ?? "";
+
+    /// <inheritdoc />
+    public override string ToString() => $"[{Id}] {Role} \"{Label}\" {Bounds}";
+}

@@ -1,0 +1,14 @@
+namespace ActionAgent.Core.Recording;
+
+/// <summary>Writes a run down as it happens, so a killed run still leaves a readable recording.</summary>
+public interface IRunRecorder
+{
+    /// <summary>Starts the recording (run.json with status Running).</summary>
+    Task BeginAsync(RunManifest manifest, CancellationToken cancellationToken = default);
+
+    /// <summary>Appends one step and its screenshot.</summary>
+    Task AppendAsync(StepRecord step, ReadOnlyMemory<byte> screenshot, CancellationToken cancellationToken = default);
+
+    /// <summary>Closes the recording with the final status.</summary>
+    Task CompleteAsync(RunManifest manifest, CancellationToken cancellationToken = default);
+}

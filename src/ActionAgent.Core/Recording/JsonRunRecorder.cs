@@ -1,0 +1,67 @@
+using System.Text;
+using System.Text.Json;
+
+namespace ActionAgent.Core.Recording;
+
+/// <summary>
+/// Writes <c>&lt;root&gt;/&lt;run-id&gt;/</c>: run.json (replaced atomically), steps.jsonl (one flushed line per step)
+/// and one PNG per step. A killed run leaves run.json with status Running: readable, and marked incomplete.
+/// </summary>
+public sealed class JsonRunRecorder(string root) : IRunRecorder
+{
+    private readonly SemaphoreSlim _gate = new(1, 1);
+
+    /// <summary>The run's folder, once <see cref="BeginAsync"/> was called.</summary>
+    public string? RunDirectory { get; private set; }
+
+    /// <inheritdoc />
+    public async Task BeginAsync(RunManifest manifest, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(manifest);
+        RunDirectory = Path.Combine(root, manifest.RunId);
+        if (Directory.Exists(RunDirectory) && File.Exists(Path.Combine(RunDirectory, RecordingSchema.RunFile)))
+        {
+            throw new IOException($"A recording for run '{manifest.RunId}' already exists at {RunDirectory}; choose another run id.");
+        }
+
+        Directory.CreateDirectory(RunDirectory);
+        await WriteManifestAsync(manifest, cancellationToken).ConfigureAwait(false);
+    }
+
+    /// <inheritdoc />
+    public async Task AppendAsync(StepRecord step, ReadOnlyMemory<byte> screenshot, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(step);
+        var dir = RunDirectory ?? throw new InvalidOperationException("BeginAsync must be called before AppendAsync.");
+        await _gate.WaitAsync(cancellationToken).ConfigureAwait(false);
+        try
+        {
+            if (!screenshot.IsEmpty && step.Observation.ScreenshotFile is { } file)
+            {
+                await File.WriteAllBytesAsync(Path.Combine(dir, file), screenshot.ToArray(), CancellationToken.None).ConfigureAwait(false);
+            }
+
+            // One complete line per step, flushed, so a kill never leaves half a step behind the last newline.
+            var line = JsonSerializer.Serialize(step, RecordingJsonContext.Default.StepRecord) + "\n";
+            await using var stream = new FileStream(Path.Combine(dir, RecordingSchema.StepsFile), FileMode.Append, FileAccess.Write, FileShare.Read);
+            await stream.WriteAsync(Encoding.UTF8.GetBytes(line), CancellationToken.None).ConfigureAwait(false);
+            await stream.FlushAsync(CancellationToken.None).ConfigureAwait(false);
+        }
+        finally
+        {
+            _gate.Release();
+        }
+    }
+
+    /// <inheritdoc />
+    public Task CompleteAsync(RunManifest manifest, CancellationToken cancellationToken = default) =>
+        WriteManifestAsync(manifest, CancellationToken.None);
+
+    private async Task WriteManifestAsync(RunManifest manifest, CancellationToken cancellationToken)
+    {
+        var dir = RunDirectory!;
+        var tmp = Path.Combine(dir, RecordingSchema.RunFile + ".tmp");
+        await File.WriteAllTextAsync(tmp, JsonSerializer.Serialize(manifest, typeof(RunManifest), RecordingJsonContext.Indented), cancellationToken).ConfigureAwait(false);
+        File.Move(tmp, Path.Combine(dir, RecordingSchema.RunFile), overwrite: true);
+    }
+}

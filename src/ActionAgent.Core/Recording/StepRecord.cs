@@ -1,0 +1,44 @@
+using ActionAgent.Core.Approval;
+using ActionAgent.Core.Decision;
+using ActionAgent.Core.Execution;
+using ActionAgent.Core.Perception;
+using ActionAgent.Core.Policy;
+
+namespace ActionAgent.Core.Recording;
+
+/// <summary>One line of steps.jsonl: what was seen, proposed, judged, decided and done, and how long each took.</summary>
+public sealed record StepRecord
+{
+    /// <summary>The version of this record's shape; readers refuse versions they do not know.</summary>
+    public int SchemaVersion { get; init; } = RecordingSchema.Version;
+
+    /// <summary>The run this step belongs to.</summary>
+    public required string RunId { get; init; }
+
+    /// <summary>1-based step number.</summary>
+    public required int Step { get; init; }
+
+    /// <summary>When the step started.</summary>
+    public DateTimeOffset StartedAt { get; init; }
+
+    /// <summary>What the step saw.</summary>
+    public required ObservationSummary Observation { get; init; }
+
+    /// <summary>What the decider proposed.</summary>
+    public required ProposedAction Proposal { get; init; }
+
+    /// <summary>The element the action targeted, as perceived (a descriptor for replay, healing and export).</summary>
+    public UiElement? Target { get; init; }
+
+    /// <summary>The policy's verdict; null for terminal actions that were not checked.</summary>
+    public Verdict? Verdict { get; init; }
+
+    /// <summary>The approval decision (automatic when no reviewer was needed).</summary>
+    public ApprovalDecision? Decision { get; init; }
+
+    /// <summary>What happened.</summary>
+    public required ActionOutcome Outcome { get; init; }
+
+    /// <summary>Time per phase.</summary>
+    public required StepDurations Durations { get; init; }
+}

@@ -1,0 +1,331 @@
+using System.Diagnostics;
+using System.Reflection;
+using ActionAgent.Core.Approval;
+using ActionAgent.Core.Decision;
+using ActionAgent.Core.Execution;
+using ActionAgent.Core.Perception;
+using ActionAgent.Core.Policy;
+using ActionAgent.Core.Recording;
+using Microsoft.Extensions.Logging;
+
+namespace ActionAgent.Core.Runtime;
+
+/// <summary>
+/// Observe → decide → check policy → (approve) → act → verify, until the decider says done or fail, a limit is hit,
+/// or the run is cancelled. Expected failures go back to the decider as values; every step is recorded.
+/// </summary>
+public sealed class AgentLoop(
+    IPerceiver perceiver,
+    IDecider decider,
+    IActionPolicy policy,
+    IApprover approver,
+    IActionExecutor executor,
+    IOutcomeVerifier verifier,
+    IRunRecorder recorder,
+    AgentOptions options,
+    TimeProvider time,
+    ILogger<AgentLoop> logger)
+{
+    /// <summary>Extra versions to write into run.json (browser, policy hash, prompt version…).</summary>
+    public IDictionary<string, string> Versions { get; } = new Dictionary<string, string>
+    {
+        ["actionagent"] = typeof(AgentLoop).Assembly.GetCustomAttribute<AssemblyInformationalVersionAttribute>()?.InformationalVersion?.Split('+')[0] ?? "0.0.0",
+    };
+
+    /// <summary>Runs one task to its end. Cancellation ends the run as Cancelled with its recording closed.</summary>
+    public async Task<RunResult> RunAsync(RunRequest request, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(request);
+        var runId = string.IsNullOrWhiteSpace(request.RunId) ? NewRunId() : request.RunId!;
+        var machine = new RunMachine(logger);
+        var history = new List<StepSummary>();
+        var started = time.GetUtcNow();
+        var manifest = new RunManifest
+        {
+            RunId = runId,
+            Task = request.Task,
+            Decider = decider.Name,
+            StartUrl = request.StartUrl,
+            Versions = new Dictionary<string, string>(Versions),
+            StartedAt = started,
+        };
+
+        using var runScope = logger.BeginScope(new Dictionary<string, object> { ["RunId"] = runId });
+        await recorder.BeginAsync(manifest, CancellationToken.None).ConfigureAwait(false);
+        logger.LogInformation("Run {RunId} started: {Task}", runId, request.Task);
+
+        var step = 0;
+        var consecutiveFailures = 0;
+        long tokens = 0;
+        decimal cost = 0;
+        var finalMessage = "";
+        machine.Fire(RunTrigger.Start);
+        try
+        {
+            while (!machine.IsFinished)
+            {
+                cancellationToken.ThrowIfCancellationRequested();
+                step++;
+                using var stepScope = logger.BeginScope(new Dictionary<string, object> { ["Step"] = step });
+                if (step > options.MaxSteps)
+                {
+                    finalMessage = $"max steps exceeded: the task was not done after {options.MaxSteps} steps (raise --max-steps if it needs more)";
+                    logger.LogWarning("Run {RunId}: {Message}", runId, finalMessage);
+                    machine.Fire(RunTrigger.Fail);
+                    break;
+                }
+
+                var record = await RunStepAsync(runId, request.Task, step, machine, history, cancellationToken).ConfigureAwait(false);
+                tokens += record.Record.Proposal.Usage.TotalTokens;
+                cost += record.Record.Proposal.Usage.Cost;
+                await recorder.AppendAsync(record.Record, record.Screenshot, CancellationToken.None).ConfigureAwait(false);
+
+                var outcome = record.Record.Outcome;
+                history.Add(new StepSummary(step, record.Record.Proposal.Action.Describe(), outcome.Message, outcome.Succeeded)
+                {
+                    StepText = record.Record.Proposal.StepText,
+                });
+                if (history.Count > options.HistoryLength)
+                {
+                    history.RemoveAt(0);
+                }
+
+                if (machine.IsFinished)
+                {
+                    finalMessage = outcome.Message;
+                    break;
+                }
+
+                consecutiveFailures = outcome.Status == OutcomeStatus.Failed ? consecutiveFailures + 1 : 0;
+                if (consecutiveFailures >= options.MaxConsecutiveFailures)
+                {
+                    finalMessage = $"{consecutiveFailures} failed actions in a row; last: {outcome.Message}";
+                    machine.Fire(RunTrigger.Fail);
+                }
+            }
+        }
+        catch (OperationCanceledException) when (cancellationToken.IsCancellationRequested)
+        {
+            finalMessage = "cancelled";
+            logger.LogWarning("Run {RunId} cancelled at step {Step}", runId, step);
+            machine.Fire(RunTrigger.Cancel);
+        }
+        catch (Exception e) when (e is not InvalidOperationException || machine.CanFire(RunTrigger.Fail))
+        {
+            // Dead infrastructure (the browser crashed, the page closed): the run fails, the recording is closed.
+            finalMessage = $"the run stopped: {e.Message}";
+            logger.LogError(e, "Run {RunId} failed at step {Step}", runId, step);
+            if (machine.CanFire(RunTrigger.Fail))
+            {
+                machine.Fire(RunTrigger.Fail);
+            }
+        }
+
+        var status = machine.State switch
+        {
+            RunState.Completed => RunStatus.Completed,
+            RunState.Cancelled => RunStatus.Cancelled,
+            _ => RunStatus.Failed,
+        };
+        var steps = Math.Min(step, options.MaxSteps);
+        await recorder.CompleteAsync(manifest with
+        {
+            Status = status,
+            Message = finalMessage,
+            EndedAt = time.GetUtcNow(),
+            Steps = steps,
+            Tokens = tokens,
+            Cost = cost,
+        }).ConfigureAwait(false);
+        logger.LogInformation("Run {RunId} ended {Status} after {Steps} steps: {Message}", runId, status, steps, finalMessage);
+        return new RunResult(runId, status, finalMessage, steps)
+        {
+            Tokens = tokens,
+            Cost = cost,
+            RecordingPath = (recorder as JsonRunRecorder)?.RunDirectory,
+        };
+    }
+
+    private async Task<(StepRecord Record, ReadOnlyMemory<byte> Screenshot)> RunStepAsync(
+        string runId, string task, int step, RunMachine machine, List<StepSummary> history, CancellationToken runToken)
+    {
+        var startedAt = time.GetUtcNow();
+        double observeMs = 0, decideMs = 0, approvalMs = 0, executeMs = 0, verifyMs = 0;
+        var clock = Stopwatch.StartNew();
+
+        using var stepCts = CancellationTokenSource.CreateLinkedTokenSource(runToken);
+        stepCts.CancelAfter(options.StepTimeout);
+        var ct = stepCts.Token;
+
+        Observation observation;
+        try
+        {
+            observation = await perceiver.ObserveAsync(ct).ConfigureAwait(false);
+        }
+        catch (OperationCanceledException) when (!runToken.IsCancellationRequested)
+        {
+            throw new TimeoutException($"observing the page took longer than the step timeout ({options.StepTimeout.TotalSeconds:0}s)");
+        }
+
+        observeMs = Lap(clock);
+        machine.Fire(RunTrigger.Observed);
+
+        ProposedAction proposal;
+        try
+        {
+            proposal = await decider.DecideAsync(new DecisionContext(runId, task, step, observation, history.ToArray()), ct).ConfigureAwait(false);
+        }
+        catch (OperationCanceledException) when (!runToken.IsCancellationRequested)
+        {
+            proposal = new ProposedAction(new FailAction($"the decider did not answer within the step timeout ({options.StepTimeout.TotalSeconds:0}s)"), "step timeout")
+            {
+                DecidedBy = decider.Name,
+            };
+        }
+
+        decideMs = Lap(clock);
+        machine.Fire(RunTrigger.Decided);
+        logger.LogInformation("Step {Step} proposed {Action} ({Reason})", step, proposal.Action.Describe(), proposal.Reason);
+
+        var screenshotFile = observation.Screenshot.IsEmpty ? null : RecordingSchema.ScreenshotFile(step);
+        var summary = new ObservationSummary(observation.Url, observation.Title, observation.Elements.Count, screenshotFile)
+        {
+            ScreenshotWidth = observation.Geometry.ScreenshotWidth,
+            ScreenshotHeight = observation.Geometry.ScreenshotHeight,
+            CssWidth = observation.Geometry.CssWidth,
+            CssHeight = observation.Geometry.CssHeight,
+            Notes = observation.Notes,
+        };
+        var target = proposal.Action.PrimaryTarget is { } t ? ResolveTarget(t, observation) : null;
+
+        StepRecord Record(Verdict? verdict, ApprovalDecision? decision, ActionOutcome outcome) => new()
+        {
+            RunId = runId,
+            Step = step,
+            StartedAt = startedAt,
+            Observation = summary,
+            Proposal = proposal,
+            Target = target,
+            Verdict = verdict,
+            Decision = decision,
+            Outcome = outcome,
+            Durations = new StepDurations(observeMs, decideMs, approvalMs, executeMs, verifyMs),
+        };
+
+        switch (proposal.Action)
+        {
+            case DoneAction done:
+                machine.Fire(RunTrigger.Finish);
+                return (Record(null, null, ActionOutcome.Success(done.Result)), observation.Screenshot);
+            case FailAction fail:
+                machine.Fire(RunTrigger.Fail);
+                return (Record(null, null, ActionOutcome.Failed(fail.Reason)), observation.Screenshot);
+            case AskHumanAction ask:
+                machine.Fire(RunTrigger.Fail);
+                return (Record(null, null, ActionOutcome.Failed($"the agent needs a person to answer: {ask.Question}")), observation.Screenshot);
+        }
+
+        if (proposal.Action.PrimaryTarget?.ElementId is { } id && observation.Find(id) is null)
+        {
+            // An id the observation does not have is the decider's mistake: tell it, do not guess.
+            var verdictMissing = new Verdict(VerdictKind.Deny, RiskClass.Read, "unknown-element", $"element #{id} is not on the page");
+            machine.Fire(RunTrigger.Denied);
+            return (Record(verdictMissing, ApprovalDecision.From(verdictMissing), ActionOutcome.Failed($"element #{id} does not exist in the current observation; choose an id from the element list")), observation.Screenshot);
+        }
+
+        var verdict = policy.Evaluate(proposal, observation);
+        logger.LogInformation("Step {Step} verdict {Verdict}", step, verdict.ToString());
+        ApprovalDecision decision;
+        if (verdict.IsDenied)
+        {
+            machine.Fire(RunTrigger.Denied);
+            decision = ApprovalDecision.From(verdict);
+            return (Record(verdict, decision, ActionOutcome.Skipped($"denied by policy ({verdict.Rule}): {verdict.Reason}")), observation.Screenshot);
+        }
+
+        if (verdict.NeedsApproval)
+        {
+            machine.Fire(RunTrigger.ApprovalRequired);
+            clock.Restart();
+            decision = await approver.RequestAsync(new ApprovalRequest(runId, step, proposal, verdict)
+            {
+                Task = task,
+                TargetElement = target,
+                Url = observation.Url,
+                AnnotatedScreenshot = observation.MarkedScreenshot.IsEmpty ? observation.Screenshot : observation.MarkedScreenshot,
+            }, runToken).ConfigureAwait(false);
+            approvalMs = Lap(clock);
+            logger.LogInformation("Step {Step} approval: {Approved} by {Reviewer} ({Reason})", step, decision.IsApproved, decision.Reviewer, decision.Reason);
+            if (!decision.IsApproved)
+            {
+                machine.Fire(RunTrigger.Rejected);
+                var why = decision.Expired ? $"approval expired: {decision.Reason}" : $"rejected by {decision.Reviewer}: {decision.Reason}";
+                return (Record(verdict, decision, ActionOutcome.Skipped(why)), observation.Screenshot);
+            }
+
+            machine.Fire(RunTrigger.Approved);
+            if (decision.EditedValue is { } edited && proposal.Action is TypeTextAction type)
+            {
+                proposal = proposal with { Action = type with { Text = edited } };
+            }
+        }
+        else
+        {
+            decision = ApprovalDecision.From(verdict);
+            machine.Fire(RunTrigger.Allowed);
+        }
+
+        clock.Restart();
+        ActionOutcome outcome;
+        try
+        {
+            outcome = await executor.ExecuteAsync(proposal, observation, ct).ConfigureAwait(false);
+        }
+        catch (OperationCanceledException) when (!runToken.IsCancellationRequested)
+        {
+            outcome = ActionOutcome.Failed($"the action did not finish within the step timeout ({options.StepTimeout.TotalSeconds:0}s)");
+        }
+
+        executeMs = Lap(clock);
+        machine.Fire(RunTrigger.Executed);
+        try
+        {
+            outcome = await verifier.VerifyAsync(proposal, observation, outcome, ct).ConfigureAwait(false);
+        }
+        catch (OperationCanceledException) when (!runToken.IsCancellationRequested)
+        {
+            // Verification is advisory: a timeout there keeps the executor's outcome.
+        }
+
+        verifyMs = Lap(clock);
+        machine.Fire(RunTrigger.Verified);
+        logger.LogInformation("Step {Step} outcome {Outcome}", step, outcome.ToString());
+        return (Record(verdict, decision, outcome), observation.Screenshot);
+    }
+
+    private static UiElement? ResolveTarget(ActionTarget target, Observation observation)
+    {
+        if (target.ElementId is { } id)
+        {
+            return observation.Find(id);
+        }
+
+        if (target.Point is { } p)
+        {
+            var css = observation.Geometry.ToCss(p);
+            return observation.Elements.Where(e => e.Bounds.Contains(css.X, css.Y)).MinBy(e => e.Bounds.Area);
+        }
+
+        return null;
+    }
+
+    private static double Lap(Stopwatch clock)
+    {
+        var ms = clock.Elapsed.TotalMilliseconds;
+        clock.Restart();
+        return ms;
+    }
+
+    private string NewRunId() =>
+        $"{time.GetUtcNow():yyyyMMdd-HHmmss}-{Convert.ToHexStringLower(System.Security.Cryptography.RandomNumberGenerator.GetBytes(3))}";
+}

@@ -1,0 +1,17 @@
+namespace ActionAgent.Core.Runtime;
+
+/// <summary>Limits of one run.</summary>
+public sealed class AgentOptions
+{
+    /// <summary>Most steps before the run fails with "max steps exceeded". Default 40.</summary>
+    public int MaxSteps { get; set; } = 40;
+
+    /// <summary>Longest one step (observe, decide, execute, verify; approval waits excluded) may take. Default 60 s.</summary>
+    public TimeSpan StepTimeout { get; set; } = TimeSpan.FromSeconds(60);
+
+    /// <summary>Failed actions in a row after which the run gives up. Default 3.</summary>
+    public int MaxConsecutiveFailures { get; set; } = 3;
+
+    /// <summary>How many steps of history the decider is given. Default 20.</summary>
+    public int HistoryLength { get; set; } = 20;
+}

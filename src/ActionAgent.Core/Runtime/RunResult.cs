@@ -1,0 +1,14 @@
+namespace ActionAgent.Core.Runtime;
+
+/// <summary>How a run ended: status, the agent's final message, steps taken and model cost.</summary>
+public sealed record RunResult(string RunId, RunStatus Status, string Message, int Steps)
+{
+    /// <summary>Total tokens spent on model calls.</summary>
+    public long Tokens { get; init; }
+
+    /// <summary>Total money spent on model calls.</summary>
+    public decimal Cost { get; init; }
+
+    /// <summary>Where the recording was written, when it was.</summary>
+    public string? RecordingPath { get; init; }
+}
