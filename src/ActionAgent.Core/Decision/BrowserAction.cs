@@ -55,9 +55,11 @@ public enum MouseButtonKind
 public sealed record ClickAction(ActionTarget Target, MouseButtonKind Button = MouseButtonKind.Left, int ClickCount = 1) : BrowserAction
 {
     /// <inheritdoc />
+    [JsonIgnore]
     public override string Kind => ClickCount == 2 ? "double_click" : Button == MouseButtonKind.Right ? "right_click" : "click";
 
     /// <inheritdoc />
+    [JsonIgnore]
     public override ActionTarget? PrimaryTarget => Target;
 
     /// <inheritdoc />
@@ -68,9 +70,11 @@ public sealed record ClickAction(ActionTarget Target, MouseButtonKind Button = M
 public sealed record HoverAction(ActionTarget Target) : BrowserAction
 {
     /// <inheritdoc />
+    [JsonIgnore]
     public override string Kind => "hover";
 
     /// <inheritdoc />
+    [JsonIgnore]
     public override ActionTarget? PrimaryTarget => Target;
 
     /// <inheritdoc />
@@ -81,9 +85,11 @@ public sealed record HoverAction(ActionTarget Target) : BrowserAction
 public sealed record TypeTextAction(ActionTarget? Target, string Text, bool ClearFirst = true, bool PressEnter = false) : BrowserAction
 {
     /// <inheritdoc />
+    [JsonIgnore]
     public override string Kind => "type";
 
     /// <inheritdoc />
+    [JsonIgnore]
     public override ActionTarget? PrimaryTarget => Target;
 
     /// <inheritdoc />
@@ -94,6 +100,7 @@ public sealed record TypeTextAction(ActionTarget? Target, string Text, bool Clea
 public sealed record PressKeyAction(string Keys) : BrowserAction
 {
     /// <inheritdoc />
+    [JsonIgnore]
     public override string Kind => "press";
 
     /// <inheritdoc />
@@ -104,9 +111,11 @@ public sealed record PressKeyAction(string Keys) : BrowserAction
 public sealed record ScrollAction(double DeltaX, double DeltaY, ActionTarget? Target = null) : BrowserAction
 {
     /// <inheritdoc />
+    [JsonIgnore]
     public override string Kind => "scroll";
 
     /// <inheritdoc />
+    [JsonIgnore]
     public override ActionTarget? PrimaryTarget => Target;
 
     /// <inheritdoc />
@@ -117,9 +126,11 @@ public sealed record ScrollAction(double DeltaX, double DeltaY, ActionTarget? Ta
 public sealed record DragAction(ActionTarget From, ActionTarget To) : BrowserAction
 {
     /// <inheritdoc />
+    [JsonIgnore]
     public override string Kind => "drag";
 
     /// <inheritdoc />
+    [JsonIgnore]
     public override ActionTarget? PrimaryTarget => From;
 
     /// <inheritdoc />
@@ -130,9 +141,11 @@ public sealed record DragAction(ActionTarget From, ActionTarget To) : BrowserAct
 public sealed record SelectOptionAction(ActionTarget Target, string Option) : BrowserAction
 {
     /// <inheritdoc />
+    [JsonIgnore]
     public override string Kind => "select";
 
     /// <inheritdoc />
+    [JsonIgnore]
     public override ActionTarget? PrimaryTarget => Target;
 
     /// <inheritdoc />
@@ -143,9 +156,11 @@ public sealed record SelectOptionAction(ActionTarget Target, string Option) : Br
 public sealed record UploadFileAction(ActionTarget Target, string FilePath) : BrowserAction
 {
     /// <inheritdoc />
+    [JsonIgnore]
     public override string Kind => "upload";
 
     /// <inheritdoc />
+    [JsonIgnore]
     public override ActionTarget? PrimaryTarget => Target;
 
     /// <inheritdoc />
@@ -156,6 +171,7 @@ public sealed record UploadFileAction(ActionTarget Target, string FilePath) : Br
 public sealed record NavigateAction(string Url) : BrowserAction
 {
     /// <inheritdoc />
+    [JsonIgnore]
     public override string Kind => "navigate";
 
     /// <inheritdoc />
@@ -166,6 +182,7 @@ public sealed record NavigateAction(string Url) : BrowserAction
 public sealed record GoBackAction : BrowserAction
 {
     /// <inheritdoc />
+    [JsonIgnore]
     public override string Kind => "go_back";
 
     /// <inheritdoc />
@@ -176,6 +193,7 @@ public sealed record GoBackAction : BrowserAction
 public sealed record WaitAction(TimeSpan Duration, string? UntilText = null) : BrowserAction
 {
     /// <inheritdoc />
+    [JsonIgnore]
     public override string Kind => "wait";
 
     /// <inheritdoc />
@@ -188,9 +206,11 @@ public sealed record WaitAction(TimeSpan Duration, string? UntilText = null) : B
 public sealed record DoneAction(string Result) : BrowserAction
 {
     /// <inheritdoc />
+    [JsonIgnore]
     public override string Kind => "done";
 
     /// <inheritdoc />
+    [JsonIgnore]
     public override bool IsTerminal => true;
 
     /// <inheritdoc />
@@ -201,9 +221,11 @@ public sealed record DoneAction(string Result) : BrowserAction
 public sealed record FailAction(string Reason) : BrowserAction
 {
     /// <inheritdoc />
+    [JsonIgnore]
     public override string Kind => "fail";
 
     /// <inheritdoc />
+    [JsonIgnore]
     public override bool IsTerminal => true;
 
     /// <inheritdoc />
@@ -214,9 +236,11 @@ public sealed record FailAction(string Reason) : BrowserAction
 public sealed record AskHumanAction(string Question) : BrowserAction
 {
     /// <inheritdoc />
+    [JsonIgnore]
     public override string Kind => "ask_human";
 
     /// <inheritdoc />
+    [JsonIgnore]
     public override bool IsTerminal => true;
 
     /// <inheritdoc />
