@@ -1,0 +1,57 @@
+using System.CommandLine;
+using ActionAgent.Core.Decision.Interpretation;
+using ActionAgent.SampleApp;
+
+namespace ActionAgent.Cli.Commands;
+
+/// <summary>
+/// <c>actionagent demo</c>: starts the sample ops portal on 127.0.0.1 and has the offline step interpreter file a refund
+/// on it; the irreversible "Submit refund" waits for approval.
+/// </summary>
+public static class DemoCommand
+{
+    /// <summary>The delegated task the demo carries out.</summary>
+    public const string Task =
+        "Sign in with username ops and password ops-pass. Open Order 1042. Click File a refund. " +
+        "Enter 42.00 into Amount. Set the Refund date to 2026-11-20. Select Damaged item from the Reason list. " +
+        "Choose Store credit. Check Notify customer. Type \"Box arrived crushed\" into Notes. Click Submit refund. " +
+        "Wait for Refund filed.";
+
+    /// <summary>Builds the command.</summary>
+    public static Command Create()
+    {
+        var common = new CommonOptions();
+        var command = new Command("demo", "Start the sample ops portal and let ActionAgent file a refund on it (offline, with approval)");
+        common.AddTo(command);
+        command.SetAction(async (result, ct) =>
+        {
+            Hosting.CliSettings settings;
+            try
+            {
+                settings = common.Read(result);
+            }
+            catch (ArgumentException e)
+            {
+                return RunExecution.Error(new Hosting.CliSettings(), Output.ExitCodes.BadInput, e.Message);
+            }
+
+            await using var app = await SampleAppServer.StartAsync(cancellationToken: ct);
+            if (settings.Output != Output.OutputMode.Json)
+            {
+                Console.Out.WriteLine($"sample ops portal running at {app.BaseUrl}");
+            }
+
+            var exit = await RunExecution.ExecuteAsync(settings, Task, app.BaseUrl + "/login", () => new StepInterpreter(), ct);
+            if (settings.Output != Output.OutputMode.Json)
+            {
+                var refunds = app.State.Refunds;
+                Console.Out.WriteLine(refunds.Count == 0
+                    ? "the sample app recorded no refund"
+                    : $"the sample app recorded {refunds.Count} refund(s): " + string.Join("; ", refunds.Select(r => $"{r.Id} order {r.OrderNumber} {r.Amount} {r.Reason}")));
+            }
+
+            return exit;
+        });
+        return command;
+    }
+}

@@ -1,0 +1,44 @@
+using System.CommandLine;
+using ActionAgent.Core.Decision.Interpretation;
+
+namespace ActionAgent.Cli.Commands;
+
+/// <summary><c>actionagent run "&lt;task&gt;" --url …</c>: carry out a task on a page.</summary>
+public static class RunCommand
+{
+    /// <summary>Builds the command.</summary>
+    public static Command Create()
+    {
+        var task = new Argument<string>("task") { Description = "The task, in plain English (explicit steps for the offline interpreter)" };
+        var url = new Option<string?>("--url", "-u") { Description = "Start URL (omit with --cdp to act in the already-open page)" };
+        var common = new CommonOptions();
+        var command = new Command("run", "Carry out a task on a web page") { task, url };
+        common.AddTo(command);
+        command.SetAction(async (result, ct) =>
+        {
+            Hosting.CliSettings settings;
+            try
+            {
+                settings = common.Read(result);
+            }
+            catch (ArgumentException e)
+            {
+                return RunExecution.Error(new Hosting.CliSettings(), Output.ExitCodes.BadInput, e.Message);
+            }
+
+            var start = result.GetValue(url);
+            if (start is null && settings.CdpUrl is null)
+            {
+                return RunExecution.Error(settings, Output.ExitCodes.BadInput, "--url is required (or --cdp to act in an already-open page)");
+            }
+
+            if (string.IsNullOrWhiteSpace(result.GetValue(task)))
+            {
+                return RunExecution.Error(settings, Output.ExitCodes.BadInput, "the task is empty: say what to do, e.g. actionagent run \"Click Orders\" --url http://…");
+            }
+
+            return await RunExecution.ExecuteAsync(settings, result.GetValue(task)!, start, () => new StepInterpreter(), ct);
+        });
+        return command;
+    }
+}

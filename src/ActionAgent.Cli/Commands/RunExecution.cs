@@ -1,0 +1,84 @@
+using System.Text.Json;
+using ActionAgent.Cli.Hosting;
+using ActionAgent.Cli.Output;
+using ActionAgent.Core.Decision;
+using ActionAgent.Core.Runtime;
+using Microsoft.Extensions.Logging;
+using Serilog.Extensions.Logging;
+
+namespace ActionAgent.Cli.Commands;
+
+/// <summary>Runs one task through <see cref="AgentHost"/> and turns the result (or the failure) into output and an exit code.</summary>
+public static class RunExecution
+{
+    /// <summary>Runs and reports; never throws for expected failures.</summary>
+    public static async Task<int> ExecuteAsync(CliSettings settings, string task, string? url, Func<IDecider> decider, CancellationToken cancellationToken)
+    {
+        await using var serilog = LoggingSetup.Create(Path.Combine(RepoPaths.Root, "logs"), settings.Verbose);
+        using var loggerFactory = new SerilogLoggerFactory(serilog);
+        try
+        {
+            var result = await new AgentHost(settings, loggerFactory).RunAsync(task, url, decider(), cancellationToken);
+            var exit = ExitCodeFor(result);
+            if (settings.Output == OutputMode.Json)
+            {
+                Console.Out.WriteLine(JsonSerializer.Serialize(new
+                {
+                    runId = result.RunId,
+                    status = result.Status.ToString(),
+                    message = result.Message,
+                    steps = result.Steps,
+                    tokens = result.Tokens,
+                    cost = result.Cost,
+                    recording = result.RecordingPath,
+                    exitCode = exit,
+                }));
+            }
+            else if (result.RecordingPath is { } path)
+            {
+                Console.Out.WriteLine($"recording: {Path.GetRelativePath(Directory.GetCurrentDirectory(), path)}");
+            }
+
+            return exit;
+        }
+        catch (Exception e) when (IsBadInput(e))
+        {
+            return Error(settings, ExitCodes.BadInput, e.Message);
+        }
+        catch (OperationCanceledException) when (cancellationToken.IsCancellationRequested)
+        {
+            return Error(settings, ExitCodes.Cancelled, "cancelled before the run started");
+        }
+        catch (Exception e)
+        {
+            loggerFactory.CreateLogger("ActionAgent").LogDebug(e, "run could not start");
+            return Error(settings, ExitCodes.Environment, e.Message);
+        }
+    }
+
+    /// <summary>Prints an error (to stderr, or as JSON) and returns the exit code.</summary>
+    public static int Error(CliSettings settings, int exitCode, string message)
+    {
+        if (settings.Output == OutputMode.Json)
+        {
+            Console.Out.WriteLine(JsonSerializer.Serialize(new { status = "Error", message, exitCode }));
+        }
+        else
+        {
+            Console.Error.WriteLine($"error: {message}");
+        }
+
+        return exitCode;
+    }
+
+    private static bool IsBadInput(Exception e) => e is ArgumentException or InvalidDataException or FormatException or JsonException;
+
+    private static int ExitCodeFor(RunResult result) => result.Status switch
+    {
+        RunStatus.Completed => ExitCodes.Success,
+        RunStatus.Cancelled => ExitCodes.Cancelled,
+        _ when result.Message.Contains("rejected by", StringComparison.OrdinalIgnoreCase)
+            || result.Message.Contains("no reviewer available", StringComparison.OrdinalIgnoreCase) => ExitCodes.NotApproved,
+        _ => ExitCodes.RunFailed,
+    };
+}

@@ -1,0 +1,46 @@
+using ActionAgent.Cli.Output;
+
+namespace ActionAgent.Cli.Hosting;
+
+/// <summary>Everything the command line said about one run, after parsing.</summary>
+public sealed record CliSettings
+{
+    /// <summary>Path of playwright.config.json (found upward from the current directory when not given).</summary>
+    public string? ConfigPath { get; init; }
+
+    /// <summary>Show the browser window.</summary>
+    public bool Headed { get; init; }
+
+    /// <summary>Viewport override, e.g. (1280, 720).</summary>
+    public (int Width, int Height)? Viewport { get; init; }
+
+    /// <summary>Device scale factor override.</summary>
+    public double? DeviceScaleFactor { get; init; }
+
+    /// <summary>Attach to a running Chromium over CDP (http://127.0.0.1:PORT).</summary>
+    public string? CdpUrl { get; init; }
+
+    /// <summary>Use a remote Playwright browser server (ws://…).</summary>
+    public string? ConnectUrl { get; init; }
+
+    /// <summary>Approve every held action.</summary>
+    public bool Yes { get; init; }
+
+    /// <summary>Maximum steps.</summary>
+    public int MaxSteps { get; init; } = 40;
+
+    /// <summary>Per-step timeout.</summary>
+    public TimeSpan StepTimeout { get; init; } = TimeSpan.FromSeconds(60);
+
+    /// <summary>Where recordings go.</summary>
+    public string RecordingsDirectory { get; init; } = "recordings";
+
+    /// <summary>Run id to use.</summary>
+    public string? RunId { get; init; }
+
+    /// <summary>Console verbosity.</summary>
+    public bool Verbose { get; init; }
+
+    /// <summary>How results are printed.</summary>
+    public OutputMode Output { get; init; } = OutputMode.Plain;
+}

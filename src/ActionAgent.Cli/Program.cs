@@ -1,0 +1,23 @@
+using System.CommandLine;
+using ActionAgent.Cli.Commands;
+
+var root = new RootCommand("ActionAgent: a vision-grounded browser agent with policies, approvals and recordings")
+{
+    RunCommand.Create(),
+    DemoCommand.Create(),
+    GraphCommand.Create(),
+};
+
+var parsed = root.Parse(args);
+if (parsed.Errors.Count > 0)
+{
+    foreach (var error in parsed.Errors)
+    {
+        Console.Error.WriteLine($"error: {error.Message}");
+    }
+
+    Console.Error.WriteLine("Run 'actionagent --help' (or 'actionagent <command> --help') to see the commands and options.");
+    return 2;
+}
+
+return await parsed.InvokeAsync();
