@@ -1,0 +1,96 @@
+// Loop overhead benchmark: the agent loop's own cost per step (observe + policy + execute + verify + recording,
+// everything but the decider) on the sample app's refund form, against a hand-written Playwright script doing the
+// same actions. Usage: dotnet run -c Release --project bench/ActionAgent.Bench.Loop [-- --runs N]
+using System.Diagnostics;
+using ActionAgent.Browser;
+using ActionAgent.Core.Approval;
+using ActionAgent.Core.Decision;
+using ActionAgent.Core.Decision.Interpretation;
+using ActionAgent.Core.Execution;
+using ActionAgent.Core.Policy;
+using ActionAgent.Core.Recording;
+using ActionAgent.Core.Runtime;
+using ActionAgent.SampleApp;
+using Microsoft.Extensions.Logging.Abstractions;
+using Microsoft.Playwright;
+
+var runs = args.Length >= 2 && args[0] == "--runs" ? int.Parse(args[1], System.Globalization.CultureInfo.InvariantCulture) : 5;
+const string Task = "Enter 42.00 into Amount. Set the Refund date to 2026-11-20. Select Damaged item from the Reason list. " +
+                    "Choose Store credit. Check Express. Check Notify customer. Type \"Box arrived crushed\" into Notes.";
+const int Actions = 7;
+
+await using var app = await SampleAppServer.StartAsync();
+var settings = BrowserSettingsLoader.Load(Path.Combine(FindRoot(), "playwright.config.json"));
+await using var session = await BrowserSessionFactory.OpenAsync(settings, BrowserConnection.Launch, NullLoggerFactory.Instance);
+var page = session.Page;
+await LoginAsync(page, app.BaseUrl);
+
+var loopOverheads = new List<double>();
+var scriptPerAction = new List<double>();
+var recordings = Directory.CreateTempSubdirectory("aa-bench-").FullName;
+for (var i = 0; i < runs + 1; i++)
+{
+    // Hand-written script: the same seven actions with Playwright locators.
+    await page.GotoAsync(app.BaseUrl + "/refund?order=1042");
+    var sw = Stopwatch.StartNew();
+    await page.GetByLabel("Amount").FillAsync("42.00");
+    await page.GetByLabel("Refund date").FillAsync("2026-11-20");
+    await page.GetByLabel("Reason").SelectOptionAsync(new SelectOptionValue { Label = "Damaged item" });
+    await page.GetByLabel("Store credit").CheckAsync();
+    await page.GetByLabel("Express").CheckAsync();
+    await page.GetByLabel("Notify customer").CheckAsync();
+    await page.GetByLabel("Notes").FillAsync("Box arrived crushed");
+    var script = sw.Elapsed.TotalMilliseconds / Actions;
+
+    // The agent loop with the offline interpreter.
+    await page.GotoAsync(app.BaseUrl + "/refund?order=1042");
+    var loop = new AgentLoop(session.CreatePerceiver(), new StepInterpreter(), new IrreversibleActionPolicy(), AutoApprover.ApproveAll,
+        session.CreateExecutor(), new PassThroughVerifier(), new JsonRunRecorder(recordings), new AgentOptions(), TimeProvider.System,
+        NullLogger<AgentLoop>.Instance);
+    var result = await loop.RunAsync(new RunRequest(Task) { RunId = $"bench-{i}" });
+    if (result.Status != RunStatus.Completed)
+    {
+        Console.Error.WriteLine($"run {i} did not complete: {result.Message}");
+        return 1;
+    }
+
+    var steps = RunRecording.Load(Path.Combine(recordings, $"bench-{i}")).Steps.Where(s => !s.Proposal.Action.IsTerminal && s.Outcome.Succeeded).ToList();
+    if (i == 0)
+    {
+        continue; // warm-up
+    }
+
+    foreach (var s in steps)
+    {
+        loopOverheads.Add(s.Durations.ObserveMs + s.Durations.ExecuteMs + s.Durations.VerifyMs - script);
+    }
+
+    scriptPerAction.Add(script);
+}
+
+double Median(List<double> xs) { var s = xs.Order().ToList(); return s.Count == 0 ? double.NaN : s[s.Count / 2]; }
+var loopPerStep = Median(loopOverheads) + Median(scriptPerAction);
+Console.WriteLine($"runs: {runs} x {Actions} actions, viewport {settings.Viewport.Width}x{settings.Viewport.Height}");
+Console.WriteLine($"hand-written Playwright: median {Median(scriptPerAction):0.0} ms per action");
+Console.WriteLine($"agent loop (no decider): median {loopPerStep:0.0} ms per step");
+Console.WriteLine($"median overhead per step: {Median(loopOverheads):0.0} ms (target <= 150 ms); ratio {loopPerStep / Median(scriptPerAction):0.0}x");
+Directory.Delete(recordings, true);
+return 0;
+
+static async Task LoginAsync(IPage page, string baseUrl)
+{
+    await page.GotoAsync(baseUrl + "/login");
+    await page.GetByLabel("Username").FillAsync("ops");
+    await page.GetByLabel("Password").FillAsync("ops-pass");
+    await page.GetByRole(AriaRole.Button, new() { Name = "Sign in" }).ClickAsync();
+    await page.WaitForURLAsync("**/orders");
+}
+
+static string FindRoot()
+{
+    for (var d = new DirectoryInfo(Directory.GetCurrentDirectory()); d is not null; d = d.Parent)
+    {
+        if (File.Exists(Path.Combine(d.FullName, "ActionAgent.sln"))) return d.FullName;
+    }
+    return Directory.GetCurrentDirectory();
+}
