@@ -93,7 +93,8 @@ internal static class SampleAppEndpoints
             var errors = Validate(input, labels, out var amount);
             if (errors.Count > 0)
             {
-                return Html(SamplePages.Refund(input, errors, server.AlternateLayout), StatusCodes.Status400BadRequest);
+                // 200, not 400: the browser would log a failed request to the console, which agents read as a page error.
+                return Html(SamplePages.Refund(input, errors, server.AlternateLayout));
             }
 
             var record = server.State.AddRefund(id => new RefundRecord(
@@ -126,7 +127,7 @@ internal static class SampleAppEndpoints
             var at = email.IndexOf('@', StringComparison.Ordinal);
             if (at <= 0 || at == email.Length - 1 || email.Contains(' ', StringComparison.Ordinal))
             {
-                return Html(SamplePages.NewsletterFrame(email, "Enter a valid email address.", subscribed: false), StatusCodes.Status400BadRequest);
+                return Html(SamplePages.NewsletterFrame(email, "Enter a valid email address.", subscribed: false));
             }
 
             server.State.AddSubscription(email);

