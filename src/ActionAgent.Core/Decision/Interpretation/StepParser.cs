@@ -87,7 +87,10 @@ internal static partial class StepParser
 
         if (Verbs.MatchFuzzy(text) is not { } verb)
         {
-            return [Implicit(text, display, q)];
+            var parts = ColonOrEquals().IsMatch(text) ? [text] : CommaList().Split(text).Where(p => p.Trim().Length > 0).ToArray();
+            return parts.Length > 1
+                ? parts.Select(p => Implicit(p.Trim(), q.Restore(p.Trim(), true), q))
+                : [Implicit(text, display, q)];
         }
 
         var rest = verb.Remainder.Trim();
@@ -113,7 +116,7 @@ internal static partial class StepParser
             VerbKind.Select => [ParseSelect(rest, display, q)],
             VerbKind.Check => Targets(StepKind.Check, word, rest, display, q),
             VerbKind.Uncheck => Targets(StepKind.Uncheck, word, rest, display, q),
-            VerbKind.Accept => [Step(StepKind.Check, display, target: q.Restore(rest, true)) with { Alternatives = [display] }],
+            VerbKind.Accept => Targets(StepKind.Check, word, rest, display, q),
             VerbKind.Turn => ParseOnOff(rest, display, q) ?? [Implicit(text, display, q)],
             VerbKind.Switch => ParseSwitch(rest, display, q) ?? [Implicit(text, display, q)],
             VerbKind.Set => ParseSet(word, rest, display, q),
@@ -211,11 +214,19 @@ internal static partial class StepParser
 
     private static IEnumerable<InterpretedStep> Targets(StepKind kind, string word, string rest, string display, ClauseText q)
     {
+        rest = ListLead().Replace(rest, "");
         var targets = SplitList(rest);
-        return targets.Count == 1
-            ? [Step(kind, display, target: q.Restore(rest, true))]
-            : targets.Select(t => Step(kind, $"{word} {q.Restore(t, true)}", target: q.Restore(t, true)));
+        if (targets.Count == 1)
+        {
+            // "Deactivate account", "Mark as read": on many pages these are buttons, not checkboxes.
+            var buttonToo = ButtonVerbs.Contains(word.ToLowerInvariant());
+            return [Step(kind, display, target: q.Restore(rest, true)) with { Alternatives = buttonToo ? [display] : [] }];
+        }
+
+        return targets.Select(t => Step(kind, $"{word} {q.Restore(t, true)}", target: q.Restore(t, true)));
     }
+
+    private static readonly HashSet<string> ButtonVerbs = ["mark", "enable", "disable", "activate", "deactivate", "accept", "agree to"];
 
     private static IEnumerable<InterpretedStep>? ParseOnOff(string rest, string display, ClauseText q)
     {
@@ -422,7 +433,22 @@ internal static partial class StepParser
         }
         else if (rest.StartsWith("with ", StringComparison.OrdinalIgnoreCase) || rest.StartsWith("using ", StringComparison.OrdinalIgnoreCase))
         {
-            steps.AddRange(Pairs("Enter", rest[(rest.IndexOf(' ', StringComparison.Ordinal) + 1)..], display, q, context: null));
+            var credentials = rest[(rest.IndexOf(' ', StringComparison.Ordinal) + 1)..];
+            if (BareCredentials().Match(credentials) is { Success: true } bare && !credentials.Contains("password", StringComparison.OrdinalIgnoreCase))
+            {
+                // "Sign in with ops / ops-pass": a username and a password with no field names.
+                var user = q.Value(bare.Groups["user"].Value);
+                var pass = q.Value(bare.Groups["pass"].Value);
+                steps.Add(Step(StepKind.Type, $"Enter the username {user}", target: "username", value: user) with
+                {
+                    Alternatives = ["email", "user", "email address", "user name", "user id"],
+                });
+                steps.Add(Step(StepKind.Type, $"Enter the password {pass}", target: "password", value: pass));
+            }
+            else
+            {
+                steps.AddRange(Pairs("Enter", credentials, display, q, context: null));
+            }
         }
         else
         {
@@ -556,6 +582,15 @@ internal static partial class StepParser
 
     [GeneratedRegex(@",\s+and\s+|,\s+|\s+and\s+|\s+&\s+", RegexOptions.IgnoreCase)]
     private static partial Regex ListSeparator();
+
+    [GeneratedRegex(@",\s+(?:and\s+)?", RegexOptions.IgnoreCase)]
+    private static partial Regex CommaList();
+
+    [GeneratedRegex(@"^(?:both|all\s+of|each\s+of|either)\s+", RegexOptions.IgnoreCase)]
+    private static partial Regex ListLead();
+
+    [GeneratedRegex(@"^(?<user>\S+)\s*(?:/|\s+and\s+)\s*(?<pass>\S+)$", RegexOptions.IgnoreCase)]
+    private static partial Regex BareCredentials();
 
     [GeneratedRegex(@"^(?:please|kindly)[,]?\s+", RegexOptions.IgnoreCase)]
     private static partial Regex Please();

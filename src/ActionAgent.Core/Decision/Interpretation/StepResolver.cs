@@ -9,6 +9,9 @@ internal sealed class StepResolver(StepInterpreterOptions options)
     private static readonly HashSet<string> OnWords = ["on", "yes", "true", "checked", "ticked", "enabled", "active", "selected"];
     private static readonly HashSet<string> OffWords = ["off", "no", "false", "unchecked", "unticked", "disabled", "inactive", "deselected"];
 
+    // A field name read out of a sentence with no "into"/"with" must match this well to be trusted.
+    private const double StrictPair = 0.8;
+
     private double Min => options.MinScore;
 
     public StepGrounding Resolve(InterpretedStep step, PageIndex page, IReadOnlySet<int> penalized)
@@ -21,7 +24,7 @@ internal sealed class StepResolver(StepInterpreterOptions options)
             StepKind.RightClick => Pointer(step, g, (t, _) => new ClickAction(t, MouseButtonKind.Right)),
             StepKind.Hover => Pointer(step, g, (t, _) => new HoverAction(t)),
             StepKind.Type => Type(step, g),
-            StepKind.Fill => Fill(step, g, step.Target, Min) is { } fill ? fill : FillFallback(step, g),
+            StepKind.Fill => Fill(step, g, step.Target, step.Value is null ? Min : StrictPair) is { } fill ? fill : FillFallback(step, g),
             StepKind.Clear => Clear(step, g),
             StepKind.Select => Select(step, g),
             StepKind.Check => Check(step, g, desired: true),
@@ -121,7 +124,7 @@ internal sealed class StepResolver(StepInterpreterOptions options)
         };
 
     // "the username ops": try every split into field name + value and keep the split whose field matches best.
-    private StepGrounding? Fill(InterpretedStep step, Grounder g, string? phrase, double min)
+    private StepGrounding? Fill(InterpretedStep step, Grounder g, string? phrase, double min, bool valueFirst = true)
     {
         if (string.IsNullOrWhiteSpace(phrase))
         {
@@ -130,10 +133,10 @@ internal sealed class StepResolver(StepInterpreterOptions options)
 
         var text = phrase;
         var quote = text.IndexOf('"', StringComparison.Ordinal);
-        var splits = new List<(string Label, string Value)>();
+        var splits = new List<(string Label, string Value, double Weight)>();
         if (quote > 0 && text.LastIndexOf('"') > quote)
         {
-            splits.Add((text[..quote].Trim(), text[(quote + 1)..text.LastIndexOf('"')]));
+            splits.Add((text[..quote].Trim(), text[(quote + 1)..text.LastIndexOf('"')], 1));
         }
         else
         {
@@ -143,12 +146,18 @@ internal sealed class StepResolver(StepInterpreterOptions options)
                 .ToArray();
             for (var k = 1; k < words.Length; k++)
             {
-                splits.Add((string.Join(' ', words[..k]), string.Join(' ', words[k..])));
+                splits.Add((string.Join(' ', words[..k]), string.Join(' ', words[k..]), 1));
+            }
+
+            // "Enter 3 guests": after a typing verb the value may come first; the usual order wins ties.
+            for (var k = words.Length - 1; valueFirst && k >= 1; k--)
+            {
+                splits.Add((string.Join(' ', words[k..]), string.Join(' ', words[..k]), 0.95));
             }
         }
 
         StepGrounding? best = null;
-        foreach (var (label, value) in splits)
+        foreach (var (label, value, weight) in splits)
         {
             if (label.Length == 0 || value.Length == 0)
             {
@@ -156,12 +165,12 @@ internal sealed class StepResolver(StepInterpreterOptions options)
             }
 
             var found = g.Find(Fields(label, step));
-            if (!found.IsAtLeast(min))
+            if (!found.IsAtLeast(min / weight))
             {
                 continue;
             }
 
-            var result = Into(found.Best!, value.Trim().Trim(':').Trim(), found);
+            var result = Into(found.Best!, value.Trim().Trim(':').Trim(), found, found.Best!.Score * weight);
             if (result.Status == GroundingStatus.Grounded && (best is null || result.Score > best.Score + 1e-9))
             {
                 best = result;
@@ -288,7 +297,7 @@ internal sealed class StepResolver(StepInterpreterOptions options)
         if (step.Alternatives.Count > 0)
         {
             // "Accept the cookies" is a button on most pages.
-            var button = g.Find(new Search(null, i => i.IsInteractive) { Alternatives = step.Alternatives, ForClick = true });
+            var button = g.Find(new Search(null, i => i.IsInteractive && !i.IsCheckable && !i.IsEditable) { Alternatives = step.Alternatives, ForClick = true });
             if (button.IsAtLeast(Min))
             {
                 return Grounded(new ClickAction(TargetOf(button.Best!)), button.Best!);
@@ -376,6 +385,24 @@ internal sealed class StepResolver(StepInterpreterOptions options)
         return Grounded(new TypeTextAction(TargetOf(best), step.Value ?? "", ClearFirst: true, PressEnter: true), best);
     }
 
+    // "Refresh the inbox", "Close the dialog": the sentence's first word is exactly a one-word button's name.
+    private static Candidate? VerbButton(Grounder g, string sentence)
+    {
+        var first = Phrase.Of(sentence).Tokens.FirstOrDefault();
+
+        // A sentence that carries a value ("Apply discount code SPRING10") asks for more than one button press.
+        if (first is null || sentence.Any(char.IsAsciiDigit) || sentence.Contains('"', StringComparison.Ordinal))
+        {
+            return null;
+        }
+
+        var matches = g.Page.Items
+            .Where(i => i.Role is "button" or "link" && !i.IsHidden && !i.Element.Disabled)
+            .Where(i => i.Labels.Any(l => !l.IsSynthetic && l.Phrase.Content.Length == 1 && l.Phrase.Content[0] == first))
+            .ToList();
+        return matches.Count == 1 ? new Candidate(matches[0], 0.65, "its name as the verb") : null;
+    }
+
     private StepGrounding Scroll(InterpretedStep step, Grounder g)
     {
         if (step.Target is not null)
@@ -421,17 +448,21 @@ internal sealed class StepResolver(StepInterpreterOptions options)
         var results = new List<StepGrounding>();
 
         // "Sort by newest": a field name followed by its value, accepted only when the field name matches well.
-        if (Fill(step, g, text, 0.8) is { } pair)
+        if (Fill(step, g, text, StrictPair, valueFirst: false) is { } pair)
         {
             results.Add(pair);
         }
 
         // "Sign out", "Submit the refund", "Delete customer Grace Hopper": the sentence names a control.
-        var control = g.Find(new Search(step.Text, i => i.IsInteractive) { ForClick = true });
+        var control = g.Find(new Search(step.Text, i => i.IsInteractive && !i.IsEditable && !i.IsSelectable) { ForClick = true });
         if (control.IsAtLeast(Min))
         {
             var c = control.Best!;
             results.Add(c.Item.IsCheckable ? ChoiceResult(c, desired: true) : Grounded(new ClickAction(TargetOf(c)), c));
+        }
+        else if (VerbButton(g, step.Text) is { } verbButton)
+        {
+            results.Add(Grounded(new ClickAction(TargetOf(verbButton)), verbButton));
         }
 
         var best = results.MaxBy(r => r.Score);

@@ -19,11 +19,11 @@ internal static class TextMatch
     // Token sequences that mean the same thing on a web page; the right side is the canonical form.
     private static readonly (string[] From, string To)[] Synonyms =
     [
-        (["log", "in"], "sign in"), (["login"], "sign in"), (["log", "on"], "sign in"), (["logon"], "sign in"),
-        (["signin"], "sign in"), (["log", "out"], "sign out"), (["logout"], "sign out"), (["signout"], "sign out"),
-        (["log", "off"], "sign out"), (["e", "mail"], "email"), (["zip", "code"], "postal code"), (["zip"], "postal code"),
+        // One token each, so "sign up" never fuzzy-matches "sign in".
+        (["log", "in"], "signin"), (["login"], "signin"), (["log", "on"], "signin"), (["logon"], "signin"),
+        (["sign", "in"], "signin"), (["log", "out"], "signout"), (["logout"], "signout"), (["sign", "out"], "signout"),
+        (["log", "off"], "signout"), (["sign", "up"], "signup"), (["e", "mail"], "email"), (["zip", "code"], "postal code"), (["zip"], "postal code"),
         (["postcode"], "postal code"), (["post", "code"], "postal code"), (["qty"], "quantity"), (["t", "shirt"], "tshirt"),
-        (["sign", "up"], "signup"),
     ];
 
     public static bool IsStopWord(string token) => StopWords.Contains(token);

@@ -60,7 +60,7 @@ internal static class Verbs
         foreach (var (phrase, kind) in Table)
         {
             if (text.StartsWith(phrase, StringComparison.OrdinalIgnoreCase)
-                && (text.Length == phrase.Length || !char.IsLetterOrDigit(text[phrase.Length])))
+                && (text.Length == phrase.Length || text[phrase.Length] is ' ' or ',' or ':'))
             {
                 return (kind, text[..phrase.Length], text[phrase.Length..].TrimStart(' ', ':', ','));
             }

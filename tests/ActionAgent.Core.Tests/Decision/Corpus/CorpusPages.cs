@@ -10,7 +10,8 @@ namespace ActionAgent.Core.Tests.Decision.Corpus;
 internal static class CorpusPages
 {
     public static IReadOnlyList<string> Names { get; } =
-        ["login", "orders", "refund", "customers", "settings", "signup", "checkout", "addresses", "ticket", "shop"];
+        ["login", "orders", "refund", "customers", "settings", "signup", "checkout", "addresses", "ticket", "shop",
+         "booking", "inbox", "profile", "dialog"];
 
     public static Observation Get(string name) => name switch
     {
@@ -24,6 +25,10 @@ internal static class CorpusPages
         "addresses" => Addresses(),
         "ticket" => Ticket(),
         "shop" => Shop(),
+        "booking" => Booking(),
+        "inbox" => Inbox(),
+        "profile" => Profile(),
+        "dialog" => Dialog(),
         _ => throw new ArgumentException($"no corpus page '{name}'", nameof(name)),
     };
 
@@ -237,4 +242,77 @@ internal static class CorpusPages
         E(16, "checkbox", "In stock only", 40, 290, 16, 16) with { Checked = false },
         E(17, "link", "Next page", 40, 340, 100, 20) with { Href = "/shop?page=2" },
         E(18, "link", "Help", 1200, 20, 40, 24) with { Href = "/help" });
+
+    // Pages below were added with the held-out corpus, after the interpreter was written.
+    private static Observation Booking() => Page("/book", "Book a room",
+        E(1, "heading", "Book a room", 40, 30, 300, 36),
+        E(2, "textbox", "Check-in", 40, 90, 180) with { InputType = "date" },
+        E(3, "textbox", "Check-out", 240, 90, 180) with { InputType = "date" },
+        E(4, "spinbutton", "Guests", 440, 90, 80) with { InputType = "number", Value = "2" },
+        E(5, "combobox", "Room type", 40, 150) with { Tag = "select", Options = ["Single", "Double", "Twin", "Suite"], Value = "Double" },
+        E(6, "text", "Board", 40, 210, 80, 20),
+        E(7, "radio", "Room only", 40, 240, 16, 16) with { Checked = true, NearbyText = "Board" },
+        E(8, "radio", "Breakfast included", 180, 240, 16, 16) with { Checked = false, NearbyText = "Board" },
+        E(9, "radio", "Half board", 360, 240, 16, 16) with { Checked = false, NearbyText = "Board" },
+        E(10, "checkbox", "I'm travelling for work", 40, 290, 16, 16) with { Checked = false },
+        E(11, "textbox", "Special requests", 40, 330, 400, 80) with { Tag = "textarea" },
+        E(12, "textbox", "Promo code", 40, 430, 200) with { Placeholder = "Optional" },
+        E(13, "button", "Check availability", 40, 490, 160, 36),
+        E(14, "button", "Book now", 220, 490, 120, 36) with { SubmitsForm = true },
+        E(15, "link", "Cancellation policy", 40, 550, 160, 20) with { Href = "/policy" });
+
+    private static Observation Inbox() => Page("/mail", "Inbox",
+        E(1, "link", "Compose", 20, 20, 100, 32) with { Href = "/mail/new" },
+        E(2, "searchbox", "Search mail", 200, 20, 500, 32) with { InputType = "search" },
+        E(3, "button", "Search", 710, 20, 40, 32),
+        E(4, "link", "Inbox (3)", 20, 80, 100, 20) with { Href = "/mail" },
+        E(5, "link", "Sent", 20, 110, 100, 20) with { Href = "/mail/sent" },
+        E(6, "link", "Drafts", 20, 140, 100, 20) with { Href = "/mail/drafts" },
+        E(7, "link", "Trash", 20, 170, 100, 20) with { Href = "/mail/trash" },
+        E(10, "checkbox", "Select all", 200, 80, 16, 16) with { Checked = false },
+        E(11, "button", "Archive", 240, 74, 80, 28),
+        E(12, "button", "Delete", 330, 74, 80, 28),
+        E(13, "button", "Mark as read", 420, 74, 120, 28),
+        E(14, "button", "Refresh", 550, 74, 32, 28),
+        E(20, "checkbox", "", 200, 130, 16, 16) with { Checked = false, NearbyText = "Invoice #4411 overdue" },
+        E(21, "link", "Invoice #4411 overdue", 240, 128, 300, 20) with { Href = "/mail/1" },
+        E(22, "text", "billing@acme.test", 560, 128, 160, 20),
+        E(23, "text", "09:14", 740, 128, 60, 20),
+        E(24, "checkbox", "", 200, 170, 16, 16) with { Checked = false, NearbyText = "Team lunch on Friday" },
+        E(25, "link", "Team lunch on Friday", 240, 168, 300, 20) with { Href = "/mail/2" },
+        E(26, "text", "Grace", 560, 168, 160, 20),
+        E(27, "text", "Yesterday", 740, 168, 60, 20),
+        E(28, "checkbox", "", 200, 210, 16, 16) with { Checked = false, NearbyText = "Your refund has been filed" },
+        E(29, "link", "Your refund has been filed", 240, 208, 300, 20) with { Href = "/mail/3" },
+        E(30, "text", "noreply@shop.test", 560, 208, 160, 20),
+        E(31, "text", "Mon", 740, 208, 60, 20),
+        E(32, "button", "Older", 700, 700, 80, 28));
+
+    private static Observation Profile() => Page("/profile", "Profile",
+        E(1, "button", "Open menu", 10, 10, 32, 32),
+        E(2, "image", "Profile picture", 40, 60, 96, 96),
+        E(3, "button", "Edit profile", 160, 60, 120, 32),
+        E(4, "button", "Change photo", 160, 100, 120, 32),
+        E(5, "heading", "Ada Lovelace", 300, 60, 300, 36),
+        E(6, "text", "Member since 2021", 300, 100, 200, 20),
+        E(7, "heading", "Contact", 40, 180, 300, 28),
+        E(8, "textbox", "Phone number", 40, 220) with { Value = "+44 20 7946 0000", Disabled = true },
+        E(9, "textbox", "Website", 40, 270) with { Value = "https://ada.example" },
+        E(15, "switch", "Public profile", 40, 320, 40, 20) with { Checked = true },
+        E(14, "link", "Privacy settings", 100, 320, 140, 20) with { Href = "/privacy" },
+        E(10, "heading", "Danger zone", 40, 380, 300, 28),
+        E(11, "button", "Deactivate account", 40, 420, 180, 32),
+        E(12, "button", "Delete account", 240, 420, 160, 32),
+        E(13, "button", "More actions", 1200, 10, 32, 32));
+
+    private static Observation Dialog() => Page("/customers", "Customers",
+        E(1, "heading", "Customers", 40, 60, 300, 36),
+        E(2, "button", "Delete customer", 500, 166, 140, 28) with { NearbyText = "Ada Lovelace" },
+        E(3, "button", "Delete customer", 500, 206, 140, 28) with { NearbyText = "Grace Hopper" },
+        E(10, "heading", "Delete customer?", 400, 250, 480, 30),
+        E(11, "text", "This will permanently delete Grace Hopper and all their orders.", 400, 290, 480, 40),
+        E(12, "textbox", "Type DELETE to confirm", 400, 340, 300),
+        E(13, "button", "Cancel", 560, 400, 100, 36),
+        E(14, "button", "Delete", 680, 400, 100, 36),
+        E(15, "button", "Close", 850, 250, 30, 30));
 }

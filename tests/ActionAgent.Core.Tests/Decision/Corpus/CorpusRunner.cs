@@ -12,11 +12,12 @@ internal sealed record CorpusEntry(int Line, string Page, string Instruction, IR
 /// <summary>Loads the phrase corpus and runs each entry through the interpreter against a simulated page.</summary>
 internal static class CorpusRunner
 {
-    public static string CorpusPath([CallerFilePath] string here = "") => Path.Combine(Path.GetDirectoryName(here)!, "corpus.txt");
+    public static string CorpusPath(string file = "corpus.txt", [CallerFilePath] string here = "") =>
+        Path.Combine(Path.GetDirectoryName(here)!, file);
 
-    public static IReadOnlyList<CorpusEntry> Load()
+    public static IReadOnlyList<CorpusEntry> Load(string file = "corpus.txt")
     {
-        var path = CorpusPath();
+        var path = CorpusPath(file);
         if (!File.Exists(path))
         {
             throw new FileNotFoundException($"the phrase corpus is read from the source tree; {path} is missing", path);
@@ -35,7 +36,7 @@ internal static class CorpusRunner
             var parts = line.Split(" | ");
             if (parts.Length != 3)
             {
-                throw new FormatException($"corpus.txt line {i + 1}: expected 'page | instruction | expected', got '{line}'");
+                throw new FormatException($"{file} line {i + 1}: expected 'page | instruction | expected', got '{line}'");
             }
 
             var expected = parts[2].Split(" ; ").Select(Canon).ToList();
