@@ -1,0 +1,823 @@
+using System.Globalization;
+using ActionAgent.Browser.Internal;
+using ActionAgent.Core.Decision;
+using ActionAgent.Core.Execution;
+using ActionAgent.Core.Perception;
+using Microsoft.Extensions.Logging;
+using Microsoft.Playwright;
+
+namespace ActionAgent.Browser.Execution;
+
+/// <summary>
+/// Carries out actions with real mouse and keyboard input on the session's page. Element targets are re-measured by
+/// id (and scrolled into view) just before acting; points are mapped from the screenshot space they were given in.
+/// Expected failures (element gone, timeout, navigation error, upload outside the allow-list) come back as
+/// <see cref="ActionOutcome.Failed"/>; a dead page throws <see cref="BrowserSessionException"/>.
+/// </summary>
+public sealed class PlaywrightActionExecutor : IActionExecutor
+{
+    private static readonly TimeSpan MaxWait = TimeSpan.FromSeconds(60);
+    private static readonly TimeSpan QuietPeriod = TimeSpan.FromMilliseconds(100);
+    private readonly BrowserSession session;
+    private readonly Func<string, string>? resolveSecrets;
+    private readonly ILogger logger;
+
+    internal PlaywrightActionExecutor(BrowserSession session, Func<string, string>? resolveSecrets)
+    {
+        this.session = session;
+        this.resolveSecrets = resolveSecrets;
+        logger = session.LoggerFactory.CreateLogger<PlaywrightActionExecutor>();
+    }
+
+    private IPage Page => session.Page;
+
+    private BrowserSettings Settings => session.Settings;
+
+    /// <inheritdoc />
+    public async Task<ActionOutcome> ExecuteAsync(ProposedAction proposal, Observation observation, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(proposal);
+        ArgumentNullException.ThrowIfNull(observation);
+        var action = proposal.Action;
+        if (action.IsTerminal)
+        {
+            // done, fail and ask_human end the run; there is nothing to do in the page.
+            return ActionOutcome.Success(action.Describe());
+        }
+
+        session.ThrowIfDead();
+        logger.LogDebug("Executing {Kind}", action.Kind);
+        if (session.Dialogs.Pending is not null && action is not WaitAction { UntilText: null })
+        {
+            return await AnswerDialogAsync(action, cancellationToken).ConfigureAwait(false);
+        }
+
+        session.Dialogs.BeginAction();
+        ActionOutcome outcome;
+        IReadOnlyList<string> dialogs;
+        try
+        {
+            outcome = await RunAsync(action, observation, cancellationToken).ConfigureAwait(false);
+            if (action is not WaitAction)
+            {
+                await SettleAsync(cancellationToken).ConfigureAwait(false);
+            }
+        }
+        catch (Exception e) when (e is PlaywrightException or TimeoutException && !session.IsDead)
+        {
+            outcome = ActionOutcome.Failed($"{action.Kind} failed: {Clean(e)}");
+        }
+        finally
+        {
+            dialogs = session.Dialogs.EndAction();
+        }
+
+        if (dialogs.Count > 0)
+        {
+            outcome = outcome with { Message = outcome.Message + string.Concat(dialogs.Select(d => $"; accepted dialog: {d}")) };
+        }
+
+        logger.LogInformation("{Kind} → {Status}", action.Kind, outcome.Status);
+        return outcome with { UrlAfter = SafeUrl() };
+    }
+
+    private Task<ActionOutcome> RunAsync(BrowserAction action, Observation observation, CancellationToken ct) => action switch
+    {
+        ClickAction click => ClickAsync(click, observation, ct),
+        HoverAction hover => HoverAsync(hover, observation, ct),
+        TypeTextAction type => TypeAsync(type, observation, ct),
+        PressKeyAction press => PressAsync(press, ct),
+        ScrollAction scroll => ScrollAsync(scroll, observation, ct),
+        DragAction drag => DragAsync(drag, observation, ct),
+        SelectOptionAction select => SelectAsync(select, observation, ct),
+        UploadFileAction upload => UploadAsync(upload, observation, ct),
+        NavigateAction navigate => NavigateAsync(navigate, ct),
+        GoBackAction => GoBackAsync(ct),
+        WaitAction wait => WaitAsync(wait, ct),
+        _ => Task.FromResult(ActionOutcome.Failed($"the action \"{action.Kind}\" is not supported by the browser executor")),
+    };
+
+    // ------------------------------------------------------------------ actions
+
+    private async Task<ActionOutcome> ClickAsync(ClickAction click, Observation observation, CancellationToken ct)
+    {
+        var (target, error) = await ResolveAsync(click.Target, observation, ct).ConfigureAwait(false);
+        if (target is null)
+        {
+            return ActionOutcome.Failed(error!);
+        }
+
+        var button = click.Button switch
+        {
+            MouseButtonKind.Right => MouseButton.Right,
+            MouseButtonKind.Middle => MouseButton.Middle,
+            _ => MouseButton.Left,
+        };
+        await Guard(async () =>
+        {
+            if (click.ClickCount >= 2)
+            {
+                await Page.Mouse.DblClickAsync((float)target.X, (float)target.Y, new MouseDblClickOptions { Button = button }).ConfigureAwait(false);
+            }
+            else
+            {
+                await Page.Mouse.ClickAsync((float)target.X, (float)target.Y, new MouseClickOptions { Button = button }).ConfigureAwait(false);
+            }
+        }, ct).ConfigureAwait(false);
+        var verb = click.ClickCount >= 2 ? "double-clicked" : click.Button == MouseButtonKind.Right ? "right-clicked" : "clicked";
+        return ActionOutcome.Success($"{verb} {target}{target.Notes}");
+    }
+
+    private async Task<ActionOutcome> HoverAsync(HoverAction hover, Observation observation, CancellationToken ct)
+    {
+        var (target, error) = await ResolveAsync(hover.Target, observation, ct).ConfigureAwait(false);
+        if (target is null)
+        {
+            return ActionOutcome.Failed(error!);
+        }
+
+        await Guard(() => Page.Mouse.MoveAsync((float)target.X, (float)target.Y, new MouseMoveOptions { Steps = 4 }), ct).ConfigureAwait(false);
+        return ActionOutcome.Success($"moved the mouse over {target}{target.Notes}");
+    }
+
+    private async Task<ActionOutcome> TypeAsync(TypeTextAction type, Observation observation, CancellationToken ct)
+    {
+        string text;
+        try
+        {
+            text = resolveSecrets is null ? type.Text : resolveSecrets(type.Text);
+        }
+        catch (Exception e) when (e is KeyNotFoundException or InvalidOperationException or ArgumentException)
+        {
+            return ActionOutcome.Failed($"could not fill in the secret reference: {e.Message}");
+        }
+
+        var hasSecret = !string.Equals(text, type.Text, StringComparison.Ordinal) || type.Text.Contains("{{secret:", StringComparison.OrdinalIgnoreCase);
+        var into = "";
+        if (type.Target is not null)
+        {
+            var (target, error) = await ResolveAsync(type.Target, observation, ct).ConfigureAwait(false);
+            if (target is null)
+            {
+                return ActionOutcome.Failed(error!);
+            }
+
+            if (target.Element is { InputType: "file" })
+            {
+                return ActionOutcome.Failed($"{target} is a file input: use upload with a file path instead of typing");
+            }
+
+            if (target.Element is { Tag: "select" })
+            {
+                return ActionOutcome.Failed($"{target} is a drop-down: use select with the option's label instead of typing");
+            }
+
+            await Guard(() => Page.Mouse.ClickAsync((float)target.X, (float)target.Y), ct).ConfigureAwait(false);
+            var focus = await Guard(() => Page.EvaluateAsync<string>(FocusScript), ct).ConfigureAwait(false);
+            if (!focus.StartsWith("editable", StringComparison.Ordinal))
+            {
+                return ActionOutcome.Failed($"clicking {target} did not put the cursor in a text field (focus is on {focus}); nothing was typed{target.Notes}");
+            }
+
+            into = $" into {target}{target.Notes}";
+        }
+
+        await Guard(async () =>
+        {
+            if (type.ClearFirst)
+            {
+                await Page.Keyboard.PressAsync("ControlOrMeta+A").ConfigureAwait(false);
+                await Page.Keyboard.PressAsync("Delete").ConfigureAwait(false);
+            }
+
+            if (text.Length > 0)
+            {
+                // Real key events for ordinary text; very long text is inserted at once (one input event).
+                if (text.Length <= 500)
+                {
+                    await Page.Keyboard.TypeAsync(text).ConfigureAwait(false);
+                }
+                else
+                {
+                    await Page.Keyboard.InsertTextAsync(text).ConfigureAwait(false);
+                }
+            }
+
+            if (type.PressEnter)
+            {
+                await Page.Keyboard.PressAsync("Enter").ConfigureAwait(false);
+            }
+        }, ct).ConfigureAwait(false);
+
+        var what = hasSecret ? $"typed {text.Length} characters (containing a secret)" : $"typed \"{Shorten(type.Text, 80)}\"";
+        return ActionOutcome.Success($"{what}{into}{(type.PressEnter ? " and pressed Enter" : "")}");
+    }
+
+    private async Task<ActionOutcome> PressAsync(PressKeyAction press, CancellationToken ct)
+    {
+        if (string.IsNullOrWhiteSpace(press.Keys))
+        {
+            return ActionOutcome.Failed("press needs a key, for example \"Enter\", \"Tab\" or \"Control+A\"");
+        }
+
+        try
+        {
+            await Guard(() => Page.Keyboard.PressAsync(press.Keys.Trim()), ct).ConfigureAwait(false);
+        }
+        catch (PlaywrightException e) when (e.Message.Contains("Unknown key", StringComparison.OrdinalIgnoreCase))
+        {
+            return ActionOutcome.Failed($"\"{press.Keys}\" is not a key Playwright knows: use names like Enter, Tab, Escape, ArrowDown, PageDown, Control+A, Shift+Tab");
+        }
+
+        return ActionOutcome.Success($"pressed {press.Keys.Trim()}");
+    }
+
+    private async Task<ActionOutcome> ScrollAsync(ScrollAction scroll, Observation observation, CancellationToken ct)
+    {
+        double x, y;
+        var over = "the page";
+        if (scroll.Target is not null)
+        {
+            var (target, error) = await ResolveAsync(scroll.Target, observation, ct).ConfigureAwait(false);
+            if (target is null)
+            {
+                return ActionOutcome.Failed(error!);
+            }
+
+            (x, y, over) = (target.X, target.Y, target.ToString());
+        }
+        else
+        {
+            (x, y) = (observation.Geometry.CssWidth / 2.0, observation.Geometry.CssHeight / 2.0);
+        }
+
+        var before = await Script<ScrollResult>(new { op = "scroll", key = session.ScriptKey }, ct).ConfigureAwait(false);
+        await Guard(async () =>
+        {
+            await Page.Mouse.MoveAsync((float)x, (float)y).ConfigureAwait(false);
+            await Page.Mouse.WheelAsync((float)scroll.DeltaX, (float)scroll.DeltaY).ConfigureAwait(false);
+        }, ct).ConfigureAwait(false);
+
+        // Wheel scrolling lands asynchronously: wait until the position stops changing (bounded).
+        var after = before;
+        for (var i = 0; i < 25; i++)
+        {
+            await Task.Delay(TimeSpan.FromMilliseconds(20), session.Time, ct).ConfigureAwait(false);
+            var now = await Script<ScrollResult>(new { op = "scroll", key = session.ScriptKey }, ct).ConfigureAwait(false);
+            if (i >= 2 && now.X == after.X && now.Y == after.Y)
+            {
+                break;
+            }
+
+            after = now;
+        }
+
+        var delta = Invariant($"{scroll.DeltaX:0},{scroll.DeltaY:0}");
+        if (scroll.Target is not null)
+        {
+            return ActionOutcome.Success($"scrolled by {delta} over {over}");
+        }
+
+        return after.X == before.X && after.Y == before.Y
+            ? ActionOutcome.Success(Invariant($"scrolled by {delta}, but the page did not move (it is at y={after.Y:0} of {Math.Max(0, after.MaxY):0}; already at the end, or the content under the pointer does not scroll)"))
+            : ActionOutcome.Success(Invariant($"scrolled the page by {delta}; it is now at y={after.Y:0} of {Math.Max(0, after.MaxY):0}"));
+    }
+
+    private async Task<ActionOutcome> DragAsync(DragAction drag, Observation observation, CancellationToken ct)
+    {
+        var (from, fromError) = await ResolveAsync(drag.From, observation, ct).ConfigureAwait(false);
+        if (from is null)
+        {
+            return ActionOutcome.Failed(fromError!);
+        }
+
+        // The source may have been scrolled into view; the drop target must be visible as it is now.
+        var (to, toError) = await ResolveAsync(drag.To, observation, ct, scroll: false).ConfigureAwait(false);
+        if (to is null)
+        {
+            return ActionOutcome.Failed(toError!);
+        }
+
+        await Guard(async () =>
+        {
+            await Page.Mouse.MoveAsync((float)from.X, (float)from.Y).ConfigureAwait(false);
+            await Page.Mouse.DownAsync().ConfigureAwait(false);
+            // A small first move starts the drag gesture before travelling to the target.
+            await Page.Mouse.MoveAsync((float)from.X + 3, (float)from.Y + 3, new MouseMoveOptions { Steps = 2 }).ConfigureAwait(false);
+            await Page.Mouse.MoveAsync((float)to.X, (float)to.Y, new MouseMoveOptions { Steps = 12 }).ConfigureAwait(false);
+            await Page.Mouse.UpAsync().ConfigureAwait(false);
+        }, ct).ConfigureAwait(false);
+        return ActionOutcome.Success($"dragged {from} to {to}{from.Notes}");
+    }
+
+    private async Task<ActionOutcome> SelectAsync(SelectOptionAction select, Observation observation, CancellationToken ct)
+    {
+        var element = ElementAt(select.Target, observation);
+        if (element is null)
+        {
+            return ActionOutcome.Failed($"select needs a drop-down element: {select.Target} is not an element of the observation");
+        }
+
+        var tag = await TagAsync(element.Id, observation, ct).ConfigureAwait(false);
+        if (tag.Status != "ok")
+        {
+            return ActionOutcome.Failed(Missing(element, tag.Status));
+        }
+
+        if (tag.Tag == "select")
+        {
+            var options = tag.Options ?? [];
+            var wanted = select.Option.Trim();
+            var match = options.FirstOrDefault(o => string.Equals(o.Label, wanted, StringComparison.OrdinalIgnoreCase))
+                ?? options.FirstOrDefault(o => string.Equals(o.Value, wanted, StringComparison.OrdinalIgnoreCase));
+            if (match is null)
+            {
+                var partial = options.Where(o => o.Label.Contains(wanted, StringComparison.OrdinalIgnoreCase)).ToArray();
+                match = partial.Length == 1 ? partial[0] : null;
+            }
+
+            if (match is null)
+            {
+                var list = string.Join(", ", options.Take(30).Select(o => $"\"{o.Label}\""));
+                return ActionOutcome.Failed($"{Describe(element)} has no option \"{select.Option}\"; its options are: {list}");
+            }
+
+            if (match.Disabled)
+            {
+                return ActionOutcome.Failed($"the option \"{match.Label}\" of {Describe(element)} is disabled");
+            }
+
+            // A native <select> popup cannot be driven by the mouse in headless Chromium: choose through the element.
+            var locator = Locate(tag);
+            await Guard(() => locator.SelectOptionAsync(new SelectOptionValue { Index = match.Index }, new LocatorSelectOptionOptions { Timeout = Settings.Timeouts.ActionMs }), ct)
+                .ConfigureAwait(false);
+            return ActionOutcome.Success($"selected \"{match.Label}\" in {Describe(element)}");
+        }
+
+        // A custom drop-down: open it with a click, then click the option that shows up.
+        var (target, error) = await ResolveAsync(ActionTarget.Element(element.Id), observation, ct).ConfigureAwait(false);
+        if (target is null)
+        {
+            return ActionOutcome.Failed(error!);
+        }
+
+        await Guard(() => Page.Mouse.ClickAsync((float)target.X, (float)target.Y), ct).ConfigureAwait(false);
+        await SettleAsync(ct, TimeSpan.FromMilliseconds(Math.Min(1000, Settings.Timeouts.SettleMs))).ConfigureAwait(false);
+        var option = await Script<FindTextResult>(new { op = "findText", key = session.ScriptKey, text = select.Option }, ct).ConfigureAwait(false);
+        if (option.Status != "ok")
+        {
+            return ActionOutcome.Failed($"{Describe(element)} is not a native drop-down, and no visible option \"{select.Option}\" appeared after clicking it; look at the page and click the option");
+        }
+
+        await Guard(() => Page.Mouse.ClickAsync((float)option.X, (float)option.Y), ct).ConfigureAwait(false);
+        return ActionOutcome.Success($"opened {Describe(element)} and clicked the option \"{select.Option}\"");
+    }
+
+    private async Task<ActionOutcome> UploadAsync(UploadFileAction upload, Observation observation, CancellationToken ct)
+    {
+        var baseDir = Settings.ResolveBaseDirectory();
+        var folders = Settings.ResolveUploadFolders();
+        string full;
+        try
+        {
+            full = Path.GetFullPath(upload.FilePath, baseDir);
+        }
+        catch (Exception e) when (e is ArgumentException or NotSupportedException or PathTooLongException)
+        {
+            return ActionOutcome.Failed($"\"{upload.FilePath}\" is not a valid file path: {e.Message}");
+        }
+
+        var real = RealPath(full);
+        if (!folders.Any(f => IsInside(full, f) && IsInside(real, RealPath(f))))
+        {
+            var allowed = folders.Count == 0 ? "(none configured)" : string.Join(", ", folders);
+            return ActionOutcome.Failed($"uploading \"{upload.FilePath}\" is not allowed: files may only be uploaded from {allowed} (uploadFolders in playwright.config.json)");
+        }
+
+        if (!File.Exists(full))
+        {
+            return ActionOutcome.Failed($"the file \"{upload.FilePath}\" does not exist (looked for {full})");
+        }
+
+        var element = ElementAt(upload.Target, observation);
+        if (element is null)
+        {
+            return ActionOutcome.Failed($"upload needs a file input element: {upload.Target} is not an element of the observation");
+        }
+
+        var tag = await TagAsync(element.Id, observation, ct).ConfigureAwait(false);
+        if (tag.Status != "ok")
+        {
+            return ActionOutcome.Failed(Missing(element, tag.Status));
+        }
+
+        var name = Path.GetFileName(full);
+        if ((tag.Tag == "input" && tag.Type == "file") || (tag.Tag == "label" && tag.ControlType == "file"))
+        {
+            // Playwright sends a label's files to its input.
+            await Guard(() => Locate(tag).SetInputFilesAsync(full, new LocatorSetInputFilesOptions { Timeout = Settings.Timeouts.ActionMs }), ct).ConfigureAwait(false);
+            return ActionOutcome.Success($"attached {name} to {Describe(element)}");
+        }
+
+        // A custom upload button: click it and answer the file chooser it opens.
+        var (target, error) = await ResolveAsync(ActionTarget.Element(element.Id), observation, ct).ConfigureAwait(false);
+        if (target is null)
+        {
+            return ActionOutcome.Failed(error!);
+        }
+
+        try
+        {
+            var chooser = await Guard(() => Page.RunAndWaitForFileChooserAsync(
+                () => Page.Mouse.ClickAsync((float)target.X, (float)target.Y),
+                new PageRunAndWaitForFileChooserOptions { Timeout = 3000 }), ct).ConfigureAwait(false);
+            await Guard(() => chooser.SetFilesAsync(full), ct).ConfigureAwait(false);
+        }
+        catch (TimeoutException)
+        {
+            return ActionOutcome.Failed($"{Describe(element)} is not a file input, and clicking it opened no file chooser");
+        }
+
+        return ActionOutcome.Success($"attached {name} through the file chooser of {Describe(element)}");
+    }
+
+    private async Task<ActionOutcome> NavigateAsync(NavigateAction navigate, CancellationToken ct)
+    {
+        if (!TryResolveUrl(navigate.Url, SafeUrl(), out var url, out var problem))
+        {
+            return ActionOutcome.Failed(problem!);
+        }
+
+        IResponse? response;
+        try
+        {
+            response = await Guard(() => Page.GotoAsync(url, new PageGotoOptions
+            {
+                WaitUntil = WaitUntilState.DOMContentLoaded,
+                Timeout = Settings.Timeouts.NavigationMs,
+            }), ct).ConfigureAwait(false);
+        }
+        catch (Exception e) when (e is PlaywrightException or TimeoutException && !session.IsDead)
+        {
+            return ActionOutcome.Failed($"could not open {url}: {Clean(e)}");
+        }
+
+        return response is { Status: >= 400 }
+            ? ActionOutcome.Success(Invariant($"opened {url}, but the server answered HTTP {response.Status} {response.StatusText}"))
+            : ActionOutcome.Success($"opened {url}");
+    }
+
+    private async Task<ActionOutcome> GoBackAsync(CancellationToken ct)
+    {
+        var before = SafeUrl();
+        IResponse? response;
+        try
+        {
+            response = await Guard(() => Page.GoBackAsync(new PageGoBackOptions
+            {
+                WaitUntil = WaitUntilState.DOMContentLoaded,
+                Timeout = Settings.Timeouts.NavigationMs,
+            }), ct).ConfigureAwait(false);
+        }
+        catch (Exception e) when (e is PlaywrightException or TimeoutException && !session.IsDead)
+        {
+            return ActionOutcome.Failed($"going back failed: {Clean(e)}");
+        }
+
+        var after = SafeUrl();
+        return response is null && after == before
+            ? ActionOutcome.Failed("there is no previous page to go back to")
+            : ActionOutcome.Success($"went back to {after}");
+    }
+
+    private async Task<ActionOutcome> WaitAsync(WaitAction wait, CancellationToken ct)
+    {
+        var duration = wait.Duration < TimeSpan.Zero ? TimeSpan.Zero : wait.Duration > MaxWait ? MaxWait : wait.Duration;
+        var seconds = Invariant($"{duration.TotalSeconds:0.#}s");
+        if (string.IsNullOrWhiteSpace(wait.UntilText))
+        {
+            await Task.Delay(duration, session.Time, ct).ConfigureAwait(false);
+            return ActionOutcome.Success($"waited {seconds}");
+        }
+
+        try
+        {
+            await Guard(() => Page.WaitForFunctionAsync(
+                "t => !!document.body && document.body.innerText.toLowerCase().includes(t)",
+                wait.UntilText.Trim().ToLowerInvariant(),
+                new PageWaitForFunctionOptions { Timeout = (float)Math.Max(1, duration.TotalMilliseconds), PollingInterval = 100 }), ct).ConfigureAwait(false);
+        }
+        catch (TimeoutException)
+        {
+            return ActionOutcome.Failed($"\"{wait.UntilText}\" did not appear within {seconds}");
+        }
+
+        return ActionOutcome.Success($"\"{wait.UntilText}\" appeared");
+    }
+
+    private async Task<ActionOutcome> AnswerDialogAsync(BrowserAction action, CancellationToken ct)
+    {
+        var dialog = session.Dialogs.Pending!;
+        string? answered;
+        string verb;
+        switch (action)
+        {
+            case PressKeyAction { Keys: var keys } when keys.Trim().Equals("Enter", StringComparison.OrdinalIgnoreCase):
+                answered = await session.Dialogs.AnswerPendingAsync(accept: true, promptText: null).ConfigureAwait(false);
+                verb = "accepted";
+                break;
+            case PressKeyAction { Keys: var keys } when keys.Trim().Equals("Escape", StringComparison.OrdinalIgnoreCase):
+                answered = await session.Dialogs.AnswerPendingAsync(accept: false, promptText: null).ConfigureAwait(false);
+                verb = "dismissed";
+                break;
+            case TypeTextAction type when dialog.Type == DialogType.Prompt:
+                var text = resolveSecrets is null ? type.Text : resolveSecrets(type.Text);
+                answered = await session.Dialogs.AnswerPendingAsync(accept: true, promptText: text).ConfigureAwait(false);
+                verb = "answered and accepted";
+                break;
+            default:
+                return ActionOutcome.Failed(
+                    $"a {DialogTracker.Describe(dialog)} dialog is open and blocks the page: press Enter to accept it or Escape to dismiss it first") with { UrlAfter = SafeUrl() };
+        }
+
+        await SettleAsync(ct).ConfigureAwait(false);
+        return ActionOutcome.Success($"{verb} dialog: {answered}") with { UrlAfter = SafeUrl() };
+    }
+
+    // ------------------------------------------------------------------ targets
+
+    private sealed record Resolved(double X, double Y, UiElement? Element, string Notes)
+    {
+        public override string ToString() =>
+            Element is { } e ? $"{Describe(e)}" : Invariant($"the point ({X:0},{Y:0})");
+    }
+
+    private async Task<(Resolved? Target, string? Error)> ResolveAsync(ActionTarget target, Observation observation, CancellationToken ct, bool scroll = true)
+    {
+        if (target.ElementId is { } id)
+        {
+            var element = observation.Find(id);
+            if (element is null)
+            {
+                return (null, $"element #{id} is not in the observation; choose an id from the element list");
+            }
+
+            if (element.Source != ElementSource.Dom && !element.Source.HasFlag(ElementSource.Dom))
+            {
+                // OCR or pixel proposals have no DOM node: act at their box.
+                var (cx, cy) = element.Bounds.Center;
+                return (new Resolved(cx, cy, element, ""), null);
+            }
+
+            var located = await Script<LocateResult>(new { op = "locate", key = session.ScriptKey, id, token = session.DocumentOf(observation), scroll }, ct)
+                .ConfigureAwait(false);
+            if (located.Status != "ok")
+            {
+                return (null, Missing(element, located.Status));
+            }
+
+            if (element.Tag is { } tagName && located.Tag is { } now && !string.Equals(tagName, now, StringComparison.OrdinalIgnoreCase))
+            {
+                return (null, Missing(element, "stale"));
+            }
+
+            var notes = (located.Scrolled ? " (scrolled it into view first)" : "")
+                + (located.Covered is { } covered ? $" (it seemed covered by {covered}; the click may have landed there)" : "");
+            return (new Resolved(located.Px, located.Py, element, notes), null);
+        }
+
+        if (target.Point is { } point)
+        {
+            if (session.DocumentOf(observation) is { } token)
+            {
+                var state = await Script<ScrollResult>(new { op = "scroll", key = session.ScriptKey }, ct).ConfigureAwait(false);
+                if (state.Token != token)
+                {
+                    return (null, $"the page changed since it was observed (it is now {SafeUrl()}); the point {point} may mean something else now. Look again.");
+                }
+            }
+
+            var css = observation.Geometry.ToCss(point);
+            return (new Resolved(css.X, css.Y, null, point.Space == CoordinateSpace.Css ? "" : $" (given as {point})"), null);
+        }
+
+        return (null, $"the action has no target: give an element id or a point{(target.Description.Length > 0 ? $" for \"{target.Description}\"" : "")}");
+    }
+
+    private static UiElement? ElementAt(ActionTarget target, Observation observation)
+    {
+        if (target.ElementId is { } id)
+        {
+            return observation.Find(id);
+        }
+
+        if (target.Point is { } point)
+        {
+            var css = observation.Geometry.ToCss(point);
+            return observation.Elements.Where(e => e.Bounds.Contains(css.X, css.Y) && e.Source.HasFlag(ElementSource.Dom)).MinBy(e => e.Bounds.Area);
+        }
+
+        return null;
+    }
+
+    private async Task<TagResult> TagAsync(int id, Observation observation, CancellationToken ct) =>
+        await Script<TagResult>(new { op = "tag", key = session.ScriptKey, id, token = session.DocumentOf(observation) }, ct).ConfigureAwait(false);
+
+    private ILocator Locate(TagResult tag)
+    {
+        ILocator? frame = null;
+        IFrameLocator? frames = null;
+        foreach (var mark in tag.Frames)
+        {
+            frame = frames is null ? Page.Locator($"[data-aa-id=\"{mark}\"]") : frames.Locator($"[data-aa-id=\"{mark}\"]");
+            frames = frame.ContentFrame;
+        }
+
+        var selector = $"[data-aa-id=\"{tag.Mark}\"]";
+        return frames is null ? Page.Locator(selector) : frames.Locator(selector);
+    }
+
+    private string Missing(UiElement element, string status) => status switch
+    {
+        "stale" => $"the page changed since it was observed (it is now {SafeUrl()}); {Describe(element)} is not there any more. Look again.",
+        "gone" => $"{Describe(element)} is no longer on the page (it was removed or replaced); look again",
+        "offscreen" => $"{Describe(element)} is outside the visible area and could not be scrolled into view",
+        _ => $"{Describe(element)} could not be found ({status})",
+    };
+
+    private static string Describe(UiElement e)
+    {
+        var label = e.Label;
+        return label.Length > 0 ? $"#{e.Id} {e.Role} \"{Shorten(label, 60)}\"" : $"#{e.Id} {e.Role}";
+    }
+
+    // ------------------------------------------------------------------ plumbing
+
+    private async Task SettleAsync(CancellationToken ct, TimeSpan? max = null)
+    {
+        var budget = max ?? TimeSpan.FromMilliseconds(Settings.Timeouts.SettleMs);
+        if (budget <= TimeSpan.Zero)
+        {
+            return;
+        }
+
+        var started = session.Time.GetTimestamp();
+        session.Activity.Touch();
+        await session.Activity.WaitForQuietAsync(QuietPeriod, budget, ct).ConfigureAwait(false);
+        var left = budget - session.Time.GetElapsedTime(started);
+        try
+        {
+            await Guard(() => Page.WaitForLoadStateAsync(LoadState.DOMContentLoaded, new PageWaitForLoadStateOptions
+            {
+                Timeout = (float)Math.Max(100, left.TotalMilliseconds),
+            }), ct).ConfigureAwait(false);
+        }
+        catch (Exception e) when (e is PlaywrightException or TimeoutException && !session.IsDead)
+        {
+            // A page that has not finished loading within the budget is observed as it is; the decider sees it.
+        }
+    }
+
+    private async Task<T> Script<T>(object args, CancellationToken ct)
+    {
+        for (var attempt = 1; ; attempt++)
+        {
+            try
+            {
+                return await session.GuardAsync(() => PageScript.RunAsync<T>(Page, args), ct).ConfigureAwait(false);
+            }
+            catch (PlaywrightException e) when (attempt < 3 && Perception.PlaywrightPerceiver.IsNavigationRace(e))
+            {
+                await SettleAsync(ct).ConfigureAwait(false);
+            }
+        }
+    }
+
+    private Task Guard(Func<Task> operation, CancellationToken ct) =>
+        session.GuardAsync(async () =>
+        {
+            await operation().ConfigureAwait(false);
+            return true;
+        }, ct);
+
+    private Task<T> Guard<T>(Func<Task<T>> operation, CancellationToken ct) => session.GuardAsync(operation, ct);
+
+    // Where keyboard focus is, through same-origin iframes and open shadow roots.
+    private const string FocusScript = """
+        () => {
+          let el = document.activeElement;
+          for (let i = 0; el && i < 16; i++) {
+            if (el.shadowRoot && el.shadowRoot.activeElement) { el = el.shadowRoot.activeElement; continue; }
+            if (el.localName === 'iframe' || el.localName === 'frame') {
+              let doc = null;
+              try { doc = el.contentDocument; } catch (e) { doc = null; }
+              if (!doc) return 'editable (a cross-origin frame)';
+              el = doc.activeElement;
+              continue;
+            }
+            break;
+          }
+          if (!el || el.localName === 'body' || el.localName === 'html') return 'nothing';
+          const t = el.localName === 'input' ? (el.getAttribute('type') || 'text').toLowerCase() : '';
+          const textInput = el.localName === 'textarea'
+            || (el.localName === 'input' && !['checkbox', 'radio', 'submit', 'button', 'reset', 'image', 'file', 'range', 'color', 'hidden'].includes(t));
+          if (textInput || el.isContentEditable) return 'editable';
+          return el.localName + (el.getAttribute('aria-label') ? ' "' + el.getAttribute('aria-label') + '"' : '');
+        }
+        """;
+
+    internal static bool TryResolveUrl(string raw, string current, out string url, out string? problem)
+    {
+        url = "";
+        problem = null;
+        var text = raw?.Trim() ?? "";
+        if (text.Length == 0)
+        {
+            problem = "navigate needs a URL";
+            return false;
+        }
+
+        if (Uri.TryCreate(text, UriKind.Absolute, out var absolute) && absolute.Scheme is "http" or "https" or "file" or "about" or "data")
+        {
+            url = absolute.AbsoluteUri;
+            return true;
+        }
+
+        if (absolute is not null && absolute.Scheme is "javascript" or "chrome" or "devtools")
+        {
+            problem = $"navigating to {absolute.Scheme}: URLs is not allowed";
+            return false;
+        }
+
+        // "localhost:5000/x" parses with the host as scheme; so does "example.com:8080": treat as http.
+        if (absolute is not null && !text.Contains("://", StringComparison.Ordinal) && Uri.TryCreate("http://" + text, UriKind.Absolute, out var withHttp))
+        {
+            url = withHttp.AbsoluteUri;
+            return true;
+        }
+
+        if (Uri.TryCreate(current, UriKind.Absolute, out var baseUri) && baseUri.Scheme is "http" or "https" or "file"
+            && Uri.TryCreate(baseUri, text, out var relative))
+        {
+            url = relative.AbsoluteUri;
+            return true;
+        }
+
+        problem = $"cannot resolve \"{text}\" against the current page ({current}); give an absolute URL such as https://example.com/";
+        return false;
+    }
+
+    private static bool IsInside(string path, string folder)
+    {
+        var relative = Path.GetRelativePath(folder, path);
+        return relative != "." && !relative.StartsWith("..", StringComparison.Ordinal) && !Path.IsPathRooted(relative);
+    }
+
+    private static string RealPath(string path)
+    {
+        // Follow symbolic links (of the file and of its folders) so a link cannot lead out of an upload folder.
+        try
+        {
+            var info = new FileInfo(path);
+            if (info.Exists && info.LinkTarget is not null)
+            {
+                return info.ResolveLinkTarget(returnFinalTarget: true)?.FullName ?? path;
+            }
+
+            var dir = new DirectoryInfo(path);
+            if (dir.Exists && dir.LinkTarget is not null)
+            {
+                return dir.ResolveLinkTarget(returnFinalTarget: true)?.FullName ?? path;
+            }
+
+            var parent = Path.GetDirectoryName(path);
+            return parent is null || parent == path ? path : Path.Combine(RealPath(parent), Path.GetFileName(path));
+        }
+        catch (IOException)
+        {
+            return path;
+        }
+    }
+
+    private string SafeUrl()
+    {
+        try
+        {
+            return Page.Url;
+        }
+        catch (PlaywrightException)
+        {
+            return "(unknown)";
+        }
+    }
+
+    private static string Clean(Exception e)
+    {
+        var line = e.Message.Split('\n', 2)[0].Trim();
+        return line.StartsWith("Error: ", StringComparison.Ordinal) ? line[7..] : line;
+    }
+
+    private static string Shorten(string text, int max) => text.Length <= max ? text : text[..(max - 1)] + "…";
+
+    private static string Invariant(FormattableString text) => text.ToString(CultureInfo.InvariantCulture);
+}

@@ -1,0 +1,123 @@
+using System.Text.Json;
+using System.Text.Json.Serialization;
+using Microsoft.Playwright;
+
+namespace ActionAgent.Browser.Internal;
+
+/// <summary>The injected page helper (Scripts/page-agent.js) and the shapes of its answers.</summary>
+internal static class PageScript
+{
+    /// <summary>CSS selector of fields whose pixels are masked black in screenshots.</summary>
+    public const string SecretSelector =
+        "input[type=password], [data-secret], input[autocomplete~=cc-number], input[autocomplete~=cc-csc], input[autocomplete~=one-time-code]";
+
+    private static readonly JsonSerializerOptions Json = new(JsonSerializerDefaults.Web)
+    {
+        NumberHandling = JsonNumberHandling.AllowReadingFromString,
+    };
+
+    public static string Source { get; } = LoadSource();
+
+    public static async Task<T> RunAsync<T>(IPage page, object args)
+    {
+        var result = await page.EvaluateAsync<JsonElement>(Source, args).ConfigureAwait(false);
+        return result.Deserialize<T>(Json) ?? throw new InvalidOperationException("The page helper returned nothing.");
+    }
+
+    private static string LoadSource()
+    {
+        using var stream = typeof(PageScript).Assembly.GetManifestResourceStream("ActionAgent.Browser.page-agent.js")
+            ?? throw new InvalidOperationException("The embedded page helper script is missing from ActionAgent.Browser.");
+        using var reader = new StreamReader(stream);
+        return reader.ReadToEnd();
+    }
+}
+
+internal sealed class WalkResult
+{
+    public string Token { get; set; } = "";
+    public string Title { get; set; } = "";
+    public int Vw { get; set; }
+    public int Vh { get; set; }
+    public double Dpr { get; set; } = 1;
+    public string Text { get; set; } = "";
+    public List<ElementDto> Elements { get; set; } = [];
+    public List<string> Notes { get; set; } = [];
+}
+
+internal sealed class ElementDto
+{
+    public int Id { get; set; }
+    public string Role { get; set; } = "";
+    public string Tag { get; set; } = "";
+    public string? Name { get; set; }
+    public string? Text { get; set; }
+    public string? Value { get; set; }
+    public string? Placeholder { get; set; }
+    public string? Near { get; set; }
+    public string? Type { get; set; }
+    public string? Href { get; set; }
+    public bool? Checked { get; set; }
+    public bool? Selected { get; set; }
+    public bool Disabled { get; set; }
+    public bool Submits { get; set; }
+    public bool Secret { get; set; }
+    public List<string>? Options { get; set; }
+    public double X { get; set; }
+    public double Y { get; set; }
+    public double W { get; set; }
+    public double H { get; set; }
+    public string Frame { get; set; } = "";
+}
+
+internal sealed class LocateResult
+{
+    public string Status { get; set; } = "";
+    public string? Tag { get; set; }
+    public string? Type { get; set; }
+    public double X { get; set; }
+    public double Y { get; set; }
+    public double W { get; set; }
+    public double H { get; set; }
+    public double Px { get; set; }
+    public double Py { get; set; }
+    public bool Scrolled { get; set; }
+    public string? Covered { get; set; }
+    public string? Frame { get; set; }
+}
+
+internal sealed class TagResult
+{
+    public string Status { get; set; } = "";
+    public string Mark { get; set; } = "";
+    public List<string> Frames { get; set; } = [];
+    public string? Tag { get; set; }
+    public string? Type { get; set; }
+    public string? ControlType { get; set; }
+    public List<OptionDto>? Options { get; set; }
+}
+
+internal sealed class OptionDto
+{
+    public string Label { get; set; } = "";
+    public string Value { get; set; } = "";
+    public int Index { get; set; }
+    public bool Disabled { get; set; }
+}
+
+internal sealed class ScrollResult
+{
+    public string Status { get; set; } = "";
+    public double X { get; set; }
+    public double Y { get; set; }
+    public double MaxY { get; set; }
+    public string? Token { get; set; }
+}
+
+internal sealed class FindTextResult
+{
+    public string Status { get; set; } = "";
+    public double X { get; set; }
+    public double Y { get; set; }
+    public string? Tag { get; set; }
+}

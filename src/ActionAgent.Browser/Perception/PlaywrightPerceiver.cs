@@ -1,0 +1,150 @@
+using ActionAgent.Browser.Internal;
+using ActionAgent.Core.Perception;
+using Microsoft.Extensions.Logging;
+using Microsoft.Playwright;
+
+namespace ActionAgent.Browser.Perception;
+
+/// <summary>
+/// Observes the session's page: a masked viewport screenshot, the geometry that maps it to CSS pixels, the visible
+/// text, an open dialog, and the interactive and labelling elements found by one injected DOM walk (same-origin
+/// iframes and open shadow roots included). Element ids are stable for the same node within a page.
+/// </summary>
+public sealed class PlaywrightPerceiver : IPerceiver
+{
+    private const int NavigationRetries = 3;
+    private readonly BrowserSession session;
+    private readonly PerceiverOptions options;
+    private readonly ILogger logger;
+    private ViewportGeometry lastGeometry;
+
+    internal PlaywrightPerceiver(BrowserSession session, PerceiverOptions options)
+    {
+        this.session = session;
+        this.options = options;
+        logger = session.LoggerFactory.CreateLogger<PlaywrightPerceiver>();
+        lastGeometry = ViewportGeometry.Identity(session.Settings.Viewport.Width, session.Settings.Viewport.Height);
+    }
+
+    /// <inheritdoc />
+    public async Task<Observation> ObserveAsync(CancellationToken cancellationToken = default)
+    {
+        session.ThrowIfDead();
+        try
+        {
+            var walk = await WalkAsync(cancellationToken).ConfigureAwait(false);
+            Screenshotter.Shot? shot = null;
+            if (options.Screenshot)
+            {
+                shot = await session.GuardAsync(() => Screenshotter.TakeAsync(session.Page, walk.Vw, walk.Dpr, session.Settings), cancellationToken, stopOnDialog: true)
+                    .ConfigureAwait(false);
+            }
+
+            var geometry = new ViewportGeometry(walk.Vw, walk.Vh, walk.Dpr, shot?.Width ?? walk.Vw, shot?.Height ?? walk.Vh);
+            lastGeometry = geometry;
+            var notes = new List<string>(walk.Notes);
+            if (shot?.Note is { } note)
+            {
+                notes.Add(note);
+            }
+
+            var observation = new Observation
+            {
+                Url = session.Page.Url,
+                Title = walk.Title,
+                Screenshot = shot?.Png ?? ReadOnlyMemory<byte>.Empty,
+                Geometry = geometry,
+                Elements = walk.Elements.Select(ToElement).ToArray(),
+                VisibleText = walk.Text,
+                At = session.Time.GetUtcNow(),
+                Notes = notes,
+            };
+            session.RememberDocument(observation, walk.Token);
+            logger.LogDebug("Observed {Url}: {Count} elements, screenshot {Width}x{Height}", observation.Url, observation.Elements.Count, geometry.ScreenshotWidth, geometry.ScreenshotHeight);
+            return observation;
+        }
+        catch (DialogOpenedException)
+        {
+            return DialogObservation();
+        }
+    }
+
+    private async Task<WalkResult> WalkAsync(CancellationToken cancellationToken)
+    {
+        var args = new { op = "observe", key = session.ScriptKey, maxElements = options.MaxElements, maxText = options.MaxVisibleTextChars };
+        for (var attempt = 1; ; attempt++)
+        {
+            try
+            {
+                return await session.GuardAsync(() => PageScript.RunAsync<WalkResult>(session.Page, args), cancellationToken, stopOnDialog: true)
+                    .ConfigureAwait(false);
+            }
+            catch (PlaywrightException e) when (attempt < NavigationRetries && IsNavigationRace(e))
+            {
+                // The page navigated while we looked: wait for the new document and look again.
+                logger.LogDebug("Observation raced a navigation (attempt {Attempt}); retrying", attempt);
+                try
+                {
+                    await session.GuardAsync(
+                        async () =>
+                        {
+                            await session.Page.WaitForLoadStateAsync(LoadState.DOMContentLoaded, new PageWaitForLoadStateOptions { Timeout = session.Settings.Timeouts.NavigationMs })
+                                .ConfigureAwait(false);
+                            return true;
+                        },
+                        cancellationToken,
+                        stopOnDialog: true).ConfigureAwait(false);
+                }
+                catch (TimeoutException)
+                {
+                    // Look again anyway; the next attempt reports what is there.
+                }
+            }
+        }
+    }
+
+    internal static bool IsNavigationRace(PlaywrightException e) =>
+        e.Message.Contains("Execution context was destroyed", StringComparison.OrdinalIgnoreCase)
+        || e.Message.Contains("navigat", StringComparison.OrdinalIgnoreCase)
+        || e.Message.Contains("Cannot find context", StringComparison.OrdinalIgnoreCase);
+
+    private Observation DialogObservation()
+    {
+        var dialog = session.Dialogs.Pending;
+        var text = dialog is null ? "a dialog" : DialogTracker.Describe(dialog);
+        var answer = dialog?.Type == DialogType.Prompt
+            ? "type the answer (it is entered into the prompt and accepted), press Enter to accept the default, or Escape to dismiss"
+            : "press Enter to accept it or Escape to dismiss it";
+        return new Observation
+        {
+            Url = session.Page.Url,
+            Geometry = lastGeometry,
+            OpenDialog = text,
+            At = session.Time.GetUtcNow(),
+            Notes = [$"A JavaScript {text} dialog is open and blocks the page (no screenshot or elements until it is answered): {answer}."],
+        };
+    }
+
+    private static UiElement ToElement(ElementDto e) => new()
+    {
+        Id = e.Id,
+        Role = e.Role,
+        Name = e.Name ?? "",
+        Text = e.Text,
+        Value = e.Value,
+        Placeholder = e.Placeholder,
+        NearbyText = e.Near,
+        Tag = e.Tag,
+        InputType = e.Type,
+        Href = e.Href,
+        Checked = e.Checked,
+        Selected = e.Selected,
+        Disabled = e.Disabled,
+        SubmitsForm = e.Submits,
+        Options = e.Options is { Count: > 0 } options ? options : [],
+        Bounds = new ScreenRect(e.X, e.Y, e.W, e.H),
+        Source = ElementSource.Dom,
+        FramePath = e.Frame,
+        IsSecret = e.Secret,
+    };
+}

@@ -1,0 +1,558 @@
+// ActionAgent page helper: one function, evaluated in the top frame, that walks the page (same-origin iframes and
+// open shadow roots included) and answers the executor's questions about elements by id.
+// Ids live in a WeakMap on the top window under a per-session key, so the same node keeps its id across
+// observations, and a fresh page gets the same ids for the same traversal order. The DOM is not modified except by
+// the "tag" operation (data-aa-id on one element and its frames, so Playwright locators can reach it).
+(args) => {
+  const KEY = args.key;
+  const top = window;
+  let st = top[KEY];
+  if (!st) {
+    st = { map: new WeakMap(), ids: new Map(), next: 1, token: Math.random().toString(36).slice(2) + Date.now().toString(36) };
+    try {
+      Object.defineProperty(top, KEY, { value: st, enumerable: false, configurable: false, writable: false });
+    } catch (e) {
+      // A page that froze window still works for this call; ids just do not persist.
+    }
+  }
+
+  const INTERACTIVE_ROLES = new Set(['button', 'link', 'tab', 'checkbox', 'radio', 'switch', 'menuitem', 'menuitemcheckbox',
+    'menuitemradio', 'option', 'combobox', 'textbox', 'searchbox', 'slider', 'spinbutton', 'listbox', 'treeitem']);
+  const SKIP = new Set(['script', 'style', 'noscript', 'template', 'head', 'meta', 'link', 'title', 'option', 'optgroup',
+    'datalist', 'br', 'wbr', 'source', 'track', 'param', 'base', 'col', 'colgroup']);
+  const SECRET_AUTOCOMPLETE = /\b(cc-number|cc-csc|one-time-code)\b/i;
+
+  const collapse = (s) => (s || '').replace(/\s+/g, ' ').trim();
+  const cap = (s, n) => (s.length > n ? s.slice(0, n - 1) + '…' : s);
+  const round = (v) => Math.round(v * 10) / 10;
+
+  function idOf(el) {
+    let id = st.map.get(el);
+    if (id === undefined) {
+      id = st.next++;
+      st.map.set(el, id);
+      st.ids.set(id, new WeakRef(el));
+    }
+    return id;
+  }
+
+  function styleOf(el) {
+    return el.ownerDocument.defaultView.getComputedStyle(el);
+  }
+
+  // Text of a node for names: text nodes, skipping form controls (a label's own input) and the excluded node.
+  function textOf(node, exclude, depth) {
+    if (depth > 20) return '';
+    let out = '';
+    for (let c = node.firstChild; c; c = c.nextSibling) {
+      if (c.nodeType === 3) { out += c.data; continue; }
+      if (c.nodeType !== 1 || c === exclude) continue;
+      const t = c.localName;
+      if (t === 'input' || t === 'select' || t === 'textarea' || t === 'script' || t === 'style' || t === 'template') continue;
+      if (t === 'img') { out += ' ' + (c.getAttribute('alt') || '') + ' '; continue; }
+      if (c.hidden || c.getAttribute('aria-hidden') === 'true') continue;
+      out += ' ' + textOf(c, exclude, depth + 1) + ' ';
+    }
+    return out;
+  }
+
+  function visibleText(el) {
+    // innerText honours CSS (display:none, line breaks); fall back to textContent for detached or SVG nodes.
+    const t = typeof el.innerText === 'string' ? el.innerText : el.textContent;
+    return collapse(t);
+  }
+
+  function inputType(el) {
+    return el.localName === 'input' ? (el.getAttribute('type') || 'text').toLowerCase() : null;
+  }
+
+  function roleOf(el, tag, type) {
+    const explicit = (el.getAttribute('role') || '').trim().split(/\s+/)[0].toLowerCase();
+    if (explicit === 'heading') return 'heading';
+    if (explicit === 'img' || explicit === 'image') return 'image';
+    if (INTERACTIVE_ROLES.has(explicit)) return explicit;
+    switch (tag) {
+      case 'a': return el.hasAttribute('href') ? 'link' : null;
+      case 'area': return el.hasAttribute('href') ? 'link' : null;
+      case 'button': return 'button';
+      case 'summary': return 'button';
+      case 'select': return el.multiple || el.size > 1 ? 'listbox' : 'combobox';
+      case 'textarea': return 'textbox';
+      case 'canvas': return 'canvas';
+      case 'input':
+        switch (type) {
+          case 'hidden': return null;
+          case 'checkbox': return 'checkbox';
+          case 'radio': return 'radio';
+          case 'submit': case 'button': case 'reset': case 'image': case 'file': case 'color': return 'button';
+          case 'range': return 'slider';
+          case 'number': return 'spinbutton';
+          case 'search': return 'searchbox';
+          default: return 'textbox';
+        }
+      case 'img': return collapse(el.getAttribute('alt')) ? 'image' : null;
+      case 'h1': case 'h2': case 'h3': case 'h4': case 'h5': case 'h6': return 'heading';
+      default: break;
+    }
+    if (el.isContentEditable && !(el.parentElement && el.parentElement.isContentEditable)) return 'textbox';
+    if (el.hasAttribute('onclick') && tag !== 'html' && tag !== 'body') return 'button';
+    return null;
+  }
+
+  function labelsText(el) {
+    const labels = el.labels;
+    if (!labels || labels.length === 0) return '';
+    return collapse(Array.from(labels).map((l) => textOf(l, el, 0)).join(' '));
+  }
+
+  function nameOf(el, tag, type, role) {
+    const by = el.getAttribute('aria-labelledby');
+    if (by) {
+      const root = el.getRootNode();
+      const parts = by.split(/\s+/).map((ref) => {
+        const n = (root.getElementById && root.getElementById(ref)) || el.ownerDocument.getElementById(ref);
+        return n ? textOf(n, null, 0) : '';
+      });
+      const t = collapse(parts.join(' '));
+      if (t) return t;
+    }
+    const aria = collapse(el.getAttribute('aria-label'));
+    if (aria) return aria;
+    if (tag === 'input') {
+      if (type === 'submit' || type === 'reset' || type === 'button') {
+        return collapse(el.value) || (type === 'submit' ? 'Submit' : type === 'reset' ? 'Reset' : '');
+      }
+      if (type === 'image') return collapse(el.getAttribute('alt')) || 'Submit';
+    }
+    if (tag === 'input' || tag === 'select' || tag === 'textarea' || tag === 'meter' || tag === 'progress') {
+      return labelsText(el) || collapse(el.getAttribute('title'));
+    }
+    if (tag === 'img') return collapse(el.getAttribute('alt')) || collapse(el.getAttribute('title'));
+    if (tag === 'label' || tag === 'legend') return collapse(textOf(el, null, 0));
+    if (tag === 'iframe' || tag === 'frame') return collapse(el.getAttribute('title')) || collapse(el.getAttribute('name'));
+    if (role === 'textbox' || role === 'combobox' || role === 'listbox' || role === 'canvas') {
+      return labelsText(el) || collapse(el.getAttribute('title'));
+    }
+    let t = visibleText(el);
+    if (!t) {
+      const img = el.querySelector('img[alt]');
+      if (img) t = collapse(img.getAttribute('alt'));
+    }
+    if (!t) {
+      const svgTitle = el.querySelector('svg title');
+      if (svgTitle) t = collapse(svgTitle.textContent);
+    }
+    return t || collapse(el.getAttribute('title'));
+  }
+
+  function isSecret(el, tag, type) {
+    if (type === 'password') return true;
+    if (el.closest('[data-secret]')) return true;
+    return (tag === 'input') && SECRET_AUTOCOMPLETE.test(el.getAttribute('autocomplete') || '');
+  }
+
+  function submitsForm(el, tag, type) {
+    if (tag === 'button') {
+      const t = (el.getAttribute('type') || 'submit').toLowerCase();
+      return t === 'submit' && !!el.form;
+    }
+    return tag === 'input' && (type === 'submit' || type === 'image') && !!el.form;
+  }
+
+  function intersect(a, b) {
+    const l = Math.max(a.l, b.l), t = Math.max(a.t, b.t), r = Math.min(a.r, b.r), bo = Math.min(a.b, b.b);
+    return r > l && bo > t ? { l, t, r, b: bo } : null;
+  }
+
+  // Offset of a window's content in top-level CSS pixels and the part of the top viewport it shows.
+  function frameContext(win) {
+    const chain = [];
+    let w = win;
+    while (w !== top) {
+      let fe = null;
+      try { fe = w.frameElement; } catch (e) { return null; }
+      if (!fe) return null;
+      chain.push(fe);
+      w = w.parent;
+    }
+    let ox = 0, oy = 0;
+    let clip = { l: 0, t: 0, r: top.innerWidth, b: top.innerHeight };
+    const path = [];
+    for (let i = chain.length - 1; i >= 0; i--) {
+      const c = contentBox(chain[i], ox, oy);
+      ox = c.l; oy = c.t;
+      clip = clip && intersect(clip, c);
+      path.push('iframe#' + idOf(chain[i]));
+    }
+    return { ox, oy, clip, path: path.join('/') };
+  }
+
+  function contentBox(frameEl, ox, oy) {
+    const r = frameEl.getBoundingClientRect();
+    const cs = styleOf(frameEl);
+    const pl = parseFloat(cs.paddingLeft) || 0, pt = parseFloat(cs.paddingTop) || 0;
+    const pr = parseFloat(cs.paddingRight) || 0, pb = parseFloat(cs.paddingBottom) || 0;
+    const l = ox + r.left + frameEl.clientLeft + pl;
+    const t = oy + r.top + frameEl.clientTop + pt;
+    return { l, t, r: l + Math.max(0, frameEl.clientWidth - pl - pr), b: t + Math.max(0, frameEl.clientHeight - pt - pb) };
+  }
+
+  function describe(el) {
+    if (!el) return 'nothing';
+    const tag = el.localName;
+    const role = roleOf(el, tag, inputType(el));
+    const name = cap(role ? nameOf(el, tag, inputType(el), role) : visibleText(el), 40);
+    return tag + (name ? ' "' + name + '"' : '');
+  }
+
+  // ---------------------------------------------------------------- observe
+  function observe() {
+    const maxElements = args.maxElements || 400;
+    const out = [];
+    const notes = [];
+    const emitted = new WeakSet();
+    const labelFor = []; // label elements kept only when their control is not shown
+
+    function visit(el, ctx, inControl, inText) {
+      const tag = el.localName;
+      if (SKIP.has(tag)) return;
+      if (!el.checkVisibility()) {
+        // display:contents has no box but its children do; anything else hidden hides its subtree.
+        if (styleOf(el).display !== 'contents') return;
+      }
+
+      const type = inputType(el);
+      let role = roleOf(el, tag, type);
+      let textish = false;
+      if (!role && !inControl) {
+        if (tag === 'label' || tag === 'legend') { role = 'text'; textish = true; }
+      }
+      if (role === 'heading') textish = true;
+      if (inControl && role && !(tag === 'input' || tag === 'select' || tag === 'textarea')) role = null;
+
+      let emittedHere = false;
+      let weak = false;
+      if (role || (!inControl && !inText)) {
+        const r = el.getBoundingClientRect();
+        const box = { l: r.left + ctx.ox, t: r.top + ctx.oy, r: r.right + ctx.ox, b: r.bottom + ctx.oy };
+        const sized = r.width * r.height >= 4 && r.width >= 1 && r.height >= 1;
+        const onScreen = sized && ctx.clip && intersect(box, ctx.clip);
+        if (!role && onScreen && !inControl && !inText) {
+          // Static text next to controls, and custom clickables that only show a pointer cursor.
+          let own = '';
+          for (let c = el.firstChild; c; c = c.nextSibling) if (c.nodeType === 3) own += c.data;
+          own = collapse(own);
+          const cs = styleOf(el);
+          if (cs.cursor === 'pointer' && !(el.parentElement && styleOf(el.parentElement).cursor === 'pointer') && tag !== 'html' && tag !== 'body' && tag !== 'svg') {
+            role = 'button';
+            weak = true;
+          } else if (own && tag !== 'html' && tag !== 'body') {
+            const full = visibleText(el);
+            if (full.length <= 200) { role = 'text'; textish = true; }
+          }
+        }
+        if (role && onScreen && el.checkVisibility({ visibilityProperty: true })) {
+          const id = idOf(el);
+          const e = {
+            id, role, tag, x: round(box.l), y: round(box.t), w: round(r.width), h: round(r.height), frame: ctx.path,
+          };
+          e.name = cap(nameOf(el, tag, type, role), 150);
+          if (type) e.type = type;
+          if (role === 'link' || role === 'button' || role === 'tab' || role === 'menuitem') {
+            const t = cap(visibleText(el), 150);
+            if (t && t !== e.name) e.text = t;
+          }
+          if (tag === 'a' && el.href) e.href = el.href;
+          const secret = isSecret(el, tag, type);
+          if (secret) e.secret = true;
+          if (tag === 'input' || tag === 'textarea') {
+            if (type === 'checkbox' || type === 'radio') e.checked = !!el.checked;
+            else if (type !== 'submit' && type !== 'button' && type !== 'reset' && type !== 'image' && type !== 'file') {
+              if (el.value) e.value = secret ? '••••••' : cap(el.value, 200);
+            } else if (type === 'file' && el.files && el.files.length) {
+              e.value = Array.from(el.files).map((f) => f.name).join(', ');
+            }
+            const ph = collapse(el.getAttribute('placeholder'));
+            if (ph) e.placeholder = ph;
+          } else if (tag === 'select') {
+            const opts = Array.from(el.options);
+            e.options = opts.slice(0, 100).map((o) => cap(collapse(o.label || o.text), 80));
+            const sel = opts.filter((o) => o.selected).map((o) => collapse(o.label || o.text));
+            if (sel.length) e.value = cap(sel.join(', '), 200);
+          } else if (role === 'textbox' && el.isContentEditable) {
+            const v = visibleText(el);
+            if (v) e.value = secret ? '••••••' : cap(v, 200);
+          }
+          const ariaChecked = el.getAttribute('aria-checked');
+          if (e.checked === undefined && (role === 'checkbox' || role === 'radio' || role === 'switch' || role === 'menuitemcheckbox' || role === 'menuitemradio')) {
+            e.checked = ariaChecked === 'true';
+          }
+          const ariaSelected = el.getAttribute('aria-selected');
+          if (ariaSelected !== null) e.selected = ariaSelected === 'true';
+          if (el.matches(':disabled') || el.getAttribute('aria-disabled') === 'true') e.disabled = true;
+          if (submitsForm(el, tag, type)) e.submits = true;
+          if (tag === 'label') labelFor.push({ e, control: el.control });
+          e.textish = textish;
+          e.el = el;
+          out.push(e);
+          emitted.add(el);
+          emittedHere = true;
+        }
+      }
+
+      // Inside a real control nothing else is emitted; inside text or a pointer-cursor card, only controls are.
+      const nowInControl = inControl || (emittedHere && !textish && !weak && role !== 'canvas');
+      const nowInText = inText || (emittedHere && (textish || weak));
+      if (tag === 'svg') return;
+      if (el.shadowRoot) walk(el.shadowRoot, ctx, nowInControl, nowInText);
+      if (tag === 'iframe' || tag === 'frame') {
+        let doc = null;
+        try { doc = el.contentDocument; } catch (e) { doc = null; }
+        if (doc && doc.documentElement) {
+          const c = contentBox(el, ctx.ox, ctx.oy);
+          const clip = ctx.clip && intersect(ctx.clip, c);
+          if (clip) walk(doc, { ox: c.l, oy: c.t, clip, path: (ctx.path ? ctx.path + '/' : '') + 'iframe#' + idOf(el) }, false, false);
+        } else if (!emittedHere) {
+          const r = el.getBoundingClientRect();
+          const box = { l: r.left + ctx.ox, t: r.top + ctx.oy, r: r.right + ctx.ox, b: r.bottom + ctx.oy };
+          if (ctx.clip && intersect(box, ctx.clip) && r.width * r.height >= 4) {
+            const e = { id: idOf(el), role: 'frame', tag, x: round(box.l), y: round(box.t), w: round(r.width), h: round(r.height), frame: ctx.path, textish: false, el };
+            e.name = cap(nameOf(el, tag, null, 'frame') || (el.src || ''), 150);
+            out.push(e);
+            notes.push('a cross-origin frame (' + cap(el.src || 'no src', 80) + ') is shown as one element; its contents were not inspected');
+          }
+        }
+        return;
+      }
+      for (let c = el.firstElementChild; c; c = c.nextElementSibling) visit(c, ctx, nowInControl, nowInText);
+    }
+
+    function walk(root, ctx, inControl, inText) {
+      const start = root.nodeType === 9 ? root.documentElement : null;
+      if (start) { visit(start, ctx, inControl, inText); return; }
+      for (let c = root.firstElementChild; c; c = c.nextElementSibling) visit(c, ctx, inControl, inText);
+    }
+
+    walk(document, { ox: 0, oy: 0, clip: { l: 0, t: 0, r: top.innerWidth, b: top.innerHeight }, path: '' }, false, false);
+
+    // Labels whose control is shown add nothing (the control carries the name); keep the others (styled checkboxes).
+    const drop = new Set();
+    for (const { e, control } of labelFor) if (control && emitted.has(control)) drop.add(e);
+
+    const controls = out.filter((e) => !e.textish && !drop.has(e));
+    const texts = out.filter((e) => e.textish && !drop.has(e));
+    const controlLabels = new Set(labelFor.filter(({ control }) => control).map(({ e }) => e));
+
+    // Nearby text: the closest text or heading left of or above a control, within 80 px.
+    for (const c of controls) {
+      let best = null, bestD = 81;
+      for (const t of texts) {
+        if (controlLabels.has(t) || t.name === c.name) continue;
+        const vOverlap = t.y < c.y + c.h && t.y + t.h > c.y;
+        const hOverlap = t.x < c.x + c.w && t.x + t.w > c.x - 80;
+        let d = 1e9;
+        if (vOverlap && t.x + t.w <= c.x + 4) d = Math.max(0, c.x - (t.x + t.w));
+        else if (hOverlap && t.y + t.h <= c.y + 4) d = Math.max(0, c.y - (t.y + t.h));
+        if (d < bestD) { bestD = d; best = t; }
+      }
+      let near = best ? best.name : '';
+      if (!near && (c.role === 'radio' || c.role === 'checkbox')) {
+        const fs = c.el.closest('fieldset');
+        const lg = fs && fs.querySelector(':scope > legend');
+        if (lg) near = collapse(textOf(lg, null, 0));
+        if (!near) {
+          const group = c.el.closest('[role=radiogroup],[role=group]');
+          if (group) near = collapse(group.getAttribute('aria-label'));
+        }
+      }
+      if (near && near !== c.name) c.near = cap(near, 150);
+    }
+
+    // Static text is kept when it is a heading or sits near a control (within 150 px), so grounding by nearby text works.
+    const gap = (a, b) => Math.hypot(Math.max(0, Math.max(a.x, b.x) - Math.min(a.x + a.w, b.x + b.w)),
+      Math.max(0, Math.max(a.y, b.y) - Math.min(a.y + a.h, b.y + b.h)));
+    const keepText = new Set(texts.filter((t) => t.role === 'heading' || t.tag === 'label' || t.tag === 'legend'
+      || controls.some((c) => gap(t, c) <= 150)));
+
+    let result = out.filter((e) => !drop.has(e) && (!e.textish || keepText.has(e)));
+    if (result.length > maxElements) {
+      const total = result.length;
+      const keep = new Set(result.filter((e) => !e.textish).slice(0, maxElements));
+      for (const e of result) { if (keep.size >= maxElements) break; if (e.textish) keep.add(e); }
+      result = result.filter((e) => keep.has(e));
+      notes.push('the element list was cut to ' + maxElements + ' of ' + total + ' elements; scroll or zoom in to see the rest');
+    }
+    for (const e of result) { delete e.el; delete e.textish; }
+
+    const body = document.body;
+    const text = body ? (body.innerText || '') : '';
+    return {
+      token: st.token,
+      title: document.title || '',
+      vw: top.innerWidth,
+      vh: top.innerHeight,
+      dpr: top.devicePixelRatio || 1,
+      text: text.replace(/[ \t]+\n/g, '\n').replace(/\n{3,}/g, '\n\n').trim().slice(0, args.maxText || 4000),
+      elements: result,
+      notes,
+    };
+  }
+
+  // ---------------------------------------------------------------- executor helpers
+  function deepElementFromPoint(x, y) {
+    let el = document.elementFromPoint(x, y);
+    let ox = 0, oy = 0;
+    for (let guard = 0; el && guard < 32; guard++) {
+      if (el.shadowRoot) {
+        const inner = el.shadowRoot.elementFromPoint(x - ox, y - oy);
+        if (inner && inner !== el) { el = inner; continue; }
+      }
+      if (el.localName === 'iframe' || el.localName === 'frame') {
+        let doc = null;
+        try { doc = el.contentDocument; } catch (e) { doc = null; }
+        if (doc) {
+          const c = contentBox(el, ox, oy);
+          ox = c.l; oy = c.t;
+          const inner = doc.elementFromPoint(x - ox, y - oy);
+          if (inner) { el = inner; continue; }
+        }
+      }
+      break;
+    }
+    return el;
+  }
+
+  function composedContains(ancestor, node) {
+    for (let n = node; n; n = n.parentNode || n.host) {
+      if (n === ancestor) return true;
+    }
+    return false;
+  }
+
+  function resolve() {
+    if (args.token && st.token !== args.token) return { el: null, status: 'stale' };
+    const ref = st.ids.get(args.id);
+    const el = ref && ref.deref();
+    if (!el || !el.isConnected) return { el: null, status: 'gone' };
+    return { el, status: 'ok' };
+  }
+
+  function boxOf(el) {
+    const fc = frameContext(el.ownerDocument.defaultView);
+    if (!fc) return null;
+    const r = el.getBoundingClientRect();
+    const box = { l: r.left + fc.ox, t: r.top + fc.oy, r: r.right + fc.ox, b: r.bottom + fc.oy };
+    return { box, visible: fc.clip && intersect(box, fc.clip), path: fc.path };
+  }
+
+  function locate() {
+    const { el, status } = resolve();
+    if (!el) return { status };
+    let b = boxOf(el);
+    if (!b) return { status: 'gone' };
+    let scrolled = false;
+    if (!b.visible && args.scroll) {
+      el.scrollIntoView({ block: 'center', inline: 'center', behavior: 'instant' });
+      scrolled = true;
+      b = boxOf(el);
+    }
+    const tag = el.localName;
+    const res = { status: 'ok', tag, type: inputType(el), x: b.box.l, y: b.box.t, w: b.box.r - b.box.l, h: b.box.b - b.box.t, scrolled, frame: b.path };
+    if (!b.visible) { res.status = 'offscreen'; return res; }
+    const v = b.visible;
+    const cx = (v.l + v.r) / 2, cy = (v.t + v.b) / 2;
+    const points = [[cx, cy], [v.l + (v.r - v.l) * 0.25, cy], [v.l + (v.r - v.l) * 0.75, cy], [cx, v.t + (v.b - v.t) * 0.25], [cx, v.t + (v.b - v.t) * 0.75]];
+    const labels = el.labels ? Array.from(el.labels) : [];
+    let firstHit = null;
+    for (const [px, py] of points) {
+      const hit = deepElementFromPoint(px, py);
+      if (!firstHit) firstHit = hit;
+      if (hit && (composedContains(el, hit) || labels.some((l) => composedContains(l, hit)))) {
+        res.px = px; res.py = py;
+        return res;
+      }
+    }
+    res.px = cx; res.py = cy;
+    res.covered = describe(firstHit);
+    return res;
+  }
+
+  function tagElement() {
+    const { el, status } = resolve();
+    if (!el) return { status };
+    // A fresh value per tagging, so a copy of an element tagged earlier (cloneNode) can never match the locator.
+    const mark = args.id + '.' + Math.random().toString(36).slice(2, 8);
+    el.setAttribute('data-aa-id', mark);
+    const frames = [];
+    let w = el.ownerDocument.defaultView;
+    while (w !== top) {
+      const fe = w.frameElement;
+      if (!fe) return { status: 'gone' };
+      const fmark = idOf(fe) + '.' + Math.random().toString(36).slice(2, 8);
+      fe.setAttribute('data-aa-id', fmark);
+      frames.unshift(fmark);
+      w = w.parent;
+    }
+    const res = { status: 'ok', mark, frames, tag: el.localName, type: inputType(el) };
+    if (el.localName === 'select') {
+      res.options = Array.from(el.options).map((o, i) => ({ label: collapse(o.label || o.text), value: o.value, index: i, disabled: o.disabled }));
+    }
+    if (el.localName === 'label' && el.control) {
+      const c = el.control;
+      res.controlType = inputType(c);
+    }
+    return res;
+  }
+
+  // The smallest visible element (any frame of the same origin) whose text matches, for custom dropdown options.
+  function findText() {
+    const want = collapse(args.text).toLowerCase();
+    let best = null;
+    const consider = (el, ctx) => {
+      const r = el.getBoundingClientRect();
+      if (r.width * r.height < 4) return;
+      const box = { l: r.left + ctx.ox, t: r.top + ctx.oy, r: r.right + ctx.ox, b: r.bottom + ctx.oy };
+      const v = ctx.clip && intersect(box, ctx.clip);
+      if (!v) return;
+      const t = visibleText(el).toLowerCase();
+      const score = t === want ? 0 : t.startsWith(want) ? 1 : -1;
+      if (score < 0) return;
+      const area = r.width * r.height;
+      if (!best || score < best.score || (score === best.score && area < best.area)) {
+        best = { score, area, x: (v.l + v.r) / 2, y: (v.t + v.b) / 2, tag: el.localName };
+      }
+    };
+    const walkAll = (root, ctx) => {
+      const all = root.querySelectorAll('[role=option],[role=menuitem],[role=menuitemradio],[role=treeitem],[role=listitem],li,option,a,button,div,span');
+      for (const el of all) {
+        if (el.closest('select')) continue;
+        if (el.checkVisibility({ visibilityProperty: true })) consider(el, ctx);
+      }
+      for (const f of root.querySelectorAll('iframe,frame')) {
+        let doc = null;
+        try { doc = f.contentDocument; } catch (e) { doc = null; }
+        if (doc) {
+          const c = contentBox(f, ctx.ox, ctx.oy);
+          const clip = ctx.clip && intersect(ctx.clip, c);
+          if (clip) walkAll(doc, { ox: c.l, oy: c.t, clip });
+        }
+      }
+    };
+    walkAll(document, { ox: 0, oy: 0, clip: { l: 0, t: 0, r: top.innerWidth, b: top.innerHeight } });
+    return best ? { status: 'ok', x: best.x, y: best.y, tag: best.tag } : { status: 'gone' };
+  }
+
+  function scrollState() {
+    const se = document.scrollingElement || document.documentElement;
+    return { status: 'ok', x: top.scrollX, y: top.scrollY, maxY: se ? se.scrollHeight - top.innerHeight : 0, token: st.token };
+  }
+
+  switch (args.op) {
+    case 'observe': return observe();
+    case 'locate': return locate();
+    case 'tag': return tagElement();
+    case 'findText': return findText();
+    case 'scroll': return scrollState();
+    default: throw new Error('unknown op ' + args.op);
+  }
+}

@@ -1,0 +1,204 @@
+namespace ActionAgent.Core.Decision.Interpretation;
+
+/// <summary>An element with its grounding score (0..1, a little above 1 with a fitting role hint) and how it matched.</summary>
+internal sealed record Candidate(PageItem Item, double Score, string How)
+{
+    public double Confidence => Math.Clamp(Score, 0, 1);
+
+    public string Describe() => FormattableString.Invariant($"{Item.RoleWord} '{Item.Display}', score {Confidence:0.00}");
+}
+
+/// <summary>What to look for: the target words, other names, which elements qualify, and hints from the verb and task.</summary>
+internal sealed record Search(string? Target, Func<PageItem, bool> Filter)
+{
+    public IReadOnlyList<string> Alternatives { get; init; } = [];
+
+    public RoleHint VerbHint { get; init; }
+
+    /// <summary>Part of the page the whole task is about; elements there are preferred, others are not excluded.</summary>
+    public Phrase? SoftContext { get; init; }
+
+    /// <summary>Words that must describe the element's surroundings ("refund method" for the Store credit radio).</summary>
+    public Phrase? RequiredContext { get; init; }
+
+    /// <summary>True when the element will be clicked: loose text and headings count a little less than controls.</summary>
+    public bool ForClick { get; init; }
+}
+
+/// <summary>The best element for a search, the ranking it came from (for "closest" in messages) and the words shown.</summary>
+internal sealed record Found(Candidate? Best, IReadOnlyList<Candidate> Ranked, string Display)
+{
+    public bool IsAtLeast(double min) => Best is { } b && b.Score >= min;
+}
+
+/// <summary>
+/// Scores every element of a page against every reading of a target phrase and keeps the best: label, placeholder,
+/// nearby text and loose text labels count; fitting role hints add a little, disabled or hidden elements lose a lot.
+/// </summary>
+internal sealed class Grounder(PageIndex page, IReadOnlySet<int> penalized)
+{
+    public PageIndex Page { get; } = page;
+
+    public Found Find(Search search)
+    {
+        Candidate? best = null;
+        IReadOnlyList<Candidate> ranked = [];
+        var phrases = new List<(string Text, double Weight)>();
+        if (!string.IsNullOrWhiteSpace(search.Target))
+        {
+            phrases.Add((search.Target, 1));
+        }
+
+        phrases.AddRange(search.Alternatives.Where(a => !string.IsNullOrWhiteSpace(a)).Select(a => (a, 0.95)));
+        var display = phrases.Count == 0 ? "" : TargetQuery.Read(phrases[0].Text) is { Count: > 0 } r ? r[0].Display : phrases[0].Text;
+
+        foreach (var (text, weight) in phrases)
+        {
+            foreach (var reading in TargetQuery.Read(text, weight))
+            {
+                var scored = Page.Items.Where(search.Filter)
+                    .Select(item => Score(item, reading, search))
+                    .Where(c => c.Score > 0)
+                    .OrderByDescending(c => c.Score)
+                    .ThenBy(c => c.Item.Order)
+                    .ToList();
+                if (scored.Count == 0)
+                {
+                    continue;
+                }
+
+                var pick = scored[0];
+                if (reading.Ordinal is { } n)
+                {
+                    var top = scored[0].Score;
+                    var near = scored.Where(c => c.Score >= top - 0.03).OrderBy(c => c.Item.Order).ToList();
+                    var index = n == -1 ? near.Count - 1 : n - 1;
+                    if (index >= near.Count)
+                    {
+                        continue;
+                    }
+
+                    pick = near[index];
+                }
+
+                if (best is null || pick.Score > best.Score + 1e-9)
+                {
+                    best = pick;
+                    ranked = scored;
+                }
+            }
+        }
+
+        return new Found(best, ranked, display);
+    }
+
+    private Candidate Score(PageItem item, TargetReading reading, Search search)
+    {
+        double score = 0;
+        var how = "";
+        if (reading.Main.IsEmpty)
+        {
+            if (reading.Hint == RoleHint.None || !item.Fits(reading.Hint))
+            {
+                return new Candidate(item, 0, "");
+            }
+
+            score = 0.8;
+            how = "role";
+        }
+        else
+        {
+            foreach (var label in item.Labels)
+            {
+                // Names the page does not show (input type, "submit") stand for a role: exact words only, no fuzz.
+                var s = label.IsSynthetic
+                    ? (reading.Main.Norm == label.Phrase.Norm ? label.Weight : 0)
+                    : TextMatch.Similarity(reading.Main, label.Phrase, item.Context) * label.Weight;
+                if (s > score)
+                {
+                    score = s;
+                    how = label.How;
+                }
+            }
+        }
+
+        if (score <= 0)
+        {
+            return new Candidate(item, 0, "");
+        }
+
+        if (reading.Context is { } context)
+        {
+            score *= 0.6 + (0.4 * TextMatch.Coverage(context, Surroundings(item)));
+        }
+
+        if (search.RequiredContext is { } required)
+        {
+            score *= 0.6 + (0.4 * TextMatch.Coverage(required, Surroundings(item)));
+        }
+
+        if (search.SoftContext is { } soft)
+        {
+            score *= 0.8 + (0.2 * TextMatch.Coverage(soft, Surroundings(item)));
+        }
+
+        if (reading.Hint != RoleHint.None && !reading.Main.IsEmpty)
+        {
+            score = item.Fits(reading.Hint) ? score + 0.05 : score * 0.75;
+        }
+        else if (reading.Hint == RoleHint.None && search.VerbHint != RoleHint.None)
+        {
+            score = item.Fits(search.VerbHint) ? score + 0.03 : score * 0.9;
+        }
+
+        if (item.Element.Disabled)
+        {
+            score *= 0.6;
+        }
+
+        if (item.IsHidden)
+        {
+            score *= 0.5;
+        }
+
+        if (search.ForClick && !item.IsInteractive && item.Role is not ("image" or "img"))
+        {
+            score *= 0.9;
+        }
+
+        if (penalized.Contains(item.Element.Id))
+        {
+            score *= 0.85;
+        }
+
+        return new Candidate(item, score * reading.Weight, how);
+    }
+
+    private static List<string> Surroundings(PageItem item) =>
+        item.Context.Concat(item.Labels.SelectMany(l => l.Phrase.Tokens)).ToList();
+
+    /// <summary>The option of a select that best matches the words, with the field's own name as context.</summary>
+    public static (string? Option, double Score) BestOption(string? value, PageItem select)
+    {
+        if (string.IsNullOrWhiteSpace(value))
+        {
+            return (null, 0);
+        }
+
+        var query = Phrase.Of(value);
+        var context = select.Labels.SelectMany(l => l.Phrase.Tokens).Where(t => !TextMatch.IsStopWord(t)).Distinct().ToList();
+        string? best = null;
+        double bestScore = 0;
+        foreach (var option in select.Element.Options)
+        {
+            var s = option.Equals(value.Trim(), StringComparison.Ordinal) ? 1.0 : TextMatch.Similarity(query, Phrase.Of(option), context);
+            if (s > bestScore)
+            {
+                best = option;
+                bestScore = s;
+            }
+        }
+
+        return (best, bestScore);
+    }
+}

@@ -1,0 +1,41 @@
+namespace ActionAgent.Core.Decision.Interpretation;
+
+/// <summary>
+/// One instruction of a task, as the step interpreter understood it: what to do (<see cref="Kind"/>), on what
+/// (<see cref="Target"/>, as written) and with what (<see cref="Value"/>). Grounding on a page happens later.
+/// </summary>
+public sealed record InterpretedStep
+{
+    /// <summary>1-based position among the task's steps.</summary>
+    public required int Number { get; init; }
+
+    /// <summary>The instruction as written ("Check Gift wrap" for the second half of "Check Express and Gift wrap").</summary>
+    public required string Text { get; init; }
+
+    /// <summary>What the step asks for.</summary>
+    public required StepKind Kind { get; init; }
+
+    /// <summary>The words naming the element ("the Reason list"); quoted names keep their quotes; null when none.</summary>
+    public string? Target { get; init; }
+
+    /// <summary>Text to type, option to choose, key chord, URL, text to wait for, or scroll direction; see <see cref="StepKind"/>.</summary>
+    public string? Value { get; init; }
+
+    /// <summary>Other names the target may go by (the sign-in button of a login step may be called "Submit").</summary>
+    public IReadOnlyList<string> Alternatives { get; init; } = [];
+
+    /// <summary>Words naming the part of the page the step is about ("shipping address"), when the task gave one.</summary>
+    public string? Context { get; init; }
+
+    /// <summary>The kind of element the verb implies ("Open Orders" → a link); words in the target override it.</summary>
+    public RoleHint Role { get; init; }
+
+    /// <summary>How long to wait, for <see cref="StepKind.Wait"/>.</summary>
+    public TimeSpan? Duration { get; init; }
+
+    /// <summary>True when the step was written without a verb the interpreter knows.</summary>
+    public bool IsUnderstood => Kind != StepKind.Implicit;
+
+    /// <inheritdoc />
+    public override string ToString() => $"{Number}. {Kind} {Target}{(Value is null ? "" : $" = \"{Value}\"")}";
+}

@@ -1,0 +1,255 @@
+using System.Text.RegularExpressions;
+using ActionAgent.Core.Perception;
+
+namespace ActionAgent.Core.Decision.Interpretation;
+
+/// <summary>One name an element goes by, with how much it counts and how it was found (label, placeholder…).</summary>
+internal readonly record struct LabelText(Phrase Phrase, double Weight, string How)
+{
+    /// <summary>True for names derived from attributes rather than shown text (input type, submit).</summary>
+    public bool IsSynthetic => How is "input type" or "submit button";
+}
+
+/// <summary>An element prepared for grounding: its names, the words around it and what can be done with it.</summary>
+internal sealed class PageItem
+{
+    public required UiElement Element { get; init; }
+
+    public required int Order { get; init; }
+
+    public required IReadOnlyList<LabelText> Labels { get; init; }
+
+    /// <summary>Words near the element (group heading, nearby text, the row it sits in), for "the Refund button for order 1042".</summary>
+    public required IReadOnlyCollection<string> Context { get; init; }
+
+    public string Display => Element.Label.Length > 0 ? Element.Label : Labels.Count > 0 ? Labels[0].Phrase.Raw : "";
+
+    public string Role => Element.Role.ToLowerInvariant();
+
+    public bool IsHidden => Element.Bounds.Width <= 0 || Element.Bounds.Height <= 0;
+
+    public bool IsEditable =>
+        Role is "textbox" or "searchbox" or "spinbutton" or "textarea"
+        || (Role == "combobox" && Element.Tag != "select" && Element.Options.Count == 0)
+        || (Element.Tag is "textarea");
+
+    public bool IsSelectable => (Role is "combobox" or "listbox" || Element.Tag == "select") && Element.Options.Count > 0;
+
+    public bool IsCheckable => Role is "checkbox" or "switch" or "radio" or "menuitemcheckbox" or "menuitemradio" || Element.Checked is not null;
+
+    public bool IsRadio => Role is "radio" or "menuitemradio";
+
+    public bool IsInteractive => Role is not ("text" or "statictext" or "heading" or "paragraph" or "label" or "cell" or "generic"
+        or "image" or "img" or "canvas" or "listitem" or "row" or "region" or "group" or "none" or "presentation");
+
+    /// <summary>How people call this kind of element, for reasons and messages.</summary>
+    public string RoleWord => Role switch
+    {
+        "textbox" or "searchbox" when Element.Tag == "textarea" => "text area",
+        "textbox" => "text field",
+        "searchbox" => "search box",
+        "spinbutton" => "number field",
+        "combobox" or "listbox" when IsSelectable => "select",
+        "switch" => "switch",
+        "menuitem" => "menu item",
+        _ => Role,
+    };
+
+    public bool Fits(RoleHint hint) => hint switch
+    {
+        RoleHint.None => true,
+        RoleHint.Field => IsEditable || IsSelectable,
+        RoleHint.Button => Role is "button" || Element.InputType is "submit" or "button" or "reset",
+        RoleHint.Link => Role is "link",
+        RoleHint.Select => IsSelectable || Role is "combobox" or "listbox",
+        RoleHint.Checkbox => IsCheckable && !IsRadio,
+        RoleHint.Radio => IsRadio,
+        RoleHint.Tab => Role is "tab",
+        RoleHint.Image => Role is "image" or "img",
+        _ => false,
+    };
+
+    public override string ToString() => $"{RoleWord} '{Display}'";
+}
+
+/// <summary>
+/// The elements of one observation prepared for grounding. Controls without a name take the loose text label to
+/// their left or above (as OCR and pixel perception report forms); every element gets the words around it as context.
+/// </summary>
+internal sealed partial class PageIndex
+{
+    private static readonly HashSet<string> TextRoles = ["text", "statictext", "label", "paragraph", "generic", "cell"];
+    private static readonly HashSet<string> PseudoInputTypes = ["password", "email", "number", "date", "search", "tel", "url", "time", "month", "week", "datetime-local"];
+
+    public PageIndex(Observation observation)
+    {
+        ArgumentNullException.ThrowIfNull(observation);
+        Observation = observation;
+        var elements = observation.Elements;
+        var looseLabels = LooseLabels(elements);
+        Items = elements.Select((e, i) => Build(e, i, elements, looseLabels)).ToArray();
+    }
+
+    public Observation Observation { get; }
+
+    public IReadOnlyList<PageItem> Items { get; }
+
+    private static PageItem Build(UiElement e, int order, IReadOnlyList<UiElement> all, Dictionary<int, UiElement> looseLabels)
+    {
+        var labels = new List<LabelText>();
+        var context = new HashSet<string>(StringComparer.Ordinal);
+        var role = e.Role.ToLowerInvariant();
+        var named = !string.IsNullOrWhiteSpace(e.Name) || !string.IsNullOrWhiteSpace(e.Text) || !string.IsNullOrWhiteSpace(e.Placeholder);
+        var how = role is "button" or "link" or "tab" or "menuitem" or "option" ? "text" : "label";
+
+        Add(labels, e.Name, 1, how);
+        if (!string.Equals(e.Text, e.Name, StringComparison.Ordinal))
+        {
+            Add(labels, e.Text, 1, "text");
+        }
+
+        Add(labels, e.Placeholder, 1, "placeholder");
+        if (!string.IsNullOrWhiteSpace(e.NearbyText))
+        {
+            if (named)
+            {
+                AddContext(context, e.NearbyText);
+            }
+            else
+            {
+                Add(labels, e.NearbyText, 1, "nearby text");
+            }
+        }
+
+        if (looseLabels.TryGetValue(e.Id, out var loose))
+        {
+            if (named || !string.IsNullOrWhiteSpace(e.NearbyText))
+            {
+                AddContext(context, loose.Label);
+            }
+            else
+            {
+                Add(labels, loose.Label, 0.95, "text label");
+            }
+        }
+
+        if (e.InputType is { } type && PseudoInputTypes.Contains(type.ToLowerInvariant()))
+        {
+            Add(labels, type, 0.85, "input type");
+        }
+
+        if (e.SubmitsForm)
+        {
+            Add(labels, "submit", 0.85, "submit button");
+        }
+
+        // Context: the nearest heading above and the loose texts on the same row ("Order 1042 … Refund").
+        var heading = all.Where(h => h.Role.Equals("heading", StringComparison.OrdinalIgnoreCase) && h.Id != e.Id && h.Bounds.Bottom <= e.Bounds.Y + 2)
+            .MaxBy(h => h.Bounds.Bottom);
+        if (heading is not null)
+        {
+            AddContext(context, heading.Label);
+        }
+
+        foreach (var other in all)
+        {
+            if (other.Id != e.Id && TextRoles.Contains(other.Role.ToLowerInvariant()) && SameRow(e.Bounds, other.Bounds))
+            {
+                AddContext(context, other.Label);
+            }
+        }
+
+        return new PageItem { Element = e, Order = order, Labels = labels, Context = context };
+    }
+
+    private static void Add(List<LabelText> labels, string? text, double weight, string how)
+    {
+        if (string.IsNullOrWhiteSpace(text))
+        {
+            return;
+        }
+
+        labels.Add(new LabelText(Phrase.Of(text), weight, how));
+
+        // "Express (next day, €9.90)" is also just "Express"; "Cart (2)" is "Cart".
+        var stripped = Parenthetical().Replace(text, " ").Trim();
+        if (stripped.Length > 0 && stripped != text.Trim())
+        {
+            labels.Add(new LabelText(Phrase.Of(stripped), weight * 0.98, how));
+        }
+    }
+
+    private static void AddContext(HashSet<string> context, string? text)
+    {
+        foreach (var token in Phrase.Of(text).Tokens)
+        {
+            if (!TextMatch.IsStopWord(token))
+            {
+                context.Add(token);
+            }
+        }
+    }
+
+    private static bool SameRow(ScreenRect a, ScreenRect b)
+    {
+        if (a.Height <= 0 || b.Height <= 0)
+        {
+            return false;
+        }
+
+        var (_, ay) = a.Center;
+        var (_, by) = b.Center;
+        return Math.Abs(ay - by) <= Math.Max(a.Height, b.Height) / 2;
+    }
+
+    // For each unnamed control, the loose text that labels it: on its row to the left, else just above it.
+    private static Dictionary<int, UiElement> LooseLabels(IReadOnlyList<UiElement> elements)
+    {
+        var result = new Dictionary<int, UiElement>();
+        var texts = elements.Where(t => TextRoles.Contains(t.Role.ToLowerInvariant()) && !string.IsNullOrWhiteSpace(t.Label) && t.Bounds.Width > 0).ToList();
+        foreach (var c in elements)
+        {
+            var role = c.Role.ToLowerInvariant();
+            if (TextRoles.Contains(role) || role is "heading" or "image" or "img" || !string.IsNullOrWhiteSpace(c.Name))
+            {
+                continue;
+            }
+
+            UiElement? best = null;
+            var bestDistance = double.MaxValue;
+            foreach (var t in texts)
+            {
+                double distance;
+                if (SameRow(c.Bounds, t.Bounds) && t.Bounds.Right <= c.Bounds.X + 10 && c.Bounds.X - t.Bounds.Right <= 250)
+                {
+                    distance = c.Bounds.X - t.Bounds.Right;
+                }
+                else if (t.Bounds.Bottom <= c.Bounds.Y + 4 && c.Bounds.Y - t.Bounds.Bottom <= 40
+                         && (Math.Abs(t.Bounds.X - c.Bounds.X) <= 30 || (t.Bounds.X < c.Bounds.Right && c.Bounds.X < t.Bounds.Right)))
+                {
+                    distance = 1000 + c.Bounds.Y - t.Bounds.Bottom;
+                }
+                else
+                {
+                    continue;
+                }
+
+                if (distance < bestDistance)
+                {
+                    bestDistance = distance;
+                    best = t;
+                }
+            }
+
+            if (best is not null)
+            {
+                result[c.Id] = best;
+            }
+        }
+
+        return result;
+    }
+
+    [GeneratedRegex(@"\s*\([^)]*\)")]
+    private static partial Regex Parenthetical();
+}

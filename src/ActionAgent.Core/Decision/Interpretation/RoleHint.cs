@@ -1,0 +1,32 @@
+namespace ActionAgent.Core.Decision.Interpretation;
+
+/// <summary>The kind of control a step's wording points at ("field", "button", "link", "list", "checkbox"…).</summary>
+public enum RoleHint
+{
+    /// <summary>No hint.</summary>
+    None,
+
+    /// <summary>A text input, search box, number or date input, textarea.</summary>
+    Field,
+
+    /// <summary>A button.</summary>
+    Button,
+
+    /// <summary>A link (or a page reached by one).</summary>
+    Link,
+
+    /// <summary>A select, dropdown or list box.</summary>
+    Select,
+
+    /// <summary>A checkbox, switch or toggle.</summary>
+    Checkbox,
+
+    /// <summary>A radio button.</summary>
+    Radio,
+
+    /// <summary>A tab.</summary>
+    Tab,
+
+    /// <summary>An image, icon or logo.</summary>
+    Image,
+}

@@ -1,0 +1,50 @@
+namespace ActionAgent.Core.Decision.Interpretation;
+
+/// <summary>Where one run is in its list of steps, and what the interpreter proposed last.</summary>
+internal sealed class RunCursor(string task, IReadOnlyList<InterpretedStep> steps)
+{
+    public string Task { get; } = task;
+
+    public IReadOnlyList<InterpretedStep> Steps { get; } = steps;
+
+    public int Index { get; private set; }
+
+    /// <summary>Failed or skipped attempts at the current step.</summary>
+    public int Attempts { get; set; }
+
+    /// <summary>Observations waited for the current step's target to appear.</summary>
+    public int Waits { get; set; }
+
+    public Proposed Pending { get; set; }
+
+    public int? LastElementId { get; set; }
+
+    /// <summary>Elements whose action failed for the current step: grounded again only if nothing else fits as well.</summary>
+    public HashSet<int> Penalized { get; } = [];
+
+    /// <summary>What each finished step did, for the final report.</summary>
+    public List<string> Notes { get; } = [];
+
+    public InterpretedStep Current => Steps[Index];
+
+    public bool IsFinished => Index >= Steps.Count;
+
+    public void Advance(string note)
+    {
+        Notes.Add(note);
+        Index++;
+        Attempts = 0;
+        Waits = 0;
+        Pending = Proposed.Nothing;
+        LastElementId = null;
+        Penalized.Clear();
+    }
+
+    /// <summary>What the last proposal was, to read the next call's history right.</summary>
+    public enum Proposed
+    {
+        Nothing,
+        Action,
+        WaitForTarget,
+    }
+}

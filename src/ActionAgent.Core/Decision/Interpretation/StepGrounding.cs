@@ -1,0 +1,20 @@
+using ActionAgent.Core.Perception;
+
+namespace ActionAgent.Core.Decision.Interpretation;
+
+/// <summary>
+/// The result of grounding one step on one observation: the action (when found), how sure the match is
+/// (<see cref="Score"/>, 0..1) and in words why, or why nothing matched.
+/// </summary>
+public sealed record StepGrounding(GroundingStatus Status, BrowserAction? Action, double Score, string Reason)
+{
+    /// <summary>The element the action works on, when it has one.</summary>
+    public UiElement? Element { get; init; }
+
+    /// <summary>For failures: the best candidate that was not good enough ("button 'Submit refund', score 0.41").</summary>
+    public string? Closest { get; init; }
+
+    /// <summary>True when the step grounded (or needs nothing) with at least the given score.</summary>
+    public bool IsConfident(double minScore = 0.75) =>
+        Status is GroundingStatus.AlreadyDone || (Status is GroundingStatus.Grounded && Score >= minScore);
+}

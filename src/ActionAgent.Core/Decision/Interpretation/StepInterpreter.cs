@@ -1,0 +1,153 @@
+using System.Collections.Concurrent;
+using ActionAgent.Core.Perception;
+using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Logging.Abstractions;
+
+namespace ActionAgent.Core.Decision.Interpretation;
+
+/// <summary>
+/// The offline default decider: carries out tasks written as explicit steps in plain English ("Type ops into
+/// Username", "Select Damaged item from the Reason list", "Click Submit refund") with no model. Each step is grounded
+/// on the current observation by fuzzy text matching; a cursor per run advances when the last action succeeded.
+/// </summary>
+public sealed class StepInterpreter : IDecider
+{
+    private static readonly IReadOnlySet<int> NoPenalties = new HashSet<int>();
+
+    private readonly StepInterpreterOptions _options;
+    private readonly StepResolver _resolver;
+    private readonly ILogger<StepInterpreter> _logger;
+    private readonly ConcurrentDictionary<string, RunCursor> _runs = new(StringComparer.Ordinal);
+
+    /// <summary>Creates an interpreter; options default to <see cref="StepInterpreterOptions"/>'s defaults.</summary>
+    public StepInterpreter(StepInterpreterOptions? options = null, ILogger<StepInterpreter>? logger = null)
+    {
+        _options = options ?? new StepInterpreterOptions();
+        _resolver = new StepResolver(_options);
+        _logger = logger ?? NullLogger<StepInterpreter>.Instance;
+    }
+
+    /// <inheritdoc />
+    public string Name => "step-interpreter";
+
+    /// <summary>Splits a task into steps without looking at any page; unknown sentences come back as <see cref="StepKind.Implicit"/>.</summary>
+    public static IReadOnlyList<InterpretedStep> Parse(string task) => StepParser.Parse(task);
+
+    /// <summary>Grounds one step on an observation: the action it would take and how sure the match is (<see cref="StepGrounding.Score"/>).</summary>
+    public StepGrounding Ground(InterpretedStep step, Observation observation)
+    {
+        ArgumentNullException.ThrowIfNull(step);
+        ArgumentNullException.ThrowIfNull(observation);
+        return _resolver.Resolve(step, new PageIndex(observation), NoPenalties);
+    }
+
+    /// <inheritdoc />
+    public Task<ProposedAction> DecideAsync(DecisionContext context, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(context);
+        cancellationToken.ThrowIfCancellationRequested();
+        var proposal = Decide(context);
+        if (proposal.Action.IsTerminal)
+        {
+            _runs.TryRemove(context.RunId, out _);
+        }
+
+        return Task.FromResult(proposal);
+    }
+
+    private ProposedAction Decide(DecisionContext context)
+    {
+        if (context.History.Count == 0 || !_runs.TryGetValue(context.RunId, out var cursor) || cursor.Task != context.Task)
+        {
+            cursor = new RunCursor(context.Task, Parse(context.Task));
+            _runs[context.RunId] = cursor;
+            _logger.LogDebug("Run {RunId}: task parsed into {Count} steps", context.RunId, cursor.Steps.Count);
+        }
+
+        if (cursor.Steps.Count == 0)
+        {
+            return Propose(new FailAction("the task has no steps: write one instruction per line or sentence, e.g. 'Click Sign in'"), "empty task", null, 1);
+        }
+
+        var retryNote = "";
+        if (cursor.Pending == RunCursor.Proposed.Action && !cursor.IsFinished)
+        {
+            var last = context.Last;
+            if (last is null || last.Succeeded)
+            {
+                cursor.Advance(cursor.Current.Text);
+            }
+            else
+            {
+                cursor.Attempts++;
+                var step = cursor.Current;
+                if (cursor.Attempts > _options.MaxRetriesPerStep)
+                {
+                    return Propose(new FailAction(
+                        $"{Where(cursor)}, '{step.Text}': the action failed {Times(cursor.Attempts)} ({last.Action}): {last.Outcome}. Stopping here; check the page or the step."),
+                        "retries exhausted", step, 1);
+                }
+
+                if (cursor.LastElementId is { } failed)
+                {
+                    cursor.Penalized.Add(failed);
+                }
+
+                retryNote = $"; retrying step {cursor.Index + 1} after: {last.Outcome}";
+                _logger.LogDebug("Run {RunId}: step {Index} failed, grounding it again", context.RunId, cursor.Index + 1);
+            }
+        }
+
+        cursor.Pending = RunCursor.Proposed.Nothing;
+        var page = new PageIndex(context.Observation);
+        while (!cursor.IsFinished)
+        {
+            var step = cursor.Current;
+            var grounding = _resolver.Resolve(step, page, cursor.Penalized);
+            switch (grounding.Status)
+            {
+                case GroundingStatus.Grounded when grounding.Action is { } action:
+                    cursor.Pending = RunCursor.Proposed.Action;
+                    cursor.LastElementId = grounding.Element?.Id;
+                    _logger.LogDebug("Run {RunId}: step {Index} of {Count} ({Kind}) grounded, score {Score:0.00}",
+                        context.RunId, cursor.Index + 1, cursor.Steps.Count, step.Kind, grounding.Score);
+                    return Propose(action, $"{Where(cursor)}: {grounding.Reason}{retryNote}", step, grounding.Score);
+
+                case GroundingStatus.AlreadyDone:
+                    cursor.Advance($"{step.Text} (already so)");
+                    retryNote = "";
+                    continue;
+
+                default:
+                    if (cursor.Waits < _options.MaxWaitObservations)
+                    {
+                        cursor.Waits++;
+                        cursor.Pending = RunCursor.Proposed.WaitForTarget;
+                        var what = step.Target ?? step.Text;
+                        return Propose(new WaitAction(_options.WaitPollInterval),
+                            $"waiting for '{what}' to appear ({Where(cursor)}, try {cursor.Waits} of {_options.MaxWaitObservations}): {grounding.Reason}",
+                            step, 1);
+                    }
+
+                    var waited = cursor.Waits > 0 ? $", still after waiting {Times(cursor.Waits)}" : "";
+                    return Propose(new FailAction($"{Where(cursor)}, '{step.Text}': {grounding.Reason}{waited}. Check the wording or the page."),
+                        "grounding failed", step, grounding.Score);
+            }
+        }
+
+        var done = string.Join("; ", cursor.Notes.Select((n, i) => $"{i + 1}) {n}"));
+        return Propose(new DoneAction($"All {cursor.Steps.Count} steps carried out: {done}"), "every step is done", null, 1);
+    }
+
+    private static string Where(RunCursor cursor) => $"Step {cursor.Index + 1} of {cursor.Steps.Count}";
+
+    private static string Times(int n) => n == 1 ? "once" : n == 2 ? "twice" : $"{n} times";
+
+    private ProposedAction Propose(BrowserAction action, string reason, InterpretedStep? step, double confidence) =>
+        new(action, reason)
+        {
+            StepText = step?.Text,
+            Confidence = Math.Clamp(confidence, 0, 1),
+            DecidedBy = Name,
+        };
+}

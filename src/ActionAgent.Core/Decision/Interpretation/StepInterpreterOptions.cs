@@ -1,0 +1,26 @@
+namespace ActionAgent.Core.Decision.Interpretation;
+
+/// <summary>Settings of the <see cref="StepInterpreter"/>; the defaults suit pages perceived from the DOM.</summary>
+public sealed class StepInterpreterOptions
+{
+    /// <summary>Lowest grounding score (0..1) accepted as a match. Default 0.5.</summary>
+    public double MinScore { get; set; } = 0.5;
+
+    /// <summary>Lowest score for matching an option of a select. Default 0.6.</summary>
+    public double MinOptionScore { get; set; } = 0.6;
+
+    /// <summary>How many observations to wait for a target that is not on the page yet before failing. Default 4.</summary>
+    public int MaxWaitObservations { get; set; } = 4;
+
+    /// <summary>How long each wait for a missing target lasts. Default 500 ms.</summary>
+    public TimeSpan WaitPollInterval { get; set; } = TimeSpan.FromMilliseconds(500);
+
+    /// <summary>How often a step whose action failed or was skipped is grounded again before the run fails. Default 1.</summary>
+    public int MaxRetriesPerStep { get; set; } = 1;
+
+    /// <summary>How far "scroll down/up" scrolls, in CSS pixels. Default 600.</summary>
+    public double ScrollStep { get; set; } = 600;
+
+    /// <summary>Upper bound of "wait for &lt;text&gt;". Default 10 s.</summary>
+    public TimeSpan WaitForTextTimeout { get; set; } = TimeSpan.FromSeconds(10);
+}

@@ -1,0 +1,62 @@
+namespace ActionAgent.Core.Decision.Interpretation;
+
+/// <summary>What a parsed instruction asks for; the element it works on is found on the page when the step runs.</summary>
+public enum StepKind
+{
+    /// <summary>Click a target ("Click the Submit button", "Open Orders").</summary>
+    Click,
+
+    /// <summary>Double-click a target.</summary>
+    DoubleClick,
+
+    /// <summary>Right-click a target.</summary>
+    RightClick,
+
+    /// <summary>Move the mouse over a target.</summary>
+    Hover,
+
+    /// <summary>Type <see cref="InterpretedStep.Value"/> into the target field (or where the focus is, without a target).</summary>
+    Type,
+
+    /// <summary>A field name and its value in one phrase ("the username ops"); where the name ends is decided on the page.</summary>
+    Fill,
+
+    /// <summary>Empty a field.</summary>
+    Clear,
+
+    /// <summary>Choose the option <see cref="InterpretedStep.Value"/> in a select (or a radio button of that name).</summary>
+    Select,
+
+    /// <summary>Make a checkbox, switch or radio checked; nothing to do when it already is.</summary>
+    Check,
+
+    /// <summary>Make a checkbox or switch unchecked; nothing to do when it already is.</summary>
+    Uncheck,
+
+    /// <summary>Give a field a value: typed into inputs, chosen in selects, clicked for radio groups.</summary>
+    Set,
+
+    /// <summary>Type <see cref="InterpretedStep.Value"/> into the search box and press Enter.</summary>
+    Search,
+
+    /// <summary>Press the key or chord in <see cref="InterpretedStep.Value"/> ("Enter", "Control+A").</summary>
+    PressKey,
+
+    /// <summary>Scroll: <see cref="InterpretedStep.Value"/> is up, down, left, right, top or bottom; or to a target.</summary>
+    Scroll,
+
+    /// <summary>Go to the URL in <see cref="InterpretedStep.Value"/>.</summary>
+    Navigate,
+
+    /// <summary>Browser back.</summary>
+    GoBack,
+
+    /// <summary>Wait for <see cref="InterpretedStep.Duration"/>.</summary>
+    Wait,
+
+    /// <summary>Wait until the text in <see cref="InterpretedStep.Value"/> appears.</summary>
+    WaitForText,
+
+    /// <summary>No verb was recognised; the sentence is tried as "field: value" and as the name of a button or link.</summary>
+    Implicit,
+}

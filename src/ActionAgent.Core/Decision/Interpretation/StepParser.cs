@@ -1,0 +1,668 @@
+using System.Text.RegularExpressions;
+
+namespace ActionAgent.Core.Decision.Interpretation;
+
+/// <summary>
+/// Splits a task written in plain English into steps: lines, numbered or bulleted items, sentences and clauses
+/// (", then", "; ", " and " before a verb), with quoted values protected from splitting. Each clause becomes one or
+/// more <see cref="InterpretedStep"/>s ("Check Express and Gift wrap" is two). Nothing here looks at a page.
+/// </summary>
+internal static partial class StepParser
+{
+    private const char QuoteOpen = '\u0001';
+    private const char QuoteClose = '\u0002';
+
+    public static IReadOnlyList<InterpretedStep> Parse(string task)
+    {
+        ArgumentNullException.ThrowIfNull(task);
+        var steps = new List<InterpretedStep>();
+        foreach (var rawLine in task.Replace("\r\n", "\n", StringComparison.Ordinal).Replace('\r', '\n').Split('\n'))
+        {
+            var quotes = new List<string>();
+            var masked = QuotePattern().Replace(rawLine, m =>
+            {
+                quotes.Add(m.Groups["q"].Value);
+                return $"{QuoteOpen}{quotes.Count - 1}{QuoteClose}";
+            });
+            var numbered = NumberMarker().IsMatch(masked);
+            masked = ListMarker().Replace(masked, "").Trim();
+            if (masked.Length == 0)
+            {
+                continue;
+            }
+
+            var text = new ClauseText(quotes);
+            var items = numbered ? InlineNumber().Split(masked) : [masked];
+            foreach (var item in items)
+            {
+                foreach (var sentence in SentenceBreak().Split(item))
+                {
+                    foreach (var clause in SplitClauses(sentence))
+                    {
+                        steps.AddRange(ParseClause(clause, text));
+                    }
+                }
+            }
+        }
+
+        return steps.Select((s, i) => s with { Number = i + 1 }).ToList();
+    }
+
+    private static List<string> SplitClauses(string sentence)
+    {
+        var result = new List<string>();
+        foreach (var strong in StrongSeparator().Split(sentence))
+        {
+            var start = 0;
+            foreach (Match m in WeakSeparator().Matches(strong))
+            {
+                var rest = StripLeadingFillers(strong[(m.Index + m.Length)..]);
+                if (m.Index > start && Verbs.StartsWithVerb(rest))
+                {
+                    result.Add(strong[start..m.Index]);
+                    start = m.Index + m.Length;
+                }
+            }
+
+            result.Add(strong[start..]);
+        }
+
+        return result.Select(c => c.Trim().Trim(',').Trim()).Where(c => c.Length > 0).ToList();
+    }
+
+    private static IEnumerable<InterpretedStep> ParseClause(string clause, ClauseText q)
+    {
+        var text = StripTrailingPeriod(StripLeadingFillers(clause));
+        text = TrailingPlease().Replace(text, "");
+        if (text.Length == 0)
+        {
+            return [];
+        }
+
+        var display = q.Restore(text, keepQuotes: true);
+        if (Urls.IsUrl(q.Restore(text, keepQuotes: false)))
+        {
+            return [Step(StepKind.Navigate, display, value: Urls.Normalize(q.Restore(text, keepQuotes: false)))];
+        }
+
+        if (Verbs.MatchFuzzy(text) is not { } verb)
+        {
+            var parts = ColonOrEquals().IsMatch(text) ? [text] : CommaList().Split(text).Where(p => p.Trim().Length > 0).ToArray();
+            return parts.Length > 1
+                ? parts.Select(p => Implicit(p.Trim(), q.Restore(p.Trim(), true), q))
+                : [Implicit(text, display, q)];
+        }
+
+        var rest = verb.Remainder.Trim();
+        var word = verb.Word;
+        if (rest.Length == 0 && verb.Kind is not (VerbKind.Back or VerbKind.Scroll or VerbKind.Wait))
+        {
+            return [Implicit(text, display, q)];
+        }
+
+        return verb.Kind switch
+        {
+            VerbKind.Click => [Step(StepKind.Click, display, target: q.Restore(rest, true))],
+            VerbKind.DoubleClick => [Step(StepKind.DoubleClick, display, target: q.Restore(rest, true))],
+            VerbKind.RightClick => [Step(StepKind.RightClick, display, target: q.Restore(rest, true))],
+            VerbKind.Hover => [Step(StepKind.Hover, display, target: q.Restore(rest, true))],
+            VerbKind.Focus => [Step(StepKind.Click, display, target: q.Restore(rest, true)) with { Role = RoleHint.Field }],
+            VerbKind.Press => Keys.TryParse(q.Restore(rest, false)) is { } keys
+                ? [Step(StepKind.PressKey, display, value: keys)]
+                : [Step(StepKind.Click, display, target: q.Restore(rest, true))],
+            VerbKind.Type => ParseType(word, rest, display, q),
+            VerbKind.Fill => ParseFill(word, rest, display, q),
+            VerbKind.Clear => [Step(StepKind.Clear, display, target: q.Restore(rest, true))],
+            VerbKind.Select => [ParseSelect(rest, display, q)],
+            VerbKind.Check => Targets(StepKind.Check, word, rest, display, q),
+            VerbKind.Uncheck => Targets(StepKind.Uncheck, word, rest, display, q),
+            VerbKind.Accept => Targets(StepKind.Check, word, rest, display, q),
+            VerbKind.Turn => ParseOnOff(rest, display, q) ?? [Implicit(text, display, q)],
+            VerbKind.Switch => ParseSwitch(rest, display, q) ?? [Implicit(text, display, q)],
+            VerbKind.Set => ParseSet(word, rest, display, q),
+            VerbKind.MakeSure => ParseMakeSure(rest, display, q) ?? [Implicit(text, display, q)],
+            VerbKind.Dont => [Step(StepKind.Uncheck, display, target: q.Restore(DontVerb().Replace(rest, ""), true))],
+            VerbKind.Back => ParseBack(rest, display, q),
+            VerbKind.Go => ParseGo(rest, display, q),
+            VerbKind.Load => Urls.IsUrl(q.Restore(rest, false))
+                ? [Step(StepKind.Navigate, display, value: Urls.Normalize(q.Restore(rest, false)))]
+                : [Implicit(text, display, q)],
+            VerbKind.Scroll => [ParseScroll(rest, display, q)],
+            VerbKind.Wait => [ParseWait(rest, display, q)],
+            VerbKind.Search => [ParseSearch(rest, display, q)],
+            VerbKind.Filter => Pairs(word, rest, display, q, context: null),
+            VerbKind.Login => ParseLogin(rest, display, q) ?? [Implicit(text, display, q)],
+            _ => [Implicit(text, display, q)],
+        };
+    }
+
+    private static IEnumerable<InterpretedStep> ParseType(string word, string rest, string display, ClauseText q)
+    {
+        if (SplitValueTarget(rest, withAs: true) is { } vt)
+        {
+            var value = q.Value(vt.Value);
+            var targets = SplitList(vt.Target);
+            return targets.Count == 1
+                ? [Step(StepKind.Type, display, target: q.Restore(vt.Target, true), value: value)]
+                : targets.Select(t => Step(StepKind.Type, $"{word} {q.Restore(vt.Value, true)} into {q.Restore(t, true)}", target: q.Restore(t, true), value: value));
+        }
+
+        if (IsSingleWord(rest))
+        {
+            return [Step(StepKind.Type, display, value: q.Value(rest))];
+        }
+
+        // "Type hello world" may name no field at all: if no field matches, it is typed where the focus is.
+        var typeVerb = word.Equals("type", StringComparison.OrdinalIgnoreCase) || word.Equals("write", StringComparison.OrdinalIgnoreCase);
+        if (typeVerb && SplitList(rest).Count == 1 && !rest.StartsWith("the ", StringComparison.OrdinalIgnoreCase))
+        {
+            return [Step(StepKind.Fill, display, target: q.Restore(rest, true), value: q.Value(rest))];
+        }
+
+        return Pairs(word, rest, display, q, context: null);
+    }
+
+    private static IEnumerable<InterpretedStep> ParseFill(string word, string rest, string display, ClauseText q)
+    {
+        var with = WithWord().Match(rest);
+        if (with.Success)
+        {
+            var parts = SplitList(rest);
+            if (parts.Count > 1 && parts.All(p => WithWord().IsMatch(p)))
+            {
+                return parts.Select(p =>
+                {
+                    var m = WithWord().Match(p);
+                    var target = p[..m.Index];
+                    var value = p[(m.Index + m.Length)..];
+                    return Step(StepKind.Type, $"{word} {q.Restore(p, true)}", target: q.Restore(target, true), value: q.Value(value));
+                });
+            }
+
+            return [Step(StepKind.Type, display, target: q.Restore(rest[..with.Index], true), value: q.Value(rest[(with.Index + with.Length)..]))];
+        }
+
+        if (SplitValueTarget(rest, withAs: false) is { } vt)
+        {
+            return [Step(StepKind.Type, display, target: q.Restore(vt.Target, true), value: q.Value(vt.Value))];
+        }
+
+        var colon = rest.IndexOf(':', StringComparison.Ordinal);
+        if (colon > 0 && colon < rest.Length - 1)
+        {
+            return Pairs(word, rest[(colon + 1)..], display, q, context: q.Restore(rest[..colon], false));
+        }
+
+        return Pairs(word, rest, display, q, context: null);
+    }
+
+    private static InterpretedStep ParseSelect(string rest, string display, ClauseText q)
+    {
+        var hasPreposition = SelectPreposition().IsMatch(rest);
+        var quoted = QuoteToken().Matches(rest);
+        if (quoted.Count == 1 && !hasPreposition)
+        {
+            var field = rest.Remove(quoted[0].Index, quoted[0].Length).Trim();
+            return Step(StepKind.Select, display, target: field.Length == 0 ? null : q.Restore(field, true), value: q.Value(quoted[0].Value));
+        }
+
+        var split = SplitFirst(rest, " from ") ?? SplitLast(rest, " as ") ?? SplitLast(rest, " in ") ?? SplitLast(rest, " on ");
+        return split is { } s
+            ? Step(StepKind.Select, display, target: q.Restore(s.Right, true), value: q.Value(s.Left))
+            : Step(StepKind.Select, display, value: q.Value(rest));
+    }
+
+    private static IEnumerable<InterpretedStep> Targets(StepKind kind, string word, string rest, string display, ClauseText q)
+    {
+        rest = ListLead().Replace(rest, "");
+        var targets = SplitList(rest);
+        if (targets.Count == 1)
+        {
+            // "Deactivate account", "Mark as read": on many pages these are buttons, not checkboxes.
+            var buttonToo = ButtonVerbs.Contains(word.ToLowerInvariant());
+            return [Step(kind, display, target: q.Restore(rest, true)) with { Alternatives = buttonToo ? [display] : [] }];
+        }
+
+        return targets.Select(t => Step(kind, $"{word} {q.Restore(t, true)}", target: q.Restore(t, true)));
+    }
+
+    private static readonly HashSet<string> ButtonVerbs = ["mark", "enable", "disable", "activate", "deactivate", "accept", "agree to"];
+
+    private static IEnumerable<InterpretedStep>? ParseOnOff(string rest, string display, ClauseText q)
+    {
+        var m = TrailingOnOff().Match(rest);
+        if (!m.Success || m.Index == 0)
+        {
+            return null;
+        }
+
+        var kind = m.Groups[1].Value.Equals("on", StringComparison.OrdinalIgnoreCase) ? StepKind.Check : StepKind.Uncheck;
+        return [Step(kind, display, target: q.Restore(rest[..m.Index], true))];
+    }
+
+    private static IEnumerable<InterpretedStep>? ParseSwitch(string rest, string display, ClauseText q)
+    {
+        if (ParseOnOff(rest, display, q) is { } onOff)
+        {
+            return onOff;
+        }
+
+        if (rest.StartsWith("to ", StringComparison.OrdinalIgnoreCase))
+        {
+            return [Step(StepKind.Click, display, target: q.Restore(rest[3..], true))];
+        }
+
+        return SplitFirst(rest, " to ") is { } s
+            ? [Step(StepKind.Set, display, target: q.Restore(s.Left, true), value: q.Value(s.Right))]
+            : null;
+    }
+
+    private static IEnumerable<InterpretedStep> ParseSet(string word, string rest, string display, ClauseText q)
+    {
+        if (SplitFirst(rest, " to ") is { } s)
+        {
+            return [Step(StepKind.Set, display, target: q.Restore(s.Left, true), value: q.Value(s.Right))];
+        }
+
+        var colon = ColonOrEquals().Match(rest);
+        if (colon.Success)
+        {
+            return [Step(StepKind.Set, display, target: q.Restore(colon.Groups[1].Value, true), value: q.Value(colon.Groups[2].Value))];
+        }
+
+        return Pairs(word, rest, display, q, context: null);
+    }
+
+    private static IEnumerable<InterpretedStep>? ParseMakeSure(string rest, string display, ClauseText q)
+    {
+        var m = StateSentence().Match(rest);
+        if (!m.Success)
+        {
+            return null;
+        }
+
+        var state = m.Groups["state"].Value.ToLowerInvariant();
+        var off = state.StartsWith("not", StringComparison.Ordinal) || state is "off" or "unchecked" or "unticked" or "disabled" or "deselected" or "inactive";
+        return [Step(off ? StepKind.Uncheck : StepKind.Check, display, target: q.Restore(m.Groups["target"].Value, true))];
+    }
+
+    private static IEnumerable<InterpretedStep> ParseBack(string rest, string display, ClauseText q)
+    {
+        if (rest.Length == 0 || PreviousPage().IsMatch(rest))
+        {
+            return [Step(StepKind.GoBack, display)];
+        }
+
+        return rest.StartsWith("to ", StringComparison.OrdinalIgnoreCase)
+            ? [Step(StepKind.Click, display, target: q.Restore(rest[3..], true)) with { Role = RoleHint.Link }]
+            : [Step(StepKind.GoBack, display)];
+    }
+
+    private static IEnumerable<InterpretedStep> ParseGo(string rest, string display, ClauseText q)
+    {
+        var plain = q.Restore(rest, false);
+        if (Urls.IsUrl(plain))
+        {
+            return [Step(StepKind.Navigate, display, value: Urls.Normalize(plain))];
+        }
+
+        var where = plain.Trim().ToLowerInvariant();
+        if (where is "top" or "the top" or "the top of the page" or "top of the page")
+        {
+            return [Step(StepKind.Scroll, display, value: "top")];
+        }
+
+        if (where is "bottom" or "the bottom" or "the bottom of the page" or "bottom of the page" or "the end of the page")
+        {
+            return [Step(StepKind.Scroll, display, value: "bottom")];
+        }
+
+        return [Step(StepKind.Click, display, target: q.Restore(rest, true)) with { Role = RoleHint.Link }];
+    }
+
+    private static InterpretedStep ParseScroll(string rest, string display, ClauseText q)
+    {
+        var r = q.Restore(rest, false).Trim();
+        var lower = r.ToLowerInvariant();
+        if (lower.Contains("all the way down", StringComparison.Ordinal))
+        {
+            return Step(StepKind.Scroll, display, value: "bottom");
+        }
+
+        if (lower.Contains("all the way up", StringComparison.Ordinal))
+        {
+            return Step(StepKind.Scroll, display, value: "top");
+        }
+
+        string? direction = null;
+        foreach (var d in new[] { "down", "up", "left", "right" })
+        {
+            if (lower == d || lower.StartsWith(d + " ", StringComparison.Ordinal))
+            {
+                direction = d;
+                r = r[d.Length..].Trim();
+                lower = r.ToLowerInvariant();
+                break;
+            }
+        }
+
+        if (lower.StartsWith("to ", StringComparison.Ordinal))
+        {
+            var target = r[3..].Trim();
+            var t = ScrollFillers().Replace(target.ToLowerInvariant(), "").Trim();
+            if (t is "bottom" or "end" or "bottom of the page" or "end of the page" or "bottom of page" or "end of page" or "footer")
+            {
+                return Step(StepKind.Scroll, display, value: "bottom");
+            }
+
+            if (t is "top" or "start" or "beginning" or "top of the page" or "top of page" or "start of the page" or "header")
+            {
+                return Step(StepKind.Scroll, display, value: "top");
+            }
+
+            return Step(StepKind.Scroll, display, target: target, value: direction);
+        }
+
+        return Step(StepKind.Scroll, display, value: direction ?? "down");
+    }
+
+    private static InterpretedStep ParseWait(string rest, string display, ClauseText q)
+    {
+        var r = q.Restore(rest, false).Trim();
+        var lower = r.ToLowerInvariant();
+        var duration = Duration().Match(lower);
+        if (duration.Success)
+        {
+            var n = double.Parse(duration.Groups[1].Value.Replace(',', '.'), System.Globalization.CultureInfo.InvariantCulture);
+            var unit = duration.Groups[2].Value;
+            var span = unit.StartsWith("ms", StringComparison.Ordinal) || unit.StartsWith("milli", StringComparison.Ordinal) ? TimeSpan.FromMilliseconds(n)
+                : unit.StartsWith('m') ? TimeSpan.FromMinutes(n)
+                : TimeSpan.FromSeconds(n);
+            return Step(StepKind.Wait, display) with { Duration = span };
+        }
+
+        if (lower.Length == 0 || ShortWait().IsMatch(lower))
+        {
+            return Step(StepKind.Wait, display) with { Duration = TimeSpan.FromSeconds(1) };
+        }
+
+        if (FewSeconds().IsMatch(lower))
+        {
+            return Step(StepKind.Wait, display) with { Duration = TimeSpan.FromSeconds(3) };
+        }
+
+        if (PageLoad().IsMatch(lower))
+        {
+            return Step(StepKind.Wait, display) with { Duration = TimeSpan.FromSeconds(2) };
+        }
+
+        var forText = WaitFor().Match(rest);
+        var what = forText.Success ? rest[forText.Length..] : rest;
+        what = AppearSuffix().Replace(what, "").Trim();
+        return Step(StepKind.WaitForText, display, value: q.Value(what));
+    }
+
+    private static InterpretedStep ParseSearch(string rest, string display, ClauseText q)
+    {
+        if (rest.StartsWith("for ", StringComparison.OrdinalIgnoreCase))
+        {
+            return Step(StepKind.Search, display, value: q.Value(rest[4..]));
+        }
+
+        return SplitFirst(rest, " for ") is { } s
+            ? Step(StepKind.Search, display, target: q.Restore(s.Left, true), value: q.Value(s.Right))
+            : Step(StepKind.Search, display, value: q.Value(rest));
+    }
+
+    private static IEnumerable<InterpretedStep>? ParseLogin(string rest, string display, ClauseText q)
+    {
+        var steps = new List<InterpretedStep>();
+        var asForm = LoginAs().Match(rest);
+        if (asForm.Success)
+        {
+            var user = q.Value(asForm.Groups["user"].Value);
+            steps.Add(Step(StepKind.Type, $"Enter the username {user}", target: "username", value: user) with
+            {
+                Alternatives = ["email", "user", "email address", "user name", "user id"],
+            });
+            if (asForm.Groups["pass"].Success && asForm.Groups["pass"].Value.Length > 0)
+            {
+                var pass = q.Value(asForm.Groups["pass"].Value);
+                steps.Add(Step(StepKind.Type, $"Enter the password {pass}", target: "password", value: pass));
+            }
+        }
+        else if (rest.StartsWith("with ", StringComparison.OrdinalIgnoreCase) || rest.StartsWith("using ", StringComparison.OrdinalIgnoreCase))
+        {
+            var credentials = rest[(rest.IndexOf(' ', StringComparison.Ordinal) + 1)..];
+            if (BareCredentials().Match(credentials) is { Success: true } bare && !credentials.Contains("password", StringComparison.OrdinalIgnoreCase))
+            {
+                // "Sign in with ops / ops-pass": a username and a password with no field names.
+                var user = q.Value(bare.Groups["user"].Value);
+                var pass = q.Value(bare.Groups["pass"].Value);
+                steps.Add(Step(StepKind.Type, $"Enter the username {user}", target: "username", value: user) with
+                {
+                    Alternatives = ["email", "user", "email address", "user name", "user id"],
+                });
+                steps.Add(Step(StepKind.Type, $"Enter the password {pass}", target: "password", value: pass));
+            }
+            else
+            {
+                steps.AddRange(Pairs("Enter", credentials, display, q, context: null));
+            }
+        }
+        else
+        {
+            return null;
+        }
+
+        steps.Add(Step(StepKind.Click, "Click Sign in", target: "Sign in") with { Alternatives = ["submit", "continue"], Role = RoleHint.Button });
+        return steps;
+    }
+
+    private static IEnumerable<InterpretedStep> Pairs(string word, string rest, string display, ClauseText q, string? context)
+    {
+        var segments = SplitList(rest);
+        if (segments.Count == 1)
+        {
+            return [Step(StepKind.Fill, display, target: q.Restore(rest, true)) with { Context = context }];
+        }
+
+        return segments.Select(s => Step(StepKind.Fill, $"{word} {q.Restore(s, true)}", target: q.Restore(s, true)) with { Context = context });
+    }
+
+    private static InterpretedStep Implicit(string text, string display, ClauseText q)
+    {
+        var colon = ColonOrEquals().Match(text);
+        return colon.Success && colon.Groups[1].Value.Split(' ', StringSplitOptions.RemoveEmptyEntries).Length <= 5
+            ? Step(StepKind.Implicit, display, target: q.Restore(colon.Groups[1].Value, true), value: q.Value(colon.Groups[2].Value))
+            : Step(StepKind.Implicit, display, target: display);
+    }
+
+    private static InterpretedStep Step(StepKind kind, string text, string? target = null, string? value = null) => new()
+    {
+        Number = 0,
+        Text = text,
+        Kind = kind,
+        Target = string.IsNullOrWhiteSpace(target) ? null : target.Trim(),
+        Value = value,
+    };
+
+    private static (string Value, string Target)? SplitValueTarget(string rest, bool withAs)
+    {
+        var s = SplitLast(rest, " into ") ?? SplitLast(rest, " in ") ?? SplitLast(rest, " inside ") ?? (withAs ? SplitLast(rest, " as ") : null);
+        return s is { } x ? (x.Left, x.Right) : null;
+    }
+
+    private static (string Left, string Right)? SplitFirst(string s, string separator)
+    {
+        var i = s.IndexOf(separator, StringComparison.OrdinalIgnoreCase);
+        return Cut(s, i, separator.Length);
+    }
+
+    private static (string Left, string Right)? SplitLast(string s, string separator)
+    {
+        var i = s.LastIndexOf(separator, StringComparison.OrdinalIgnoreCase);
+        return Cut(s, i, separator.Length);
+    }
+
+    private static (string Left, string Right)? Cut(string s, int i, int length)
+    {
+        if (i <= 0)
+        {
+            return null;
+        }
+
+        var left = s[..i].Trim();
+        var right = s[(i + length)..].Trim();
+        return left.Length > 0 && right.Length > 0 ? (left, right) : null;
+    }
+
+    private static List<string> SplitList(string s) =>
+        ListSeparator().Split(s).Select(p => p.Trim()).Where(p => p.Length > 0).ToList();
+
+    private static bool IsSingleWord(string s) => !s.Trim().Contains(' ', StringComparison.Ordinal);
+
+    private static string StripLeadingFillers(string text)
+    {
+        var t = text.TrimStart();
+        while (true)
+        {
+            var please = Please().Match(t);
+            if (please.Success)
+            {
+                t = t[please.Length..];
+                continue;
+            }
+
+            var filler = LeadingFiller().Match(t);
+            if (filler.Success && Verbs.StartsWithVerb(t[filler.Length..]))
+            {
+                t = t[filler.Length..];
+                continue;
+            }
+
+            return t;
+        }
+    }
+
+    private static string StripTrailingPeriod(string text)
+    {
+        var t = text.TrimEnd();
+        if (!t.EndsWith('.') || t.EndsWith("..", StringComparison.Ordinal))
+        {
+            return t;
+        }
+
+        // "Set Display name to Ada L." keeps the initial's period.
+        var lastSpace = t.LastIndexOf(' ');
+        var lastWord = t[(lastSpace + 1)..^1];
+        return lastWord.Length == 1 && char.IsUpper(lastWord[0]) ? t : t[..^1].TrimEnd();
+    }
+
+    [GeneratedRegex("\"(?<q>[^\"]*)\"|“(?<q>[^”]*)”|„(?<q>[^“”]*)[“”]|«(?<q>[^»]*)»|(?<=^|[\\s(:=,])'(?<q>[^']+)'(?=$|[\\s.,;:!?)])|(?<=^|[\\s(:=,])‘(?<q>[^’]+)’(?=$|[\\s.,;:!?)])")]
+    private static partial Regex QuotePattern();
+
+    [GeneratedRegex(@"^\s*(?:\d+[.)]|[-*•–]|step\s+\d+\s*[:.)-]?)\s+", RegexOptions.IgnoreCase)]
+    private static partial Regex ListMarker();
+
+    [GeneratedRegex(@"^\s*\d+[.)]\s+")]
+    private static partial Regex NumberMarker();
+
+    [GeneratedRegex(@"\s+\d+[.)]\s+(?=\p{L})")]
+    private static partial Regex InlineNumber();
+
+    [GeneratedRegex(@"(?<=[.!?])\s+(?=\p{Lu})")]
+    private static partial Regex SentenceBreak();
+
+    [GeneratedRegex(@"\s*;\s*|,?\s+(?:and\s+)?then,?\s+", RegexOptions.IgnoreCase)]
+    private static partial Regex StrongSeparator();
+
+    [GeneratedRegex(@",\s+and\s+|,\s+|\s+and\s+", RegexOptions.IgnoreCase)]
+    private static partial Regex WeakSeparator();
+
+    [GeneratedRegex(@",\s+and\s+|,\s+|\s+and\s+|\s+&\s+", RegexOptions.IgnoreCase)]
+    private static partial Regex ListSeparator();
+
+    [GeneratedRegex(@",\s+(?:and\s+)?", RegexOptions.IgnoreCase)]
+    private static partial Regex CommaList();
+
+    [GeneratedRegex(@"^(?:both|all\s+of|each\s+of|either)\s+", RegexOptions.IgnoreCase)]
+    private static partial Regex ListLead();
+
+    [GeneratedRegex(@"^(?<user>\S+)\s*(?:/|\s+and\s+)\s*(?<pass>\S+)$", RegexOptions.IgnoreCase)]
+    private static partial Regex BareCredentials();
+
+    [GeneratedRegex(@"^(?:please|kindly)[,]?\s+", RegexOptions.IgnoreCase)]
+    private static partial Regex Please();
+
+    [GeneratedRegex(@"[,]?\s+please$", RegexOptions.IgnoreCase)]
+    private static partial Regex TrailingPlease();
+
+    [GeneratedRegex(@"^(?:then|and|now|next|finally|also|just|afterwards|after that|first|firstly|lastly|you should|you need to|i want to|i need to|we need to|go ahead and|could you|can you|let's|lets)[,]?\s+", RegexOptions.IgnoreCase)]
+    private static partial Regex LeadingFiller();
+
+    [GeneratedRegex(@"\s+with\b:?\s*", RegexOptions.IgnoreCase)]
+    private static partial Regex WithWord();
+
+    [GeneratedRegex(@"\s(?:from|as|in|on)\s", RegexOptions.IgnoreCase)]
+    private static partial Regex SelectPreposition();
+
+    [GeneratedRegex("\u0001\\d+\u0002")]
+    private static partial Regex QuoteToken();
+
+    [GeneratedRegex(@"\s+(on|off)$", RegexOptions.IgnoreCase)]
+    private static partial Regex TrailingOnOff();
+
+    [GeneratedRegex(@"^([^:=\u0001]+?)\s*(?::|=)\s*(.+)$")]
+    private static partial Regex ColonOrEquals();
+
+    [GeneratedRegex(@"^(?<target>.+?)\s+(?:is|are)\s+(?:(?:turned|switched|set)\s+)?(?<state>on|off|checked|unchecked|ticked|unticked|enabled|disabled|selected|deselected|active|inactive|not checked|not selected|not ticked|not enabled)$", RegexOptions.IgnoreCase)]
+    private static partial Regex StateSentence();
+
+    [GeneratedRegex(@"^(?:check|tick|select|enable|activate|turn on|switch on)\s+", RegexOptions.IgnoreCase)]
+    private static partial Regex DontVerb();
+
+    [GeneratedRegex(@"^(?:(?:to\s+)?(?:the\s+)?(?:previous|last|prior)\s+page|a\s+page|one\s+page|once)$", RegexOptions.IgnoreCase)]
+    private static partial Regex PreviousPage();
+
+    [GeneratedRegex(@"^(?:the|very)\s+|\s+(?:of\s+)?(?:the\s+)?(?:page|screen)$")]
+    private static partial Regex ScrollFillers();
+
+    [GeneratedRegex(@"^(?:for\s+)?(\d+(?:[.,]\d+)?)\s*(ms|msec|milliseconds?|s|secs?|seconds?|m|mins?|minutes?)?$")]
+    private static partial Regex Duration();
+
+    [GeneratedRegex(@"^(?:for\s+)?(?:a|one)\s+(?:second|sec|moment|bit|little|little bit|tick)$|^(?:briefly|a\s+moment|a\s+bit)$")]
+    private static partial Regex ShortWait();
+
+    [GeneratedRegex(@"^(?:for\s+)?(?:a\s+few|a\s+couple\s+of|some|several)\s+seconds$")]
+    private static partial Regex FewSeconds();
+
+    [GeneratedRegex(@"^(?:for\s+(?:the\s+)?page\s+to\s+load|for\s+(?:the\s+)?page(?:\s+load)?|until\s+the\s+page\s+(?:loads|has\s+loaded|is\s+loaded)|for\s+(?:it|everything)\s+to\s+load|for\s+loading)$")]
+    private static partial Regex PageLoad();
+
+    [GeneratedRegex(@"^(?:for|until|till)\s+(?:the\s+text\s+)?", RegexOptions.IgnoreCase)]
+    private static partial Regex WaitFor();
+
+    [GeneratedRegex(@"\s+(?:to\s+appear|to\s+show(?:\s+up)?|to\s+be\s+(?:shown|visible|displayed)|appears|shows\s+up|is\s+(?:shown|visible|displayed)|to\s+load|loads)$", RegexOptions.IgnoreCase)]
+    private static partial Regex AppearSuffix();
+
+    [GeneratedRegex(@"^as\s+(?<user>\S+?)\s*(?:/|,|\s+with\s+|\s+and\s+|$)\s*(?:(?:the|a)\s+)?(?:(?:password|pass|pwd)\s+)?(?<pass>.*)$", RegexOptions.IgnoreCase)]
+    private static partial Regex LoginAs();
+
+    /// <summary>Quoted segments of one line, masked while splitting and restored per step.</summary>
+    private sealed class ClauseText(List<string> quotes)
+    {
+        public string Restore(string masked, bool keepQuotes) =>
+            QuoteToken().Replace(masked, m =>
+            {
+                var inner = quotes[int.Parse(m.Value[1..^1], System.Globalization.CultureInfo.InvariantCulture)];
+                return keepQuotes ? $"\"{inner}\"" : inner;
+            });
+
+        public string Value(string masked)
+        {
+            var t = masked.Trim().TrimStart(':').Trim();
+            return QuoteToken().IsMatch(t) && QuoteToken().Match(t).Length == t.Length ? Restore(t, false) : Restore(t, false).Trim();
+        }
+    }
+}

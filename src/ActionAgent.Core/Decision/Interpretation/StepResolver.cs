@@ -1,0 +1,482 @@
+using System.Globalization;
+using ActionAgent.Core.Perception;
+
+namespace ActionAgent.Core.Decision.Interpretation;
+
+/// <summary>Grounds one parsed step on one page: finds the element, builds the action, or says clearly why not.</summary>
+internal sealed class StepResolver(StepInterpreterOptions options)
+{
+    private static readonly HashSet<string> OnWords = ["on", "yes", "true", "checked", "ticked", "enabled", "active", "selected"];
+    private static readonly HashSet<string> OffWords = ["off", "no", "false", "unchecked", "unticked", "disabled", "inactive", "deselected"];
+
+    // A field name read out of a sentence with no "into"/"with" must match this well to be trusted.
+    private const double StrictPair = 0.8;
+
+    private double Min => options.MinScore;
+
+    public StepGrounding Resolve(InterpretedStep step, PageIndex page, IReadOnlySet<int> penalized)
+    {
+        var g = new Grounder(page, penalized);
+        return step.Kind switch
+        {
+            StepKind.Click => Pointer(step, g, (t, _) => new ClickAction(t)),
+            StepKind.DoubleClick => Pointer(step, g, (t, _) => new ClickAction(t, MouseButtonKind.Left, 2)),
+            StepKind.RightClick => Pointer(step, g, (t, _) => new ClickAction(t, MouseButtonKind.Right)),
+            StepKind.Hover => Pointer(step, g, (t, _) => new HoverAction(t)),
+            StepKind.Type => Type(step, g),
+            StepKind.Fill => Fill(step, g, step.Target, step.Value is null ? Min : StrictPair) is { } fill ? fill : FillFallback(step, g),
+            StepKind.Clear => Clear(step, g),
+            StepKind.Select => Select(step, g),
+            StepKind.Check => Check(step, g, desired: true),
+            StepKind.Uncheck => Check(step, g, desired: false),
+            StepKind.Set => Set(step, g, step.Target, step.Value),
+            StepKind.Search => SearchBox(step, g),
+            StepKind.PressKey => Fixed(new PressKeyAction(step.Value ?? "Enter"), $"press {step.Value}"),
+            StepKind.Scroll => Scroll(step, g),
+            StepKind.Navigate => Fixed(new NavigateAction(step.Value ?? "/"), $"go to {step.Value}"),
+            StepKind.GoBack => Fixed(new GoBackAction(), "go back"),
+            StepKind.Wait => Fixed(new WaitAction(step.Duration ?? TimeSpan.FromSeconds(1)), "wait as asked"),
+            StepKind.WaitForText => Fixed(new WaitAction(options.WaitForTextTimeout, step.Value), $"wait for '{step.Value}'"),
+            StepKind.Implicit => Implicit(step, g),
+            _ => new StepGrounding(GroundingStatus.NotUnderstood, null, 0, $"steps of kind {step.Kind} are not supported"),
+        };
+    }
+
+    private static StepGrounding Fixed(BrowserAction action, string reason) => new(GroundingStatus.Grounded, action, 1, reason);
+
+    private static ActionTarget TargetOf(Candidate c) => ActionTarget.Element(c.Item.Element.Id, c.Item.Display);
+
+    private static StepGrounding Grounded(BrowserAction action, Candidate c, string? extra = null) =>
+        new(GroundingStatus.Grounded, action, c.Confidence, Matched(c) + extra) { Element = c.Item.Element };
+
+    private static string Matched(Candidate c) =>
+        FormattableString.Invariant($"matched '{c.Item.Display}' {c.Item.RoleWord} by {c.How} (score {c.Confidence:0.00})");
+
+    private static StepGrounding NotFound(string what, Found found, string? detail = null)
+    {
+        var closest = found.Best is { } b ? $" (closest: {b.Describe()})" : " (nothing on the page comes close)";
+        return new StepGrounding(GroundingStatus.NotFound, null, found.Best?.Confidence ?? 0,
+            detail ?? $"no {what} matches '{found.Display}'{closest}")
+        {
+            Closest = found.Best?.Describe(),
+        };
+    }
+
+    private StepGrounding Pointer(InterpretedStep step, Grounder g, Func<ActionTarget, Candidate, BrowserAction> make)
+    {
+        var found = g.Find(new Search(step.Target, _ => true)
+        {
+            Alternatives = step.Alternatives,
+            VerbHint = step.Role,
+            SoftContext = Soft(step),
+            ForClick = true,
+        });
+        return found.IsAtLeast(Min) ? Grounded(make(TargetOf(found.Best!), found.Best!), found.Best!) : NotFound("element", found);
+    }
+
+    private static Phrase? Soft(InterpretedStep step) => step.Context is null ? null : Phrase.Of(step.Context);
+
+    private static Search Fields(string? target, InterpretedStep step) => new(target, i => i.IsEditable || i.IsSelectable)
+    {
+        VerbHint = RoleHint.Field,
+        SoftContext = Soft(step),
+    };
+
+    private StepGrounding Type(InterpretedStep step, Grounder g)
+    {
+        var value = step.Value ?? "";
+        if (step.Target is null)
+        {
+            return new StepGrounding(GroundingStatus.Grounded, new TypeTextAction(null, value, ClearFirst: false), 0.9,
+                "no field named: typing where the focus is");
+        }
+
+        var found = g.Find(Fields(step.Target, step) with { Alternatives = step.Alternatives });
+        return found.IsAtLeast(Min) ? Into(found.Best!, value, found) : NotFound("field", found);
+    }
+
+    // Types into an input, or chooses the option in a select.
+    private StepGrounding Into(Candidate field, string value, Found found, double? score = null)
+    {
+        if (field.Item.IsSelectable)
+        {
+            var (option, optionScore) = Grounder.BestOption(value, field.Item);
+            if (option is null || optionScore < options.MinOptionScore)
+            {
+                return NoOption(field, value, found);
+            }
+
+            var combined = field with { Score = Math.Min(score ?? field.Score, optionScore) };
+            return Grounded(new SelectOptionAction(TargetOf(field), option), combined,
+                FormattableString.Invariant($"; option '{option}' (score {Math.Min(1, optionScore):0.00})"));
+        }
+
+        var typed = score is { } s ? field with { Score = s } : field;
+        return Grounded(new TypeTextAction(TargetOf(field), value, ClearFirst: true), typed);
+    }
+
+    private static StepGrounding NoOption(Candidate field, string value, Found found) =>
+        new(GroundingStatus.NotFound, null, 0,
+            $"{field.Item.RoleWord} '{field.Item.Display}' has no option like '{value}' (options: {string.Join(", ", field.Item.Element.Options)})")
+        {
+            Element = field.Item.Element,
+            Closest = found.Best?.Describe(),
+        };
+
+    // "the username ops": try every split into field name + value and keep the split whose field matches best.
+    private StepGrounding? Fill(InterpretedStep step, Grounder g, string? phrase, double min, bool valueFirst = true)
+    {
+        if (string.IsNullOrWhiteSpace(phrase))
+        {
+            return null;
+        }
+
+        var text = phrase;
+        var quote = text.IndexOf('"', StringComparison.Ordinal);
+        var splits = new List<(string Label, string Value, double Weight)>();
+        if (quote > 0 && text.LastIndexOf('"') > quote)
+        {
+            splits.Add((text[..quote].Trim(), text[(quote + 1)..text.LastIndexOf('"')], 1));
+        }
+        else
+        {
+            var words = text.Split(' ', StringSplitOptions.RemoveEmptyEntries)
+                .SkipWhile(w => w.Equals("the", StringComparison.OrdinalIgnoreCase) || w.Equals("a", StringComparison.OrdinalIgnoreCase)
+                    || w.Equals("an", StringComparison.OrdinalIgnoreCase) || w.Equals("my", StringComparison.OrdinalIgnoreCase))
+                .ToArray();
+            for (var k = 1; k < words.Length; k++)
+            {
+                splits.Add((string.Join(' ', words[..k]), string.Join(' ', words[k..]), 1));
+            }
+
+            // "Enter 3 guests": after a typing verb the value may come first; the usual order wins ties.
+            for (var k = words.Length - 1; valueFirst && k >= 1; k--)
+            {
+                splits.Add((string.Join(' ', words[k..]), string.Join(' ', words[..k]), 0.95));
+            }
+        }
+
+        StepGrounding? best = null;
+        foreach (var (label, value, weight) in splits)
+        {
+            if (label.Length == 0 || value.Length == 0)
+            {
+                continue;
+            }
+
+            var found = g.Find(Fields(label, step));
+            if (!found.IsAtLeast(min / weight))
+            {
+                continue;
+            }
+
+            var result = Into(found.Best!, value.Trim().Trim(':').Trim(), found, found.Best!.Score * weight);
+            if (result.Status == GroundingStatus.Grounded && (best is null || result.Score > best.Score + 1e-9))
+            {
+                best = result;
+            }
+        }
+
+        return best;
+    }
+
+    private StepGrounding FillFallback(InterpretedStep step, Grounder g)
+    {
+        if (step.Value is { } whole)
+        {
+            return new StepGrounding(GroundingStatus.Grounded, new TypeTextAction(null, whole, ClearFirst: false), 0.5,
+                $"no field named in '{step.Target}': typing it where the focus is");
+        }
+
+        var found = g.Find(Fields(step.Target, step));
+        return NotFound("field", found, $"no field and value found in '{step.Target}' (closest field: {found.Best?.Describe() ?? "none"})");
+    }
+
+    private StepGrounding Clear(InterpretedStep step, Grounder g)
+    {
+        var found = g.Find(new Search(step.Target, i => i.IsEditable) { VerbHint = RoleHint.Field, SoftContext = Soft(step) });
+        return found.IsAtLeast(Min)
+            ? Grounded(new TypeTextAction(TargetOf(found.Best!), "", ClearFirst: true), found.Best!)
+            : NotFound("field", found);
+    }
+
+    private static bool IsChoice(PageItem i) => i.IsCheckable || i.Role is "tab" or "option" or "menuitem" or "treeitem";
+
+    private StepGrounding Select(InterpretedStep step, Grounder g)
+    {
+        var value = step.Value ?? "";
+        var results = new List<StepGrounding>();
+        StepGrounding? noOption = null;
+        Found? field = null;
+        if (step.Target is { } target)
+        {
+            field = g.Find(new Search(target, i => i.IsSelectable) { VerbHint = RoleHint.Select, SoftContext = Soft(step) });
+            if (field.IsAtLeast(Min))
+            {
+                var r = Into(field.Best!, value, field);
+                if (r.Status == GroundingStatus.Grounded)
+                {
+                    results.Add(r);
+                }
+                else
+                {
+                    noOption = r;
+                }
+            }
+        }
+        else
+        {
+            foreach (var item in g.Page.Items.Where(i => i.IsSelectable))
+            {
+                var (option, score) = Grounder.BestOption(value, item);
+                if (option is not null && score >= options.MinOptionScore)
+                {
+                    var c = new Candidate(item, score * 0.95 * (item.Element.Disabled ? 0.6 : 1), "option");
+                    results.Add(Grounded(new SelectOptionAction(TargetOf(c), option), c,
+                        FormattableString.Invariant($"; option '{option}'")));
+                }
+            }
+        }
+
+        // "Choose Store credit", "Select Store credit as the refund method": a radio, checkbox or tab of that name.
+        var choice = g.Find(new Search(value, i => IsChoice(i) || i.IsInteractive)
+        {
+            RequiredContext = step.Target is null ? null : Phrase.Of(TargetQuery.StripRoleWords(step.Target).Main),
+            ForClick = true,
+        });
+        if (choice.Best is { } chosen && !IsChoice(chosen.Item))
+        {
+            choice = choice with { Best = chosen with { Score = chosen.Score * 0.9 } };
+        }
+
+        if (choice.IsAtLeast(Min))
+        {
+            results.Add(ChoiceResult(choice.Best!, desired: true));
+        }
+
+        var best = results.Where(r => r.Score >= Min || r.Status == GroundingStatus.AlreadyDone).MaxBy(r => r.Score);
+        if (best is not null)
+        {
+            return best;
+        }
+
+        return noOption ?? NotFound(step.Target is null ? "option or choice" : "select", field ?? choice,
+            step.Target is null ? $"no select has an option like '{value}' and nothing on the page is called that (closest: {choice.Best?.Describe() ?? "none"})" : null);
+    }
+
+    // A checkbox, switch or radio: click only when its state differs from the wanted one.
+    private static StepGrounding ChoiceResult(Candidate c, bool desired)
+    {
+        var state = c.Item.Element.Checked;
+        if (c.Item.IsCheckable && state == desired)
+        {
+            return new StepGrounding(GroundingStatus.AlreadyDone, null, c.Confidence,
+                $"{c.Item.RoleWord} '{c.Item.Display}' is already {(desired ? (c.Item.IsRadio ? "selected" : "checked") : "unchecked")}; nothing to do")
+            {
+                Element = c.Item.Element,
+            };
+        }
+
+        if (c.Item.IsCheckable && !desired && c.Item.IsRadio)
+        {
+            return new StepGrounding(GroundingStatus.NotFound, null, 0,
+                $"'{c.Item.Display}' is a radio button: it cannot be unchecked, choose another option instead") { Element = c.Item.Element };
+        }
+
+        return Grounded(new ClickAction(TargetOf(c)), c);
+    }
+
+    private StepGrounding Check(InterpretedStep step, Grounder g, bool desired)
+    {
+        var found = g.Find(new Search(step.Target, i => i.IsCheckable) { SoftContext = Soft(step) });
+        if (found.IsAtLeast(Min))
+        {
+            return ChoiceResult(found.Best!, desired);
+        }
+
+        if (step.Alternatives.Count > 0)
+        {
+            // "Accept the cookies" is a button on most pages.
+            var button = g.Find(new Search(null, i => i.IsInteractive && !i.IsCheckable && !i.IsEditable) { Alternatives = step.Alternatives, ForClick = true });
+            if (button.IsAtLeast(Min))
+            {
+                return Grounded(new ClickAction(TargetOf(button.Best!)), button.Best!);
+            }
+        }
+
+        return NotFound("checkbox or switch", found);
+    }
+
+    private StepGrounding Set(InterpretedStep step, Grounder g, string? target, string? value)
+    {
+        value ??= "";
+        var lower = value.Trim().ToLowerInvariant();
+        if (OnWords.Contains(lower) || OffWords.Contains(lower))
+        {
+            var toggle = g.Find(new Search(target, i => i.IsCheckable) { SoftContext = Soft(step) });
+            if (toggle.IsAtLeast(Min))
+            {
+                return ChoiceResult(toggle.Best!, OnWords.Contains(lower));
+            }
+        }
+
+        var results = new List<StepGrounding>();
+        StepGrounding? noOption = null;
+        var field = g.Find(Fields(target, step));
+        if (field.IsAtLeast(Min))
+        {
+            var r = Into(field.Best!, value, field);
+            if (r.Status == GroundingStatus.Grounded)
+            {
+                results.Add(r);
+            }
+            else
+            {
+                noOption = r;
+            }
+        }
+
+        // "Set the refund method to Store credit": a radio named like the value, in a group named like the field.
+        var choice = g.Find(new Search(value, IsChoice)
+        {
+            RequiredContext = target is null ? null : Phrase.Of(TargetQuery.StripRoleWords(target).Main),
+        });
+        if (choice.IsAtLeast(Min))
+        {
+            results.Add(ChoiceResult(choice.Best!, desired: true));
+        }
+
+        var best = results.MaxBy(r => r.Score);
+        return best ?? noOption ?? NotFound("field", field);
+    }
+
+    private StepGrounding SearchBox(InterpretedStep step, Grounder g)
+    {
+        var where = step.Target is null ? null : Phrase.Of(TargetQuery.StripRoleWords(step.Target).Main);
+        Candidate? best = null;
+        foreach (var item in g.Page.Items.Where(i => i.IsEditable))
+        {
+            var isSearch = item.Role == "searchbox" || string.Equals(item.Element.InputType, "search", StringComparison.OrdinalIgnoreCase);
+            var named = item.Labels.Any(l => l.Phrase.Tokens.Any(t => TextMatch.TokenSimilarity(t, "search") >= 0.85));
+            var score = isSearch ? 0.9 : named ? 0.85 : 0;
+            if (score == 0)
+            {
+                continue;
+            }
+
+            if (where is { IsEmpty: false })
+            {
+                score *= 0.6 + (0.4 * item.Labels.Max(l => TextMatch.Similarity(where, l.Phrase, item.Context)));
+            }
+
+            score *= item.Element.Disabled ? 0.6 : item.IsHidden ? 0.5 : 1;
+            if (best is null || score > best.Score + 1e-9)
+            {
+                best = new Candidate(item, score, isSearch ? "search role" : "label");
+            }
+        }
+
+        if (best is null || best.Score < Min)
+        {
+            return new StepGrounding(GroundingStatus.NotFound, null, best?.Confidence ?? 0,
+                $"no search box on the page{(best is null ? "" : $" (closest: {best.Describe()})")}");
+        }
+
+        return Grounded(new TypeTextAction(TargetOf(best), step.Value ?? "", ClearFirst: true, PressEnter: true), best);
+    }
+
+    // "Refresh the inbox", "Close the dialog": the sentence's first word is exactly a one-word button's name.
+    private static Candidate? VerbButton(Grounder g, string sentence)
+    {
+        var first = Phrase.Of(sentence).Tokens.FirstOrDefault();
+
+        // A sentence that carries a value ("Apply discount code SPRING10") asks for more than one button press.
+        if (first is null || sentence.Any(char.IsAsciiDigit) || sentence.Contains('"', StringComparison.Ordinal))
+        {
+            return null;
+        }
+
+        var matches = g.Page.Items
+            .Where(i => i.Role is "button" or "link" && !i.IsHidden && !i.Element.Disabled)
+            .Where(i => i.Labels.Any(l => !l.IsSynthetic && l.Phrase.Content.Length == 1 && l.Phrase.Content[0] == first))
+            .ToList();
+        return matches.Count == 1 ? new Candidate(matches[0], 0.65, "its name as the verb") : null;
+    }
+
+    private StepGrounding Scroll(InterpretedStep step, Grounder g)
+    {
+        if (step.Target is not null)
+        {
+            var found = g.Find(new Search(step.Target, _ => true));
+            if (!found.IsAtLeast(Min))
+            {
+                return NotFound("element", found);
+            }
+
+            var height = g.Page.Observation.Geometry.CssHeight;
+            var delta = found.Best!.Item.Element.Bounds.Y - (height / 3.0);
+            return Grounded(new ScrollAction(0, Math.Round(delta)), found.Best!, "; scrolling it into view");
+        }
+
+        var step600 = options.ScrollStep;
+        const double ToEnd = 100_000;
+        var action = step.Value switch
+        {
+            "up" => new ScrollAction(0, -step600),
+            "left" => new ScrollAction(-step600, 0),
+            "right" => new ScrollAction(step600, 0),
+            "top" => new ScrollAction(0, -ToEnd),
+            "bottom" => new ScrollAction(0, ToEnd),
+            _ => new ScrollAction(0, step600),
+        };
+        return Fixed(action, $"scroll {step.Value ?? "down"}");
+    }
+
+    private StepGrounding Implicit(InterpretedStep step, Grounder g)
+    {
+        // "Amount: 42.00", "Reason = Wrong size"
+        if (step.Target is { } field && step.Value is { } value)
+        {
+            var set = Set(step, g, field, value);
+            if (set.Status is GroundingStatus.Grounded or GroundingStatus.AlreadyDone && set.Score >= Min)
+            {
+                return set;
+            }
+        }
+
+        var text = step.Text.Replace(":", " ", StringComparison.Ordinal).Replace("=", " ", StringComparison.Ordinal);
+        var results = new List<StepGrounding>();
+
+        // "Sort by newest": a field name followed by its value, accepted only when the field name matches well.
+        if (Fill(step, g, text, StrictPair, valueFirst: false) is { } pair)
+        {
+            results.Add(pair);
+        }
+
+        // "Sign out", "Submit the refund", "Delete customer Grace Hopper": the sentence names a control.
+        var control = g.Find(new Search(step.Text, i => i.IsInteractive && !i.IsEditable && !i.IsSelectable) { ForClick = true });
+        if (control.IsAtLeast(Min))
+        {
+            var c = control.Best!;
+            results.Add(c.Item.IsCheckable ? ChoiceResult(c, desired: true) : Grounded(new ClickAction(TargetOf(c)), c));
+        }
+        else if (VerbButton(g, step.Text) is { } verbButton)
+        {
+            results.Add(Grounded(new ClickAction(TargetOf(verbButton)), verbButton));
+        }
+
+        var best = results.MaxBy(r => r.Score);
+        if (best is not null)
+        {
+            return best;
+        }
+
+        var closest = control.Best is { } b ? $" (closest: {b.Describe()})" : "";
+        return new StepGrounding(GroundingStatus.NotUnderstood, null, control.Best?.Confidence ?? 0,
+            $"I could not understand this instruction: it starts with no verb I know, and nothing on the page is called '{step.Text}'{closest}. " +
+            $"Start each step with a verb I know: {Verbs.Understood}")
+        {
+            Closest = control.Best?.Describe(),
+        };
+    }
+}

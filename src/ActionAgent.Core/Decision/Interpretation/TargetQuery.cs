@@ -1,0 +1,148 @@
+using System.Text.RegularExpressions;
+
+namespace ActionAgent.Core.Decision.Interpretation;
+
+/// <summary>
+/// One reading of a target phrase: the words to match (<see cref="Main"/>), a role hint from words like "button" or
+/// "field", an ordinal ("the second Save button") and context ("… next to Alan Turing", "… in the billing section").
+/// </summary>
+internal sealed record TargetReading(Phrase Main, string Display, RoleHint Hint, int? Ordinal, Phrase? Context, double Weight);
+
+/// <summary>Turns a target phrase as written into the readings worth trying; grounding keeps the best-scoring one.</summary>
+internal static partial class TargetQuery
+{
+    // Longest first, so "radio button" wins over "button".
+    private static readonly (string Words, RoleHint Hint)[] RoleWords =
+    [
+        ("drop-down list", RoleHint.Select), ("drop down list", RoleHint.Select), ("dropdown list", RoleHint.Select),
+        ("drop-down menu", RoleHint.Select), ("dropdown menu", RoleHint.Select), ("radio button", RoleHint.Radio),
+        ("check box", RoleHint.Checkbox), ("text field", RoleHint.Field), ("text box", RoleHint.Field),
+        ("text area", RoleHint.Field), ("text input", RoleHint.Field), ("input field", RoleHint.Field),
+        ("input box", RoleHint.Field), ("select box", RoleHint.Select), ("combo box", RoleHint.Select),
+        ("drop-down", RoleHint.Select), ("drop down", RoleHint.Select), ("dropdown", RoleHint.Select),
+        ("checkbox", RoleHint.Checkbox), ("tickbox", RoleHint.Checkbox), ("textarea", RoleHint.Field), ("textbox", RoleHint.Field),
+        ("combobox", RoleHint.Select), ("selector", RoleHint.Select), ("picker", RoleHint.Select), ("select", RoleHint.Select),
+        ("list", RoleHint.Select), ("field", RoleHint.Field), ("box", RoleHint.Field), ("input", RoleHint.Field),
+        ("area", RoleHint.Field), ("button", RoleHint.Button), ("btn", RoleHint.Button), ("link", RoleHint.Link),
+        ("page", RoleHint.Link), ("tab", RoleHint.Tab), ("radio", RoleHint.Radio), ("toggle", RoleHint.Checkbox),
+        ("switch", RoleHint.Checkbox), ("icon", RoleHint.Image), ("image", RoleHint.Image), ("menu", RoleHint.None),
+        ("option", RoleHint.None), ("key", RoleHint.None), ("control", RoleHint.None), ("element", RoleHint.None),
+    ];
+
+    private static readonly string[] Connectors =
+        [" next to ", " beside ", " near ", " for ", " under ", " below ", " in the ", " in ", " of the ", " of ", " on the ", " within ", " inside "];
+
+    public static IReadOnlyList<TargetReading> Read(string? phrase, double weight = 1)
+    {
+        var readings = new List<TargetReading>();
+        if (string.IsNullOrWhiteSpace(phrase))
+        {
+            return readings;
+        }
+
+        var text = LeadingFiller().Replace(phrase.Trim(), "").Trim();
+        readings.Add(Reading(text, null, null, weight));
+
+        // The words as written, role words included: a button may really be called "Select" or "Next page".
+        var literal = text.Trim('"');
+        if (!Phrase.Of(literal).Norm.Equals(readings[0].Main.Norm, StringComparison.Ordinal))
+        {
+            readings.Add(new TargetReading(Phrase.Of(literal), literal, RoleHint.None, null, null, weight));
+        }
+
+        var ordinal = Ordinal().Match(text);
+        int? n = null;
+        var afterOrdinal = text;
+        if (ordinal.Success)
+        {
+            n = ordinal.Groups[1].Value.ToLowerInvariant() switch
+            {
+                "first" or "1st" => 1,
+                "second" or "2nd" => 2,
+                "third" or "3rd" => 3,
+                "fourth" or "4th" => 4,
+                "fifth" or "5th" => 5,
+                _ => -1, // last
+            };
+            afterOrdinal = text[ordinal.Length..].Trim();
+            readings.Add(Reading(afterOrdinal, n, null, weight));
+        }
+
+        foreach (var connector in Connectors)
+        {
+            var i = afterOrdinal.IndexOf(connector, StringComparison.OrdinalIgnoreCase);
+            if (i <= 0)
+            {
+                continue;
+            }
+
+            var main = afterOrdinal[..i];
+            var context = ContextNoun().Replace(LeadingFiller().Replace(afterOrdinal[(i + connector.Length)..], ""), "").Trim();
+            if (context.Length > 0 && main.Trim().Length > 0)
+            {
+                readings.Add(Reading(main, n, context, weight));
+            }
+        }
+
+        return readings;
+    }
+
+    private static TargetReading Reading(string text, int? ordinal, string? context, double weight)
+    {
+        var (main, hint) = StripRoleWords(text.Trim());
+        var unquoted = main.Trim();
+        if (unquoted.Length >= 2 && unquoted[0] == '"' && unquoted[^1] == '"' && unquoted.Count(c => c == '"') == 2)
+        {
+            unquoted = unquoted[1..^1];
+        }
+
+        return new TargetReading(Phrase.Of(unquoted), unquoted, hint, ordinal, context is null ? null : Phrase.Of(context), weight);
+    }
+
+    /// <summary>Removes trailing role words ("the Reason drop-down list" → "Reason", Select) unless nothing would be left of a quoted name.</summary>
+    public static (string Main, RoleHint Hint) StripRoleWords(string text)
+    {
+        var main = text.Trim();
+        var hint = RoleHint.None;
+        var changed = true;
+        while (changed)
+        {
+            changed = false;
+            foreach (var (words, h) in RoleWords)
+            {
+                if (main.Equals(words, StringComparison.OrdinalIgnoreCase))
+                {
+                    if (hint == RoleHint.None)
+                    {
+                        hint = h;
+                    }
+
+                    return ("", hint);
+                }
+
+                if (main.EndsWith(" " + words, StringComparison.OrdinalIgnoreCase) && !main.EndsWith("\"", StringComparison.Ordinal))
+                {
+                    main = main[..^(words.Length + 1)].TrimEnd();
+                    if (hint == RoleHint.None)
+                    {
+                        hint = h;
+                    }
+
+                    changed = true;
+                    break;
+                }
+            }
+        }
+
+        return (LeadingFiller().Replace(main, ""), hint);
+    }
+
+    [GeneratedRegex(@"^(?:(?:the|a|an|on|onto|at|to|into|please|my|our|your|this|that)\s+)+", RegexOptions.IgnoreCase)]
+    private static partial Regex LeadingFiller();
+
+    [GeneratedRegex(@"^(first|second|third|fourth|fifth|last|1st|2nd|3rd|4th|5th)\s+", RegexOptions.IgnoreCase)]
+    private static partial Regex Ordinal();
+
+    [GeneratedRegex(@"\s+(?:row|section|area|part|group|line|entry|form|panel|block|column|card|box|list)$", RegexOptions.IgnoreCase)]
+    private static partial Regex ContextNoun();
+}

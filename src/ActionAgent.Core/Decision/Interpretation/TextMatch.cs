@@ -1,0 +1,269 @@
+using System.Globalization;
+using System.Text;
+
+namespace ActionAgent.Core.Decision.Interpretation;
+
+/// <summary>
+/// Normalisation and similarity for grounding words on what a page shows: case, accents, punctuation and a few
+/// everyday synonyms (log in = sign in, postcode = postal code, e-mail = email) are ignored; exact beats prefix beats
+/// token overlap beats edit distance.
+/// </summary>
+internal static class TextMatch
+{
+    private static readonly HashSet<string> StopWords = new(StringComparer.Ordinal)
+    {
+        "a", "an", "the", "to", "of", "for", "and", "or", "by", "with", "me", "my", "i", "is", "it", "this", "that",
+        "your", "our", "please", "at", "be",
+    };
+
+    // Token sequences that mean the same thing on a web page; the right side is the canonical form.
+    private static readonly (string[] From, string To)[] Synonyms =
+    [
+        // One token each, so "sign up" never fuzzy-matches "sign in".
+        (["log", "in"], "signin"), (["login"], "signin"), (["log", "on"], "signin"), (["logon"], "signin"),
+        (["sign", "in"], "signin"), (["log", "out"], "signout"), (["logout"], "signout"), (["sign", "out"], "signout"),
+        (["log", "off"], "signout"), (["sign", "up"], "signup"), (["e", "mail"], "email"), (["zip", "code"], "postal code"), (["zip"], "postal code"),
+        (["postcode"], "postal code"), (["post", "code"], "postal code"), (["qty"], "quantity"), (["t", "shirt"], "tshirt"),
+    ];
+
+    public static bool IsStopWord(string token) => StopWords.Contains(token);
+
+    /// <summary>Lower case, no accents, punctuation as spaces, single spaces, synonyms folded.</summary>
+    public static string Normalize(string? text)
+    {
+        if (string.IsNullOrWhiteSpace(text))
+        {
+            return "";
+        }
+
+        var sb = new StringBuilder(text.Length);
+        foreach (var c in RemoveDiacritics(text))
+        {
+            if (char.IsLetterOrDigit(c))
+            {
+                sb.Append(char.ToLowerInvariant(c));
+            }
+            else if (c is '\'' or '’')
+            {
+                // "don't" -> "dont", "customer's" -> "customers": apostrophes join words.
+            }
+            else if (c == '.' && sb.Length > 0 && char.IsAsciiDigit(sb[^1]))
+            {
+                sb.Append('.'); // keep 42.00 together; trimmed below when it ends a word
+            }
+            else
+            {
+                sb.Append(' ');
+            }
+        }
+
+        var tokens = sb.ToString().Split(' ', StringSplitOptions.RemoveEmptyEntries)
+            .Select(t => t.TrimEnd('.'))
+            .Where(t => t.Length > 0)
+            .ToList();
+        return string.Join(' ', FoldSynonyms(tokens));
+    }
+
+    private static List<string> FoldSynonyms(List<string> tokens)
+    {
+        var result = new List<string>(tokens.Count);
+        for (var i = 0; i < tokens.Count;)
+        {
+            var matched = false;
+            foreach (var (from, to) in Synonyms)
+            {
+                if (i + from.Length <= tokens.Count && from.Select((f, k) => tokens[i + k] == f).All(x => x))
+                {
+                    result.Add(to);
+                    i += from.Length;
+                    matched = true;
+                    break;
+                }
+            }
+
+            if (!matched)
+            {
+                result.Add(tokens[i]);
+                i++;
+            }
+        }
+
+        // "order no" / "card no." mean number when "no" ends a name of two or more words.
+        if (result.Count >= 2 && result[^1] is "no" or "nr" or "num")
+        {
+            result[^1] = "number";
+        }
+
+        return result;
+    }
+
+    private static string RemoveDiacritics(string text)
+    {
+        string decomposed;
+        try
+        {
+            decomposed = text.Normalize(NormalizationForm.FormD);
+        }
+        catch (PlatformNotSupportedException)
+        {
+            return text;
+        }
+
+        var sb = new StringBuilder(decomposed.Length);
+        foreach (var c in decomposed)
+        {
+            if (CharUnicodeInfo.GetUnicodeCategory(c) != UnicodeCategory.NonSpacingMark)
+            {
+                sb.Append(c);
+            }
+        }
+
+        return sb.ToString();
+    }
+
+    /// <summary>How alike two single words are, 0..1. Numbers must be equal: 1042 is not 1043.</summary>
+    public static double TokenSimilarity(string a, string b)
+    {
+        if (a == b)
+        {
+            return 1;
+        }
+
+        if (a.Any(char.IsAsciiDigit) || b.Any(char.IsAsciiDigit))
+        {
+            return 0;
+        }
+
+        var min = Math.Min(a.Length, b.Length);
+        if (min >= 3 && (a.StartsWith(b, StringComparison.Ordinal) || b.StartsWith(a, StringComparison.Ordinal)))
+        {
+            return 0.85;
+        }
+
+        if (min >= 4)
+        {
+            var d = EditDistance(a, b);
+            if (d <= 1)
+            {
+                return 0.8;
+            }
+
+            if (min >= 7 && d <= 2)
+            {
+                return 0.7;
+            }
+        }
+
+        return 0;
+    }
+
+    /// <summary>
+    /// How well a query names a label, 0..1: exact 1, same words 0.97, word prefix 0.85-0.95, token overlap up to 0.9,
+    /// close spelling up to 0.9. Query words the label lacks may be found in <paramref name="context"/> (the element's
+    /// group heading, row or nearby text) for part of their weight.
+    /// </summary>
+    public static double Similarity(Phrase query, Phrase label, IReadOnlyCollection<string>? context = null)
+    {
+        if (query.IsEmpty || label.IsEmpty)
+        {
+            return 0;
+        }
+
+        if (query.Norm == label.Norm)
+        {
+            return 1;
+        }
+
+        if (query.ContentJoined == label.ContentJoined || query.NoSpace == label.NoSpace)
+        {
+            return 0.97;
+        }
+
+        double best = 0;
+        if (label.Norm.StartsWith(query.Norm + " ", StringComparison.Ordinal))
+        {
+            best = 0.85 + (0.1 * query.Norm.Length / label.Norm.Length);
+        }
+
+        best = Math.Max(best, TokenOverlap(query, label, context));
+
+        if (query.Digits == label.Digits && Math.Min(query.Norm.Length, label.Norm.Length) >= 4)
+        {
+            var ratio = 1 - ((double)EditDistance(query.Norm, label.Norm) / Math.Max(query.Norm.Length, label.Norm.Length));
+            if (ratio >= 0.75)
+            {
+                best = Math.Max(best, 0.9 * ratio);
+            }
+        }
+
+        return best;
+    }
+
+    private static double TokenOverlap(Phrase query, Phrase label, IReadOnlyCollection<string>? context)
+    {
+        var q = query.Content;
+        var l = label.Content;
+        double matchedQ = 0;
+        foreach (var t in q)
+        {
+            var w = l.Max(x => TokenSimilarity(t, x));
+            if (w < 0.5 && context is { Count: > 0 })
+            {
+                w = Math.Max(w, 0.8 * context.Max(c => TokenSimilarity(t, c)));
+            }
+
+            matchedQ += w;
+        }
+
+        double matchedL = 0;
+        foreach (var x in l)
+        {
+            matchedL += q.Max(t => TokenSimilarity(x, t));
+        }
+
+        var covQ = matchedQ / q.Length;
+        var covL = matchedL / l.Length;
+        return 0.9 * covQ * (0.55 + (0.45 * covL));
+    }
+
+    /// <summary>Share of the query's content words found among the given words (fuzzy), 0..1.</summary>
+    public static double Coverage(Phrase query, IReadOnlyCollection<string> words)
+    {
+        if (query.IsEmpty || words.Count == 0)
+        {
+            return 0;
+        }
+
+        return query.Content.Sum(t => words.Max(w => TokenSimilarity(t, w))) / query.Content.Length;
+    }
+
+    /// <summary>Optimal string alignment distance (Levenshtein plus adjacent transpositions).</summary>
+    public static int EditDistance(string a, string b)
+    {
+        var d = new int[a.Length + 1, b.Length + 1];
+        for (var i = 0; i <= a.Length; i++)
+        {
+            d[i, 0] = i;
+        }
+
+        for (var j = 0; j <= b.Length; j++)
+        {
+            d[0, j] = j;
+        }
+
+        for (var i = 1; i <= a.Length; i++)
+        {
+            for (var j = 1; j <= b.Length; j++)
+            {
+                var cost = a[i - 1] == b[j - 1] ? 0 : 1;
+                d[i, j] = Math.Min(Math.Min(d[i - 1, j] + 1, d[i, j - 1] + 1), d[i - 1, j - 1] + cost);
+                if (i > 1 && j > 1 && a[i - 1] == b[j - 2] && a[i - 2] == b[j - 1])
+                {
+                    d[i, j] = Math.Min(d[i, j], d[i - 2, j - 2] + 1);
+                }
+            }
+        }
+
+        return d[a.Length, b.Length];
+    }
+}
