@@ -140,6 +140,39 @@ public sealed class PlaywrightActionExecutor : IActionExecutor
         return ActionOutcome.Success($"moved the mouse over {target}{target.Notes}");
     }
 
+    private static readonly HashSet<string> ValueOnlyInputTypes = new(StringComparer.OrdinalIgnoreCase)
+    {
+        "date", "time", "datetime-local", "month", "week", "color", "range",
+    };
+
+    // Finds the focused element through open shadow roots and same-origin iframes, sets its value, fires input+change.
+    private const string SetValueScript = """
+        (value) => {
+          let el = document.activeElement;
+          while (el) {
+            if (el.shadowRoot && el.shadowRoot.activeElement) { el = el.shadowRoot.activeElement; continue; }
+            if (el.tagName === 'IFRAME') { try { const d = el.contentDocument; if (d && d.activeElement) { el = d.activeElement; continue; } } catch (e) {} }
+            break;
+          }
+          if (!el || !('value' in el)) return false;
+          el.value = value;
+          el.dispatchEvent(new Event('input', { bubbles: true }));
+          el.dispatchEvent(new Event('change', { bubbles: true }));
+          return el.value === value || (el.type === 'color' && el.value.toLowerCase() === String(value).toLowerCase());
+        }
+        """;
+
+    private static string ExampleFor(string kind) => kind switch
+    {
+        "date" => "2026-11-20",
+        "time" => "14:30",
+        "datetime-local" => "2026-11-20T14:30",
+        "month" => "2026-11",
+        "week" => "2026-W47",
+        "color" => "#1e3a8a",
+        _ => "a number within the range",
+    };
+
     private async Task<ActionOutcome> TypeAsync(TypeTextAction type, Observation observation, CancellationToken ct)
     {
         string text;
@@ -180,6 +213,15 @@ public sealed class PlaywrightActionExecutor : IActionExecutor
             }
 
             into = $" into {target}{target.Notes}";
+            if (target.Element?.InputType is { } kind && ValueOnlyInputTypes.Contains(kind))
+            {
+                // Date, time, colour and range inputs take locale-dependent keystrokes; set the value the way a picker
+                // does and fire the same events, so "2026-11-20" means the same on every machine.
+                var accepted = await Guard(() => Page.EvaluateAsync<bool>(SetValueScript, text), ct).ConfigureAwait(false);
+                return accepted
+                    ? ActionOutcome.Success($"set {kind} \"{Shorten(text, 40)}\"{into}")
+                    : ActionOutcome.Failed($"{target} is a {kind} input and did not accept \"{Shorten(text, 40)}\" (expected a value like {ExampleFor(kind)})");
+            }
         }
 
         await Guard(async () =>

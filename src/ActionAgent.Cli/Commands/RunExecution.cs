@@ -71,7 +71,7 @@ public static class RunExecution
         return exitCode;
     }
 
-    private static bool IsBadInput(Exception e) => e is ArgumentException or InvalidDataException or FormatException or JsonException;
+    private static bool IsBadInput(Exception e) => e is ArgumentException or InvalidDataException or FormatException or JsonException or Browser.BrowserSettingsException;
 
     private static int ExitCodeFor(RunResult result) => result.Status switch
     {

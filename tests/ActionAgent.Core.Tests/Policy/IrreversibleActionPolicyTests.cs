@@ -62,4 +62,26 @@ public sealed class IrreversibleActionPolicyTests
         var verdict = Policy.Evaluate(new ProposedAction(new ClickAction(ActionTarget.Element(1)), "t"), page);
         Assert.AreEqual(VerdictKind.RequireApproval, verdict.Kind);
     }
+
+    [TestMethod]
+    public void Evaluate_SignInSubmit_IsAllowedWithoutReviewer()
+    {
+        var page = Pages.RefundForm() with
+        {
+            Elements = [new Core.Perception.UiElement { Id = 1, Role = "button", Name = "Sign in", Text = "Sign in", SubmitsForm = true, Bounds = new(0, 0, 50, 20) }],
+        };
+        var verdict = Policy.Evaluate(new ProposedAction(new ClickAction(ActionTarget.Element(1)), "t"), page);
+        Assert.AreEqual(VerdictKind.Allow, verdict.Kind);
+    }
+
+    [TestMethod]
+    public void Evaluate_ButtonThatOpensRefundForm_IsAllowed()
+    {
+        var page = Pages.RefundForm() with
+        {
+            Elements = [new Core.Perception.UiElement { Id = 1, Role = "button", Name = "File a refund", Bounds = new(0, 0, 50, 20) }],
+        };
+        var verdict = Policy.Evaluate(new ProposedAction(new ClickAction(ActionTarget.Element(1)), "t"), page);
+        Assert.AreEqual(VerdictKind.Allow, verdict.Kind);
+    }
 }
