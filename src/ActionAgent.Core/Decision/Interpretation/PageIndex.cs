@@ -87,15 +87,41 @@ internal sealed partial class PageIndex
         Observation = observation;
         var elements = observation.Elements;
         var looseLabels = LooseLabels(elements);
-        Items = elements.Select((e, i) => Build(e, i, elements, looseLabels)).ToArray();
+        var headings = elements.Where(h => h.Role.Equals("heading", StringComparison.OrdinalIgnoreCase)).ToList();
+        var texts = elements.Where(t => TextRoles.Contains(t.Role.ToLowerInvariant())).ToList();
+        var phrases = new Dictionary<string, Phrase>(StringComparer.Ordinal);
+        Items = elements.Select((e, i) => Build(e, i, headings, texts, looseLabels, phrases)).ToArray();
     }
 
     public Observation Observation { get; }
 
     public IReadOnlyList<PageItem> Items { get; }
 
-    private static PageItem Build(UiElement e, int order, IReadOnlyList<UiElement> all, Dictionary<int, UiElement> looseLabels)
+    private static PageItem Build(
+        UiElement e, int order, List<UiElement> headings, List<UiElement> texts, Dictionary<int, UiElement> looseLabels, Dictionary<string, Phrase> phrases)
     {
+        // Headings and row texts are context for many elements: normalise each text once per page.
+        void AddContext(HashSet<string> context, string? text)
+        {
+            if (string.IsNullOrWhiteSpace(text))
+            {
+                return;
+            }
+
+            if (!phrases.TryGetValue(text, out var phrase))
+            {
+                phrases[text] = phrase = Phrase.Of(text);
+            }
+
+            foreach (var token in phrase.Tokens)
+            {
+                if (!TextMatch.IsStopWord(token))
+                {
+                    context.Add(token);
+                }
+            }
+        }
+
         var labels = new List<LabelText>();
         var context = new HashSet<string>(StringComparer.Ordinal);
         var role = e.Role.ToLowerInvariant();
@@ -144,16 +170,23 @@ internal sealed partial class PageIndex
         }
 
         // Context: the nearest heading above and the loose texts on the same row ("Order 1042 … Refund").
-        var heading = all.Where(h => h.Role.Equals("heading", StringComparison.OrdinalIgnoreCase) && h.Id != e.Id && h.Bounds.Bottom <= e.Bounds.Y + 2)
-            .MaxBy(h => h.Bounds.Bottom);
+        UiElement? heading = null;
+        foreach (var h in headings)
+        {
+            if (h.Id != e.Id && h.Bounds.Bottom <= e.Bounds.Y + 2 && (heading is null || h.Bounds.Bottom > heading.Bounds.Bottom))
+            {
+                heading = h;
+            }
+        }
+
         if (heading is not null)
         {
             AddContext(context, heading.Label);
         }
 
-        foreach (var other in all)
+        foreach (var other in texts)
         {
-            if (other.Id != e.Id && TextRoles.Contains(other.Role.ToLowerInvariant()) && SameRow(e.Bounds, other.Bounds))
+            if (other.Id != e.Id && SameRow(e.Bounds, other.Bounds))
             {
                 AddContext(context, other.Label);
             }
@@ -176,17 +209,6 @@ internal sealed partial class PageIndex
         if (stripped.Length > 0 && stripped != text.Trim())
         {
             labels.Add(new LabelText(Phrase.Of(stripped), weight * 0.98, how));
-        }
-    }
-
-    private static void AddContext(HashSet<string> context, string? text)
-    {
-        foreach (var token in Phrase.Of(text).Tokens)
-        {
-            if (!TextMatch.IsStopWord(token))
-            {
-                context.Add(token);
-            }
         }
     }
 

@@ -26,6 +26,9 @@ internal static class TextMatch
         (["postcode"], "postal code"), (["post", "code"], "postal code"), (["qty"], "quantity"), (["t", "shirt"], "tshirt"),
     ];
 
+    private static readonly Dictionary<string, (string[] From, string To)[]> SynonymsByFirst =
+        Synonyms.GroupBy(x => x.From[0], StringComparer.Ordinal).ToDictionary(g => g.Key, g => g.ToArray(), StringComparer.Ordinal);
+
     public static bool IsStopWord(string token) => StopWords.Contains(token);
 
     /// <summary>Lower case, no accents, punctuation as spaces, single spaces, synonyms folded.</summary>
@@ -70,9 +73,9 @@ internal static class TextMatch
         for (var i = 0; i < tokens.Count;)
         {
             var matched = false;
-            foreach (var (from, to) in Synonyms)
+            foreach (var (from, to) in SynonymsByFirst.GetValueOrDefault(tokens[i], []))
             {
-                if (i + from.Length <= tokens.Count && from.Select((f, k) => tokens[i + k] == f).All(x => x))
+                if (i + from.Length <= tokens.Count && Matches(tokens, i, from))
                 {
                     result.Add(to);
                     i += from.Length;
@@ -97,8 +100,26 @@ internal static class TextMatch
         return result;
     }
 
+    private static bool Matches(List<string> tokens, int start, string[] from)
+    {
+        for (var k = 0; k < from.Length; k++)
+        {
+            if (tokens[start + k] != from[k])
+            {
+                return false;
+            }
+        }
+
+        return true;
+    }
+
     private static string RemoveDiacritics(string text)
     {
+        if (text.All(char.IsAscii))
+        {
+            return text;
+        }
+
         string decomposed;
         try
         {
@@ -142,7 +163,7 @@ internal static class TextMatch
 
         if (min >= 4)
         {
-            var d = EditDistance(a, b);
+            var d = EditDistance(a, b, 2);
             if (d <= 1)
             {
                 return 0.8;
@@ -187,9 +208,11 @@ internal static class TextMatch
 
         best = Math.Max(best, TokenOverlap(query, label, context));
 
+        var longest = Math.Max(query.Norm.Length, label.Norm.Length);
         if (query.Digits == label.Digits && Math.Min(query.Norm.Length, label.Norm.Length) >= 4)
         {
-            var ratio = 1 - ((double)EditDistance(query.Norm, label.Norm) / Math.Max(query.Norm.Length, label.Norm.Length));
+            // Only distances up to a quarter of the length can reach the 0.75 ratio below.
+            var ratio = 1 - ((double)EditDistance(query.Norm, label.Norm, longest / 4) / longest);
             if (ratio >= 0.75)
             {
                 best = Math.Max(best, 0.9 * ratio);
@@ -238,32 +261,55 @@ internal static class TextMatch
     }
 
     /// <summary>Optimal string alignment distance (Levenshtein plus adjacent transpositions).</summary>
-    public static int EditDistance(string a, string b)
+    public static int EditDistance(string a, string b) => EditDistance(a, b, int.MaxValue - 1);
+
+    /// <summary>The distance when it is at most <paramref name="max"/>, otherwise any value above it (cheap early exit).</summary>
+    public static int EditDistance(string a, string b, int max)
     {
-        var d = new int[a.Length + 1, b.Length + 1];
-        for (var i = 0; i <= a.Length; i++)
+        if (Math.Abs(a.Length - b.Length) > max)
         {
-            d[i, 0] = i;
+            return max + 1;
         }
 
-        for (var j = 0; j <= b.Length; j++)
+        var width = b.Length + 1;
+        Span<int> buffer = width * 3 <= 384 ? stackalloc int[width * 3] : new int[width * 3];
+        var twoBack = buffer[..width];
+        var previous = buffer.Slice(width, width);
+        var current = buffer.Slice(2 * width, width);
+        for (var j = 0; j < width; j++)
         {
-            d[0, j] = j;
+            previous[j] = j;
         }
 
         for (var i = 1; i <= a.Length; i++)
         {
+            current[0] = i;
+            var rowMin = current[0];
             for (var j = 1; j <= b.Length; j++)
             {
                 var cost = a[i - 1] == b[j - 1] ? 0 : 1;
-                d[i, j] = Math.Min(Math.Min(d[i - 1, j] + 1, d[i, j - 1] + 1), d[i - 1, j - 1] + cost);
+                var d = Math.Min(Math.Min(previous[j] + 1, current[j - 1] + 1), previous[j - 1] + cost);
                 if (i > 1 && j > 1 && a[i - 1] == b[j - 2] && a[i - 2] == b[j - 1])
                 {
-                    d[i, j] = Math.Min(d[i, j], d[i - 2, j - 2] + 1);
+                    d = Math.Min(d, twoBack[j - 2] + 1);
                 }
+
+                current[j] = d;
+                rowMin = Math.Min(rowMin, d);
             }
+
+            if (rowMin > max)
+            {
+                return max + 1;
+            }
+
+            // Rotate rows: two-back <- previous <- current.
+            var spare = twoBack;
+            twoBack = previous;
+            previous = current;
+            current = spare;
         }
 
-        return d[a.Length, b.Length];
+        return previous[b.Length];
     }
 }

@@ -92,7 +92,7 @@ internal static class Verbs
         var word = text[..end].ToLowerInvariant();
         foreach (var (phrase, kind) in Table)
         {
-            if (phrase.Length >= 5 && phrase.All(char.IsLetter) && TextMatch.EditDistance(word, phrase) == 1
+            if (phrase.Length >= 5 && phrase.All(char.IsLetter) && TextMatch.EditDistance(word, phrase, 1) == 1
                 && kind is not (VerbKind.Login or VerbKind.Load or VerbKind.Dont))
             {
                 return (kind, text[..end], text[end..].TrimStart());

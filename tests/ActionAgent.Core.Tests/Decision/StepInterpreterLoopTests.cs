@@ -1,0 +1,104 @@
+using ActionAgent.Core.Approval;
+using ActionAgent.Core.Decision;
+using ActionAgent.Core.Decision.Interpretation;
+using ActionAgent.Core.Execution;
+using ActionAgent.Core.Perception;
+using ActionAgent.Core.Policy;
+using ActionAgent.Core.Recording;
+using ActionAgent.Core.Runtime;
+using ActionAgent.Core.Tests.Decision.Corpus;
+using ActionAgent.TestKit.Fakes;
+using Microsoft.Extensions.Logging.Abstractions;
+
+namespace ActionAgent.Core.Tests.Decision;
+
+[TestClass]
+public sealed class StepInterpreterLoopTests
+{
+    private const string RefundTask = """
+        Sign in as ops with password ops-pass
+        Search for 1042
+        Click Refund next to Order 1042
+        Fill Amount with 42.00, select Damaged item from the Reason list and choose Store credit
+        Check Express and Gift wrap
+        Click Submit refund
+        Wait for Refund filed
+        """;
+
+    private string _root = "";
+
+    [TestInitialize]
+    public void Init() => _root = Directory.CreateTempSubdirectory("aa-interp-").FullName;
+
+    [TestCleanup]
+    public void Cleanup() => Directory.Delete(_root, recursive: true);
+
+    private static Observation Filed() => new()
+    {
+        Url = "http://127.0.0.1:5080/refunds/77",
+        Title = "Refund filed",
+        Geometry = ViewportGeometry.Identity(1280, 800),
+        Elements = [new UiElement { Id = 1, Role = "heading", Name = "Refund filed", Bounds = new ScreenRect(40, 40, 300, 36) }],
+        VisibleText = "Refund filed",
+    };
+
+    // A sample-app-shaped site: clicks on Sign in, a Refund button and Submit refund move to the next page.
+    private (AgentLoop Loop, FakeExecutor Executor, FakeApprover Approver) Build(Func<ApprovalRequest, ApprovalDecision> approve)
+    {
+        var page = CorpusPages.Get("login");
+        var executor = new FakeExecutor();
+        executor.Outcome = action =>
+        {
+            var label = action.PrimaryTarget?.Description;
+            page = (action, label) switch
+            {
+                (ClickAction, "Sign in") => CorpusPages.Get("orders"),
+                (ClickAction, "Refund") => CorpusPages.Get("refund"),
+                (ClickAction, "Submit refund") => Filed(),
+                _ => page,
+            };
+            return ActionOutcome.Success();
+        };
+        var approver = new FakeApprover(approve);
+        var loop = new AgentLoop(new FakePerceiver(_ => page), new StepInterpreter(), new IrreversibleActionPolicy(), approver, executor,
+            new PassThroughVerifier(), new JsonRunRecorder(_root), new AgentOptions(), TimeProvider.System, NullLogger<AgentLoop>.Instance);
+        return (loop, executor, approver);
+    }
+
+    [TestMethod]
+    public async Task RunAsync_RefundTaskOverTheSampleAppPages_CompletesWithoutAModel()
+    {
+        var (loop, executor, approver) = Build(_ => ApprovalDecision.Approve("ops-lead"));
+
+        var result = await loop.RunAsync(new RunRequest(RefundTask) { RunId = "refund-1" });
+
+        Assert.AreEqual(RunStatus.Completed, result.Status, result.Message);
+        StringAssert.StartsWith(result.Message, "All 12 steps carried out");
+        CollectionAssert.AreEqual(
+            new[]
+            {
+                "type #2 \"Username\"", "type #3 \"Password\"", "click #5 \"Sign in\"", "type #11 \"Search orders\"",
+                "click #18 \"Refund\"", "type #12 \"Amount\"", "select #14 \"Reason\"", "click #17 \"Store credit\"",
+                "click #18 \"Express\"", "click #19 \"Gift wrap\"", "click #22 \"Submit refund\"", "wait",
+            },
+            executor.Executed.Select(a => $"{a.Kind}{(a.PrimaryTarget is { } t ? " " + t : "")}").ToArray());
+        Assert.IsTrue(approver.Requests.Any(r => r.Proposal.StepText == "Click Submit refund"), "the submit went through approval");
+        var recording = RunRecording.Load(Path.Combine(_root, "refund-1"));
+        Assert.IsTrue(recording.Steps.All(s => s.Proposal.DecidedBy == "step-interpreter"));
+    }
+
+    [TestMethod]
+    public async Task RunAsync_SubmitRejectedTwice_FailsWithTheReviewersReason()
+    {
+        var (loop, executor, _) = Build(r => r.Proposal.StepText == "Click Submit refund"
+            ? ApprovalDecision.Reject("ops-lead", "amount is wrong")
+            : ApprovalDecision.Approve("ops-lead"));
+
+        var result = await loop.RunAsync(new RunRequest(RefundTask) { RunId = "refund-2" });
+
+        Assert.AreEqual(RunStatus.Failed, result.Status);
+        StringAssert.Contains(result.Message, "Step 11 of 12, 'Click Submit refund': the action failed twice");
+        StringAssert.Contains(result.Message, "amount is wrong");
+        Assert.IsFalse(executor.Executed.Any(a => a.PrimaryTarget?.Description == "Submit refund"), "a rejected submit never runs");
+    }
+}

@@ -1,0 +1,260 @@
+using ActionAgent.Core.Decision.Interpretation;
+
+namespace ActionAgent.Core.Tests.Decision;
+
+[TestClass]
+public sealed class StepParserTests
+{
+    private static IReadOnlyList<InterpretedStep> Parse(string task) => StepInterpreter.Parse(task);
+
+    [TestMethod]
+    public void Parse_NumberedAndBulletedLines_OneStepPerItem()
+    {
+        var steps = Parse("1. Type 1042 into Order number\n2) Fill Amount with 42.00\n- Check Express\n* Click Submit refund\n\n");
+
+        CollectionAssert.AreEqual(new[] { StepKind.Type, StepKind.Type, StepKind.Check, StepKind.Click }, steps.Select(s => s.Kind).ToArray());
+        CollectionAssert.AreEqual(new[] { 1, 2, 3, 4 }, steps.Select(s => s.Number).ToArray());
+        Assert.AreEqual("Type 1042 into Order number", steps[0].Text);
+    }
+
+    [TestMethod]
+    public void Parse_InlineNumberedItems_AreSeparateSteps()
+    {
+        var steps = Parse("1. Enter ops in Username 2. Click Sign in");
+
+        Assert.HasCount(2, steps);
+        Assert.AreEqual("Username", steps[0].Target);
+        Assert.AreEqual("Sign in", steps[1].Target);
+    }
+
+    [TestMethod]
+    public void Parse_ThenSemicolonAndSentences_SplitIntoSteps()
+    {
+        var steps = Parse("Type 42.00 into amount; select Wrong size from reason, then click Submit refund. Wait 2 seconds");
+
+        CollectionAssert.AreEqual(new[] { StepKind.Type, StepKind.Select, StepKind.Click, StepKind.Wait }, steps.Select(s => s.Kind).ToArray());
+        Assert.AreEqual("42.00", steps[0].Value, "a decimal point is not a sentence end");
+        Assert.AreEqual("Wrong size", steps[1].Value);
+        Assert.AreEqual("reason", steps[1].Target);
+        Assert.AreEqual(TimeSpan.FromSeconds(2), steps[3].Duration);
+    }
+
+    [TestMethod]
+    public void Parse_AndBeforeAVerb_SplitsButAndBetweenTargets_DoesNot()
+    {
+        var split = Parse("Type ops into Username and press Enter");
+        var targets = Parse("Check Express and Gift wrap");
+
+        CollectionAssert.AreEqual(new[] { StepKind.Type, StepKind.PressKey }, split.Select(s => s.Kind).ToArray());
+        Assert.HasCount(2, targets);
+        Assert.IsTrue(targets.All(s => s.Kind == StepKind.Check));
+        CollectionAssert.AreEqual(new[] { "Express", "Gift wrap" }, targets.Select(s => s.Target).ToArray());
+        CollectionAssert.AreEqual(new[] { "Check Express", "Check Gift wrap" }, targets.Select(s => s.Text).ToArray());
+    }
+
+    [TestMethod]
+    public void Parse_EnterTwoFieldsThenPress_IsTwoFieldValuePairsAndAClick()
+    {
+        var steps = Parse("Enter the username ops and the password ops-pass then press Sign in");
+
+        CollectionAssert.AreEqual(new[] { StepKind.Fill, StepKind.Fill, StepKind.Click }, steps.Select(s => s.Kind).ToArray());
+        Assert.AreEqual("the username ops", steps[0].Target);
+        Assert.AreEqual("the password ops-pass", steps[1].Target);
+        Assert.AreEqual("Sign in", steps[2].Target);
+    }
+
+    [TestMethod]
+    public void Parse_QuotedValues_KeepSeparatorsAndPunctuationInside()
+    {
+        var steps = Parse("Type \"Box crushed; then wet. Sorry!\" into Notes and click Save");
+        var curly = Parse("Enter “1042” into the order number field");
+        var single = Parse("Select 'Other' in the reason drop-down");
+
+        Assert.HasCount(2, steps);
+        Assert.AreEqual("Box crushed; then wet. Sorry!", steps[0].Value);
+        Assert.AreEqual("1042", curly[0].Value);
+        Assert.AreEqual("Other", single[0].Value);
+        Assert.AreEqual("the reason drop-down", single[0].Target);
+    }
+
+    [TestMethod]
+    public void Parse_Apostrophes_AreNotQuotes()
+    {
+        var steps = Parse("Don't notify the customer");
+
+        Assert.HasCount(1, steps);
+        Assert.AreEqual(StepKind.Uncheck, steps[0].Kind);
+        Assert.AreEqual("notify the customer", steps[0].Target);
+    }
+
+    [TestMethod]
+    [DataRow("Click Submit", StepKind.Click)]
+    [DataRow("Press Submit", StepKind.Click)]
+    [DataRow("Hit Submit", StepKind.Click)]
+    [DataRow("Tap Submit", StepKind.Click)]
+    [DataRow("Push Submit", StepKind.Click)]
+    [DataRow("Double-click Order 1042", StepKind.DoubleClick)]
+    [DataRow("double click Order 1042", StepKind.DoubleClick)]
+    [DataRow("Right-click the logo", StepKind.RightClick)]
+    [DataRow("Hover over Help", StepKind.Hover)]
+    [DataRow("Mouse over Help", StepKind.Hover)]
+    [DataRow("Tick Express", StepKind.Check)]
+    [DataRow("Enable Dark mode", StepKind.Check)]
+    [DataRow("Turn on Dark mode", StepKind.Check)]
+    [DataRow("Turn Dark mode off", StepKind.Uncheck)]
+    [DataRow("Untick Express", StepKind.Uncheck)]
+    [DataRow("Disable Dark mode", StepKind.Uncheck)]
+    [DataRow("Pick Other from Reason", StepKind.Select)]
+    [DataRow("Choose Store credit", StepKind.Select)]
+    [DataRow("Set Status to Open", StepKind.Set)]
+    [DataRow("Change the time zone to UTC", StepKind.Set)]
+    [DataRow("Clear the Notes field", StepKind.Clear)]
+    [DataRow("Search for 1042", StepKind.Search)]
+    [DataRow("Go back", StepKind.GoBack)]
+    [DataRow("Scroll to the bottom", StepKind.Scroll)]
+    [DataRow("Wait for Refund filed", StepKind.WaitForText)]
+    [DataRow("Make sure Email notifications is on", StepKind.Check)]
+    [DataRow("Selct Damaged item from Reason", StepKind.Select)]
+    public void Parse_VerbSynonyms_MapToTheirKind(string instruction, StepKind expected)
+    {
+        Assert.AreEqual(expected, Parse(instruction).Single().Kind, instruction);
+    }
+
+    [TestMethod]
+    [DataRow("Type ops into Username", "ops", "Username")]
+    [DataRow("Enter ops in the user name field", "ops", "the user name field")]
+    [DataRow("Input 15.5 into Amount", "15.5", "Amount")]
+    [DataRow("Write ops in the first text field", "ops", "the first text field")]
+    [DataRow("Put ops-pass in the password box", "ops-pass", "the password box")]
+    [DataRow("Enter 10115 as the postal code", "10115", "the postal code")]
+    [DataRow("Fill Amount with 42.00", "42.00", "Amount")]
+    [DataRow("Fill in the notes with \"Refund approved\"", "Refund approved", "the notes")]
+    [DataRow("Replace the display name with Countess Lovelace", "Countess Lovelace", "the display name")]
+    public void Parse_TypeSynonymsAndPrepositions_SplitValueFromField(string instruction, string value, string target)
+    {
+        var step = Parse(instruction).Single();
+
+        Assert.AreEqual(StepKind.Type, step.Kind);
+        Assert.AreEqual(value, step.Value);
+        Assert.AreEqual(target, step.Target);
+    }
+
+    [TestMethod]
+    [DataRow("Press Enter", "Enter")]
+    [DataRow("Hit the Enter key", "Enter")]
+    [DataRow("Press Control+A", "Control+A")]
+    [DataRow("Press ctrl+a", "Control+A")]
+    [DataRow("press escape", "Escape")]
+    [DataRow("Press Shift+Tab", "Shift+Tab")]
+    [DataRow("Press PageDown", "PageDown")]
+    [DataRow("Press F5", "F5")]
+    public void Parse_KeyNames_BecomePlaywrightChords(string instruction, string keys)
+    {
+        var step = Parse(instruction).Single();
+
+        Assert.AreEqual(StepKind.PressKey, step.Kind);
+        Assert.AreEqual(keys, step.Value);
+    }
+
+    [TestMethod]
+    public void Parse_PressTheDeleteButton_IsAClickNotTheDeleteKey()
+    {
+        var step = Parse("Press the Delete button").Single();
+
+        Assert.AreEqual(StepKind.Click, step.Kind);
+    }
+
+    [TestMethod]
+    public void Parse_GoTo_UrlNavigatesButANameIsALink()
+    {
+        var path = Parse("Go to /orders").Single();
+        var url = Parse("Navigate to https://example.com/x?y=1").Single();
+        var bare = Parse("Visit example.com/orders").Single();
+        var link = Parse("Go to Settings").Single();
+
+        Assert.AreEqual((StepKind.Navigate, "/orders"), (path.Kind, path.Value));
+        Assert.AreEqual("https://example.com/x?y=1", url.Value);
+        Assert.AreEqual("https://example.com/orders", bare.Value);
+        Assert.AreEqual((StepKind.Click, RoleHint.Link, "Settings"), (link.Kind, link.Role, link.Target));
+    }
+
+    [TestMethod]
+    public void Parse_WaitForms_GiveDurationOrText()
+    {
+        Assert.AreEqual(TimeSpan.FromMilliseconds(500), Parse("wait 500ms").Single().Duration);
+        Assert.AreEqual(TimeSpan.FromSeconds(1.5), Parse("Wait 1.5 seconds").Single().Duration);
+        Assert.AreEqual(TimeSpan.FromSeconds(1), Parse("Wait a second").Single().Duration);
+        Assert.AreEqual("Refund filed", Parse("Wait until \"Refund filed\" appears").Single().Value);
+        Assert.AreEqual("Order 1042", Parse("Wait for Order 1042 to appear").Single().Value);
+    }
+
+    [TestMethod]
+    public void Parse_ScrollForms_GiveDirection()
+    {
+        Assert.AreEqual("down", Parse("Scroll down a bit").Single().Value);
+        Assert.AreEqual("up", Parse("scroll up").Single().Value);
+        Assert.AreEqual("bottom", Parse("Scroll to the bottom of the page").Single().Value);
+        Assert.AreEqual("top", Parse("Scroll all the way up").Single().Value);
+        Assert.AreEqual("the Notes field", Parse("Scroll down to the Notes field").Single().Target);
+    }
+
+    [TestMethod]
+    public void Parse_SelectForms_SplitOptionFromField()
+    {
+        var from = Parse("Select Damaged item from the Reason list").Single();
+        var asForm = Parse("Choose France as the country").Single();
+        var quoted = Parse("Select the reason 'Damaged item'").Single();
+        var bare = Parse("Choose Store credit").Single();
+
+        Assert.AreEqual(("Damaged item", "the Reason list"), (from.Value, from.Target));
+        Assert.AreEqual(("France", "the country"), (asForm.Value, asForm.Target));
+        Assert.AreEqual(("Damaged item", "the reason"), (quoted.Value, quoted.Target));
+        Assert.AreEqual(("Store credit", (string?)null), (bare.Value, bare.Target));
+    }
+
+    [TestMethod]
+    public void Parse_LoginSentence_ExpandsToUsernamePasswordAndSubmit()
+    {
+        var steps = Parse("Sign in as ops with password ops-pass");
+
+        CollectionAssert.AreEqual(new[] { StepKind.Type, StepKind.Type, StepKind.Click }, steps.Select(s => s.Kind).ToArray());
+        Assert.AreEqual(("username", "ops"), (steps[0].Target, steps[0].Value));
+        Assert.AreEqual(("password", "ops-pass"), (steps[1].Target, steps[1].Value));
+        Assert.Contains("submit", steps[2].Alternatives);
+    }
+
+    [TestMethod]
+    public void Parse_NoKnownVerb_IsImplicitAndMarkedNotUnderstood()
+    {
+        var step = Parse("Frobnicate the widget").Single();
+        var colon = Parse("Amount: 42.00").Single();
+        var hyphen = Parse("Check-out date: 2026-12-05").Single();
+
+        Assert.AreEqual(StepKind.Implicit, step.Kind);
+        Assert.IsFalse(step.IsUnderstood);
+        Assert.AreEqual(("Amount", "42.00"), (colon.Target, colon.Value));
+        Assert.AreEqual((StepKind.Implicit, "Check-out date"), (hyphen.Kind, hyphen.Target), "'Check-out' does not start with the verb check");
+    }
+
+    [TestMethod]
+    public void Parse_PeriodAfterAnInitial_IsKeptInTheValue()
+    {
+        Assert.AreEqual("Ada L.", Parse("Set Display name to Ada L.").Single().Value);
+        Assert.AreEqual("42", Parse("Set Amount to 42.").Single().Value);
+    }
+
+    [TestMethod]
+    public void Parse_PleaseAndThen_AreFillerNotText()
+    {
+        var steps = Parse("Please click the sign in button. Then wait for Orders");
+
+        Assert.AreEqual("the sign in button", steps[0].Target);
+        Assert.AreEqual(StepKind.WaitForText, steps[1].Kind);
+    }
+
+    [TestMethod]
+    public void Parse_EmptyTask_HasNoSteps()
+    {
+        Assert.IsEmpty(Parse("  \n\n "));
+    }
+}
