@@ -56,7 +56,8 @@ public sealed class AgentHost(CliSettings settings, ILoggerFactory loggerFactory
             loggerFactory.CreateLogger<AgentLoop>());
         loop.Versions["playwright"] = typeof(Microsoft.Playwright.IPage).Assembly.GetName().Version?.ToString() ?? "";
         loop.Versions["browser"] = session.BrowserVersion;
-        return await loop.RunAsync(new RunRequest(task) { RunId = settings.RunId, StartUrl = url }, cancellationToken).ConfigureAwait(false);
+        var result = await loop.RunAsync(new RunRequest(task) { RunId = settings.RunId, StartUrl = url }, cancellationToken).ConfigureAwait(false);
+        return result with { RecordingPath = recorder.RunDirectory };
     }
 
     private IApprover CreateApprover()
