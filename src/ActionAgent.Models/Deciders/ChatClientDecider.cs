@@ -80,6 +80,7 @@ public sealed class ChatClientDecider : IDecider
             ResponseFormat = _options.UseJsonSchema ? ActionSchema.ResponseFormat : ChatResponseFormat.Json,
             MaxOutputTokens = _options.MaxOutputTokens,
             Temperature = _options.Temperature,
+            AdditionalProperties = new() { ["strict"] = true },
         };
 
         var usage = new ModelUsage(Name, 0, 0, 0m);
