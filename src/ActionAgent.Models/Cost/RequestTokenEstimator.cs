@@ -10,6 +10,9 @@ public static class RequestTokenEstimator
     /// <summary>Tokens a provider adds per message for roles and separators (OpenAI documents about 3-4).</summary>
     public const int PerMessageOverhead = 4;
 
+    /// <summary>Anthropic resizes larger images to about 1.15 megapixels, about 1,600 tokens.</summary>
+    public const int MaxAnthropicImageTokens = 1600;
+
     /// <summary>Estimated input tokens of <paramref name="messages"/> for <paramref name="provider"/>.</summary>
     public static long Estimate(IEnumerable<ChatMessage> messages, ModelProvider provider, ITokenCounter? counter = null)
     {
@@ -39,7 +42,7 @@ public static class RequestTokenEstimator
 
     /// <summary>
     /// Tokens of a width×height image. OpenAI (high detail): fit in 2048², shortest side at most 768, then 85 + 170 per
-    /// 512-px tile. Anthropic and others: long side at most 1568, then width×height/750.
+    /// 512-px tile. Anthropic and others: long side at most 1568, then width×height/750, at most 1,600.
     /// </summary>
     public static int ImageTokens(int width, int height, ModelProvider provider)
     {
@@ -66,6 +69,6 @@ public static class RequestTokenEstimator
         }
 
         var scale = Math.Min(1, 1568 / Math.Max(w, h));
-        return (int)Math.Ceiling(w * scale * h * scale / 750);
+        return (int)Math.Min(MaxAnthropicImageTokens, Math.Ceiling(w * scale * h * scale / 750));
     }
 }

@@ -184,7 +184,7 @@ public sealed class PromptBuilder(PromptOptions options)
             line.Append(" offscreen");
         }
 
-        if (e.InputType is { Length: > 0 } type && type is not "text" and not "submit" and not "button")
+        if (e.InputType is { Length: > 0 } type && type is not "text" and not "submit" and not "button" and not "radio" and not "checkbox")
         {
             line.Append(" type=").Append(UntrustedText.Line(type, 16));
         }

@@ -158,10 +158,17 @@ public sealed class ResilienceTests
         await using var server = await FakeOpenAIServer.StartNewAsync();
         server.Fallback = new ScriptedReply(200, "{}") { Delay = TimeSpan.FromSeconds(5) };
         using var client = new ChatClientFactory(TestModels.Options(server.ApiBaseUrl)).Create(ModelSpec.Parse("openai:gpt-4.1-mini"));
-        using var cts = new CancellationTokenSource(TimeSpan.FromMilliseconds(200));
+        using var cts = new CancellationTokenSource();
 
-        await Assert.ThrowsAsync<OperationCanceledException>(
-            () => new ChatClientDecider(client, "openai:gpt-4.1-mini").DecideAsync(SampleObservations.RefundContext(), cts.Token));
+        var decide = new ChatClientDecider(client, "openai:gpt-4.1-mini").DecideAsync(SampleObservations.RefundContext(), cts.Token);
+        for (var i = 0; i < 500 && server.CallCount == 0; i++)
+        {
+            await Task.Delay(10, TestContext.CancellationToken);
+        }
+
+        await cts.CancelAsync();
+        await Assert.ThrowsAsync<OperationCanceledException>(() => decide);
+        await Task.Delay(100, TestContext.CancellationToken);
         Assert.AreEqual(1, server.CallCount, "a cancelled call is not retried");
     }
 
