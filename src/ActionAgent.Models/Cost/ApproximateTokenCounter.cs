@@ -1,10 +1,10 @@
 namespace ActionAgent.Models.Cost;
 
 /// <summary>
-/// Estimates tokens as characters divided by <see cref="CharsPerToken"/> (default 3.6, measured on ActionAgent prompts
-/// against o200k_base; English prose is nearer 4, element lists full of numbers nearer 3). Good enough for budget checks.
+/// Estimates tokens as characters divided by <see cref="CharsPerToken"/> (default 3.3: ActionAgent prompts measured
+/// 3.33 chars per o200k_base token; English prose is nearer 4, element lists full of numbers nearer 3). For budget checks.
 /// </summary>
-public sealed class ApproximateTokenCounter(double charsPerToken = 3.6) : ITokenCounter
+public sealed class ApproximateTokenCounter(double charsPerToken = 3.3) : ITokenCounter
 {
     /// <summary>A shared instance with the default ratio.</summary>
     public static ApproximateTokenCounter Default { get; } = new();

@@ -9,8 +9,8 @@ public sealed class ImageOptions
     /// <summary>Tallest image sent, in pixels. Default 1280.</summary>
     public int MaxHeight { get; set; } = 1280;
 
-    /// <summary>Encoding. Default <see cref="ImageFormat.Jpeg"/>.</summary>
-    public ImageFormat Format { get; set; } = ImageFormat.Jpeg;
+    /// <summary>Encoding. Default <see cref="ImageFormat.Auto"/> (the smaller of JPEG and the captured PNG).</summary>
+    public ImageFormat Format { get; set; } = ImageFormat.Auto;
 
     /// <summary>JPEG quality 1-100. Default 75 (set-of-marks digits stay readable).</summary>
     public int JpegQuality { get; set; } = 75;

@@ -7,7 +7,7 @@ public sealed class ScreenshotEncoder(ImageOptions options)
 {
     private readonly ImageOptions _options = options ?? throw new ArgumentNullException(nameof(options));
 
-    /// <summary>An encoder with default options (JPEG 75, at most 1280×1280).</summary>
+    /// <summary>An encoder with default options (JPEG 75 unless the PNG is smaller, at most 1280×1280).</summary>
     public ScreenshotEncoder()
         : this(new ImageOptions())
     {
@@ -27,7 +27,11 @@ public sealed class ScreenshotEncoder(ImageOptions options)
         var mediaType = ImageDimensions.MediaType(screenshot.Span);
         var (targetW, targetH) = Fit(width, height);
         var resize = width > 0 && (targetW != width || targetH != height);
-        var keep = !resize && (_options.Format == ImageFormat.Png ? mediaType == "image/png" : mediaType == "image/jpeg");
+        var keep = !resize && _options.Format switch
+        {
+            ImageFormat.Png => mediaType == "image/png",
+            _ => mediaType == "image/jpeg",
+        };
         if (keep)
         {
             return new EncodedImage(screenshot, mediaType, width, height);
@@ -46,6 +50,11 @@ public sealed class ScreenshotEncoder(ImageOptions options)
         var bitmap = scaled ?? decoded;
         var format = _options.Format == ImageFormat.Png ? SKEncodedImageFormat.Png : SKEncodedImageFormat.Jpeg;
         using var data = bitmap.Encode(format, Math.Clamp(_options.JpegQuality, 1, 100));
+        if (_options.Format == ImageFormat.Auto && !resize && mediaType == "image/png" && data.Size >= screenshot.Length)
+        {
+            return new EncodedImage(screenshot, mediaType, width, height);
+        }
+
         return new EncodedImage(data.ToArray(), format == SKEncodedImageFormat.Png ? "image/png" : "image/jpeg", bitmap.Width, bitmap.Height);
     }
 

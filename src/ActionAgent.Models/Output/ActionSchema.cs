@@ -6,6 +6,7 @@ namespace ActionAgent.Models.Output;
 /// <summary>
 /// The JSON schema of one action answer (prompt <see cref="Prompting.PromptTemplates.Version"/>): a flat object whose
 /// fields are all present (null when unused), so it works in OpenAI strict mode and with local servers alike.
+/// Field meanings live in the system prompt, not in schema descriptions: they would be paid for twice.
 /// </summary>
 public static class ActionSchema
 {
@@ -25,20 +26,20 @@ public static class ActionSchema
           "type": "object",
           "properties": {
             "action": { "type": "string", "enum": [{{string.Join(", ", Actions.Select(a => $"\"{a}\""))}}] },
-            "element_id": { "type": ["integer", "null"], "description": "id from the element list (preferred target)" },
-            "x": { "type": ["number", "null"], "description": "0-1000 from the left edge, only when there is no element id" },
-            "y": { "type": ["number", "null"], "description": "0-1000 from the top edge, only when there is no element id" },
-            "value": { "type": ["string", "null"], "description": "type: text; select: option; press: keys; navigate: URL; upload: file path; wait: text to wait for; done: result; fail: why; ask_human: question" },
-            "press_enter": { "type": ["boolean", "null"], "description": "type: press Enter after typing" },
-            "dx": { "type": ["number", "null"], "description": "scroll: pixels to the right" },
-            "dy": { "type": ["number", "null"], "description": "scroll: pixels down (negative = up)" },
-            "to_element_id": { "type": ["integer", "null"], "description": "drag: element to drop on" },
-            "to_x": { "type": ["number", "null"], "description": "drag: 0-1000 drop point" },
-            "to_y": { "type": ["number", "null"], "description": "drag: 0-1000 drop point" },
-            "seconds": { "type": ["number", "null"], "description": "wait: seconds, at most 30" },
-            "page": { "type": ["integer", "null"], "description": "more_elements: element list page to show" },
-            "reason": { "type": "string", "description": "one short sentence" },
-            "confidence": { "type": "number", "description": "0-1, how sure you are" }
+            "element_id": { "type": ["integer", "null"] },
+            "x": { "type": ["number", "null"] },
+            "y": { "type": ["number", "null"] },
+            "value": { "type": ["string", "null"] },
+            "press_enter": { "type": ["boolean", "null"] },
+            "dx": { "type": ["number", "null"] },
+            "dy": { "type": ["number", "null"] },
+            "to_element_id": { "type": ["integer", "null"] },
+            "to_x": { "type": ["number", "null"] },
+            "to_y": { "type": ["number", "null"] },
+            "seconds": { "type": ["number", "null"] },
+            "page": { "type": ["integer", "null"] },
+            "reason": { "type": "string" },
+            "confidence": { "type": "number" }
           },
           "required": ["action", "element_id", "x", "y", "value", "press_enter", "dx", "dy", "to_element_id", "to_x", "to_y", "seconds", "page", "reason", "confidence"],
           "additionalProperties": false

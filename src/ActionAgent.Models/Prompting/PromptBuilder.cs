@@ -78,16 +78,16 @@ public sealed class PromptBuilder(PromptOptions options)
         }
 
         var elementPage = AppendElements(text, o, page);
-        if (_options.VisibleTextChars > 0 && o.VisibleText.Length > 0)
+        if (_options.VisibleTextChars > 0 && UncoveredText(o) is { Length: > 0 } other)
         {
-            var visible = UntrustedText.Line(o.VisibleText, _options.VisibleTextChars);
-            text.Append(inv, $"visible text (first {_options.VisibleTextChars} chars): ").AppendLine(visible);
+            // Labels are already in the element list: only the rest (messages, errors, confirmations) is worth tokens.
+            text.Append("other visible text: ").AppendLine(UntrustedText.Line(other, _options.VisibleTextChars));
         }
 
         text.AppendLine(UntrustedText.Close);
         text.AppendLine();
         text.Append(hasScreenshot
-            ? "The screenshot shows the viewport; its numbered boxes are the element ids. Answer with one JSON action."
+            ? "Screenshot attached. Answer with one JSON action."
             : "No screenshot is available this step: rely on the element list. Answer with one JSON action.");
         return (text.ToString(), elementPage);
     }
@@ -244,6 +244,25 @@ public sealed class PromptBuilder(PromptOptions options)
         }
 
         return line.ToString();
+    }
+
+    /// <summary>The page's visible text without the element labels listed anyway, whitespace collapsed.</summary>
+    public static string UncoveredText(Observation observation)
+    {
+        ArgumentNullException.ThrowIfNull(observation);
+        var text = " " + UntrustedText.Line(observation.VisibleText) + " ";
+        var labels = observation.Elements
+            .SelectMany(e => new[] { e.Label, e.Text ?? "", e.Value ?? "" })
+            .Select(l => UntrustedText.Line(l))
+            .Where(l => l.Length >= 2)
+            .Distinct(StringComparer.Ordinal)
+            .OrderByDescending(l => l.Length);
+        foreach (var label in labels)
+        {
+            text = text.Replace(" " + label + " ", "  ", StringComparison.Ordinal);
+        }
+
+        return UntrustedText.Line(text);
     }
 
     /// <summary>A CSS rectangle as 0-1000 coordinates of the viewport, clamped.</summary>

@@ -9,8 +9,11 @@ public sealed class PromptOptions
     /// <summary>Screenshots sent per step: 1 = only the current one, 2 = also the one before the last action. Default 1.</summary>
     public int ImagesToKeep { get; set; } = 1;
 
-    /// <summary>Most earlier steps shown in the history (older ones are counted, not shown). Default 8.</summary>
-    public int HistorySteps { get; set; } = 8;
+    /// <summary>
+    /// Most earlier steps shown in the history (older ones are counted, not shown). Default 6: the page itself shows
+    /// what was filled in, and six lines keep a 40-element step under 1,500 text tokens.
+    /// </summary>
+    public int HistorySteps { get; set; } = 6;
 
     /// <summary>Longest element label, in characters. Default 60.</summary>
     public int MaxLabelChars { get; set; } = 60;
@@ -18,7 +21,7 @@ public sealed class PromptOptions
     /// <summary>Most option labels shown for a select. Default 8.</summary>
     public int MaxOptions { get; set; } = 8;
 
-    /// <summary>Characters of the page's visible text included (0 = none; the element list and screenshot carry most). Default 600.</summary>
+    /// <summary>Characters of the page's visible text not already in the element list (messages, errors) included; 0 = none. Default 600.</summary>
     public int VisibleTextChars { get; set; } = 600;
 
     /// <summary>Longest history line, in characters. Default 160.</summary>

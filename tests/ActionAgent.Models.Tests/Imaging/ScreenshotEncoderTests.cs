@@ -40,6 +40,26 @@ public sealed class ScreenshotEncoderTests
     }
 
     [TestMethod]
+    public void Encode_AutoAndPngSmallerThanJpeg_KeepsThePng()
+    {
+        var flat = TestPng.Create(1280, 720);
+
+        var image = new ScreenshotEncoder(new ImageOptions { Format = ImageFormat.Auto }).Encode(flat)!;
+
+        Assert.AreEqual("image/png", image.MediaType, "a flat page compresses better losslessly");
+        Assert.AreEqual(flat.Length, image.Bytes.Length);
+    }
+
+    [TestMethod]
+    public void Encode_JpegFormat_AlwaysJpeg()
+    {
+        var image = new ScreenshotEncoder(new ImageOptions { Format = ImageFormat.Jpeg }).Encode(TestPng.Create(1280, 720))!;
+
+        Assert.AreEqual("image/jpeg", image.MediaType);
+        Assert.AreEqual(0xFF, image.Bytes.Span[0]);
+    }
+
+    [TestMethod]
     public void Encode_Empty_IsNull()
     {
         Assert.IsNull(new ScreenshotEncoder().Encode(ReadOnlyMemory<byte>.Empty));

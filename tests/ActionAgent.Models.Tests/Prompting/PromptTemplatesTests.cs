@@ -52,10 +52,10 @@ public sealed class PromptTemplatesTests
 
         var (text, _) = new PromptBuilder().RenderUserText(context);
 
-        StringAssert.Contains(text, "(4 earlier steps not shown)");
-        StringAssert.Contains(text, "5. click #5 -> ok: clicked");
+        StringAssert.Contains(text, "(6 earlier steps not shown)");
+        StringAssert.Contains(text, "7. click #7 -> ok: clicked");
         StringAssert.Contains(text, "12. click #12 -> FAILED: element covered");
-        Assert.IsFalse(text.Contains("4. click #4 ", StringComparison.Ordinal));
+        Assert.IsFalse(text.Contains("6. click #6 ", StringComparison.Ordinal));
     }
 
     [TestMethod]

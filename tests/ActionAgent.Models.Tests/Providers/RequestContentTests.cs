@@ -1,5 +1,6 @@
 using System.Text.Json;
 using ActionAgent.Models.Deciders;
+using ActionAgent.Models.Imaging;
 using ActionAgent.Models.Providers;
 using ActionAgent.Models.Tests.Support;
 using ActionAgent.TestKit.FakeServers;
@@ -40,7 +41,8 @@ public sealed class RequestContentTests
         var user = root.GetProperty("messages").EnumerateArray().Single(m => m.GetProperty("role").GetString() == "user");
         var image = user.GetProperty("content").EnumerateArray().Single(c => c.GetProperty("type").GetString() == "image_url");
         var url = image.GetProperty("image_url").GetProperty("url").GetString()!;
-        StringAssert.StartsWith(url, "data:image/jpeg;base64,/9j/");
+        var comma = url.IndexOf(',', StringComparison.Ordinal);
+        AssertScreenshot(url[5..url.IndexOf(';', StringComparison.Ordinal)], url[(comma + 1)..]);
         var text = user.GetProperty("content").EnumerateArray().First(c => c.GetProperty("type").GetString() == "text").GetProperty("text").GetString()!;
         StringAssert.Contains(text, "31 button \"Submit refund\"");
         StringAssert.Contains(text, "<page_content>");
@@ -76,8 +78,16 @@ public sealed class RequestContentTests
         var blocks = root.GetProperty("messages")[0].GetProperty("content").EnumerateArray().ToList();
         var image = blocks.Single(b => b.GetProperty("type").GetString() == "image").GetProperty("source");
         Assert.AreEqual("base64", image.GetProperty("type").GetString());
-        Assert.AreEqual("image/jpeg", image.GetProperty("media_type").GetString());
-        StringAssert.StartsWith(image.GetProperty("data").GetString(), "/9j/");
+        AssertScreenshot(image.GetProperty("media_type").GetString()!, image.GetProperty("data").GetString()!);
+    }
+
+    /// <summary>The image is the observation's 1280×720 screenshot, labelled with its true media type.</summary>
+    private static void AssertScreenshot(string mediaType, string base64)
+    {
+        var bytes = Convert.FromBase64String(base64);
+        Assert.AreEqual(ImageDimensions.MediaType(bytes), mediaType);
+        Assert.IsTrue(ImageDimensions.TryRead(bytes, out var width, out var height), "the image decodes");
+        Assert.AreEqual((1280, 720), (width, height));
     }
 
     private static void AssertNoSecret(RecordedRequest request, string authHeader, string key)

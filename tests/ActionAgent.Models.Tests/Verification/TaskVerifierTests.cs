@@ -27,7 +27,7 @@ public sealed class TaskVerifierTests
         Assert.AreEqual(1500, result.Usage.InputTokens);
         var body = server.Requests.Single().Body;
         StringAssert.Contains(body, "\"name\":\"task_verification\"");
-        StringAssert.Contains(body, "data:image/jpeg;base64,");
+        StringAssert.Contains(body, "\"image_url\":{\"url\":\"data:image/");
         StringAssert.Contains(body, "The agent claimed: refund R-77 requested");
         StringAssert.Contains(body, "Refund R-77 requested for order A-1001.");
     }

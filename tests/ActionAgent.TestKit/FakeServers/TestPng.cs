@@ -56,7 +56,7 @@ public static class TestPng
         Chunk(png, "IHDR", header);
         using (var compressed = new MemoryStream())
         {
-            using (var zlib = new ZLibStream(compressed, CompressionLevel.Fastest, leaveOpen: true))
+            using (var zlib = new ZLibStream(compressed, CompressionLevel.SmallestSize, leaveOpen: true))
             {
                 zlib.Write(rows);
             }
