@@ -130,7 +130,9 @@ public sealed class ChatClientDecider : IDecider
                 ? string.Create(CultureInfo.InvariantCulture, $"no more element pages this step (already showed {pagesSeen + 1}); choose an action, or target by x and y")
                 : reply.Error!;
             invalid++;
-            _logger.LogInformation("Step {Step}: {Model} gave an invalid answer ({Attempt} of {Attempts}): {Error}", context.Step, Name, invalid, _options.MaxInvalidRetries + 1, error);
+            // The error may quote page text or the model's answer: only Trace may carry it.
+            _logger.LogInformation("Step {Step}: {Model} gave an invalid answer ({Attempt} of {Attempts})", context.Step, Name, invalid, _options.MaxInvalidRetries + 1);
+            _logger.LogTrace("Step {Step}: invalid answer from {Model}: {Error}", context.Step, Name, error);
             if (invalid > _options.MaxInvalidRetries)
             {
                 var reason = string.Create(CultureInfo.InvariantCulture,
