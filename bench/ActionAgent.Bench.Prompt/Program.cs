@@ -21,6 +21,12 @@ var form = SampleObservations.RefundForm(withScreenshot: false);
 var png = RefundScreenshot.Render(form, marks: true);
 form = form with { Screenshot = RefundScreenshot.Render(form, marks: false), MarkedScreenshot = png };
 var builder = new PromptBuilder();
+if (args.Length > 0)
+{
+    File.WriteAllBytes(args[0], png);
+    Console.WriteLine($"wrote the marked screenshot to {args[0]}");
+}
+
 
 var systemTokens = o200k.CountTokens(PromptTemplates.SystemPrompt);
 var schemaTokens = o200k.CountTokens(ActionSchema.Text);

@@ -36,7 +36,7 @@ internal static class RefundScreenshot
                     canvas.DrawText(e.Label, r.Left, r.Top - 6, SKTextAlign.Left, small, text);
                     canvas.DrawRoundRect(r, 4, 4, fill);
                     canvas.DrawRoundRect(r, 4, 4, border);
-                    canvas.DrawText(e.Value ?? e.Placeholder ?? "", r.Left + 8, r.MidY + 5, SKTextAlign.Left, font, text);
+                    canvas.DrawText(e.IsSecret ? "••••" : e.Value ?? e.Placeholder ?? "", r.Left + 8, r.MidY + 5, SKTextAlign.Left, font, text);
                     break;
                 case "button":
                     canvas.DrawRoundRect(r, 6, 6, button);
