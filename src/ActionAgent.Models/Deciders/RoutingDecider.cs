@@ -30,6 +30,14 @@ public sealed class RoutingDecider : IDecider
     /// <inheritdoc />
     public string Name => $"auto({(_interpreter is null ? "" : _interpreter.Name + "|")}{_small.Name}|{_large.Name})";
 
+    /// <summary>Versions to record in run.json (merge into AgentLoop.Versions): prompt template and the routed models.</summary>
+    public IReadOnlyDictionary<string, string> Versions => new Dictionary<string, string>
+    {
+        ["prompt"] = Prompting.PromptTemplates.Version,
+        ["model.small"] = _small.Name,
+        ["model.large"] = _large.Name,
+    };
+
     /// <inheritdoc />
     public async Task<ProposedAction> DecideAsync(DecisionContext context, CancellationToken cancellationToken = default)
     {
