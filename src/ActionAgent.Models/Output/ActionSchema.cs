@@ -1,0 +1,55 @@
+using System.Text.Json;
+using Microsoft.Extensions.AI;
+
+namespace ActionAgent.Models.Output;
+
+/// <summary>
+/// The JSON schema of one action answer (prompt <see cref="Prompting.PromptTemplates.Version"/>): a flat object whose
+/// fields are all present (null when unused), so it works in OpenAI strict mode and with local servers alike.
+/// Field meanings live in the system prompt, not in schema descriptions: they would be paid for twice.
+/// </summary>
+public static class ActionSchema
+{
+    /// <summary>Name of the schema in the response format.</summary>
+    public const string Name = "browser_action";
+
+    /// <summary>Every action kind the model may answer.</summary>
+    public static IReadOnlyList<string> Actions { get; } =
+    [
+        "click", "double_click", "right_click", "hover", "type", "press", "scroll", "drag", "select", "upload",
+        "navigate", "go_back", "wait", "more_elements", "done", "fail", "ask_human",
+    ];
+
+    /// <summary>The schema text.</summary>
+    public static string Text { get; } = $$"""
+        {
+          "type": "object",
+          "properties": {
+            "action": { "type": "string", "enum": [{{string.Join(", ", Actions.Select(a => $"\"{a}\""))}}] },
+            "element_id": { "type": ["integer", "null"] },
+            "x": { "type": ["number", "null"] },
+            "y": { "type": ["number", "null"] },
+            "value": { "type": ["string", "null"] },
+            "press_enter": { "type": ["boolean", "null"] },
+            "dx": { "type": ["number", "null"] },
+            "dy": { "type": ["number", "null"] },
+            "to_element_id": { "type": ["integer", "null"] },
+            "to_x": { "type": ["number", "null"] },
+            "to_y": { "type": ["number", "null"] },
+            "seconds": { "type": ["number", "null"] },
+            "page": { "type": ["integer", "null"] },
+            "reason": { "type": "string" },
+            "confidence": { "type": "number" }
+          },
+          "required": ["action", "element_id", "x", "y", "value", "press_enter", "dx", "dy", "to_element_id", "to_x", "to_y", "seconds", "page", "reason", "confidence"],
+          "additionalProperties": false
+        }
+        """;
+
+    /// <summary>The schema as a JSON element.</summary>
+    public static JsonElement Schema { get; } = JsonDocument.Parse(Text).RootElement.Clone();
+
+    /// <summary>The response format to send: JSON constrained to <see cref="Schema"/>.</summary>
+    public static ChatResponseFormat ResponseFormat { get; } =
+        ChatResponseFormat.ForJsonSchema(Schema, Name, "The single next browser action.");
+}
