@@ -152,6 +152,12 @@
   }
 
   function submitsForm(el, tag, type) {
+    // A GET form only navigates (search, filters, "open the refund form"); only forms that post change anything.
+    const form = el.form;
+    if (form) {
+      const method = ((el.getAttribute('formmethod') || form.getAttribute('method') || 'get') + '').toLowerCase();
+      if (method === 'get' || method === 'dialog') return false;
+    }
     if (tag === 'button') {
       const t = (el.getAttribute('type') || 'submit').toLowerCase();
       return t === 'submit' && !!el.form;
