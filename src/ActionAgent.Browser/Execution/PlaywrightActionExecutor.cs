@@ -72,6 +72,11 @@ public sealed class PlaywrightActionExecutor : IActionExecutor
             dialogs = session.Dialogs.EndAction();
         }
 
+        foreach (var note in session.TakePopupNotes())
+        {
+            outcome = outcome with { Message = outcome.Message + "; " + note };
+        }
+
         if (dialogs.Count > 0)
         {
             outcome = outcome with { Message = outcome.Message + string.Concat(dialogs.Select(d => $"; accepted dialog: {d}")) };

@@ -69,6 +69,8 @@ public sealed class PlaywrightPerceiver : IPerceiver
                 notes.Add(note);
             }
 
+            notes.AddRange(session.TakePopupNotes());
+
             var observation = new Observation
             {
                 Url = session.Page.Url,

@@ -345,6 +345,32 @@ public sealed class PlaywrightActionExecutorTests
     }
 
     [TestMethod]
+    public async Task Click_LinkOpeningANewTab_SaysSoAndStaysInThePage()
+    {
+        await session.Page.SetContentAsync($"""<a href="{server.Url("/second")}" target="_blank">Open second</a>""");
+        var observation = await session.CreatePerceiver().ObserveAsync(Ct);
+
+        var outcome = await ExecuteAsync(new ClickAction(ActionTarget.Element(Find(observation, "Open second").Id)), observation);
+        for (var i = 0; i < 100 && session.Context.Pages.Count < 2; i++)
+        {
+            await Task.Delay(100, Ct);
+        }
+
+        // On a slow machine the tab may open after the action settled: then the next observation says so.
+        var next = await session.CreatePerceiver().ObserveAsync(Ct);
+
+        Assert.IsTrue(outcome.Succeeded, outcome.Message);
+        var told = outcome.Message + " | " + string.Join(" | ", next.Notes);
+        StringAssert.Contains(told, $"opened a new tab or window ({server.Url("/second")})", told);
+        Assert.AreEqual(1, System.Text.RegularExpressions.Regex.Count(told, "new tab"), "reported once");
+        Assert.AreEqual("about:blank", next.Url, "the agent stays in its page");
+        foreach (var page in session.Context.Pages.Where(p => p != session.Page).ToArray())
+        {
+            await page.CloseAsync();
+        }
+    }
+
+    [TestMethod]
     public async Task TerminalActions_AreNotExecuted()
     {
         var observation = await OpenAsync("/targets");

@@ -134,6 +134,36 @@ public sealed class PlaywrightPerceiverTests
     }
 
     [TestMethod]
+    public async Task Observe_CrossOriginIframe_IsOneFrameElementWithANote()
+    {
+        // localhost and 127.0.0.1 are different origins: the frame's document cannot be read from the page.
+        var other = server.Url("/form").Replace("127.0.0.1", "localhost", StringComparison.Ordinal);
+        await session.Page.GotoAsync(server.Url("/form"));
+        await session.Page.EvaluateAsync($"() => new Promise(r => {{ const f = document.createElement('iframe'); f.title = 'Partner'; f.src = '{other}'; f.onload = r; document.body.prepend(f); }})");
+
+        var observation = await session.CreatePerceiver().ObserveAsync(TestContext.CancellationToken);
+
+        var frame = Single(observation, e => e.Role == "frame");
+        Assert.AreEqual("Partner", frame.Name);
+        Assert.IsTrue(observation.Notes.Any(n => n.Contains("cross-origin frame", StringComparison.Ordinal)));
+        Assert.AreEqual(1, observation.Elements.Count(e => e.Name == "Submit refund"), "only the top page's form is walked");
+    }
+
+    [TestMethod]
+    public async Task CaptureAsync_MatchesTheObservationScreenshot()
+    {
+        await session.Page.GotoAsync(server.Url("/form"));
+        var observation = await session.CreatePerceiver().ObserveAsync(TestContext.CancellationToken);
+
+        var capture = await session.CaptureAsync(TestContext.CancellationToken);
+
+        var png = PngImage.Decode(capture.Span);
+        Assert.AreEqual((observation.Geometry.ScreenshotWidth, observation.Geometry.ScreenshotHeight), (png.Width, png.Height));
+        var password = Single(observation, e => e.InputType == "password");
+        Assert.AreEqual(((byte)0, (byte)0, (byte)0), png.Pixel((int)password.Bounds.X + 10, (int)password.Bounds.Center.Y), "captures are masked too");
+    }
+
+    [TestMethod]
     public async Task Observe_HiddenAndOffscreenElements_AreLeftOut()
     {
         await session.Page.SetContentAsync("""
