@@ -363,7 +363,7 @@ public sealed class PlaywrightActionExecutorTests
         var told = outcome.Message + " | " + string.Join(" | ", next.Notes);
         StringAssert.Contains(told, $"opened a new tab or window ({server.Url("/second")})", told);
         Assert.AreEqual(1, System.Text.RegularExpressions.Regex.Count(told, "new tab"), "reported once");
-        Assert.AreEqual("about:blank", next.Url, "the agent stays in its page");
+        Assert.AreEqual(observation.Url, next.Url, "the agent stays in its page");
         foreach (var page in session.Context.Pages.Where(p => p != session.Page).ToArray())
         {
             await page.CloseAsync();
