@@ -164,6 +164,19 @@ public sealed class PlaywrightPerceiverTests
     }
 
     [TestMethod]
+    public async Task Observe_PageWithPrototypeToJsonOrFakeStringify_StillWorks()
+    {
+        await session.Page.SetContentAsync("""
+            <button>Old library page</button>
+            <script>Array.prototype.toJSON = function () { return 'broken'; }; JSON.stringify = () => '"hijacked"';</script>
+            """);
+
+        var observation = await session.CreatePerceiver().ObserveAsync(TestContext.CancellationToken);
+
+        Assert.AreEqual("Old library page", Single(observation, e => e.Role == "button").Name);
+    }
+
+    [TestMethod]
     public async Task Observe_HiddenAndOffscreenElements_AreLeftOut()
     {
         await session.Page.SetContentAsync("""
