@@ -21,6 +21,7 @@ public sealed class BrowserSession : IAsyncDisposable, IScreenCapture
     private readonly Lock tokenGate = new();
     private readonly Dictionary<(string Url, DateTimeOffset At), string> tokens = [];
     private readonly Queue<(string Url, DateTimeOffset At)> tokenOrder = new();
+    private readonly List<IPage> popups = [];
     private int disposed;
 
     internal BrowserSession(
@@ -41,6 +42,13 @@ public sealed class BrowserSession : IAsyncDisposable, IScreenCapture
         Dialogs = new DialogTracker(logger);
         Activity = new PageActivity(page, time);
         page.Dialog += (_, dialog) => Dialogs.OnDialog(dialog);
+        page.Popup += (_, popup) =>
+        {
+            lock (popups)
+            {
+                popups.Add(popup);
+            }
+        };
         page.Crash += (_, _) =>
         {
             logger.LogError("The page crashed at {Url}", SafeUrl());
@@ -193,6 +201,35 @@ public sealed class BrowserSession : IAsyncDisposable, IScreenCapture
 
         cancellationToken.ThrowIfCancellationRequested();
         throw new OperationCanceledException(cancellationToken);
+    }
+
+    /// <summary>
+    /// Notes about tabs or windows the page opened since the last call. The session stays in its own page, so the
+    /// decider is told where the new one went (the executor adds them to the outcome, or the next observation does).
+    /// </summary>
+    internal IReadOnlyList<string> TakePopupNotes()
+    {
+        IPage[] opened;
+        lock (popups)
+        {
+            opened = [.. popups];
+            popups.Clear();
+        }
+
+        return opened.Select(p =>
+        {
+            string url;
+            try
+            {
+                url = p.Url;
+            }
+            catch (PlaywrightException)
+            {
+                url = "unknown URL";
+            }
+
+            return $"the page opened a new tab or window ({url}); the agent stays in this page: navigate to that URL to continue there";
+        }).ToArray();
     }
 
     /// <summary>Remembers which document an observation was taken of, so actions on a changed page are refused.</summary>

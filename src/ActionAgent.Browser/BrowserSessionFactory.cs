@@ -130,9 +130,10 @@ public static class BrowserSessionFactory
         }
         catch (PlaywrightException e)
         {
-            throw new BrowserSessionException(
-                $"Could not connect to the Playwright browser server at {endpoint}: {FirstLine(e)}. Start one with `playwright run-server --port PORT` (same Playwright version, 1.64) and check the URL.",
-                e);
+            var hint = e.Message.Contains("Executable doesn't exist", StringComparison.Ordinal)
+                ? " The server ignored browser.executablePath: start it with `playwright run-server --port PORT --unsafe` so clients may choose the executable and args, or install Playwright's browsers on the server host."
+                : " Start one with `playwright run-server --port PORT --unsafe` (same Playwright version, 1.64) and check the URL.";
+            throw new BrowserSessionException($"Could not connect to the Playwright browser server at {endpoint}: {FirstLine(e)}.{hint}", e);
         }
 
         try

@@ -72,6 +72,11 @@ public sealed class PlaywrightActionExecutor : IActionExecutor
             dialogs = session.Dialogs.EndAction();
         }
 
+        foreach (var note in session.TakePopupNotes())
+        {
+            outcome = outcome with { Message = outcome.Message + "; " + note };
+        }
+
         if (dialogs.Count > 0)
         {
             outcome = outcome with { Message = outcome.Message + string.Concat(dialogs.Select(d => $"; accepted dialog: {d}")) };
@@ -501,6 +506,24 @@ public sealed class PlaywrightActionExecutor : IActionExecutor
         }
         catch (Exception e) when (e is PlaywrightException or TimeoutException && !session.IsDead)
         {
+            if (e.Message.Contains("net::ERR", StringComparison.Ordinal))
+            {
+                // Chromium commits its error page just after the failure; wait for it so the next step sees it
+                // (and a later navigation is not interrupted by it).
+                try
+                {
+                    await Guard(() => Page.WaitForURLAsync(u => u.StartsWith("chrome-error:", StringComparison.Ordinal), new PageWaitForURLOptions
+                    {
+                        Timeout = 2000,
+                        WaitUntil = WaitUntilState.Commit,
+                    }), ct).ConfigureAwait(false);
+                }
+                catch (Exception wait) when (wait is PlaywrightException or TimeoutException && !session.IsDead)
+                {
+                    // Some failures (aborted downloads, blocked schemes) leave the old page: nothing to wait for.
+                }
+            }
+
             return ActionOutcome.Failed($"could not open {url}: {Clean(e)}");
         }
 

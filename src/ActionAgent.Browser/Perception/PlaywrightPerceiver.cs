@@ -17,6 +17,7 @@ public sealed class PlaywrightPerceiver : IPerceiver
     private readonly PerceiverOptions options;
     private readonly ILogger logger;
     private ViewportGeometry lastGeometry;
+    private (int Width, double Dpr)? knownViewport;
 
     internal PlaywrightPerceiver(BrowserSession session, PerceiverOptions options)
     {
@@ -32,12 +33,32 @@ public sealed class PlaywrightPerceiver : IPerceiver
         session.ThrowIfDead();
         try
         {
-            var walk = await WalkAsync(cancellationToken).ConfigureAwait(false);
+            // The DOM walk and the screenshot run together when the viewport is known from the last observation;
+            // if the viewport changed since, the screenshot is taken again so geometry and pixels always agree.
+            var known = knownViewport;
+            var shotTask = options.Screenshot && known is { } k ? ShootAsync(k.Width, k.Dpr, cancellationToken) : null;
+            WalkResult walk;
+            try
+            {
+                walk = await WalkAsync(cancellationToken).ConfigureAwait(false);
+            }
+            catch
+            {
+                if (shotTask is not null)
+                {
+                    _ = shotTask.ContinueWith(t => t.Exception, CancellationToken.None, TaskContinuationOptions.OnlyOnFaulted, TaskScheduler.Default);
+                }
+
+                throw;
+            }
+
+            knownViewport = (walk.Vw, walk.Dpr);
             Screenshotter.Shot? shot = null;
             if (options.Screenshot)
             {
-                shot = await session.GuardAsync(() => Screenshotter.TakeAsync(session.Page, walk.Vw, walk.Dpr, session.Settings), cancellationToken, stopOnDialog: true)
-                    .ConfigureAwait(false);
+                shot = shotTask is not null && known == knownViewport
+                    ? await shotTask.ConfigureAwait(false)
+                    : await ShootAsync(walk.Vw, walk.Dpr, cancellationToken).ConfigureAwait(false);
             }
 
             var geometry = new ViewportGeometry(walk.Vw, walk.Vh, walk.Dpr, shot?.Width ?? walk.Vw, shot?.Height ?? walk.Vh);
@@ -47,6 +68,8 @@ public sealed class PlaywrightPerceiver : IPerceiver
             {
                 notes.Add(note);
             }
+
+            notes.AddRange(session.TakePopupNotes());
 
             var observation = new Observation
             {
@@ -68,6 +91,9 @@ public sealed class PlaywrightPerceiver : IPerceiver
             return DialogObservation();
         }
     }
+
+    private Task<Screenshotter.Shot> ShootAsync(int cssWidth, double dpr, CancellationToken cancellationToken) =>
+        session.GuardAsync(() => Screenshotter.TakeAsync(session.Page, cssWidth, dpr, session.Settings), cancellationToken, stopOnDialog: true);
 
     private async Task<WalkResult> WalkAsync(CancellationToken cancellationToken)
     {
