@@ -59,6 +59,13 @@ public static partial class PolicyLoader
             throw new PolicyLoadException([new PolicyError(sourceName, (int)e.Start.Line, (int)e.Start.Column, "",
                 $"invalid YAML: {e.Message}{(inner is null ? "" : $" ({inner})")}")]);
         }
+        catch (InvalidOperationException)
+        {
+            // YamlDotNet fails this way when the text ends inside a flow collection or quote: find the last good token.
+            var (line, column) = LastTokenMark(yaml);
+            throw new PolicyLoadException([new PolicyError(sourceName, line, column, "",
+                "invalid YAML: the file ends inside an unclosed [list], {mapping} or quoted string that starts here")]);
+        }
 
         if (stream.Documents.Count == 0 || stream.Documents[0].RootNode is YamlScalarNode { Value: null or "" })
         {
@@ -140,6 +147,36 @@ public static partial class PolicyLoader
 
         var normalised = string.Join('\n', lines) + "\n";
         return "sha256:" + Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes(normalised)));
+    }
+
+    private static (int Line, int Column) LastTokenMark(string yaml)
+    {
+        var scanner = new Scanner(new StringReader(yaml));
+        (int, int) last = (1, 1);
+        var open = new Stack<(int, int)>();
+        try
+        {
+            while (scanner.MoveNext())
+            {
+                var token = scanner.Current!;
+                last = ((int)token.Start.Line, (int)token.Start.Column);
+                switch (token)
+                {
+                    case YamlDotNet.Core.Tokens.FlowSequenceStart or YamlDotNet.Core.Tokens.FlowMappingStart:
+                        open.Push(last);
+                        break;
+                    case YamlDotNet.Core.Tokens.FlowSequenceEnd or YamlDotNet.Core.Tokens.FlowMappingEnd when open.Count > 0:
+                        open.Pop();
+                        break;
+                }
+            }
+        }
+        catch (Exception e) when (e is InvalidOperationException or YamlException)
+        {
+            // Expected: the same failure as the parser's.
+        }
+
+        return open.Count > 0 ? open.Peek() : last;
     }
 
     private static DomainRules ReadDomains(Ctx ctx, YamlNode node)
