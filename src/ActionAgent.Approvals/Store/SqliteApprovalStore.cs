@@ -181,12 +181,16 @@ public sealed class SqliteApprovalStore : IApprovalStore
             return new ApprovalDecisionResult(false, "a decision needs the reviewer's name", null) { ErrorCode = "invalid" };
         }
 
-        // Expire and orphan first, so a decision never lands on a request whose agent is gone or whose time is up.
-        await SweepAsync(cancellationToken).ConfigureAwait(false);
         var current = await FindAsync(idOrKey, cancellationToken).ConfigureAwait(false);
         if (current is null)
         {
             return new ApprovalDecisionResult(false, $"no approval \"{idOrKey}\" (list the pending ones with: actionagent approvals list)", null) { ErrorCode = "not_found" };
+        }
+
+        // Expire and orphan this request first, so a decision never lands on one whose agent is gone or whose time is up.
+        if (current.Status == ApprovalStatus.Pending && await SweepOneAsync(current.Id, cancellationToken).ConfigureAwait(false))
+        {
+            current = await FindAsync(idOrKey, cancellationToken).ConfigureAwait(false) ?? current;
         }
 
         if (decision.EditedValue is not null && current.ActionKind != "type")
@@ -262,23 +266,29 @@ public sealed class SqliteApprovalStore : IApprovalStore
     }
 
     /// <inheritdoc />
-    public async Task<int> SweepAsync(CancellationToken cancellationToken = default)
+    public Task<int> SweepAsync(CancellationToken cancellationToken = default) => SweepWhereAsync("", null, cancellationToken);
+
+    private async Task<bool> SweepOneAsync(long id, CancellationToken cancellationToken) =>
+        await SweepWhereAsync(" AND id = @id", id, cancellationToken).ConfigureAwait(false) > 0;
+
+    private async Task<int> SweepWhereAsync(string filter, long? id, CancellationToken cancellationToken)
     {
         var now = _time.GetUtcNow();
         var stale = Ms(now - _options.OrphanAfter);
         await using var db = await OpenConnectionAsync(cancellationToken).ConfigureAwait(false);
-        await using var cmd = Command(db, null, """
+        await using var cmd = Command(db, null, $"""
             UPDATE approvals SET
                 status = CASE on_timeout WHEN 'Reject' THEN 'rejected' ELSE 'expired' END,
                 reviewer = 'timeout', comment = 'no reviewer decided in time', decided_at = @now
-            WHERE status = 'pending' AND expires_at <= @now;
+            WHERE status = 'pending' AND expires_at <= @now{filter};
             UPDATE approvals SET status = 'orphaned', reviewer = 'agent',
                 comment = 'the agent stopped sending heartbeats (it exited or crashed)', decided_at = @now
-            WHERE status = 'pending' AND NOT EXISTS (
+            WHERE status = 'pending'{filter} AND NOT EXISTS (
                 SELECT 1 FROM heartbeats h WHERE h.run_id = approvals.run_id AND h.last_seen > @stale);
             """);
         cmd.Parameters.AddWithValue("@now", Ms(now));
         cmd.Parameters.AddWithValue("@stale", stale);
+        cmd.Parameters.AddWithValue("@id", id ?? 0);
         return await cmd.ExecuteNonQueryAsync(cancellationToken).ConfigureAwait(false);
     }
 
