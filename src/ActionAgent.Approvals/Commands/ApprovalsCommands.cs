@@ -1,6 +1,7 @@
 using System.Globalization;
 using System.Text.Json;
 using ActionAgent.Approvals.Audit;
+using ActionAgent.Approvals.Dashboard;
 using ActionAgent.Approvals.Store;
 using ActionAgent.Core.Approval;
 using ActionAgent.Core.Policy;
@@ -60,6 +61,46 @@ public sealed class ApprovalsCommands(IApprovalStore store, TextWriter stdout, T
         foreach (var a in items)
         {
             await stdout.WriteLineAsync($"{a.Id,5}  {SqliteApprovalStore.StatusWord(a.Status),-9} {PolicyEngine.ClassKey(a.Risk),-16} {Cut(a.Rule, 24),-24} {Age(now - a.CreatedAt),6}  {Cut(a.ActionSummary, 60)}").ConfigureAwait(false);
+        }
+
+        return Ok;
+    }
+
+    /// <summary>
+    /// <c>approvals serve [--port N]</c>: starts the dashboard, prints where it listens and who may log in, and runs until
+    /// <paramref name="cancellationToken"/> is cancelled (Ctrl+C). Tokens default to ACTIONAGENT_REVIEWER_TOKENS; without
+    /// any it exits 2 with what to set.
+    /// </summary>
+    public async Task<int> ServeAsync(ApprovalDashboardOptions options, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(options);
+        try
+        {
+            options.Tokens ??= ReviewerTokens.FromEnvironment();
+        }
+        catch (FormatException e)
+        {
+            await stderr.WriteLineAsync(e.Message).ConfigureAwait(false);
+            return Invalid;
+        }
+
+        options.Audit ??= audit;
+        ApprovalDashboard dashboard;
+        try
+        {
+            dashboard = await ApprovalDashboard.StartAsync(store, options, time: time, cancellationToken: cancellationToken).ConfigureAwait(false);
+        }
+        catch (IOException e)
+        {
+            await stderr.WriteLineAsync($"cannot listen on {options.Host}:{options.Port}: {e.Message} (choose another port with --port)").ConfigureAwait(false);
+            return Invalid;
+        }
+
+        await using (dashboard.ConfigureAwait(false))
+        {
+            await stdout.WriteLineAsync($"Approval dashboard on {dashboard.Url} for {string.Join(", ", options.Tokens.Reviewers)}").ConfigureAwait(false);
+            await stdout.WriteLineAsync($"Log in once with {dashboard.Url}approvals?token=YOUR_TOKEN; press Ctrl+C to stop.").ConfigureAwait(false);
+            await dashboard.RunUntilCancelledAsync(cancellationToken).ConfigureAwait(false);
         }
 
         return Ok;

@@ -1,6 +1,7 @@
 using System.Text.Json;
 using ActionAgent.Approvals.Audit;
 using ActionAgent.Approvals.Commands;
+using ActionAgent.Approvals.Dashboard;
 using ActionAgent.Approvals.Store;
 using ActionAgent.Approvals.Tests.Fakes;
 using ActionAgent.Core.Decision;
@@ -107,5 +108,41 @@ public sealed class ApprovalsCommandsTests
     {
         Assert.AreEqual(ApprovalsCommands.NotFound, await _commands.ApproveAsync("77", "alice"));
         StringAssert.Contains(_err.ToString(), "no approval \"77\"");
+    }
+
+    [TestMethod]
+    public async Task Serve_PrintsTheAddressAndServesUntilCancelled()
+    {
+        using var cts = new CancellationTokenSource();
+        var options = new ApprovalDashboardOptions { Port = 0, Tokens = ReviewerTokens.Parse("alice:alice-token-0123456789") };
+
+        var serving = _commands.ServeAsync(options, cts.Token);
+        await Eventually.TrueAsync(() => _out.ToString().Contains("Approval dashboard on http://127.0.0.1:", StringComparison.Ordinal), "the dashboard to start");
+        var url = System.Text.RegularExpressions.Regex.Match(_out.ToString(), @"http://127\.0\.0\.1:\d+/").Value;
+        using var http = new HttpClient();
+        var unauthorized = await http.GetAsync(url + "approvals");
+        await cts.CancelAsync();
+
+        Assert.AreEqual(0, await serving.WaitAsync(TimeSpan.FromSeconds(20)));
+        Assert.AreEqual(System.Net.HttpStatusCode.Unauthorized, unauthorized.StatusCode);
+        StringAssert.Contains(_out.ToString(), "for alice");
+    }
+
+    [TestMethod]
+    public async Task Serve_WithoutTokens_ExitsTwoAndSaysWhatToSet()
+    {
+        var saved = Environment.GetEnvironmentVariable(ReviewerTokens.EnvironmentVariable);
+        Environment.SetEnvironmentVariable(ReviewerTokens.EnvironmentVariable, null);
+        try
+        {
+            var code = await _commands.ServeAsync(new ApprovalDashboardOptions { Port = 0 });
+
+            Assert.AreEqual(ApprovalsCommands.Invalid, code);
+            StringAssert.Contains(_err.ToString(), "set ACTIONAGENT_REVIEWER_TOKENS=\"name:token,…\"");
+        }
+        finally
+        {
+            Environment.SetEnvironmentVariable(ReviewerTokens.EnvironmentVariable, saved);
+        }
     }
 }
