@@ -1,4 +1,5 @@
 using ActionAgent.Approvals.Audit;
+using ActionAgent.Approvals.Commands;
 using ActionAgent.Approvals.Tests.Fakes;
 using ActionAgent.Core.Policy;
 
@@ -112,5 +113,22 @@ public sealed class AuditLogTests
         StringAssert.Contains(text, "\"kind\":\"injection\"");
         StringAssert.Contains(text, "\"rule\":\"injection.escalate\"");
         Assert.IsTrue(AuditLog.Verify(_path).IsValid);
+    }
+
+    [TestMethod]
+    public void VerifyCommand_ExitCodesSayIntactBrokenOrMissing()
+    {
+        var ok = new StringWriter();
+        Assert.AreEqual(0, AuditCommands.Verify(_path, ok, new StringWriter()));
+        StringAssert.Contains(ok.ToString(), "chain intact");
+
+        var lines = File.ReadAllLines(_path);
+        lines[0] = lines[0].Replace("\"step\":1", "\"step\":9", StringComparison.Ordinal);
+        File.WriteAllLines(_path, lines);
+        var err = new StringWriter();
+        Assert.AreEqual(1, AuditCommands.Verify(_path, new StringWriter(), err));
+        StringAssert.Contains(err.ToString(), "audit.jsonl:1: entry 1 was modified");
+
+        Assert.AreEqual(2, AuditCommands.Verify(_dir.File("none.jsonl"), new StringWriter(), new StringWriter()));
     }
 }
