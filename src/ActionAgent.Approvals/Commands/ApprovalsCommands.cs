@@ -1,0 +1,256 @@
+using System.Globalization;
+using System.Text.Json;
+using ActionAgent.Approvals.Audit;
+using ActionAgent.Approvals.Dashboard;
+using ActionAgent.Approvals.Store;
+using ActionAgent.Core.Approval;
+using ActionAgent.Core.Policy;
+
+namespace ActionAgent.Approvals.Commands;
+
+/// <summary>
+/// Handlers for <c>actionagent approvals list|show|approve|reject</c>. Each writes text (or JSON with <c>json: true</c>) and
+/// returns an exit code: 0 done, 1 not found, 2 invalid input, 3 conflict (already decided, expired or orphaned).
+/// Decisions are appended to the audit log when one is given.
+/// </summary>
+public sealed class ApprovalsCommands(IApprovalStore store, TextWriter stdout, TextWriter stderr, AuditLog? audit = null, TimeProvider? time = null)
+{
+    /// <summary>Exit code: done.</summary>
+    public const int Ok = 0;
+
+    /// <summary>Exit code: no such approval.</summary>
+    public const int NotFound = 1;
+
+    /// <summary>Exit code: invalid input (bad status, missing reason, edit of a non-type action).</summary>
+    public const int Invalid = 2;
+
+    /// <summary>Exit code: already decided, expired or orphaned.</summary>
+    public const int Conflict = 3;
+
+    /// <summary><c>approvals list [--status pending|approved|rejected|expired|orphaned|all] [--json]</c>; default pending.</summary>
+    public async Task<int> ListAsync(string? status = "pending", bool json = false, CancellationToken cancellationToken = default)
+    {
+        ApprovalStatus? filter = null;
+        if (!string.IsNullOrEmpty(status) && status != "all")
+        {
+            if (!Enum.TryParse<ApprovalStatus>(status, ignoreCase: true, out var s) || int.TryParse(status, out _))
+            {
+                await stderr.WriteLineAsync($"unknown status \"{status}\" (expected one of: pending, approved, rejected, expired, orphaned, all)").ConfigureAwait(false);
+                return Invalid;
+            }
+
+            filter = s;
+        }
+
+        await store.SweepAsync(cancellationToken).ConfigureAwait(false);
+        var items = await store.ListAsync(filter, 500, cancellationToken).ConfigureAwait(false);
+        if (json)
+        {
+            await stdout.WriteLineAsync(JsonSerializer.Serialize(items.Select(View), ApprovalJson.Options)).ConfigureAwait(false);
+            return Ok;
+        }
+
+        if (items.Count == 0)
+        {
+            await stdout.WriteLineAsync(filter is null ? "no approvals" : $"no {SqliteApprovalStore.StatusWord(filter.Value)} approvals").ConfigureAwait(false);
+            return Ok;
+        }
+
+        await stdout.WriteLineAsync($"{"ID",5}  {"STATUS",-9} {"RISK",-16} {"RULE",-24} {"AGE",6}  ACTION").ConfigureAwait(false);
+        var now = (time ?? TimeProvider.System).GetUtcNow();
+        foreach (var a in items)
+        {
+            await stdout.WriteLineAsync($"{a.Id,5}  {SqliteApprovalStore.StatusWord(a.Status),-9} {PolicyEngine.ClassKey(a.Risk),-16} {Cut(a.Rule, 24),-24} {Age(now - a.CreatedAt),6}  {Cut(a.ActionSummary, 60)}").ConfigureAwait(false);
+        }
+
+        return Ok;
+    }
+
+    /// <summary>
+    /// <c>approvals serve [--port N]</c>: starts the dashboard, prints where it listens and who may log in, and runs until
+    /// <paramref name="cancellationToken"/> is cancelled (Ctrl+C). Tokens default to ACTIONAGENT_REVIEWER_TOKENS; without
+    /// any it exits 2 with what to set.
+    /// </summary>
+    public async Task<int> ServeAsync(ApprovalDashboardOptions options, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(options);
+        try
+        {
+            options.Tokens ??= ReviewerTokens.FromEnvironment();
+        }
+        catch (FormatException e)
+        {
+            await stderr.WriteLineAsync(e.Message).ConfigureAwait(false);
+            return Invalid;
+        }
+
+        options.Audit ??= audit;
+        ApprovalDashboard dashboard;
+        try
+        {
+            dashboard = await ApprovalDashboard.StartAsync(store, options, time: time, cancellationToken: cancellationToken).ConfigureAwait(false);
+        }
+        catch (IOException e)
+        {
+            await stderr.WriteLineAsync($"cannot listen on {options.Host}:{options.Port}: {e.Message} (choose another port with --port)").ConfigureAwait(false);
+            return Invalid;
+        }
+
+        await using (dashboard.ConfigureAwait(false))
+        {
+            await stdout.WriteLineAsync($"Approval dashboard on {dashboard.Url} for {string.Join(", ", options.Tokens.Reviewers)}").ConfigureAwait(false);
+            await stdout.WriteLineAsync($"Log in once with {dashboard.Url}approvals?token=YOUR_TOKEN; press Ctrl+C to stop.").ConfigureAwait(false);
+            await dashboard.RunUntilCancelledAsync(cancellationToken).ConfigureAwait(false);
+        }
+
+        return Ok;
+    }
+
+    /// <summary><c>approvals show ID [--json]</c>: every detail of one request.</summary>
+    public async Task<int> ShowAsync(string idOrKey, bool json = false, CancellationToken cancellationToken = default)
+    {
+        await store.SweepAsync(cancellationToken).ConfigureAwait(false);
+        var a = await store.FindAsync(idOrKey, cancellationToken).ConfigureAwait(false);
+        if (a is null)
+        {
+            await stderr.WriteLineAsync($"no approval \"{idOrKey}\" (list them with: actionagent approvals list --status all)").ConfigureAwait(false);
+            return NotFound;
+        }
+
+        if (json)
+        {
+            await stdout.WriteLineAsync(JsonSerializer.Serialize(View(a), ApprovalJson.Options)).ConfigureAwait(false);
+            return Ok;
+        }
+
+        var lines = new List<string>
+        {
+            $"approval {a.Id}  ({a.IdempotencyKey})  {SqliteApprovalStore.StatusWord(a.Status).ToUpperInvariant()}",
+            $"  action   {a.ActionSummary}",
+        };
+        if (a.ActionValue is { } v)
+        {
+            lines.Add($"  value    {v}");
+        }
+
+        lines.Add($"  target   {a.TargetLabel}");
+        lines.Add($"  page     {a.Url}");
+        lines.Add($"  risk     {PolicyEngine.ClassKey(a.Risk)}    rule {a.Rule}");
+        lines.Add($"  why      {a.Reason}");
+        lines.Add($"  agent    {a.ProposalReason}");
+        lines.Add($"  task     {a.Task}");
+        lines.Add($"  run      {a.RunId} step {a.Step.ToString(CultureInfo.InvariantCulture)}");
+        lines.Add($"  created  {Stamp(a.CreatedAt)}   expires {Stamp(a.ExpiresAt)} ({a.OnTimeout.ToString().ToLowerInvariant()} on timeout)");
+        if (a.DecidedAt is { } d)
+        {
+            lines.Add($"  decided  {Stamp(d)} by {a.Reviewer}{(a.Comment is { Length: > 0 } c ? $": {c}" : "")}");
+        }
+
+        if (a.EditedValue is { } e)
+        {
+            lines.Add($"  edited   {e}");
+        }
+
+        if (a.ExecutedAt is { } x)
+        {
+            lines.Add($"  executed {Stamp(x)}");
+        }
+
+        foreach (var line in lines)
+        {
+            await stdout.WriteLineAsync(line).ConfigureAwait(false);
+        }
+
+        return Ok;
+    }
+
+    /// <summary><c>approvals approve ID --reviewer NAME [--comment TEXT] [--value TEXT]</c>.</summary>
+    public Task<int> ApproveAsync(string idOrKey, string reviewer, string? comment = null, string? editedValue = null, bool json = false, CancellationToken cancellationToken = default) =>
+        DecideAsync(idOrKey, new ReviewerDecision(true, reviewer) { Comment = comment, EditedValue = editedValue }, json, cancellationToken);
+
+    /// <summary><c>approvals reject ID --reviewer NAME --reason TEXT</c>; a reason is required.</summary>
+    public async Task<int> RejectAsync(string idOrKey, string reviewer, string reason, bool json = false, CancellationToken cancellationToken = default)
+    {
+        if (string.IsNullOrWhiteSpace(reason))
+        {
+            await stderr.WriteLineAsync("a rejection needs a reason (--reason \"…\"); it goes back to the agent").ConfigureAwait(false);
+            return Invalid;
+        }
+
+        return await DecideAsync(idOrKey, new ReviewerDecision(false, reviewer) { Comment = reason }, json, cancellationToken).ConfigureAwait(false);
+    }
+
+    private async Task<int> DecideAsync(string idOrKey, ReviewerDecision decision, bool json, CancellationToken cancellationToken)
+    {
+        var result = await store.DecideAsync(idOrKey, decision, cancellationToken).ConfigureAwait(false);
+        if (audit is not null && result.Approval is { } a)
+        {
+            await audit.AppendAsync("decision", new
+            {
+                id = a.Id,
+                key = a.IdempotencyKey,
+                channel = "cli",
+                reviewer = decision.Reviewer,
+                approve = decision.Approve,
+                applied = result.Applied,
+                error = result.ErrorCode.Length == 0 ? null : result.ErrorCode,
+                comment = decision.Comment,
+                edited = decision.EditedValue is not null,
+            }, cancellationToken).ConfigureAwait(false);
+        }
+
+        if (json)
+        {
+            await stdout.WriteLineAsync(JsonSerializer.Serialize(new { applied = result.Applied, error = result.ErrorCode, message = result.Message, approval = result.Approval is null ? null : View(result.Approval) }, ApprovalJson.Options)).ConfigureAwait(false);
+        }
+        else
+        {
+            await (result.Applied ? stdout : stderr).WriteLineAsync(result.Message).ConfigureAwait(false);
+        }
+
+        return result.Applied ? Ok : result.ErrorCode switch
+        {
+            "not_found" => NotFound,
+            "invalid" => Invalid,
+            _ => Conflict,
+        };
+    }
+
+    /// <summary>The JSON view of a stored approval (no screenshot bytes).</summary>
+    public static object View(StoredApproval a) => new
+    {
+        a.Id,
+        key = a.IdempotencyKey,
+        status = SqliteApprovalStore.StatusWord(a.Status),
+        a.RunId,
+        a.Step,
+        a.Task,
+        a.Url,
+        action = a.ActionSummary,
+        kind = a.ActionKind,
+        value = a.ActionValue,
+        target = a.TargetLabel,
+        risk = PolicyEngine.ClassKey(a.Risk),
+        a.Rule,
+        a.Reason,
+        proposalReason = a.ProposalReason,
+        targetBox = a.TargetBox is { } b ? new { b.X, b.Y, b.Width, b.Height } : null,
+        screenshot = a.ScreenshotWidth > 0 ? new { width = a.ScreenshotWidth, height = a.ScreenshotHeight } : null,
+        a.CreatedAt,
+        a.ExpiresAt,
+        a.Reviewer,
+        a.Comment,
+        a.EditedValue,
+        a.DecidedAt,
+        a.ExecutedAt,
+    };
+
+    private static string Cut(string s, int n) => s.Length <= n ? s : s[..(n - 1)] + "…";
+
+    private static string Stamp(DateTimeOffset t) => t.UtcDateTime.ToString("yyyy-MM-dd HH:mm:ss'Z'", CultureInfo.InvariantCulture);
+
+    private static string Age(TimeSpan t) => t.TotalSeconds < 0 ? "0s"
+        : t.TotalMinutes < 1 ? $"{(int)t.TotalSeconds}s"
+        : t.TotalHours < 1 ? $"{(int)t.TotalMinutes}m"
+        : t.TotalDays < 1 ? $"{(int)t.TotalHours}h" : $"{(int)t.TotalDays}d";
+}

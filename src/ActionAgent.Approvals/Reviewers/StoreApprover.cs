@@ -1,0 +1,74 @@
+using ActionAgent.Approvals.Store;
+using ActionAgent.Core.Approval;
+using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Logging.Abstractions;
+
+namespace ActionAgent.Approvals.Reviewers;
+
+/// <summary>
+/// Puts a held action in the approval store and waits until a reviewer (dashboard or CLI) decides, it expires, or the run
+/// is cancelled (the request is then orphaned, so it can never run later). While waiting it sends heartbeats, so a
+/// dashboard can tell a live agent from a dead one. An approved action is returned only after its execution claim
+/// succeeded: the same approval never executes twice, even if two agents share a run id.
+/// </summary>
+public sealed class StoreApprover(IApprovalStore store, StoreApproverOptions options, TimeProvider? time = null, ILogger<StoreApprover>? logger = null) : IApprover
+{
+    private readonly TimeProvider _time = time ?? TimeProvider.System;
+    private readonly ILogger _logger = (ILogger?)logger ?? NullLogger.Instance;
+
+    /// <summary>Raised once a request is stored and pending (for "waiting for approval 17 at http://…" messages).</summary>
+    public event Action<StoredApproval>? Pending;
+
+    /// <inheritdoc />
+    public async Task<ApprovalDecision> RequestAsync(ApprovalRequest request, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(request);
+        var stored = await store.EnqueueAsync(request, _time.GetUtcNow() + options.Timeout, options.OnTimeout, cancellationToken).ConfigureAwait(false);
+        if (stored.Status == ApprovalStatus.Pending)
+        {
+            _logger.LogInformation("Step {Step} waits for approval {Id}{Where}", request.Step, stored.Id,
+                options.DashboardUrl is null ? "" : $" at {options.DashboardUrl.TrimEnd('/')}/approvals/{stored.Id}");
+            Pending?.Invoke(stored);
+        }
+
+        try
+        {
+            while (stored.Status == ApprovalStatus.Pending)
+            {
+                await Task.Delay(options.PollInterval, _time, cancellationToken).ConfigureAwait(false);
+                await store.HeartbeatAsync(request.RunId, cancellationToken).ConfigureAwait(false);
+                await store.SweepAsync(cancellationToken).ConfigureAwait(false);
+                stored = await store.FindAsync(request.IdempotencyKey, cancellationToken).ConfigureAwait(false)
+                    ?? throw new InvalidOperationException($"approval {request.IdempotencyKey} disappeared from the store {stored.Id}");
+            }
+        }
+        catch (OperationCanceledException) when (cancellationToken.IsCancellationRequested)
+        {
+            // The run gave up: make sure a late approval can never execute this action.
+            await store.AbandonAsync(request.IdempotencyKey, "the run was cancelled while waiting", CancellationToken.None).ConfigureAwait(false);
+            throw;
+        }
+
+        return await ToDecisionAsync(stored, cancellationToken).ConfigureAwait(false);
+    }
+
+    private async Task<ApprovalDecision> ToDecisionAsync(StoredApproval stored, CancellationToken cancellationToken)
+    {
+        switch (stored.Status)
+        {
+            case ApprovalStatus.Approved:
+                if (!await store.TryClaimExecutionAsync(stored.IdempotencyKey, cancellationToken).ConfigureAwait(false))
+                {
+                    return ApprovalDecision.Reject("store", $"approval {stored.Id} was already executed; it is not run twice");
+                }
+
+                return new ApprovalDecision(true, stored.Comment is { Length: > 0 } c ? c : "approved", stored.Reviewer ?? "?") { EditedValue = stored.EditedValue };
+            case ApprovalStatus.Rejected:
+                return ApprovalDecision.Reject(stored.Reviewer ?? "?", stored.Comment is { Length: > 0 } r ? r : "rejected without a reason");
+            case ApprovalStatus.Expired:
+                return new ApprovalDecision(false, $"no reviewer decided within {options.Timeout}", "timeout") { Expired = true };
+            default:
+                return ApprovalDecision.Reject(stored.Reviewer ?? "store", $"approval {stored.Id} is orphaned: {stored.Comment}");
+        }
+    }
+}

@@ -1,0 +1,421 @@
+using System.Buffers.Binary;
+using System.Globalization;
+using System.Text.Json;
+using ActionAgent.Core.Approval;
+using ActionAgent.Core.Decision;
+using ActionAgent.Core.Perception;
+using ActionAgent.Core.Policy;
+using Microsoft.Data.Sqlite;
+using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Logging.Abstractions;
+
+namespace ActionAgent.Approvals.Store;
+
+/// <summary>
+/// The approval queue in one SQLite file (WAL, busy_timeout), shared by the agent process, the dashboard and the CLI.
+/// Decisions are a single <c>UPDATE … WHERE status='pending'</c>, so of two concurrent reviewers exactly one wins; the
+/// execution claim is <c>UPDATE … WHERE executed_at IS NULL</c>, so an approved action runs at most once.
+/// </summary>
+public sealed class SqliteApprovalStore : IApprovalStore
+{
+    private const string Columns =
+        "id, idempotency_key, run_id, step, task, url, action_json, action_summary, action_kind, action_value, proposal_reason, target_label, " +
+        "risk, rule, reason, target_x, target_y, target_w, target_h, shot_w, shot_h, created_at, expires_at, on_timeout, status, reviewer, comment, " +
+        "edited_value, decided_at, executed_at";
+
+    private readonly SqliteApprovalStoreOptions _options;
+    private readonly TimeProvider _time;
+    private readonly ILogger _logger;
+    private readonly string _connectionString;
+
+    private SqliteApprovalStore(SqliteApprovalStoreOptions options, TimeProvider time, ILogger logger)
+    {
+        _options = options;
+        _time = time;
+        _logger = logger;
+        var full = System.IO.Path.GetFullPath(options.Path);
+        Directory.CreateDirectory(System.IO.Path.GetDirectoryName(full)!);
+        _connectionString = new SqliteConnectionStringBuilder
+        {
+            DataSource = full,
+            Mode = SqliteOpenMode.ReadWriteCreate,
+            Cache = SqliteCacheMode.Private,
+            Pooling = true,
+            DefaultTimeout = (int)Math.Ceiling(options.BusyTimeout.TotalSeconds),
+        }.ToString();
+        FilePath = full;
+    }
+
+    /// <summary>The database file.</summary>
+    public string FilePath { get; }
+
+    /// <summary>
+    /// Opens (creating when needed) the store, and on startup orphans pending requests whose agent is silent and expires
+    /// overdue ones.
+    /// </summary>
+    public static async Task<SqliteApprovalStore> OpenAsync(SqliteApprovalStoreOptions options, TimeProvider? time = null, ILogger<SqliteApprovalStore>? logger = null, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(options);
+        var store = new SqliteApprovalStore(options, time ?? TimeProvider.System, (ILogger?)logger ?? NullLogger.Instance);
+        await store.InitializeAsync(cancellationToken).ConfigureAwait(false);
+        var changed = await store.SweepAsync(cancellationToken).ConfigureAwait(false);
+        if (changed > 0)
+        {
+            store._logger.LogInformation("Approval store {Path}: {Count} stale requests expired or orphaned on startup", store.FilePath, changed);
+        }
+
+        return store;
+    }
+
+    /// <inheritdoc />
+    public async Task<StoredApproval> EnqueueAsync(ApprovalRequest request, DateTimeOffset expiresAt, ApprovalTimeoutBehavior onTimeout, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(request);
+        var now = Ms(_time.GetUtcNow());
+        var action = request.Proposal.Action;
+        var box = request.TargetElement?.Bounds is { } b && b.Area > 0 ? (request.Geometry?.ToScreenshot(b) ?? b) : (ScreenRect?)null;
+        var (w, h) = PngSize(request.AnnotatedScreenshot.Span);
+
+        await using var db = await OpenConnectionAsync(cancellationToken).ConfigureAwait(false);
+        await using var tx = (SqliteTransaction)await db.BeginTransactionAsync(cancellationToken).ConfigureAwait(false);
+        await using (var hb = Command(db, tx, "INSERT INTO heartbeats(run_id, last_seen) VALUES(@run, @now) ON CONFLICT(run_id) DO UPDATE SET last_seen = excluded.last_seen"))
+        {
+            hb.Parameters.AddWithValue("@run", request.RunId);
+            hb.Parameters.AddWithValue("@now", now);
+            await hb.ExecuteNonQueryAsync(cancellationToken).ConfigureAwait(false);
+        }
+
+        await using (var cmd = Command(db, tx, """
+            INSERT INTO approvals(idempotency_key, run_id, step, task, url, action_json, action_summary, action_kind, action_value, proposal_reason,
+                target_label, risk, rule, reason, screenshot, target_x, target_y, target_w, target_h, shot_w, shot_h, created_at, expires_at, on_timeout, status)
+            VALUES(@key, @run, @step, @task, @url, @json, @summary, @kind, @value, @preason, @label, @risk, @rule, @reason, @shot, @tx, @ty, @tw, @th, @sw, @sh,
+                @now, @expires, @ontimeout, 'pending')
+            ON CONFLICT(idempotency_key) DO NOTHING
+            """))
+        {
+            var p = cmd.Parameters;
+            p.AddWithValue("@key", request.IdempotencyKey);
+            p.AddWithValue("@run", request.RunId);
+            p.AddWithValue("@step", request.Step);
+            p.AddWithValue("@task", request.Task);
+            p.AddWithValue("@url", request.Url);
+            p.AddWithValue("@json", JsonSerializer.Serialize(request.Proposal, ApprovalJson.Options));
+            p.AddWithValue("@summary", action.Describe());
+            p.AddWithValue("@kind", action.Kind);
+            p.AddWithValue("@value", (object?)ValueOf(action) ?? DBNull.Value);
+            p.AddWithValue("@preason", request.Proposal.Reason);
+            p.AddWithValue("@label", request.TargetElement?.Label is { Length: > 0 } l ? l : action.PrimaryTarget?.Description ?? "");
+            p.AddWithValue("@risk", request.Verdict.Risk.ToString());
+            p.AddWithValue("@rule", request.Verdict.Rule);
+            p.AddWithValue("@reason", request.Verdict.Reason);
+            p.Add("@shot", SqliteType.Blob).Value = request.AnnotatedScreenshot.IsEmpty ? DBNull.Value : request.AnnotatedScreenshot.ToArray();
+            p.AddWithValue("@tx", box is { } bx ? bx.X : DBNull.Value);
+            p.AddWithValue("@ty", box is { } by ? by.Y : DBNull.Value);
+            p.AddWithValue("@tw", box is { } bw ? bw.Width : DBNull.Value);
+            p.AddWithValue("@th", box is { } bh ? bh.Height : DBNull.Value);
+            p.AddWithValue("@sw", w);
+            p.AddWithValue("@sh", h);
+            p.AddWithValue("@now", now);
+            p.AddWithValue("@expires", Ms(expiresAt));
+            p.AddWithValue("@ontimeout", onTimeout.ToString());
+            await cmd.ExecuteNonQueryAsync(cancellationToken).ConfigureAwait(false);
+        }
+
+        await tx.CommitAsync(cancellationToken).ConfigureAwait(false);
+        var stored = await FindAsync(request.IdempotencyKey, cancellationToken).ConfigureAwait(false)
+            ?? throw new InvalidOperationException($"approval {request.IdempotencyKey} vanished right after it was stored");
+        _logger.LogInformation("Approval {Id} ({Key}) pending: {Action} ({Rule})", stored.Id, stored.IdempotencyKey, stored.ActionSummary, stored.Rule);
+        return stored;
+    }
+
+    /// <inheritdoc />
+    public async Task<StoredApproval?> FindAsync(string idOrKey, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(idOrKey);
+        await using var db = await OpenConnectionAsync(cancellationToken).ConfigureAwait(false);
+        await using var cmd = Command(db, null, long.TryParse(idOrKey, NumberStyles.None, CultureInfo.InvariantCulture, out var id)
+            ? $"SELECT {Columns} FROM approvals WHERE id = @id"
+            : $"SELECT {Columns} FROM approvals WHERE idempotency_key = @key");
+        cmd.Parameters.AddWithValue("@id", id);
+        cmd.Parameters.AddWithValue("@key", idOrKey);
+        await using var reader = await cmd.ExecuteReaderAsync(cancellationToken).ConfigureAwait(false);
+        return await reader.ReadAsync(cancellationToken).ConfigureAwait(false) ? Read(reader) : null;
+    }
+
+    /// <inheritdoc />
+    public async Task<IReadOnlyList<StoredApproval>> ListAsync(ApprovalStatus? status = null, int limit = 200, CancellationToken cancellationToken = default)
+    {
+        await using var db = await OpenConnectionAsync(cancellationToken).ConfigureAwait(false);
+        await using var cmd = Command(db, null, status is null
+            ? $"SELECT {Columns} FROM approvals ORDER BY id DESC LIMIT @limit"
+            : $"SELECT {Columns} FROM approvals WHERE status = @status ORDER BY id DESC LIMIT @limit");
+        cmd.Parameters.AddWithValue("@status", StatusWord(status ?? ApprovalStatus.Pending));
+        cmd.Parameters.AddWithValue("@limit", Math.Clamp(limit, 1, 10_000));
+        var list = new List<StoredApproval>();
+        await using var reader = await cmd.ExecuteReaderAsync(cancellationToken).ConfigureAwait(false);
+        while (await reader.ReadAsync(cancellationToken).ConfigureAwait(false))
+        {
+            list.Add(Read(reader));
+        }
+
+        return list;
+    }
+
+    /// <inheritdoc />
+    public async Task<ReadOnlyMemory<byte>> GetScreenshotAsync(long id, CancellationToken cancellationToken = default)
+    {
+        await using var db = await OpenConnectionAsync(cancellationToken).ConfigureAwait(false);
+        await using var cmd = Command(db, null, "SELECT screenshot FROM approvals WHERE id = @id");
+        cmd.Parameters.AddWithValue("@id", id);
+        var value = await cmd.ExecuteScalarAsync(cancellationToken).ConfigureAwait(false);
+        return value as byte[] ?? ReadOnlyMemory<byte>.Empty;
+    }
+
+    /// <inheritdoc />
+    public async Task<ApprovalDecisionResult> DecideAsync(string idOrKey, ReviewerDecision decision, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(idOrKey);
+        ArgumentNullException.ThrowIfNull(decision);
+        if (string.IsNullOrWhiteSpace(decision.Reviewer))
+        {
+            return new ApprovalDecisionResult(false, "a decision needs the reviewer's name", null) { ErrorCode = "invalid" };
+        }
+
+        var current = await FindAsync(idOrKey, cancellationToken).ConfigureAwait(false);
+        if (current is null)
+        {
+            return new ApprovalDecisionResult(false, $"no approval \"{idOrKey}\" (list the pending ones with: actionagent approvals list)", null) { ErrorCode = "not_found" };
+        }
+
+        // Expire and orphan this request first, so a decision never lands on one whose agent is gone or whose time is up.
+        if (current.Status == ApprovalStatus.Pending && await SweepOneAsync(current.Id, cancellationToken).ConfigureAwait(false))
+        {
+            current = await FindAsync(idOrKey, cancellationToken).ConfigureAwait(false) ?? current;
+        }
+
+        if (decision.EditedValue is not null && current.ActionKind != "type")
+        {
+            return new ApprovalDecisionResult(false, $"approval {current.Id} is a {current.ActionKind} action; only the text of a type action can be edited", current) { ErrorCode = "invalid" };
+        }
+
+        if (decision.EditedValue is not null && !decision.Approve)
+        {
+            return new ApprovalDecisionResult(false, "an edited value only makes sense when approving", current) { ErrorCode = "invalid" };
+        }
+
+        var now = _time.GetUtcNow();
+        await using var db = await OpenConnectionAsync(cancellationToken).ConfigureAwait(false);
+        await using var cmd = Command(db, null, """
+            UPDATE approvals SET status = @status, reviewer = @reviewer, comment = @comment, edited_value = @edited, decided_at = @now
+            WHERE id = @id AND status = 'pending' AND expires_at > @now
+            """);
+        cmd.Parameters.AddWithValue("@status", decision.Approve ? "approved" : "rejected");
+        cmd.Parameters.AddWithValue("@reviewer", decision.Reviewer);
+        cmd.Parameters.AddWithValue("@comment", (object?)decision.Comment ?? DBNull.Value);
+        cmd.Parameters.AddWithValue("@edited", (object?)decision.EditedValue ?? DBNull.Value);
+        cmd.Parameters.AddWithValue("@now", Ms(now));
+        cmd.Parameters.AddWithValue("@id", current.Id);
+        var won = await cmd.ExecuteNonQueryAsync(cancellationToken).ConfigureAwait(false) == 1;
+        var after = await FindAsync(current.Id.ToString(CultureInfo.InvariantCulture), cancellationToken).ConfigureAwait(false) ?? current;
+        if (won)
+        {
+            _logger.LogInformation("Approval {Id} {Status} by {Reviewer}", after.Id, after.Status, after.Reviewer);
+            return new ApprovalDecisionResult(true, $"approval {after.Id} {StatusWord(after.Status)} by {after.Reviewer}", after);
+        }
+
+        return after.Status switch
+        {
+            ApprovalStatus.Expired => new ApprovalDecisionResult(false, $"approval {after.Id} expired at {Stamp(after.ExpiresAt)}; the agent was told it expired", after) { ErrorCode = "expired" },
+            ApprovalStatus.Orphaned => new ApprovalDecisionResult(false, $"approval {after.Id} is orphaned ({after.Comment}); it will never run", after) { ErrorCode = "orphaned" },
+            ApprovalStatus.Pending => new ApprovalDecisionResult(false, $"approval {after.Id} expired at {Stamp(after.ExpiresAt)}", after) { ErrorCode = "expired" },
+            _ => new ApprovalDecisionResult(false, $"approval {after.Id} was already {StatusWord(after.Status)} by {after.Reviewer} at {(after.DecidedAt is { } d ? Stamp(d) : "?")}", after) { ErrorCode = "already_decided" },
+        };
+    }
+
+    /// <inheritdoc />
+    public async Task<bool> TryClaimExecutionAsync(string idempotencyKey, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(idempotencyKey);
+        await using var db = await OpenConnectionAsync(cancellationToken).ConfigureAwait(false);
+        await using var cmd = Command(db, null, "UPDATE approvals SET executed_at = @now WHERE idempotency_key = @key AND status = 'approved' AND executed_at IS NULL");
+        cmd.Parameters.AddWithValue("@now", Ms(_time.GetUtcNow()));
+        cmd.Parameters.AddWithValue("@key", idempotencyKey);
+        return await cmd.ExecuteNonQueryAsync(cancellationToken).ConfigureAwait(false) == 1;
+    }
+
+    /// <inheritdoc />
+    public async Task HeartbeatAsync(string runId, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(runId);
+        await using var db = await OpenConnectionAsync(cancellationToken).ConfigureAwait(false);
+        await using var cmd = Command(db, null, "INSERT INTO heartbeats(run_id, last_seen) VALUES(@run, @now) ON CONFLICT(run_id) DO UPDATE SET last_seen = excluded.last_seen");
+        cmd.Parameters.AddWithValue("@run", runId);
+        cmd.Parameters.AddWithValue("@now", Ms(_time.GetUtcNow()));
+        await cmd.ExecuteNonQueryAsync(cancellationToken).ConfigureAwait(false);
+    }
+
+    /// <inheritdoc />
+    public async Task<bool> AbandonAsync(string idempotencyKey, string reason, CancellationToken cancellationToken = default)
+    {
+        await using var db = await OpenConnectionAsync(cancellationToken).ConfigureAwait(false);
+        await using var cmd = Command(db, null, "UPDATE approvals SET status = 'orphaned', reviewer = 'agent', comment = @reason, decided_at = @now WHERE idempotency_key = @key AND status = 'pending'");
+        cmd.Parameters.AddWithValue("@reason", reason);
+        cmd.Parameters.AddWithValue("@now", Ms(_time.GetUtcNow()));
+        cmd.Parameters.AddWithValue("@key", idempotencyKey);
+        return await cmd.ExecuteNonQueryAsync(cancellationToken).ConfigureAwait(false) == 1;
+    }
+
+    /// <inheritdoc />
+    public Task<int> SweepAsync(CancellationToken cancellationToken = default) => SweepWhereAsync("", null, cancellationToken);
+
+    private async Task<bool> SweepOneAsync(long id, CancellationToken cancellationToken) =>
+        await SweepWhereAsync(" AND id = @id", id, cancellationToken).ConfigureAwait(false) > 0;
+
+    private async Task<int> SweepWhereAsync(string filter, long? id, CancellationToken cancellationToken)
+    {
+        var now = _time.GetUtcNow();
+        var stale = Ms(now - _options.OrphanAfter);
+        await using var db = await OpenConnectionAsync(cancellationToken).ConfigureAwait(false);
+        await using var cmd = Command(db, null, $"""
+            UPDATE approvals SET
+                status = CASE on_timeout WHEN 'Reject' THEN 'rejected' ELSE 'expired' END,
+                reviewer = 'timeout', comment = 'no reviewer decided in time', decided_at = @now
+            WHERE status = 'pending' AND expires_at <= @now{filter};
+            UPDATE approvals SET status = 'orphaned', reviewer = 'agent',
+                comment = 'the agent stopped sending heartbeats (it exited or crashed)', decided_at = @now
+            WHERE status = 'pending'{filter} AND NOT EXISTS (
+                SELECT 1 FROM heartbeats h WHERE h.run_id = approvals.run_id AND h.last_seen > @stale);
+            """);
+        cmd.Parameters.AddWithValue("@now", Ms(now));
+        cmd.Parameters.AddWithValue("@stale", stale);
+        cmd.Parameters.AddWithValue("@id", id ?? 0);
+        return await cmd.ExecuteNonQueryAsync(cancellationToken).ConfigureAwait(false);
+    }
+
+    private async Task InitializeAsync(CancellationToken cancellationToken)
+    {
+        await using var db = await OpenConnectionAsync(cancellationToken).ConfigureAwait(false);
+        await using var cmd = Command(db, null, """
+            PRAGMA journal_mode = WAL;
+            PRAGMA synchronous = NORMAL;
+            CREATE TABLE IF NOT EXISTS approvals(
+                id INTEGER PRIMARY KEY AUTOINCREMENT,
+                idempotency_key TEXT NOT NULL UNIQUE,
+                run_id TEXT NOT NULL,
+                step INTEGER NOT NULL,
+                task TEXT NOT NULL DEFAULT '',
+                url TEXT NOT NULL DEFAULT '',
+                action_json TEXT NOT NULL,
+                action_summary TEXT NOT NULL,
+                action_kind TEXT NOT NULL,
+                action_value TEXT,
+                proposal_reason TEXT NOT NULL DEFAULT '',
+                target_label TEXT NOT NULL DEFAULT '',
+                risk TEXT NOT NULL,
+                rule TEXT NOT NULL,
+                reason TEXT NOT NULL,
+                screenshot BLOB,
+                target_x REAL, target_y REAL, target_w REAL, target_h REAL,
+                shot_w INTEGER NOT NULL DEFAULT 0,
+                shot_h INTEGER NOT NULL DEFAULT 0,
+                created_at INTEGER NOT NULL,
+                expires_at INTEGER NOT NULL,
+                on_timeout TEXT NOT NULL DEFAULT 'Expire',
+                status TEXT NOT NULL DEFAULT 'pending'
+                    CHECK (status IN ('pending','approved','rejected','expired','orphaned')),
+                reviewer TEXT,
+                comment TEXT,
+                edited_value TEXT,
+                decided_at INTEGER,
+                executed_at INTEGER,
+                CHECK (executed_at IS NULL OR status = 'approved'));
+            CREATE INDEX IF NOT EXISTS ix_approvals_status ON approvals(status, id);
+            CREATE TABLE IF NOT EXISTS heartbeats(
+                run_id TEXT PRIMARY KEY,
+                last_seen INTEGER NOT NULL);
+            PRAGMA user_version = 1;
+            """);
+        await cmd.ExecuteNonQueryAsync(cancellationToken).ConfigureAwait(false);
+    }
+
+    private async Task<SqliteConnection> OpenConnectionAsync(CancellationToken cancellationToken)
+    {
+        var db = new SqliteConnection(_connectionString);
+        await db.OpenAsync(cancellationToken).ConfigureAwait(false);
+        await using var pragma = db.CreateCommand();
+        pragma.CommandText = FormattableString.Invariant($"PRAGMA busy_timeout = {(int)_options.BusyTimeout.TotalMilliseconds};");
+        await pragma.ExecuteNonQueryAsync(cancellationToken).ConfigureAwait(false);
+        return db;
+    }
+
+    private static SqliteCommand Command(SqliteConnection db, SqliteTransaction? tx, string sql)
+    {
+        var cmd = db.CreateCommand();
+        cmd.Transaction = tx;
+        cmd.CommandText = sql;
+        return cmd;
+    }
+
+    private static StoredApproval Read(SqliteDataReader r)
+    {
+        double? D(int i) => r.IsDBNull(i) ? null : r.GetDouble(i);
+        string? S(int i) => r.IsDBNull(i) ? null : r.GetString(i);
+        DateTimeOffset? T(int i) => r.IsDBNull(i) ? null : DateTimeOffset.FromUnixTimeMilliseconds(r.GetInt64(i));
+        var (x, y, w, h) = (D(15), D(16), D(17), D(18));
+        return new StoredApproval
+        {
+            Id = r.GetInt64(0),
+            IdempotencyKey = r.GetString(1),
+            RunId = r.GetString(2),
+            Step = r.GetInt32(3),
+            Task = r.GetString(4),
+            Url = r.GetString(5),
+            ActionJson = r.GetString(6),
+            ActionSummary = r.GetString(7),
+            ActionKind = r.GetString(8),
+            ActionValue = S(9),
+            ProposalReason = r.GetString(10),
+            TargetLabel = r.GetString(11),
+            Risk = Enum.Parse<RiskClass>(r.GetString(12)),
+            Rule = r.GetString(13),
+            Reason = r.GetString(14),
+            TargetBox = x is null || y is null || w is null || h is null ? null : new ScreenRect(x.Value, y.Value, w.Value, h.Value),
+            ScreenshotWidth = r.GetInt32(19),
+            ScreenshotHeight = r.GetInt32(20),
+            CreatedAt = T(21)!.Value,
+            ExpiresAt = T(22)!.Value,
+            OnTimeout = Enum.Parse<ApprovalTimeoutBehavior>(r.GetString(23)),
+            Status = ParseStatus(r.GetString(24)),
+            Reviewer = S(25),
+            Comment = S(26),
+            EditedValue = S(27),
+            DecidedAt = T(28),
+            ExecutedAt = T(29),
+        };
+    }
+
+    /// <summary>The lower-case word for a status, as stored and shown.</summary>
+    public static string StatusWord(ApprovalStatus status) => status.ToString().ToLowerInvariant();
+
+    private static ApprovalStatus ParseStatus(string s) => Enum.Parse<ApprovalStatus>(s, ignoreCase: true);
+
+    private static string? ValueOf(BrowserAction action) => action switch
+    {
+        TypeTextAction t => t.Text,
+        SelectOptionAction s => s.Option,
+        NavigateAction n => n.Url,
+        UploadFileAction u => u.FilePath,
+        PressKeyAction p => p.Keys,
+        _ => null,
+    };
+
+    private static long Ms(DateTimeOffset t) => t.ToUnixTimeMilliseconds();
+
+    private static string Stamp(DateTimeOffset t) => t.UtcDateTime.ToString("yyyy-MM-dd HH:mm:ss'Z'", CultureInfo.InvariantCulture);
+
+    /// <summary>Width and height from a PNG's IHDR chunk; (0, 0) when the bytes are not a PNG.</summary>
+    internal static (int Width, int Height) PngSize(ReadOnlySpan<byte> png) =>
+        png.Length >= 24 && png[0] == 0x89 && png[1] == (byte)'P' && png[12] == (byte)'I' && png[13] == (byte)'H'
+            ? (BinaryPrimitives.ReadInt32BigEndian(png[16..]), BinaryPrimitives.ReadInt32BigEndian(png[20..]))
+            : (0, 0);
+}

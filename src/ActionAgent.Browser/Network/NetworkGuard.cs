@@ -1,0 +1,393 @@
+using System.Collections.Concurrent;
+using System.Text.RegularExpressions;
+using ActionAgent.Core.Approval;
+using ActionAgent.Core.Decision;
+using ActionAgent.Core.Policy;
+using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Logging.Abstractions;
+using Microsoft.Playwright;
+
+namespace ActionAgent.Browser.Network;
+
+/// <summary>
+/// Applies the policy to every request the pages of a browser context make (navigations, popups, fetch/XHR, subresources,
+/// WebSockets) through Playwright routing. Denied hosts are aborted. In guard mode a mutating request (POST, PUT, PATCH,
+/// DELETE) made while no approved action is executing is held — the route handler awaits — and turned into an approval
+/// request; approved continues, rejected aborts. The executor marks approved actions with <see cref="BeginApprovedAction"/>
+/// so they pass without a second prompt. Limits: Playwright does not route redirect hops, so a redirect to a denied host
+/// is reported (<see cref="NetworkEventKind.RedirectToDenied"/>), not blocked; service workers must be blocked in the
+/// context options (<c>ServiceWorkers = ServiceWorkerPolicy.Block</c>) or their requests bypass routing.
+/// </summary>
+public sealed class NetworkGuard : IAsyncDisposable
+{
+    private static readonly string[] MutatingMethods = ["POST", "PUT", "PATCH", "DELETE"];
+
+    private readonly NetworkGuardOptions _options;
+    private readonly IApprover? _approver;
+    private readonly TimeProvider _time;
+    private readonly ILogger _logger;
+    private readonly (string? Method, Regex Url)[] _exempt;
+    private readonly ConcurrentQueue<NetworkEvent> _events = new();
+    private readonly object _gate = new();
+    private int _inFlight;
+    private DateTimeOffset _graceUntil = DateTimeOffset.MinValue;
+    private int _holds;
+    private string? _armed;
+    private IBrowserContext? _context;
+    private EventHandler<IRequest>? _requestHandler;
+
+    /// <summary>A guard; <paramref name="approver"/> decides held requests (without one, held requests are rejected).</summary>
+    public NetworkGuard(NetworkGuardOptions options, IApprover? approver = null, TimeProvider? time = null, ILogger<NetworkGuard>? logger = null)
+    {
+        _options = options ?? throw new ArgumentNullException(nameof(options));
+        _approver = approver;
+        _time = time ?? TimeProvider.System;
+        _logger = (ILogger?)logger ?? NullLogger.Instance;
+        _exempt = options.Exempt.Select(ParseExempt).ToArray();
+    }
+
+    /// <summary>Raised for every request the guard blocked, held, let through on approval or exemption, or reported.</summary>
+    public event Action<NetworkEvent>? Event;
+
+    /// <summary>Everything the guard did so far, oldest first.</summary>
+    public IReadOnlyList<NetworkEvent> Events => _events.ToArray();
+
+    /// <summary>True while an approved action executes (or within the grace period after it).</summary>
+    public bool ApprovedActionInFlight
+    {
+        get
+        {
+            lock (_gate)
+            {
+                return _inFlight > 0 || _time.GetUtcNow() <= _graceUntil;
+            }
+        }
+    }
+
+    /// <summary>Starts routing the context's requests. Does nothing in mode off.</summary>
+    public async Task AttachAsync(IBrowserContext context, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(context);
+        if (_options.Mode == NetworkGuardMode.Off)
+        {
+            return;
+        }
+
+        if (_context is not null)
+        {
+            throw new InvalidOperationException("this network guard is already attached to a browser context");
+        }
+
+        cancellationToken.ThrowIfCancellationRequested();
+        _context = context;
+        await context.RouteAsync("**/*", HandleAsync).ConfigureAwait(false);
+        await context.RouteWebSocketAsync(_ => true, HandleWebSocket).ConfigureAwait(false);
+        _requestHandler = OnRequest;
+        context.Request += _requestHandler;
+    }
+
+    /// <summary>
+    /// Marks that an approved action is executing: mutating requests pass until the returned scope is disposed (plus
+    /// <see cref="NetworkGuardOptions.ApprovedActionGrace"/>). Use as <c>using var _ = guard.BeginApprovedAction("step 4");</c>.
+    /// </summary>
+    public IDisposable BeginApprovedAction(string what = "")
+    {
+        lock (_gate)
+        {
+            _inFlight++;
+        }
+
+        _logger.LogDebug("Approved action {What} executing: mutating requests pass", what);
+        return new Scope(this);
+    }
+
+    /// <summary>Arms the guard for the next action the executor runs (called by <see cref="NetworkGuardApprover"/> on approval).</summary>
+    public void ArmForNextAction(string idempotencyKey)
+    {
+        lock (_gate)
+        {
+            _armed = idempotencyKey;
+        }
+    }
+
+    /// <summary>Begins an approved-action scope if the guard was armed, otherwise returns a scope that does nothing.</summary>
+    public IDisposable BeginArmedAction()
+    {
+        string? armed;
+        lock (_gate)
+        {
+            armed = _armed;
+            _armed = null;
+        }
+
+        return armed is null ? NoScope.Instance : BeginApprovedAction(armed);
+    }
+
+    /// <inheritdoc />
+    public async ValueTask DisposeAsync()
+    {
+        if (_context is { } context)
+        {
+            _context = null;
+            if (_requestHandler is not null)
+            {
+                context.Request -= _requestHandler;
+            }
+
+            try
+            {
+                await context.UnrouteAsync("**/*", HandleAsync).ConfigureAwait(false);
+            }
+            catch (PlaywrightException)
+            {
+                // The context is already closed: nothing is routed any more.
+            }
+        }
+    }
+
+    private async Task HandleAsync(IRoute route)
+    {
+        var request = route.Request;
+        var url = request.Url;
+        var method = request.Method.ToUpperInvariant();
+        var host = DomainPattern.HostOf(url);
+        if (host is null)
+        {
+            await route.ContinueAsync().ConfigureAwait(false);
+            return;
+        }
+
+        var status = _options.Domains.Classify(host);
+        if (status == DomainStatus.Denied || status == DomainStatus.Unlisted && _options.Domains.Unlisted != VerdictKind.Allow)
+        {
+            var reason = status == DomainStatus.Denied ? $"{host} is a denied domain" : $"{host} is not an allowed domain";
+            if (_options.Mode == NetworkGuardMode.Log)
+            {
+                Raise(NetworkEventKind.Violation, request, reason + " (log mode: let through)");
+                await route.ContinueAsync().ConfigureAwait(false);
+            }
+            else
+            {
+                Raise(NetworkEventKind.Blocked, request, reason);
+                await route.AbortAsync("blockedbyclient").ConfigureAwait(false);
+            }
+
+            return;
+        }
+
+        if (!MutatingMethods.Contains(method) || ApprovedActionInFlight)
+        {
+            await route.ContinueAsync().ConfigureAwait(false);
+            return;
+        }
+
+        if (IsExempt(method, url))
+        {
+            Raise(NetworkEventKind.Exempt, request, "exempt endpoint");
+            await route.ContinueAsync().ConfigureAwait(false);
+            return;
+        }
+
+        if (_options.Mode == NetworkGuardMode.Log)
+        {
+            Raise(NetworkEventKind.Violation, request, $"{method} while no approved action was running (log mode: let through)");
+            await route.ContinueAsync().ConfigureAwait(false);
+            return;
+        }
+
+        await HoldAsync(route, request, method, url).ConfigureAwait(false);
+    }
+
+    private async Task HoldAsync(IRoute route, IRequest request, string method, string url)
+    {
+        var why = $"the page sent {method} {url} while no approved action was running";
+        Raise(NetworkEventKind.Held, request, why);
+        ApprovalDecision decision;
+        if (_approver is null)
+        {
+            decision = ApprovalDecision.Reject("network-guard", "no reviewer is configured for held requests");
+        }
+        else
+        {
+            var step = Interlocked.Increment(ref _holds);
+            var size = request.PostDataBuffer?.Length ?? 0;
+            var proposal = new ProposedAction(new NavigateAction(url), why)
+            {
+                DecidedBy = "network-guard",
+                StepText = $"{method} {url}{(size > 0 ? $" ({size} bytes)" : "")}",
+            };
+            var verdict = new Verdict(VerdictKind.RequireApproval, RiskClass.Egress, "network.unapproved-mutation",
+                $"{method} {url}{(size > 0 ? $" with {size} bytes of data" : "")} changes data and no approved action is running");
+            var pageUrl = SafeFrameUrl(request);
+            try
+            {
+                decision = await _approver.RequestAsync(new ApprovalRequest(_options.RunId + "/net", step, proposal, verdict)
+                {
+                    Task = _options.Task,
+                    Url = pageUrl,
+                }).ConfigureAwait(false);
+            }
+            catch (Exception e) when (e is not OutOfMemoryException)
+            {
+                _logger.LogWarning(e, "Approval of held request {Method} {Url} failed", method, url);
+                decision = ApprovalDecision.Reject("network-guard", $"the approval request failed: {e.Message}");
+            }
+        }
+
+        try
+        {
+            if (decision.IsApproved)
+            {
+                Raise(NetworkEventKind.Approved, request, $"approved by {decision.Reviewer}");
+                await route.ContinueAsync().ConfigureAwait(false);
+            }
+            else
+            {
+                Raise(NetworkEventKind.Rejected, request, $"{(decision.Expired ? "expired" : "rejected by " + decision.Reviewer)}: {decision.Reason}");
+                await route.AbortAsync("blockedbyclient").ConfigureAwait(false);
+            }
+        }
+        catch (PlaywrightException e)
+        {
+            // The page went away while the request was held.
+            _logger.LogDebug(e, "Held request {Url} could not be resolved", url);
+        }
+    }
+
+    private void HandleWebSocket(IWebSocketRoute ws)
+    {
+        var host = DomainPattern.HostOf(ws.Url);
+        var status = host is null ? DomainStatus.Allowed : _options.Domains.Classify(host);
+        if (status == DomainStatus.Allowed || status == DomainStatus.Unlisted && _options.Domains.Unlisted == VerdictKind.Allow || _options.Mode == NetworkGuardMode.Log)
+        {
+            if (status != DomainStatus.Allowed && _options.Mode == NetworkGuardMode.Log)
+            {
+                Record(new NetworkEvent(NetworkEventKind.Violation, "WS", ws.Url, $"{host} is not allowed (log mode: let through)") { ResourceType = "websocket", At = _time.GetUtcNow() });
+            }
+
+            ws.ConnectToServer();
+            return;
+        }
+
+        Record(new NetworkEvent(NetworkEventKind.Blocked, "WS", ws.Url, $"{host} is {(status == DomainStatus.Denied ? "a denied" : "not an allowed")} domain") { ResourceType = "websocket", At = _time.GetUtcNow() });
+        _ = ws.CloseAsync(new() { Code = 1008, Reason = "blocked by policy" });
+    }
+
+    private void OnRequest(object? sender, IRequest request)
+    {
+        // Redirect hops are not routed by Playwright: report the ones that reach a denied host.
+        if (request.RedirectedFrom is null || DomainPattern.HostOf(request.Url) is not { } host)
+        {
+            return;
+        }
+
+        var status = _options.Domains.Classify(host);
+        if (status == DomainStatus.Denied || status == DomainStatus.Unlisted && _options.Domains.Unlisted != VerdictKind.Allow)
+        {
+            Raise(NetworkEventKind.RedirectToDenied, request, $"a redirect from {request.RedirectedFrom.Url} leads to {host}, which is not allowed");
+        }
+    }
+
+    private bool IsExempt(string method, string url) =>
+        _exempt.Any(e => (e.Method is null || e.Method == method) && e.Url.IsMatch(url));
+
+    private void Raise(NetworkEventKind kind, IRequest request, string reason)
+    {
+        var e = new NetworkEvent(kind, request.Method.ToUpperInvariant(), request.Url, reason)
+        {
+            ResourceType = request.ResourceType,
+            IsNavigation = SafeIsNavigation(request),
+            At = _time.GetUtcNow(),
+        };
+        Record(e);
+    }
+
+    private void Record(NetworkEvent e)
+    {
+        _events.Enqueue(e);
+        if (e.Kind is NetworkEventKind.Blocked or NetworkEventKind.Held or NetworkEventKind.Rejected or NetworkEventKind.RedirectToDenied)
+        {
+            _logger.LogWarning("Network guard {Kind} {Method} {Url}: {Reason}", e.Kind, e.Method, e.Url, e.Reason);
+        }
+        else
+        {
+            _logger.LogInformation("Network guard {Kind} {Method} {Url}: {Reason}", e.Kind, e.Method, e.Url, e.Reason);
+        }
+
+        Event?.Invoke(e);
+    }
+
+    private static bool SafeIsNavigation(IRequest request)
+    {
+        try
+        {
+            return request.IsNavigationRequest;
+        }
+        catch (PlaywrightException)
+        {
+            return false;
+        }
+    }
+
+    private static string SafeFrameUrl(IRequest request)
+    {
+        try
+        {
+            return request.Frame.Url;
+        }
+        catch (PlaywrightException)
+        {
+            return "";
+        }
+    }
+
+    private static (string? Method, Regex Url) ParseExempt(string spec)
+    {
+        var s = spec.Trim();
+        string? method = null;
+        var space = s.IndexOf(' ', StringComparison.Ordinal);
+        if (space > 0 && s[..space].All(char.IsLetter))
+        {
+            method = s[..space].ToUpperInvariant();
+            s = s[(space + 1)..].Trim();
+        }
+
+        var pattern = "^" + string.Join(".*", s.Split('*').Select(Regex.Escape)) + "$";
+        return (method, new Regex(pattern, RegexOptions.IgnoreCase | RegexOptions.CultureInvariant));
+    }
+
+    private void EndApprovedAction()
+    {
+        lock (_gate)
+        {
+            _inFlight = Math.Max(0, _inFlight - 1);
+            var until = _time.GetUtcNow() + _options.ApprovedActionGrace;
+            if (until > _graceUntil)
+            {
+                _graceUntil = until;
+            }
+        }
+    }
+
+    private sealed class Scope(NetworkGuard guard) : IDisposable
+    {
+        private int _disposed;
+
+        public void Dispose()
+        {
+            if (Interlocked.Exchange(ref _disposed, 1) == 0)
+            {
+                guard.EndApprovedAction();
+            }
+        }
+    }
+
+    private sealed class NoScope : IDisposable
+    {
+        public static NoScope Instance { get; } = new();
+
+        public void Dispose()
+        {
+        }
+    }
+}

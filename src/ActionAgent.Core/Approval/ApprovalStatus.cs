@@ -1,0 +1,20 @@
+namespace ActionAgent.Core.Approval;
+
+/// <summary>Where a stored approval request stands.</summary>
+public enum ApprovalStatus
+{
+    /// <summary>Waiting for a reviewer.</summary>
+    Pending,
+
+    /// <summary>A reviewer approved it; it may execute once (see <see cref="IApprovalStore.TryClaimExecutionAsync"/>).</summary>
+    Approved,
+
+    /// <summary>A reviewer (or a timeout, when the policy says so) rejected it.</summary>
+    Rejected,
+
+    /// <summary>Nobody decided in time.</summary>
+    Expired,
+
+    /// <summary>The agent that asked stopped (no heartbeat) or gave up; it will never execute.</summary>
+    Orphaned,
+}

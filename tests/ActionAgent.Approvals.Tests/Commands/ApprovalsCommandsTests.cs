@@ -1,0 +1,148 @@
+using System.Text.Json;
+using ActionAgent.Approvals.Audit;
+using ActionAgent.Approvals.Commands;
+using ActionAgent.Approvals.Dashboard;
+using ActionAgent.Approvals.Store;
+using ActionAgent.Approvals.Tests.Fakes;
+using ActionAgent.Core.Decision;
+using ActionAgent.Core.Policy;
+
+namespace ActionAgent.Approvals.Tests.Commands;
+
+[TestClass]
+public sealed class ApprovalsCommandsTests
+{
+    private TempDir _dir = null!;
+    private ManualTimeProvider _clock = null!;
+    private SqliteApprovalStore _store = null!;
+    private StringWriter _out = null!;
+    private StringWriter _err = null!;
+    private ApprovalsCommands _commands = null!;
+
+    [TestInitialize]
+    public async Task Init()
+    {
+        _dir = new TempDir();
+        _clock = new ManualTimeProvider();
+        _store = await SqliteApprovalStore.OpenAsync(new SqliteApprovalStoreOptions { Path = _dir.File("a.db") }, _clock);
+        _out = new StringWriter();
+        _err = new StringWriter();
+        _commands = new ApprovalsCommands(_store, _out, _err, new AuditLog(_dir.File("audit.jsonl"), _clock), _clock);
+        await _store.EnqueueAsync(Build.Request(step: 1), _clock.GetUtcNow().AddMinutes(10), ApprovalTimeoutBehavior.Expire);
+        await _store.EnqueueAsync(Build.Request(step: 2, action: new TypeTextAction(ActionTarget.Element(7), "420.00")), _clock.GetUtcNow().AddMinutes(10), ApprovalTimeoutBehavior.Expire);
+    }
+
+    [TestCleanup]
+    public void Cleanup() => _dir.Dispose();
+
+    [TestMethod]
+    public async Task List_ShowsPendingApprovalsAsATable()
+    {
+        Assert.AreEqual(0, await _commands.ListAsync());
+
+        var text = _out.ToString();
+        StringAssert.Contains(text, "ID  STATUS");
+        StringAssert.Contains(text, "pending   submit           actions.submit");
+        StringAssert.Contains(text, "type \"420.00\" into #7");
+    }
+
+    [TestMethod]
+    public async Task List_Json_IsParseable()
+    {
+        Assert.AreEqual(0, await _commands.ListAsync("pending", json: true));
+
+        using var doc = JsonDocument.Parse(_out.ToString());
+        Assert.AreEqual(2, doc.RootElement.GetArrayLength());
+        Assert.AreEqual("pending", doc.RootElement[0].GetProperty("status").GetString());
+        Assert.AreEqual("submit", doc.RootElement[0].GetProperty("risk").GetString());
+    }
+
+    [TestMethod]
+    public async Task List_UnknownStatus_ExitsTwo()
+    {
+        Assert.AreEqual(ApprovalsCommands.Invalid, await _commands.ListAsync("done"));
+        StringAssert.Contains(_err.ToString(), "unknown status \"done\"");
+    }
+
+    [TestMethod]
+    public async Task Show_PrintsEveryDetail()
+    {
+        Assert.AreEqual(0, await _commands.ShowAsync("run-1:2"));
+
+        var text = _out.ToString();
+        StringAssert.Contains(text, "value    420.00");
+        StringAssert.Contains(text, "rule actions.submit");
+        StringAssert.Contains(text, "task     Refund order 1042 for Ada Lovelace");
+    }
+
+    [TestMethod]
+    public async Task Approve_ThenApproveAgain_SecondExitsThreeWithWhoDecided()
+    {
+        Assert.AreEqual(0, await _commands.ApproveAsync("1", "alice", "looks right"));
+        Assert.AreEqual(ApprovalsCommands.Conflict, await _commands.ApproveAsync("1", "bob"));
+
+        StringAssert.Contains(_out.ToString(), "approval 1 approved by alice");
+        StringAssert.Contains(_err.ToString(), "approval 1 was already approved by alice at 2026-11-23 09:00:00Z");
+        Assert.IsTrue(AuditLog.Verify(_dir.File("audit.jsonl")).IsValid);
+        StringAssert.Contains(File.ReadAllText(_dir.File("audit.jsonl")), "\"channel\":\"cli\"");
+    }
+
+    [TestMethod]
+    public async Task Approve_WithEditedValue_KeepsIt()
+    {
+        Assert.AreEqual(0, await _commands.ApproveAsync("2", "alice", editedValue: "42.00"));
+
+        Assert.AreEqual("42.00", (await _store.FindAsync("2"))!.EditedValue);
+    }
+
+    [TestMethod]
+    public async Task Reject_WithoutReason_ExitsTwoAndChangesNothing()
+    {
+        Assert.AreEqual(ApprovalsCommands.Invalid, await _commands.RejectAsync("1", "bob", " "));
+
+        Assert.AreEqual(Core.Approval.ApprovalStatus.Pending, (await _store.FindAsync("1"))!.Status);
+    }
+
+    [TestMethod]
+    public async Task Approve_UnknownId_ExitsOne()
+    {
+        Assert.AreEqual(ApprovalsCommands.NotFound, await _commands.ApproveAsync("77", "alice"));
+        StringAssert.Contains(_err.ToString(), "no approval \"77\"");
+    }
+
+    [TestMethod]
+    public async Task Serve_PrintsTheAddressAndServesUntilCancelled()
+    {
+        using var cts = new CancellationTokenSource();
+        var options = new ApprovalDashboardOptions { Port = 0, Tokens = ReviewerTokens.Parse("alice:alice-token-0123456789") };
+
+        var serving = _commands.ServeAsync(options, cts.Token);
+        await Eventually.TrueAsync(() => _out.ToString().Contains("Approval dashboard on http://127.0.0.1:", StringComparison.Ordinal), "the dashboard to start");
+        var url = System.Text.RegularExpressions.Regex.Match(_out.ToString(), @"http://127\.0\.0\.1:\d+/").Value;
+        using var http = new HttpClient();
+        var unauthorized = await http.GetAsync(url + "approvals");
+        await cts.CancelAsync();
+
+        Assert.AreEqual(0, await serving.WaitAsync(TimeSpan.FromSeconds(20)));
+        Assert.AreEqual(System.Net.HttpStatusCode.Unauthorized, unauthorized.StatusCode);
+        StringAssert.Contains(_out.ToString(), "for alice");
+    }
+
+    [TestMethod]
+    public async Task Serve_WithoutTokens_ExitsTwoAndSaysWhatToSet()
+    {
+        var saved = Environment.GetEnvironmentVariable(ReviewerTokens.EnvironmentVariable);
+        Environment.SetEnvironmentVariable(ReviewerTokens.EnvironmentVariable, null);
+        try
+        {
+            var code = await _commands.ServeAsync(new ApprovalDashboardOptions { Port = 0 });
+
+            Assert.AreEqual(ApprovalsCommands.Invalid, code);
+            StringAssert.Contains(_err.ToString(), "set ACTIONAGENT_REVIEWER_TOKENS=\"name:token,…\"");
+        }
+        finally
+        {
+            Environment.SetEnvironmentVariable(ReviewerTokens.EnvironmentVariable, saved);
+        }
+    }
+}

@@ -1,0 +1,86 @@
+using ActionAgent.Approvals.Reviewers;
+using ActionAgent.Approvals.Tests.Fakes;
+using ActionAgent.Core.Decision;
+
+namespace ActionAgent.Approvals.Tests.Reviewers;
+
+[TestClass]
+public sealed class ConsoleApproverTests
+{
+    private static (ConsoleApprover Approver, StringWriter Output) Make(string input)
+    {
+        var output = new StringWriter();
+        return (new ConsoleApprover(new StringReader(input), output, "ops-lead"), output);
+    }
+
+    [TestMethod]
+    public async Task RequestAsync_ShowsActionTargetRiskAndRule_ThenYesApproves()
+    {
+        var (approver, output) = Make("y\n");
+
+        var decision = await approver.RequestAsync(Build.Request());
+
+        Assert.IsTrue(decision.IsApproved);
+        Assert.AreEqual("ops-lead", decision.Reviewer);
+        var text = output.ToString();
+        StringAssert.Contains(text, "action : click #7 \"the Submit refund button\"");
+        StringAssert.Contains(text, "target : button \"Submit refund\"");
+        StringAssert.Contains(text, "risk   : submit   rule: actions.submit");
+        StringAssert.Contains(text, "page   : http://127.0.0.1:5000/refunds/new");
+    }
+
+    [TestMethod]
+    public async Task RequestAsync_No_Rejects()
+    {
+        var (approver, _) = Make("n\n");
+
+        var decision = await approver.RequestAsync(Build.Request());
+
+        Assert.IsFalse(decision.IsApproved);
+    }
+
+    [TestMethod]
+    public async Task RequestAsync_ReasonOption_RejectsWithTheReason()
+    {
+        var (approver, _) = Make("r\nwrong order number\n");
+
+        var decision = await approver.RequestAsync(Build.Request());
+
+        Assert.IsFalse(decision.IsApproved);
+        Assert.AreEqual("wrong order number", decision.Reason);
+    }
+
+    [TestMethod]
+    public async Task RequestAsync_EditOnATypeAction_ApprovesWithTheNewValue()
+    {
+        var (approver, output) = Make("e\n42.00\n");
+
+        var decision = await approver.RequestAsync(Build.Request(action: new TypeTextAction(ActionTarget.Element(7), "420.00")));
+
+        Assert.IsTrue(decision.IsApproved);
+        Assert.AreEqual("42.00", decision.EditedValue);
+        StringAssert.Contains(output.ToString(), "value  : \"420.00\"");
+    }
+
+    [TestMethod]
+    public async Task RequestAsync_UnknownAnswerThenYes_AsksAgain()
+    {
+        var (approver, output) = Make("maybe\ne\ny\n");
+
+        var decision = await approver.RequestAsync(Build.Request());
+
+        Assert.IsTrue(decision.IsApproved);
+        Assert.AreEqual(2, output.ToString().Split("Please answer y, n, r.").Length - 1, "'e' is not offered for a click");
+    }
+
+    [TestMethod]
+    public async Task RequestAsync_InputClosed_Rejects()
+    {
+        var (approver, _) = Make("");
+
+        var decision = await approver.RequestAsync(Build.Request());
+
+        Assert.IsFalse(decision.IsApproved);
+        StringAssert.Contains(decision.Reason, "input closed");
+    }
+}
