@@ -175,7 +175,7 @@ public sealed class ExpectationChecker(IImageComparer? comparer = null, ITargetC
             }
 
             var present = candidates.Select(el => $"\"{TextSimilarity.Clip(el.Label, 40)}\"").Where(l => l != "\"\"").Distinct().Take(12).ToList();
-            return ExpectationResult.Fail(e, $"no {e.RoleWord} labelled \"{e.Label}\" on the page; {e.RoleWord}s present: {(present.Count == 0 ? "none" : string.Join(", ", present))}");
+            return ExpectationResult.Fail(e, $"no {e.RoleWord} labelled \"{e.Label}\" on the page; {Plural(e.RoleWord)} present: {(present.Count == 0 ? "none" : string.Join(", ", present))}");
         }
 
         var name = $"{best.Role} \"{best.Label}\"";
@@ -244,6 +244,9 @@ public sealed class ExpectationChecker(IImageComparer? comparer = null, ITargetC
         var result = comparison.SameSize && comparison.DifferenceFraction <= e.Tolerance ? ExpectationResult.Pass(e, actual) : ExpectationResult.Fail(e, actual);
         return result with { ExpectedImage = baseline, ActualImage = crop };
     }
+
+    private static string Plural(string word) =>
+        word.EndsWith('x') || word.EndsWith('s') || word.EndsWith("ch", StringComparison.Ordinal) ? word + "es" : word + "s";
 
     /// <summary>"; closest text: "Refund failed"" when some line of the page is similar to what was wanted.</summary>
     private static string Closest(string wanted, Observation o)
