@@ -166,12 +166,13 @@ internal sealed class FakeApp
     }
 
     /// <summary>The login → orders → order → refund app the runner tests use.</summary>
-    public static FakeApp Orders(string origin = "http://app.test") => new FakeApp(origin)
+    /// <remarks><paramref name="moved"/> moves the sign-in button; <paramref name="relabelled"/> calls it "Log in".</remarks>
+    public static FakeApp Orders(string origin = "http://app.test", bool moved = false, bool relabelled = false) => new FakeApp(origin)
         .Route("/login", _ => new FakePage("Sign in", "Sign in\nUsername\nPassword",
         [
             new FakeElement("textbox", "Username", new ScreenRect(100, 100, 200, 30)),
             new FakeElement("textbox", "Password", new ScreenRect(100, 150, 200, 30)) { IsSecret = true },
-            new FakeElement("button", "Sign in", new ScreenRect(100, 200, 100, 30))
+            new FakeElement("button", relabelled ? "Log in" : "Sign in", moved ? new ScreenRect(420, 260, 120, 36) : new ScreenRect(100, 200, 100, 30))
             {
                 OnClick = app => app.Navigate(app.Values.GetValueOrDefault("Username") == "ops" ? "/orders" : "/login"),
             },
