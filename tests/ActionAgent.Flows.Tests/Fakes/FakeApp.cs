@@ -92,7 +92,7 @@ internal sealed class FakeApp
         {
             Url = Url,
             Title = page.Title,
-            Geometry = ViewportGeometry.Identity(800, 600),
+            Geometry = Painter is null ? ViewportGeometry.Identity(800, 600) : new ViewportGeometry(800, 600, 2, 1600, 1200),
             Elements = elements,
             VisibleText = page.Text,
             Screenshot = screenshot,
