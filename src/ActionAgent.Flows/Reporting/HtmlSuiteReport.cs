@@ -29,8 +29,14 @@ internal static class HtmlSuiteReport
           .Append(Stat(suite.PassedCount, "passed"))
           .Append(Stat(failedFlows.Count, "failed"))
           .Append(Stat(suite.LoadErrors.Count, "did not load"))
-          .Append(Stat(suite.Results.Sum(r => r.Tokens), "tokens"))
-          .Append("</div></header><main>");
+          .Append(Stat(suite.Results.Sum(r => r.Tokens), "tokens"));
+        if (suite.Cache is { } cache)
+        {
+            sb.Append("<div class=\"stat\"><b>").Append(E(Inv($"{cache.HitRate:P0}"))).Append("</b><small>")
+              .Append(E($"cache hits ({cache.Hits} hits, {cache.Misses} misses, {cache.Healed} healed)")).Append("</small></div>");
+        }
+
+        sb.Append("</div></header><main>");
 
         if (failedFlows.Count + suite.LoadErrors.Count == 0)
         {
@@ -50,7 +56,7 @@ internal static class HtmlSuiteReport
                   .Append(StatusBadge(r.Status)).Append(' ').Append(E(TextSimilarity.Clip(r.Message, 200))).Append("</li>");
             }
 
-            sb.Append("</ol></div><h2>Failures</h2>");
+            sb.Append("</ol></div><h2>Failure details</h2>");
             foreach (var e in suite.LoadErrors)
             {
                 sb.Append("<section class=\"card failed\" id=\"load-").Append(E(Slug.From(e.Path))).Append("\"><div class=\"card-h\"><b>").Append(E(e.Path)).Append("</b>")
@@ -61,6 +67,19 @@ internal static class HtmlSuiteReport
             {
                 RenderFailure(sb, r, outputDirectory);
             }
+        }
+
+        if (suite.Heals.Count > 0)
+        {
+            sb.Append("<h2>Self-healed steps (").Append(suite.Heals.Count).Append(")</h2><p class=\"muted\">The cached action no longer fit the page; the decider was asked again and the cache updated. Check that the new target is right.</p>")
+              .Append("<table><thead><tr><th>Instruction</th><th>Why</th><th>Was</th><th>Now</th></tr></thead><tbody>");
+            foreach (var h in suite.Heals)
+            {
+                sb.Append("<tr><td>").Append(E(h.Instruction)).Append("</td><td>").Append(E(h.Reason)).Append("</td><td class=\"mono\">").Append(E(h.OldTarget))
+                  .Append("</td><td class=\"mono\">").Append(E(h.NewAction)).Append("</td></tr>");
+            }
+
+            sb.Append("</tbody></table>");
         }
 
         sb.Append("<h2>All flows</h2><table><thead><tr><th>Status</th><th>Flow</th><th>Tags</th><th>Steps</th><th>Expectations</th><th>Duration</th><th>Report</th></tr></thead><tbody>");

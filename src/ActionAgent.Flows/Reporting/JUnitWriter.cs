@@ -31,6 +31,14 @@ public static class JUnitWriter
             new XAttribute("time", time),
             new XAttribute("timestamp", suite.StartedAt.UtcDateTime.ToString("yyyy-MM-ddTHH:mm:ss", CultureInfo.InvariantCulture)),
             new XAttribute("hostname", "localhost"));
+        if (suite.Cache is { } cache)
+        {
+            testsuite.Add(new XElement("properties",
+                Property("actionagent.cache.hits", cache.Hits),
+                Property("actionagent.cache.misses", cache.Misses),
+                Property("actionagent.cache.relocated", cache.Relocated),
+                Property("actionagent.cache.healed", cache.Healed)));
+        }
 
         foreach (var error in suite.LoadErrors)
         {
@@ -98,6 +106,9 @@ public static class JUnitWriter
         using var writer = XmlWriter.Create(path, new XmlWriterSettings { Indent = true, Encoding = new UTF8Encoding(false) });
         ToXml(suite, suiteName).Save(writer);
     }
+
+    private static XElement Property(string name, int value) =>
+        new("property", new XAttribute("name", name), new XAttribute("value", value));
 
     private static string FailureType(FlowResult result) =>
         result.Steps.LastOrDefault(s => !s.Passed) is { } step ? step.IsExpectation ? "ExpectationFailed" : "StepFailed" : "ExpectationFailed";

@@ -5,6 +5,7 @@ using ActionAgent.Core.Perception;
 using ActionAgent.Core.Policy;
 using ActionAgent.Core.Recording;
 using ActionAgent.Core.Runtime;
+using ActionAgent.Flows.Caching;
 using ActionAgent.Flows.Definition;
 using ActionAgent.Flows.Expectations;
 using Microsoft.Extensions.Logging;
@@ -26,6 +27,7 @@ public sealed class FlowRunner
     private readonly TimeProvider _time;
     private readonly ILoggerFactory _loggers;
     private readonly ILogger<FlowRunner> _logger;
+    private readonly System.Collections.Concurrent.ConcurrentDictionary<IDecider, byte> _usedDeciders = new(ReferenceEqualityComparer.Instance);
 
     /// <summary>Creates a runner; <paramref name="deciders"/> gives each flow its decider (for example a CachingDecider over the StepInterpreter).</summary>
     public FlowRunner(
@@ -77,7 +79,20 @@ public sealed class FlowRunner
             Enumerable.Range(0, selected.Count),
             new ParallelOptions { MaxDegreeOfParallelism = Math.Max(1, _options.Workers) },
             async (i, _) => results[i] = await RunFlowAsync(selected[i], progress, cancellationToken).ConfigureAwait(false)).ConfigureAwait(false);
-        return new FlowSuiteResult(results, started, clock.Elapsed) { FilteredOut = flows.Count - selected.Count };
+        var caches = _usedDeciders.Keys.OfType<CachingDecider>().ToList();
+        var cache = caches.Count == 0 ? null : caches.Select(c => c.Statistics).Aggregate((a, b) =>
+            new CacheStatistics(a.Hits + b.Hits, a.Misses + b.Misses, a.Relocated + b.Relocated, a.Healed + b.Healed, a.Invalidated + b.Invalidated));
+        if (cache is not null)
+        {
+            _logger.LogInformation("Action {Cache}", cache.ToString());
+        }
+
+        return new FlowSuiteResult(results, started, clock.Elapsed)
+        {
+            FilteredOut = flows.Count - selected.Count,
+            Cache = cache,
+            Heals = caches.SelectMany(c => c.Heals).OrderBy(h => h.At).ToList(),
+        };
     }
 
     /// <summary>Runs one flow to its end, its timeout or cancellation. Never throws for flow failures: they are in the result.</summary>
@@ -100,6 +115,7 @@ public sealed class FlowRunner
         progress?.Report(new FlowProgressEvent(FlowProgressKind.FlowStarted, flow.Name, 0, flow.Steps.Count, flow.Url));
         _logger.LogInformation("Flow {Flow} started ({Steps} steps, timeout {Timeout})", flow.Name, flow.Steps.Count, FlowDuration.Format(timeout));
         var decider = _deciders(flow);
+        _usedDeciders.TryAdd(decider, 0);
         var manifest = new RunManifest
         {
             RunId = runId,

@@ -1,3 +1,4 @@
+using ActionAgent.Flows.Caching;
 using ActionAgent.Flows.Definition;
 
 namespace ActionAgent.Flows.Running;
@@ -10,6 +11,12 @@ public sealed record FlowSuiteResult(IReadOnlyList<FlowResult> Results, DateTime
 
     /// <summary>Flows left out by the tag filter.</summary>
     public int FilteredOut { get; init; }
+
+    /// <summary>What the action cache did during the run, when the flows' deciders were <see cref="CachingDecider"/>s.</summary>
+    public CacheStatistics? Cache { get; init; }
+
+    /// <summary>Cached actions that no longer fit the page and were healed by asking the decider again (review them).</summary>
+    public IReadOnlyList<HealEvent> Heals { get; init; } = [];
 
     /// <summary>Flows that passed.</summary>
     public int PassedCount => Results.Count(r => r.Passed);

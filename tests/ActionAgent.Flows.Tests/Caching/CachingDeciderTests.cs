@@ -4,6 +4,7 @@ using ActionAgent.Core.Perception;
 using ActionAgent.Flows.Caching;
 using ActionAgent.Flows.Definition;
 using ActionAgent.Flows.Expectations;
+using ActionAgent.Flows.Reporting;
 using ActionAgent.Flows.Running;
 using ActionAgent.Flows.Tests.Fakes;
 using Microsoft.Extensions.Logging.Abstractions;
@@ -200,6 +201,40 @@ public sealed class CachingDeciderTests
     }
 
     [TestMethod]
+    public async Task FlowRunner_RelabelledButton_HealIsReportedInSuiteAndJUnit()
+    {
+        var inner = new InstructionDecider();
+        var cache = new ActionCache();
+        var decider = new CachingDecider(inner, cache);
+        var flow = FlowLoader.Parse("""
+            name: Sign in
+            url: http://app.test/login
+            steps:
+              - Type ops into Username
+              - Click Sign in
+            """, "sign-in.yaml");
+        FlowRunner Runner(bool relabelled) => new(new FakeSessionFactory(_ => new FakeSession(FakeApp.Orders(relabelled: relabelled, moved: relabelled))), decider,
+            new AllowAllPolicy(), AutoApprover.ApproveAll, new FlowRunnerOptions { RecordingsRoot = null }, TimeProvider.System, NullLoggerFactory.Instance);
+        await Runner(relabelled: false).RunAsync([flow]);
+
+        // The button is now "Log in" elsewhere; the fake interpreter only knows "Sign in", so give it a matching instruction
+        // through a decider that clicks any sign-in-like button.
+        var healing = new CachingDecider(new RelabelAwareLoginDecider(), cache);
+        var suite = await new FlowRunner(new FakeSessionFactory(_ => new FakeSession(FakeApp.Orders(relabelled: true, moved: true))), healing,
+            new AllowAllPolicy(), AutoApprover.ApproveAll, new FlowRunnerOptions { RecordingsRoot = null }, TimeProvider.System, NullLoggerFactory.Instance).RunAsync([flow]);
+
+        Assert.IsTrue(suite.AllPassed, suite.Results[0].Message);
+        Assert.AreEqual(1, suite.Cache!.Healed);
+        StringAssert.Contains(suite.Heals.Single().Reason, "button \"Sign in\"");
+        var xml = JUnitWriter.ToXml(suite).ToString();
+        StringAssert.Contains(xml, "<property name=\"actionagent.cache.healed\" value=\"1\" />");
+        var html = Path.Combine(Path.GetTempPath(), $"suite-{Guid.NewGuid():N}.html");
+        HtmlReportWriter.WriteSuite(suite, html);
+        StringAssert.Contains(File.ReadAllText(html), "Self-healed steps (1)");
+        File.Delete(html);
+    }
+
+    [TestMethod]
     public async Task FlowRunner_SecondRunOfAFlow_MakesZeroInnerDeciderCalls()
     {
         var inner = new InstructionDecider();
@@ -232,12 +267,30 @@ public sealed class CachingDeciderTests
         Assert.IsTrue(second.AllPassed, second.Results[0].Message);
         Assert.AreEqual(10, callsAfterFirst, "5 instructions x (action + done)");
         Assert.AreEqual(callsAfterFirst, inner.Calls, "the second run asked the decider nothing");
+        Assert.AreEqual(new CacheStatistics(10, 0, 0, 0, 0), second.Cache, "the suite reports the cache's work");
     }
 
     private static FakeApp WithIdOffset(FakeApp app, int offset)
     {
         app.IdOffset = offset;
         return app;
+    }
+
+    /// <summary>Clicks the login button whatever it is called; answers done after a success.</summary>
+    private sealed class RelabelAwareLoginDecider : IDecider
+    {
+        public string Name => "login-aware";
+
+        public Task<ProposedAction> DecideAsync(DecisionContext context, CancellationToken cancellationToken = default)
+        {
+            if (context.Last is { Succeeded: true })
+            {
+                return Task.FromResult(new ProposedAction(new DoneAction("done"), "done") { DecidedBy = Name });
+            }
+
+            var target = context.Observation.Elements.First(e => e.Role == "button" && e.Name.EndsWith(" in", StringComparison.Ordinal));
+            return Task.FromResult(new ProposedAction(new ClickAction(ActionTarget.Element(target.Id, target.Name)), $"click {target.Name}") { DecidedBy = Name });
+        }
     }
 
     /// <summary>Clicks whatever button is labelled like a refund submit.</summary>

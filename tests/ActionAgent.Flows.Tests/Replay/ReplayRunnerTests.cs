@@ -3,6 +3,7 @@ using ActionAgent.Core.Recording;
 using ActionAgent.Core.Runtime;
 using ActionAgent.Flows.Definition;
 using ActionAgent.Flows.Replay;
+using ActionAgent.Flows.Reporting;
 using ActionAgent.Flows.Running;
 using ActionAgent.Flows.Tests.Fakes;
 using Microsoft.Extensions.Logging.Abstractions;
@@ -119,6 +120,22 @@ public sealed class ReplayRunnerTests
 
         Assert.IsTrue(report.Passed, report.Summary);
         Assert.AreEqual("http://127.0.0.1:5999/orders", app.Url);
+    }
+
+    [TestMethod]
+    public async Task WriteReplay_DriftedReplay_ListsMajorDriftFirstWithBothScreenshots()
+    {
+        var recording = await RecordAsync();
+        var report = await Replayer(FakeApp.Orders(relabelled: true, moved: true)).RunAsync(recording);
+        var path = Path.Combine(_root, "replay.html");
+
+        HtmlReportWriter.WriteReplay(report, path);
+
+        var html = File.ReadAllText(path);
+        var summary = html.IndexOf("Drifted steps (2)", StringComparison.Ordinal);
+        Assert.IsTrue(summary > 0 && summary < html.IndexOf("id=\"step-1\"", StringComparison.Ordinal));
+        StringAssert.Contains(html, "<a href=\"#step-5\">Step 5</a> <span class=\"badge b-bad\">major</span>");
+        StringAssert.Contains(html, "figcaption>replayed — not replayed");
     }
 
     [TestMethod]

@@ -194,11 +194,11 @@ public sealed class FlowRunnerTests
     public async Task RunAsync_SlowStep_TimeoutNamesTheStep()
     {
         var sessions = new FakeSessionFactory(_ => new FakeSession(FakeApp.Orders()));
-        var flow = Named("Slow", timeout: "200ms");
+        var flow = Named("Slow", timeout: "2s");
 
         var suite = await Runner(sessions, new InstructionDecider { Delay = TimeSpan.FromSeconds(30) }).RunAsync([flow]);
 
-        Assert.AreEqual("timed out after 200ms at step 1 \"Type ops into Username\"", suite.Results[0].Message);
+        Assert.AreEqual("timed out after 2s at step 1 \"Type ops into Username\"", suite.Results[0].Message);
     }
 
     [TestMethod]
