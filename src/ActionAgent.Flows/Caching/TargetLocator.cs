@@ -6,7 +6,8 @@ namespace ActionAgent.Flows.Caching;
 /// <summary>
 /// Finds a recorded target again on a new observation, without a model: the same role and name (nearest if several);
 /// else a similar label (strict: "Sign in" ≈ "Sign in now", but "Submit refund" ≠ "File refund") weighed with role and
-/// position; else the element under the best template match of its crop. Returns null rather than guess.
+/// position; for targets with no text at all, the same role in the same place (box overlap); else the element under
+/// the best template match of its crop. Returns null rather than guess.
 /// </summary>
 public sealed class TargetLocator(ITemplateMatcher? matcher = null, TargetLocatorOptions? options = null)
 {
@@ -40,6 +41,21 @@ public sealed class TargetLocator(ITemplateMatcher? matcher = null, TargetLocato
         if (scored.Count > 0 && scored[0].score >= _options.MinimumScore)
         {
             return new TargetMatch(scored[0].e, scored[0].score, "similar");
+        }
+
+        // Nothing to read on the target (an icon, a canvas): the same role in the same place is the same element.
+        if (label.Length == 0)
+        {
+            var placed = elements
+                .Where(e => string.Equals(e.Role, target.Role, StringComparison.OrdinalIgnoreCase) && TextSimilarity.NormalizeLabel(e.Label).Length == 0)
+                .Select(e => (e, iou: e.Bounds.IoU(target.Bounds)))
+                .Where(x => x.iou >= _options.MinimumOverlap)
+                .OrderByDescending(x => x.iou)
+                .FirstOrDefault();
+            if (placed.e is not null)
+            {
+                return new TargetMatch(placed.e, placed.iou, "position");
+            }
         }
 
         if (matcher is not null && target.CropPng is { } crop && !observation.Screenshot.IsEmpty)

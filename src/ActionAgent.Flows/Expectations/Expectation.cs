@@ -21,7 +21,7 @@ public abstract record Expectation
     public override string ToString() => Source;
 }
 
-/// <summary>"the page shows X" / "the page does not show X": text anywhere in the visible text or element labels.</summary>
+/// <summary>"the page shows X" / "the page does not show X": text in the visible text or element names (not typed values).</summary>
 public sealed record TextExpectation(string Text, bool Visible) : Expectation
 {
     /// <inheritdoc />

@@ -37,7 +37,7 @@ public sealed class ExpectationChecker(IImageComparer? comparer = null, ITargetC
         var page = TextSimilarity.NormalizeText(o.VisibleText);
         var where = page.Contains(wanted, StringComparison.Ordinal)
             ? "in the page text"
-            : o.Elements.FirstOrDefault(el => new[] { el.Name, el.Text, el.Value }.Any(t => TextSimilarity.NormalizeText(t).Contains(wanted, StringComparison.Ordinal))) is { } hit
+            : o.Elements.FirstOrDefault(el => new[] { el.Name, el.Text }.Any(t => TextSimilarity.NormalizeText(t).Contains(wanted, StringComparison.Ordinal))) is { } hit
                 ? $"on {hit.Role} \"{TextSimilarity.Clip(hit.Label, 60)}\""
                 : null;
         if (e.Visible)

@@ -114,7 +114,17 @@ public sealed class FlowRunner
 
         progress?.Report(new FlowProgressEvent(FlowProgressKind.FlowStarted, flow.Name, 0, flow.Steps.Count, flow.Url));
         _logger.LogInformation("Flow {Flow} started ({Steps} steps, timeout {Timeout})", flow.Name, flow.Steps.Count, FlowDuration.Format(timeout));
-        var decider = _deciders(flow);
+        IDecider decider;
+        try
+        {
+            decider = _deciders(flow);
+        }
+        catch (Exception e) when (e is not OperationCanceledException)
+        {
+            _logger.LogError(e, "No decider for flow {Flow}", flow.Name);
+            return Finish(run, FlowStatus.Error, $"could not create the decider: {e.Message}", clock.Elapsed, started);
+        }
+
         _usedDeciders.TryAdd(decider, 0);
         var manifest = new RunManifest
         {

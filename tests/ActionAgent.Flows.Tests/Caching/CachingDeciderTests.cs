@@ -118,6 +118,23 @@ public sealed class CachingDeciderTests
     }
 
     [TestMethod]
+    public async Task DecideAsync_UnlabelledIconInSamePlace_IsFoundByPositionWithoutMatcher()
+    {
+        var inner = new PointDecider();
+        var decider = new CachingDecider(inner, new ActionCache());
+        var icon = new UiElement { Id = 1, Role = "button", Name = "", Bounds = new ScreenRect(50, 50, 40, 40) };
+        await decider.DecideAsync(Context(Page(icon), task: "Click the gear icon"));
+
+        var same = await decider.DecideAsync(Context(Page(icon with { Id = 4, Bounds = new ScreenRect(52, 50, 40, 40) }), run: "run-2", task: "Click the gear icon"));
+        var gone = await decider.DecideAsync(Context(Page(icon with { Id = 5, Bounds = new ScreenRect(500, 300, 40, 40) }), run: "run-3", task: "Click the gear icon"));
+
+        Assert.AreEqual("cache", same.DecidedBy);
+        Assert.AreEqual(2, inner.Calls, "the icon far away is not assumed to be the same: the decider is asked (healed)");
+        Assert.AreEqual(1, decider.Statistics.Healed);
+        Assert.AreEqual("point", gone.DecidedBy);
+    }
+
+    [TestMethod]
     public async Task DecideAsync_ServedActionFailed_InvalidatesAndAsksAgain()
     {
         var inner = new InstructionDecider();

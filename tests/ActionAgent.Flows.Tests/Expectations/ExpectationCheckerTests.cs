@@ -50,6 +50,9 @@ public sealed class ExpectationCheckerTests
     }
 
     [TestMethod]
+    public void Check_TextOnlyTypedIntoAField_IsNotShownText() => Assert.IsFalse(Check("the page shows Damaged item").Passed);
+
+    [TestMethod]
     public void Check_PageDoesNotShowAbsentText_Passes() => Assert.IsTrue(Check("the page does not show Error").Passed);
 
     [TestMethod]
