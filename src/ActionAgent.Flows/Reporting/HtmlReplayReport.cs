@@ -31,7 +31,7 @@ internal static class HtmlReplayReport
         {
             var css = d.Severity switch { DriftSeverity.Major => "failed", DriftSeverity.Minor => "skipped", _ => "passed" };
             sb.Append("<section class=\"card ").Append(css).Append("\" id=\"step-").Append(d.OriginalStep).Append("\"><div class=\"card-h\"><span class=\"num\">#").Append(d.OriginalStep)
-              .Append("</span><span class=\"act\">").Append(E(d.Action)).Append("</span><span class=\"muted\">target: ").Append(E(d.TargetResolution)).Append("</span></div><div class=\"card-b\"><div class=\"pair\">");
+              .Append("</span><span class=\"act\">").Append(E(d.Action)).Append("</span><span class=\"muted\">target: ").Append(E(d.TargetResolution.Length == 0 ? "not replayed" : d.TargetResolution)).Append("</span></div><div class=\"card-b\"><div class=\"pair\">");
             var original = byStep.TryGetValue(d.OriginalStep, out var step) ? HtmlReportWriter.ReadScreenshot(report.Original, step) : [];
             sb.Append("<figure>");
             Screenshot(sb, original, step?.Observation.ScreenshotWidth ?? 0, step?.Observation.ScreenshotHeight ?? 0, step is null ? "" : HtmlReportWriter.Overlay(step, "#0969da"), "recorded");

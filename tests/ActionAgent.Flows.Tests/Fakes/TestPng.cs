@@ -115,7 +115,7 @@ internal sealed class TestPng(int width, int height)
     /// <summary>Paints a fake page: a header bar, inputs as bordered boxes, buttons and links in colour (2x scale for a HiDPI look).</summary>
     public static byte[] Paint(FakeApp app, FakePage page)
     {
-        var key = $"{app.Path}|{page.Text}|{string.Join(";", app.Values.OrderBy(v => v.Key))}|{string.Join(";", app.Checked.Where(c => c.Value).Select(c => c.Key).Order())}";
+        var key = $"{app.Path}|{page.Text}|{string.Join(";", page.Elements.Select(e => $"{e.Role}:{e.Name}:{e.Bounds}:{e.Disabled}"))}|{string.Join(";", app.Values.OrderBy(v => v.Key))}|{string.Join(";", app.Checked.Where(c => c.Value).Select(c => c.Key).Order())}";
         return Painted.GetOrAdd(key, _ => PaintCore(app, page));
     }
 

@@ -22,7 +22,7 @@ public sealed class ReplayRunnerTests
     public void Cleanup() => Directory.Delete(_root, recursive: true);
 
     /// <summary>Records the sign-in flow on the normal fake app and returns the recording.</summary>
-    private async Task<RunRecording> RecordAsync()
+    private async Task<RunRecording> RecordAsync(bool painted = false)
     {
         var flow = FlowLoader.Parse("""
             name: Sign in
@@ -33,11 +33,17 @@ public sealed class ReplayRunnerTests
               - Click Sign in
               - Type 1042 into Search orders
             """, "sign-in.yaml");
-        var runner = new FlowRunner(new FakeSessionFactory(_ => new FakeSession(FakeApp.Orders())), new InstructionDecider(), new AllowAllPolicy(), AutoApprover.ApproveAll,
+        var runner = new FlowRunner(new FakeSessionFactory(_ => new FakeSession(Paint(FakeApp.Orders(), painted))), new InstructionDecider(), new AllowAllPolicy(), AutoApprover.ApproveAll,
             new FlowRunnerOptions { RecordingsRoot = Path.Combine(_root, "recorded") }, TimeProvider.System, NullLoggerFactory.Instance);
         var result = (await runner.RunAsync([flow])).Results.Single();
         Assert.IsTrue(result.Passed, result.Message);
         return RunRecording.Load(result.RecordingPath!);
+    }
+
+    private static FakeApp Paint(FakeApp app, bool painted)
+    {
+        app.Painter = painted ? TestPng.Paint : null;
+        return app;
     }
 
     private ReplayRunner Replayer(FakeApp app, string? baseUrl = null) =>
@@ -125,16 +131,27 @@ public sealed class ReplayRunnerTests
     [TestMethod]
     public async Task WriteReplay_DriftedReplay_ListsMajorDriftFirstWithBothScreenshots()
     {
-        var recording = await RecordAsync();
-        var report = await Replayer(FakeApp.Orders(relabelled: true, moved: true)).RunAsync(recording);
+        var recording = await RecordAsync(painted: true);
+        var app = FakeApp.Orders(relabelled: true, moved: true);
+        app.Painter = TestPng.Paint;
+        var report = await Replayer(app).RunAsync(recording);
         var path = Path.Combine(_root, "replay.html");
 
         HtmlReportWriter.WriteReplay(report, path);
 
         var html = File.ReadAllText(path);
-        var summary = html.IndexOf("Drifted steps (2)", StringComparison.Ordinal);
+        if (Environment.GetEnvironmentVariable("ACTIONAGENT_REPORT_OUT") is { Length: > 0 } keep)
+        {
+            Directory.CreateDirectory(keep);
+            File.Copy(path, Path.Combine(keep, "replay.html"), overwrite: true);
+        }
+
+        Assert.AreEqual(2, report.MajorDrifts);
+        Assert.AreEqual(2, report.MinorDrifts, "the moved button changes the login screen of steps 1 and 3");
+        var summary = html.IndexOf("Drifted steps (4)", StringComparison.Ordinal);
         Assert.IsTrue(summary > 0 && summary < html.IndexOf("id=\"step-1\"", StringComparison.Ordinal));
-        StringAssert.Contains(html, "<a href=\"#step-5\">Step 5</a> <span class=\"badge b-bad\">major</span>");
+        StringAssert.Contains(html, "<li><a href=\"#step-5\">Step 5</a> <span class=\"badge b-bad\">major</span>");
+        Assert.IsTrue(html.IndexOf("Step 7</a> <span class=\"badge b-bad\">major", StringComparison.Ordinal) < html.IndexOf("Step 1</a> <span class=\"badge b-warn\">minor", StringComparison.Ordinal), "major drift is listed first");
         StringAssert.Contains(html, "figcaption>replayed — not replayed");
     }
 
