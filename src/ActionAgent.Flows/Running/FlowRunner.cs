@@ -160,6 +160,14 @@ public sealed class FlowRunner
             Observe(core);
             await run.CloseSessionAsync(_time).ConfigureAwait(false);
         }
+        catch (Exception e)
+        {
+            // Dead infrastructure (the page closed, the disk is full): this flow errs, the others go on.
+            status = FlowStatus.Error;
+            message = $"the flow stopped{run.Where()}: {e.Message}";
+            _logger.LogError(e, "Flow {Flow} stopped", flow.Name);
+            await run.CloseSessionAsync(_time).ConfigureAwait(false);
+        }
 
         if (run.RecordingStarted)
         {

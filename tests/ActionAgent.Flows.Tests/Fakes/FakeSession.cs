@@ -16,6 +16,11 @@ internal sealed class FakeSession(FakeApp app) : IFlowSession, IPerceiver, IActi
 
     public bool Disposed { get; private set; }
 
+    /// <summary>Observations after this many throw, like a browser that died.</summary>
+    public int FailObserveAfter { get; init; } = int.MaxValue;
+
+    private int _observations;
+
     public Action? OnDispose { get; set; }
 
     public IPerceiver Perceiver => this;
@@ -37,6 +42,11 @@ internal sealed class FakeSession(FakeApp app) : IFlowSession, IPerceiver, IActi
 
     public async Task<Observation> ObserveAsync(CancellationToken cancellationToken = default)
     {
+        if (Interlocked.Increment(ref _observations) > FailObserveAfter)
+        {
+            throw new InvalidOperationException("Target page, context or browser has been closed");
+        }
+
         if (ObserveDelay > TimeSpan.Zero)
         {
             await Task.Delay(ObserveDelay, cancellationToken);

@@ -214,6 +214,18 @@ public sealed class FlowRunnerTests
     }
 
     [TestMethod]
+    public async Task RunAsync_PerceiverDiesDuringExpectation_IsAnErrorAndOthersRun()
+    {
+        var sessions = new FakeSessionFactory(name => new FakeSession(FakeApp.Orders()) { FailObserveAfter = name == "Dies" ? 4 : int.MaxValue });
+
+        var suite = await Runner(sessions, new InstructionDecider()).RunAsync([Named("Dies"), Named("Lives")]);
+
+        Assert.AreEqual(FlowStatus.Error, suite.Results[0].Status);
+        Assert.AreEqual("the flow stopped while checking the final expectations: Target page, context or browser has been closed", suite.Results[0].Message);
+        Assert.IsTrue(suite.Results[1].Passed);
+    }
+
+    [TestMethod]
     public async Task RunAsync_Progress_ReportsEveryStepAndFlowEnd()
     {
         var progress = new RecordingProgress();
