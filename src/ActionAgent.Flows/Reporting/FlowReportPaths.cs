@@ -1,0 +1,8 @@
+namespace ActionAgent.Flows.Reporting;
+
+/// <summary>Where <see cref="FlowReports.Write"/> put the reports, and any run report it could not write.</summary>
+public sealed record FlowReportPaths(string JUnitXml, string SuiteHtml, IReadOnlyList<string> RunReports)
+{
+    /// <summary>Run reports that could not be written, with the reason.</summary>
+    public IReadOnlyList<string> Problems { get; init; } = [];
+}

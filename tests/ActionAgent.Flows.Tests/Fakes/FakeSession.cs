@@ -1,0 +1,67 @@
+using ActionAgent.Core.Decision;
+using ActionAgent.Core.Execution;
+using ActionAgent.Core.Perception;
+using ActionAgent.Flows.Running;
+
+namespace ActionAgent.Flows.Tests.Fakes;
+
+/// <summary>A flow session over a <see cref="FakeApp"/>; can be told to hang on navigation (ignoring cancellation).</summary>
+internal sealed class FakeSession(FakeApp app) : IFlowSession, IPerceiver, IActionExecutor
+{
+    public FakeApp App => app;
+
+    public bool HangOnNavigate { get; init; }
+
+    public TimeSpan ObserveDelay { get; init; }
+
+    public bool Disposed { get; private set; }
+
+    /// <summary>Observations after this many throw, like a browser that died.</summary>
+    public int FailObserveAfter { get; init; } = int.MaxValue;
+
+    private int _observations;
+
+    public Action? OnDispose { get; set; }
+
+    public IPerceiver Perceiver => this;
+
+    public IActionExecutor Executor => this;
+
+    public IOutcomeVerifier Verifier { get; } = new PassThroughVerifier();
+
+    public async Task NavigateAsync(string url, CancellationToken cancellationToken = default)
+    {
+        if (HangOnNavigate)
+        {
+            // A browser that never answers and ignores cancellation: only the runner's timeout can get past it.
+            await new TaskCompletionSource().Task;
+        }
+
+        app.Navigate(url);
+    }
+
+    public async Task<Observation> ObserveAsync(CancellationToken cancellationToken = default)
+    {
+        if (Interlocked.Increment(ref _observations) > FailObserveAfter)
+        {
+            throw new InvalidOperationException("Target page, context or browser has been closed");
+        }
+
+        if (ObserveDelay > TimeSpan.Zero)
+        {
+            await Task.Delay(ObserveDelay, cancellationToken);
+        }
+
+        return app.Observe(DateTimeOffset.UnixEpoch);
+    }
+
+    public Task<ActionOutcome> ExecuteAsync(ProposedAction proposal, Observation observation, CancellationToken cancellationToken = default) =>
+        Task.FromResult(app.Execute(proposal, observation));
+
+    public ValueTask DisposeAsync()
+    {
+        Disposed = true;
+        OnDispose?.Invoke();
+        return ValueTask.CompletedTask;
+    }
+}

@@ -1,0 +1,186 @@
+using ActionAgent.Core.Approval;
+using ActionAgent.Core.Recording;
+using ActionAgent.Flows.Definition;
+using ActionAgent.Flows.Reporting;
+using ActionAgent.Flows.Running;
+using ActionAgent.Flows.Tests.Fakes;
+using Microsoft.Extensions.Logging.Abstractions;
+
+namespace ActionAgent.Flows.Tests.Reporting;
+
+[TestClass]
+public sealed class HtmlReportWriterTests
+{
+    private string _root = "";
+
+    public TestContext TestContext { get; set; } = null!;
+
+    [TestInitialize]
+    public void Init() => _root = Directory.CreateTempSubdirectory("aa-report-").FullName;
+
+    [TestCleanup]
+    public void Cleanup() => Directory.Delete(_root, recursive: true);
+
+    private const string Passing = """
+        name: Sign in and search
+        url: http://app.test/login
+        tags: [smoke]
+        steps:
+          - Type ops into Username
+          - Type hunter2 into Password
+          - Click Sign in
+          - expect: the URL ends with /orders
+          - Type 1042 into Search orders
+          - Click Search
+        expect:
+          - the page shows Order 1042
+        """;
+
+    private const string FailingStep = """
+        name: Delete all orders
+        url: http://app.test/login
+        tags: [smoke]
+        steps:
+          - Type ops into Username
+          - Click Sign in
+          - Click Delete all orders
+        """;
+
+    private const string FailingExpectation = """
+        name: Refund confirmation
+        url: http://app.test/login
+        tags: [refund]
+        steps:
+          - Type ops into Username
+          - Click Sign in
+        expect:
+          - the page shows Refund filed
+          - the URL ends with /orders
+        """;
+
+    private async Task<FlowSuiteResult> RunAsync(params string[] flows)
+    {
+        var runner = new FlowRunner(
+            new FakeSessionFactory(_ => new FakeSession(WithPainter(FakeApp.Orders()))),
+            new InstructionDecider(), new AllowAllPolicy(), AutoApprover.ApproveAll,
+            new FlowRunnerOptions { RecordingsRoot = Path.Combine(_root, "recordings"), ExpectationTimeout = TimeSpan.Zero, Workers = 2 },
+            TimeProvider.System, NullLoggerFactory.Instance);
+        return await runner.RunAsync(flows.Select((f, i) => FlowLoader.Parse(f, $"flows/flow{i}.yaml")).ToList());
+    }
+
+    private static FakeApp WithPainter(FakeApp app)
+    {
+        app.Painter = TestPng.Paint;
+        return app;
+    }
+
+    [TestMethod]
+    public async Task Render_RunWithFailedStep_ListsFailuresFirstWithLinksAndInlineScreenshots()
+    {
+        var suite = await RunAsync(FailingStep);
+        var recording = RunRecording.Load(suite.Results[0].RecordingPath!);
+
+        var html = HtmlReportWriter.Render(recording);
+
+        var failedStep = recording.Steps.Single(s => s.Proposal.Action is Core.Decision.FailAction).Step;
+        var summary = html.IndexOf("Failed and skipped steps (1)", StringComparison.Ordinal);
+        var timeline = html.IndexOf("<h2>Timeline</h2>", StringComparison.Ordinal);
+        Assert.IsTrue(summary > 0 && summary < timeline, "the failure summary comes before the timeline");
+        StringAssert.Contains(html, $"<a href=\"#step-{failedStep}\">Step {failedStep}</a>");
+        StringAssert.Contains(html, $"id=\"step-{failedStep}\"");
+        var shown = recording.Steps.Count(s => !s.Proposal.Action.IsTerminal || HtmlReportWriter.IsProblem(s));
+        Assert.AreEqual(shown, CountOf(html, "<img alt=\"screenshot of step"), "every action and the failure show a screenshot; finished instructions are one line");
+        StringAssert.Contains(html, "src=\"data:image/png;base64,iVBORw0KGgo");
+        Assert.IsFalse(html.Contains("src=\"step-", StringComparison.Ordinal), "no external image files");
+    }
+
+    [TestMethod]
+    public async Task Render_TargetBox_IsMappedFromCssToScreenshotPixels()
+    {
+        var suite = await RunAsync(Passing);
+        var recording = RunRecording.Load(suite.Results[0].RecordingPath!);
+
+        var html = HtmlReportWriter.Render(recording);
+
+        // "Sign in" is at (100,200 100x30) CSS; the screenshots are 2x (1600x1200 for an 800x600 viewport).
+        StringAssert.Contains(html, "<svg viewBox=\"0 0 1600 1200\"");
+        StringAssert.Contains(html, "<rect x=\"200\" y=\"400\" width=\"200\" height=\"60\"");
+    }
+
+    [TestMethod]
+    public async Task Render_TypedTextIntoSecretField_IsMasked()
+    {
+        var suite = await RunAsync(Passing);
+
+        var html = HtmlReportWriter.Render(RunRecording.Load(suite.Results[0].RecordingPath!));
+
+        // The instruction itself holds the password (flows should use {{secret:NAME}}), but the action line is masked.
+        Assert.IsFalse(html.Contains("type &quot;hunter2&quot;", StringComparison.Ordinal));
+        StringAssert.Contains(html, "type &quot;••••••&quot; into #2");
+    }
+
+    [TestMethod]
+    public async Task WriteSuite_FailedFlowsFirstWithExpectedActualAndScreenshot()
+    {
+        var suite = await RunAsync(Passing, FailingExpectation, FailingStep);
+        var loaded = suite with { LoadErrors = [new FlowLoadError("flows/bad.yaml", "flows/bad.yaml:3:1: unknown key \"stpes\"")] };
+        var outDir = Path.Combine(_root, "out");
+
+        var paths = FlowReports.Write(loaded, outDir);
+
+        var html = File.ReadAllText(paths.SuiteHtml);
+        var failures = html.IndexOf("<h2>Failures (3)</h2>", StringComparison.Ordinal);
+        var all = html.IndexOf("<h2>All flows</h2>", StringComparison.Ordinal);
+        Assert.IsTrue(failures > 0 && failures < all, "failures are listed before all flows");
+        Assert.IsTrue(html.IndexOf("Refund confirmation", StringComparison.Ordinal) < all);
+        StringAssert.Contains(html, "<td class=\"exp expected\">the page shows &quot;Refund filed&quot;");
+        StringAssert.Contains(html, "<td class=\"exp actual\">no &quot;Refund filed&quot; on the page");
+        StringAssert.Contains(html, "unknown key &quot;stpes&quot;");
+        Assert.IsTrue(CountOf(html, "alt=\"screenshot of") >= 2, "each failed flow shows its screenshot");
+        Assert.AreEqual(3, paths.RunReports.Count);
+        StringAssert.Contains(html, "href=\"../recordings/");
+        Assert.IsTrue(File.Exists(paths.JUnitXml));
+        Publish(outDir);
+    }
+
+    [TestMethod]
+    public async Task Write_RecordingOfOtherSchema_ThrowsInvalidData()
+    {
+        var suite = await RunAsync(Passing);
+        var dir = suite.Results[0].RecordingPath!;
+        var runFile = Path.Combine(dir, RecordingSchema.RunFile);
+        File.WriteAllText(runFile, File.ReadAllText(runFile).Replace("\"schemaVersion\": 1", "\"schemaVersion\": 2", StringComparison.Ordinal));
+
+        var e = Assert.ThrowsExactly<InvalidDataException>(() => HtmlReportWriter.Write(dir, Path.Combine(_root, "r.html")));
+
+        StringAssert.Contains(e.Message, "schemaVersion 2");
+    }
+
+    private static int CountOf(string text, string part)
+    {
+        var count = 0;
+        for (var i = text.IndexOf(part, StringComparison.Ordinal); i >= 0; i = text.IndexOf(part, i + part.Length, StringComparison.Ordinal))
+        {
+            count++;
+        }
+
+        return count;
+    }
+
+    /// <summary>Copies the reports somewhere a person can open them: set ACTIONAGENT_REPORT_OUT.</summary>
+    private static void Publish(string outDir)
+    {
+        if (Environment.GetEnvironmentVariable("ACTIONAGENT_REPORT_OUT") is not { Length: > 0 } target)
+        {
+            return;
+        }
+
+        foreach (var file in Directory.EnumerateFiles(Path.GetDirectoryName(outDir)!, "*.html", SearchOption.AllDirectories))
+        {
+            var relative = Path.GetRelativePath(Path.GetDirectoryName(outDir)!, file);
+            var destination = Path.Combine(target, relative);
+            Directory.CreateDirectory(Path.GetDirectoryName(destination)!);
+            File.Copy(file, destination, overwrite: true);
+        }
+    }
+}
