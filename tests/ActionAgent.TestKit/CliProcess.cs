@@ -14,7 +14,11 @@ public static class CliProcess
     }
 
     /// <summary>Runs <c>dotnet actionagent.dll args…</c> with stdin closed, in <paramref name="workingDirectory"/>.</summary>
-    public static async Task<Result> RunAsync(string workingDirectory, TimeSpan timeout, params string[] args)
+    public static Task<Result> RunAsync(string workingDirectory, TimeSpan timeout, params string[] args) =>
+        RunAsync(workingDirectory, timeout, new Dictionary<string, string?>(), args);
+
+    /// <summary>Runs the CLI with extra (or removed, when null) environment variables.</summary>
+    public static async Task<Result> RunAsync(string workingDirectory, TimeSpan timeout, IReadOnlyDictionary<string, string?> environment, params string[] args)
     {
         var dll = Path.Combine(AppContext.BaseDirectory, "actionagent.dll");
         var psi = new ProcessStartInfo("dotnet")
@@ -26,6 +30,18 @@ public static class CliProcess
             UseShellExecute = false,
         };
         psi.ArgumentList.Add(dll);
+        foreach (var (name, value) in environment)
+        {
+            if (value is null)
+            {
+                psi.Environment.Remove(name);
+            }
+            else
+            {
+                psi.Environment[name] = value;
+            }
+        }
+
         foreach (var a in args)
         {
             psi.ArgumentList.Add(a);

@@ -1,5 +1,4 @@
 using System.CommandLine;
-using ActionAgent.Core.Decision.Interpretation;
 
 namespace ActionAgent.Cli.Commands;
 
@@ -12,8 +11,10 @@ public static class RunCommand
         var task = new Argument<string>("task") { Description = "The task, in plain English (explicit steps for the offline interpreter)" };
         var url = new Option<string?>("--url", "-u") { Description = "Start URL (omit with --cdp to act in the already-open page)" };
         var common = new CommonOptions();
+        var models = new ModelCliOptions();
         var command = new Command("run", "Carry out a task on a web page") { task, url };
         common.AddTo(command);
+        models.AddTo(command);
         command.SetAction(async (result, ct) =>
         {
             Hosting.CliSettings settings;
@@ -37,7 +38,7 @@ public static class RunCommand
                 return RunExecution.Error(settings, Output.ExitCodes.BadInput, "the task is empty: say what to do, e.g. actionagent run \"Click Orders\" --url http://…");
             }
 
-            return await RunExecution.ExecuteAsync(settings, result.GetValue(task)!, start, () => new StepInterpreter(), ct);
+            return await RunExecution.ExecuteAsync(settings, result.GetValue(task)!, start, loggers => models.Create(result, loggers), ct);
         });
         return command;
     }

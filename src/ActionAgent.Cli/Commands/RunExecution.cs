@@ -12,13 +12,19 @@ namespace ActionAgent.Cli.Commands;
 public static class RunExecution
 {
     /// <summary>Runs and reports; never throws for expected failures.</summary>
-    public static async Task<int> ExecuteAsync(CliSettings settings, string task, string? url, Func<IDecider> decider, CancellationToken cancellationToken)
+    public static Task<int> ExecuteAsync(CliSettings settings, string task, string? url, Func<IDecider> decider, CancellationToken cancellationToken) =>
+        ExecuteAsync(settings, task, url, _ => (decider(), null), cancellationToken);
+
+    /// <summary>Runs and reports with a decider built from the run's logger factory (models need it); the owner is disposed after the run.</summary>
+    public static async Task<int> ExecuteAsync(CliSettings settings, string task, string? url, Func<ILoggerFactory, (IDecider Decider, IDisposable? Owner)> decider, CancellationToken cancellationToken)
     {
         await using var serilog = LoggingSetup.Create(Path.Combine(RepoPaths.Root, "logs"), settings.Verbose);
         using var loggerFactory = new SerilogLoggerFactory(serilog);
         try
         {
-            var result = await new AgentHost(settings, loggerFactory).RunAsync(task, url, decider(), cancellationToken);
+            var (chosen, owner) = decider(loggerFactory);
+            using var ownerScope = owner;
+            var result = await new AgentHost(settings, loggerFactory).RunAsync(task, url, chosen, cancellationToken);
             var exit = ExitCodeFor(result);
             if (settings.Output == OutputMode.Json)
             {
@@ -71,7 +77,7 @@ public static class RunExecution
         return exitCode;
     }
 
-    private static bool IsBadInput(Exception e) => e is ArgumentException or InvalidDataException or FormatException or JsonException or Browser.BrowserSettingsException;
+    private static bool IsBadInput(Exception e) => e is ArgumentException or InvalidDataException or FormatException or JsonException or Browser.BrowserSettingsException or Models.Providers.ModelConfigurationException;
 
     private static int ExitCodeFor(RunResult result) => result.Status switch
     {
@@ -79,6 +85,6 @@ public static class RunExecution
         RunStatus.Cancelled => ExitCodes.Cancelled,
         _ when result.Message.Contains("rejected by", StringComparison.OrdinalIgnoreCase)
             || result.Message.Contains("no reviewer available", StringComparison.OrdinalIgnoreCase) => ExitCodes.NotApproved,
-        _ => ExitCodes.RunFailed,
+        _ => ExitCodes.ForModelFailure(result.Message),
     };
 }

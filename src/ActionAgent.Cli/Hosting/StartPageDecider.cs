@@ -6,8 +6,11 @@ namespace ActionAgent.Cli.Hosting;
 /// Opens the start URL as the run's first (recorded) step, then hands over to the real decider. If the start page
 /// cannot be opened the run fails with that reason instead of deciding on a blank page.
 /// </summary>
-public sealed class StartPageDecider(IDecider inner, string url) : IDecider
+public sealed class StartPageDecider(IDecider inner, string url) : IDecider, IDescribesVersions
 {
+    /// <inheritdoc />
+    public IReadOnlyDictionary<string, string> Versions => (inner as IDescribesVersions)?.Versions ?? new Dictionary<string, string>();
+
     private bool _opened;
 
     /// <inheritdoc />

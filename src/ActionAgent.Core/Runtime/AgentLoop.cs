@@ -46,7 +46,8 @@ public sealed class AgentLoop(
             Task = request.Task,
             Decider = decider.Name,
             StartUrl = request.StartUrl,
-            Versions = new Dictionary<string, string>(Versions),
+            Versions = (decider as IDescribesVersions)?.Versions.Aggregate(new Dictionary<string, string>(Versions), (all, kv) => { all[kv.Key] = kv.Value; return all; })
+                ?? new Dictionary<string, string>(Versions),
             StartedAt = started,
         };
 

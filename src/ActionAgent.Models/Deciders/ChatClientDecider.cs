@@ -16,7 +16,7 @@ namespace ActionAgent.Models.Deciders;
 /// set-of-marks screenshot, asks for one JSON action, validates it against the observation, re-asks with the error
 /// (bounded) and otherwise fails the step with a clear reason. Model and budget failures come back as a FailAction.
 /// </summary>
-public sealed class ChatClientDecider : IDecider
+public sealed class ChatClientDecider : IDecider, IDescribesVersions
 {
     private const int MaxEchoedAnswerChars = 1000;
 

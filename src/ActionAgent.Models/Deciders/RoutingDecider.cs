@@ -9,7 +9,7 @@ namespace ActionAgent.Models.Deciders;
 /// when the small one fails or is unsure, or the last step failed. <see cref="ProposedAction.DecidedBy"/> names who
 /// decided; the usage of every model asked in the step is added up.
 /// </summary>
-public sealed class RoutingDecider : IDecider
+public sealed class RoutingDecider : IDecider, IDescribesVersions
 {
     private readonly IDecider? _interpreter;
     private readonly IDecider _small;

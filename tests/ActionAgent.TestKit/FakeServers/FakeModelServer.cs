@@ -57,6 +57,9 @@ public abstract class FakeModelServer : IAsyncDisposable
     /// <summary>Replies still queued.</summary>
     public int Pending => _replies.Count;
 
+    /// <summary>Computes a reply from the request when nothing is queued (a fake model that reads the prompt); null falls through.</summary>
+    public Func<RecordedRequest, ScriptedReply?>? Responder { get; set; }
+
     /// <summary>Queues a reply.</summary>
     public void Enqueue(ScriptedReply reply) => _replies.Enqueue(reply ?? throw new ArgumentNullException(nameof(reply)));
 
@@ -111,6 +114,7 @@ public abstract class FakeModelServer : IAsyncDisposable
         var reply = RequiredApiKey is not null && PresentedKey(http.Request) != RequiredApiKey
             ? new ScriptedReply(401, ErrorBody("authentication_error", "fake server: invalid API key"))
             : _replies.TryDequeue(out var next) ? next
+            : Responder?.Invoke(_requests[number - 1]) is { } computed ? computed
             : Fallback ?? new ScriptedReply(400, ErrorBody("invalid_request_error", $"fake server: no scripted reply left for request #{number}"));
         if (reply.Delay > TimeSpan.Zero)
         {

@@ -11,7 +11,7 @@ namespace ActionAgent.TestKit.FakeServers;
 /// </summary>
 public sealed class FakeOpenAIServer : FakeModelServer
 {
-    private int _ids;
+    private static int s_ids;
 
     private FakeOpenAIServer()
     {
@@ -29,9 +29,13 @@ public sealed class FakeOpenAIServer : FakeModelServer
     }
 
     /// <summary>Queues a completion whose assistant message is <paramref name="content"/>.</summary>
-    public void EnqueueCompletion(string content, int promptTokens = 1200, int completionTokens = 40, string model = "fake-model")
+    public void EnqueueCompletion(string content, int promptTokens = 1200, int completionTokens = 40, string model = "fake-model") =>
+        Enqueue(Completion(content, promptTokens, completionTokens, model));
+
+    /// <summary>A chat.completion reply whose assistant message is <paramref name="content"/>.</summary>
+    public static ScriptedReply Completion(string content, int promptTokens = 1200, int completionTokens = 40, string model = "fake-model")
     {
-        var id = Interlocked.Increment(ref _ids);
+        var id = Interlocked.Increment(ref s_ids);
         var body = JsonSerializer.Serialize(new
         {
             id = $"chatcmpl-fake{id}",
@@ -44,7 +48,7 @@ public sealed class FakeOpenAIServer : FakeModelServer
             },
             usage = new { prompt_tokens = promptTokens, completion_tokens = completionTokens, total_tokens = promptTokens + completionTokens },
         });
-        Enqueue(new ScriptedReply(200, body));
+        return new ScriptedReply(200, body);
     }
 
     /// <summary>Queues an OpenAI-style error (<c>{"error":{"message","type","code"}}</c>) with optional headers.</summary>
