@@ -1,0 +1,17 @@
+namespace ActionAgent.Vision.Verification;
+
+/// <summary>Settings of <see cref="PixelChangeVerifier"/>.</summary>
+public sealed class PixelChangeVerifierOptions
+{
+    /// <summary>Longest wait for the screen to settle after the action before comparing. Default 1 s.</summary>
+    public TimeSpan SettleTimeout { get; set; } = TimeSpan.FromSeconds(1);
+
+    /// <summary>Pause between captures while settling. Default 50 ms.</summary>
+    public TimeSpan Interval { get; set; } = TimeSpan.FromMilliseconds(50);
+
+    /// <summary>A changed fraction below this counts as "no visible effect". Default 0.0002 (0.02 % of the screen).</summary>
+    public double NoEffectFraction { get; set; } = 0.0002;
+
+    /// <summary>Action kinds that are expected to change the screen. Default click, double_click, right_click, type, press.</summary>
+    public ISet<string> ExpectVisibleEffect { get; } = new HashSet<string>(StringComparer.Ordinal) { "click", "double_click", "right_click", "type", "press" };
+}
