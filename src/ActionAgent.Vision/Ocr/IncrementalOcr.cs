@@ -66,10 +66,12 @@ public sealed class IncrementalOcr(IOcrEngine engine, ChangeDetector? detector =
             {
                 foreach (var line in previousLines)
                 {
-                    var box = RectMerger.Grow(ToRect(line.Bounds), 2).Intersect(bounds);
-                    if (regions[i].IntersectsWith(box) && regions[i].Union(box) != regions[i])
+                    // The detector needs background around a line to find its edges: take the line with a margin.
+                    var box = ToRect(line.Bounds);
+                    var withMargin = RectMerger.Grow(box, options.Margin).Intersect(bounds);
+                    if (regions[i].IntersectsWith(box) && regions[i].Union(withMargin) != regions[i])
                     {
-                        regions[i] = regions[i].Union(box);
+                        regions[i] = regions[i].Union(withMargin);
                         grew = true;
                     }
                 }

