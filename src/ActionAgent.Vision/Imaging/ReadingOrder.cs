@@ -10,14 +10,14 @@ internal static class ReadingOrder
     {
         var rows = new List<List<T>>();
         var rowBoxes = new List<ScreenRect>();
-        foreach (var item in items.OrderBy(i => box(i).Center.Y).ThenBy(i => box(i).X))
+        foreach (var item in items.OrderBy(i => Line(box(i))).ThenBy(i => box(i).X))
         {
             var b = box(item);
             if (rows.Count > 0)
             {
                 var anchor = rowBoxes[^1];
-                var tolerance = Math.Max(3, Math.Min(anchor.Height, b.Height) * 0.5);
-                if (Math.Abs(b.Center.Y - anchor.Center.Y) <= tolerance)
+                var tolerance = Math.Max(3, Math.Min(Math.Min(anchor.Height, b.Height), 40) * 0.5);
+                if (Math.Abs(Line(b) - Line(anchor)) <= tolerance)
                 {
                     rows[^1].Add(item);
                     continue;
@@ -30,4 +30,7 @@ internal static class ReadingOrder
 
         return rows.SelectMany(r => r.OrderBy(i => box(i).X)).ToList();
     }
+
+    /// <summary>The height a box is read at: its middle, but near the top for tall boxes (a canvas, a panel).</summary>
+    private static double Line(ScreenRect b) => b.Y + Math.Min(b.Height, 40) / 2;
 }

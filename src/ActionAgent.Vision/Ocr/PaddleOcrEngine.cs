@@ -205,9 +205,11 @@ public sealed class PaddleOcrEngine : IOcrEngine, IDisposable
         var plane = RecognitionHeight * batchWidth;
         // Zero after normalisation is mid-grey padding, as PaddleOCR pads.
         var input = new float[batch.Count * 3 * plane];
+        var layouts = new TextLineCleaner.Layout[batch.Count];
         for (var i = 0; i < batch.Count; i++)
         {
             using var crop = bgr[batch[i].Box];
+            layouts[i] = TextLineCleaner.Clean(crop);
             using var resized = new Mat();
             var height = Math.Clamp((int)Math.Round(Scale(batch[i].Box) * batch[i].Box.Height), 1, RecognitionHeight);
             Cv2.Resize(crop, resized, new Size(batch[i].Width, height), 0, 0, InterpolationFlags.Linear);
@@ -229,10 +231,15 @@ public sealed class PaddleOcrEngine : IOcrEngine, IDisposable
         var probabilities = outputs[0].GetTensorDataAsSpan<float>();
         for (var i = 0; i < batch.Count; i++)
         {
-            var (text, confidence) = CtcDecoder.Decode(probabilities.Slice(i * steps * classes, steps * classes), steps, classes, characters);
+            var symbols = CtcDecoder.Decode(probabilities.Slice(i * steps * classes, steps * classes), steps, classes, characters);
+            var confidence = CtcDecoder.Confidence(symbols);
+            var b = batch[i].Box;
+            // Step t covers input columns [t, t+1) × (width / steps); divide by the horizontal scale to get crop pixels.
+            var pixelsPerStep = (double)batchWidth / steps;
+            var scale = (double)batch[i].Width / b.Width;
+            var text = TextLineCleaner.Join(symbols, t => (t + 0.5) * pixelsPerStep / scale, layouts[i]);
             if (text.Length > 0 && confidence >= options.MinConfidence)
             {
-                var b = batch[i].Box;
                 lines.Add(new OcrLine(text, confidence, new ScreenRect(b.X, b.Y, b.Width, b.Height)));
             }
         }

@@ -156,13 +156,19 @@ internal static class ElementFusion
         Confidence = Math.Round(line.Confidence, 3),
     };
 
-    /// <summary>The text line just right of a box (a checkbox label), or just left of it when asked.</summary>
-    private static OcrLine? LabelBeside(ScreenRect box, IReadOnlyList<OcrLine> text, bool toTheLeft = false) =>
-        text.Where(t => Math.Abs(t.Bounds.Center.Y - box.Center.Y) <= Math.Max(box.Height, t.Bounds.Height) * 0.6)
+    /// <summary>
+    /// The text line just right of a box (a checkbox label), or just left of it when asked. The detector often takes
+    /// a small box into the line beside it, so a line may also start on the box as long as it runs on past it.
+    /// </summary>
+    private static OcrLine? LabelBeside(ScreenRect box, IReadOnlyList<OcrLine> text, bool toTheLeft = false)
+    {
+        var reach = Math.Max(40, box.Height * 3);
+        return text.Where(t => Math.Abs(t.Bounds.Center.Y - box.Center.Y) <= Math.Max(box.Height, t.Bounds.Height) * 0.6)
             .Where(t => toTheLeft
-                ? t.Bounds.Right <= box.X + 4 && box.X - t.Bounds.Right <= Math.Max(40, box.Height * 3)
-                : t.Bounds.X >= box.Right - 4 && t.Bounds.X - box.Right <= Math.Max(40, box.Height * 3))
-            .MinBy(t => toTheLeft ? box.X - t.Bounds.Right : t.Bounds.X - box.Right);
+                ? t.Bounds.Right <= box.X + 4 && box.X - t.Bounds.Right <= reach
+                : t.Bounds.X >= box.X - box.Width && t.Bounds.X - box.Right <= reach && t.Bounds.Right > box.Right + box.Width)
+            .MinBy(t => toTheLeft ? box.X - t.Bounds.Right : Math.Abs(t.Bounds.X - box.Right));
+    }
 
     /// <summary>The text line just above a box and starting near its left edge (an input's caption).</summary>
     private static OcrLine? LabelAbove(ScreenRect box, IReadOnlyList<OcrLine> text) =>
