@@ -21,7 +21,7 @@ public sealed class OcrOptions
     /// <summary>Character dictionary (one character a line). Default <c>ppocr_keys_v1.txt</c>.</summary>
     public string DictionaryFile { get; set; } = "ppocr_keys_v1.txt";
 
-    /// <summary>ONNX Runtime intra-op threads per session. Default 2.</summary>
+    /// <summary>ONNX Runtime intra-op threads of the detection and recognition sessions. Default 2.</summary>
     public int IntraOpThreads { get; set; } = 2;
 
     /// <summary>Longest side the detector sees; larger images are scaled down for detection only. Default 960.</summary>

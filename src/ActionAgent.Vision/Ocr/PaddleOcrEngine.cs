@@ -44,15 +44,7 @@ public sealed class PaddleOcrEngine : IOcrEngine, IDisposable
         // Class 0 is the CTC blank, then the dictionary, then a space (PaddleOCR's use_space_char).
         characters = ["", .. dictionary, " "];
 
-        using var sessionOptions = new SessionOptions
-        {
-            IntraOpNumThreads = Math.Max(1, this.options.IntraOpThreads),
-            InterOpNumThreads = 1,
-            ExecutionMode = ExecutionMode.ORT_SEQUENTIAL,
-            GraphOptimizationLevel = GraphOptimizationLevel.ORT_ENABLE_ALL,
-        };
-        // Busy-waiting worker threads would burn a shared CPU between calls.
-        sessionOptions.AddSessionConfigEntry("session.intra_op.allow_spinning", this.options.AllowSpinning ? "1" : "0");
+        using var sessionOptions = CreateSessionOptions(this.options.IntraOpThreads, this.options.AllowSpinning);
 
         detector = new InferenceSession(Path.Combine(ModelDirectory, this.options.DetectionModelFile), sessionOptions);
         try
@@ -172,44 +164,56 @@ public sealed class PaddleOcrEngine : IOcrEngine, IDisposable
     /// <summary>Recognises the text in each box, batching crops of similar width.</summary>
     internal List<OcrLine> Recognize(Mat bgr, List<Rect> boxes, CancellationToken cancellationToken)
     {
-        var lines = new List<OcrLine>(boxes.Count);
-        var targets = boxes
-            .Select(b => (Box: b, Width: Math.Clamp((int)Math.Ceiling(Scale(b) * b.Width), RecognitionStride, options.MaxRecognitionWidth)))
-            .OrderBy(t => t.Width)
-            .ToList();
+        var targets = new List<Crop>(boxes.Count);
+        foreach (var box in boxes)
+        {
+            using var view = bgr[box];
+            var width = Math.Clamp((int)Math.Ceiling(Scale(box) * box.Width), RecognitionStride, options.MaxRecognitionWidth);
+            targets.Add(new Crop(box, width, TextLineLayout.Measure(view)));
+        }
 
+        targets.Sort((a, b) => a.Width.CompareTo(b.Width));
+        var batches = new List<List<Crop>>();
         var start = 0;
         while (start < targets.Count)
         {
-            cancellationToken.ThrowIfCancellationRequested();
-            // A batch is padded to its widest crop: keep widths within 1.5x so little work is wasted on padding.
+            // A batch is padded to its widest crop: keep widths close so little work is wasted on padding.
             var end = start + 1;
-            while (end < targets.Count && end - start < options.RecognitionBatchSize && targets[end].Width <= targets[start].Width * 1.5 + 16)
+            while (end < targets.Count && end - start < options.RecognitionBatchSize && targets[end].Width <= targets[start].Width * 1.25 + 16)
             {
                 end++;
             }
 
-            RecognizeBatch(bgr, targets.GetRange(start, end - start), lines);
+            batches.Add(targets.GetRange(start, end - start));
             start = end;
+        }
+
+        var lines = new List<OcrLine>(targets.Count);
+        foreach (var batch in batches)
+        {
+            cancellationToken.ThrowIfCancellationRequested();
+            lines.AddRange(RecognizeBatch(bgr, batch));
         }
 
         return lines;
     }
 
+    /// <summary>A detected box, its recogniser input width and its layout.</summary>
+    private readonly record struct Crop(Rect Box, int Width, TextLineLayout.Layout Layout);
+
     /// <summary>Recognition scale of a box: to height 48, but enlarging at most <see cref="OcrOptions.MaxUpscale"/> times.</summary>
     private double Scale(Rect box) => Math.Min((double)RecognitionHeight / box.Height, options.MaxUpscale);
 
-    private void RecognizeBatch(Mat bgr, List<(Rect Box, int Width)> batch, List<OcrLine> lines)
+    private List<OcrLine> RecognizeBatch(Mat bgr, List<Crop> batch)
     {
+        var lines = new List<OcrLine>(batch.Count);
         var batchWidth = (batch.Max(b => b.Width) + RecognitionStride - 1) / RecognitionStride * RecognitionStride;
         var plane = RecognitionHeight * batchWidth;
         // Zero after normalisation is mid-grey padding, as PaddleOCR pads.
         var input = new float[batch.Count * 3 * plane];
-        var layouts = new TextLineCleaner.Layout[batch.Count];
         for (var i = 0; i < batch.Count; i++)
         {
             using var crop = bgr[batch[i].Box];
-            layouts[i] = TextLineCleaner.Clean(crop);
             using var resized = new Mat();
             var height = Math.Clamp((int)Math.Round(Scale(batch[i].Box) * batch[i].Box.Height), 1, RecognitionHeight);
             Cv2.Resize(crop, resized, new Size(batch[i].Width, height), 0, 0, InterpolationFlags.Linear);
@@ -229,20 +233,22 @@ public sealed class PaddleOcrEngine : IOcrEngine, IDisposable
         var shape = outputs[0].GetTensorTypeAndShape().Shape;
         var steps = (int)shape[1];
         var probabilities = outputs[0].GetTensorDataAsSpan<float>();
+        // Step t covers input columns [t, t+1) × (width / steps); divide by the horizontal scale to get crop pixels.
+        var pixelsPerStep = (double)batchWidth / steps;
         for (var i = 0; i < batch.Count; i++)
         {
             var symbols = CtcDecoder.Decode(probabilities.Slice(i * steps * classes, steps * classes), steps, classes, characters);
             var confidence = CtcDecoder.Confidence(symbols);
-            var b = batch[i].Box;
-            // Step t covers input columns [t, t+1) × (width / steps); divide by the horizontal scale to get crop pixels.
-            var pixelsPerStep = (double)batchWidth / steps;
-            var scale = (double)batch[i].Width / b.Width;
-            var text = TextLineCleaner.Join(symbols, t => (t + 0.5) * pixelsPerStep / scale, layouts[i]);
+            var scale = (double)batch[i].Width / batch[i].Box.Width;
+            var text = TextLineLayout.Join(symbols, t => (t + 0.5) * pixelsPerStep / scale, batch[i].Layout);
             if (text.Length > 0 && confidence >= options.MinConfidence)
             {
+                var b = batch[i].Box;
                 lines.Add(new OcrLine(text, confidence, new ScreenRect(b.X, b.Y, b.Width, b.Height)));
             }
         }
+
+        return lines;
     }
 
     private static readonly float[] RecognitionMean = [0.5f, 0.5f, 0.5f];
@@ -275,6 +281,20 @@ public sealed class PaddleOcrEngine : IOcrEngine, IDisposable
                 channel.Dispose();
             }
         }
+    }
+
+    private static SessionOptions CreateSessionOptions(int threads, bool spinning)
+    {
+        var sessionOptions = new SessionOptions
+        {
+            IntraOpNumThreads = Math.Max(1, threads),
+            InterOpNumThreads = 1,
+            ExecutionMode = ExecutionMode.ORT_SEQUENTIAL,
+            GraphOptimizationLevel = GraphOptimizationLevel.ORT_ENABLE_ALL,
+        };
+        // Busy-waiting worker threads would burn a shared CPU between calls.
+        sessionOptions.AddSessionConfigEntry("session.intra_op.allow_spinning", spinning ? "1" : "0");
+        return sessionOptions;
     }
 
     private static Mat? ToBgr(Mat image) => image.Channels() switch

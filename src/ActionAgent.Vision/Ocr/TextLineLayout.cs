@@ -3,10 +3,10 @@ using OpenCvSharp;
 namespace ActionAgent.Vision.Ocr;
 
 /// <summary>
-/// Looks at one text-line crop before and after recognition: removes link underlines (which the recogniser reads as
-/// "_" and which hide word gaps) and finds the word gaps, so spaces the recogniser dropped can be put back.
+/// Measures one text-line crop so recognised text can be tidied: where the word gaps are (to put back spaces the
+/// recogniser dropped) and whether the line is underlined (a link underline reads as "_" in word gaps).
 /// </summary>
-internal static class TextLineCleaner
+internal static class TextLineLayout
 {
     /// <summary>
     /// What the crop analysis found: x centres (crop pixels) of gaps wide enough to be word spaces, and whether the
@@ -15,7 +15,7 @@ internal static class TextLineCleaner
     public sealed record Layout(IReadOnlyList<double> WordGaps, bool Underlined = false);
 
     /// <summary>Measures the word gaps of a line crop, looking through a link underline if there is one.</summary>
-    public static Layout Clean(Mat crop)
+    public static Layout Measure(Mat crop)
     {
         using var grey = crop.CvtColor(ColorConversionCodes.BGR2GRAY);
         using var ink = new Mat();
@@ -92,6 +92,7 @@ internal static class TextLineCleaner
     /// <summary>Puts back spaces the recogniser dropped where the crop shows a word gap between two characters.</summary>
     public static string Join(IReadOnlyList<CtcDecoder.Symbol> symbols, Func<int, double> stepToX, Layout layout)
     {
+        var x = symbols.Select(s => stepToX(s.Step)).ToArray();
         var text = new System.Text.StringBuilder();
         for (var i = 0; i < symbols.Count; i++)
         {
@@ -104,14 +105,9 @@ internal static class TextLineCleaner
 
             // Never split a number: digits in tabular fonts leave wide gaps around a narrow "1".
             var between = i > 0 && !(IsDigit(symbols[i - 1].Text) && IsDigit(current));
-            if (between && current != " " && symbols[i - 1].Text != " ")
+            if (between && current != " " && symbols[i - 1].Text != " " && layout.WordGaps.Any(g => g > x[i - 1] && g < x[i]))
             {
-                var left = stepToX(symbols[i - 1].Step);
-                var right = stepToX(symbols[i].Step);
-                if (layout.WordGaps.Any(g => g > left && g < right))
-                {
-                    text.Append(' ');
-                }
+                text.Append(' ');
             }
 
             text.Append(current);
