@@ -51,12 +51,21 @@ public sealed class VisualStabilityWaiter(
                 }
 
                 var nextPng = await capture.CaptureAsync(cancellationToken).ConfigureAwait(false);
-                var next = FrameCodec.Decode(nextPng, "screen capture");
                 captures++;
-                fraction = detector.ChangedFraction(image, next);
-                image.Dispose();
-                image = next;
-                png = nextPng;
+                if (nextPng.Span.SequenceEqual(png.Span))
+                {
+                    // Identical bytes, identical pixels: no need to decode and compare.
+                    fraction = 0;
+                }
+                else
+                {
+                    var next = FrameCodec.Decode(nextPng, "screen capture");
+                    fraction = detector.ChangedFraction(image, next);
+                    image.Dispose();
+                    image = next;
+                    png = nextPng;
+                }
+
                 if (fraction <= options.MaxChangedFraction)
                 {
                     logger.LogDebug("Screen settled after {Captures} captures in {Elapsed}", captures, time.GetElapsedTime(started));

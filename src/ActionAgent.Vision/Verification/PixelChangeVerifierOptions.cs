@@ -3,11 +3,17 @@ namespace ActionAgent.Vision.Verification;
 /// <summary>Settings of <see cref="PixelChangeVerifier"/>.</summary>
 public sealed class PixelChangeVerifierOptions
 {
-    /// <summary>Longest wait for the screen to settle after the action before comparing. Default 1 s.</summary>
+    /// <summary>
+    /// Longest time spent after the action: settling, and, when nothing changed yet, watching for a late change
+    /// (a click that waits on the network) before calling it "no visible effect". Default 1 s.
+    /// </summary>
     public TimeSpan SettleTimeout { get; set; } = TimeSpan.FromSeconds(1);
 
-    /// <summary>Pause between captures while settling. Default 50 ms.</summary>
-    public TimeSpan Interval { get; set; } = TimeSpan.FromMilliseconds(50);
+    /// <summary>Pause before the first capture, so the page can react to the input. Default 100 ms.</summary>
+    public TimeSpan InitialDelay { get; set; } = TimeSpan.FromMilliseconds(100);
+
+    /// <summary>Pause between captures while watching for a late change. Default 100 ms.</summary>
+    public TimeSpan Interval { get; set; } = TimeSpan.FromMilliseconds(100);
 
     /// <summary>A changed fraction below this counts as "no visible effect". Default 0.0002 (0.02 % of the screen).</summary>
     public double NoEffectFraction { get; set; } = 0.0002;

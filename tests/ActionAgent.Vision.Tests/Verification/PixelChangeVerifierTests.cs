@@ -42,6 +42,35 @@ public sealed class PixelChangeVerifierTests
     }
 
     [TestMethod]
+    public async Task VerifyAsync_ChangeThatShowsLate_IsStillSeen()
+    {
+        var before = Frames.Blank().Text("Save", 100, 100).ToPng();
+        var after = Frames.Blank().Text("Saved", 100, 100).ToPng();
+        var time = new AutoAdvancingTimeProvider();
+        // The first five captures (about 0.6 s) still show the old page, as when a click waits on the network.
+        var capture = new ScriptedScreenCapture([.. Enumerable.Repeat(before, 5), after], time);
+        var verifier = new PixelChangeVerifier(capture, time: time);
+
+        var outcome = await verifier.VerifyAsync(Click, Before(before), ActionOutcome.Success("clicked #1"));
+
+        Assert.AreEqual("clicked #1", outcome.Message);
+        Assert.IsTrue(outcome.ChangedFraction > 0);
+        Assert.IsTrue(time.Elapsed < TimeSpan.FromSeconds(1.1), $"bounded wait, took {time.Elapsed}");
+    }
+
+    [TestMethod]
+    public async Task VerifyAsync_NothingEverChanges_GivesUpAfterAboutASecond()
+    {
+        var screen = Frames.Blank().Text("Save", 100, 100).ToPng();
+        var time = new AutoAdvancingTimeProvider();
+        var verifier = new PixelChangeVerifier(new ScriptedScreenCapture(screen, time), time: time);
+
+        await verifier.VerifyAsync(Click, Before(screen), ActionOutcome.Success("clicked #1"));
+
+        Assert.IsTrue(time.Elapsed >= TimeSpan.FromSeconds(1) && time.Elapsed < TimeSpan.FromSeconds(1.2), $"waited {time.Elapsed}");
+    }
+
+    [TestMethod]
     public async Task VerifyAsync_ScrollWithoutChange_IsNotFlagged()
     {
         var screen = Frames.Blank().ToPng();
