@@ -38,17 +38,7 @@ internal static class ElementFusion
         {
             var (cx, cy) = line.Bounds.Center;
             var host = dom.Where(e => e.Bounds.Contains(cx, cy)).MinBy(e => e.Bounds.Area);
-            if (host is null)
-            {
-                if (!options.KeepTextTheDomHas && Mentions(domVisibleText, line.Text))
-                {
-                    absorbed.Add(line);
-                }
-
-                continue;
-            }
-
-            if (IsPixelOnly(host) || string.IsNullOrWhiteSpace(host.Label))
+            if (host is not null && (IsPixelOnly(host) || string.IsNullOrWhiteSpace(host.Label)))
             {
                 // The DOM cannot say what this element shows: the pixels can.
                 if (!named.TryGetValue(host.Id, out var lines))
@@ -65,8 +55,13 @@ internal static class ElementFusion
                 continue;
             }
 
-            // Inside a labelled DOM element: the DOM already has it (unless asked to keep DOM text).
-            if (!options.KeepTextTheDomHas || line.Bounds.IoU(host.Bounds) > options.DuplicateIoU)
+            // Outside any element, or inside a labelled one: drop it when the DOM already has this text.
+            var domHasIt = Mentions(domVisibleText, line.Text)
+                || (host is not null && Mentions(string.Join("\n", host.Label, host.Text, host.Value, host.Placeholder), line.Text));
+            var duplicate = options.KeepTextTheDomHas
+                ? host is not null && line.Bounds.IoU(host.Bounds) > options.DuplicateIoU
+                : domHasIt;
+            if (duplicate)
             {
                 absorbed.Add(line);
             }

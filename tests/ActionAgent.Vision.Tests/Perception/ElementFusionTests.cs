@@ -62,6 +62,27 @@ public sealed class ElementFusionTests
     }
 
     [TestMethod]
+    public void Hybrid_InputValueReadByOcr_IsNotDuplicated()
+    {
+        var email = Dom(1, "textbox", "Email", 100, 100, 300, 36, "input") with { Value = "jane@example.com" };
+
+        var (elements, _) = ElementFusion.Hybrid([email], [Line("jane@example.com", 108, 108, 140)], [], "Email", Options);
+
+        Assert.HasCount(1, elements);
+    }
+
+    [TestMethod]
+    public void Hybrid_TextInsideALabelledElementThatTheDomDoesNotShow_IsAdded()
+    {
+        var dialog = Dom(1, "dialog", "Confirm", 100, 100, 600, 400, "div");
+
+        var (elements, added) = ElementFusion.Hybrid([dialog], [Line("Total due: $42.00", 140, 200, 160)], [], "Confirm", Options);
+
+        Assert.AreEqual("Total due: $42.00", elements.Single(e => e.Role == "text").Name);
+        CollectionAssert.AreEqual(new[] { "Total due: $42.00" }, added);
+    }
+
+    [TestMethod]
     public void Hybrid_TextOnlyThePixelsShow_IsAdded()
     {
         var (elements, added) = ElementFusion.Hybrid([Dom(1, "button", "Go", 10, 10, 40, 20)], [Line("50% off today", 400, 300, 150)], [], "Go", Options);
