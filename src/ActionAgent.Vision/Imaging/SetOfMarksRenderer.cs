@@ -33,17 +33,23 @@ public sealed class SetOfMarksRenderer(SetOfMarksOptions? options = null)
         ArgumentNullException.ThrowIfNull(geometry);
         using var canvas = screenshot.Clone();
         var bounds = new Rect(0, 0, canvas.Width, canvas.Height);
-        foreach (var element in elements)
+        var boxes = elements
+            .Select(e => (e.Id, Box: ToPixels(geometry.ToScreenshot(e.Bounds)).Intersect(bounds)))
+            .Where(b => b.Box.Width > 0 && b.Box.Height > 0)
+            .ToList();
+        foreach (var (id, box) in boxes)
         {
-            var box = ToPixels(geometry.ToScreenshot(element.Bounds)).Intersect(bounds);
-            if (box.Width <= 0 || box.Height <= 0)
-            {
-                continue;
-            }
+            Cv2.Rectangle(canvas, box, Colour(id), options.LineThickness, LineTypes.Link8);
+        }
 
-            var colour = Palette[Math.Abs(element.Id) % Palette.Length];
-            Cv2.Rectangle(canvas, box, colour, options.LineThickness, LineTypes.Link8);
-            DrawTag(canvas, element.Id.ToString(System.Globalization.CultureInfo.InvariantCulture), box, colour);
+        // Tags go where they hide the least: outside the box when possible, never on another tag if avoidable.
+        var placed = new List<Rect>();
+        foreach (var (id, box) in boxes)
+        {
+            var text = id.ToString(System.Globalization.CultureInfo.InvariantCulture);
+            var tag = PlaceTag(TagSize(text), box, bounds, boxes.Select(b => b.Box).Where(b => b != box).ToList(), placed);
+            DrawTag(canvas, text, tag, Colour(id));
+            placed.Add(tag);
         }
 
         return FrameCodec.EncodePng(canvas, options.PngCompression);
@@ -68,27 +74,71 @@ public sealed class SetOfMarksRenderer(SetOfMarksOptions? options = null)
             Cv2.Rectangle(dimmed, outer, highlight, Math.Max(3, options.LineThickness + 1), LineTypes.AntiAlias);
             if (!string.IsNullOrWhiteSpace(label))
             {
-                DrawTag(dimmed, label, outer, highlight);
+                var bounds = new Rect(0, 0, dimmed.Width, dimmed.Height);
+                DrawTag(dimmed, label, PlaceTag(TagSize(label), outer, bounds, [], []), highlight);
             }
         }
 
         return FrameCodec.EncodePng(dimmed, options.PngCompression);
     }
 
-    private void DrawTag(Mat canvas, string text, Rect box, Scalar colour)
+    private static Scalar Colour(int id) => Palette[Math.Abs(id) % Palette.Length];
+
+    private Size TagSize(string text)
     {
-        const HersheyFonts font = HersheyFonts.HersheySimplex;
-        var size = Cv2.GetTextSize(text, font, options.FontScale, 1, out var baseline);
-        var tagWidth = size.Width + 6;
-        var tagHeight = size.Height + baseline + 4;
-        // Above the box's top-left corner when there is room, else just inside it.
-        var y = box.Y - tagHeight >= 0 ? box.Y - tagHeight : box.Y;
-        var x = Math.Clamp(box.X, 0, Math.Max(0, canvas.Width - tagWidth));
-        var tag = new Rect(x, y, tagWidth, tagHeight);
+        var size = Cv2.GetTextSize(text, HersheyFonts.HersheySimplex, options.FontScale, 1, out var baseline);
+        return new Size(size.Width + 6, size.Height + baseline + 4);
+    }
+
+    /// <summary>Picks the tag position (above, left, above right, right, below, inside) that covers the fewest other boxes and tags.</summary>
+    private static Rect PlaceTag(Size size, Rect box, Rect bounds, List<Rect> others, List<Rect> tags)
+    {
+        Rect[] candidates =
+        [
+            new(box.X, box.Y - size.Height, size.Width, size.Height),
+            new(box.X - size.Width, box.Y, size.Width, size.Height),
+            new(box.Right - size.Width, box.Y - size.Height, size.Width, size.Height),
+            new(box.Right, box.Y, size.Width, size.Height),
+            new(box.X, box.Bottom, size.Width, size.Height),
+            new(box.X, box.Y, size.Width, size.Height),
+        ];
+        var best = candidates[^1];
+        var bestCost = double.MaxValue;
+        foreach (var candidate in candidates)
+        {
+            if (candidate.X < 0 || candidate.Y < 0 || candidate.Right > bounds.Right || candidate.Bottom > bounds.Bottom)
+            {
+                continue;
+            }
+
+            var cost = others.Sum(o => Overlap(candidate, o)) + 3.0 * tags.Sum(t => Overlap(candidate, t));
+            if (cost < bestCost)
+            {
+                best = candidate;
+                bestCost = cost;
+                if (cost == 0)
+                {
+                    break;
+                }
+            }
+        }
+
+        return best;
+    }
+
+    private static double Overlap(Rect a, Rect b)
+    {
+        var i = a.Intersect(b);
+        return i.Width > 0 && i.Height > 0 ? (double)i.Width * i.Height : 0;
+    }
+
+    private void DrawTag(Mat canvas, string text, Rect tag, Scalar colour)
+    {
         Cv2.Rectangle(canvas, tag, colour, -1);
         var luminance = 0.114 * colour.Val0 + 0.587 * colour.Val1 + 0.299 * colour.Val2;
         var ink = luminance > 150 ? Scalar.Black : Scalar.White;
-        Cv2.PutText(canvas, text, new Point(x + 3, y + size.Height + 2), font, options.FontScale, ink, 1, LineTypes.AntiAlias);
+        var size = Cv2.GetTextSize(text, HersheyFonts.HersheySimplex, options.FontScale, 1, out _);
+        Cv2.PutText(canvas, text, new Point(tag.X + 3, tag.Y + size.Height + 2), HersheyFonts.HersheySimplex, options.FontScale, ink, 1, LineTypes.AntiAlias);
     }
 
     private static Rect ToPixels(ScreenRect r) =>
