@@ -33,6 +33,22 @@ public sealed class SetOfMarksRendererTests
     }
 
     [TestMethod]
+    public void Render_InputRightBelowItsLabel_PutsTheTagWhereItDoesNotHideTheLabel()
+    {
+        var screenshot = Frames.Blank().ToPng();
+        UiElement[] elements =
+        [
+            new() { Id = 10, Role = "text", Name = "Full name", Bounds = new ScreenRect(40, 117, 80, 20) },
+            new() { Id = 13, Role = "textbox", Name = "Full name", Bounds = new ScreenRect(40, 139, 320, 36) },
+        ];
+
+        using var marked = FrameCodec.Decode(renderer.Render(screenshot, elements, ViewportGeometry.Identity(1280, 720)));
+
+        using var labelInside = marked[new Rect(43, 120, 74, 14)];
+        Assert.AreEqual(74 * 14, Cv2.CountNonZero(labelInside.CvtColor(ColorConversionCodes.BGR2GRAY).GreaterThan(250)), "nothing drawn over the label");
+    }
+
+    [TestMethod]
     public void Render_CssBoxesOnAHighDpiScreenshot_AreScaledToScreenshotPixels()
     {
         var screenshot = Frames.Blank(2560, 1440).ToPng();
