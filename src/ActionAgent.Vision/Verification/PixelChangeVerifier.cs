@@ -1,0 +1,124 @@
+using ActionAgent.Core.Decision;
+using ActionAgent.Core.Execution;
+using ActionAgent.Core.Perception;
+using ActionAgent.Vision.Imaging;
+using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Logging.Abstractions;
+using OpenCvSharp;
+
+namespace ActionAgent.Vision.Verification;
+
+/// <summary>
+/// After an action, captures the screen (waiting at most about a second for it to settle) and compares it with the
+/// observation's screenshot: sets <see cref="ActionOutcome.ChangedFraction"/>, and says so when a click, typing or key
+/// press changed nothing. The outcome stays Succeeded: the decider decides what "no effect" means.
+/// </summary>
+public sealed class PixelChangeVerifier : IOutcomeVerifier
+{
+    /// <summary>The words appended to the outcome message when nothing changed.</summary>
+    public const string NoEffectSuffix = "(the action had no visible effect)";
+
+    private readonly PixelChangeVerifierOptions options;
+    private readonly IScreenCapture capture;
+    private readonly ChangeDetector detector;
+    private readonly TimeProvider time;
+    private readonly VisualStabilityWaiter waiter;
+    private readonly ILogger logger;
+
+    /// <summary>Creates the verifier over a screen capture; components left null get their defaults.</summary>
+    public PixelChangeVerifier(
+        IScreenCapture capture,
+        PixelChangeVerifierOptions? options = null,
+        ChangeDetector? detector = null,
+        TimeProvider? time = null,
+        ILogger<PixelChangeVerifier>? logger = null)
+    {
+        this.capture = capture ?? throw new ArgumentNullException(nameof(capture));
+        this.options = options ?? new PixelChangeVerifierOptions();
+        this.detector = detector ?? new ChangeDetector();
+        this.time = time ?? TimeProvider.System;
+        this.logger = logger ?? NullLogger<PixelChangeVerifier>.Instance;
+        waiter = new VisualStabilityWaiter(capture, new StabilityOptions { Timeout = this.options.SettleTimeout }, this.detector, this.time);
+    }
+
+    /// <inheritdoc />
+    public async Task<ActionOutcome> VerifyAsync(ProposedAction proposal, Observation before, ActionOutcome outcome, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(proposal);
+        ArgumentNullException.ThrowIfNull(before);
+        ArgumentNullException.ThrowIfNull(outcome);
+        if (!outcome.Succeeded || proposal.Action.IsTerminal)
+        {
+            return outcome;
+        }
+
+        using var beforeImage = FrameCodec.TryDecode(before.Screenshot);
+        if (beforeImage is null)
+        {
+            return outcome;
+        }
+
+        var started = time.GetTimestamp();
+        if (options.InitialDelay > TimeSpan.Zero)
+        {
+            await Task.Delay(options.InitialDelay, time, cancellationToken).ConfigureAwait(false);
+        }
+
+        var secrets = SecretBoxes(before, beforeImage.Size());
+        Mask(beforeImage, secrets);
+        double fraction;
+        using (var settled = await waiter.WaitAsync(Remaining(started), cancellationToken).ConfigureAwait(false))
+        {
+            fraction = Compare(beforeImage, settled.Image, secrets);
+        }
+
+        // Nothing yet after an action that should show: the page may still be waiting on the network. Watch until
+        // the time is up before calling it "no visible effect".
+        var expectsEffect = options.ExpectVisibleEffect.Contains(proposal.Action.Kind);
+        while (expectsEffect && fraction < options.NoEffectFraction && Remaining(started) > TimeSpan.Zero)
+        {
+            await Task.Delay(options.Interval, time, cancellationToken).ConfigureAwait(false);
+            using var later = FrameCodec.Decode(await capture.CaptureAsync(cancellationToken).ConfigureAwait(false), "screen capture");
+            fraction = Compare(beforeImage, later, secrets);
+        }
+
+        var navigated = outcome.UrlAfter is { } url && !string.Equals(url, before.Url, StringComparison.Ordinal);
+        if (fraction < options.NoEffectFraction && !navigated && expectsEffect)
+        {
+            logger.LogInformation("{Action} had no visible effect", proposal.Action.Kind);
+            return outcome with { Message = $"{outcome.Message} {NoEffectSuffix}", ChangedFraction = 0 };
+        }
+
+        logger.LogDebug("{Action} changed {Fraction:P2} of the screen", proposal.Action.Kind, fraction);
+        return outcome with { ChangedFraction = Math.Round(fraction, 5) };
+    }
+
+    private TimeSpan Remaining(long started) => options.SettleTimeout - time.GetElapsedTime(started);
+
+    /// <summary>Changed fraction between the observation's screenshot and a frame, scaled to its size, secrets ignored.</summary>
+    private double Compare(Mat before, Mat frame, IReadOnlyList<Rect> secrets)
+    {
+        using var after = frame.Size() == before.Size() ? frame.Clone() : frame.Resize(before.Size(), 0, 0, InterpolationFlags.Area);
+        Mask(after, secrets);
+        return detector.ChangedFraction(before, after);
+    }
+
+    /// <summary>
+    /// The observation's screenshot has secret fields painted over and a raw capture does not: those boxes (screenshot
+    /// pixels, with a pixel of slack) are ignored on both sides.
+    /// </summary>
+    private static List<Rect> SecretBoxes(Observation before, Size size) =>
+        before.Elements.Where(e => e.IsSecret)
+            .Select(e => before.Geometry.ToScreenshot(e.Bounds))
+            .Select(r => new Rect((int)r.X - 1, (int)r.Y - 1, (int)Math.Ceiling(r.Width) + 3, (int)Math.Ceiling(r.Height) + 3).Intersect(new Rect(0, 0, size.Width, size.Height)))
+            .Where(r => r.Width > 0 && r.Height > 0)
+            .ToList();
+
+    private static void Mask(Mat image, IReadOnlyList<Rect> boxes)
+    {
+        foreach (var box in boxes)
+        {
+            Cv2.Rectangle(image, box, Scalar.Black, -1);
+        }
+    }
+}

@@ -1,0 +1,23 @@
+namespace ActionAgent.Vision.Verification;
+
+/// <summary>Settings of <see cref="PixelChangeVerifier"/>.</summary>
+public sealed class PixelChangeVerifierOptions
+{
+    /// <summary>
+    /// Longest time spent after the action: settling, and, when nothing changed yet, watching for a late change
+    /// (a click that waits on the network) before calling it "no visible effect". Default 1 s.
+    /// </summary>
+    public TimeSpan SettleTimeout { get; set; } = TimeSpan.FromSeconds(1);
+
+    /// <summary>Pause before the first capture, so the page can react to the input. Default 100 ms.</summary>
+    public TimeSpan InitialDelay { get; set; } = TimeSpan.FromMilliseconds(100);
+
+    /// <summary>Pause between captures while watching for a late change. Default 100 ms.</summary>
+    public TimeSpan Interval { get; set; } = TimeSpan.FromMilliseconds(100);
+
+    /// <summary>A changed fraction below this counts as "no visible effect". Default 0.0002 (0.02 % of the screen).</summary>
+    public double NoEffectFraction { get; set; } = 0.0002;
+
+    /// <summary>Action kinds that are expected to change the screen. Default click, double_click, right_click, type, press.</summary>
+    public ISet<string> ExpectVisibleEffect { get; } = new HashSet<string>(StringComparer.Ordinal) { "click", "double_click", "right_click", "type", "press" };
+}
