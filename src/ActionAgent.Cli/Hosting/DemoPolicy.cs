@@ -5,7 +5,7 @@ namespace ActionAgent.Cli.Hosting;
 
 /// <summary>
 /// The policy <c>actionagent demo</c> uses when no --policy is given: ops-forms rules for the sample app on 127.0.0.1,
-/// except that signing in (button and its POST) needs no reviewer, so the one held action is "Submit refund".
+/// except that signing in (button and its POST) and opening the refund form need no reviewer, so the one held action is "Submit refund".
 /// </summary>
 public static class DemoPolicy
 {
@@ -26,14 +26,14 @@ public static class DemoPolicy
           credential_entry: allow
           egress: require_approval
         patterns:
-          - name: sign-in
-            match: '^Sign in$'
+          - name: sign-in-and-open-forms
+            match: '(?m)^(Sign in|File a refund)$'
             on: target
             verdict: allow
             applies_to: [submit]
-            reason: signing in to the sample app changes nothing
+            reason: signing in and opening the refund form (a GET) change nothing
           - name: refunds
-            match: '\brefund'
+            match: '\bSubmit refund\b'
             on: target
             verdict: require_approval
             applies_to: [submit]
