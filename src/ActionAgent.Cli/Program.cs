@@ -6,6 +6,9 @@ var root = new RootCommand("ActionAgent: a vision-grounded browser agent with po
     RunCommand.Create(),
     DemoCommand.Create(),
     GraphCommand.Create(),
+    PolicyCommands.Create(),
+    ApprovalsCommand.Create(),
+    AuditCommand.Create(),
 };
 
 var parsed = root.Parse(args);

@@ -47,10 +47,22 @@ public sealed class CommonOptions
     /// <summary>--verbose.</summary>
     public Option<bool> Verbose { get; } = new("--verbose", "-v") { Description = "Log Information and above to the console" };
 
+    /// <summary>--policy.</summary>
+    public Option<string?> Policy { get; } = new("--policy") { Description = "Policy file (YAML) that judges every action (default: policies/default.yaml in the repository)" };
+
+    /// <summary>--approver.</summary>
+    public Option<string?> Approver { get; } = new("--approver") { Description = "Who approves held actions: console, web (queue + 'actionagent approvals serve') or none (default: console on a terminal, otherwise none)" };
+
+    /// <summary>--approvals-db.</summary>
+    public Option<string?> ApprovalsDb { get; } = new("--approvals-db") { Description = "Approval queue database for --approver web (default: .actionagent/approvals.db in the repository)" };
+
+    /// <summary>--audit.</summary>
+    public Option<string?> Audit { get; } = new("--audit") { Description = "Audit log file (default: .actionagent/audit.jsonl in the repository)" };
+
     /// <summary>Adds all options to a command.</summary>
     public void AddTo(Command command)
     {
-        foreach (var option in new Option[] { Config, Headed, Viewport, DeviceScaleFactor, Cdp, Connect, Yes, Json, MaxSteps, StepTimeout, Recordings, RunId, Verbose })
+        foreach (var option in new Option[] { Config, Headed, Viewport, DeviceScaleFactor, Cdp, Connect, Yes, Json, MaxSteps, StepTimeout, Recordings, RunId, Verbose, Policy, Approver, ApprovalsDb, Audit })
         {
             command.Add(option);
         }
@@ -93,8 +105,18 @@ public sealed class CommonOptions
             throw new ArgumentException($"--connect takes a Playwright server address, e.g. ws://127.0.0.1:3000/, got \"{ws}\"");
         }
 
+        var approver = result.GetValue(Approver)?.Trim().ToLowerInvariant();
+        if (approver is not null and not ("console" or "web" or "none"))
+        {
+            throw new ArgumentException($"--approver must be console, web or none, got \"{approver}\"");
+        }
+
         return new CliSettings
         {
+            PolicyPath = result.GetValue(Policy),
+            Approver = approver,
+            ApprovalsDb = result.GetValue(ApprovalsDb),
+            AuditPath = result.GetValue(Audit),
             ConfigPath = result.GetValue(Config),
             Headed = result.GetValue(Headed),
             Viewport = viewport,

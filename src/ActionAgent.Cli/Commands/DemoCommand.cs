@@ -35,6 +35,11 @@ public static class DemoCommand
                 return RunExecution.Error(new Hosting.CliSettings(), Output.ExitCodes.BadInput, e.Message);
             }
 
+            if (settings.PolicyPath is null)
+            {
+                settings = settings with { Policy = Hosting.DemoPolicy.Load() };
+            }
+
             await using var app = await SampleAppServer.StartAsync(cancellationToken: ct);
             if (settings.Output != Output.OutputMode.Json)
             {

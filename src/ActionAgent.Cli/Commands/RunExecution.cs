@@ -47,6 +47,10 @@ public static class RunExecution
 
             return exit;
         }
+        catch (Approvals.Policies.PolicyLoadException e)
+        {
+            return Error(settings, ExitCodes.BadInput, e.Errors.Count > 0 ? string.Join(Environment.NewLine, e.Errors.Select(x => x.ToString())) : e.Message);
+        }
         catch (Exception e) when (IsBadInput(e))
         {
             return Error(settings, ExitCodes.BadInput, e.Message);

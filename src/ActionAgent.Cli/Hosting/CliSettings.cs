@@ -43,4 +43,19 @@ public sealed record CliSettings
 
     /// <summary>How results are printed.</summary>
     public OutputMode Output { get; init; } = OutputMode.Plain;
+
+    /// <summary>Policy file (YAML); null: policies/default.yaml in the repository when it exists, else the built-in default.</summary>
+    public string? PolicyPath { get; init; }
+
+    /// <summary>Who decides held actions: console, web or none; null: console on a terminal, otherwise none.</summary>
+    public string? Approver { get; init; }
+
+    /// <summary>SQLite approval queue for --approver web (default: .actionagent/approvals.db in the repository).</summary>
+    public string? ApprovalsDb { get; init; }
+
+    /// <summary>Audit log (default: .actionagent/audit.jsonl in the repository).</summary>
+    public string? AuditPath { get; init; }
+
+    /// <summary>An already-loaded policy (wins over <see cref="PolicyPath"/>); the demo and tests use it.</summary>
+    public ActionAgent.Core.Policy.PolicyDocument? Policy { get; init; }
 }

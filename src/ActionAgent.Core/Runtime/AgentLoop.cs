@@ -253,6 +253,7 @@ public sealed class AgentLoop(
                 Task = task,
                 TargetElement = target,
                 Url = observation.Url,
+                Geometry = observation.Geometry,
                 AnnotatedScreenshot = observation.MarkedScreenshot.IsEmpty ? observation.Screenshot : observation.MarkedScreenshot,
             }, runToken).ConfigureAwait(false);
             approvalMs = Lap(clock);
