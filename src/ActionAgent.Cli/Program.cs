@@ -1,11 +1,16 @@
 using System.CommandLine;
 using ActionAgent.Cli.Commands;
+using ActionAgent.Cli.Commands.Flows;
 
 var root = new RootCommand("ActionAgent: a vision-grounded browser agent with policies, approvals and recordings")
 {
     RunCommand.Create(),
     DemoCommand.Create(),
     GraphCommand.Create(),
+    TestCommand.Create(),
+    ReplayCommand.Create(),
+    ReportCommand.Create(),
+    ExportCommand.Create(),
 };
 
 var parsed = root.Parse(args);
