@@ -1,4 +1,5 @@
 using System.Xml.Linq;
+using ActionAgent.Core.Recording;
 using ActionAgent.SampleApp;
 using ActionAgent.TestKit;
 
@@ -88,5 +89,59 @@ public sealed class FlowCommandTests
         StringAssert.Contains(r.StdOut, "PASS Good", r.ToString());
         var junit = XDocument.Load(Path.Combine(_dir, "test-results", "junit.xml"));
         Assert.AreEqual(3, junit.Descendants("testcase").Count(), junit.ToString());
+    }
+
+    [TestMethod]
+    public async Task Test_CachedRerun_NoDeciderCallsThenAlternateLayoutHealsAndPasses()
+    {
+        await using var app = await SampleAppServer.StartAsync();
+        var flow = Path.Combine(FlowsDir, "sign-in-and-search.yaml");
+        string[] Args() => ["test", flow, "--var", "baseUrl=" + app.BaseUrl, "--cache", Path.Combine(_dir, "cache.json")];
+
+        var first = await CliProcess.RunAsync(_dir, Timeout, Args());
+        var second = await CliProcess.RunAsync(_dir, Timeout, Args());
+        app.AlternateLayout = true;
+        var healed = await CliProcess.RunAsync(_dir, Timeout, Args());
+
+        Assert.AreEqual(0, first.ExitCode, first.ToString());
+        Assert.AreEqual(0, second.ExitCode, second.ToString());
+        StringAssert.Contains(second.StdOut, " 0 misses", second.ToString());
+        Assert.AreEqual(0, healed.ExitCode, healed.ToString());
+        Assert.IsTrue(healed.StdOut.Contains("healed: ", StringComparison.Ordinal) || !healed.StdOut.Contains("(0 relocated)", StringComparison.Ordinal), healed.ToString());
+        var html = File.ReadAllText(Path.Combine(_dir, "test-results", "report.html"));
+        StringAssert.Contains(html, "Find", "the report shows the relabelled Search button the run found");
+    }
+
+    [TestMethod]
+    public async Task Replay_SameApp_NoDrift_AfterAlternateLayout_Drift_AndReportWritesOneFile()
+    {
+        await using var app = await SampleAppServer.StartAsync();
+        var rec = Path.Combine(_dir, "rec");
+        var run = await CliProcess.RunAsync(_dir, Timeout, "test", Path.Combine(FlowsDir, "sign-in-and-search.yaml"), "--var", "baseUrl=" + app.BaseUrl, "--recordings", rec, "--no-cache");
+        Assert.AreEqual(0, run.ExitCode, run.ToString());
+        var recording = Directory.GetDirectories(rec).Single();
+
+        var same = await CliProcess.RunAsync(_dir, Timeout, "replay", recording, "--base-url", app.BaseUrl, "--recordings", Path.Combine(_dir, "replays"));
+        app.AlternateLayout = true;
+        var drifted = await CliProcess.RunAsync(_dir, Timeout, "replay", recording, "--base-url", app.BaseUrl, "--recordings", Path.Combine(_dir, "replays"));
+        var report = await CliProcess.RunAsync(_dir, Timeout, "report", recording, "-o", Path.Combine(_dir, "one.html"));
+
+        Assert.AreEqual(0, same.ExitCode, same.ToString());
+        StringAssert.Contains(same.StdOut, " 0 major", same.ToString());
+        Assert.AreNotEqual(0, drifted.ExitCode, drifted.ToString());
+        StringAssert.Contains(drifted.StdOut, "drift major", drifted.ToString());
+        Assert.IsTrue(File.Exists(Path.Combine(recording, "replay.html")));
+        Assert.AreEqual(0, report.ExitCode, report.ToString());
+        var html = File.ReadAllText(Path.Combine(_dir, "one.html"));
+        StringAssert.Contains(html, "data:image/png;base64,", "screenshots are inlined");
+        StringAssert.Contains(html, "Sign in");
+
+        // A recording from another schema version: clear message, exit 2.
+        var old = Directory.CreateDirectory(Path.Combine(_dir, "old-run")).FullName;
+        var manifest = File.ReadAllText(Path.Combine(recording, RecordingSchema.RunFile));
+        File.WriteAllText(Path.Combine(old, RecordingSchema.RunFile), System.Text.RegularExpressions.Regex.Replace(manifest, "\"schemaVersion\"\\s*:\\s*\\d+", "\"schemaVersion\": 7"));
+        var incompatible = await CliProcess.RunAsync(_dir, Timeout, "replay", old);
+        Assert.AreEqual(2, incompatible.ExitCode, incompatible.ToString());
+        StringAssert.Contains(incompatible.StdErr, "schemaVersion 7", incompatible.ToString());
     }
 }
