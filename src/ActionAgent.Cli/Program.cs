@@ -1,5 +1,6 @@
 using System.CommandLine;
 using ActionAgent.Cli.Commands;
+using ActionAgent.Cli.Commands.Flows;
 
 var root = new RootCommand("ActionAgent: a vision-grounded browser agent with policies, approvals and recordings")
 {
@@ -9,6 +10,10 @@ var root = new RootCommand("ActionAgent: a vision-grounded browser agent with po
     PolicyCommands.Create(),
     ApprovalsCommand.Create(),
     AuditCommand.Create(),
+    TestCommand.Create(),
+    ReplayCommand.Create(),
+    ReportCommand.Create(),
+    ExportCommand.Create(),
 };
 
 var parsed = root.Parse(args);

@@ -99,6 +99,18 @@ public sealed class ActionCache
         }
     }
 
+    /// <summary>The most recent entry that finished the instruction (a terminal action) at this step, on any page.</summary>
+    public CachedAction? FindFinished(string instruction, int step)
+    {
+        var normalized = TextSimilarity.NormalizeText(instruction);
+        lock (_gate)
+        {
+            return _entries.Values
+                .Where(e => e.Step == step && e.Proposal.Action.IsTerminal && TextSimilarity.NormalizeText(e.Instruction) == normalized)
+                .MaxBy(e => e.UpdatedAt);
+        }
+    }
+
     /// <summary>Adds or replaces an entry.</summary>
     public void Put(CachedAction entry)
     {

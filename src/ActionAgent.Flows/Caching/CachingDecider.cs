@@ -68,7 +68,8 @@ public sealed class CachingDecider : IDecider
 
         // A cached action that failed on the previous step is wrong for this page now: forget it and ask again.
         // (A fresh decision of the inner decider that failed is simply forgotten; the decider tries again as usual.)
-        if (_served.TryRemove(context.RunId, out var served) && context.Last is { Succeeded: false } last && last.Step == served.Step)
+        var hadServed = _served.TryRemove(context.RunId, out var served);
+        if (hadServed && context.Last is { Succeeded: false } last && last.Step == served.Step)
         {
             var stale = _cache.Get(served.Key);
             _cache.Remove(served.Key);
@@ -122,6 +123,14 @@ public sealed class CachingDecider : IDecider
                 var why = $"the cached target {entry.Target} is not on the page any more";
                 return await HealAsync(context, key, signature, entry, why, cancellationToken).ConfigureAwait(false);
             }
+        }
+
+        // The previous step came from the cache and worked, and the cached run of this instruction finished right
+        // here: finish too. The inner decider never saw that step (the offline interpreter would start over).
+        if (hadServed && served.FromCache && served.Step == context.Step - 1 && context.Last is { Succeeded: true }
+            && _cache.FindFinished(context.Task, context.Step) is { } finished)
+        {
+            return Serve(context, key, finished, finished.Proposal.Action, finished.Proposal.Reason, relocated: true);
         }
 
         Interlocked.Increment(ref _misses);

@@ -1,0 +1,49 @@
+using ActionAgent.Cli.Output;
+using ActionAgent.Flows.Running;
+using Spectre.Console;
+
+namespace ActionAgent.Cli.Commands.Flows;
+
+/// <summary>
+/// Shows a test run as it happens: coloured lines through Spectre.Console on a terminal, plain lines when the output
+/// is redirected (CI logs). Thread-safe: several workers report at once.
+/// </summary>
+public sealed class FlowProgressDisplay(OutputMode mode) : IFlowProgress
+{
+    private readonly Lock _gate = new();
+
+    /// <inheritdoc />
+    public void Report(FlowProgressEvent update)
+    {
+        ArgumentNullException.ThrowIfNull(update);
+        var (markup, plain) = update.Kind switch
+        {
+            FlowProgressKind.FlowStarted => ($"[bold]▶ {Markup.Escape(update.Flow)}[/]", $"START {update.Flow}"),
+            FlowProgressKind.StepStarted => ((string?)null, (string?)null),
+            FlowProgressKind.StepFinished => (
+                $"  [grey]{Markup.Escape(update.Flow)} {update.Step}/{update.StepCount}[/] {Markup.Escape(update.Text)} {(update.Passed == false ? "[red]failed[/]" : "[green]ok[/]")}{(update.Passed == false && update.Message.Length > 0 ? "\n    [red]" + Markup.Escape(update.Message) + "[/]" : "")}",
+                $"  {update.Flow} {update.Step}/{update.StepCount} {update.Text} -> {(update.Passed == false ? "failed" : "ok")}{(update.Passed == false && update.Message.Length > 0 ? ": " + update.Message : "")}"),
+            FlowProgressKind.FlowFinished => (
+                $"{(update.Passed == true ? "[bold green]PASS[/]" : "[bold red]FAIL[/]")} {Markup.Escape(update.Flow)}{(update.Message.Length > 0 && update.Passed != true ? "\n    [red]" + Markup.Escape(update.Message) + "[/]" : "")}",
+                $"{(update.Passed == true ? "PASS" : "FAIL")} {update.Flow}{(update.Status is { } s ? $" ({s})" : "")}{(update.Message.Length > 0 && update.Passed != true ? ": " + update.Message : "")}"),
+            _ => ((string?)null, (string?)null),
+        };
+        if (plain is null)
+        {
+            return;
+        }
+
+        lock (_gate)
+        {
+            if (mode == OutputMode.Terminal)
+            {
+                AnsiConsole.MarkupLine(markup!);
+            }
+            else if (mode == OutputMode.Plain)
+            {
+                Console.Out.WriteLine(plain);
+                Console.Out.Flush();
+            }
+        }
+    }
+}

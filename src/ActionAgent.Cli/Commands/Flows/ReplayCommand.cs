@@ -1,0 +1,72 @@
+using System.CommandLine;
+using ActionAgent.Cli.Hosting;
+using ActionAgent.Cli.Hosting.Flows;
+using ActionAgent.Cli.Output;
+using ActionAgent.Core.Approval;
+using ActionAgent.Core.Policy;
+using ActionAgent.Flows.Replay;
+using ActionAgent.Flows.Reporting;
+using Serilog.Extensions.Logging;
+
+namespace ActionAgent.Cli.Commands.Flows;
+
+/// <summary><c>actionagent replay recordings/&lt;run&gt;</c>: re-runs a recording without a model and reports drift per step.</summary>
+public static class ReplayCommand
+{
+    /// <summary>Builds the command.</summary>
+    public static Command Create()
+    {
+        var recording = new Argument<string>("recording") { Description = "A recording folder (recordings/<run>)" };
+        var baseUrl = new Option<string?>("--base-url") { Description = "Replace the recorded origin (scheme://host:port) with this one" };
+        var output = new Option<string?>("--output", "-o") { Description = "Replay report file (default: <recording>/replay.html)" };
+        var common = new FlowCommandOptions();
+        var command = new Command("replay", "Replay a recorded run without a model and report drift per step") { recording, baseUrl, output };
+        common.AddTo(command);
+        command.SetAction(async (result, ct) =>
+        {
+            var dir = result.GetValue(recording)!;
+            if (!Directory.Exists(dir))
+            {
+                Console.Error.WriteLine($"error: {dir}: no such recording folder");
+                return ExitCodes.BadInput;
+            }
+
+            await using var serilog = LoggingSetup.Create(Path.Combine(RepoPaths.Root, "logs"), result.GetValue(common.Verbose));
+            using var loggerFactory = new SerilogLoggerFactory(serilog);
+            try
+            {
+                var browser = common.LoadBrowser(result);
+                var runner = new ReplayRunner(
+                    new PlaywrightFlowSessionFactory(browser, loggerFactory),
+                    new IrreversibleActionPolicy(),
+                    result.GetValue(common.Yes) ? AutoApprover.ApproveAll : new AutoApprover(false, "no reviewer available for replay: re-run with --yes to approve held (irreversible) actions"),
+                    new ReplayOptions { BaseUrl = result.GetValue(baseUrl), RecordingsRoot = Path.GetFullPath(result.GetValue(common.Recordings) ?? "recordings") },
+                    TimeProvider.System,
+                    loggerFactory);
+                var report = await runner.RunAsync(dir, ct);
+                foreach (var step in report.Steps)
+                {
+                    var line = $"step {step.OriginalStep}: {step.Action} -> drift {step.Severity.ToString().ToLowerInvariant()}";
+                    Console.Out.WriteLine(step.Differences.Count == 0 ? line : $"{line}: {string.Join("; ", step.Differences)}");
+                }
+
+                var path = result.GetValue(output) ?? Path.Combine(dir, "replay.html");
+                HtmlReportWriter.WriteReplay(report, path);
+                Console.Out.WriteLine(report.Summary);
+                Console.Out.WriteLine($"report: {path}");
+                return report.ExitCode;
+            }
+            catch (Exception e) when (e is InvalidDataException or FileNotFoundException or Browser.BrowserSettingsException or System.Text.Json.JsonException)
+            {
+                Console.Error.WriteLine($"error: {e.Message}");
+                return ExitCodes.BadInput;
+            }
+            catch (Browser.BrowserSessionException e)
+            {
+                Console.Error.WriteLine($"error: {e.Message}");
+                return ExitCodes.Environment;
+            }
+        });
+        return command;
+    }
+}

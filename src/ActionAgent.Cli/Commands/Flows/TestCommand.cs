@@ -1,0 +1,181 @@
+using System.CommandLine;
+using ActionAgent.Cli.Hosting;
+using ActionAgent.Cli.Hosting.Flows;
+using ActionAgent.Cli.Output;
+using ActionAgent.Core.Approval;
+using ActionAgent.Core.Decision;
+using ActionAgent.Core.Decision.Interpretation;
+using ActionAgent.Core.Policy;
+using ActionAgent.Flows.Caching;
+using ActionAgent.Flows.Definition;
+using ActionAgent.Flows.Reporting;
+using ActionAgent.Flows.Running;
+using Microsoft.Extensions.Logging;
+using Serilog.Extensions.Logging;
+
+namespace ActionAgent.Cli.Commands.Flows;
+
+/// <summary><c>actionagent test PATH…</c>: runs QA flows in parallel and writes JUnit XML and an HTML report.</summary>
+public static class TestCommand
+{
+    /// <summary>Builds the command.</summary>
+    public static Command Create() => Create(null);
+
+    /// <summary>Builds the command; <paramref name="innerDecider"/> (tests) replaces the offline interpreter behind the cache.</summary>
+    public static Command Create(Func<IDecider>? innerDecider)
+    {
+        var paths = new Argument<string[]>("paths") { Description = "Flow files or folders (*.yaml, recursively)", Arity = ArgumentArity.OneOrMore };
+        var workers = new Option<int>("--workers", "-w") { Description = "Flows run at the same time, each in its own browser", DefaultValueFactory = _ => 1 };
+        var tags = new Option<string[]>("--tag", "-t") { Description = "Only flows with one of these tags (repeatable)", AllowMultipleArgumentsPerToken = true };
+        var junit = new Option<string?>("--junit") { Description = "JUnit XML file (default: <html dir>/junit.xml)" };
+        var html = new Option<string?>("--html") { Description = "Folder for report.html and junit.xml (default: test-results/)" };
+        var vars = new Option<string[]>("--var") { Description = "Variable override k=v (repeatable), e.g. --var baseUrl=http://127.0.0.1:5000" };
+        var cache = new Option<string?>("--cache") { Description = $"Action cache file (default: {ActionCache.DefaultPath})" };
+        var noCache = new Option<bool>("--no-cache") { Description = "Do not read or write the action cache" };
+        var common = new FlowCommandOptions();
+        var command = new Command("test", "Run QA flows (YAML) and write JUnit XML and an HTML report") { paths, workers, tags, junit, html, vars, cache, noCache };
+        common.AddTo(command);
+        command.SetAction(async (result, ct) =>
+        {
+            var output = Console.IsOutputRedirected ? OutputMode.Plain : OutputMode.Terminal;
+            var variables = new Dictionary<string, string>(StringComparer.Ordinal);
+            foreach (var v in result.GetValue(vars) ?? [])
+            {
+                var eq = v.IndexOf('=', StringComparison.Ordinal);
+                if (eq <= 0)
+                {
+                    return Fail(ExitCodes.BadInput, $"--var takes name=value, got \"{v}\" (for example --var baseUrl=http://127.0.0.1:5000)");
+                }
+
+                variables[v[..eq].Trim()] = v[(eq + 1)..];
+            }
+
+            var workerCount = result.GetValue(workers);
+            if (workerCount < 1)
+            {
+                return Fail(ExitCodes.BadInput, $"--workers must be at least 1, got {workerCount}");
+            }
+
+            var loaded = FlowLoader.LoadAll(result.GetValue(paths) ?? [], variables);
+            loaded = CheckSecrets(loaded);
+            foreach (var error in loaded.Errors)
+            {
+                Console.Error.WriteLine($"error: {error.Message}");
+            }
+
+            if (loaded.Flows.Count == 0 && loaded.Errors.Count == 0)
+            {
+                return Fail(ExitCodes.BadInput, "no flow files (*.yaml, *.yml) found in the given paths");
+            }
+
+            var outDir = Path.GetFullPath(result.GetValue(html) ?? "test-results");
+            await using var serilog = LoggingSetup.Create(Path.Combine(RepoPaths.Root, "logs"), result.GetValue(common.Verbose));
+            using var loggerFactory = new SerilogLoggerFactory(serilog);
+            Browser.BrowserSettings browser;
+            try
+            {
+                browser = common.LoadBrowser(result);
+            }
+            catch (Browser.BrowserSettingsException e)
+            {
+                return Fail(ExitCodes.BadInput, e.Message);
+            }
+
+            ActionCache actionCache;
+            if (result.GetValue(noCache))
+            {
+                actionCache = new ActionCache();
+            }
+            else
+            {
+                try
+                {
+                    actionCache = ActionCache.Load(result.GetValue(cache) ?? ActionCache.DefaultPath);
+                }
+                catch (InvalidDataException e)
+                {
+                    return Fail(ExitCodes.BadInput, $"{e.Message} Delete the cache file (or pass --no-cache) and run again.");
+                }
+            }
+
+            IApprover approver = result.GetValue(common.Yes)
+                ? AutoApprover.ApproveAll
+                : new AutoApprover(false, "no reviewer available for flows: re-run with --yes to approve held (irreversible) actions");
+            var options = new FlowRunnerOptions
+            {
+                Workers = workerCount,
+                Tags = result.GetValue(tags) ?? [],
+                RecordingsRoot = Path.GetFullPath(result.GetValue(common.Recordings) ?? "recordings"),
+                BaseUrl = variables.GetValueOrDefault("baseUrl"),
+            };
+            var runner = new FlowRunner(
+                new PlaywrightFlowSessionFactory(browser, loggerFactory),
+                _ => new CachingDecider(innerDecider?.Invoke() ?? new StepInterpreter(), actionCache, logger: loggerFactory.CreateLogger<CachingDecider>()),
+                new IrreversibleActionPolicy(),
+                approver,
+                options,
+                TimeProvider.System,
+                loggerFactory);
+            var suite = await runner.RunAsync(loaded, new FlowProgressDisplay(output), ct);
+            if (!result.GetValue(noCache))
+            {
+                await actionCache.SaveAsync(ct);
+            }
+
+            var written = FlowReports.Write(suite, outDir);
+            if (result.GetValue(junit) is { } junitPath)
+            {
+                Directory.CreateDirectory(Path.GetDirectoryName(Path.GetFullPath(junitPath))!);
+                JUnitWriter.Write(suite, junitPath);
+            }
+
+            foreach (var problem in written.Problems)
+            {
+                Console.Error.WriteLine($"warning: {problem}");
+            }
+
+            Console.Out.WriteLine($"{suite.PassedCount} passed, {suite.FailedCount} failed ({suite.Results.Count} flows, {loaded.Errors.Count} not loaded, {suite.FilteredOut} left out by tags) in {suite.Duration.TotalSeconds:0.0} s");
+            if (suite.Cache is { } stats)
+            {
+                Console.Out.WriteLine($"cache: {stats}");
+            }
+
+            foreach (var heal in suite.Heals)
+            {
+                Console.Out.WriteLine($"healed: \"{heal.Instruction}\" step {heal.Step}: {heal.Reason} ({heal.OldTarget} -> {heal.NewAction})");
+            }
+
+            Console.Out.WriteLine($"report: {written.SuiteHtml}");
+            Console.Out.WriteLine($"junit: {result.GetValue(junit) ?? written.JUnitXml}");
+            return loaded.Errors.Count > 0 ? ExitCodes.BadInput : suite.AllPassed ? ExitCodes.Success : ExitCodes.RunFailed;
+        });
+        return command;
+    }
+
+    /// <summary>Moves flows whose secrets are not set into the load errors, with a message saying what to export.</summary>
+    private static FlowLoadResult CheckSecrets(FlowLoadResult loaded)
+    {
+        var flows = new List<FlowDefinition>();
+        var errors = loaded.Errors.ToList();
+        foreach (var flow in loaded.Flows)
+        {
+            var missing = flow.SecretNames.Where(n => PlaywrightFlowSessionFactory.SecretValue(n) is null).ToList();
+            if (missing.Count == 0)
+            {
+                flows.Add(flow);
+            }
+            else
+            {
+                errors.Add(new FlowLoadError(flow.SourcePath, $"{flow.SourcePath}: flow \"{flow.Name}\" needs the secret(s) {string.Join(", ", missing)}; export {string.Join(" and ", missing.Select(m => "ACTIONAGENT_SECRET_" + m))} (or {string.Join(", ", missing)}) before running"));
+            }
+        }
+
+        return new FlowLoadResult(flows, errors);
+    }
+
+    private static int Fail(int code, string message)
+    {
+        Console.Error.WriteLine($"error: {message}");
+        return code;
+    }
+}

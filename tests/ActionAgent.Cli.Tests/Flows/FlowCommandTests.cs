@@ -1,0 +1,147 @@
+using System.Xml.Linq;
+using ActionAgent.Core.Recording;
+using ActionAgent.SampleApp;
+using ActionAgent.TestKit;
+
+namespace ActionAgent.Cli.Tests.Flows;
+
+/// <summary><c>actionagent test / replay / report / export</c> as a real process against the sample app in headless Chromium.</summary>
+[TestClass]
+[DoNotParallelize]
+public sealed class FlowCommandTests
+{
+    private static readonly TimeSpan Timeout = TimeSpan.FromMinutes(4);
+    private string _dir = "";
+
+    [TestInitialize]
+    public void Init()
+    {
+        _dir = Directory.CreateTempSubdirectory("aa-flows-").FullName;
+        File.Copy(Path.Combine(CliProcess.RepoRoot, "playwright.config.json"), Path.Combine(_dir, "playwright.config.json"));
+        Environment.SetEnvironmentVariable("ACTIONAGENT_SECRET_OPS_PASSWORD", "ops-pass");
+    }
+
+    [TestCleanup]
+    public void Cleanup() => Directory.Delete(_dir, recursive: true);
+
+    internal static string FlowsDir => Path.Combine(CliProcess.RepoRoot, "flows");
+
+    [TestMethod]
+    public async Task Test_ExampleFlowsWithTwoWorkers_AllPassWithJUnitAndHtml()
+    {
+        await using var app = await SampleAppServer.StartAsync();
+        var junit = Path.Combine(_dir, "out", "results.xml");
+
+        var r = await CliProcess.RunAsync(_dir, Timeout, "test", FlowsDir, "--workers", "2", "--var", "baseUrl=" + app.BaseUrl, "--yes",
+            "--junit", junit, "--html", Path.Combine(_dir, "html"), "--no-cache");
+
+        Assert.AreEqual(0, r.ExitCode, r.ToString());
+        StringAssert.Contains(r.StdOut, "3 passed, 0 failed", r.ToString());
+        var xml = XDocument.Load(junit);
+        var cases = xml.Descendants("testcase").ToList();
+        Assert.AreEqual(3, cases.Count, xml.ToString());
+        Assert.IsFalse(xml.Descendants("failure").Any() || xml.Descendants("error").Any(), xml.ToString());
+        var html = File.ReadAllText(Path.Combine(_dir, "html", "report.html"));
+        StringAssert.Contains(html, "File a refund");
+        Assert.AreEqual(1, app.State.Refunds.Count, "the refund flow files exactly one refund");
+    }
+
+    [TestMethod]
+    public async Task Test_BrokenExpectation_FailsWithExpectedAndActualInOutputAndJUnit()
+    {
+        await using var app = await SampleAppServer.StartAsync();
+        var flow = Path.Combine(_dir, "broken.yaml");
+        File.WriteAllText(flow, """
+            name: Broken expectation
+            url: ${baseUrl}/login
+            steps:
+              - Type ops into Username
+              - Type {{secret:OPS_PASSWORD}} into Password
+              - Click Sign in
+            expect:
+              - the page shows Refund approved
+            """);
+
+        var r = await CliProcess.RunAsync(_dir, Timeout, "test", flow, "--var", "baseUrl=" + app.BaseUrl, "--no-cache");
+
+        Assert.AreEqual(1, r.ExitCode, r.ToString());
+        StringAssert.Contains(r.StdOut, "expected the page shows \"Refund approved\"", r.ToString());
+        StringAssert.Contains(r.StdOut, "actual", r.ToString());
+        var failure = XDocument.Load(Path.Combine(_dir, "test-results", "junit.xml")).Descendants("failure").Single();
+        StringAssert.Contains(failure.ToString(), "Refund approved");
+        StringAssert.Contains(failure.ToString(), "actual");
+    }
+
+    [TestMethod]
+    public async Task Test_MalformedAndUnknownVariableFiles_Exit2WhileTheGoodFlowStillRunsAndIsReported()
+    {
+        await using var app = await SampleAppServer.StartAsync();
+        var dir = Directory.CreateDirectory(Path.Combine(_dir, "flows")).FullName;
+        File.WriteAllText(Path.Combine(dir, "a-good.yaml"), "name: Good\nurl: ${baseUrl}/login\nsteps:\n  - Type ops into Username\nexpect:\n  - the Username field reads ops\n");
+        File.WriteAllText(Path.Combine(dir, "b-bad.yaml"), "name: Bad\nurl: ${baseUrl}/login\nstpes:\n  - Click Sign in\n");
+        File.WriteAllText(Path.Combine(dir, "c-var.yaml"), "name: Var\nurl: ${baseUrl}/login\nsteps:\n  - Type ${nobody} into Username\n");
+
+        var r = await CliProcess.RunAsync(_dir, Timeout, "test", dir, "--var", "baseUrl=" + app.BaseUrl, "--no-cache");
+
+        Assert.AreEqual(2, r.ExitCode, r.ToString());
+        StringAssert.Contains(r.StdErr, "b-bad.yaml:3:1", r.ToString());
+        StringAssert.Contains(r.StdErr, "${nobody}", r.ToString());
+        StringAssert.Contains(r.StdOut, "PASS Good", r.ToString());
+        var junit = XDocument.Load(Path.Combine(_dir, "test-results", "junit.xml"));
+        Assert.AreEqual(3, junit.Descendants("testcase").Count(), junit.ToString());
+    }
+
+    [TestMethod]
+    public async Task Test_CachedRerun_NoDeciderCallsThenAlternateLayoutHealsAndPasses()
+    {
+        await using var app = await SampleAppServer.StartAsync();
+        var flow = Path.Combine(FlowsDir, "sign-in-and-search.yaml");
+        string[] Args() => ["test", flow, "--var", "baseUrl=" + app.BaseUrl, "--cache", Path.Combine(_dir, "cache.json")];
+
+        var first = await CliProcess.RunAsync(_dir, Timeout, Args());
+        var second = await CliProcess.RunAsync(_dir, Timeout, Args());
+        app.AlternateLayout = true;
+        var healed = await CliProcess.RunAsync(_dir, Timeout, Args());
+
+        Assert.AreEqual(0, first.ExitCode, first.ToString());
+        Assert.AreEqual(0, second.ExitCode, second.ToString());
+        StringAssert.Contains(second.StdOut, " 0 misses", second.ToString());
+        Assert.AreEqual(0, healed.ExitCode, healed.ToString());
+        Assert.IsTrue(healed.StdOut.Contains("healed: ", StringComparison.Ordinal) || !healed.StdOut.Contains("(0 relocated)", StringComparison.Ordinal), healed.ToString());
+        var html = File.ReadAllText(Path.Combine(_dir, "test-results", "report.html"));
+        StringAssert.Contains(html, "Find", "the report shows the relabelled Search button the run found");
+    }
+
+    [TestMethod]
+    public async Task Replay_SameApp_NoDrift_AfterAlternateLayout_Drift_AndReportWritesOneFile()
+    {
+        await using var app = await SampleAppServer.StartAsync();
+        var rec = Path.Combine(_dir, "rec");
+        var run = await CliProcess.RunAsync(_dir, Timeout, "test", Path.Combine(FlowsDir, "sign-in-and-search.yaml"), "--var", "baseUrl=" + app.BaseUrl, "--recordings", rec, "--no-cache");
+        Assert.AreEqual(0, run.ExitCode, run.ToString());
+        var recording = Directory.GetDirectories(rec).Single();
+
+        var same = await CliProcess.RunAsync(_dir, Timeout, "replay", recording, "--base-url", app.BaseUrl, "--recordings", Path.Combine(_dir, "replays"));
+        app.AlternateLayout = true;
+        var drifted = await CliProcess.RunAsync(_dir, Timeout, "replay", recording, "--base-url", app.BaseUrl, "--recordings", Path.Combine(_dir, "replays"));
+        var report = await CliProcess.RunAsync(_dir, Timeout, "report", recording, "-o", Path.Combine(_dir, "one.html"));
+
+        Assert.AreEqual(0, same.ExitCode, same.ToString());
+        StringAssert.Contains(same.StdOut, " 0 major", same.ToString());
+        Assert.AreNotEqual(0, drifted.ExitCode, drifted.ToString());
+        StringAssert.Contains(drifted.StdOut, "drift major", drifted.ToString());
+        Assert.IsTrue(File.Exists(Path.Combine(recording, "replay.html")));
+        Assert.AreEqual(0, report.ExitCode, report.ToString());
+        var html = File.ReadAllText(Path.Combine(_dir, "one.html"));
+        StringAssert.Contains(html, "data:image/png;base64,", "screenshots are inlined");
+        StringAssert.Contains(html, "Sign in");
+
+        // A recording from another schema version: clear message, exit 2.
+        var old = Directory.CreateDirectory(Path.Combine(_dir, "old-run")).FullName;
+        var manifest = File.ReadAllText(Path.Combine(recording, RecordingSchema.RunFile));
+        File.WriteAllText(Path.Combine(old, RecordingSchema.RunFile), System.Text.RegularExpressions.Regex.Replace(manifest, "\"schemaVersion\"\\s*:\\s*\\d+", "\"schemaVersion\": 7"));
+        var incompatible = await CliProcess.RunAsync(_dir, Timeout, "replay", old);
+        Assert.AreEqual(2, incompatible.ExitCode, incompatible.ToString());
+        StringAssert.Contains(incompatible.StdErr, "schemaVersion 7", incompatible.ToString());
+    }
+}
