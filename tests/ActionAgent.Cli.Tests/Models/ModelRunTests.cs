@@ -27,13 +27,24 @@ public sealed class ModelRunTests
         File.Copy(Path.Combine(CliProcess.RepoRoot, "playwright.config.json"), Path.Combine(_dir, "playwright.config.json"));
     }
 
-    [TestCleanup]
-    public void Cleanup() => Directory.Delete(_dir, recursive: true);
+    /// <summary>Set by MSTest.</summary>
+    public TestContext TestContext { get; set; } = null!;
 
+    [TestCleanup]
+    public void Cleanup()
+    {
+        // A failed run's recording is kept for diagnosis; its path is in the assertion message.
+        if (TestContext.CurrentTestOutcome == UnitTestOutcome.Passed)
+        {
+            Directory.Delete(_dir, recursive: true);
+        }
+    }
+
+    // --yes: the default policy holds every form submit (signing in too); these tests are about the model, not approval.
     private Task<CliProcess.Result> RunAsync(FakeOpenAIServer model, SampleAppServer app, params string[] extra) =>
         CliProcess.RunAsync(_dir, Timeout, new Dictionary<string, string?> { ["OPENAI_API_KEY"] = Key, ["ACTIONAGENT_API_KEY"] = Key },
             ["run", "Sign in and open order 1042", "--url", app.BaseUrl + "/login", "--model", "openai-compatible:fake-vision",
-             "--base-url", model.ApiBaseUrl.ToString(), "--json", "--recordings", Path.Combine(_dir, "rec"), .. extra]);
+             "--base-url", model.ApiBaseUrl.ToString(), "--json", "--recordings", Path.Combine(_dir, "rec"), "--yes", .. extra]);
 
     private static JsonElement Json(CliProcess.Result r) => JsonDocument.Parse(r.StdOut.Trim().Split('\n')[^1]).RootElement;
 
@@ -139,7 +150,7 @@ public sealed class ModelRunTests
         var r = await CliProcess.RunAsync(_dir, Timeout, new Dictionary<string, string?> { ["ACTIONAGENT_API_KEY"] = Key, ["OPENAI_API_KEY"] = Key },
             "run", "Sign in with username ops and password ops-pass. Then find the order of Alan Turing.", "--url", app.BaseUrl + "/login",
             "--model", "auto", "--small-model", "openai-compatible:small", "--large-model", "openai-compatible:large",
-            "--base-url", model.ApiBaseUrl.ToString(), "--json", "--recordings", Path.Combine(_dir, "rec"), "--max-steps", "12");
+            "--base-url", model.ApiBaseUrl.ToString(), "--json", "--recordings", Path.Combine(_dir, "rec"), "--max-steps", "12", "--yes");
 
         var recording = RunRecording.Load(Directory.GetDirectories(Path.Combine(_dir, "rec")).Single());
         var deciders = recording.Steps.Select(s => s.Proposal.DecidedBy).ToList();
@@ -165,9 +176,6 @@ public sealed class ModelRunTests
         Assert.AreEqual(1, notVerified.ExitCode, notVerified.ToString());
         StringAssert.Contains(Json(notVerified).GetProperty("message").GetString(), "claimed done, not verified");
 
-        model.Responder = q => q.Body.Contains("task_verification", StringComparison.Ordinal)
-            ? FakeOpenAIServer.Completion("""{"verified": true, "reason": "order 1042 is shown"}""")
-            : new LabelReadingModel(SignInAndOpenOrder).Respond(q);
         var fresh = new LabelReadingModel(SignInAndOpenOrder);
         model.Responder = q => q.Body.Contains("task_verification", StringComparison.Ordinal)
             ? FakeOpenAIServer.Completion("""{"verified": true, "reason": "order 1042 is shown"}""")

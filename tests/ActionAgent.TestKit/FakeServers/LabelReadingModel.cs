@@ -31,19 +31,28 @@ public sealed partial class LabelReadingModel(params (string Action, string Labe
         }
 
         var (action, label, value) = _intents.Peek();
-        foreach (Match m in ElementLine().Matches(body))
+        // Like a model reading the list: the element whose name matches and whose role fits the action
+        // (a "Sign in" heading is not what you click to sign in), else any element with that name.
+        var candidates = ElementLine().Matches(body)
+            .Where(m => string.Equals(m.Groups[3].Value, label, StringComparison.OrdinalIgnoreCase))
+            .OrderByDescending(m => Fits(action, m.Groups[2].Value))
+            .ToList();
+        if (candidates.Count > 0)
         {
-            var id = m.Groups[1].Value;
-            var name = m.Groups[3].Value;
-            if (string.Equals(name, label, StringComparison.OrdinalIgnoreCase))
-            {
-                _intents.Dequeue();
-                return FakeOpenAIServer.Completion(Answer(action, int.Parse(id, System.Globalization.CultureInfo.InvariantCulture), $"{action} {label}", value));
-            }
+            _intents.Dequeue();
+            var id = int.Parse(candidates[0].Groups[1].Value, System.Globalization.CultureInfo.InvariantCulture);
+            return FakeOpenAIServer.Completion(Answer(action, id, $"{action} {label}", value));
         }
 
         return FakeOpenAIServer.Completion(Answer("wait", null, $"waiting for {label}", seconds: 1));
     }
+
+    private static bool Fits(string action, string role) => action switch
+    {
+        "type" => role is "textbox" or "searchbox" or "combobox" or "spinbutton",
+        "select" => role is "combobox" or "listbox",
+        _ => role is "button" or "link" or "checkbox" or "radio" or "tab" or "menuitem" or "option",
+    };
 
     /// <summary>All text parts of the request's messages (OpenAI chat format), unescaped.</summary>
     public static string PromptText(RecordedRequest request)
