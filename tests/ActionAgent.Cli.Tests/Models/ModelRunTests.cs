@@ -78,6 +78,28 @@ public sealed class ModelRunTests
     }
 
     [TestMethod]
+    public async Task Run_WithAnthropic_CompletesOverTheMessagesApiWithImageAndNoSecret()
+    {
+        await using var app = await SampleAppServer.StartAsync();
+        await using var model = await FakeAnthropicServer.StartNewAsync();
+        model.Responder = new LabelReadingModel(SignInAndOpenOrder) { Reply = text => FakeAnthropicServer.Message(text) }.Respond;
+
+        var r = await CliProcess.RunAsync(_dir, Timeout, new Dictionary<string, string?> { ["ANTHROPIC_API_KEY"] = Key },
+            "run", "Sign in and open order 1042", "--url", app.BaseUrl + "/login", "--model", "anthropic:claude-fake",
+            "--base-url", model.BaseUrl.ToString(), "--json", "--recordings", Path.Combine(_dir, "rec"), "--yes");
+
+        Assert.AreEqual(0, r.ExitCode, r.ToString());
+        var recording = RunRecording.Load(Json(r).GetProperty("recording").GetString()!);
+        Assert.IsTrue(recording.Steps.Any(s => s.Observation.Url.EndsWith("/orders/1042", StringComparison.Ordinal)), "the model's clicks reached the order page");
+        Assert.IsTrue(recording.Manifest.Tokens > 0, "token usage from the Messages API is accounted");
+        foreach (var request in model.Requests)
+        {
+            StringAssert.Contains(request.Body, "\"type\":\"image\"", "every step sends the screenshot as an image block");
+            Assert.IsFalse(request.Body.Contains(Key, StringComparison.Ordinal), "the API key must never be in a request body");
+        }
+    }
+
+    [TestMethod]
     public async Task Run_ServerErrorsThenSuccess_RetriesAndCompletes()
     {
         await using var app = await SampleAppServer.StartAsync();

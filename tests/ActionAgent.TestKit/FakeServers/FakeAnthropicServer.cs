@@ -11,7 +11,7 @@ namespace ActionAgent.TestKit.FakeServers;
 /// </summary>
 public sealed class FakeAnthropicServer : FakeModelServer
 {
-    private int _ids;
+    private static int s_ids;
 
     private FakeAnthropicServer()
     {
@@ -26,9 +26,13 @@ public sealed class FakeAnthropicServer : FakeModelServer
     }
 
     /// <summary>Queues a message whose single text block is <paramref name="text"/>.</summary>
-    public void EnqueueMessage(string text, int inputTokens = 1500, int outputTokens = 50, string model = "claude-fake")
+    public void EnqueueMessage(string text, int inputTokens = 1500, int outputTokens = 50, string model = "claude-fake") =>
+        Enqueue(Message(text, inputTokens, outputTokens, model));
+
+    /// <summary>A Messages API reply whose single text block is <paramref name="text"/> (for responders).</summary>
+    public static ScriptedReply Message(string text, int inputTokens = 1500, int outputTokens = 50, string model = "claude-fake")
     {
-        var id = Interlocked.Increment(ref _ids);
+        var id = Interlocked.Increment(ref s_ids);
         var body = JsonSerializer.Serialize(new
         {
             id = $"msg_fake{id}",
@@ -40,7 +44,7 @@ public sealed class FakeAnthropicServer : FakeModelServer
             stop_sequence = (string?)null,
             usage = new { input_tokens = inputTokens, output_tokens = outputTokens },
         });
-        Enqueue(new ScriptedReply(200, body));
+        return new ScriptedReply(200, body);
     }
 
     /// <summary>Queues an Anthropic-style error (<c>{"type":"error","error":{"type","message"}}</c>).</summary>

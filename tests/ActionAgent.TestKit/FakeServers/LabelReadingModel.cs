@@ -12,6 +12,9 @@ public sealed partial class LabelReadingModel(params (string Action, string Labe
 {
     private readonly Queue<(string Action, string Label, string? Value)> _intents = new(intents);
 
+    /// <summary>Wraps an answer in the provider's reply format: OpenAI chat completions unless set (e.g. <see cref="FakeAnthropicServer.Message"/>).</summary>
+    public Func<string, ScriptedReply> Reply { get; init; } = text => FakeOpenAIServer.Completion(text);
+
     [GeneratedRegex("""(?m)^(\d+) ([a-z]+) "([^"]*)"(\s|$)""")]
     private static partial Regex ElementLine();
 
@@ -27,7 +30,7 @@ public sealed partial class LabelReadingModel(params (string Action, string Labe
 
         if (_intents.Count == 0)
         {
-            return FakeOpenAIServer.Completion(Answer("done", null, "all steps done"));
+            return Reply(Answer("done", null, "all steps done"));
         }
 
         var (action, label, value) = _intents.Peek();
@@ -41,10 +44,10 @@ public sealed partial class LabelReadingModel(params (string Action, string Labe
         {
             _intents.Dequeue();
             var id = int.Parse(candidates[0].Groups[1].Value, System.Globalization.CultureInfo.InvariantCulture);
-            return FakeOpenAIServer.Completion(Answer(action, id, $"{action} {label}", value));
+            return Reply(Answer(action, id, $"{action} {label}", value));
         }
 
-        return FakeOpenAIServer.Completion(Answer("wait", null, $"waiting for {label}", seconds: 1));
+        return Reply(Answer("wait", null, $"waiting for {label}", seconds: 1));
     }
 
     private static bool Fits(string action, string role) => action switch
@@ -54,7 +57,7 @@ public sealed partial class LabelReadingModel(params (string Action, string Labe
         _ => role is "button" or "link" or "checkbox" or "radio" or "tab" or "menuitem" or "option",
     };
 
-    /// <summary>All text parts of the request's messages (OpenAI chat format), unescaped.</summary>
+    /// <summary>All text parts of the request's messages (OpenAI chat or Anthropic Messages format), unescaped.</summary>
     public static string PromptText(RecordedRequest request)
     {
         ArgumentNullException.ThrowIfNull(request);
