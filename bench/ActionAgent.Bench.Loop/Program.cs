@@ -26,6 +26,9 @@ var page = session.Page;
 await LoginAsync(page, app.BaseUrl);
 
 var loopOverheads = new List<double>();
+var observeMs = new List<double>();
+var executeMs = new List<double>();
+var verifyMs = new List<double>();
 var scriptPerAction = new List<double>();
 var recordings = Directory.CreateTempSubdirectory("aa-bench-").FullName;
 for (var i = 0; i < runs + 1; i++)
@@ -47,33 +50,46 @@ for (var i = 0; i < runs + 1; i++)
     var loop = new AgentLoop(session.CreatePerceiver(), new StepInterpreter(), new IrreversibleActionPolicy(), AutoApprover.ApproveAll,
         session.CreateExecutor(), new PassThroughVerifier(), new JsonRunRecorder(recordings), new AgentOptions(), TimeProvider.System,
         NullLogger<AgentLoop>.Instance);
+    var wall = Stopwatch.StartNew();
     var result = await loop.RunAsync(new RunRequest(Task) { RunId = $"bench-{i}" });
+    wall.Stop();
     if (result.Status != RunStatus.Completed)
     {
         Console.Error.WriteLine($"run {i} did not complete: {result.Message}");
         return 1;
     }
 
-    var steps = RunRecording.Load(Path.Combine(recordings, $"bench-{i}")).Steps.Where(s => !s.Proposal.Action.IsTerminal && s.Outcome.Succeeded).ToList();
+    var recorded = RunRecording.Load(Path.Combine(recordings, $"bench-{i}")).Steps;
+    var steps = recorded.Where(s => !s.Proposal.Action.IsTerminal && s.Outcome.Succeeded).ToList();
+    if (steps.Count != Actions)
+    {
+        Console.Error.WriteLine($"run {i} took {steps.Count} action steps, expected {Actions}");
+        return 1;
+    }
     if (i == 0)
     {
         continue; // warm-up
     }
 
-    foreach (var s in steps)
-    {
-        loopOverheads.Add(s.Durations.ObserveMs + s.Durations.ExecuteMs + s.Durations.VerifyMs - script);
-    }
+    // Everything the run cost (state machine, observation, policy, execution, verification, recording with its
+    // screenshots, the final observation before "done") except the decider's own time, per action.
+    var loopPerAction = (wall.Elapsed.TotalMilliseconds - recorded.Sum(s => s.Durations.DecideMs)) / Actions;
+    loopOverheads.Add(loopPerAction - script);
+    observeMs.AddRange(steps.Select(x => x.Durations.ObserveMs));
+    executeMs.AddRange(steps.Select(x => x.Durations.ExecuteMs));
+    verifyMs.AddRange(steps.Select(x => x.Durations.VerifyMs));
 
     scriptPerAction.Add(script);
 }
 
 double Median(List<double> xs) { var s = xs.Order().ToList(); return s.Count == 0 ? double.NaN : s[s.Count / 2]; }
 var loopPerStep = Median(loopOverheads) + Median(scriptPerAction);
+Console.WriteLine($"load average: {File.ReadAllText("/proc/loadavg").Trim()}");
 Console.WriteLine($"runs: {runs} x {Actions} actions, viewport {settings.Viewport.Width}x{settings.Viewport.Height}");
 Console.WriteLine($"hand-written Playwright: median {Median(scriptPerAction):0.0} ms per action");
 Console.WriteLine($"agent loop (no decider): median {loopPerStep:0.0} ms per step");
 Console.WriteLine($"median overhead per step: {Median(loopOverheads):0.0} ms (target <= 150 ms); ratio {loopPerStep / Median(scriptPerAction):0.0}x");
+Console.WriteLine($"per step medians: observe {Median(observeMs):0.0} ms, execute {Median(executeMs):0.0} ms, verify {Median(verifyMs):0.0} ms");
 Directory.Delete(recordings, true);
 return 0;
 
