@@ -28,4 +28,6 @@ if (parsed.Errors.Count > 0)
     return 2;
 }
 
-return await parsed.InvokeAsync();
+// Ctrl+C / SIGTERM cancel the command's token; the run then ends as Cancelled and closes its recording and browser.
+// Only if that takes longer than 20 s does the process give up waiting and exit with 130.
+return await parsed.InvokeAsync(new InvocationConfiguration { ProcessTerminationTimeout = TimeSpan.FromSeconds(20) });

@@ -18,7 +18,14 @@ public static class CliProcess
         RunAsync(workingDirectory, timeout, new Dictionary<string, string?>(), args);
 
     /// <summary>Runs the CLI with extra (or removed, when null) environment variables.</summary>
-    public static async Task<Result> RunAsync(string workingDirectory, TimeSpan timeout, IReadOnlyDictionary<string, string?> environment, params string[] args)
+    public static Task<Result> RunAsync(string workingDirectory, TimeSpan timeout, IReadOnlyDictionary<string, string?> environment, params string[] args) =>
+        RunAsync(workingDirectory, timeout, environment, whileRunning: null, args);
+
+    /// <summary>
+    /// Runs the CLI and, while it runs, calls <paramref name="whileRunning"/> with its process id (e.g. to send it a
+    /// signal once its recording has started).
+    /// </summary>
+    public static async Task<Result> RunAsync(string workingDirectory, TimeSpan timeout, IReadOnlyDictionary<string, string?> environment, Func<int, Task>? whileRunning, params string[] args)
     {
         var dll = Path.Combine(AppContext.BaseDirectory, "actionagent.dll");
         var psi = new ProcessStartInfo("dotnet")
@@ -56,6 +63,11 @@ public static class CliProcess
         using var cts = new CancellationTokenSource(timeout);
         try
         {
+            if (whileRunning is not null)
+            {
+                await whileRunning(process.Id);
+            }
+
             await process.WaitForExitAsync(cts.Token);
         }
         catch (OperationCanceledException)
