@@ -1,6 +1,7 @@
 using System.Diagnostics;
 using ActionAgent.Browser.Tests.Support;
 using ActionAgent.Core.Decision;
+using ActionAgent.TestKit;
 
 namespace ActionAgent.Browser.Tests;
 

@@ -1,7 +1,8 @@
 using System.Diagnostics;
 using System.Text.RegularExpressions;
+using ActionAgent.Browser;
 
-namespace ActionAgent.Browser.Tests.Support;
+namespace ActionAgent.TestKit;
 
 /// <summary>
 /// A Chromium started by the test with a DevTools port (as a person would for --cdp): headless, its own profile,
