@@ -31,7 +31,7 @@ namespace ActionAgent.Cli.Tests.Policy;
 /// </summary>
 [TestClass]
 [DoNotParallelize]
-public sealed class PolicyProcessTests
+public sealed partial class PolicyProcessTests
 {
     private const string Token = "alice-token-0123456789abcdef";
     private const string Secret = "ops-pass";
@@ -279,8 +279,8 @@ public sealed class PolicyProcessTests
             """);
         await using var app = await SampleAppServer.StartAsync();
         await using var model = await FakeOpenAIServer.StartNewAsync();
-        model.Responder = new LabelReadingModel(
-            ("type", "Username", "ops"), ("type", "Password", "{{secret:OPS_PASSWORD}}"), ("click", "Sign in", null), ("click", "Order 1042", null)).Respond;
+        model.Responder = new RoleLabelModel(
+            ("type", "textbox", "Username", "ops"), ("type", "textbox", "Password", "{{secret:OPS_PASSWORD}}"), ("click", "button", "Sign in", null), ("click", "", "Order 1042", null)).Respond;
 
         var r = await CliProcess.RunAsync(_dir, Timeout, new Dictionary<string, string?> { ["OPENAI_API_KEY"] = "sk-test", ["ACTIONAGENT_API_KEY"] = "sk-test" },
             "run", "Sign in as ops with the password {{secret:OPS_PASSWORD}} and open order 1042", "--url", app.BaseUrl + "/login",
@@ -317,6 +317,46 @@ public sealed class PolicyProcessTests
         var scale = (double)after.ScreenshotWidth / after.CssWidth;
         Assert.AreEqual(1.0, DarkShare(png, field, scale), 0.001, "every pixel of the filled password field is black in the recorded screenshot");
         Assert.IsTrue(DarkShare(png, username, scale) < 0.5, "the username field is not masked (so the black box is the mask, not a dark page)");
+    }
+
+    /// <summary>
+    /// Like <see cref="LabelReadingModel"/>, but each intent names the element's role too ("Sign in" is both the login
+    /// page's heading and its button).
+    /// </summary>
+    private sealed partial class RoleLabelModel(params (string Action, string Role, string Label, string? Value)[] intents)
+    {
+        private readonly Queue<(string Action, string Role, string Label, string? Value)> _intents = new(intents);
+
+        [System.Text.RegularExpressions.GeneratedRegex("""(?m)^(\d+) ([a-z]+) "([^"]*)"(\s|$)""")]
+        private static partial System.Text.RegularExpressions.Regex ElementLine();
+
+        public ScriptedReply? Respond(RecordedRequest request)
+        {
+            if (_intents.Count == 0)
+            {
+                return FakeOpenAIServer.Completion(Answer("done", null, "all steps done", null, null));
+            }
+
+            var (action, role, label, value) = _intents.Peek();
+            foreach (System.Text.RegularExpressions.Match m in ElementLine().Matches(LabelReadingModel.PromptText(request)))
+            {
+                if ((role.Length == 0 || m.Groups[2].Value == role) && string.Equals(m.Groups[3].Value, label, StringComparison.OrdinalIgnoreCase))
+                {
+                    _intents.Dequeue();
+                    return FakeOpenAIServer.Completion(Answer(action, int.Parse(m.Groups[1].Value, CultureInfo.InvariantCulture), $"{action} {label}", value, null));
+                }
+            }
+
+            return FakeOpenAIServer.Completion(Answer("wait", null, $"waiting for {role} {label}", null, 1));
+        }
+
+        private static string Answer(string action, int? elementId, string reason, string? value, double? seconds) =>
+            JsonSerializer.Serialize(new Dictionary<string, object?>
+            {
+                ["action"] = action, ["element_id"] = elementId, ["x"] = null, ["y"] = null, ["value"] = value, ["press_enter"] = null,
+                ["dx"] = null, ["dy"] = null, ["to_element_id"] = null, ["to_x"] = null, ["to_y"] = null, ["seconds"] = seconds,
+                ["page"] = null, ["reason"] = reason, ["confidence"] = 0.9,
+            });
     }
 
     private static double DarkShare(Mat image, ScreenRect css, double scale)
