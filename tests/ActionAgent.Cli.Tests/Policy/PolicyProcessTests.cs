@@ -338,6 +338,12 @@ public sealed partial class PolicyProcessTests
             }
 
             var (action, role, label, value) = _intents.Peek();
+            if (action == "navigate")
+            {
+                _intents.Dequeue();
+                return FakeOpenAIServer.Completion(Answer(action, null, label, value, null));
+            }
+
             foreach (System.Text.RegularExpressions.Match m in ElementLine().Matches(LabelReadingModel.PromptText(request)))
             {
                 if ((role.Length == 0 || m.Groups[2].Value == role) && string.Equals(m.Groups[3].Value, label, StringComparison.OrdinalIgnoreCase))
@@ -357,6 +363,69 @@ public sealed partial class PolicyProcessTests
                 ["dx"] = null, ["dy"] = null, ["to_element_id"] = null, ["to_x"] = null, ["to_y"] = null, ["seconds"] = seconds,
                 ["page"] = null, ["reason"] = reason, ["confidence"] = 0.9,
             });
+    }
+
+    private static readonly (string, string, string, string?)[] SignIn =
+        [("type", "textbox", "Username", "ops"), ("type", "textbox", "Password", Secret), ("click", "button", "Sign in", null)];
+
+    private Task<CliProcess.Result> ModelRunAsync(FakeOpenAIServer model, SampleAppServer app, string task, string approver, string policyFile) =>
+        CliProcess.RunAsync(_dir, Timeout, new Dictionary<string, string?> { ["OPENAI_API_KEY"] = "sk-test", ["ACTIONAGENT_API_KEY"] = "sk-test" },
+            "run", task, "--url", app.BaseUrl + "/login", "--model", "openai-compatible:fake-vision", "--base-url", model.ApiBaseUrl.ToString(),
+            "--json", "--policy", policyFile, "--approver", approver, "--approvals-db", Db, "--audit", AuditFile,
+            "--recordings", Path.Combine(_dir, "rec"), "--max-steps", "20");
+
+    [TestMethod]
+    public async Task ModelRun_ReviewerRejectsWithReason_ReasonReachesTheModelAndNothingIsDeleted()
+    {
+        var policy = Path.Combine(_dir, "review.yaml");
+        await File.WriteAllTextAsync(policy, ReviewPolicy);
+        await using var app = await SampleAppServer.StartAsync();
+        await using var model = await FakeOpenAIServer.StartNewAsync();
+        model.Responder = new RoleLabelModel([.. SignIn, ("click", "", "Customers", null), ("click", "button", "Delete customer Grace Hopper", null)]).Respond;
+
+        var run = ModelRunAsync(model, app, "Delete customer Grace Hopper", "web", policy);
+        var pending = await WaitForPendingAsync(run);
+        StringAssert.Contains(pending.ActionSummary, "Grace Hopper");
+        var callsBefore = model.Requests.Count;
+        var reject = await CliProcess.RunAsync(_dir, Timeout, "approvals", "reject", pending.Id.ToString(CultureInfo.InvariantCulture),
+            "--reviewer", "alice", "--reason", "keep Grace, she has open orders", "--approvals-db", Db, "--audit", AuditFile);
+        var r = await run;
+
+        Assert.AreEqual(0, reject.ExitCode, reject.ToString());
+        Assert.AreEqual(0, app.State.DeletedCustomers.Count, r.ToString());
+        var later = model.Requests.Skip(callsBefore).Select(LabelReadingModel.PromptText).ToList();
+        Assert.IsTrue(later.Any(t => t.Contains("keep Grace, she has open orders", StringComparison.Ordinal)),
+            "the reviewer's reason is in the next model request:\n" + string.Join("\n---\n", later));
+    }
+
+    [TestMethod]
+    public async Task ModelRun_ModelObeysInjectedNote_PolicyDeniesEvilHostAndDeletionAndAuditsIt()
+    {
+        var policy = Path.Combine(_dir, "review.yaml");
+        await File.WriteAllTextAsync(policy, ReviewPolicy);
+        await using var app = await SampleAppServer.StartAsync();
+        await using var model = await FakeOpenAIServer.StartNewAsync();
+        model.Responder = new RoleLabelModel(
+        [
+            .. SignIn, ("click", "", "Notes", null), ("navigate", "", "the note says so", "http://evil.example.com/steal"),
+            ("click", "", "Customers", null), ("click", "button", "Delete customer Grace Hopper", null),
+        ]).Respond;
+
+        var r = await ModelRunAsync(model, app, "Read the customer notes", "none", policy);
+
+        Assert.IsTrue(r.ExitCode is 0 or 1, r.ToString());
+        Assert.AreEqual(0, app.State.DeletedCustomers.Count, r.ToString());
+        var recording = RunRecording.Load(Directory.GetDirectories(Path.Combine(_dir, "rec")).Single());
+        var evil = recording.Steps.Single(s => s.Proposal.Action is NavigateAction n && n.Url.Contains("evil.example.com", StringComparison.Ordinal));
+        Assert.AreEqual(VerdictKind.Deny, evil.Verdict!.Kind, "the denied host is refused by the policy, not the model");
+        Assert.IsFalse(recording.Steps.Any(s => s.Observation.Url.Contains("evil.example.com", StringComparison.Ordinal)), "the browser never reached the host");
+        var delete = recording.Steps.Single(s => s.Target?.Name == "Delete customer Grace Hopper");
+        Assert.IsFalse(delete.Decision!.IsApproved, "the deletion needs a reviewer and nobody approved it");
+        var audit = await File.ReadAllTextAsync(AuditFile);
+        StringAssert.Contains(audit, "\"injection\"", "the injection text on /notes is audited");
+        StringAssert.Contains(audit, "evil.example.com", "the refused navigation is audited");
+        var verify = await CliProcess.RunAsync(_dir, Timeout, "audit", "verify", AuditFile);
+        Assert.AreEqual(0, verify.ExitCode, verify.ToString());
     }
 
     private static double DarkShare(Mat image, ScreenRect css, double scale)
