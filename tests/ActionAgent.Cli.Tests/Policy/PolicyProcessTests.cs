@@ -365,6 +365,40 @@ public sealed partial class PolicyProcessTests
             });
     }
 
+    [TestMethod]
+    public async Task Run_UnknownSecretName_FailsNamingItAndNeverSignsIn()
+    {
+        await File.WriteAllTextAsync(Path.Combine(_dir, "secrets.env"), $"OPS_PASSWORD={Secret}\n");
+        var policy = Path.Combine(_dir, "secret-policy.yaml");
+        await File.WriteAllTextAsync(policy, """
+            version: 1
+            name: secrets-unknown
+            domains: { allowed: [127.0.0.1], unlisted: deny }
+            patterns:
+              - name: sign-in
+                match: '(?m)^Sign in$'
+                on: target
+                verdict: allow
+                applies_to: [submit]
+            secrets:
+              file: secrets.env
+              names:
+                OPS_PASSWORD: { source: file, domains: [127.0.0.1] }
+            """);
+        await using var app = await SampleAppServer.StartAsync();
+
+        var r = await CliProcess.RunAsync(_dir, Timeout, "run", "Sign in with username ops and password {{secret:OPS_PASSWORT}}. Open Order 1042.",
+            "--url", app.BaseUrl + "/login", "--policy", policy, "--approver", "none", "--audit", AuditFile, "--recordings", Path.Combine(_dir, "rec"));
+
+        Assert.AreNotEqual(0, r.ExitCode, r.ToString());
+        Assert.IsFalse(app.State.Requests.Any(q => q.Path.StartsWith("/orders", StringComparison.Ordinal)), "nobody signed in without the secret");
+        var steps = await File.ReadAllTextAsync(Directory.GetFiles(Path.Combine(_dir, "rec"), "steps.jsonl", SearchOption.AllDirectories).Single());
+        StringAssert.Contains(steps, "unknown secret", "the step's outcome says what was wrong");
+        StringAssert.Contains(steps, "OPS_PASSWORT");
+        StringAssert.Contains(steps, "OPS_PASSWORD", "and which names exist");
+        Assert.IsFalse((steps + r.StdOut + r.StdErr).Contains(Secret, StringComparison.Ordinal), "the other secret's value is not shown");
+    }
+
     private static readonly (string, string, string, string?)[] SignIn =
         [("type", "textbox", "Username", "ops"), ("type", "textbox", "Password", Secret), ("click", "button", "Sign in", null)];
 
