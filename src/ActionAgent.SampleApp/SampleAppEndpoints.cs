@@ -118,6 +118,18 @@ internal static class SampleAppEndpoints
                 : Results.NotFound(new { error = $"Customer {name} was already deleted." });
         });
 
+        app.MapGet("/quick-actions", () => Html(SamplePages.QuickActions()));
+        app.MapPost("/api/orders/{number}/resolve", (string number) =>
+        {
+            if (SampleData.FindOrder(number) is null)
+            {
+                return Results.NotFound(new { error = $"Order {number} does not exist." });
+            }
+
+            server.State.AddResolvedOrder(number);
+            return Results.Json(new { resolved = number, message = $"Order {number} resolved" });
+        });
+
         app.MapGet("/widgets", () => Html(SamplePages.Widgets()));
         app.MapGet("/frame/newsletter", () => Html(SamplePages.NewsletterFrame("", null, subscribed: false)));
         app.MapPost("/frame/newsletter", async (HttpContext context) =>
@@ -243,6 +255,7 @@ internal static class SampleAppEndpoints
         deletedCustomers = state.DeletedCustomers,
         canvasClicks = state.CanvasClicks,
         subscriptions = state.Subscriptions,
+        resolvedOrders = state.ResolvedOrders,
         requests = state.Requests,
     };
 

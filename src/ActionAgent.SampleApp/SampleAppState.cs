@@ -11,6 +11,7 @@ public sealed class SampleAppState
     private readonly List<string> canvasClicks = [];
     private readonly List<RequestLogEntry> requests = [];
     private readonly List<string> subscriptions = [];
+    private readonly List<string> resolvedOrders = [];
     private int refundCounter;
 
     /// <summary>Refunds filed, in submit order.</summary>
@@ -28,6 +29,9 @@ public sealed class SampleAppState
     /// <summary>Email addresses subscribed through the newsletter iframe on the Widgets page.</summary>
     public IReadOnlyList<string> Subscriptions => Snapshot(subscriptions);
 
+    /// <summary>Order numbers marked resolved on the Quick actions page (a fetch POST), one entry per POST received.</summary>
+    public IReadOnlyList<string> ResolvedOrders => Snapshot(resolvedOrders);
+
     /// <summary>Forgets everything recorded and restarts refund ids at R-0001; deleted customers come back.</summary>
     public void Reset()
     {
@@ -38,6 +42,7 @@ public sealed class SampleAppState
             canvasClicks.Clear();
             requests.Clear();
             subscriptions.Clear();
+            resolvedOrders.Clear();
             refundCounter = 0;
         }
     }
@@ -89,6 +94,8 @@ public sealed class SampleAppState
     internal void AddRequest(RequestLogEntry entry) => Add(requests, entry);
 
     internal void AddSubscription(string email) => Add(subscriptions, email);
+
+    internal void AddResolvedOrder(string number) => Add(resolvedOrders, number);
 
     private void Add<T>(List<T> list, T item)
     {

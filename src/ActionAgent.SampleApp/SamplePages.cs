@@ -346,6 +346,19 @@ internal static class SamplePages
         </table>
         """);
 
+    /// <summary>
+    /// Quick actions: "Mark as resolved" is a plain button (no form, no irreversible verb) whose click POSTs through
+    /// fetch, so the policy sees an input click while the server state changes: the network guard's case.
+    /// </summary>
+    public static string QuickActions() => Page("Quick actions", "/quick-actions", """
+        <h1>Quick actions</h1>
+        <section class="card narrow">
+          <p>Order 1042 (Ada Lovelace) is waiting for a decision.</p>
+          <button type="button" id="mark-resolved" data-resolve-order="1042">Mark as resolved</button>
+          <div id="resolve-message" role="status" aria-live="polite"></div>
+        </section>
+        """);
+
     public static string Notes()
     {
         var notes = new StringBuilder();

@@ -81,6 +81,25 @@
     });
   });
 
+  // Quick actions: a plain button whose click POSTs through fetch (no form, so nothing looks like a submit).
+  document.querySelectorAll("[data-resolve-order]").forEach(function (button) {
+    button.addEventListener("click", function () {
+      var number = button.getAttribute("data-resolve-order");
+      var message = document.getElementById("resolve-message");
+      button.disabled = true;
+      fetch("/api/orders/" + encodeURIComponent(number) + "/resolve", { method: "POST", credentials: "same-origin" })
+        .then(function (r) {
+          if (r.ok) {
+            message.textContent = "Order " + number + " resolved";
+          } else {
+            button.disabled = false;
+            message.textContent = "Could not resolve order " + number + ".";
+          }
+        })
+        .catch(function () { button.disabled = false; message.textContent = "Could not resolve order " + number + "."; });
+    });
+  });
+
   // Widgets: <aa-priority-picker> with an open shadow root.
   if (window.customElements && !customElements.get("aa-priority-picker")) {
     customElements.define("aa-priority-picker", class extends HTMLElement {
