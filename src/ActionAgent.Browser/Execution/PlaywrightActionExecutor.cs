@@ -229,6 +229,13 @@ public sealed class PlaywrightActionExecutor : IActionExecutor
             }
         }
 
+        if (hasSecret)
+        {
+            // Whatever field receives a secret is masked from now on, like a password field: screenshots black it
+            // out and observations drop its value, even when the page made it a plain text input.
+            await Guard(() => Page.EvaluateAsync(MarkSecretScript), ct).ConfigureAwait(false);
+        }
+
         await Guard(async () =>
         {
             if (type.ClearFirst)
@@ -768,6 +775,24 @@ public sealed class PlaywrightActionExecutor : IActionExecutor
     private Task<T> Guard<T>(Func<Task<T>> operation, CancellationToken ct) => session.GuardAsync(operation, ct);
 
     // Where keyboard focus is, through same-origin iframes and open shadow roots.
+    private const string MarkSecretScript = """
+        () => {
+          let el = document.activeElement;
+          for (let i = 0; el && i < 16; i++) {
+            if (el.shadowRoot && el.shadowRoot.activeElement) { el = el.shadowRoot.activeElement; continue; }
+            if (el.localName === 'iframe' || el.localName === 'frame') {
+              let doc = null;
+              try { doc = el.contentDocument; } catch (e) { doc = null; }
+              if (!doc) return;
+              el = doc.activeElement;
+              continue;
+            }
+            break;
+          }
+          if (el && el !== document.body) el.setAttribute('data-secret', '');
+        }
+        """;
+
     private const string FocusScript = """
         () => {
           let el = document.activeElement;

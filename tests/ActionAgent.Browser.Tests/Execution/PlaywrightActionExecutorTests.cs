@@ -381,6 +381,28 @@ public sealed class PlaywrightActionExecutorTests
         Assert.AreEqual("none", await session.Page.TitleAsync());
     }
 
+    [TestMethod]
+    public async Task Type_SecretIntoPlainTextField_FieldIsMaskedInLaterScreenshotsAndValues()
+    {
+        var observation = await OpenAsync("/form");
+        var box = (await session.Page.Locator("#order").BoundingBoxAsync())!;
+        var order = observation.Elements.Single(e => e.Tag == "input" && Math.Abs(e.Bounds.X - box.X) < 1 && Math.Abs(e.Bounds.Y - box.Y) < 1);
+        var executor = session.CreateExecutor(text => text.Replace("{{secret:TOKEN}}", "s3cr3t-value", StringComparison.Ordinal));
+
+        var outcome = await executor.ExecuteAsync(new ProposedAction(new TypeTextAction(ActionTarget.Element(order.Id), "{{secret:TOKEN}}"), "test"), observation, Ct);
+
+        Assert.IsTrue(outcome.Succeeded, outcome.Message);
+        Assert.IsFalse(outcome.Message.Contains("s3cr3t", StringComparison.Ordinal), "the outcome never shows the secret");
+        Assert.AreEqual("s3cr3t-value", await session.Page.InputValueAsync("#order"), "the page received the real value");
+        var after = await session.CreatePerceiver().ObserveAsync(Ct);
+        var field = after.Elements.Single(e => e.Tag == "input" && Math.Abs(e.Bounds.X - box.X) < 1 && Math.Abs(e.Bounds.Y - box.Y) < 1);
+        Assert.IsTrue(field.IsSecret, "a field that received a secret is treated as secret");
+        Assert.IsFalse(after.Elements.Any(e => (e.Value ?? "").Contains("s3cr3t", StringComparison.Ordinal)));
+        var png = PngImage.Decode(after.Screenshot.Span);
+        var inside = after.Geometry.ToScreenshot(new ScreenPoint(field.Bounds.X + 6, field.Bounds.Y + field.Bounds.Height / 2));
+        Assert.AreEqual(((byte)0, (byte)0, (byte)0), png.Pixel((int)inside.X, (int)inside.Y), "the field is painted black in the screenshot");
+    }
+
     private async Task<Observation> OpenAsync(string path)
     {
         await session.Page.GotoAsync(server.Url(path));
