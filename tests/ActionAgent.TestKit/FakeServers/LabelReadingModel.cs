@@ -7,6 +7,7 @@ namespace ActionAgent.TestKit.FakeServers;
 /// A fake multimodal model for whole runs: it reads the element list in the prompt ("31 button \"Submit refund\" …")
 /// and answers the next scripted intent (click/type/select a label) with that element's id, in the action schema.
 /// Intents whose label is not on the page yet are retried on the next call; when the script is done it answers done.
+/// A label written "role:Label" (e.g. "button:Sign in") only matches an element of that role.
 /// </summary>
 public sealed partial class LabelReadingModel(params (string Action, string Label, string? Value)[] intents)
 {
@@ -31,11 +32,14 @@ public sealed partial class LabelReadingModel(params (string Action, string Labe
         }
 
         var (action, label, value) = _intents.Peek();
+        var colon = label.IndexOf(':', StringComparison.Ordinal);
+        var role = colon > 0 && label[..colon].All(char.IsAsciiLetterLower) ? label[..colon] : null;
+        var wanted = role is null ? label : label[(colon + 1)..];
         foreach (Match m in ElementLine().Matches(body))
         {
             var id = m.Groups[1].Value;
             var name = m.Groups[3].Value;
-            if (string.Equals(name, label, StringComparison.OrdinalIgnoreCase))
+            if (string.Equals(name, wanted, StringComparison.OrdinalIgnoreCase) && (role is null || m.Groups[2].Value == role))
             {
                 _intents.Dequeue();
                 return FakeOpenAIServer.Completion(Answer(action, int.Parse(id, System.Globalization.CultureInfo.InvariantCulture), $"{action} {label}", value));
