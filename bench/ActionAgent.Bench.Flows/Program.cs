@@ -5,7 +5,7 @@
 // Usage: dotnet run -c Release --project bench/ActionAgent.Bench.Flows [-- --runs N --copies M]
 using System.Diagnostics;
 using System.Globalization;
-using ActionAgent.Bench.Flows;
+using ActionAgent.Cli.Hosting.Flows;
 using ActionAgent.Browser;
 using ActionAgent.Core.Approval;
 using ActionAgent.Core.Decision.Interpretation;
@@ -24,7 +24,7 @@ var root = FindRoot();
 Environment.SetEnvironmentVariable("ACTIONAGENT_SECRET_OPS_PASSWORD", "ops-pass");
 await using var app = await SampleAppServer.StartAsync();
 var settings = BrowserSettingsLoader.Load(Path.Combine(root, "playwright.config.json"));
-var sessions = new BenchSessionFactory(settings);
+var sessions = new PlaywrightFlowSessionFactory(settings, NullLoggerFactory.Instance); // exactly what actionagent test uses
 var work = Directory.CreateTempSubdirectory("aa-bench-flows-").FullName;
 var vars = new Dictionary<string, string> { ["baseUrl"] = app.BaseUrl };
 var signIn = FlowLoader.Load(Path.Combine(root, "flows", "sign-in-and-search.yaml"), vars);
@@ -96,6 +96,10 @@ foreach (var workers in new[] { 1, 2, 4 })
     var suite = await Runner(cache, workers, Path.Combine(work, $"w{workers}")).RunAsync(new FlowLoadResult(batch, []));
     var minutes = sw.Elapsed.TotalMinutes;
     Console.WriteLine($"  {workers} worker(s): {batch.Count} flows in {sw.Elapsed.TotalSeconds:0.0} s = {batch.Count / minutes:0.0} flows/min ({suite.PassedCount} passed)");
+    foreach (var failed in suite.Results.Where(r => !r.Passed))
+    {
+        Console.WriteLine($"    failed: {failed.Flow.Name}: {failed.Message}");
+    }
 }
 
 Console.WriteLine($"machine: {Environment.ProcessorCount} cores");
