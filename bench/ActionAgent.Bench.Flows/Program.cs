@@ -2,7 +2,7 @@
 //  (1) replaying a recorded flow (actionagent replay) and running it from a warm action cache (actionagent test, 0 model
 //      calls) vs a hand-written Playwright script doing the same actions; each includes launching its own browser.
 //  (2) flows per minute with 1, 2 and 4 workers (the three sample flows, repeated, offline interpreter + warm cache).
-// Usage: dotnet run -c Release --project bench/ActionAgent.Bench.Flows [-- --runs N --copies M]
+// Usage: dotnet run -c Release --project bench/ActionAgent.Bench.Flows [-- --runs N --copies M --settle-ms MS]
 using System.Diagnostics;
 using System.Globalization;
 using ActionAgent.Cli.Hosting.Flows;
@@ -24,6 +24,11 @@ var root = FindRoot();
 Environment.SetEnvironmentVariable("ACTIONAGENT_SECRET_OPS_PASSWORD", "ops-pass");
 await using var app = await SampleAppServer.StartAsync();
 var settings = BrowserSettingsLoader.Load(Path.Combine(root, "playwright.config.json"));
+if (Arg("--settle-ms", -1) is >= 0 and var settle)
+{
+    settings.Timeouts.SettleMs = settle; // how long the executor waits for the page to go quiet after an action
+}
+
 var sessions = new PlaywrightFlowSessionFactory(settings, NullLoggerFactory.Instance); // exactly what actionagent test uses
 var work = Directory.CreateTempSubdirectory("aa-bench-flows-").FullName;
 var vars = new Dictionary<string, string> { ["baseUrl"] = app.BaseUrl };
@@ -89,6 +94,12 @@ Console.WriteLine($"  actionagent test, warm cache:   {Median(cached):0} ms  ({M
 // (2) Throughput: the three sample flows, `copies` times each, warm cache (the refund flow submits a refund each time).
 var all = FlowLoader.LoadAll([Path.Combine(root, "flows")], vars);
 var batch = Enumerable.Range(0, copies).SelectMany(_ => all.Flows).ToList();
+if (batch.Count == 0)
+{
+    Directory.Delete(work, true);
+    return 0; // --copies 0: only the replay comparison
+}
+
 await Runner(cache, 1, Path.Combine(work, "warm")).RunAsync(new FlowLoadResult(all.Flows, []));
 foreach (var workers in new[] { 1, 2, 4 })
 {
