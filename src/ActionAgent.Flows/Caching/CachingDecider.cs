@@ -189,6 +189,19 @@ public sealed class CachingDecider : IDecider
             return proposal;
         }
 
+        // A heal that swaps a button for a text box (or a link for a checkbox) is a guess, not a fix: the offline
+        // interpreter matches words, and "Click Search" fuzzily matches the "Search orders" field once the button is
+        // renamed. Fail the step clearly instead of passing the flow on the wrong element.
+        if (stale?.Target is { } was && ActionRetargeting.Resolve(proposal.Action.PrimaryTarget, context.Observation) is { } now
+            && KindOf(was.Role) is { } wasKind && KindOf(now.Role) is { } nowKind && wasKind != nowKind)
+        {
+            Interlocked.Increment(ref _misses);
+            _logger.LogWarning("Refused to heal {Instruction}: {Why}; the decider proposed a {Role} instead", context.Task, why, now.Role);
+            return new ProposedAction(
+                new FailAction($"{why}; the decider proposed {now.Role} \"{now.Label}\" instead, a different kind of element than the cached {was.Role} \"{was.Name}\", so the step was not healed. Check the page, reword the step, or run with a model (--model)"),
+                "heal refused") { DecidedBy = Name, StepText = context.Task };
+        }
+
         Interlocked.Increment(ref _healed);
         Store(context, key, signature, proposal, stale);
         var heal = new HealEvent(context.Task, context.Step, why, stale?.Target?.ToString() ?? stale?.Proposal.Action.Describe() ?? "", proposal.Action.Describe(), _time.GetUtcNow());
@@ -196,6 +209,16 @@ public sealed class CachingDecider : IDecider
         _logger.LogWarning("Healed cached action for {Instruction}: {Why}; now {Action}", context.Task, why, heal.NewAction);
         return proposal with { Reason = $"{proposal.Reason} (healed: {why})" };
     }
+
+    /// <summary>What a person would call the element: a field, a clickable, a toggle, a choice; null for anything else.</summary>
+    private static string? KindOf(string role) => role.ToLowerInvariant() switch
+    {
+        "textbox" or "searchbox" or "spinbutton" or "textarea" or "input" => "field",
+        "button" or "link" or "menuitem" or "tab" => "clickable",
+        "checkbox" or "radio" or "switch" => "toggle",
+        "combobox" or "listbox" => "choice",
+        _ => null,
+    };
 
     private void Store(DecisionContext context, string key, string signature, ProposedAction proposal, CachedAction? previous)
     {

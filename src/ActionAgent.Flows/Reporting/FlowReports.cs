@@ -9,6 +9,13 @@ public static class FlowReports
     /// <summary>The name of a run's HTML report inside its recording folder.</summary>
     public const string RunReportFile = "report.html";
 
+    /// <summary>The name of the screenshot taken when a flow failed, inside its recording folder.</summary>
+    public const string FailureScreenshotFile = "failure.png";
+
+    /// <summary>Where a failed flow's screenshot is (or will be) written; null when it has none.</summary>
+    public static string? FailureScreenshotPath(FlowResult result) =>
+        result is null || result.RecordingPath is null || result.FailureScreenshot.IsEmpty ? null : Path.Combine(result.RecordingPath, FailureScreenshotFile);
+
     /// <summary>
     /// Writes <c>junit.xml</c> and <c>report.html</c> under <paramref name="outputDirectory"/>, and a run report into each
     /// flow's recording (linked from the suite report). A recording that cannot be read is skipped, not fatal.
@@ -25,6 +32,11 @@ public static class FlowReports
             var path = Path.Combine(result.RecordingPath!, RunReportFile);
             try
             {
+                if (FailureScreenshotPath(result) is { } shot)
+                {
+                    File.WriteAllBytes(shot, result.FailureScreenshot.ToArray());
+                }
+
                 HtmlReportWriter.Write(RunRecording.Load(result.RecordingPath!), path);
                 runReports.Add(path);
             }

@@ -62,6 +62,11 @@ public static class JUnitWriter
             }
 
             var details = Details(result);
+            var shot = FlowReports.FailureScreenshotPath(result) is { } p && File.Exists(p) ? p : null;
+            if (shot is not null)
+            {
+                details = $"{details}\nscreenshot: {shot}";
+            }
             switch (result.Status)
             {
                 case FlowStatus.Failed:
@@ -78,7 +83,8 @@ public static class JUnitWriter
                     break;
             }
 
-            testcase.Add(new XElement("system-out", Clean(Log(result))));
+            // [[ATTACHMENT|path]] is how Jenkins (junit-attachments) and GitLab pick up a test's screenshot.
+            testcase.Add(new XElement("system-out", Clean(shot is null ? Log(result) : $"{Log(result)}\n[[ATTACHMENT|{shot}]]")));
             testsuite.Add(testcase);
         }
 

@@ -84,6 +84,24 @@ public sealed class CachingDeciderTests
     }
 
     [TestMethod]
+    public async Task DecideAsync_ButtonGoneAndDeciderPicksATextBox_RefusesToHealAndSaysWhy()
+    {
+        var inner = new FirstElementDecider();
+        var cache = new ActionCache();
+        var decider = new CachingDecider(inner, cache);
+        await decider.DecideAsync(Context(Page(Button(2, "Search", 400, 100), Amount), task: "Click Search"));
+        var renamed = Page(new UiElement { Id = 7, Role = "searchbox", Name = "Search orders", Bounds = new ScreenRect(100, 100, 280, 30) }, Button(8, "Find", 400, 100));
+
+        var refused = await decider.DecideAsync(Context(renamed, run: "run-2", task: "Click Search"));
+
+        var fail = refused.Action as FailAction;
+        Assert.IsNotNull(fail, "a button swapped for a search box is not a heal");
+        StringAssert.Contains(fail.Reason, "searchbox \"Search orders\" instead, a different kind of element than the cached button \"Search\"");
+        Assert.AreEqual(0, decider.Statistics.Healed);
+        Assert.AreEqual(0, decider.Heals.Count);
+    }
+
+    [TestMethod]
     public async Task DecideAsync_SlightRelabel_IsRelocatedNotHealed()
     {
         var inner = new InstructionDecider();
@@ -321,6 +339,18 @@ public sealed class CachingDeciderTests
         {
             Calls++;
             var target = context.Observation.Elements.First(e => e.Role == "button" && e.Name.Contains("refund", StringComparison.OrdinalIgnoreCase));
+            return Task.FromResult(new ProposedAction(new ClickAction(ActionTarget.Element(target.Id, target.Name)), $"click {target.Name}") { DecidedBy = Name });
+        }
+    }
+
+    /// <summary>Clicks the first element, whatever it is (as a word-matching interpreter might after a rename).</summary>
+    private sealed class FirstElementDecider : IDecider
+    {
+        public string Name => "first";
+
+        public Task<ProposedAction> DecideAsync(DecisionContext context, CancellationToken cancellationToken = default)
+        {
+            var target = context.Observation.Elements[0];
             return Task.FromResult(new ProposedAction(new ClickAction(ActionTarget.Element(target.Id, target.Name)), $"click {target.Name}") { DecidedBy = Name });
         }
     }

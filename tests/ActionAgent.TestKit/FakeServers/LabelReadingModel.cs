@@ -7,6 +7,7 @@ namespace ActionAgent.TestKit.FakeServers;
 /// A fake multimodal model for whole runs: it reads the element list in the prompt ("31 button \"Submit refund\" …")
 /// and answers the next scripted intent (click/type/select a label) with that element's id, in the action schema.
 /// Intents whose label is not on the page yet are retried on the next call; when the script is done it answers done.
+/// A label written "role:Label" (e.g. "button:Sign in") only matches an element of that role.
 /// </summary>
 public sealed partial class LabelReadingModel(params (string Action, string Label, string? Value)[] intents)
 {
@@ -36,8 +37,12 @@ public sealed partial class LabelReadingModel(params (string Action, string Labe
         var (action, label, value) = _intents.Peek();
         // Like a model reading the list: the element whose name matches and whose role fits the action
         // (a "Sign in" heading is not what you click to sign in), else any element with that name.
+        // A label written "button:Find" matches only that role.
+        var colon = label.IndexOf(':', StringComparison.Ordinal);
+        var role = colon > 0 && label[..colon].All(char.IsAsciiLetterLower) ? label[..colon] : null;
+        var wanted = role is null ? label : label[(colon + 1)..];
         var candidates = ElementLine().Matches(body)
-            .Where(m => string.Equals(m.Groups[3].Value, label, StringComparison.OrdinalIgnoreCase))
+            .Where(m => string.Equals(m.Groups[3].Value, wanted, StringComparison.OrdinalIgnoreCase) && (role is null || m.Groups[2].Value == role))
             .OrderByDescending(m => Fits(action, m.Groups[2].Value))
             .ToList();
         if (candidates.Count > 0)

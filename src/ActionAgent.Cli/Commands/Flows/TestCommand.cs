@@ -10,6 +10,9 @@ using ActionAgent.Flows.Caching;
 using ActionAgent.Flows.Definition;
 using ActionAgent.Flows.Reporting;
 using ActionAgent.Flows.Running;
+using ActionAgent.Models.Cost;
+using ActionAgent.Models.Deciders;
+using ActionAgent.Models.Providers;
 using Microsoft.Extensions.Logging;
 using Serilog.Extensions.Logging;
 
@@ -32,8 +35,14 @@ public static class TestCommand
         var vars = new Option<string[]>("--var") { Description = "Variable override k=v (repeatable), e.g. --var baseUrl=http://127.0.0.1:5000" };
         var cache = new Option<string?>("--cache") { Description = $"Action cache file (default: {ActionCache.DefaultPath})" };
         var noCache = new Option<bool>("--no-cache") { Description = "Do not read or write the action cache" };
+        var model = new Option<string>("--model", "-m")
+        {
+            Description = "Decider behind the cache: 'interpreter' (offline, default), 'provider:model' (openai:gpt-4o-mini, ...) or 'auto' (interpreter, then models)",
+            DefaultValueFactory = _ => "interpreter",
+        };
+        var baseUrl = new Option<string?>("--base-url") { Description = "Endpoint of an OpenAI-compatible server for --model (also ACTIONAGENT_BASE_URL)" };
         var common = new FlowCommandOptions();
-        var command = new Command("test", "Run QA flows (YAML) and write JUnit XML and an HTML report") { paths, workers, tags, junit, html, vars, cache, noCache };
+        var command = new Command("test", "Run QA flows (YAML) and write JUnit XML and an HTML report") { paths, workers, tags, junit, html, vars, cache, noCache, model, baseUrl };
         common.AddTo(command);
         command.SetAction(async (result, ct) =>
         {
@@ -98,6 +107,31 @@ public static class TestCommand
                 }
             }
 
+            Func<IDecider> makeDecider;
+            ModelDeciderFactory? models = null;
+            var modelName = (result.GetValue(model) ?? "interpreter").Trim();
+            if (innerDecider is not null || string.Equals(modelName, "interpreter", StringComparison.OrdinalIgnoreCase))
+            {
+                makeDecider = innerDecider ?? (() => new StepInterpreter());
+            }
+            else
+            {
+                try
+                {
+                    // One factory (and one budget) for the whole suite; the deciders are stateless per call.
+                    models = new ModelDeciderFactory(
+                        new ChatClientFactory(new ModelOptions { BaseUrl = result.GetValue(baseUrl) }, loggerFactory), new RunBudget(new Budget()), null, loggerFactory);
+                    var shared = models.Create(modelName, new StepInterpreter(), new RoutingOptions());
+                    makeDecider = () => shared;
+                }
+                catch (Exception e) when (e is ModelConfigurationException or ArgumentException)
+                {
+                    models?.Dispose();
+                    return Fail(ExitCodes.BadInput, e.Message);
+                }
+            }
+
+            using var modelsOwner = models;
             IApprover approver = result.GetValue(common.Yes)
                 ? AutoApprover.ApproveAll
                 : new AutoApprover(false, "no reviewer available for flows: re-run with --yes to approve held (irreversible) actions");
@@ -110,7 +144,7 @@ public static class TestCommand
             };
             var runner = new FlowRunner(
                 new PlaywrightFlowSessionFactory(browser, loggerFactory),
-                _ => new CachingDecider(innerDecider?.Invoke() ?? new StepInterpreter(), actionCache, logger: loggerFactory.CreateLogger<CachingDecider>()),
+                _ => new CachingDecider(makeDecider(), actionCache, logger: loggerFactory.CreateLogger<CachingDecider>()),
                 new IrreversibleActionPolicy(),
                 approver,
                 options,
@@ -143,6 +177,15 @@ public static class TestCommand
             foreach (var heal in suite.Heals)
             {
                 Console.Out.WriteLine($"healed: \"{heal.Instruction}\" step {heal.Step}: {heal.Reason} ({heal.OldTarget} -> {heal.NewAction})");
+            }
+
+            foreach (var failed in suite.Results.Where(r => r.Status != FlowStatus.Passed))
+            {
+                Console.Out.WriteLine($"FAILED {failed.Flow.Name}: {failed.Message}");
+                if (FlowReports.FailureScreenshotPath(failed) is { } shot && File.Exists(shot))
+                {
+                    Console.Out.WriteLine($"  screenshot: {shot}");
+                }
             }
 
             Console.Out.WriteLine($"report: {written.SuiteHtml}");

@@ -12,7 +12,7 @@ public sealed class PlaywrightFlowSession(BrowserSession session, Func<string, s
     private readonly BrowserSession _session = session;
 
     /// <inheritdoc />
-    public IPerceiver Perceiver { get; } = session.CreatePerceiver();
+    public IPerceiver Perceiver { get; } = new NavigationTolerantPerceiver(session.CreatePerceiver(), session.Page);
 
     /// <inheritdoc />
     public IActionExecutor Executor { get; } = session.CreateExecutor(resolveSecrets);

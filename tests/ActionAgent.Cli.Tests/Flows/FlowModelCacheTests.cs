@@ -1,0 +1,69 @@
+using ActionAgent.SampleApp;
+using ActionAgent.TestKit;
+using ActionAgent.TestKit.FakeServers;
+
+namespace ActionAgent.Cli.Tests.Flows;
+
+/// <summary><c>actionagent test --model</c>: a flow step only a model can ground, cached, re-run and healed, on the sample app.</summary>
+[TestClass]
+[DoNotParallelize]
+public sealed class FlowModelCacheTests
+{
+    private const string Key = "sk-test-flows-0123456789";
+    private static readonly TimeSpan Timeout = TimeSpan.FromMinutes(4);
+    private string _dir = "";
+
+    [TestInitialize]
+    public void Init()
+    {
+        _dir = Directory.CreateTempSubdirectory("aa-flowmodel-").FullName;
+        File.Copy(Path.Combine(CliProcess.RepoRoot, "playwright.config.json"), Path.Combine(_dir, "playwright.config.json"));
+    }
+
+    [TestCleanup]
+    public void Cleanup() => Directory.Delete(_dir, recursive: true);
+
+    [TestMethod]
+    public async Task Test_OpenEndedStepWithModel_CachedRerunMakesZeroModelCalls_ThenRenamedButtonHealsAndReportMarksIt()
+    {
+        await using var app = await SampleAppServer.StartAsync();
+        await using var model = await FakeOpenAIServer.StartNewAsync();
+        var flow = Path.Combine(_dir, "lookup.yaml");
+        File.WriteAllText(flow, """
+            name: Look up an order
+            url: ${baseUrl}/login
+            steps:
+              - Sign in as the operations user and look up order 1042
+            expect:
+              - the page shows Order 1042
+            """);
+        Task<CliProcess.Result> RunAsync() => CliProcess.RunAsync(_dir, Timeout, new Dictionary<string, string?> { ["OPENAI_API_KEY"] = Key },
+            "test", flow, "--var", "baseUrl=" + app.BaseUrl, "--model", "openai:gpt-4o-mini", "--base-url", model.ApiBaseUrl.ToString(),
+            "--cache", Path.Combine(_dir, "cache.json"), "--html", Path.Combine(_dir, "html"));
+
+        model.Responder = new LabelReadingModel(
+            ("type", "Username", "ops"), ("type", "Password", "ops-pass"), ("click", "button:Sign in", null),
+            ("type", "Search orders", "1042"), ("click", "button:Search", null)).Respond;
+        var first = await RunAsync();
+        var afterFirst = model.CallCount;
+        var second = await RunAsync();
+        var afterSecond = model.CallCount;
+        app.AlternateLayout = true;
+        model.Responder = new LabelReadingModel(("click", "Find", null)).Respond;
+        var healed = await RunAsync();
+
+        Assert.AreEqual(0, first.ExitCode, first.ToString());
+        Assert.IsTrue(afterFirst >= 6, $"the interpreter cannot ground the step, so the model decided it ({afterFirst} calls)");
+        Assert.AreEqual(0, second.ExitCode, second.ToString());
+        Assert.AreEqual(0, afterSecond - afterFirst, "the cached re-run makes zero model calls\n" + second);
+        StringAssert.Contains(second.StdOut, " 0 misses", second.ToString());
+
+        Assert.AreEqual(0, healed.ExitCode, healed.ToString());
+        StringAssert.Contains(healed.StdOut, "healed: \"Sign in as the operations user and look up order 1042\"", healed.ToString());
+        StringAssert.Contains(healed.StdOut, "button \"Search\"", healed.ToString());
+        Assert.IsTrue(model.CallCount - afterSecond is > 0 and <= 3, $"only the healed action (and the finish) went to the model: {model.CallCount - afterSecond} calls");
+        var html = File.ReadAllText(Path.Combine(_dir, "html", "report.html"));
+        StringAssert.Contains(html, "Self-healed steps (1)", "the report marks the healed step");
+        StringAssert.Contains(html, "&quot;Find&quot;", "the report names the new target");
+    }
+}
