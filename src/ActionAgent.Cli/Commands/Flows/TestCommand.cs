@@ -32,8 +32,9 @@ public static class TestCommand
         var vars = new Option<string[]>("--var") { Description = "Variable override k=v (repeatable), e.g. --var baseUrl=http://127.0.0.1:5000" };
         var cache = new Option<string?>("--cache") { Description = $"Action cache file (default: {ActionCache.DefaultPath})" };
         var noCache = new Option<bool>("--no-cache") { Description = "Do not read or write the action cache" };
+        var perceptionMode = new Option<string?>(PerceptionFactory.OptionName) { Description = "How flows see the page: dom, vision or hybrid (default; DOM only when the OCR models are missing)" };
         var common = new FlowCommandOptions();
-        var command = new Command("test", "Run QA flows (YAML) and write JUnit XML and an HTML report") { paths, workers, tags, junit, html, vars, cache, noCache };
+        var command = new Command("test", "Run QA flows (YAML) and write JUnit XML and an HTML report") { paths, workers, tags, junit, html, vars, cache, noCache, perceptionMode };
         common.AddTo(command);
         command.SetAction(async (result, ct) =>
         {
@@ -98,6 +99,17 @@ public static class TestCommand
                 }
             }
 
+            PerceptionFactory perception;
+            try
+            {
+                perception = PerceptionFactory.Create(PerceptionFactory.Parse(result.GetValue(perceptionMode)), loggerFactory, Console.Error);
+            }
+            catch (Exception e) when (e is ArgumentException or Vision.Ocr.OcrModelsNotFoundException)
+            {
+                return Fail(ExitCodes.BadInput, e.Message);
+            }
+
+            using var perceptionScope = perception;
             IApprover approver = result.GetValue(common.Yes)
                 ? AutoApprover.ApproveAll
                 : new AutoApprover(false, "no reviewer available for flows: re-run with --yes to approve held (irreversible) actions");
@@ -109,7 +121,7 @@ public static class TestCommand
                 BaseUrl = variables.GetValueOrDefault("baseUrl"),
             };
             var runner = new FlowRunner(
-                new PlaywrightFlowSessionFactory(browser, loggerFactory),
+                new PlaywrightFlowSessionFactory(browser, loggerFactory, perception),
                 _ => new CachingDecider(innerDecider?.Invoke() ?? new StepInterpreter(), actionCache, logger: loggerFactory.CreateLogger<CachingDecider>()),
                 new IrreversibleActionPolicy(),
                 approver,
