@@ -49,6 +49,7 @@ public sealed class ElementProposer(ProposerOptions? options = null)
 
         var kept = Deduplicate(candidates);
         kept = DropTextGlyphsAndContainers(kept, text);
+        kept = kept.Where(k => TextLinesInside(ToScreen(k.Box), text) < options.MaxTextLinesInControl).ToList();
 
         var proposals = new List<ElementProposal>(kept.Count);
         foreach (var (box, rectangularity) in kept)
@@ -147,6 +148,10 @@ public sealed class ElementProposer(ProposerOptions? options = null)
         using var region = edges[inner];
         return Cv2.CountNonZero(region) > inner.Width * inner.Height * 0.08;
     }
+
+    /// <summary>How many text lines have their centre inside the box (a control has one label or value).</summary>
+    private static int TextLinesInside(ScreenRect box, IReadOnlyList<OcrLine> text) =>
+        text.Count(t => box.Contains(t.Bounds.Center.X, t.Bounds.Center.Y));
 
     private static bool Contains(ScreenRect outer, ScreenRect inner) =>
         inner.X >= outer.X - 1 && inner.Y >= outer.Y - 1 && inner.Right <= outer.Right + 1 && inner.Bottom <= outer.Bottom + 1;
