@@ -124,9 +124,12 @@ public sealed class ElementProposer(ProposerOptions? options = null)
             return new ElementProposal("checkbox", bounds, 0.5 + 0.3 * shapeScore) { Checked = HasMark(edges, box) };
         }
 
-        var textLeft = inside.Count == 0 ? 0 : inside.Min(t => t.Bounds.X) - bounds.X;
-        var textRight = inside.Count == 0 ? 0 : bounds.Right - inside.Max(t => t.Bounds.Right);
-        var leftAligned = inside.Count > 0 && textRight > 2 * Math.Max(textLeft, 1) + 8;
+        // Alignment is judged on the main (widest) text: a trailing icon read as a glyph (a date field's calendar)
+        // must not make a left-aligned value look centred.
+        var main = inside.Count == 0 ? null : inside.MaxBy(t => t.Bounds.Width);
+        var textLeft = main is null ? 0 : main.Bounds.X - bounds.X;
+        var textRight = main is null ? 0 : bounds.Right - main.Bounds.Right;
+        var leftAligned = main is not null && textRight > 2 * Math.Max(textLeft, 1) + 8;
         if (w >= options.InputMinAspect * h && (inside.Count == 0 || leftAligned))
         {
             return new ElementProposal("textbox", bounds, 0.45 + 0.3 * shapeScore) { Text = label };
