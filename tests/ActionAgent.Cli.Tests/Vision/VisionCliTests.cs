@@ -51,9 +51,10 @@ public sealed class VisionCliTests
     public async Task Run_VisionPerception_ClicksTheExportButtonDrawnOnTheCanvas()
     {
         await using var app = await SampleAppServer.StartAsync();
-        var r = await CliProcess.RunAsync(_dir, Timeout, "run", "Click the Export button", "--url", app.BaseUrl + "/reports", "--perception", "vision", "--recordings", Path.Combine(_dir, "rec"));
+        var r = await CliProcess.RunAsync(_dir, Timeout, "run", "Sign in with username ops and password ops-pass. Click the Export button", "--url", app.BaseUrl + "/reports", "--perception", "vision", "--yes", "--recordings", Path.Combine(_dir, "rec"));
 
         Assert.AreEqual(0, r.ExitCode, r.ToString());
+        // /reports sends the browser to the login page first and back after signing in; the toolbar is pixels only.
         CollectionAssert.AreEqual(new[] { "Export" }, app.State.CanvasClicks.ToArray(), r.ToString());
     }
 
@@ -75,7 +76,7 @@ public sealed class VisionCliTests
     {
         await using var app = await SampleAppServer.StartAsync();
         var r = await CliProcess.RunAsync(_dir, Timeout, new Dictionary<string, string?> { ["ACTIONAGENT_MODELS"] = Path.Combine(_dir, "no-models-here") },
-            "run", "Sign in with username ops and password ops-pass.", "--url", app.BaseUrl + "/login", "--recordings", Path.Combine(_dir, "rec"));
+            "run", "Sign in with username ops and password ops-pass.", "--url", app.BaseUrl + "/login", "--yes", "--recordings", Path.Combine(_dir, "rec"));
 
         Assert.AreEqual(0, r.ExitCode, r.ToString());
         var warnings = r.StdErr.Split('\n').Count(l => l.Contains("bash scripts/setup.sh", StringComparison.Ordinal));
