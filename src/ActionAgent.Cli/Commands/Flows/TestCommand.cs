@@ -32,7 +32,7 @@ public static class TestCommand
         var vars = new Option<string[]>("--var") { Description = "Variable override k=v (repeatable), e.g. --var baseUrl=http://127.0.0.1:5000" };
         var cache = new Option<string?>("--cache") { Description = $"Action cache file (default: {ActionCache.DefaultPath})" };
         var noCache = new Option<bool>("--no-cache") { Description = "Do not read or write the action cache" };
-        var perceptionMode = new Option<string?>(PerceptionFactory.OptionName) { Description = "How flows see the page: dom, vision or hybrid (default; DOM only when the OCR models are missing)" };
+        var perceptionMode = new Option<string?>(PerceptionFactory.OptionName) { Description = "How flows see the page: dom (default for flows: fast, deterministic), vision or hybrid (DOM only when the OCR models are missing)" };
         var common = new FlowCommandOptions();
         var command = new Command("test", "Run QA flows (YAML) and write JUnit XML and an HTML report") { paths, workers, tags, junit, html, vars, cache, noCache, perceptionMode };
         common.AddTo(command);
@@ -102,7 +102,8 @@ public static class TestCommand
             PerceptionFactory perception;
             try
             {
-                perception = PerceptionFactory.Create(PerceptionFactory.Parse(result.GetValue(perceptionMode)), loggerFactory, Console.Error);
+                // Flows default to DOM: OCR on every step made the 1-minute flow budget too tight on a loaded 2-core machine.
+                perception = PerceptionFactory.Create(PerceptionFactory.Parse(result.GetValue(perceptionMode)) ?? Vision.Perception.PerceptionMode.Dom, loggerFactory, Console.Error);
             }
             catch (Exception e) when (e is ArgumentException or Vision.Ocr.OcrModelsNotFoundException)
             {
