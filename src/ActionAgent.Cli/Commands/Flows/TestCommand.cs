@@ -102,7 +102,8 @@ public static class TestCommand
             PerceptionFactory perception;
             try
             {
-                // Flows default to DOM: OCR on every step made the 1-minute flow budget too tight on a loaded 2-core machine.
+                // Flows default to DOM without the pixel verifier (as before --perception existed): OCR on every step made the
+                // 1-minute flow budget too tight on a loaded 2-core machine.
                 perception = PerceptionFactory.Create(PerceptionFactory.Parse(result.GetValue(perceptionMode)) ?? Vision.Perception.PerceptionMode.Dom, loggerFactory, Console.Error);
             }
             catch (Exception e) when (e is ArgumentException or Vision.Ocr.OcrModelsNotFoundException)
@@ -122,7 +123,7 @@ public static class TestCommand
                 BaseUrl = variables.GetValueOrDefault("baseUrl"),
             };
             var runner = new FlowRunner(
-                new PlaywrightFlowSessionFactory(browser, loggerFactory, perception),
+                new PlaywrightFlowSessionFactory(browser, loggerFactory, result.GetValue(perceptionMode) is null ? null : perception),
                 _ => new CachingDecider(innerDecider?.Invoke() ?? new StepInterpreter(), actionCache, logger: loggerFactory.CreateLogger<CachingDecider>()),
                 new IrreversibleActionPolicy(),
                 approver,
