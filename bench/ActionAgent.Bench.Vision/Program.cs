@@ -15,6 +15,20 @@ var frames = Path.Combine(AppContext.BaseDirectory, "Frames");
 var original = File.ReadAllBytes(Path.Combine(frames, "app.png"));
 var changed = File.ReadAllBytes(Path.Combine(frames, "app-changed.png"));
 
+// --dump FILE.png: print the Vision-mode elements of one screenshot (for debugging grounding) and stop.
+if (Array.IndexOf(args, "--dump") is var dumpAt and >= 0 && dumpAt + 1 < args.Length)
+{
+    using var dumpEngine = new PaddleOcrEngine(new OcrOptions { IntraOpThreads = threads });
+    var dumpSource = new FrameSource(File.ReadAllBytes(args[dumpAt + 1]));
+    using var dumper = new FusedPerceiver(new StaticDomPerceiver(dumpSource), dumpSource, dumpEngine, new FusedPerceptionOptions { Mode = PerceptionMode.Vision });
+    foreach (var element in (await dumper.ObserveAsync()).Elements)
+    {
+        Console.WriteLine($"#{element.Id} {element.Role} \"{element.Name}\" text=\"{element.Text}\" {element.Bounds} {element.Source}");
+    }
+
+    return;
+}
+
 Console.WriteLine($"ActionAgent vision benchmark: {runs} runs, {threads} OCR threads, {Environment.ProcessorCount} cores, load average {LoadAverage()}");
 
 using var engine = new PaddleOcrEngine(new OcrOptions { IntraOpThreads = threads });

@@ -101,8 +101,19 @@ public sealed class BrowserSession : IAsyncDisposable, IScreenCapture
         var (width, dpr) = await GuardAsync(
             async () =>
             {
-                var size = await Page.EvaluateAsync<double[]>("() => [window.innerWidth, window.devicePixelRatio || 1]").ConfigureAwait(false);
-                return ((int)size[0], size[1]);
+                // A capture right after a click that navigates (a verifier's) can race the new document: wait for it.
+                for (var attempt = 1; ; attempt++)
+                {
+                    try
+                    {
+                        var size = await Page.EvaluateAsync<double[]>("() => [window.innerWidth, window.devicePixelRatio || 1]").ConfigureAwait(false);
+                        return ((int)size[0], size[1]);
+                    }
+                    catch (PlaywrightException e) when (attempt < 5 && PlaywrightPerceiver.IsNavigationRace(e))
+                    {
+                        await Page.WaitForLoadStateAsync(LoadState.DOMContentLoaded, new PageWaitForLoadStateOptions { Timeout = Settings.Timeouts.ActionMs }).ConfigureAwait(false);
+                    }
+                }
             },
             cancellationToken,
             stopOnDialog: true).ConfigureAwait(false);

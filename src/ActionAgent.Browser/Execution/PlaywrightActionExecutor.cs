@@ -218,7 +218,8 @@ public sealed class PlaywrightActionExecutor : IActionExecutor
             }
 
             into = $" into {target}{target.Notes}";
-            if (target.Element?.InputType is { } kind && ValueOnlyInputTypes.Contains(kind))
+            var focusedKind = focus.StartsWith("editable:", StringComparison.Ordinal) ? focus["editable:".Length..] : null;
+            if ((target.Element?.InputType ?? focusedKind) is { } kind && ValueOnlyInputTypes.Contains(kind))
             {
                 // Date, time, colour and range inputs take locale-dependent keystrokes; set the value the way a picker
                 // does and fire the same events, so "2026-11-20" means the same on every machine.
@@ -372,6 +373,11 @@ public sealed class PlaywrightActionExecutor : IActionExecutor
             return ActionOutcome.Failed($"select needs a drop-down element: {select.Target} is not an element of the observation");
         }
 
+        if (!element.Source.HasFlag(ElementSource.Dom))
+        {
+            return await SelectAtPixelsAsync(select, element, observation, ct).ConfigureAwait(false);
+        }
+
         var tag = await TagAsync(element.Id, observation, ct).ConfigureAwait(false);
         if (tag.Status != "ok")
         {
@@ -421,6 +427,43 @@ public sealed class PlaywrightActionExecutor : IActionExecutor
         if (option.Status != "ok")
         {
             return ActionOutcome.Failed($"{Describe(element)} is not a native drop-down, and no visible option \"{select.Option}\" appeared after clicking it; look at the page and click the option");
+        }
+
+        await Guard(() => Page.Mouse.ClickAsync((float)option.X, (float)option.Y), ct).ConfigureAwait(false);
+        return ActionOutcome.Success($"opened {Describe(element)} and clicked the option \"{select.Option}\"");
+    }
+
+    /// <summary>
+    /// A drop-down seen only in pixels (no DOM id): click it like a user; a native &lt;select&gt; it focused gets the option
+    /// chosen through the element (its popup is not drawn headless), anything else is handled as a custom drop-down.
+    /// </summary>
+    private async Task<ActionOutcome> SelectAtPixelsAsync(SelectOptionAction select, UiElement element, Observation observation, CancellationToken ct)
+    {
+        var (target, error) = await ResolveAsync(ActionTarget.Element(element.Id), observation, ct).ConfigureAwait(false);
+        if (target is null)
+        {
+            return ActionOutcome.Failed(error!);
+        }
+
+        await Guard(() => Page.Mouse.ClickAsync((float)target.X, (float)target.Y), ct).ConfigureAwait(false);
+        var chosen = await Guard(() => Page.EvaluateAsync<string>(SelectFocusedScript, select.Option.Trim()), ct).ConfigureAwait(false);
+        if (chosen.StartsWith("ok:", StringComparison.Ordinal))
+        {
+            await Guard(() => Page.Keyboard.PressAsync("Escape"), ct).ConfigureAwait(false);
+            return ActionOutcome.Success($"selected \"{chosen[3..]}\" in {Describe(element)}");
+        }
+
+        if (chosen.StartsWith("none:", StringComparison.Ordinal))
+        {
+            await Guard(() => Page.Keyboard.PressAsync("Escape"), ct).ConfigureAwait(false);
+            return ActionOutcome.Failed($"{Describe(element)} has no option \"{select.Option}\"; its options are: {chosen[5..]}");
+        }
+
+        await SettleAsync(ct, TimeSpan.FromMilliseconds(Math.Min(1000, Settings.Timeouts.SettleMs))).ConfigureAwait(false);
+        var option = await Script<FindTextResult>(new { op = "findText", key = session.ScriptKey, text = select.Option }, ct).ConfigureAwait(false);
+        if (option.Status != "ok")
+        {
+            return ActionOutcome.Failed($"clicking {Describe(element)} opened no drop-down with a visible option \"{select.Option}\"; look at the page and click the option");
         }
 
         await Guard(() => Page.Mouse.ClickAsync((float)option.X, (float)option.Y), ct).ConfigureAwait(false);
@@ -793,6 +836,23 @@ public sealed class PlaywrightActionExecutor : IActionExecutor
         }
         """;
 
+    // Chooses an option (label, then value; exact, then a unique partial label) in the focused <select>.
+    private const string SelectFocusedScript = """
+        (wanted) => {
+          const el = document.activeElement;
+          if (!el || el.localName !== 'select') return 'not-select';
+          const opts = Array.from(el.options);
+          const w = wanted.toLowerCase();
+          let o = opts.find(x => x.label.trim().toLowerCase() === w) || opts.find(x => x.value.toLowerCase() === w);
+          if (!o) { const p = opts.filter(x => x.label.toLowerCase().includes(w)); o = p.length === 1 ? p[0] : null; }
+          if (!o || o.disabled) return 'none:' + opts.slice(0, 30).map(x => '"' + x.label.trim() + '"').join(', ');
+          el.selectedIndex = o.index;
+          el.dispatchEvent(new Event('input', { bubbles: true }));
+          el.dispatchEvent(new Event('change', { bubbles: true }));
+          return 'ok:' + o.label.trim();
+        }
+        """;
+
     private const string FocusScript = """
         () => {
           let el = document.activeElement;
@@ -811,6 +871,8 @@ public sealed class PlaywrightActionExecutor : IActionExecutor
           const t = el.localName === 'input' ? (el.getAttribute('type') || 'text').toLowerCase() : '';
           const textInput = el.localName === 'textarea'
             || (el.localName === 'input' && !['checkbox', 'radio', 'submit', 'button', 'reset', 'image', 'file', 'range', 'color', 'hidden'].includes(t));
+          // Value-only inputs say their type, so a target seen only in pixels still gets its value set, not keystrokes.
+          if (['date', 'time', 'datetime-local', 'month', 'week'].includes(t)) return 'editable:' + t;
           if (textInput || el.isContentEditable) return 'editable';
           return el.localName + (el.getAttribute('aria-label') ? ' "' + el.getAttribute('aria-label') + '"' : '');
         }

@@ -59,10 +59,13 @@ public sealed class CommonOptions
     /// <summary>--audit.</summary>
     public Option<string?> Audit { get; } = new("--audit") { Description = "Audit log file (default: .actionagent/audit.jsonl in the repository)" };
 
+    /// <summary>--perception.</summary>
+    public Option<string?> Perception { get; } = new(PerceptionFactory.OptionName) { Description = "How the page is seen: dom, vision (OCR + shapes from pixels only) or hybrid (DOM plus pixels where the DOM is blind; default, DOM only when the OCR models are missing)" };
+
     /// <summary>Adds all options to a command.</summary>
     public void AddTo(Command command)
     {
-        foreach (var option in new Option[] { Config, Headed, Viewport, DeviceScaleFactor, Cdp, Connect, Yes, Json, MaxSteps, StepTimeout, Recordings, RunId, Verbose, Policy, Approver, ApprovalsDb, Audit })
+        foreach (var option in new Option[] { Config, Headed, Viewport, DeviceScaleFactor, Cdp, Connect, Yes, Json, MaxSteps, StepTimeout, Recordings, RunId, Verbose, Policy, Approver, ApprovalsDb, Audit, Perception })
         {
             command.Add(option);
         }
@@ -129,6 +132,7 @@ public sealed class CommonOptions
             RecordingsDirectory = result.GetValue(Recordings) ?? Path.Combine(RepoPaths.Root, "recordings"),
             RunId = result.GetValue(RunId),
             Verbose = result.GetValue(Verbose),
+            Perception = PerceptionFactory.Parse(result.GetValue(Perception)),
             Output = result.GetValue(Json) ? OutputMode.Json : Console.IsOutputRedirected ? OutputMode.Plain : OutputMode.Terminal,
         };
     }

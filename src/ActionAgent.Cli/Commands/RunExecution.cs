@@ -81,7 +81,7 @@ public static class RunExecution
         return exitCode;
     }
 
-    private static bool IsBadInput(Exception e) => e is ArgumentException or InvalidDataException or FormatException or JsonException or Browser.BrowserSettingsException or Models.Providers.ModelConfigurationException;
+    private static bool IsBadInput(Exception e) => e is ArgumentException or InvalidDataException or FormatException or JsonException or Browser.BrowserSettingsException or Models.Providers.ModelConfigurationException or Vision.Ocr.OcrModelsNotFoundException;
 
     private static int ExitCodeFor(RunResult result) => result.Status switch
     {

@@ -58,6 +58,8 @@ public sealed class AgentHost(CliSettings settings, ILoggerFactory loggerFactory
         engine.InjectionDetected += a => loggerFactory.CreateLogger<AgentHost>().LogWarning("Prompt injection on {Url}: {Markers}", a.Url, string.Join(", ", a.Markers));
         var auditingPolicy = new AuditingPolicy(engine, audit) { RunId = runId };
 
+        // The OCR models load before the browser starts: missing models are bad input (vision) or a warning (hybrid).
+        using var perception = PerceptionFactory.Create(settings.Perception, loggerFactory, Console.Error);
         var store = settings.Yes || ApproverKind(settings) != "web" ? null : await OpenStoreAsync(policy, cancellationToken).ConfigureAwait(false);
         var approver = new AuditingApprover(CreateApprover(policy, store), audit);
 
@@ -80,12 +82,12 @@ public sealed class AgentHost(CliSettings settings, ILoggerFactory loggerFactory
         var recorder = new JsonRunRecorder(recordings);
         var maxSteps = policy.Limits.MaxSteps is { } limit ? Math.Min(limit, settings.MaxSteps) : settings.MaxSteps;
         var loop = new AgentLoop(
-            session.CreatePerceiver(),
+            perception.CreatePerceiver(session),
             url is null ? decider : new StartPageDecider(decider, url),
             auditingPolicy,
             loopApprover,
             executor,
-            new PassThroughVerifier(),
+            perception.CreateVerifier(session),
             new StepDisplay(recorder, settings.Output),
             new AgentOptions { MaxSteps = maxSteps + (url is null ? 0 : 1), StepTimeout = settings.StepTimeout },
             TimeProvider.System,
@@ -93,6 +95,7 @@ public sealed class AgentHost(CliSettings settings, ILoggerFactory loggerFactory
         loop.Versions["playwright"] = typeof(Microsoft.Playwright.IPage).Assembly.GetName().Version?.ToString() ?? "";
         loop.Versions["browser"] = session.BrowserVersion;
         loop.Versions["policy"] = policy.Hash;
+        loop.Versions["perception"] = perception.Description;
         var result = await loop.RunAsync(new RunRequest(task) { RunId = runId, StartUrl = url }, cancellationToken).ConfigureAwait(false);
         return result with { RecordingPath = recorder.RunDirectory };
     }

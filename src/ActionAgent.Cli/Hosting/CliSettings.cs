@@ -58,4 +58,7 @@ public sealed record CliSettings
 
     /// <summary>An already-loaded policy (wins over <see cref="PolicyPath"/>); the demo and tests use it.</summary>
     public ActionAgent.Core.Policy.PolicyDocument? Policy { get; init; }
+
+    /// <summary>--perception dom|vision|hybrid; null: hybrid, falling back to DOM when the OCR models are missing.</summary>
+    public ActionAgent.Vision.Perception.PerceptionMode? Perception { get; init; }
 }

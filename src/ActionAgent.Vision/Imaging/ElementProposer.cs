@@ -49,6 +49,7 @@ public sealed class ElementProposer(ProposerOptions? options = null)
 
         var kept = Deduplicate(candidates);
         kept = DropTextGlyphsAndContainers(kept, text);
+        kept = kept.Where(k => TextLinesInside(ToScreen(k.Box), text) < options.MaxTextLinesInControl).ToList();
 
         var proposals = new List<ElementProposal>(kept.Count);
         foreach (var (box, rectangularity) in kept)
@@ -123,9 +124,12 @@ public sealed class ElementProposer(ProposerOptions? options = null)
             return new ElementProposal("checkbox", bounds, 0.5 + 0.3 * shapeScore) { Checked = HasMark(edges, box) };
         }
 
-        var textLeft = inside.Count == 0 ? 0 : inside.Min(t => t.Bounds.X) - bounds.X;
-        var textRight = inside.Count == 0 ? 0 : bounds.Right - inside.Max(t => t.Bounds.Right);
-        var leftAligned = inside.Count > 0 && textRight > 2 * Math.Max(textLeft, 1) + 8;
+        // Alignment is judged on the main (widest) text: a trailing icon read as a glyph (a date field's calendar)
+        // must not make a left-aligned value look centred.
+        var main = inside.Count == 0 ? null : inside.MaxBy(t => t.Bounds.Width);
+        var textLeft = main is null ? 0 : main.Bounds.X - bounds.X;
+        var textRight = main is null ? 0 : bounds.Right - main.Bounds.Right;
+        var leftAligned = main is not null && textRight > 2 * Math.Max(textLeft, 1) + 8;
         if (w >= options.InputMinAspect * h && (inside.Count == 0 || leftAligned))
         {
             return new ElementProposal("textbox", bounds, 0.45 + 0.3 * shapeScore) { Text = label };
@@ -147,6 +151,10 @@ public sealed class ElementProposer(ProposerOptions? options = null)
         using var region = edges[inner];
         return Cv2.CountNonZero(region) > inner.Width * inner.Height * 0.08;
     }
+
+    /// <summary>How many text lines have their centre inside the box (a control has one label or value).</summary>
+    private static int TextLinesInside(ScreenRect box, IReadOnlyList<OcrLine> text) =>
+        text.Count(t => box.Contains(t.Bounds.Center.X, t.Bounds.Center.Y));
 
     private static bool Contains(ScreenRect outer, ScreenRect inner) =>
         inner.X >= outer.X - 1 && inner.Y >= outer.Y - 1 && inner.Right <= outer.Right + 1 && inner.Bottom <= outer.Bottom + 1;

@@ -32,4 +32,10 @@ public sealed class ProposerOptions
 
     /// <summary>Boxes that overlap more than this (IoU) are one proposal. Default 0.6.</summary>
     public double DuplicateIoU { get; set; } = 0.6;
+
+    /// <summary>
+    /// Boxes holding this many text lines or more are rows or panels (a table row, a card), not one control: they are
+    /// dropped so their lines stay separate, clickable texts. Default 3.
+    /// </summary>
+    public int MaxTextLinesInControl { get; set; } = 3;
 }

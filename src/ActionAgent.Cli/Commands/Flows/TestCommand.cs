@@ -41,8 +41,9 @@ public static class TestCommand
             DefaultValueFactory = _ => "interpreter",
         };
         var baseUrl = new Option<string?>("--base-url") { Description = "Endpoint of an OpenAI-compatible server for --model (also ACTIONAGENT_BASE_URL)" };
+        var perceptionMode = new Option<string?>(PerceptionFactory.OptionName) { Description = "How flows see the page: dom (default for flows: fast, deterministic), vision or hybrid (DOM only when the OCR models are missing)" };
         var common = new FlowCommandOptions();
-        var command = new Command("test", "Run QA flows (YAML) and write JUnit XML and an HTML report") { paths, workers, tags, junit, html, vars, cache, noCache, model, baseUrl };
+        var command = new Command("test", "Run QA flows (YAML) and write JUnit XML and an HTML report") { paths, workers, tags, junit, html, vars, cache, noCache, model, baseUrl, perceptionMode };
         common.AddTo(command);
         command.SetAction(async (result, ct) =>
         {
@@ -132,6 +133,20 @@ public static class TestCommand
             }
 
             using var modelsOwner = models;
+
+            PerceptionFactory perception;
+            try
+            {
+                // Flows default to DOM without the pixel verifier (as before --perception existed): OCR on every step made the
+                // 1-minute flow budget too tight on a loaded 2-core machine.
+                perception = PerceptionFactory.Create(PerceptionFactory.Parse(result.GetValue(perceptionMode)) ?? Vision.Perception.PerceptionMode.Dom, loggerFactory, Console.Error);
+            }
+            catch (Exception e) when (e is ArgumentException or Vision.Ocr.OcrModelsNotFoundException)
+            {
+                return Fail(ExitCodes.BadInput, e.Message);
+            }
+
+            using var perceptionScope = perception;
             IApprover approver = result.GetValue(common.Yes)
                 ? AutoApprover.ApproveAll
                 : new AutoApprover(false, "no reviewer available for flows: re-run with --yes to approve held (irreversible) actions");
@@ -143,7 +158,7 @@ public static class TestCommand
                 BaseUrl = variables.GetValueOrDefault("baseUrl"),
             };
             var runner = new FlowRunner(
-                new PlaywrightFlowSessionFactory(browser, loggerFactory),
+                new PlaywrightFlowSessionFactory(browser, loggerFactory, result.GetValue(perceptionMode) is null ? null : perception),
                 _ => new CachingDecider(makeDecider(), actionCache, logger: loggerFactory.CreateLogger<CachingDecider>()),
                 new IrreversibleActionPolicy(),
                 approver,

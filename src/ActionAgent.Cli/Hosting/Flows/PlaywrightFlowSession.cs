@@ -7,18 +7,18 @@ using Microsoft.Playwright;
 namespace ActionAgent.Cli.Hosting.Flows;
 
 /// <summary>One flow's browser session: its own Chromium context and page, perceiver, executor and verifier.</summary>
-public sealed class PlaywrightFlowSession(BrowserSession session, Func<string, string> resolveSecrets) : IFlowSession
+public sealed class PlaywrightFlowSession(BrowserSession session, Func<string, string> resolveSecrets, PerceptionFactory? perception = null) : IFlowSession
 {
     private readonly BrowserSession _session = session;
 
     /// <inheritdoc />
-    public IPerceiver Perceiver { get; } = new NavigationTolerantPerceiver(session.CreatePerceiver(), session.Page);
+    public IPerceiver Perceiver { get; } = new NavigationTolerantPerceiver(perception?.CreatePerceiver(session) ?? session.CreatePerceiver(), session.Page);
 
     /// <inheritdoc />
     public IActionExecutor Executor { get; } = session.CreateExecutor(resolveSecrets);
 
     /// <inheritdoc />
-    public IOutcomeVerifier Verifier { get; } = new PassThroughVerifier();
+    public IOutcomeVerifier Verifier { get; } = perception?.CreateVerifier(session) ?? new PassThroughVerifier();
 
     /// <inheritdoc />
     public async Task NavigateAsync(string url, CancellationToken cancellationToken = default)

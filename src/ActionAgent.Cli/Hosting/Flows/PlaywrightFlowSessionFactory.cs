@@ -8,15 +8,16 @@ namespace ActionAgent.Cli.Hosting.Flows;
 /// <summary>
 /// Opens one isolated Playwright session per flow (its own browser process and context, so flows share no cookies
 /// and one crashing flow cannot take the others down). Secrets <c>{{secret:NAME}}</c> are read from the environment
-/// (<c>ACTIONAGENT_SECRET_NAME</c>, then <c>NAME</c>) at the moment they are typed.
+/// (<c>ACTIONAGENT_SECRET_NAME</c>, then <c>NAME</c>) at the moment they are typed. With <paramref name="perception"/>
+/// every flow sees the page as <c>--perception</c> says (one shared OCR engine); without it, DOM only.
 /// </summary>
-public sealed partial class PlaywrightFlowSessionFactory(BrowserSettings settings, ILoggerFactory loggerFactory) : IFlowSessionFactory
+public sealed partial class PlaywrightFlowSessionFactory(BrowserSettings settings, ILoggerFactory loggerFactory, PerceptionFactory? perception = null) : IFlowSessionFactory
 {
     /// <inheritdoc />
     public async Task<IFlowSession> CreateAsync(string name, CancellationToken cancellationToken = default)
     {
         var session = await BrowserSessionFactory.OpenAsync(settings, BrowserConnection.Launch, loggerFactory, cancellationToken).ConfigureAwait(false);
-        return new PlaywrightFlowSession(session, ResolveSecrets);
+        return new PlaywrightFlowSession(session, ResolveSecrets, perception);
     }
 
     /// <summary>The value of a secret, or null when neither environment variable is set.</summary>

@@ -200,6 +200,12 @@ internal sealed class StepResolver(StepInterpreterOptions options)
             : NotFound("field", found);
     }
 
+    // Seen only in pixels (OCR or shapes): the role is a guess, so drop-downs look like fields and labels like text.
+    private static bool IsFromPixels(PageItem i) =>
+        !i.Element.Source.HasFlag(ElementSource.Dom) && (i.Element.Source & (ElementSource.Ocr | ElementSource.Pixels)) != 0;
+
+    private static bool IsPixelField(PageItem i) => IsFromPixels(i) && (i.IsEditable || i.Role == "button");
+
     private static bool IsChoice(PageItem i) => i.IsCheckable || i.Role is "tab" or "option" or "menuitem" or "treeitem";
 
     private StepGrounding Select(InterpretedStep step, Grounder g)
@@ -223,6 +229,13 @@ internal sealed class StepResolver(StepInterpreterOptions options)
                     noOption = r;
                 }
             }
+            else if (g.Find(new Search(target, IsPixelField) { VerbHint = RoleHint.Field, SoftContext = Soft(step) }) is { } seen && seen.IsAtLeast(Min))
+            {
+                // A drop-down seen only in pixels (OCR + shapes) looks like a field and its options are unknown: ask the
+                // executor to open it and choose the option; it says which options exist when none matches.
+                field = seen;
+                results.Add(Grounded(new SelectOptionAction(TargetOf(seen.Best!), value), seen.Best!, $"; option '{value}' (seen in pixels, options unknown)"));
+            }
         }
         else
         {
@@ -239,7 +252,8 @@ internal sealed class StepResolver(StepInterpreterOptions options)
         }
 
         // "Choose Store credit", "Select Store credit as the refund method": a radio, checkbox or tab of that name.
-        var choice = g.Find(new Search(value, i => IsChoice(i) || i.IsInteractive)
+        // Seen only in pixels, a radio's label is text; clicking the label chooses it, as it does for a person.
+        var choice = g.Find(new Search(value, i => IsChoice(i) || i.IsInteractive || IsFromPixels(i))
         {
             RequiredContext = step.Target is null ? null : Phrase.Of(TargetQuery.StripRoleWords(step.Target).Main),
             ForClick = true,
