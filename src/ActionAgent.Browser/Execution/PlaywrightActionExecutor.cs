@@ -17,7 +17,7 @@ namespace ActionAgent.Browser.Execution;
 public sealed class PlaywrightActionExecutor : IActionExecutor
 {
     private static readonly TimeSpan MaxWait = TimeSpan.FromSeconds(60);
-    private static readonly TimeSpan QuietPeriod = TimeSpan.FromMilliseconds(100);
+    private static readonly TimeSpan QuietPeriod = TimeSpan.FromMilliseconds(50);
     private readonly BrowserSession session;
     private readonly Func<string, string>? resolveSecrets;
     private readonly ILogger logger;
