@@ -1,5 +1,6 @@
 using System.Diagnostics;
 using System.Text.RegularExpressions;
+using ActionAgent.Browser;
 
 namespace ActionAgent.TestKit;
 
@@ -19,10 +20,6 @@ public sealed partial class CdpTestBrowser : IDisposable
         Port = port;
     }
 
-    /// <summary>The flags Chromium needs in this environment (as in playwright.config.json).</summary>
-    private static readonly string[] ChromiumArgs =
-        ["--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run", "--disable-background-networking", "--disable-component-update", "--disable-sync"];
-
     public int Port { get; }
 
     public string Endpoint => $"http://127.0.0.1:{Port}";
@@ -41,7 +38,7 @@ public sealed partial class CdpTestBrowser : IDisposable
             RedirectStandardOutput = true,
             UseShellExecute = false,
         };
-        foreach (var arg in new[] { "--headless", "--remote-debugging-port=0", $"--user-data-dir={profile}" }.Concat(ChromiumArgs).Append(startUrl))
+        foreach (var arg in new[] { "--headless", "--remote-debugging-port=0", $"--user-data-dir={profile}" }.Concat(BrowserSettings.DefaultArgs).Append(startUrl))
         {
             info.ArgumentList.Add(arg);
         }

@@ -1,3 +1,4 @@
+using ActionAgent.TestKit;
 using ActionAgent.Approvals.Tests.Fakes;
 using ActionAgent.Core.Approval;
 using ActionAgent.Core.Decision;
@@ -30,7 +31,7 @@ public sealed class ApprovalDashboardBrowserTests
     [ClassInitialize]
     public static async Task ClassInit(TestContext context)
     {
-        (s_playwright, s_browser) = await Chromium.LaunchAsync();
+        (s_playwright, s_browser) = await TestChromium.LaunchAsync();
     }
 
     [ClassCleanup]

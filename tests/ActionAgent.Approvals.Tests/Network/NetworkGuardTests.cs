@@ -1,3 +1,4 @@
+using ActionAgent.TestKit;
 using ActionAgent.Approvals.Reviewers;
 using ActionAgent.Approvals.Store;
 using ActionAgent.Approvals.Tests.Fakes;
@@ -24,7 +25,7 @@ public sealed class NetworkGuardTests
     public static async Task ClassInit(TestContext context)
     {
         // evil.test resolves to the same loopback server, so a request that is not blocked really arrives there.
-        (s_playwright, s_browser) = await Chromium.LaunchAsync("--host-resolver-rules=MAP *.test 127.0.0.1");
+        (s_playwright, s_browser) = await TestChromium.LaunchAsync("--host-resolver-rules=MAP *.test 127.0.0.1");
     }
 
     [ClassCleanup]

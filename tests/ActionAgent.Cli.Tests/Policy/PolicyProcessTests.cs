@@ -37,11 +37,7 @@ public sealed partial class PolicyProcessTests
     private const string Secret = "ops-pass";
     private static readonly TimeSpan Timeout = TimeSpan.FromMinutes(3);
 
-    private const string RefundTask =
-        "Sign in with username ops and password ops-pass. Open Order 1042. Click File a refund. " +
-        "Enter 42.00 into Amount. Set the Refund date to 2026-11-20. Select Damaged item from the Reason list. " +
-        "Choose Store credit. Check Notify customer. Type \"Box arrived crushed\" into Notes. Click Submit refund. " +
-        "Wait for Refund filed.";
+    private const string RefundTask = ActionAgent.Cli.Commands.DemoCommand.Task;
 
     private static IPlaywright s_playwright = null!;
     private static IBrowser s_browser = null!;
@@ -50,13 +46,7 @@ public sealed partial class PolicyProcessTests
     [ClassInitialize]
     public static async Task ClassInit(TestContext context)
     {
-        s_playwright = await Playwright.CreateAsync();
-        s_browser = await s_playwright.Chromium.LaunchAsync(new BrowserTypeLaunchOptions
-        {
-            ExecutablePath = "/usr/bin/chromium",
-            Headless = true,
-            Args = ["--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run", "--disable-background-networking", "--disable-component-update", "--disable-sync"],
-        });
+        (s_playwright, s_browser) = await TestChromium.LaunchAsync();
     }
 
     [ClassCleanup]

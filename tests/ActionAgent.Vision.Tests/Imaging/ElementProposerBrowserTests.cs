@@ -17,7 +17,7 @@ public sealed class ElementProposerBrowserTests
     public async Task Propose_CanvasDrawnForm_FindsAtLeast90PercentOfButtonsInputsAndCheckboxes()
     {
         using var server = new LoopbackServer(new Dictionary<string, string> { ["/app"] = TestPages.CanvasApp });
-        var page = await Browser.NewPageAsync();
+        var page = await SharedBrowser.NewPageAsync();
         await page.GotoAsync(server.Url("/app"));
         await page.EvaluateAsync("() => document.fonts.ready");
         var truth = await page.EvaluateAsync<JsonElement>("() => window.truth");

@@ -30,7 +30,7 @@ public sealed class OcrAccuracyTests
         }
 
         using var server = new LoopbackServer(pages);
-        var page = await Browser.NewPageAsync();
+        var page = await SharedBrowser.NewPageAsync();
         var totals = TestPages.Sizes.ToDictionary(s => s, _ => (Hit: 0, Total: 0));
         var report = new List<string>();
         foreach (var (path, (font, dark, words)) in expected)

@@ -16,7 +16,7 @@ public sealed class CanvasGroundingTests
     public async Task ObserveAsync_CanvasToolbar_ExportIsFoundByItsTextAndClickingItsCentreHitsTheButton(PerceptionMode mode)
     {
         using var server = new LoopbackServer(new Dictionary<string, string> { ["/app"] = TestPages.CanvasApp });
-        var page = await Browser.NewPageAsync();
+        var page = await SharedBrowser.NewPageAsync();
         await page.GotoAsync(server.Url("/app"));
         await page.EvaluateAsync("() => document.fonts.ready");
         using var perceiver = new FusedPerceiver(new PlaywrightDomPerceiver(page), new PlaywrightScreenCapture(page), SharedOcr.Engine, new FusedPerceptionOptions { Mode = mode });

@@ -14,7 +14,7 @@ public sealed class StabilityBrowserTests
     public async Task WaitAsync_StaticPage_Settles()
     {
         using var server = new LoopbackServer(new Dictionary<string, string> { ["/static"] = TestPages.Static });
-        var page = await Browser.NewPageAsync();
+        var page = await SharedBrowser.NewPageAsync();
         await page.GotoAsync(server.Url("/static"));
         var waiter = new VisualStabilityWaiter(new PlaywrightScreenCapture(page));
 
@@ -30,7 +30,7 @@ public sealed class StabilityBrowserTests
     public async Task ObserveAsync_EndlessAnimation_GivesUpAfterTwoSecondsWithANote()
     {
         using var server = new LoopbackServer(new Dictionary<string, string> { ["/animated"] = TestPages.Animated });
-        var page = await Browser.NewPageAsync();
+        var page = await SharedBrowser.NewPageAsync();
         await page.GotoAsync(server.Url("/animated"));
         using var perceiver = new FusedPerceiver(new PlaywrightDomPerceiver(page), new PlaywrightScreenCapture(page), SharedOcr.Engine);
         var clock = System.Diagnostics.Stopwatch.StartNew();

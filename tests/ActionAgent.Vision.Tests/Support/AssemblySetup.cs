@@ -11,7 +11,7 @@ public sealed class AssemblySetup
     [AssemblyCleanup]
     public static async Task CleanupAsync()
     {
-        await Browser.DisposeAsync();
+        await SharedBrowser.DisposeAsync();
         SharedOcr.Dispose();
     }
 }

@@ -18,7 +18,7 @@ public sealed class PixelChangeVerifierBrowserTests
     public async Task VerifyAsync_RealClicks_TellAnEffectFromNoEffectAndFindTheChangedRegion()
     {
         using var server = new LoopbackServer(new Dictionary<string, string> { ["/reveal"] = TestPages.Reveal });
-        var page = await Browser.NewPageAsync();
+        var page = await SharedBrowser.NewPageAsync();
         await page.GotoAsync(server.Url("/reveal"));
         var capture = new PlaywrightScreenCapture(page);
         var verifier = new PixelChangeVerifier(capture);

@@ -1,9 +1,10 @@
+using ActionAgent.TestKit;
 using Microsoft.Playwright;
 
 namespace ActionAgent.Vision.Tests.Support;
 
 /// <summary>One headless Chromium for all browser tests, launched on first use as this environment needs it.</summary>
-internal static class Browser
+internal static class SharedBrowser
 {
     private static readonly SemaphoreSlim Gate = new(1, 1);
     private static IPlaywright? playwright;
@@ -15,13 +16,10 @@ internal static class Browser
         await Gate.WaitAsync();
         try
         {
-            playwright ??= await Playwright.CreateAsync();
-            browser ??= await playwright.Chromium.LaunchAsync(new BrowserTypeLaunchOptions
+            if (browser is null)
             {
-                ExecutablePath = "/usr/bin/chromium",
-                Headless = true,
-                Args = ["--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run", "--disable-background-networking", "--disable-component-update", "--disable-sync", "--hide-scrollbars"],
-            });
+                (playwright, browser) = await TestChromium.LaunchAsync("--hide-scrollbars");
+            }
         }
         finally
         {
