@@ -85,6 +85,7 @@ public sealed class AgentLoop(
                 history.Add(new StepSummary(step, record.Record.Proposal.Action.Describe(), outcome.Message, outcome.Succeeded)
                 {
                     StepText = record.Record.Proposal.StepText,
+                    ActionKind = record.Record.Proposal.Action.Kind,
                 });
                 if (history.Count > options.HistoryLength)
                 {

@@ -21,8 +21,20 @@ public sealed class FlowCommandTests
         Environment.SetEnvironmentVariable("ACTIONAGENT_SECRET_OPS_PASSWORD", "ops-pass");
     }
 
+    public TestContext TestContext { get; set; } = null!;
+
     [TestCleanup]
-    public void Cleanup() => Directory.Delete(_dir, recursive: true);
+    public void Cleanup()
+    {
+        if (TestContext.CurrentTestOutcome == UnitTestOutcome.Passed)
+        {
+            Directory.Delete(_dir, recursive: true);
+        }
+        else
+        {
+            TestContext.WriteLine($"recordings and reports kept for inspection in {_dir}");
+        }
+    }
 
     internal static string FlowsDir => Path.Combine(CliProcess.RepoRoot, "flows");
 

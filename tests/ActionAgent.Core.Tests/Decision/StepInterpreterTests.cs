@@ -19,7 +19,7 @@ public sealed class StepInterpreterTests
     }
 
     private void Outcome(ProposedAction proposal, bool succeeded, string message = "done") =>
-        _history.Add(new StepSummary(_history.Count + 1, proposal.Action.Describe(), message, succeeded) { StepText = proposal.StepText });
+        _history.Add(new StepSummary(_history.Count + 1, proposal.Action.Describe(), message, succeeded) { StepText = proposal.StepText, ActionKind = proposal.Action.Kind });
 
     [TestMethod]
     public void Name_IsStepInterpreter()
@@ -46,6 +46,37 @@ public sealed class StepInterpreterTests
         Assert.AreEqual(22, third.Action.PrimaryTarget?.ElementId);
         var result = ((DoneAction)done.Action).Result;
         StringAssert.StartsWith(result, "All 3 steps carried out: 1) Type 1042 into Order number; 2) fill Amount with 42.00; 3) click Submit refund");
+    }
+
+    [TestMethod]
+    public async Task DecideAsync_RunTakenOverAfterAnotherDeciderDidTheFirstStep_ContinuesWithTheSecond()
+    {
+        // The action cache (or a model) carried out step 1 and then had nothing for step 2: the interpreter is asked
+        // for the first time in this run and must not type the order number again.
+        const string task = "Type 1042 into Order number, then fill Amount with 42.00";
+        var page = CorpusPages.Get("refund");
+        var byCache = await new StepInterpreter().DecideAsync(new DecisionContext("run", task, 1, page, []));
+        Outcome(byCache, succeeded: true);
+
+        var next = await Next(task, page);
+        Outcome(next, succeeded: true);
+        var done = await Next(task, page);
+
+        Assert.AreEqual(12, next.Action.PrimaryTarget?.ElementId, next.Reason);
+        StringAssert.StartsWith(((DoneAction)done.Action).Result, "All 2 steps carried out: 1) Type 1042 into Order number (by an earlier decider); 2) fill Amount with 42.00");
+    }
+
+    [TestMethod]
+    public async Task DecideAsync_RunTakenOverAfterAWaitOrAFailure_StartsAtTheStepNotCarriedOut()
+    {
+        const string task = "Type 1042 into Order number, then fill Amount with 42.00";
+        var page = CorpusPages.Get("refund");
+        _history.Add(new StepSummary(1, "wait 0.5s", "waited", true) { StepText = "Type 1042 into Order number", ActionKind = "wait" });
+        _history.Add(new StepSummary(2, "type #11", "element is covered", false) { StepText = "Type 1042 into Order number", ActionKind = "type" });
+
+        var next = await Next(task, page);
+
+        Assert.AreEqual(11, next.Action.PrimaryTarget?.ElementId, "neither the wait nor the failed attempt carried the first step out");
     }
 
     [TestMethod]

@@ -169,6 +169,26 @@ public sealed class CachingDeciderTests
     }
 
     [TestMethod]
+    public async Task DecideAsync_ServedClickWorkedButItsFollowUpIsNotCachedYet_InterpreterFinishesInsteadOfStartingOver()
+    {
+        // Two flows at once share the cache: flow A has stored its click on Sign in but not yet what came after it.
+        // Flow B is served that click, the page moves on, and the offline interpreter (which never saw the click) is
+        // asked next: it must finish the instruction, not look for "Sign in" again on the next page.
+        var interpreter = new ActionAgent.Core.Decision.Interpretation.StepInterpreter();
+        var decider = new CachingDecider(interpreter, new ActionCache());
+        var login = Page(Amount, Button(2, "Sign in", 100, 400));
+        var orders = Page(Button(30, "Search", 500, 40)) with { Url = "http://app.test/orders" };
+        await decider.DecideAsync(Context(login, run: "flow-a", task: "Click Sign in"));
+
+        var click = await decider.DecideAsync(Context(login with { }, run: "flow-b", task: "Click Sign in"));
+        var clicked = new StepSummary(1, click.Action.Describe(), "clicked", Succeeded: true) { StepText = click.StepText, ActionKind = click.Action.Kind };
+        var next = await decider.DecideAsync(Context(orders, run: "flow-b", task: "Click Sign in", step: 2, last: clicked));
+
+        Assert.AreEqual("cache", click.DecidedBy);
+        Assert.IsInstanceOfType<DoneAction>(next.Action, $"{next.Action.Describe()}: {next.Reason}");
+    }
+
+    [TestMethod]
     public async Task DecideAsync_CacheOnlyMiss_FailsSayingHowToFillTheCache()
     {
         var decider = new CachingDecider(null, new ActionCache());

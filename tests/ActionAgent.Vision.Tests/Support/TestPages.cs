@@ -131,11 +131,15 @@ c.addEventListener('click',e=>{const r=c.getBoundingClientRect();const px=e.clie
         </body></html>
         """;
 
-    /// <summary>A page that never stops moving (an endless CSS animation).</summary>
+    /// <summary>
+    /// A page that never stops moving: a box sliding one way and jumping back. Not <c>alternate</c>: a box bouncing
+    /// back and forth sits at the same place on both sides of each turn, so two captures straddling a turn can match
+    /// and the page would read as settled by chance.
+    /// </summary>
     public const string Animated = """
         <!doctype html><html><head><meta charset="utf-8"><title>Animated</title>
         <style>@keyframes slide{from{transform:translateX(0)}to{transform:translateX(900px)}}
-        .box{width:200px;height:200px;background:#2563eb;animation:slide 0.7s linear infinite alternate}</style></head>
+        .box{width:200px;height:200px;background:#2563eb;animation:slide 0.7s linear infinite}</style></head>
         <body style="margin:24px"><p style="font-family:'DejaVu Sans'">Loading…</p><div class="box"></div></body></html>
         """;
 

@@ -62,6 +62,7 @@ public sealed class StepInterpreter : IDecider
             cursor = new RunCursor(context.Task, Parse(context.Task));
             _runs[context.RunId] = cursor;
             _logger.LogDebug("Run {RunId}: task parsed into {Count} steps", context.RunId, cursor.Steps.Count);
+            CatchUp(cursor, context);
         }
 
         if (cursor.Steps.Count == 0)
@@ -137,6 +138,32 @@ public sealed class StepInterpreter : IDecider
 
         var done = string.Join("; ", cursor.Notes.Select((n, i) => $"{i + 1}) {n}"));
         return Propose(new DoneAction($"All {cursor.Steps.Count} steps carried out: {done}"), "every step is done", null, 1);
+    }
+
+    /// <summary>
+    /// Takes over a run part-way: another decider (the action cache, a model) carried out the first steps, so the
+    /// cursor starts after each of them that succeeded, in order, instead of starting over on a page that has moved on.
+    /// </summary>
+    private void CatchUp(RunCursor cursor, DecisionContext context)
+    {
+        foreach (var earlier in context.History)
+        {
+            if (cursor.IsFinished)
+            {
+                break;
+            }
+
+            if (earlier.Succeeded && earlier.ActionKind is not (null or "wait" or "done" or "fail" or "ask_human")
+                && string.Equals(earlier.StepText, cursor.Current.Text, StringComparison.Ordinal))
+            {
+                cursor.Advance($"{cursor.Current.Text} (by an earlier decider)");
+            }
+        }
+
+        if (cursor.Index > 0)
+        {
+            _logger.LogDebug("Run {RunId}: taken over after {Done} steps carried out by another decider", context.RunId, cursor.Index);
+        }
     }
 
     private static string Where(RunCursor cursor) => $"Step {cursor.Index + 1} of {cursor.Steps.Count}";
