@@ -49,7 +49,12 @@ public sealed class PaddleOcrEngine : IOcrEngine, IDisposable
         detector = new InferenceSession(Path.Combine(ModelDirectory, this.options.DetectionModelFile), sessionOptions);
         try
         {
-            recognizer = new InferenceSession(Path.Combine(ModelDirectory, this.options.RecognitionModelFile), sessionOptions);
+            // Parallel batches each run on one thread: the recogniser's many small operators scale poorly across
+            // threads, whole batches side by side scale well.
+            using var recognizerOptions = this.options.RecognitionWorkers > 1
+                ? CreateSessionOptions(Math.Max(1, this.options.IntraOpThreads / this.options.RecognitionWorkers), this.options.AllowSpinning)
+                : null;
+            recognizer = new InferenceSession(Path.Combine(ModelDirectory, this.options.RecognitionModelFile), recognizerOptions ?? sessionOptions);
         }
         catch
         {
@@ -186,6 +191,18 @@ public sealed class PaddleOcrEngine : IOcrEngine, IDisposable
 
             batches.Add(targets.GetRange(start, end - start));
             start = end;
+        }
+
+        if (options.RecognitionWorkers > 1 && batches.Count > 1)
+        {
+            // Widest batches first so the workers finish together.
+            var results = new List<OcrLine>[batches.Count];
+            var order = Enumerable.Range(0, batches.Count).OrderByDescending(i => batches[i].Count * batches[i][^1].Width).ToArray();
+            Parallel.ForEach(
+                order,
+                new ParallelOptions { MaxDegreeOfParallelism = options.RecognitionWorkers, CancellationToken = cancellationToken },
+                i => results[i] = RecognizeBatch(bgr, batches[i]));
+            return [.. results.SelectMany(r => r)];
         }
 
         var lines = new List<OcrLine>(targets.Count);

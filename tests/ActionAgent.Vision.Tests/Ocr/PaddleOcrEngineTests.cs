@@ -21,6 +21,26 @@ public sealed class PaddleOcrEngineTests
     }
 
     [TestMethod]
+    public void Read_TwoRecognitionWorkers_ReadTheSameLinesInTheSameOrderAsOne()
+    {
+        // Lines of many widths give several batches, recognised side by side by the two workers.
+        using var image = Frames.Blank();
+        string[] words = ["OK", "Export", "Save changes", "Invoice 4821", "Refund approved for order 1042", "Notify customer", "Cancel", "Reason"];
+        for (var i = 0; i < words.Length; i++)
+        {
+            image.Text(words[i], 40 + (i % 2) * 600, 60 + i * 70);
+        }
+
+        using var serial = new PaddleOcrEngine(new OcrOptions { RecognitionWorkers = 1 });
+        using var parallel = new PaddleOcrEngine(new OcrOptions { RecognitionWorkers = 2 });
+        var one = serial.Read(image);
+        var two = parallel.Read(image);
+
+        CollectionAssert.AreEqual(words, one.Select(l => l.Text).ToArray());
+        CollectionAssert.AreEqual(one.Select(l => (l.Text, l.Bounds)).ToArray(), two.Select(l => (l.Text, l.Bounds)).ToArray());
+    }
+
+    [TestMethod]
     public void Read_LightTextOnDarkButton_ReadsIt()
     {
         using var image = Frames.Blank().Fill(900, 100, 130, 44, new Scalar(200, 100, 30)).Text("Apply", 925, 130, 0.7, Scalar.White);
