@@ -17,7 +17,11 @@ namespace ActionAgent.Browser.Execution;
 public sealed class PlaywrightActionExecutor : IActionExecutor
 {
     private static readonly TimeSpan MaxWait = TimeSpan.FromSeconds(60);
-    private static readonly TimeSpan QuietPeriod = TimeSpan.FromMilliseconds(50);
+    // How long no request may be in flight after an action for the page to count as settled. Requests the page
+    // starts in response to the input are reported within a few ms; 25 ms (was 100, then 50) keeps the loop's
+    // overhead under 150 ms a step (bench/ActionAgent.Bench.Loop). Slower reactions are caught by the deciders'
+    // wait-for-target polling and by polled expectations.
+    private static readonly TimeSpan QuietPeriod = TimeSpan.FromMilliseconds(25);
     private readonly BrowserSession session;
     private readonly Func<string, string>? resolveSecrets;
     private readonly ILogger logger;

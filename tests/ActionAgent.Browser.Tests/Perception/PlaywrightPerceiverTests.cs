@@ -19,6 +19,7 @@ public sealed class PlaywrightPerceiverTests
         server = new TestWebServer();
         server.Add("/form", Pages.Form);
         server.Add("/frames", Pages.Frames);
+        server.Add("/secrets-in-frames", Pages.SecretsInFrames);
         session = await TestBrowser.OpenAsync();
     }
 
@@ -56,6 +57,25 @@ public sealed class PlaywrightPerceiverTests
         Assert.AreEqual("Order number", order.NearbyText);
         Assert.IsTrue(observation.Elements.Any(e => e.Role == "heading" && e.Name == "Request a refund"));
         StringAssert.Contains(observation.VisibleText, "Request a refund");
+    }
+
+    [TestMethod]
+    public async Task Observe_PasswordFieldsInAnIframeAndAShadowRoot_AreMaskedBlackAndThePageIsLeftAsItWas()
+    {
+        await session.Page.GotoAsync(server.Url("/secrets-in-frames"));
+
+        var observation = await session.CreatePerceiver().ObserveAsync(TestContext.CancellationToken);
+
+        var png = PngImage.Decode(observation.Screenshot.Span);
+        var black = ((byte)0, (byte)0, (byte)0);
+        Assert.AreEqual(black, png.Pixel(100 + 20 + 100, 200 + 40 + 15), "the password field in the iframe");
+        var shadow = Single(observation, e => e.IsSecret && e.Bounds.X >= 700);
+        Assert.AreEqual(black, png.Pixel((int)shadow.Bounds.Center.X, (int)shadow.Bounds.Center.Y), "the password field in the shadow root");
+        Assert.AreNotEqual(black, png.Pixel(700, 415), "the plain field is not masked");
+        foreach (var frame in session.Page.Frames)
+        {
+            Assert.AreEqual(0, await frame.EvaluateAsync<int>("() => document.querySelectorAll('[data-actionagent-mask]').length"), "the masks are gone after the capture");
+        }
     }
 
     [TestMethod]

@@ -40,6 +40,23 @@ public static class Pages
         </body></html>
         """;
 
+    /// <summary>Password fields inside a same-origin iframe and an open shadow root, at known places, plus a plain field.</summary>
+    public const string SecretsInFrames = """
+        <!doctype html><html><head><title>Secrets in frames</title><style>body{margin:0;background:#fff} iframe{position:absolute;left:100px;top:200px;width:400px;height:200px;border:0}</style></head>
+        <body>
+        <input id="plain" value="visible text" style="position:absolute;left:600px;top:400px;width:200px;height:30px">
+        <iframe title="Login" srcdoc="<body style='margin:0;background:#fff'><input type='password' value='hunter2' style='position:absolute;left:20px;top:40px;width:200px;height:30px'></body>"></iframe>
+        <secret-box style="position:absolute;left:700px;top:100px;display:block"></secret-box>
+        <script>
+          customElements.define('secret-box', class extends HTMLElement {
+            connectedCallback() {
+              this.attachShadow({ mode: 'open' }).innerHTML = "<input type='password' value='hunter2' style='width:200px;height:30px'>";
+            }
+          });
+        </script>
+        </body></html>
+        """;
+
     /// <summary>Buttons at known places that record which one was clicked (in the title and a log).</summary>
     public const string Targets = """
         <!doctype html><html><head><title>none</title>
