@@ -22,6 +22,10 @@ public sealed class PlaywrightActionExecutor : IActionExecutor
     // overhead under 150 ms a step (bench/ActionAgent.Bench.Loop). Slower reactions are caught by the deciders'
     // wait-for-target polling and by polled expectations.
     private static readonly TimeSpan QuietPeriod = TimeSpan.FromMilliseconds(25);
+
+    // After an action that usually navigates (Enter, a submit button, a link) and has not yet, how long to watch for
+    // the navigation to start: Chromium may report a form submission's request later than the quiet period.
+    private static readonly TimeSpan NavigationGrace = TimeSpan.FromMilliseconds(300);
     private readonly BrowserSession session;
     private readonly Func<string, string>? resolveSecrets;
     private readonly ILogger logger;
@@ -61,10 +65,13 @@ public sealed class PlaywrightActionExecutor : IActionExecutor
         IReadOnlyList<string> dialogs;
         try
         {
+            var navigationsBefore = session.Activity.Navigations;
+            var urlBefore = SafeUrl();
             outcome = await RunAsync(action, observation, cancellationToken).ConfigureAwait(false);
             if (action is not WaitAction)
             {
                 await SettleAsync(cancellationToken).ConfigureAwait(false);
+                await AwaitNavigationAsync(navigationsBefore, outcome.Succeeded && MayNavigate(action, observation) && SafeUrl() == urlBefore, cancellationToken).ConfigureAwait(false);
             }
         }
         catch (Exception e) when (e is PlaywrightException or TimeoutException && !session.IsDead)
@@ -794,6 +801,49 @@ public sealed class PlaywrightActionExecutor : IActionExecutor
         catch (Exception e) when (e is PlaywrightException or TimeoutException && !session.IsDead)
         {
             // A page that has not finished loading within the budget is observed as it is; the decider sees it.
+        }
+    }
+
+    /// <summary>Enter pressed, or a click on a link or a submit button: actions that usually load another page.</summary>
+    private static bool MayNavigate(BrowserAction action, Observation observation) => action switch
+    {
+        TypeTextAction { PressEnter: true } => true,
+        PressKeyAction press => press.Keys.Contains("Enter", StringComparison.OrdinalIgnoreCase),
+        ClickAction { Button: MouseButtonKind.Left, Target.ElementId: { } id } =>
+            observation.Elements.FirstOrDefault(e => e.Id == id) is { } e && (e.SubmitsForm || e.Role == "link" || e.Tag == "a"),
+        _ => false,
+    };
+
+    /// <summary>
+    /// Makes sure the next observation sees the new document when the action navigates: a navigation requested but
+    /// not yet committed is waited for (at most <c>settleMs</c>), and after an action that usually navigates but has
+    /// not, a navigation starting late (Chromium can report a form submission after the quiet period) is watched for
+    /// <see cref="NavigationGrace"/>.
+    /// </summary>
+    private async Task AwaitNavigationAsync((int Requested, int Committed) before, bool expectNavigation, CancellationToken ct)
+    {
+        var started = session.Time.GetTimestamp();
+        var grace = expectNavigation && session.Activity.Navigations == before ? NavigationGrace : TimeSpan.Zero;
+        var budget = TimeSpan.FromMilliseconds(Math.Max(0, Settings.Timeouts.SettleMs));
+        var waited = false;
+        while (true)
+        {
+            var now = session.Activity.Navigations;
+            var pending = now.Requested - before.Requested > now.Committed - before.Committed;
+            var elapsed = session.Time.GetElapsedTime(started);
+            if (pending ? elapsed >= budget : (now != before || elapsed >= grace))
+            {
+                break;
+            }
+
+            waited = true;
+            await Task.Delay(TimeSpan.FromMilliseconds(10), session.Time, ct).ConfigureAwait(false);
+        }
+
+        if (waited && session.Activity.Navigations != before)
+        {
+            logger.LogDebug("Waited for a navigation that started or committed after the quiet period; settling again");
+            await SettleAsync(ct).ConfigureAwait(false);
         }
     }
 

@@ -13,6 +13,8 @@ internal sealed class PageActivity
     private readonly Dictionary<IRequest, DateTimeOffset> inflight = [];
     private readonly TimeProvider time;
     private DateTimeOffset lastActivity;
+    private int navigationRequests;
+    private int commits;
 
     public PageActivity(IPage page, TimeProvider time)
     {
@@ -30,10 +32,23 @@ internal sealed class PageActivity
                 inflight[request] = time.GetUtcNow();
                 lastActivity = time.GetUtcNow();
             }
+
+            if (IsMainFrameNavigation(page, request))
+            {
+                Interlocked.Increment(ref navigationRequests);
+            }
         };
         page.RequestFinished += (_, request) => Done(request);
         page.RequestFailed += (_, request) => Done(request);
-        page.FrameNavigated += (_, _) => Touch();
+        page.FrameNavigated += (_, frame) =>
+        {
+            if (frame == page.MainFrame)
+            {
+                Interlocked.Increment(ref commits);
+            }
+
+            Touch();
+        };
         page.DOMContentLoaded += (_, _) => Touch();
         page.Load += (_, _) => Touch();
     }
@@ -57,6 +72,22 @@ internal sealed class PageActivity
             }
 
             await Task.Delay(TimeSpan.FromMilliseconds(20), time, cancellationToken).ConfigureAwait(false);
+        }
+    }
+
+    /// <summary>Main-frame navigation requests and commits seen so far; compare two readings to see what happened between.</summary>
+    public (int Requested, int Committed) Navigations => (Volatile.Read(ref navigationRequests), Volatile.Read(ref commits));
+
+    private static bool IsMainFrameNavigation(IPage page, IRequest request)
+    {
+        try
+        {
+            // A redirect is the same navigation: count its first request only.
+            return request.IsNavigationRequest && request.RedirectedFrom is null && request.Frame == page.MainFrame;
+        }
+        catch (PlaywrightException)
+        {
+            return false; // A service worker's request has no frame.
         }
     }
 
