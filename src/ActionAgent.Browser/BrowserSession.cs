@@ -98,27 +98,27 @@ public sealed class BrowserSession : IAsyncDisposable, IScreenCapture
     /// <summary>Captures the viewport as PNG, masked and scaled exactly like observation screenshots.</summary>
     public async Task<ReadOnlyMemory<byte>> CaptureAsync(CancellationToken cancellationToken = default)
     {
-        var (width, dpr) = await GuardAsync(
-            async () =>
+        // A capture right after a click that navigates (a verifier's) can race the new document: wait for it.
+        for (var attempt = 1; ; attempt++)
+        {
+            try
             {
-                // A capture right after a click that navigates (a verifier's) can race the new document: wait for it.
-                for (var attempt = 1; ; attempt++)
-                {
-                    try
-                    {
-                        var size = await Page.EvaluateAsync<double[]>("() => [window.innerWidth, window.devicePixelRatio || 1]").ConfigureAwait(false);
-                        return ((int)size[0], size[1]);
-                    }
-                    catch (PlaywrightException e) when (attempt < 5 && PlaywrightPerceiver.IsNavigationRace(e))
+                var size = await GuardAsync(() => Page.EvaluateAsync<double[]>("() => [window.innerWidth, window.devicePixelRatio || 1]"), cancellationToken, stopOnDialog: true).ConfigureAwait(false);
+                var shot = await GuardAsync(() => Screenshotter.TakeAsync(Page, (int)size[0], size[1], Settings), cancellationToken, stopOnDialog: true).ConfigureAwait(false);
+                return shot.Png;
+            }
+            catch (PlaywrightException e) when (attempt < 5 && PlaywrightPerceiver.IsNavigationRace(e) && !cancellationToken.IsCancellationRequested)
+            {
+                await GuardAsync(
+                    async () =>
                     {
                         await Page.WaitForLoadStateAsync(LoadState.DOMContentLoaded, new PageWaitForLoadStateOptions { Timeout = Settings.Timeouts.ActionMs }).ConfigureAwait(false);
-                    }
-                }
-            },
-            cancellationToken,
-            stopOnDialog: true).ConfigureAwait(false);
-        var shot = await GuardAsync(() => Screenshotter.TakeAsync(Page, width, dpr, Settings), cancellationToken, stopOnDialog: true).ConfigureAwait(false);
-        return shot.Png;
+                        return true;
+                    },
+                    cancellationToken,
+                    stopOnDialog: true).ConfigureAwait(false);
+            }
+        }
     }
 
     /// <inheritdoc />

@@ -31,6 +31,24 @@ public sealed class PlaywrightPerceiver : IPerceiver
     public async Task<Observation> ObserveAsync(CancellationToken cancellationToken = default)
     {
         session.ThrowIfDead();
+        for (var attempt = 1; ; attempt++)
+        {
+            try
+            {
+                return await ObserveOnceAsync(cancellationToken).ConfigureAwait(false);
+            }
+            catch (PlaywrightException e) when (attempt < NavigationRetries && IsNavigationRace(e) && !cancellationToken.IsCancellationRequested)
+            {
+                // The page navigated while we looked (a click that submits can start its navigation after the executor
+                // settled, most often on a loaded machine): wait for the new document and look again.
+                logger.LogDebug("Observation raced a navigation (attempt {Attempt}); retrying", attempt);
+                await WaitForNewDocumentAsync(cancellationToken).ConfigureAwait(false);
+            }
+        }
+    }
+
+    private async Task<Observation> ObserveOnceAsync(CancellationToken cancellationToken)
+    {
         try
         {
             // The DOM walk and the screenshot run together when the viewport is known from the last observation;
@@ -95,37 +113,29 @@ public sealed class PlaywrightPerceiver : IPerceiver
     private Task<Screenshotter.Shot> ShootAsync(int cssWidth, double dpr, CancellationToken cancellationToken) =>
         session.GuardAsync(() => Screenshotter.TakeAsync(session.Page, cssWidth, dpr, session.Settings), cancellationToken, stopOnDialog: true);
 
-    private async Task<WalkResult> WalkAsync(CancellationToken cancellationToken)
+    private Task<WalkResult> WalkAsync(CancellationToken cancellationToken)
     {
         var args = new { op = "observe", key = session.ScriptKey, maxElements = options.MaxElements, maxText = options.MaxVisibleTextChars };
-        for (var attempt = 1; ; attempt++)
+        return session.GuardAsync(() => PageScript.RunAsync<WalkResult>(session.Page, args), cancellationToken, stopOnDialog: true);
+    }
+
+    private async Task WaitForNewDocumentAsync(CancellationToken cancellationToken)
+    {
+        try
         {
-            try
-            {
-                return await session.GuardAsync(() => PageScript.RunAsync<WalkResult>(session.Page, args), cancellationToken, stopOnDialog: true)
-                    .ConfigureAwait(false);
-            }
-            catch (PlaywrightException e) when (attempt < NavigationRetries && IsNavigationRace(e))
-            {
-                // The page navigated while we looked: wait for the new document and look again.
-                logger.LogDebug("Observation raced a navigation (attempt {Attempt}); retrying", attempt);
-                try
+            await session.GuardAsync(
+                async () =>
                 {
-                    await session.GuardAsync(
-                        async () =>
-                        {
-                            await session.Page.WaitForLoadStateAsync(LoadState.DOMContentLoaded, new PageWaitForLoadStateOptions { Timeout = session.Settings.Timeouts.NavigationMs })
-                                .ConfigureAwait(false);
-                            return true;
-                        },
-                        cancellationToken,
-                        stopOnDialog: true).ConfigureAwait(false);
-                }
-                catch (TimeoutException)
-                {
-                    // Look again anyway; the next attempt reports what is there.
-                }
-            }
+                    await session.Page.WaitForLoadStateAsync(LoadState.DOMContentLoaded, new PageWaitForLoadStateOptions { Timeout = session.Settings.Timeouts.NavigationMs })
+                        .ConfigureAwait(false);
+                    return true;
+                },
+                cancellationToken,
+                stopOnDialog: true).ConfigureAwait(false);
+        }
+        catch (TimeoutException)
+        {
+            // Look again anyway; the next attempt reports what is there.
         }
     }
 

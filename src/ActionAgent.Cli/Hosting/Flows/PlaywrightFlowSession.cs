@@ -12,7 +12,7 @@ public sealed class PlaywrightFlowSession(BrowserSession session, Func<string, s
     private readonly BrowserSession _session = session;
 
     /// <inheritdoc />
-    public IPerceiver Perceiver { get; } = new NavigationTolerantPerceiver(perception?.CreatePerceiver(session) ?? session.CreatePerceiver(), session.Page);
+    public IPerceiver Perceiver { get; } = perception?.CreatePerceiver(session) ?? session.CreatePerceiver();
 
     /// <inheritdoc />
     public IActionExecutor Executor { get; } = session.CreateExecutor(resolveSecrets);
