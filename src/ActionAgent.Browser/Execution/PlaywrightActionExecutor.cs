@@ -433,15 +433,8 @@ public sealed class PlaywrightActionExecutor : IActionExecutor
         }
 
         await Guard(() => Page.Mouse.ClickAsync((float)target.X, (float)target.Y), ct).ConfigureAwait(false);
-        await SettleAsync(ct, TimeSpan.FromMilliseconds(Math.Min(1000, Settings.Timeouts.SettleMs))).ConfigureAwait(false);
-        var option = await Script<FindTextResult>(new { op = "findText", key = session.ScriptKey, text = select.Option }, ct).ConfigureAwait(false);
-        if (option.Status != "ok")
-        {
-            return ActionOutcome.Failed($"{Describe(element)} is not a native drop-down, and no visible option \"{select.Option}\" appeared after clicking it; look at the page and click the option");
-        }
-
-        await Guard(() => Page.Mouse.ClickAsync((float)option.X, (float)option.Y), ct).ConfigureAwait(false);
-        return ActionOutcome.Success($"opened {Describe(element)} and clicked the option \"{select.Option}\"");
+        return await ClickShownOptionAsync(select, element,
+            $"{Describe(element)} is not a native drop-down, and no visible option \"{select.Option}\" appeared after clicking it; look at the page and click the option", ct).ConfigureAwait(false);
     }
 
     /// <summary>
@@ -470,11 +463,18 @@ public sealed class PlaywrightActionExecutor : IActionExecutor
             return ActionOutcome.Failed($"{Describe(element)} has no option \"{select.Option}\"; its options are: {chosen[5..]}");
         }
 
+        return await ClickShownOptionAsync(select, element,
+            $"clicking {Describe(element)} opened no drop-down with a visible option \"{select.Option}\"; look at the page and click the option", ct).ConfigureAwait(false);
+    }
+
+    /// <summary>After a custom drop-down was clicked open: clicks the option that appeared, or fails with <paramref name="notShown"/>.</summary>
+    private async Task<ActionOutcome> ClickShownOptionAsync(SelectOptionAction select, UiElement element, string notShown, CancellationToken ct)
+    {
         await SettleAsync(ct, TimeSpan.FromMilliseconds(Math.Min(1000, Settings.Timeouts.SettleMs))).ConfigureAwait(false);
         var option = await Script<FindTextResult>(new { op = "findText", key = session.ScriptKey, text = select.Option }, ct).ConfigureAwait(false);
         if (option.Status != "ok")
         {
-            return ActionOutcome.Failed($"clicking {Describe(element)} opened no drop-down with a visible option \"{select.Option}\"; look at the page and click the option");
+            return ActionOutcome.Failed(notShown);
         }
 
         await Guard(() => Page.Mouse.ClickAsync((float)option.X, (float)option.Y), ct).ConfigureAwait(false);
@@ -815,32 +815,13 @@ public sealed class PlaywrightActionExecutor : IActionExecutor
     };
 
     /// <summary>
-    /// Makes sure the next observation sees the new document when the action navigates: a navigation requested but
-    /// not yet committed is waited for (at most <c>settleMs</c>), and after an action that usually navigates but has
-    /// not, a navigation starting late (Chromium can report a form submission after the quiet period) is watched for
-    /// <see cref="NavigationGrace"/>.
+    /// Makes sure the next observation sees the new document when the action navigates: see
+    /// <see cref="PageActivity.WaitForNavigationAsync"/>; when it waited for one, the page is settled again.
     /// </summary>
     private async Task AwaitNavigationAsync((int Requested, int Committed) before, bool expectNavigation, CancellationToken ct)
     {
-        var started = session.Time.GetTimestamp();
-        var grace = expectNavigation && session.Activity.Navigations == before ? NavigationGrace : TimeSpan.Zero;
-        var budget = TimeSpan.FromMilliseconds(Math.Max(0, Settings.Timeouts.SettleMs));
-        var waited = false;
-        while (true)
-        {
-            var now = session.Activity.Navigations;
-            var pending = now.Requested - before.Requested > now.Committed - before.Committed;
-            var elapsed = session.Time.GetElapsedTime(started);
-            if (pending ? elapsed >= budget : (now != before || elapsed >= grace))
-            {
-                break;
-            }
-
-            waited = true;
-            await Task.Delay(TimeSpan.FromMilliseconds(10), session.Time, ct).ConfigureAwait(false);
-        }
-
-        if (waited && session.Activity.Navigations != before)
+        var grace = expectNavigation ? NavigationGrace : TimeSpan.Zero;
+        if (await session.Activity.WaitForNavigationAsync(before, grace, TimeSpan.FromMilliseconds(Math.Max(0, Settings.Timeouts.SettleMs)), ct).ConfigureAwait(false))
         {
             logger.LogDebug("Waited for a navigation that started or committed after the quiet period; settling again");
             await SettleAsync(ct).ConfigureAwait(false);

@@ -78,6 +78,31 @@ internal sealed class PageActivity
     /// <summary>Main-frame navigation requests and commits seen so far; compare two readings to see what happened between.</summary>
     public (int Requested, int Committed) Navigations => (Volatile.Read(ref navigationRequests), Volatile.Read(ref commits));
 
+    /// <summary>
+    /// After an action, when a main-frame navigation was requested since <paramref name="before"/> but has not
+    /// committed, waits for the commit (at most <paramref name="max"/>); when none was requested, watches
+    /// <paramref name="grace"/> for one to start late and then waits for it the same way. True when it waited and a
+    /// navigation happened, so the caller should let the new document settle.
+    /// </summary>
+    public async Task<bool> WaitForNavigationAsync((int Requested, int Committed) before, TimeSpan grace, TimeSpan max, CancellationToken cancellationToken)
+    {
+        var started = time.GetTimestamp();
+        var waited = false;
+        while (true)
+        {
+            var now = Navigations;
+            var pending = now.Requested - before.Requested > now.Committed - before.Committed;
+            var elapsed = time.GetElapsedTime(started);
+            if (pending ? elapsed >= max : (now != before || elapsed >= grace))
+            {
+                return waited && now != before;
+            }
+
+            waited = true;
+            await Task.Delay(TimeSpan.FromMilliseconds(10), time, cancellationToken).ConfigureAwait(false);
+        }
+    }
+
     private static bool IsMainFrameNavigation(IPage page, IRequest request)
     {
         try
