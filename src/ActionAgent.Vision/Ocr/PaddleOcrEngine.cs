@@ -193,26 +193,14 @@ public sealed class PaddleOcrEngine : IOcrEngine, IDisposable
             start = end;
         }
 
-        if (options.RecognitionWorkers > 1 && batches.Count > 1)
-        {
-            // Widest batches first so the workers finish together.
-            var results = new List<OcrLine>[batches.Count];
-            var order = Enumerable.Range(0, batches.Count).OrderByDescending(i => batches[i].Count * batches[i][^1].Width).ToArray();
-            Parallel.ForEach(
-                order,
-                new ParallelOptions { MaxDegreeOfParallelism = options.RecognitionWorkers, CancellationToken = cancellationToken },
-                i => results[i] = RecognizeBatch(bgr, batches[i]));
-            return [.. results.SelectMany(r => r)];
-        }
-
-        var lines = new List<OcrLine>(targets.Count);
-        foreach (var batch in batches)
-        {
-            cancellationToken.ThrowIfCancellationRequested();
-            lines.AddRange(RecognizeBatch(bgr, batch));
-        }
-
-        return lines;
+        // Side by side on the workers, widest batches first so they finish together; lines come back in batch order.
+        var results = new List<OcrLine>[batches.Count];
+        var order = Enumerable.Range(0, batches.Count).OrderByDescending(i => batches[i].Count * batches[i][^1].Width).ToArray();
+        Parallel.ForEach(
+            order,
+            new ParallelOptions { MaxDegreeOfParallelism = Math.Max(1, options.RecognitionWorkers), CancellationToken = cancellationToken },
+            i => results[i] = RecognizeBatch(bgr, batches[i]));
+        return [.. results.SelectMany(r => r)];
     }
 
     /// <summary>A detected box, its recogniser input width and its layout.</summary>
