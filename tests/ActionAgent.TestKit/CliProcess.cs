@@ -79,6 +79,14 @@ public static class CliProcess
         return new Result(process.ExitCode, await o, await e);
     }
 
+    /// <summary>A new temporary working folder for one CLI run, holding a copy of the repository's playwright.config.json.</summary>
+    public static string NewWorkDir(string prefix)
+    {
+        var dir = Directory.CreateTempSubdirectory(prefix).FullName;
+        File.Copy(Path.Combine(RepoRoot, "playwright.config.json"), Path.Combine(dir, "playwright.config.json"));
+        return dir;
+    }
+
     /// <summary>The repository root (folder with ActionAgent.sln), for the real playwright.config.json.</summary>
     public static string RepoRoot
     {

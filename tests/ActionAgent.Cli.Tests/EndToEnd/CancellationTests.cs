@@ -12,10 +12,9 @@ public sealed class CancellationTests
     [TestMethod]
     public async Task Run_InterruptedWithSigint_EndsCancelledWithClosedRecording()
     {
-        var dir = Directory.CreateTempSubdirectory("aa-cancel-").FullName;
+        var dir = CliProcess.NewWorkDir("aa-cancel-");
         try
         {
-            File.Copy(Path.Combine(CliProcess.RepoRoot, "playwright.config.json"), Path.Combine(dir, "playwright.config.json"));
             var recordings = Path.Combine(dir, "rec");
             var interruptedAfter = TimeSpan.Zero;
 

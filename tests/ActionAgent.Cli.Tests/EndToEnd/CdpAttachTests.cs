@@ -14,11 +14,9 @@ public sealed class CdpAttachTests
     {
         await using var app = await SampleAppServer.StartAsync();
         using var chromium = await CdpTestBrowser.StartAsync(app.BaseUrl + "/login");
-        var dir = Directory.CreateTempSubdirectory("aa-cdp-cli-").FullName;
+        var dir = CliProcess.NewWorkDir("aa-cdp-cli-");
         try
         {
-            File.Copy(Path.Combine(CliProcess.RepoRoot, "playwright.config.json"), Path.Combine(dir, "playwright.config.json"));
-
             var r = await CliProcess.RunAsync(dir, TimeSpan.FromMinutes(2),
                 "run", "Enter the username ops and the password ops-pass", "--cdp", chromium.Endpoint, "--json", "--recordings", Path.Combine(dir, "rec"));
 

@@ -17,8 +17,7 @@ public sealed class CliTests
     [TestInitialize]
     public void Init()
     {
-        _dir = Directory.CreateTempSubdirectory("aa-cli-").FullName;
-        File.Copy(Path.Combine(CliProcess.RepoRoot, "playwright.config.json"), Path.Combine(_dir, "playwright.config.json"));
+        _dir = CliProcess.NewWorkDir("aa-cli-");
     }
 
     [TestCleanup]

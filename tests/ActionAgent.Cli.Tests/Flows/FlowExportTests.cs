@@ -29,10 +29,9 @@ public sealed class FlowExportTests
     [TestMethod]
     public async Task Export_RecordedSampleFlow_CompilesAndPassesAgainstTheApp()
     {
-        var dir = Directory.CreateTempSubdirectory("aa-export-cli-").FullName;
+        var dir = CliProcess.NewWorkDir("aa-export-cli-");
         try
         {
-            File.Copy(Path.Combine(CliProcess.RepoRoot, "playwright.config.json"), Path.Combine(dir, "playwright.config.json"));
             Environment.SetEnvironmentVariable("ACTIONAGENT_SECRET_OPS_PASSWORD", "ops-pass");
             await using var app = await SampleAppServer.StartAsync();
             var run = await CliProcess.RunAsync(dir, Timeout, "test", Path.Combine(FlowCommandTests.FlowsDir, "sign-in-and-search.yaml"),

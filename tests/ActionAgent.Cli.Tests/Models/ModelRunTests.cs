@@ -23,8 +23,7 @@ public sealed class ModelRunTests
     [TestInitialize]
     public void Init()
     {
-        _dir = Directory.CreateTempSubdirectory("aa-model-").FullName;
-        File.Copy(Path.Combine(CliProcess.RepoRoot, "playwright.config.json"), Path.Combine(_dir, "playwright.config.json"));
+        _dir = CliProcess.NewWorkDir("aa-model-");
     }
 
     /// <summary>Set by MSTest.</summary>

@@ -16,8 +16,7 @@ public sealed class PolicyCliTests
     [TestInitialize]
     public void Init()
     {
-        _dir = Directory.CreateTempSubdirectory("aa-policycli-").FullName;
-        File.Copy(Path.Combine(CliProcess.RepoRoot, "playwright.config.json"), Path.Combine(_dir, "playwright.config.json"));
+        _dir = CliProcess.NewWorkDir("aa-policycli-");
     }
 
     [TestCleanup]
@@ -82,24 +81,7 @@ public sealed class PolicyCliTests
     public async Task Run_SecretReference_SignsInAndValueAppearsInNoRecordingOrLog()
     {
         const string secret = "ops-pass";
-        await File.WriteAllTextAsync(Path.Combine(_dir, "secrets.env"), $"OPS_PASSWORD={secret}\n");
-        var policy = Path.Combine(_dir, "secret-policy.yaml");
-        await File.WriteAllTextAsync(policy, """
-            version: 1
-            name: secrets-e2e
-            domains: { allowed: [127.0.0.1], unlisted: deny }
-            patterns:
-              - name: sign-in
-                match: '(?m)^Sign in$'
-                on: target
-                verdict: allow
-                applies_to: [submit]
-            secrets:
-              file: secrets.env
-              names:
-                OPS_PASSWORD: { source: file, domains: [127.0.0.1] }
-            network: { mode: guard, exempt: ["POST */login*"] }
-            """);
+        var policy = await SecretPolicyFile.WriteAsync(_dir, "secrets-e2e", secret, guardNetwork: true);
         await using var app = await SampleAppServer.StartAsync();
 
         var r = await CliProcess.RunAsync(_dir, Timeout, "run", "Sign in with username ops and password {{secret:OPS_PASSWORD}}. Open Order 1042.",

@@ -59,8 +59,7 @@ public sealed partial class PolicyProcessTests
     [TestInitialize]
     public void Init()
     {
-        _dir = Directory.CreateTempSubdirectory("aa-policyproc-").FullName;
-        File.Copy(Path.Combine(CliProcess.RepoRoot, "playwright.config.json"), Path.Combine(_dir, "playwright.config.json"));
+        _dir = CliProcess.NewWorkDir("aa-policyproc-");
     }
 
     [TestCleanup]
@@ -249,24 +248,7 @@ public sealed partial class PolicyProcessTests
     [TestMethod]
     public async Task ModelRun_TypesSecretReference_ValueInNoModelRequestLogOrRecordingAndPasswordMasked()
     {
-        await File.WriteAllTextAsync(Path.Combine(_dir, "secrets.env"), $"OPS_PASSWORD={Secret}\n");
-        var policy = Path.Combine(_dir, "secret-policy.yaml");
-        await File.WriteAllTextAsync(policy, """
-            version: 1
-            name: secrets-model
-            domains: { allowed: [127.0.0.1], unlisted: deny }
-            patterns:
-              - name: sign-in
-                match: '(?m)^Sign in$'
-                on: target
-                verdict: allow
-                applies_to: [submit]
-            secrets:
-              file: secrets.env
-              names:
-                OPS_PASSWORD: { source: file, domains: [127.0.0.1] }
-            network: { mode: guard, exempt: ["POST */login*"] }
-            """);
+        var policy = await SecretPolicyFile.WriteAsync(_dir, "secrets-model", Secret, guardNetwork: true);
         await using var app = await SampleAppServer.StartAsync();
         await using var model = await FakeOpenAIServer.StartNewAsync();
         model.Responder = new RoleLabelModel(
@@ -358,23 +340,7 @@ public sealed partial class PolicyProcessTests
     [TestMethod]
     public async Task Run_UnknownSecretName_FailsNamingItAndNeverSignsIn()
     {
-        await File.WriteAllTextAsync(Path.Combine(_dir, "secrets.env"), $"OPS_PASSWORD={Secret}\n");
-        var policy = Path.Combine(_dir, "secret-policy.yaml");
-        await File.WriteAllTextAsync(policy, """
-            version: 1
-            name: secrets-unknown
-            domains: { allowed: [127.0.0.1], unlisted: deny }
-            patterns:
-              - name: sign-in
-                match: '(?m)^Sign in$'
-                on: target
-                verdict: allow
-                applies_to: [submit]
-            secrets:
-              file: secrets.env
-              names:
-                OPS_PASSWORD: { source: file, domains: [127.0.0.1] }
-            """);
+        var policy = await SecretPolicyFile.WriteAsync(_dir, "secrets-unknown", Secret, guardNetwork: false);
         await using var app = await SampleAppServer.StartAsync();
 
         var r = await CliProcess.RunAsync(_dir, Timeout, "run", "Sign in with username ops and password {{secret:OPS_PASSWORT}}. Open Order 1042.",

@@ -17,8 +17,7 @@ public sealed class VisionCliTests
     [TestInitialize]
     public void Init()
     {
-        _dir = Directory.CreateTempSubdirectory("aa-vision-cli-").FullName;
-        File.Copy(Path.Combine(CliProcess.RepoRoot, "playwright.config.json"), Path.Combine(_dir, "playwright.config.json"));
+        _dir = CliProcess.NewWorkDir("aa-vision-cli-");
     }
 
     [TestCleanup]
