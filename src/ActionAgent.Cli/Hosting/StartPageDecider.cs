@@ -27,7 +27,11 @@ public sealed class StartPageDecider(IDecider inner, string url) : IDecider, IDe
 
         if (context.History.Count == 1 && context.Last is { Succeeded: false } first)
         {
-            return Task.FromResult(new ProposedAction(new FailAction($"could not open the start page {url}: {first.Outcome}"), "start page unreachable")
+            // The executor already said "could not open URL: reason"; say it once.
+            var prefix = $"could not open {url}: ";
+            var reason = first.Outcome.StartsWith(prefix, StringComparison.Ordinal) ? first.Outcome[prefix.Length..] : first.Outcome;
+            return Task.FromResult(new ProposedAction(
+                new FailAction($"could not open the start page {url}: {reason}. Check the address and that the site is running."), "start page unreachable")
             {
                 DecidedBy = "start-page",
             });

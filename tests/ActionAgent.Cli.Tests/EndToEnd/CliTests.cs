@@ -74,6 +74,9 @@ public sealed class CliTests
 
         Assert.AreEqual(1, r.ExitCode, r.ToString());
         StringAssert.Contains(r.StdOut, "could not open the start page", r.ToString());
+        var verdict = r.StdOut.Split('\n').Single(l => l.StartsWith("Failed after", StringComparison.Ordinal));
+        Assert.AreEqual(1, System.Text.RegularExpressions.Regex.Count(verdict, "could not open"), "the reason is given once: " + verdict);
+        StringAssert.Contains(verdict, "Check the address and that the site is running");
         var recording = RunRecording.Load(Directory.GetDirectories(Path.Combine(_dir, "rec")).Single());
         Assert.IsFalse(recording.Manifest.Incomplete);
     }
