@@ -28,12 +28,15 @@ public sealed class PlaywrightActionExecutor : IActionExecutor
     private static readonly TimeSpan NavigationGrace = TimeSpan.FromMilliseconds(300);
     private readonly BrowserSession session;
     private readonly Func<string, string>? resolveSecrets;
+    private readonly TimeSpan? settle;
     private readonly ILogger logger;
+    private DateTimeOffset? actionStarted; // settling waits only for requests started since (see PageActivity.WaitForQuietAsync)
 
-    internal PlaywrightActionExecutor(BrowserSession session, Func<string, string>? resolveSecrets)
+    internal PlaywrightActionExecutor(BrowserSession session, Func<string, string>? resolveSecrets, TimeSpan? settle)
     {
         this.session = session;
         this.resolveSecrets = resolveSecrets;
+        this.settle = settle;
         logger = session.LoggerFactory.CreateLogger<PlaywrightActionExecutor>();
     }
 
@@ -65,6 +68,7 @@ public sealed class PlaywrightActionExecutor : IActionExecutor
         IReadOnlyList<string> dialogs;
         try
         {
+            actionStarted = session.Time.GetUtcNow();
             var navigationsBefore = session.Activity.Navigations;
             var urlBefore = SafeUrl();
             outcome = await RunAsync(action, observation, cancellationToken).ConfigureAwait(false);
@@ -781,7 +785,7 @@ public sealed class PlaywrightActionExecutor : IActionExecutor
 
     private async Task SettleAsync(CancellationToken ct, TimeSpan? max = null)
     {
-        var budget = max ?? TimeSpan.FromMilliseconds(Settings.Timeouts.SettleMs);
+        var budget = max ?? settle ?? TimeSpan.FromMilliseconds(Settings.Timeouts.SettleMs);
         if (budget <= TimeSpan.Zero)
         {
             return;
@@ -789,7 +793,7 @@ public sealed class PlaywrightActionExecutor : IActionExecutor
 
         var started = session.Time.GetTimestamp();
         session.Activity.Touch();
-        await session.Activity.WaitForQuietAsync(QuietPeriod, budget, ct).ConfigureAwait(false);
+        await session.Activity.WaitForQuietAsync(QuietPeriod, budget, ct, actionStarted).ConfigureAwait(false);
         var left = budget - session.Time.GetElapsedTime(started);
         try
         {

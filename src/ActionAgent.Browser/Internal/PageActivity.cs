@@ -53,9 +53,15 @@ internal sealed class PageActivity
         page.Load += (_, _) => Touch();
     }
 
-    /// <summary>Waits until no request has been in flight for <paramref name="quiet"/>, or <paramref name="max"/> passes.</summary>
-    public async Task WaitForQuietAsync(TimeSpan quiet, TimeSpan max, CancellationToken cancellationToken)
+    /// <summary>
+    /// Waits until no request has been in flight for <paramref name="quiet"/>, or <paramref name="max"/> passes.
+    /// With <paramref name="since"/>, requests that started before it are not waited for: an earlier settle already
+    /// gave them its budget, and a slow one (a panel still loading) would otherwise cost every later action the whole
+    /// budget again.
+    /// </summary>
+    public async Task WaitForQuietAsync(TimeSpan quiet, TimeSpan max, CancellationToken cancellationToken, DateTimeOffset? since = null)
     {
+        var from = since ?? DateTimeOffset.MinValue;
         var deadline = time.GetUtcNow() + max;
         while (time.GetUtcNow() < deadline)
         {
@@ -63,7 +69,7 @@ internal sealed class PageActivity
             bool busy;
             lock (gate)
             {
-                busy = inflight.Values.Any(started => now - started < LongPoll) || now - lastActivity < quiet;
+                busy = inflight.Values.Any(started => started >= from && now - started < LongPoll) || now - lastActivity < quiet;
             }
 
             if (!busy)
