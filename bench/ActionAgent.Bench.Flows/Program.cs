@@ -2,7 +2,8 @@
 //  (1) replaying a recorded flow (actionagent replay) and running it from a warm action cache (actionagent test, 0 model
 //      calls) vs a hand-written Playwright script doing the same actions; each includes launching its own browser.
 //  (2) flows per minute with 1, 2 and 4 workers (the three sample flows, repeated, offline interpreter + warm cache).
-// Usage: dotnet run -c Release --project bench/ActionAgent.Bench.Flows [-- --runs N --copies M --settle-ms MS]
+// Usage: dotnet run -c Release --project bench/ActionAgent.Bench.Flows [-- --runs N --copies M --settle-ms MS --trace]
+//   --trace: log every step with millisecond timestamps (where the time goes), to standard error
 using System.Diagnostics;
 using System.Globalization;
 using ActionAgent.Cli.Hosting.Flows;
@@ -15,12 +16,20 @@ using ActionAgent.Flows.Definition;
 using ActionAgent.Flows.Replay;
 using ActionAgent.Flows.Running;
 using ActionAgent.SampleApp;
+using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Logging.Abstractions;
+using Serilog;
+using Serilog.Extensions.Logging;
 using Microsoft.Playwright;
 
 var runs = Arg("--runs", 5);
 var copies = Arg("--copies", 2);
 var root = FindRoot();
+ILoggerFactory logs = args.Contains("--trace")
+    ? new SerilogLoggerFactory(new LoggerConfiguration().MinimumLevel.Debug()
+        .WriteTo.Console(outputTemplate: "{Timestamp:HH:mm:ss.fff} {SourceContext} {Message:lj}{NewLine}", standardErrorFromLevel: Serilog.Events.LogEventLevel.Verbose)
+        .CreateLogger(), dispose: true)
+    : NullLoggerFactory.Instance;
 Environment.SetEnvironmentVariable("ACTIONAGENT_SECRET_OPS_PASSWORD", "ops-pass");
 await using var app = await SampleAppServer.StartAsync();
 var settings = BrowserSettingsLoader.Load(Path.Combine(root, "playwright.config.json"));
@@ -29,14 +38,14 @@ if (Arg("--settle-ms", -1) is >= 0 and var settle)
     settings.Timeouts.SettleMs = settle; // how long the executor waits for the page to go quiet after an action
 }
 
-var sessions = new PlaywrightFlowSessionFactory(settings, NullLoggerFactory.Instance); // exactly what actionagent test uses
+var sessions = new PlaywrightFlowSessionFactory(settings, logs); // exactly what actionagent test uses
 var work = Directory.CreateTempSubdirectory("aa-bench-flows-").FullName;
 var vars = new Dictionary<string, string> { ["baseUrl"] = app.BaseUrl };
 var signIn = FlowLoader.Load(Path.Combine(root, "flows", "sign-in-and-search.yaml"), vars);
 
 FlowRunner Runner(ActionCache cache, int workers, string recordings) => new(
     sessions, _ => new CachingDecider(new StepInterpreter(), cache), new IrreversibleActionPolicy(), AutoApprover.ApproveAll,
-    new FlowRunnerOptions { Workers = workers, RecordingsRoot = recordings, BaseUrl = app.BaseUrl }, TimeProvider.System, NullLoggerFactory.Instance);
+    new FlowRunnerOptions { Workers = workers, RecordingsRoot = recordings, BaseUrl = app.BaseUrl }, TimeProvider.System, logs);
 
 // Record the flow once (fills the cache, writes the recording that is replayed).
 var cache = new ActionCache();
@@ -49,7 +58,7 @@ if (!recorded.AllPassed)
 
 var recording = recorded.Results[0].RecordingPath!;
 var replayer = new ReplayRunner(sessions, new IrreversibleActionPolicy(), AutoApprover.ApproveAll,
-    new ReplayOptions { RecordingsRoot = null }, TimeProvider.System, NullLoggerFactory.Instance);
+    new ReplayOptions { RecordingsRoot = null }, TimeProvider.System, logs);
 
 var script = new List<double>();
 var replay = new List<double>();

@@ -14,6 +14,25 @@ public sealed class ReplayOptions
     /// <summary>Folder for the replay's own recording; null records nothing. Default "recordings".</summary>
     public string? RecordingsRoot { get; set; } = "recordings";
 
+    /// <summary>
+    /// Longest to wait after each action for the page's network to go quiet (<c>--settle-ms</c>); null uses the
+    /// browser settings' <c>settleMs</c>. The replay waits for what the next step needs instead: its target and
+    /// the recorded screen. Default 300 ms.
+    /// </summary>
+    public TimeSpan? Settle { get; set; } = TimeSpan.FromMilliseconds(300);
+
+    /// <summary>How long a recorded target may take to appear before the step fails as missing, like Playwright's auto-wait. Default 10 s.</summary>
+    public TimeSpan TargetTimeout { get; set; } = TimeSpan.FromSeconds(10);
+
+    /// <summary>
+    /// How long to wait, before each step, for the screen to look as it did in the recording (within
+    /// <see cref="ScreenshotTolerance"/>); after that the step goes ahead and the difference is reported as drift. Default 2 s.
+    /// </summary>
+    public TimeSpan LookAlikeTimeout { get; set; } = TimeSpan.FromSeconds(2);
+
+    /// <summary>Pause between two looks while waiting for a target or for the recorded screen. Default 50 ms.</summary>
+    public TimeSpan PollInterval { get; set; } = TimeSpan.FromMilliseconds(50);
+
     /// <summary>Longest a replayed step may take. Default 60 s.</summary>
     public TimeSpan StepTimeout { get; set; } = TimeSpan.FromSeconds(60);
 }

@@ -40,13 +40,14 @@ public sealed class ReplayRunner(
     {
         ArgumentNullException.ThrowIfNull(recording);
         var rebaser = new UrlRebaser(recording.Manifest.StartUrl, options.BaseUrl);
-        var decider = new DescriptorReplayDecider(recording, new TargetLocator(Matcher), rebaser);
+        var decider = new DescriptorReplayDecider(recording, new TargetLocator(Matcher), rebaser, options,
+            Comparer is ByteEqualityImageComparer ? null : Comparer, time); // bytes differ at the slightest change: no point waiting for them
         var runId = $"{recording.Manifest.RunId}-replay-{Convert.ToHexStringLower(System.Security.Cryptography.RandomNumberGenerator.GetBytes(2))}";
         var capture = new CapturingRecorder(options.RecordingsRoot is null ? null : new JsonRunRecorder(options.RecordingsRoot));
         _logger.LogInformation("Replaying {RunId}: {Steps} recorded steps to repeat", recording.Manifest.RunId, decider.Planned.Count);
 
         RunResult result;
-        await using (var session = await sessions.CreateAsync($"replay {recording.Manifest.RunId}", cancellationToken).ConfigureAwait(false))
+        await using (var session = await sessions.CreateAsync($"replay {recording.Manifest.RunId}", new FlowSessionOptions { Settle = options.Settle }, cancellationToken).ConfigureAwait(false))
         {
             if (recording.Manifest.StartUrl is { Length: > 0 } start)
             {
@@ -55,7 +56,7 @@ public sealed class ReplayRunner(
 
             var agentOptions = new AgentOptions
             {
-                MaxSteps = decider.Planned.Count + 1,
+                MaxSteps = decider.MaxSteps,
                 MaxConsecutiveFailures = 1,
                 StepTimeout = options.StepTimeout,
             };
@@ -82,7 +83,9 @@ public sealed class ReplayRunner(
         {
             var original = decider.Planned[i];
             var action = original.Proposal.Action.Describe();
-            if (i >= replayed.Count || i >= resolutions.Count)
+            var resolution = i < resolutions.Count ? resolutions[i] : null;
+            var replayedAt = resolution is null ? -1 : IndexOfStep(replayed, resolution.ReplayStep);
+            if (resolution is null || replayedAt < 0)
             {
                 drifts.Add(new StepDrift(original.Step, action, DriftSeverity.Major, ["not replayed: the replay stopped before this step"])
                 {
@@ -92,8 +95,7 @@ public sealed class ReplayRunner(
                 continue;
             }
 
-            var (replay, screenshot) = replayed[i];
-            var resolution = resolutions[i];
+            var (replay, screenshot) = replayed[replayedAt];
             var differences = new List<string>();
             var severity = DriftSeverity.None;
             void Note(DriftSeverity s, string text)
@@ -153,5 +155,18 @@ public sealed class ReplayRunner(
         }
 
         return drifts;
+    }
+
+    private static int IndexOfStep(IReadOnlyList<(StepRecord Step, ReadOnlyMemory<byte> Screenshot)> replayed, int step)
+    {
+        for (var i = 0; i < replayed.Count; i++)
+        {
+            if (replayed[i].Step.Step == step)
+            {
+                return i;
+            }
+        }
+
+        return -1;
     }
 }

@@ -219,7 +219,7 @@ public sealed class FlowRunner
         IFlowSession session;
         try
         {
-            session = await _sessions.CreateAsync(flow.Name, ct).ConfigureAwait(false);
+            session = await _sessions.CreateAsync(flow.Name, new FlowSessionOptions { Settle = _options.Settle }, ct).ConfigureAwait(false);
         }
         catch (Exception e) when (e is not OperationCanceledException)
         {

@@ -26,6 +26,13 @@ public sealed class FlowRunnerOptions
     /// <summary>Base for relative flow URLs ("/login"); null leaves them as written. Default null.</summary>
     public string? BaseUrl { get; set; }
 
+    /// <summary>
+    /// Longest to wait after each action for the page's network to go quiet (<c>--settle-ms</c>); null uses the
+    /// browser settings' <c>settleMs</c>. Steps wait for their targets and expectations are re-checked anyway, so
+    /// a short wait only skips background requests nobody looks at. Default 300 ms.
+    /// </summary>
+    public TimeSpan? Settle { get; set; } = TimeSpan.FromMilliseconds(300);
+
     /// <summary>Limits of the agent loop that carries out each instruction. Default: 10 steps, 60 s per step, 3 failures in a row.</summary>
     public AgentOptions Agent { get; set; } = new() { MaxSteps = 10 };
 }

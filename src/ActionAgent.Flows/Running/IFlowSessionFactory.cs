@@ -4,5 +4,5 @@ namespace ActionAgent.Flows.Running;
 public interface IFlowSessionFactory
 {
     /// <summary>Creates a session; <paramref name="name"/> is the flow's name, for logs and traces.</summary>
-    Task<IFlowSession> CreateAsync(string name, CancellationToken cancellationToken = default);
+    Task<IFlowSession> CreateAsync(string name, FlowSessionOptions options, CancellationToken cancellationToken = default);
 }

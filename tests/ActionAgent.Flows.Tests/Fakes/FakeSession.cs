@@ -55,8 +55,15 @@ internal sealed class FakeSession(FakeApp app) : IFlowSession, IPerceiver, IActi
         return app.Observe(DateTimeOffset.UnixEpoch);
     }
 
-    public Task<ActionOutcome> ExecuteAsync(ProposedAction proposal, Observation observation, CancellationToken cancellationToken = default) =>
-        Task.FromResult(app.Execute(proposal, observation));
+    public async Task<ActionOutcome> ExecuteAsync(ProposedAction proposal, Observation observation, CancellationToken cancellationToken = default)
+    {
+        if (proposal.Action is WaitAction wait)
+        {
+            await Task.Delay(wait.Duration, cancellationToken); // like the browser executor
+        }
+
+        return app.Execute(proposal, observation);
+    }
 
     public ValueTask DisposeAsync()
     {

@@ -12,7 +12,7 @@ internal sealed class FakeSessionFactory(Func<string, FakeSession> create) : IFl
 
     public List<FakeSession> Created { get; } = [];
 
-    public Task<IFlowSession> CreateAsync(string name, CancellationToken cancellationToken = default)
+    public Task<IFlowSession> CreateAsync(string name, FlowSessionOptions options, CancellationToken cancellationToken = default)
     {
         var session = create(name);
         session.OnDispose = Release;

@@ -1,7 +1,10 @@
 using ActionAgent.Core.Approval;
 using ActionAgent.Core.Recording;
 using ActionAgent.Core.Runtime;
+using ActionAgent.Core.Decision;
+using ActionAgent.Core.Perception;
 using ActionAgent.Flows.Definition;
+using ActionAgent.Flows.Expectations;
 using ActionAgent.Flows.Replay;
 using ActionAgent.Flows.Reporting;
 using ActionAgent.Flows.Running;
@@ -48,7 +51,7 @@ public sealed class ReplayRunnerTests
 
     private ReplayRunner Replayer(FakeApp app, string? baseUrl = null) =>
         new(new FakeSessionFactory(_ => new FakeSession(app)), new AllowAllPolicy(), AutoApprover.ApproveAll,
-            new ReplayOptions { RecordingsRoot = Path.Combine(_root, "replays"), BaseUrl = baseUrl }, TimeProvider.System, NullLoggerFactory.Instance);
+            new ReplayOptions { RecordingsRoot = Path.Combine(_root, "replays"), BaseUrl = baseUrl, TargetTimeout = TimeSpan.FromMilliseconds(300) }, TimeProvider.System, NullLoggerFactory.Instance);
 
     [TestMethod]
     public async Task RunAsync_SameApp_ReplaysEveryStepWithoutDrift()
@@ -114,6 +117,106 @@ public sealed class ReplayRunnerTests
         Assert.AreEqual(1d, search.ScreenshotDifference);
         StringAssert.Contains(search.Differences.Single(), "of the screen differs (bytes)");
         Assert.IsTrue(report.Passed, "minor drift does not fail the replay");
+    }
+
+    /// <summary>The orders page shows only "Loading…" (no search box) for its first <paramref name="loading"/> after it opens.</summary>
+    private static FakeApp SlowOrders(TimeSpan loading)
+    {
+        var app = FakeApp.Orders();
+        System.Diagnostics.Stopwatch? opened = null;
+        var orders = new FakePage("Orders", "Orders\nSearch orders",
+        [
+            new FakeElement("textbox", "Search orders", new ScreenRect(100, 80, 300, 30)),
+            new FakeElement("button", "Search", new ScreenRect(420, 80, 80, 30)),
+        ]);
+        return app.Route("/orders", _ =>
+        {
+            opened ??= System.Diagnostics.Stopwatch.StartNew();
+            return opened.Elapsed < loading ? new FakePage("Orders", "Orders\nLoading…", []) : orders;
+        });
+    }
+
+    [TestMethod]
+    public async Task RunAsync_TargetAppearsLate_WaitsForItInsteadOfFailing()
+    {
+        var recording = await RecordAsync();
+
+        var report = await Replayer(SlowOrders(TimeSpan.FromMilliseconds(150))).RunAsync(recording);
+
+        Assert.IsTrue(report.Passed, report.Summary);
+        var search = report.Steps[3];
+        Assert.AreEqual(DriftSeverity.None, search.Severity, string.Join("; ", search.Differences));
+        Assert.IsTrue(search.ReplayStep > 4, $"waits come before the search step, which was replay step {search.ReplayStep}");
+        var replay = RunRecording.Load(report.ReplayRecordingPath!);
+        Assert.IsTrue(replay.Steps.Any(s => s.Proposal.Action is WaitAction && s.Proposal.Reason.Contains("not on the page yet", StringComparison.Ordinal)),
+            "the replay recording shows why it waited");
+    }
+
+    [TestMethod]
+    public async Task RunAsync_TargetNeverAppears_FailsAfterTheTargetTimeoutSayingHowLongItWaited()
+    {
+        var recording = await RecordAsync();
+
+        var report = await Replayer(SlowOrders(TimeSpan.FromMinutes(5))).RunAsync(recording);
+
+        Assert.IsFalse(report.Passed);
+        var search = report.Steps[3];
+        Assert.AreEqual(DriftSeverity.Major, search.Severity);
+        StringAssert.Contains(search.Differences[0], "the recorded target textbox \"Search orders\"");
+        StringAssert.Matches(search.Differences[0], new System.Text.RegularExpressions.Regex(@"waited 0\.[34] s for it"));
+    }
+
+    [TestMethod]
+    public async Task RunAsync_ScreenStillLoading_WaitsUntilItLooksAsRecorded()
+    {
+        var recording = await RecordAsync();
+        // The search box is there at once, but the page still looks different (a list still loading) for 200 ms.
+        var app = FakeApp.Orders();
+        System.Diagnostics.Stopwatch? opened = null;
+        var box = new FakeElement("textbox", "Search orders", new ScreenRect(100, 80, 300, 30));
+        app.Route("/orders", a =>
+        {
+            opened ??= System.Diagnostics.Stopwatch.StartNew();
+            var loaded = opened.Elapsed >= TimeSpan.FromMilliseconds(200);
+            return new FakePage("Orders", loaded ? "Orders\nSearch orders" : "Orders\nLoading…", [box, new FakeElement("button", "Search", new ScreenRect(420, 80, 80, 30))]);
+        });
+        var replayer = new ReplayRunner(new FakeSessionFactory(_ => new FakeSession(app)), new AllowAllPolicy(), AutoApprover.ApproveAll,
+            new ReplayOptions { RecordingsRoot = null, LookAlikeTimeout = TimeSpan.FromSeconds(5) }, TimeProvider.System, NullLoggerFactory.Instance)
+        {
+            Comparer = new ExactComparer(),
+        };
+
+        var report = await replayer.RunAsync(recording);
+
+        Assert.IsTrue(report.Passed, report.Summary);
+        Assert.AreEqual(0, report.MinorDrifts, string.Join("; ", report.Steps.SelectMany(s => s.Differences)));
+        Assert.AreEqual(0d, report.Steps[3].ScreenshotDifference);
+    }
+
+    [TestMethod]
+    public async Task RunAsync_ScreenNeverLooksAsRecorded_GoesAheadAfterTheLookAlikeTimeoutAndReportsDrift()
+    {
+        var recording = await RecordAsync();
+        var app = FakeApp.Orders();
+        app.Route("/orders", a => new FakePage("Orders", "Orders\nNew banner: sale!", [new FakeElement("textbox", "Search orders", new(100, 80, 300, 30))]));
+        var replayer = new ReplayRunner(new FakeSessionFactory(_ => new FakeSession(app)), new AllowAllPolicy(), AutoApprover.ApproveAll,
+            new ReplayOptions { RecordingsRoot = null, LookAlikeTimeout = TimeSpan.FromMilliseconds(200) }, TimeProvider.System, NullLoggerFactory.Instance)
+        {
+            Comparer = new ExactComparer(),
+        };
+
+        var report = await replayer.RunAsync(recording);
+
+        Assert.IsTrue(report.Passed, report.Summary);
+        Assert.AreEqual(DriftSeverity.Minor, report.Steps[3].Severity);
+        Assert.AreEqual(1d, report.Steps[3].ScreenshotDifference);
+    }
+
+    /// <summary>Byte equality, but not the fallback type (which the replay does not wait on).</summary>
+    private sealed class ExactComparer : IImageComparer
+    {
+        public ImageComparison Compare(ReadOnlyMemory<byte> expectedPng, ReadOnlyMemory<byte> actualPng) =>
+            ByteEqualityImageComparer.Instance.Compare(expectedPng, actualPng) with { Method = "exact" };
     }
 
     [TestMethod]

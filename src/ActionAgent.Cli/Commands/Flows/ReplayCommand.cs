@@ -31,6 +31,13 @@ public static class ReplayCommand
                 return ExitCodes.BadInput;
             }
 
+            var (settle, settleError) = common.GetSettle(result);
+            if (settleError is not null)
+            {
+                Console.Error.WriteLine($"error: {settleError}");
+                return ExitCodes.BadInput;
+            }
+
             await using var serilog = LoggingSetup.Create(Path.Combine(RepoPaths.Root, "logs"), result.GetValue(common.Verbose));
             using var loggerFactory = new SerilogLoggerFactory(serilog);
             try
@@ -40,7 +47,7 @@ public static class ReplayCommand
                     new PlaywrightFlowSessionFactory(browser, loggerFactory),
                     new IrreversibleActionPolicy(),
                     result.GetValue(common.Yes) ? AutoApprover.ApproveAll : new AutoApprover(false, "no reviewer available for replay: re-run with --yes to approve held (irreversible) actions"),
-                    new ReplayOptions { BaseUrl = result.GetValue(baseUrl), RecordingsRoot = Path.GetFullPath(result.GetValue(common.Recordings) ?? "recordings") },
+                    new ReplayOptions { Settle = settle, BaseUrl = result.GetValue(baseUrl), RecordingsRoot = Path.GetFullPath(result.GetValue(common.Recordings) ?? "recordings") },
                     TimeProvider.System,
                     loggerFactory);
                 var report = await runner.RunAsync(dir, ct);

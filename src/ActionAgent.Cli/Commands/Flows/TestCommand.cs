@@ -66,6 +66,12 @@ public static class TestCommand
                 return Fail(ExitCodes.BadInput, $"--workers must be at least 1, got {workerCount}");
             }
 
+            var (settle, settleError) = common.GetSettle(result);
+            if (settleError is not null)
+            {
+                return Fail(ExitCodes.BadInput, settleError);
+            }
+
             var loaded = FlowLoader.LoadAll(result.GetValue(paths) ?? [], variables);
             loaded = CheckSecrets(loaded);
             foreach (var error in loaded.Errors)
@@ -156,6 +162,7 @@ public static class TestCommand
                 Tags = result.GetValue(tags) ?? [],
                 RecordingsRoot = Path.GetFullPath(result.GetValue(common.Recordings) ?? "recordings"),
                 BaseUrl = variables.GetValueOrDefault("baseUrl"),
+                Settle = settle,
             };
             var runner = new FlowRunner(
                 new PlaywrightFlowSessionFactory(browser, loggerFactory, result.GetValue(perceptionMode) is null ? null : perception),

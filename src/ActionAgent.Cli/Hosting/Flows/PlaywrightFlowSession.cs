@@ -7,7 +7,7 @@ using Microsoft.Playwright;
 namespace ActionAgent.Cli.Hosting.Flows;
 
 /// <summary>One flow's browser session: its own Chromium context and page, perceiver, executor and verifier.</summary>
-public sealed class PlaywrightFlowSession(BrowserSession session, Func<string, string> resolveSecrets, PerceptionFactory? perception = null) : IFlowSession
+public sealed class PlaywrightFlowSession(BrowserSession session, Func<string, string> resolveSecrets, PerceptionFactory? perception = null, TimeSpan? settle = null) : IFlowSession
 {
     private readonly BrowserSession _session = session;
 
@@ -15,7 +15,7 @@ public sealed class PlaywrightFlowSession(BrowserSession session, Func<string, s
     public IPerceiver Perceiver { get; } = perception?.CreatePerceiver(session) ?? session.CreatePerceiver();
 
     /// <inheritdoc />
-    public IActionExecutor Executor { get; } = session.CreateExecutor(resolveSecrets);
+    public IActionExecutor Executor { get; } = session.CreateExecutor(resolveSecrets, settle);
 
     /// <inheritdoc />
     public IOutcomeVerifier Verifier { get; } = perception?.CreateVerifier(session) ?? new PassThroughVerifier();

@@ -14,10 +14,11 @@ namespace ActionAgent.Cli.Hosting.Flows;
 public sealed partial class PlaywrightFlowSessionFactory(BrowserSettings settings, ILoggerFactory loggerFactory, PerceptionFactory? perception = null) : IFlowSessionFactory
 {
     /// <inheritdoc />
-    public async Task<IFlowSession> CreateAsync(string name, CancellationToken cancellationToken = default)
+    public async Task<IFlowSession> CreateAsync(string name, FlowSessionOptions options, CancellationToken cancellationToken = default)
     {
+        ArgumentNullException.ThrowIfNull(options);
         var session = await BrowserSessionFactory.OpenAsync(settings, BrowserConnection.Launch, loggerFactory, cancellationToken).ConfigureAwait(false);
-        return new PlaywrightFlowSession(session, ResolveSecrets, perception);
+        return new PlaywrightFlowSession(session, ResolveSecrets, perception, options.Settle);
     }
 
     /// <summary>The value of a secret, or null when neither environment variable is set.</summary>
