@@ -52,6 +52,9 @@ using (var full = new FusedPerceiver(dom, source, engine, new FusedPerceptionOpt
     var result = Measure(runs, () => full.ObserveAsync());
     Console.WriteLine($"Full perception (hybrid, {observation.Elements.Count} elements, {full.LastTimings!.TextLines} text lines): {result}");
     Console.WriteLine($"  last breakdown: {full.LastTimings}");
+    // The set-of-marks image is drawn when a model decider (or an approval request) first reads it.
+    var withMarks = Measure(runs, async () => { var o = await full.ObserveAsync(); _ = o.MarkedScreenshot; });
+    Console.WriteLine($"  with the set-of-marks image drawn (what a model decider waits for): {withMarks}");
 }
 
 using (var incremental = new FusedPerceiver(dom, source, engine, new FusedPerceptionOptions { IncrementalOcr = true }))

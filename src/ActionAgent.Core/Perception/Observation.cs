@@ -27,8 +27,21 @@ public sealed record Observation
     /// <summary>When the observation was taken.</summary>
     public DateTimeOffset At { get; init; }
 
-    /// <summary>Annotated screenshot (numbered boxes), when the perceiver produced one.</summary>
-    public ReadOnlyMemory<byte> MarkedScreenshot { get; init; }
+    private readonly ReadOnlyMemory<byte> markedScreenshot;
+
+    /// <summary>
+    /// Annotated screenshot (numbered boxes), when the perceiver produced one. When the perceiver gave a
+    /// <see cref="MarkedScreenshotRenderer"/> instead, it is drawn on first read: only a model decider, an approval
+    /// request or a verifier looks at it, so observations no one shows to a model do not pay for it.
+    /// </summary>
+    public ReadOnlyMemory<byte> MarkedScreenshot
+    {
+        get => markedScreenshot.IsEmpty && MarkedScreenshotRenderer is { } render ? render.Value : markedScreenshot;
+        init => markedScreenshot = value;
+    }
+
+    /// <summary>Draws <see cref="MarkedScreenshot"/> when it is first read (thread-safe, at most once); null when there is none to draw.</summary>
+    public Lazy<ReadOnlyMemory<byte>>? MarkedScreenshotRenderer { get; init; }
 
     /// <summary>Notes from perception the decider should see ("the page did not settle within 2 s").</summary>
     public IReadOnlyList<string> Notes { get; init; } = [];

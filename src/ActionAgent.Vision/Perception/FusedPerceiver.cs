@@ -88,18 +88,12 @@ public sealed class FusedPerceiver : IPerceiver, IDisposable
         var clock = Stopwatch.StartNew();
         var observation = await inner.ObserveAsync(cancellationToken).ConfigureAwait(false);
         var innerMs = clock.Elapsed.TotalMilliseconds;
-        double marksMs = 0;
-        if (options.RenderMarks && observation.MarkedScreenshot.IsEmpty && FrameCodec.TryDecode(observation.Screenshot) is { } image)
+        if (options.RenderMarks && observation.MarkedScreenshot.IsEmpty)
         {
-            using (image)
-            {
-                observation = observation with { MarkedScreenshot = marks.Render(image, observation.Elements, observation.Geometry) };
-            }
-
-            marksMs = clock.Elapsed.TotalMilliseconds - innerMs;
+            observation = observation with { MarkedScreenshotRenderer = LazyMarks(observation) };
         }
 
-        LastTimings = new PerceptionTimings(0, innerMs, 0, 0, 0, marksMs, clock.Elapsed.TotalMilliseconds);
+        LastTimings = new PerceptionTimings(0, innerMs, 0, 0, 0, 0, clock.Elapsed.TotalMilliseconds);
         return observation;
     }
 
@@ -206,7 +200,7 @@ public sealed class FusedPerceiver : IPerceiver, IDisposable
             var fuseMs = Lap(clock, ref mark);
             if (options.RenderMarks)
             {
-                result = result with { MarkedScreenshot = RenderMarks(result, frame, work) };
+                result = result with { MarkedScreenshotRenderer = LazyMarks(result) };
             }
 
             var marksMs = Lap(clock, ref mark);
@@ -225,16 +219,21 @@ public sealed class FusedPerceiver : IPerceiver, IDisposable
         }
     }
 
-    private byte[] RenderMarks(Observation result, SettledFrame frame, Mat work)
+    /// <summary>
+    /// The marks go on the screenshot the decider sees, drawn when something first reads them (a model decider, an
+    /// approval request): decoding and drawing cost about 25 ms a frame that the offline interpreter and the action
+    /// cache never look at.
+    /// </summary>
+    private Lazy<ReadOnlyMemory<byte>> LazyMarks(Observation result)
     {
-        // The marks go on the screenshot the decider sees; reuse the decoded frame when it is that very image.
-        if (result.Screenshot.Span.SequenceEqual(frame.Png.Span) && work.Size() == frame.Image.Size())
+        var screenshot = result.Screenshot;
+        var elements = result.Elements;
+        var geometry = result.Geometry;
+        return new Lazy<ReadOnlyMemory<byte>>(() =>
         {
-            return marks.Render(work, result.Elements, result.Geometry);
-        }
-
-        using var shot = FrameCodec.TryDecode(result.Screenshot);
-        return shot is null ? [] : marks.Render(shot, result.Elements, result.Geometry);
+            using var shot = FrameCodec.TryDecode(screenshot);
+            return shot is null ? ReadOnlyMemory<byte>.Empty : marks.Render(shot, elements, geometry);
+        });
     }
 
     /// <summary>Paints secret fields (passwords) black so OCR never reads them; true when anything was painted.</summary>
