@@ -12,6 +12,7 @@ using ActionAgent.Core.Approval;
 using ActionAgent.Core.Decision.Interpretation;
 using ActionAgent.Core.Policy;
 using ActionAgent.Flows.Caching;
+using ActionAgent.Flows.Expectations;
 using ActionAgent.Flows.Definition;
 using ActionAgent.Flows.Replay;
 using ActionAgent.Flows.Running;
@@ -43,9 +44,13 @@ var work = Directory.CreateTempSubdirectory("aa-bench-flows-").FullName;
 var vars = new Dictionary<string, string> { ["baseUrl"] = app.BaseUrl };
 var signIn = FlowLoader.Load(Path.Combine(root, "flows", "sign-in-and-search.yaml"), vars);
 
+// Wired like the CLI's `test` and `replay`: OpenCV for crops, template matching, visual regions and screen drift.
 FlowRunner Runner(ActionCache cache, int workers, string recordings) => new(
-    sessions, _ => new CachingDecider(new StepInterpreter(), cache), new IrreversibleActionPolicy(), AutoApprover.ApproveAll,
-    new FlowRunnerOptions { Workers = workers, RecordingsRoot = recordings, BaseUrl = app.BaseUrl }, TimeProvider.System, logs);
+    sessions, _ => new CachingDecider(new StepInterpreter(), cache, OpenCvFlowImaging.Instance, OpenCvFlowImaging.Instance), new IrreversibleActionPolicy(), AutoApprover.ApproveAll,
+    new FlowRunnerOptions { Workers = workers, RecordingsRoot = recordings, BaseUrl = app.BaseUrl }, TimeProvider.System, logs)
+{
+    Checker = new ExpectationChecker(OpenCvFlowImaging.Instance, OpenCvFlowImaging.Instance),
+};
 
 // Record the flow once (fills the cache, writes the recording that is replayed).
 var cache = new ActionCache();
@@ -58,7 +63,11 @@ if (!recorded.AllPassed)
 
 var recording = recorded.Results[0].RecordingPath!;
 var replayer = new ReplayRunner(sessions, new IrreversibleActionPolicy(), AutoApprover.ApproveAll,
-    new ReplayOptions { RecordingsRoot = null }, TimeProvider.System, logs);
+    new ReplayOptions { RecordingsRoot = null }, TimeProvider.System, logs)
+{
+    Comparer = new OpenCvFlowImaging(diffImages: false),
+    Matcher = OpenCvFlowImaging.Instance,
+};
 
 var script = new List<double>();
 var replay = new List<double>();

@@ -118,9 +118,10 @@ public sealed class DescriptorReplayDecider : IDecider
         }
 
         var waited = _time.GetElapsedTime(_waitStarted);
+        ImageComparison? comparison = null;
         if (LooksForRecordedScreen && waited < _options.LookAlikeTimeout && _recordedScreen is not null && !context.Observation.Screenshot.IsEmpty)
         {
-            var comparison = _comparer.Compare(_recordedScreen, context.Observation.Screenshot);
+            comparison = _comparer.Compare(_recordedScreen, context.Observation.Screenshot);
             if (comparison.SameSize && comparison.DifferenceFraction > _options.ScreenshotTolerance)
             {
                 return Wait(next, FormattableString.Invariant($"the screen does not look as recorded yet ({comparison.DifferenceFraction:P1} differs)"));
@@ -141,7 +142,7 @@ public sealed class DescriptorReplayDecider : IDecider
             action = action is FailAction fail ? fail with { Reason = fail.Reason + after } : action;
         }
 
-        _resolutions.Add(resolution with { ReplayStep = context.Step, Waited = waited });
+        _resolutions.Add(resolution with { ReplayStep = context.Step, Waited = waited, Screen = comparison });
         return next.Proposal with
         {
             Action = action,

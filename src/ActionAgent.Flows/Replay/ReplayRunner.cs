@@ -129,7 +129,7 @@ public sealed class ReplayRunner(
             var originalShot = original.Observation.ScreenshotFile is { } file ? Path.Combine(recording.Directory, file) : null;
             if (originalShot is not null && File.Exists(originalShot) && !screenshot.IsEmpty)
             {
-                var comparison = Comparer.Compare(File.ReadAllBytes(originalShot), screenshot);
+                var comparison = resolution.Screen ?? Comparer.Compare(File.ReadAllBytes(originalShot), screenshot);
                 difference = comparison.DifferenceFraction;
                 if (!comparison.SameSize)
                 {

@@ -1,3 +1,5 @@
+using ActionAgent.Flows.Expectations;
+
 namespace ActionAgent.Flows.Replay;
 
 /// <summary>How one replayed step found its target: "same", "moved", "similar", "template", "missing", "raw" or "none".</summary>
@@ -11,4 +13,7 @@ public sealed record TargetResolution(int OriginalStep, string Method, string De
 
     /// <summary>How long the replay waited before this step for its target to appear or the screen to look as recorded.</summary>
     public TimeSpan Waited { get; init; }
+
+    /// <summary>The comparison of the screen this step was decided on with the recorded one, when the replay made it (the drift report reuses it).</summary>
+    public ImageComparison? Screen { get; init; }
 }

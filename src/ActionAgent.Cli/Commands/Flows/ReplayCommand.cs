@@ -13,6 +13,9 @@ namespace ActionAgent.Cli.Commands.Flows;
 /// <summary><c>actionagent replay recordings/&lt;run&gt;</c>: re-runs a recording without a model and reports drift per step.</summary>
 public static class ReplayCommand
 {
+    // The replay compares a screen per step (and again while it waits for the recorded one): no diff pictures.
+    private static readonly OpenCvFlowImaging ReplayImaging = new(diffImages: false);
+
     /// <summary>Builds the command.</summary>
     public static Command Create()
     {
@@ -49,7 +52,12 @@ public static class ReplayCommand
                     result.GetValue(common.Yes) ? AutoApprover.ApproveAll : new AutoApprover(false, "no reviewer available for replay: re-run with --yes to approve held (irreversible) actions"),
                     new ReplayOptions { Settle = settle, BaseUrl = result.GetValue(baseUrl), RecordingsRoot = Path.GetFullPath(result.GetValue(common.Recordings) ?? "recordings") },
                     TimeProvider.System,
-                    loggerFactory);
+                    loggerFactory)
+                {
+                    // Screens are compared by pixels (small rendering noise ignored); targets with only an image are found by template matching.
+                    Comparer = ReplayImaging,
+                    Matcher = ReplayImaging,
+                };
                 var report = await runner.RunAsync(dir, ct);
                 foreach (var step in report.Steps)
                 {

@@ -7,6 +7,7 @@ using ActionAgent.Core.Decision;
 using ActionAgent.Core.Decision.Interpretation;
 using ActionAgent.Core.Policy;
 using ActionAgent.Flows.Caching;
+using ActionAgent.Flows.Expectations;
 using ActionAgent.Flows.Definition;
 using ActionAgent.Flows.Reporting;
 using ActionAgent.Flows.Running;
@@ -42,8 +43,9 @@ public static class TestCommand
         };
         var baseUrl = new Option<string?>("--base-url") { Description = "Endpoint of an OpenAI-compatible server for --model (also ACTIONAGENT_BASE_URL)" };
         var perceptionMode = new Option<string?>(PerceptionFactory.OptionName) { Description = "How flows see the page: dom (default for flows: fast, deterministic), vision or hybrid (DOM only when the OCR models are missing)" };
+        var updateBaselines = new Option<bool>("--update-baselines") { Description = "Visual-region expectations without a baseline PNG save the current region as their baseline (and pass)" };
         var common = new FlowCommandOptions();
-        var command = new Command("test", "Run QA flows (YAML) and write JUnit XML and an HTML report") { paths, workers, tags, junit, html, vars, cache, noCache, model, baseUrl, perceptionMode };
+        var command = new Command("test", "Run QA flows (YAML) and write JUnit XML and an HTML report") { paths, workers, tags, junit, html, vars, cache, noCache, model, baseUrl, perceptionMode, updateBaselines };
         common.AddTo(command);
         command.SetAction(async (result, ct) =>
         {
@@ -166,12 +168,16 @@ public static class TestCommand
             };
             var runner = new FlowRunner(
                 new PlaywrightFlowSessionFactory(browser, loggerFactory, result.GetValue(perceptionMode) is null ? null : perception),
-                _ => new CachingDecider(makeDecider(), actionCache, logger: loggerFactory.CreateLogger<CachingDecider>()),
+                _ => new CachingDecider(makeDecider(), actionCache, OpenCvFlowImaging.Instance, OpenCvFlowImaging.Instance, logger: loggerFactory.CreateLogger<CachingDecider>()),
                 new IrreversibleActionPolicy(),
                 approver,
                 options,
                 TimeProvider.System,
-                loggerFactory);
+                loggerFactory)
+            {
+                // Visual regions, cache crops and template matching go through OpenCV.
+                Checker = new ExpectationChecker(OpenCvFlowImaging.Instance, OpenCvFlowImaging.Instance, new ExpectationCheckerOptions { UpdateBaselines = result.GetValue(updateBaselines) }),
+            };
             var suite = await runner.RunAsync(loaded, new FlowProgressDisplay(output), ct);
             if (!result.GetValue(noCache))
             {
