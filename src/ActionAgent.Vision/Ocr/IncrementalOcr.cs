@@ -16,13 +16,19 @@ public sealed class IncrementalOcr(IOcrEngine engine, ChangeDetector? detector =
     private IReadOnlyList<OcrLine> previousLines = [];
 
     /// <summary>Reads the frame, incrementally when a previous frame of the same size is known.</summary>
-    public IncrementalOcrResult Read(Mat frame, CancellationToken cancellationToken = default)
+    public IncrementalOcrResult Read(Mat frame, CancellationToken cancellationToken = default) => Read(frame, null, cancellationToken);
+
+    /// <summary>
+    /// Reads the frame, incrementally when a previous frame of the same size is known; a full read leaves out the
+    /// boxes <paramref name="skipBox"/> says are known from elsewhere (see <see cref="IOcrEngine.Read(Mat, Func{Rect, bool}, CancellationToken)"/>).
+    /// </summary>
+    public IncrementalOcrResult Read(Mat frame, Func<Rect, bool>? skipBox, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(frame);
         var result = previous is null || previous.Size() != frame.Size() || previous.Type() != frame.Type()
             ? null
             : TryIncremental(previous, frame, cancellationToken);
-        result ??= new IncrementalOcrResult(engine.Read(frame, cancellationToken), false, [new ScreenRect(0, 0, frame.Width, frame.Height)]);
+        result ??= new IncrementalOcrResult(engine.Read(frame, skipBox, cancellationToken), false, [new ScreenRect(0, 0, frame.Width, frame.Height)]);
 
         previous?.Dispose();
         previous = frame.Clone();

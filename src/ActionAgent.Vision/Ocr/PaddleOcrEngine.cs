@@ -10,7 +10,7 @@ namespace ActionAgent.Vision.Ocr;
 
 /// <summary>
 /// PP-OCRv4 text detection (DB) and recognition (CTC) on ONNX Runtime. Sessions are created once and reused;
-/// <see cref="Read"/> is thread-safe. Dispose it to free the native sessions.
+/// <see cref="Read(Mat, CancellationToken)"/> is thread-safe. Dispose it to free the native sessions.
 /// </summary>
 public sealed class PaddleOcrEngine : IOcrEngine, IDisposable
 {
@@ -88,7 +88,10 @@ public sealed class PaddleOcrEngine : IOcrEngine, IDisposable
     public string ModelDirectory { get; }
 
     /// <inheritdoc />
-    public IReadOnlyList<OcrLine> Read(Mat image, CancellationToken cancellationToken = default)
+    public IReadOnlyList<OcrLine> Read(Mat image, CancellationToken cancellationToken = default) => Read(image, null, cancellationToken);
+
+    /// <inheritdoc />
+    public IReadOnlyList<OcrLine> Read(Mat image, Func<Rect, bool>? skipBox, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(image);
         if (image.Empty())
@@ -112,11 +115,17 @@ public sealed class PaddleOcrEngine : IOcrEngine, IDisposable
 
         var clock = Stopwatch.StartNew();
         var boxes = Detect(bgr);
+        var detected = boxes.Count;
+        if (skipBox is not null)
+        {
+            boxes.RemoveAll(b => skipBox(b));
+        }
+
         var detectMs = clock.Elapsed.TotalMilliseconds;
         cancellationToken.ThrowIfCancellationRequested();
         var lines = Recognize(bgr, boxes, cancellationToken);
-        logger.LogDebug("OCR {Width}x{Height}: {Boxes} boxes, {Lines} lines, detect {DetectMs:0} ms, total {TotalMs:0} ms",
-            bgr.Width, bgr.Height, boxes.Count, lines.Count, detectMs, clock.Elapsed.TotalMilliseconds);
+        logger.LogDebug("OCR {Width}x{Height}: {Boxes} boxes ({Skipped} skipped), {Lines} lines, detect {DetectMs:0} ms, total {TotalMs:0} ms",
+            bgr.Width, bgr.Height, detected, detected - boxes.Count, lines.Count, detectMs, clock.Elapsed.TotalMilliseconds);
         return ReadingOrder.Sort(lines, l => l.Bounds);
     }
 

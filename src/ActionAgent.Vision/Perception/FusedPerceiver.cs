@@ -145,15 +145,16 @@ public sealed class FusedPerceiver : IPerceiver, IDisposable
             }
             else
             {
+                var skip = KnownFromDom(observation.Elements, frameGeometry);
                 if (options.IncrementalOcr)
                 {
-                    var read = incremental.Read(work, cancellationToken);
+                    var read = incremental.Read(work, skip, cancellationToken);
                     lines = read.Lines;
                     incrementalRead = read.Incremental;
                 }
                 else
                 {
-                    lines = ocr.Read(work, cancellationToken);
+                    lines = ocr.Read(work, skip, cancellationToken);
                 }
 
                 ocrMs = Lap(clock, ref mark);
@@ -234,6 +235,39 @@ public sealed class FusedPerceiver : IPerceiver, IDisposable
             using var shot = FrameCodec.TryDecode(screenshot);
             return shot is null ? ReadOnlyMemory<byte>.Empty : marks.Render(shot, elements, geometry);
         });
+    }
+
+    /// <summary>
+    /// Hybrid mode: text boxes inside a labelled DOM control (at least 80 % of the box within its bounds) need not be read —
+    /// the control's name says what it shows. Null (read everything) in vision mode or when asked to.
+    /// </summary>
+    private Func<Rect, bool>? KnownFromDom(IReadOnlyList<UiElement> elements, ViewportGeometry frameGeometry)
+    {
+        if (options.Mode == PerceptionMode.Vision || options.ReadLabelledControls || options.KeepTextTheDomHas)
+        {
+            return null;
+        }
+
+        var labelled = elements
+            .Where(e => !e.IsSecret && !ElementFusion.IsPixelOnly(e) && !string.IsNullOrWhiteSpace(e.Label))
+            .Select(e => frameGeometry.ToScreenshot(e.Bounds))
+            .ToList();
+        if (labelled.Count == 0)
+        {
+            return null;
+        }
+
+        // Detection boxes are grown around the glyphs, so they may stick out of a tight link or button a little.
+        return box =>
+        {
+            var area = (double)box.Width * box.Height;
+            return area > 0 && labelled.Any(r =>
+            {
+                var w = Math.Min(box.X + box.Width, r.X + r.Width) - Math.Max(box.X, r.X);
+                var h = Math.Min(box.Y + box.Height, r.Y + r.Height) - Math.Max(box.Y, r.Y);
+                return w > 0 && h > 0 && w * h >= 0.8 * area;
+            });
+        };
     }
 
     /// <summary>Paints secret fields (passwords) black so OCR never reads them; true when anything was painted.</summary>

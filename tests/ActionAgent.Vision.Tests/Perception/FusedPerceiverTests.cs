@@ -61,6 +61,26 @@ public sealed class FusedPerceiverTests
     }
 
     [TestMethod]
+    public async Task ObserveAsync_HybridMode_DoesNotReadTextInsideALabelledControlUnlessAsked()
+    {
+        // The DOM names the drawn "Export" button "Download"; the status line has no DOM element.
+        var labelled = new UiElement { Id = 3, Role = "button", Name = "Download", Tag = "button", Bounds = new ScreenRect(40, 20, 120, 44) };
+        foreach (var readLabelled in new[] { false, true })
+        {
+            var time = new AutoAdvancingTimeProvider();
+            using var perceiver = new FusedPerceiver(new FixedPerceiver(FixedPerceiver.Page(labelled)), new ScriptedScreenCapture(ToolbarScreen(), time), SharedOcr.Engine,
+                new FusedPerceptionOptions { Mode = PerceptionMode.Hybrid, ReadLabelledControls = readLabelled, IncrementalOcr = false }, time: time);
+
+            var observation = await perceiver.ObserveAsync();
+
+            Assert.AreEqual(readLabelled, observation.VisibleText.Contains("Export", StringComparison.Ordinal),
+                $"ReadLabelledControls={readLabelled}: the text on the labelled button is read only when asked; visible text: {observation.VisibleText}");
+            StringAssert.Contains(observation.VisibleText, "Ready", "text outside DOM controls is always read");
+            Assert.AreEqual("Download", observation.Elements.Single(e => e.Id == 3).Name, "the DOM's name stays");
+        }
+    }
+
+    [TestMethod]
     public async Task ObserveAsync_DomMode_PassesElementsThroughUntouched()
     {
         var inner = FixedPerceiver.Page(DomButton) with { Screenshot = ToolbarScreen() };
