@@ -209,7 +209,7 @@ public sealed class ExpectationChecker(IImageComparer? comparer = null, ITargetC
     {
         if (comparer is null || cropper is null)
         {
-            return ExpectationResult.Fail(e, "visual regions need the vision layer (no IImageComparer/ITargetCropper was configured)");
+            return ExpectationResult.Fail(e, "visual regions need the vision layer (no IImageComparer/ITargetCropper was configured)") with { Final = true };
         }
 
         if (o.Screenshot.IsEmpty)
@@ -233,7 +233,7 @@ public sealed class ExpectationChecker(IImageComparer? comparer = null, ITargetC
                 return ExpectationResult.Pass(e, $"baseline created at {e.BaselinePath}") with { ActualImage = crop };
             }
 
-            return ExpectationResult.Fail(e, $"no baseline image at {e.BaselinePath}; run once with --update-baselines to create it from the current page") with { ActualImage = crop };
+            return ExpectationResult.Fail(e, $"no baseline image at {e.BaselinePath}; run once with --update-baselines to create it from the current page") with { ActualImage = crop, Final = true };
         }
 
         var baseline = File.ReadAllBytes(e.BaselinePath);

@@ -20,6 +20,12 @@ public sealed record ExpectationResult(Expectation Expectation, bool Passed, str
     public static ExpectationResult Fail(Expectation expectation, string actual) =>
         new(expectation, false, expectation.DescribeExpected(), actual);
 
+    /// <summary>
+    /// True when looking again cannot change the result (a missing baseline file, no vision layer): the runner
+    /// reports it at once instead of re-checking until the expectation timeout.
+    /// </summary>
+    public bool Final { get; init; }
+
     /// <inheritdoc />
     public override string ToString() => Message;
 }

@@ -302,7 +302,7 @@ public sealed class FlowRunner
         {
             var observation = await perceiver.ObserveAsync(ct).ConfigureAwait(false);
             var result = Checker.Check(expectation, observation);
-            if (result.Passed || _time.GetUtcNow() >= deadline)
+            if (result.Passed || result.Final || _time.GetUtcNow() >= deadline)
             {
                 _logger.LogInformation("Expectation {Expectation}: {Result}", expectation.Source, result.Passed ? "passed" : "failed");
                 return (result, observation);

@@ -128,6 +128,7 @@ public sealed class ExpectationCheckerTests
 
         Assert.IsFalse(result.Passed);
         StringAssert.Contains(result.Actual, "visual regions need the vision layer");
+        Assert.IsTrue(result.Final, "waiting cannot bring the vision layer: no point re-checking");
     }
 
     [TestMethod]

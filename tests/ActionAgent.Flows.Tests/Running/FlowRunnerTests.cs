@@ -82,6 +82,28 @@ public sealed class FlowRunnerTests
     }
 
     [TestMethod]
+    public async Task RunAsync_RegionWithoutVisionLayer_FailsAtOnceInsteadOfRecheckingUntilTheTimeout()
+    {
+        var flow = FlowLoader.Parse($$"""
+            name: Region
+            url: http://app.test/login
+            steps:
+              - Type ops into Username
+            expect:
+              - region: { name: banner, x: 0, y: 0, width: 100, height: 50, baseline: banner.png }
+            """, "region.yaml");
+        var options = new FlowRunnerOptions { RecordingsRoot = null, ExpectationTimeout = TimeSpan.FromSeconds(30), ExpectationPollInterval = TimeSpan.FromMilliseconds(10) };
+        var clock = System.Diagnostics.Stopwatch.StartNew();
+
+        var suite = await Runner(new FakeSessionFactory(_ => new FakeSession(FakeApp.Orders())), new InstructionDecider(), options).RunAsync([flow]);
+
+        var result = suite.Results.Single();
+        Assert.AreEqual(FlowStatus.Failed, result.Status);
+        StringAssert.Contains(result.Message, "visual regions need the vision layer");
+        Assert.IsLessThan(10, clock.Elapsed.TotalSeconds, "the 30 s expectation timeout was not waited out");
+    }
+
+    [TestMethod]
     public async Task RunAsync_FinalExpectationFails_ReportsExpectedActualAndScreenshot()
     {
         var flow = Flow(SearchFlow.Replace("the page shows File a refund", "the page shows Refund filed", StringComparison.Ordinal));

@@ -59,9 +59,10 @@ public static class ReplayCommand
                     Matcher = ReplayImaging,
                 };
                 var report = await runner.RunAsync(dir, ct);
-                foreach (var step in report.Steps)
+                foreach (var (step, index) in report.Steps.Select((s, i) => (s, i + 1)))
                 {
-                    var line = $"step {step.OriginalStep}: {step.Action} -> drift {step.Severity.ToString().ToLowerInvariant()}";
+                    // Flow recordings number their "done" steps too, so the recorded numbers run 1, 3, 5…: say both.
+                    var line = $"step {index}: {step.Action} (recorded step {step.OriginalStep}) -> drift {step.Severity.ToString().ToLowerInvariant()}";
                     Console.Out.WriteLine(step.Differences.Count == 0 ? line : $"{line}: {string.Join("; ", step.Differences)}");
                 }
 

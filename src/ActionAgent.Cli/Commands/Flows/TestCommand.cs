@@ -197,9 +197,9 @@ public static class TestCommand
             }
 
             Console.Out.WriteLine($"{suite.PassedCount} passed, {suite.FailedCount} failed ({suite.Results.Count} flows, {loaded.Errors.Count} not loaded, {suite.FilteredOut} left out by tags) in {suite.Duration.TotalSeconds:0.0} s");
-            if (suite.Cache is { } stats)
+            if (suite.Cache is { } stats && !result.GetValue(noCache))
             {
-                Console.Out.WriteLine($"cache: {stats}");
+                Console.Out.WriteLine(stats.ToString()); // "cache: 12 hits (0 relocated), …"
             }
 
             foreach (var heal in suite.Heals)
