@@ -62,10 +62,13 @@ public sealed class CommonOptions
     /// <summary>--perception.</summary>
     public Option<string?> Perception { get; } = new(PerceptionFactory.OptionName) { Description = "How the page is seen: dom, vision (OCR + shapes from pixels only) or hybrid (DOM plus pixels where the DOM is blind; default, DOM only when the OCR models are missing)" };
 
+    /// <summary>--record-marks (default always: an agent run's recording shows what was seen).</summary>
+    public Option<string?> RecordMarks { get; } = MarksOption.Create("always");
+
     /// <summary>Adds all options to a command.</summary>
     public void AddTo(Command command)
     {
-        foreach (var option in new Option[] { Config, Headed, Viewport, DeviceScaleFactor, Cdp, Connect, Yes, Json, MaxSteps, StepTimeout, Recordings, RunId, Verbose, Policy, Approver, ApprovalsDb, Audit, Perception })
+        foreach (var option in new Option[] { Config, Headed, Viewport, DeviceScaleFactor, Cdp, Connect, Yes, Json, MaxSteps, StepTimeout, Recordings, RunId, Verbose, Policy, Approver, ApprovalsDb, Audit, Perception, RecordMarks })
         {
             command.Add(option);
         }
@@ -133,6 +136,7 @@ public sealed class CommonOptions
             RunId = result.GetValue(RunId),
             Verbose = result.GetValue(Verbose),
             Perception = PerceptionFactory.Parse(result.GetValue(Perception)),
+            RecordMarks = MarksOption.Parse(result.GetValue(RecordMarks), ActionAgent.Core.Recording.MarksRecording.Always),
             Output = result.GetValue(Json) ? OutputMode.Json : Console.IsOutputRedirected ? OutputMode.Plain : OutputMode.Terminal,
         };
     }

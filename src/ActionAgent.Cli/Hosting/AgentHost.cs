@@ -89,7 +89,7 @@ public sealed class AgentHost(CliSettings settings, ILoggerFactory loggerFactory
             executor,
             perception.CreateVerifier(session),
             new StepDisplay(recorder, settings.Output),
-            new AgentOptions { MaxSteps = maxSteps + (url is null ? 0 : 1), StepTimeout = settings.StepTimeout },
+            new AgentOptions { MaxSteps = maxSteps + (url is null ? 0 : 1), StepTimeout = settings.StepTimeout, RecordMarks = settings.RecordMarks },
             TimeProvider.System,
             loggerFactory.CreateLogger<AgentLoop>());
         loop.Versions["playwright"] = typeof(Microsoft.Playwright.IPage).Assembly.GetName().Version?.ToString() ?? "";

@@ -61,4 +61,7 @@ public sealed record CliSettings
 
     /// <summary>--perception dom|vision|hybrid; null: hybrid, falling back to DOM when the OCR models are missing.</summary>
     public ActionAgent.Vision.Perception.PerceptionMode? Perception { get; init; }
+
+    /// <summary>--record-marks: when a step's set-of-marks image goes into the recording. Default always.</summary>
+    public ActionAgent.Core.Recording.MarksRecording RecordMarks { get; init; } = ActionAgent.Core.Recording.MarksRecording.Always;
 }

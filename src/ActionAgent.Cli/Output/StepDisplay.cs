@@ -20,7 +20,7 @@ public sealed class StepDisplay(IRunRecorder inner, OutputMode mode) : IRunRecor
     }
 
     /// <inheritdoc />
-    public Task AppendAsync(StepRecord step, ReadOnlyMemory<byte> screenshot, CancellationToken cancellationToken = default)
+    public Task AppendAsync(StepRecord step, StepImages images, CancellationToken cancellationToken = default)
     {
         var action = step.Proposal.Action.Describe();
         var target = step.Target is { } t ? $" [{t.Role} \"{t.Label}\"]" : "";
@@ -38,7 +38,7 @@ public sealed class StepDisplay(IRunRecorder inner, OutputMode mode) : IRunRecor
             $"[grey]{step.Step,3}[/] {Markup.Escape(action)}[grey]{Markup.Escape(target)}[/] [{colour}]{mark}[/]{Markup.Escape(approval)} [grey]{ms:0} ms[/]" +
             (step.Outcome.Succeeded ? "" : $"\n    [{colour}]{Markup.Escape(step.Outcome.Message)}[/]"),
             $"step {step.Step}: {action}{target} -> {mark}{approval} ({ms:0} ms){(step.Outcome.Succeeded ? "" : $": {step.Outcome.Message}")}");
-        return inner.AppendAsync(step, screenshot, cancellationToken);
+        return inner.AppendAsync(step, images, cancellationToken);
     }
 
     /// <inheritdoc />

@@ -43,6 +43,9 @@ public sealed record Observation
     /// <summary>Draws <see cref="MarkedScreenshot"/> when it is first read (thread-safe, at most once); null when there is none to draw.</summary>
     public Lazy<ReadOnlyMemory<byte>>? MarkedScreenshotRenderer { get; init; }
 
+    /// <summary>True once the set-of-marks image exists: given outright, or drawn because something read it.</summary>
+    public bool MarksDrawn => !markedScreenshot.IsEmpty || MarkedScreenshotRenderer?.IsValueCreated == true;
+
     /// <summary>Notes from perception the decider should see ("the page did not settle within 2 s").</summary>
     public IReadOnlyList<string> Notes { get; init; } = [];
 

@@ -6,8 +6,8 @@ public interface IRunRecorder
     /// <summary>Starts the recording (run.json with status Running).</summary>
     Task BeginAsync(RunManifest manifest, CancellationToken cancellationToken = default);
 
-    /// <summary>Appends one step and its screenshot.</summary>
-    Task AppendAsync(StepRecord step, ReadOnlyMemory<byte> screenshot, CancellationToken cancellationToken = default);
+    /// <summary>Appends one step with its screenshot and, when recorded, its set-of-marks image.</summary>
+    Task AppendAsync(StepRecord step, StepImages images, CancellationToken cancellationToken = default);
 
     /// <summary>Closes the recording with the final status.</summary>
     Task CompleteAsync(RunManifest manifest, CancellationToken cancellationToken = default);

@@ -5,7 +5,7 @@ namespace ActionAgent.Core.Recording;
 
 /// <summary>
 /// Writes <c>&lt;root&gt;/&lt;run-id&gt;/</c>: run.json (replaced atomically), steps.jsonl (one flushed line per step)
-/// and one PNG per step. A killed run leaves run.json with status Running: readable, and marked incomplete.
+/// and one PNG per step (plus its set-of-marks copy, <c>step-NNNN.marks.png</c>, when one is recorded). A killed run leaves run.json with status Running: readable, and marked incomplete.
 /// </summary>
 public sealed class JsonRunRecorder(string root) : IRunRecorder
 {
@@ -29,16 +29,22 @@ public sealed class JsonRunRecorder(string root) : IRunRecorder
     }
 
     /// <inheritdoc />
-    public async Task AppendAsync(StepRecord step, ReadOnlyMemory<byte> screenshot, CancellationToken cancellationToken = default)
+    public async Task AppendAsync(StepRecord step, StepImages images, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(step);
         var dir = RunDirectory ?? throw new InvalidOperationException("BeginAsync must be called before AppendAsync.");
         await _gate.WaitAsync(cancellationToken).ConfigureAwait(false);
         try
         {
-            if (!screenshot.IsEmpty && step.Observation.ScreenshotFile is { } file)
+            // Images before the line that names them: a kill in between leaves an unnamed PNG, never a dangling name.
+            if (!images.Screenshot.IsEmpty && step.Observation.ScreenshotFile is { } file)
             {
-                await File.WriteAllBytesAsync(Path.Combine(dir, file), screenshot.ToArray(), CancellationToken.None).ConfigureAwait(false);
+                await File.WriteAllBytesAsync(Path.Combine(dir, file), images.Screenshot.ToArray(), CancellationToken.None).ConfigureAwait(false);
+            }
+
+            if (!images.MarkedScreenshot.IsEmpty && step.Observation.MarkedScreenshotFile is { } marks)
+            {
+                await File.WriteAllBytesAsync(Path.Combine(dir, marks), images.MarkedScreenshot.ToArray(), CancellationToken.None).ConfigureAwait(false);
             }
 
             // One complete line per step, flushed, so a kill never leaves half a step behind the last newline.

@@ -15,6 +15,12 @@ public sealed record ObservationSummary(string Url, string Title, int ElementCou
     /// <summary>CSS viewport height.</summary>
     public int CssHeight { get; init; }
 
+    /// <summary>
+    /// The set-of-marks image beside steps.jsonl (numbered boxes of the elements the decider was given), when one was
+    /// recorded (<see cref="MarksRecording"/>); absent in older recordings.
+    /// </summary>
+    public string? MarkedScreenshotFile { get; init; }
+
     /// <summary>Notes from perception (page not settled, dialog open…).</summary>
     public IReadOnlyList<string> Notes { get; init; } = [];
 }

@@ -14,4 +14,7 @@ public static class RecordingSchema
 
     /// <summary>Screenshot file name for a step.</summary>
     public static string ScreenshotFile(int step) => $"step-{step:D4}.png";
+
+    /// <summary>Set-of-marks image file name for a step (the screenshot with numbered element boxes).</summary>
+    public static string MarkedScreenshotFile(int step) => $"step-{step:D4}.marks.png";
 }

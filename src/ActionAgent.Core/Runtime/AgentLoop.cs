@@ -79,7 +79,7 @@ public sealed class AgentLoop(
                 var record = await RunStepAsync(runId, request.Task, step, machine, history, cancellationToken).ConfigureAwait(false);
                 tokens += record.Record.Proposal.Usage.TotalTokens;
                 cost += record.Record.Proposal.Usage.Cost;
-                await recorder.AppendAsync(record.Record, record.Screenshot, CancellationToken.None).ConfigureAwait(false);
+                await recorder.AppendAsync(record.Record, record.Images, CancellationToken.None).ConfigureAwait(false);
 
                 var outcome = record.Record.Outcome;
                 history.Add(new StepSummary(step, record.Record.Proposal.Action.Describe(), outcome.Message, outcome.Succeeded)
@@ -148,7 +148,7 @@ public sealed class AgentLoop(
         };
     }
 
-    private async Task<(StepRecord Record, ReadOnlyMemory<byte> Screenshot)> RunStepAsync(
+    private async Task<(StepRecord Record, StepImages Images)> RunStepAsync(
         string runId, string task, int step, RunMachine machine, List<StepSummary> history, CancellationToken runToken)
     {
         var startedAt = time.GetUtcNow();
@@ -214,17 +214,33 @@ public sealed class AgentLoop(
             Durations = new StepDurations(observeMs, decideMs, approvalMs, executeMs, verifyMs),
         };
 
+        // The set-of-marks image is recorded when a model or reviewer already had it drawn, or always when asked to.
+        (StepRecord, StepImages) Finish(StepRecord record)
+        {
+            // A page with no elements has nothing to mark (the blank page before the start URL opens).
+            var marks = options.RecordMarks switch
+            {
+                _ when observation.Elements.Count == 0 => default,
+                MarksRecording.Always => observation.MarkedScreenshot,
+                MarksRecording.WhenDrawn when observation.MarksDrawn => observation.MarkedScreenshot,
+                _ => default,
+            };
+            return marks.IsEmpty
+                ? (record, new StepImages(observation.Screenshot))
+                : (record with { Observation = record.Observation with { MarkedScreenshotFile = RecordingSchema.MarkedScreenshotFile(step) } }, new StepImages(observation.Screenshot, marks));
+        }
+
         switch (proposal.Action)
         {
             case DoneAction done:
                 machine.Fire(RunTrigger.Finish);
-                return (Record(null, null, ActionOutcome.Success(done.Result)), observation.Screenshot);
+                return Finish(Record(null, null, ActionOutcome.Success(done.Result)));
             case FailAction fail:
                 machine.Fire(RunTrigger.Fail);
-                return (Record(null, null, ActionOutcome.Failed(fail.Reason)), observation.Screenshot);
+                return Finish(Record(null, null, ActionOutcome.Failed(fail.Reason)));
             case AskHumanAction ask:
                 machine.Fire(RunTrigger.Fail);
-                return (Record(null, null, ActionOutcome.Failed($"the agent needs a person to answer: {ask.Question}")), observation.Screenshot);
+                return Finish(Record(null, null, ActionOutcome.Failed($"the agent needs a person to answer: {ask.Question}")));
         }
 
         if (proposal.Action.PrimaryTarget?.ElementId is { } id && observation.Find(id) is null)
@@ -232,7 +248,7 @@ public sealed class AgentLoop(
             // An id the observation does not have is the decider's mistake: tell it, do not guess.
             var verdictMissing = new Verdict(VerdictKind.Deny, RiskClass.Read, "unknown-element", $"element #{id} is not on the page");
             machine.Fire(RunTrigger.Denied);
-            return (Record(verdictMissing, ApprovalDecision.From(verdictMissing), ActionOutcome.Failed($"element #{id} does not exist in the current observation; choose an id from the element list")), observation.Screenshot);
+            return Finish(Record(verdictMissing, ApprovalDecision.From(verdictMissing), ActionOutcome.Failed($"element #{id} does not exist in the current observation; choose an id from the element list")));
         }
 
         var verdict = policy.Evaluate(proposal, observation);
@@ -242,7 +258,7 @@ public sealed class AgentLoop(
         {
             machine.Fire(RunTrigger.Denied);
             decision = ApprovalDecision.From(verdict);
-            return (Record(verdict, decision, ActionOutcome.Skipped($"denied by policy ({verdict.Rule}): {verdict.Reason}")), observation.Screenshot);
+            return Finish(Record(verdict, decision, ActionOutcome.Skipped($"denied by policy ({verdict.Rule}): {verdict.Reason}")));
         }
 
         if (verdict.NeedsApproval)
@@ -263,7 +279,7 @@ public sealed class AgentLoop(
             {
                 machine.Fire(RunTrigger.Rejected);
                 var why = decision.Expired ? $"approval expired: {decision.Reason}" : $"rejected by {decision.Reviewer}: {decision.Reason}";
-                return (Record(verdict, decision, ActionOutcome.Skipped(why)), observation.Screenshot);
+                return Finish(Record(verdict, decision, ActionOutcome.Skipped(why)));
             }
 
             machine.Fire(RunTrigger.Approved);
@@ -303,7 +319,7 @@ public sealed class AgentLoop(
         verifyMs = Lap(clock);
         machine.Fire(RunTrigger.Verified);
         logger.LogInformation("Step {Step} outcome {Outcome}", step, outcome.ToString());
-        return (Record(verdict, decision, outcome), observation.Screenshot);
+        return Finish(Record(verdict, decision, outcome));
     }
 
     private static UiElement? ResolveTarget(ActionTarget target, Observation observation)

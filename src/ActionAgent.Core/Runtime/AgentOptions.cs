@@ -1,3 +1,5 @@
+using ActionAgent.Core.Recording;
+
 namespace ActionAgent.Core.Runtime;
 
 /// <summary>Limits of one run.</summary>
@@ -14,4 +16,7 @@ public sealed class AgentOptions
 
     /// <summary>How many steps of history the decider is given. Default 20.</summary>
     public int HistoryLength { get; set; } = 20;
+
+    /// <summary>When the set-of-marks image is recorded beside a step's screenshot. Default <see cref="MarksRecording.WhenDrawn"/>.</summary>
+    public MarksRecording RecordMarks { get; set; } = MarksRecording.WhenDrawn;
 }

@@ -24,14 +24,14 @@ internal sealed class CapturingRecorder(IRunRecorder? inner) : IRunRecorder
     public Task BeginAsync(RunManifest manifest, CancellationToken cancellationToken = default) =>
         inner?.BeginAsync(manifest, cancellationToken) ?? Task.CompletedTask;
 
-    public Task AppendAsync(StepRecord step, ReadOnlyMemory<byte> screenshot, CancellationToken cancellationToken = default)
+    public Task AppendAsync(StepRecord step, StepImages images, CancellationToken cancellationToken = default)
     {
         lock (_gate)
         {
-            _steps.Add((step, screenshot.ToArray()));
+            _steps.Add((step, images.Screenshot.ToArray()));
         }
 
-        return inner?.AppendAsync(step, screenshot, cancellationToken) ?? Task.CompletedTask;
+        return inner?.AppendAsync(step, images, cancellationToken) ?? Task.CompletedTask;
     }
 
     public Task CompleteAsync(RunManifest manifest, CancellationToken cancellationToken = default) =>

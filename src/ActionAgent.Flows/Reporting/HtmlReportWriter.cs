@@ -123,6 +123,15 @@ public static class HtmlReportWriter
         var png = ReadScreenshot(recording, s);
         var o = s.Observation;
         Screenshot(sb, png, o.ScreenshotWidth, o.ScreenshotHeight, Overlay(s, problem ? "#cf222e" : "#0969da"), $"screenshot of step {s.Step}");
+        var marks = ReadImage(recording, o.MarkedScreenshotFile);
+        if (marks.Length > 0)
+        {
+            // What the decider was shown: every element it could choose, numbered by the id it answers with.
+            sb.Append("<details class=\"marks\"><summary>").Append(E(Inv($"Set-of-marks: the {o.ElementCount} elements the decider could choose, numbered by id"))).Append("</summary>");
+            Screenshot(sb, marks, o.ScreenshotWidth, o.ScreenshotHeight, "", $"set-of-marks image of step {s.Step}");
+            sb.Append("</details>");
+        }
+
         sb.Append("</div><div><dl class=\"kv\">");
         Row(sb, "Page", $"{o.Title} — {o.Url}");
         if (s.Target is { } t)
@@ -154,7 +163,7 @@ public static class HtmlReportWriter
         }
 
         sb.Append("</dd>");
-        Row(sb, "Outcome", $"{s.Outcome.Message}{(s.Outcome.UrlAfter is { } after && after != o.Url ? $" → {after}" : "")}{(s.Outcome.ChangedFraction is { } f ? Inv($" ({f:P0} of the screen changed)") : "")}");
+        Row(sb, "Outcome", $"{s.Outcome.Message}{(s.Outcome.UrlAfter is { } after && after != o.Url ? $" → {after}" : "")}{(s.Outcome.ChangedFraction is { } f ? $" ({ChangedShare(f)} of the screen changed)" : "")}");
         var u = s.Proposal.Usage;
         if (u.TotalTokens > 0 || u.Cost > 0)
         {
@@ -221,9 +230,15 @@ public static class HtmlReportWriter
             ? (type with { Text = "••••••" }).Describe()
             : s.Proposal.Action.Describe();
 
-    internal static byte[] ReadScreenshot(RunRecording recording, StepRecord s)
+    /// <summary>"12 %", or "under 1 %" for a small visible change (a few typed characters), which P0 would round to 0 %.</summary>
+    internal static string ChangedShare(double fraction) =>
+        fraction is > 0 and < 0.005 ? "under 1 %" : Inv($"{fraction:P0}");
+
+    internal static byte[] ReadScreenshot(RunRecording recording, StepRecord s) => ReadImage(recording, s.Observation.ScreenshotFile);
+
+    private static byte[] ReadImage(RunRecording recording, string? file)
     {
-        if (s.Observation.ScreenshotFile is not { } file)
+        if (file is null)
         {
             return [];
         }

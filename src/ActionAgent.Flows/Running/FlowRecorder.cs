@@ -38,7 +38,7 @@ internal sealed class FlowRecorder(IRunRecorder? inner, string runId) : IRunReco
     public Task BeginAsync(RunManifest manifest, CancellationToken cancellationToken = default) => Task.CompletedTask;
 
     /// <inheritdoc />
-    public Task AppendAsync(StepRecord step, ReadOnlyMemory<byte> screenshot, CancellationToken cancellationToken = default)
+    public Task AppendAsync(StepRecord step, StepImages images, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(step);
         int number;
@@ -53,10 +53,14 @@ internal sealed class FlowRecorder(IRunRecorder? inner, string runId) : IRunReco
         {
             RunId = runId,
             Step = number,
-            Observation = step.Observation with { ScreenshotFile = step.Observation.ScreenshotFile is null ? null : RecordingSchema.ScreenshotFile(number) },
+            Observation = step.Observation with
+            {
+                ScreenshotFile = step.Observation.ScreenshotFile is null ? null : RecordingSchema.ScreenshotFile(number),
+                MarkedScreenshotFile = step.Observation.MarkedScreenshotFile is null ? null : RecordingSchema.MarkedScreenshotFile(number),
+            },
             Proposal = step.Proposal with { StepText = step.Proposal.StepText ?? CurrentInstruction },
         };
-        return inner?.AppendAsync(renumbered, screenshot, cancellationToken) ?? Task.CompletedTask;
+        return inner?.AppendAsync(renumbered, images, cancellationToken) ?? Task.CompletedTask;
     }
 
     /// <inheritdoc />

@@ -3,6 +3,8 @@ using ActionAgent.Core.Recording;
 using ActionAgent.Core.Runtime;
 using ActionAgent.SampleApp;
 using ActionAgent.TestKit;
+using ActionAgent.Vision.Imaging;
+using OpenCvSharp;
 
 namespace ActionAgent.Cli.Tests.Vision;
 
@@ -55,6 +57,50 @@ public sealed class VisionCliTests
         Assert.AreEqual(0, r.ExitCode, r.ToString());
         // /reports sends the browser to the login page first and back after signing in; the toolbar is pixels only.
         CollectionAssert.AreEqual(new[] { "Export" }, app.State.CanvasClicks.ToArray(), r.ToString());
+    }
+
+    [TestMethod]
+    public async Task Run_HybridPerception_RecordsEveryStepsSetOfMarksWithSecretsStillBlack()
+    {
+        await using var app = await SampleAppServer.StartAsync();
+        var r = await CliProcess.RunAsync(_dir, Timeout, "run", "Sign in with username ops and password ops-pass.", "--url", app.BaseUrl + "/login", "--yes", "--recordings", Path.Combine(_dir, "rec"));
+
+        Assert.AreEqual(0, r.ExitCode, r.ToString());
+        var recording = RunRecording.Load(Directory.GetDirectories(Path.Combine(_dir, "rec")).Single());
+        Assert.AreEqual("hybrid", recording.Manifest.Versions["perception"]);
+        var shots = recording.Steps.Where(s => s.Observation.ScreenshotFile is not null && s.Observation.ElementCount > 0).ToList();
+        Assert.IsTrue(shots.Count >= 3, r.ToString());
+        foreach (var step in shots)
+        {
+            Assert.AreEqual(RecordingSchema.MarkedScreenshotFile(step.Step), step.Observation.MarkedScreenshotFile, $"step {step.Step} has no set-of-marks image");
+            using var plain = FrameCodec.Decode(await File.ReadAllBytesAsync(Path.Combine(recording.Directory, step.Observation.ScreenshotFile!)));
+            using var marks = FrameCodec.Decode(await File.ReadAllBytesAsync(Path.Combine(recording.Directory, step.Observation.MarkedScreenshotFile!)));
+            Assert.AreEqual(plain.Size(), marks.Size());
+            using var diff = new Mat();
+            Cv2.Absdiff(plain, marks, diff);
+            using var grey = diff.CvtColor(ColorConversionCodes.BGR2GRAY);
+            Assert.IsTrue(Cv2.CountNonZero(grey) > plain.Width * plain.Height / 500, $"step {step.Step}: the marks image shows no boxes");
+        }
+
+        // The marks are drawn on the masked screenshot: the filled password field stays black in them.
+        var typed = recording.Steps.ToList().FindIndex(s => s.Target is { InputType: "password" });
+        Assert.IsTrue(typed >= 0 && typed + 1 < recording.Steps.Count, r.ToString());
+        var field = recording.Steps[typed].Target!.Bounds;
+        var after = recording.Steps[typed + 1].Observation;
+        using var afterMarks = FrameCodec.Decode(await File.ReadAllBytesAsync(Path.Combine(recording.Directory, after.MarkedScreenshotFile!)));
+        var scale = (double)after.ScreenshotWidth / after.CssWidth;
+        var centre = afterMarks.At<Vec3b>((int)(field.Center.Y * scale), (int)(field.Center.X * scale));
+        Assert.IsTrue(centre.Item0 < 30 && centre.Item1 < 30 && centre.Item2 < 30, $"the password field is not black in the marks image: {centre}");
+    }
+
+    [TestMethod]
+    public async Task Run_BadRecordMarksValue_ExitsWithBadInputBeforeStarting()
+    {
+        var r = await CliProcess.RunAsync(_dir, Timeout, "run", "Click Orders", "--url", "http://127.0.0.1:9/", "--record-marks", "sometimes", "--recordings", Path.Combine(_dir, "rec"));
+
+        Assert.AreEqual(2, r.ExitCode, r.ToString());
+        StringAssert.Contains(r.StdErr, "--record-marks must be always, drawn or never, got \"sometimes\"", r.ToString());
+        Assert.IsFalse(Directory.Exists(Path.Combine(_dir, "rec")));
     }
 
     [TestMethod]

@@ -186,6 +186,86 @@ public sealed class AgentLoopTests
         StringAssert.Contains(decider.Contexts[1].Last!.Outcome, "#999 does not exist");
     }
 
+    [TestMethod]
+    public async Task RunAsync_MarksWhenDrawn_RecordsOnlyTheStepsWhoseMarksSomethingRead()
+    {
+        // Step 1: a decider that reads the set-of-marks image (as a model decider does); step 2: one that does not.
+        var draws = 0;
+        var decider = new MarksReadingDecider(readOnSteps: [1], new ScrollAction(0, 100), new DoneAction("ok"));
+        var loop = LoopWithMarks(decider, MarksRecording.WhenDrawn, () => Interlocked.Increment(ref draws));
+
+        await loop.RunAsync(new RunRequest("t") { RunId = "run-marks" });
+
+        var steps = RunRecording.Load(Path.Combine(_root, "run-marks")).Steps;
+        Assert.AreEqual("step-0001.marks.png", steps[0].Observation.MarkedScreenshotFile);
+        CollectionAssert.AreEqual(MarksPng, File.ReadAllBytes(Path.Combine(_root, "run-marks", "step-0001.marks.png")));
+        Assert.IsNull(steps[1].Observation.MarkedScreenshotFile);
+        Assert.IsFalse(File.Exists(Path.Combine(_root, "run-marks", "step-0002.marks.png")));
+        Assert.AreEqual(1, draws, "the marks of a step nobody looked at must not be drawn");
+    }
+
+    [TestMethod]
+    public async Task RunAsync_MarksAlways_DrawsAndRecordsEveryStep()
+    {
+        var draws = 0;
+        var decider = new MarksReadingDecider(readOnSteps: [], new ScrollAction(0, 100), new DoneAction("ok"));
+        var loop = LoopWithMarks(decider, MarksRecording.Always, () => Interlocked.Increment(ref draws));
+
+        await loop.RunAsync(new RunRequest("t") { RunId = "run-marks-all" });
+
+        var steps = RunRecording.Load(Path.Combine(_root, "run-marks-all")).Steps;
+        CollectionAssert.AreEqual(new[] { "step-0001.marks.png", "step-0002.marks.png" }, steps.Select(s => s.Observation.MarkedScreenshotFile).ToArray());
+        Assert.IsTrue(steps.All(s => File.Exists(Path.Combine(_root, "run-marks-all", s.Observation.MarkedScreenshotFile!))));
+        Assert.AreEqual(2, draws);
+    }
+
+    [TestMethod]
+    public async Task RunAsync_MarksNever_RecordsNoneEvenWhenDrawn()
+    {
+        var decider = new MarksReadingDecider(readOnSteps: [1, 2], new ScrollAction(0, 100), new DoneAction("ok"));
+        var loop = LoopWithMarks(decider, MarksRecording.Never, () => 0);
+
+        await loop.RunAsync(new RunRequest("t") { RunId = "run-marks-never" });
+
+        var dir = Path.Combine(_root, "run-marks-never");
+        Assert.IsTrue(RunRecording.Load(dir).Steps.All(s => s.Observation.MarkedScreenshotFile is null));
+        Assert.AreEqual(0, Directory.GetFiles(dir, "*.marks.png").Length);
+    }
+
+    private static readonly byte[] MarksPng = [0x89, 0x50, 0x4E, 0x47, 0x6D, 0x61, 0x72, 0x6B];
+
+    private AgentLoop LoopWithMarks(IDecider decider, MarksRecording marks, Func<int> onDraw)
+    {
+        var perceiver = new FakePerceiver(_ => Pages.RefundForm() with
+        {
+            MarkedScreenshotRenderer = new Lazy<ReadOnlyMemory<byte>>(() =>
+            {
+                onDraw();
+                return MarksPng;
+            }),
+        });
+        return new AgentLoop(perceiver, decider, new IrreversibleActionPolicy(), new FakeApprover(_ => ApprovalDecision.Approve("t")), new FakeExecutor(),
+            new PassThroughVerifier(), new JsonRunRecorder(_root), new AgentOptions { RecordMarks = marks }, TimeProvider.System, NullLogger<AgentLoop>.Instance);
+    }
+
+    /// <summary>A scripted decider that reads the set-of-marks image on the given steps, as a model decider would.</summary>
+    private sealed class MarksReadingDecider(int[] readOnSteps, params BrowserAction[] actions) : IDecider
+    {
+        private readonly ScriptedDecider _script = new(actions);
+
+        public string Name => "marks-reader";
+
+        public Task<ProposedAction> DecideAsync(DecisionContext context, CancellationToken cancellationToken = default)
+        {
+            if (readOnSteps.Contains(context.Step))
+            {
+                _ = context.Observation.MarkedScreenshot.Length;
+            }
+
+            return _script.DecideAsync(context, cancellationToken);
+        }
+    }
+
     private sealed class ApproveEverythingPolicy : IActionPolicy
     {
         public Verdict Evaluate(ProposedAction proposal, Core.Perception.Observation observation) =>

@@ -48,6 +48,9 @@ internal sealed class FakeApp
     /// <summary>When set, screenshots are real PNGs drawn by this function (for report tests).</summary>
     public Func<FakeApp, FakePage, byte[]>? Painter { get; set; }
 
+    /// <summary>When set, observations carry a set-of-marks image drawn by this function on first read.</summary>
+    public Func<FakeApp, FakePage, byte[]>? MarksPainter { get; set; }
+
     public List<string> Actions { get; } = [];
 
     public string Url => Origin + Path;
@@ -97,6 +100,7 @@ internal sealed class FakeApp
             VisibleText = page.Text,
             Screenshot = screenshot,
             At = at,
+            MarkedScreenshotRenderer = MarksPainter is { } marks ? new Lazy<ReadOnlyMemory<byte>>(() => marks(this, page)) : null,
         };
     }
 

@@ -58,12 +58,16 @@ public sealed class HtmlReportWriterTests
           - the URL ends with /orders
         """;
 
-    private async Task<FlowSuiteResult> RunAsync(params string[] flows)
+    private Task<FlowSuiteResult> RunAsync(params string[] flows) => RunAsync(MarksRecording.WhenDrawn, flows);
+
+    private async Task<FlowSuiteResult> RunAsync(MarksRecording marks, params string[] flows)
     {
+        var options = new FlowRunnerOptions { RecordingsRoot = Path.Combine(_root, "recordings"), ExpectationTimeout = TimeSpan.Zero, Workers = 2 };
+        options.Agent.RecordMarks = marks;
         var runner = new FlowRunner(
             new FakeSessionFactory(_ => new FakeSession(WithPainter(FakeApp.Orders()))),
             new InstructionDecider(), new AllowAllPolicy(), AutoApprover.ApproveAll,
-            new FlowRunnerOptions { RecordingsRoot = Path.Combine(_root, "recordings"), ExpectationTimeout = TimeSpan.Zero, Workers = 2 },
+            options,
             TimeProvider.System, NullLoggerFactory.Instance);
         return await runner.RunAsync(flows.Select((f, i) => FlowLoader.Parse(f, $"flows/flow{i}.yaml")).ToList());
     }
@@ -71,7 +75,44 @@ public sealed class HtmlReportWriterTests
     private static FakeApp WithPainter(FakeApp app)
     {
         app.Painter = TestPng.Paint;
+        app.MarksPainter = (a, p) => new TestPng(1600, 1200).Rect(0, 0, 1600, 1200, 0x102030).Encode();
         return app;
+    }
+
+    [TestMethod]
+    public async Task Render_MarksRecorded_ShowsEachStepsSetOfMarksBesideItsScreenshot()
+    {
+        var suite = await RunAsync(MarksRecording.Always, Passing);
+        var recording = RunRecording.Load(suite.Results[0].RecordingPath!);
+
+        var html = HtmlReportWriter.Render(recording);
+
+        // The flow recorder renumbers steps across instructions: every marks file it names must exist under that name.
+        var withMarks = recording.Steps.Where(s => s.Observation.MarkedScreenshotFile is not null).ToList();
+        Assert.AreEqual(recording.Steps.Count, withMarks.Count);
+        Assert.IsTrue(withMarks.All(s => s.Observation.MarkedScreenshotFile == RecordingSchema.MarkedScreenshotFile(s.Step)
+            && File.Exists(Path.Combine(recording.Directory, s.Observation.MarkedScreenshotFile!))));
+        var shown = recording.Steps.Count(s => !s.Proposal.Action.IsTerminal || HtmlReportWriter.IsProblem(s));
+        Assert.AreEqual(shown, CountOf(html, "<img alt=\"set-of-marks image of step"));
+        StringAssert.Contains(html, "elements the decider could choose, numbered by id");
+    }
+
+    [TestMethod]
+    [DataRow(0.002, "under 1 %")]
+    [DataRow(0.12, "12 %")]
+    [DataRow(0.0, "0 %")]
+    public void ChangedShare_SmallVisibleChange_IsNotShownAsZero(double fraction, string expected) =>
+        Assert.AreEqual(expected, HtmlReportWriter.ChangedShare(fraction));
+
+    [TestMethod]
+    public async Task Render_NoMarksRecorded_ShowsNoSetOfMarks()
+    {
+        var suite = await RunAsync(MarksRecording.WhenDrawn, Passing); // the offline decider never reads the marks
+
+        var html = HtmlReportWriter.Render(RunRecording.Load(suite.Results[0].RecordingPath!));
+
+        Assert.AreEqual(0, CountOf(html, "set-of-marks image of step"));
+        Assert.AreEqual(0, Directory.GetFiles(suite.Results[0].RecordingPath!, "*.marks.png").Length);
     }
 
     [TestMethod]

@@ -109,7 +109,7 @@ public sealed class AgentLoopIntegrationTests
             return Task.CompletedTask;
         }
 
-        public Task AppendAsync(StepRecord step, ReadOnlyMemory<byte> screenshot, CancellationToken cancellationToken = default)
+        public Task AppendAsync(StepRecord step, StepImages images, CancellationToken cancellationToken = default)
         {
             Steps.Add(step);
             return Task.CompletedTask;

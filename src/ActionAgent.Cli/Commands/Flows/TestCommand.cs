@@ -44,8 +44,9 @@ public static class TestCommand
         var baseUrl = new Option<string?>("--base-url") { Description = "Endpoint of an OpenAI-compatible server for --model (also ACTIONAGENT_BASE_URL)" };
         var perceptionMode = new Option<string?>(PerceptionFactory.OptionName) { Description = "How flows see the page: dom (default for flows: fast, deterministic), vision or hybrid (DOM only when the OCR models are missing)" };
         var updateBaselines = new Option<bool>("--update-baselines") { Description = "Visual-region expectations without a baseline PNG save the current region as their baseline (and pass)" };
+        var recordMarks = MarksOption.Create("drawn");
         var common = new FlowCommandOptions();
-        var command = new Command("test", "Run QA flows (YAML) and write JUnit XML and an HTML report") { paths, workers, tags, junit, html, vars, cache, noCache, model, baseUrl, perceptionMode, updateBaselines };
+        var command = new Command("test", "Run QA flows (YAML) and write JUnit XML and an HTML report") { paths, workers, tags, junit, html, vars, cache, noCache, model, baseUrl, perceptionMode, updateBaselines, recordMarks };
         common.AddTo(command);
         command.SetAction(async (result, ct) =>
         {
@@ -72,6 +73,16 @@ public static class TestCommand
             if (settleError is not null)
             {
                 return Fail(ExitCodes.BadInput, settleError);
+            }
+
+            Core.Recording.MarksRecording marks;
+            try
+            {
+                marks = MarksOption.Parse(result.GetValue(recordMarks), Core.Recording.MarksRecording.WhenDrawn);
+            }
+            catch (ArgumentException e)
+            {
+                return Fail(ExitCodes.BadInput, e.Message);
             }
 
             var loaded = FlowLoader.LoadAll(result.GetValue(paths) ?? [], variables);
@@ -166,6 +177,7 @@ public static class TestCommand
                 BaseUrl = variables.GetValueOrDefault("baseUrl"),
                 Settle = settle,
             };
+            options.Agent.RecordMarks = marks;
             var runner = new FlowRunner(
                 new PlaywrightFlowSessionFactory(browser, loggerFactory, result.GetValue(perceptionMode) is null ? null : perception),
                 _ => new CachingDecider(makeDecider(), actionCache, OpenCvFlowImaging.Instance, OpenCvFlowImaging.Instance, logger: loggerFactory.CreateLogger<CachingDecider>()),
