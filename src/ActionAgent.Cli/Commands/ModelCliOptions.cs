@@ -45,14 +45,24 @@ public sealed class ModelCliOptions
     /// <summary>--verify-model.</summary>
     public Option<string?> VerifyModel { get; } = new("--verify-model") { Description = "Model for --verify (default: --model, or the large model with auto)" };
 
-    /// <summary>Adds the options to a command.</summary>
-    public void AddTo(Command command)
+    /// <summary>Adds the options to a command; <paramref name="withVerify"/> false leaves out --verify and --verify-model (flows check expectations instead).</summary>
+    public void AddTo(Command command, bool withVerify = true)
     {
-        foreach (var option in new Option[] { Model, BaseUrl, SmallModel, LargeModel, BudgetTokens, BudgetCost, BudgetCalls, Verify, VerifyModel })
+        foreach (var option in new Option[] { Model, BaseUrl, SmallModel, LargeModel, BudgetTokens, BudgetCost, BudgetCalls })
         {
             command.Add(option);
         }
+
+        if (withVerify)
+        {
+            command.Add(Verify);
+            command.Add(VerifyModel);
+        }
     }
+
+    /// <summary>True when --model names the offline interpreter (the default).</summary>
+    public bool IsInterpreter(ParseResult result) =>
+        string.Equals((result.GetValue(Model) ?? "interpreter").Trim(), "interpreter", StringComparison.OrdinalIgnoreCase);
 
     /// <summary>
     /// Builds the decider. Throws <see cref="ModelConfigurationException"/> (unknown provider, missing key) or

@@ -65,4 +65,45 @@ public sealed class FlowModelCacheTests
         StringAssert.Contains(html, "Self-healed steps (1)", "the report marks the healed step");
         StringAssert.Contains(html, "&quot;Find&quot;", "the report names the new target");
     }
+
+    [TestMethod]
+    public async Task Test_ModelCallBudgetSpent_FailsTheFlowSayingWhichLimitAndStopsCallingTheModel()
+    {
+        await using var app = await SampleAppServer.StartAsync();
+        await using var model = await FakeOpenAIServer.StartNewAsync();
+        var flow = Path.Combine(_dir, "lookup.yaml");
+        File.WriteAllText(flow, """
+            name: Look up an order
+            url: ${baseUrl}/login
+            steps:
+              - Sign in as the operations user and look up order 1042
+            """);
+        model.Responder = new LabelReadingModel(
+            ("type", "Username", "ops"), ("type", "Password", "ops-pass"), ("click", "button:Sign in", null),
+            ("type", "Search orders", "1042"), ("click", "button:Search", null)).Respond;
+
+        var r = await CliProcess.RunAsync(_dir, Timeout, new Dictionary<string, string?> { ["OPENAI_API_KEY"] = Key },
+            "test", flow, "--var", "baseUrl=" + app.BaseUrl, "--model", "openai:gpt-4o-mini", "--base-url", model.ApiBaseUrl.ToString(),
+            "--budget-calls", "2", "--no-cache", "--html", Path.Combine(_dir, "html"));
+
+        Assert.AreEqual(1, r.ExitCode, r.ToString());
+        StringAssert.Contains(r.StdOut, "0 passed, 1 failed", r.ToString());
+        StringAssert.Contains(r.StdOut, "budget exceeded", r.ToString());
+        StringAssert.Contains(r.StdOut, "2 allowed model calls", r.ToString());
+        Assert.AreEqual(2, model.CallCount, "no model call past the budget");
+    }
+
+    [TestMethod]
+    public async Task Test_BadBudgetValue_IsBadInputBeforeAnyFlowRuns()
+    {
+        var flow = Path.Combine(_dir, "lookup.yaml");
+        File.WriteAllText(flow, "name: X\nurl: http://127.0.0.1:9/\nsteps:\n  - Click Search\n");
+
+        var r = await CliProcess.RunAsync(_dir, Timeout, new Dictionary<string, string?> { ["OPENAI_API_KEY"] = Key },
+            "test", flow, "--model", "openai:gpt-4o-mini", "--budget-cost", "lots", "--html", Path.Combine(_dir, "html"));
+
+        Assert.AreEqual(2, r.ExitCode, r.ToString());
+        StringAssert.Contains(r.StdErr, "--budget-cost must be an amount like 0.50, got \"lots\"", r.ToString());
+        Assert.IsFalse(Directory.Exists(Path.Combine(_dir, "html")), "nothing ran, no report");
+    }
 }

@@ -11,8 +11,6 @@ using ActionAgent.Flows.Expectations;
 using ActionAgent.Flows.Definition;
 using ActionAgent.Flows.Reporting;
 using ActionAgent.Flows.Running;
-using ActionAgent.Models.Cost;
-using ActionAgent.Models.Deciders;
 using ActionAgent.Models.Providers;
 using Microsoft.Extensions.Logging;
 using Serilog.Extensions.Logging;
@@ -36,18 +34,16 @@ public static class TestCommand
         var vars = new Option<string[]>("--var") { Description = "Variable override k=v (repeatable), e.g. --var baseUrl=http://127.0.0.1:5000" };
         var cache = new Option<string?>("--cache") { Description = $"Action cache file (default: {ActionCache.DefaultPath})" };
         var noCache = new Option<bool>("--no-cache") { Description = "Do not read or write the action cache" };
-        var model = new Option<string>("--model", "-m")
-        {
-            Description = "Decider behind the cache: 'interpreter' (offline, default), 'provider:model' (openai:gpt-4o-mini, ...) or 'auto' (interpreter, then models)",
-            DefaultValueFactory = _ => "interpreter",
-        };
-        var baseUrl = new Option<string?>("--base-url") { Description = "Endpoint of an OpenAI-compatible server for --model (also ACTIONAGENT_BASE_URL)" };
+        var models = new ModelCliOptions();
         var perceptionMode = new Option<string?>(PerceptionFactory.OptionName) { Description = "How flows see the page: dom (default for flows: fast, deterministic), vision or hybrid (DOM only when the OCR models are missing)" };
         var updateBaselines = new Option<bool>("--update-baselines") { Description = "Visual-region expectations without a baseline PNG save the current region as their baseline (and pass)" };
         var recordMarks = MarksOption.Create("drawn");
         var common = new FlowCommandOptions();
-        var command = new Command("test", "Run QA flows (YAML) and write JUnit XML and an HTML report") { paths, workers, tags, junit, html, vars, cache, noCache, model, baseUrl, perceptionMode, updateBaselines, recordMarks };
+        var command = new Command("test", "Run QA flows (YAML) and write JUnit XML and an HTML report") { paths, workers, tags, junit, html, vars, cache, noCache, perceptionMode, updateBaselines, recordMarks };
         common.AddTo(command);
+
+        // --model, --base-url, --small-model/--large-model (with auto) and --budget-*: one budget for the whole test run.
+        models.AddTo(command, withVerify: false);
         command.SetAction(async (result, ct) =>
         {
             var output = Console.IsOutputRedirected ? OutputMode.Plain : OutputMode.Terminal;
@@ -128,9 +124,8 @@ public static class TestCommand
             }
 
             Func<IDecider> makeDecider;
-            ModelDeciderFactory? models = null;
-            var modelName = (result.GetValue(model) ?? "interpreter").Trim();
-            if (innerDecider is not null || string.Equals(modelName, "interpreter", StringComparison.OrdinalIgnoreCase))
+            IDisposable? modelClients = null;
+            if (innerDecider is not null || models.IsInterpreter(result))
             {
                 makeDecider = innerDecider ?? (() => new StepInterpreter());
             }
@@ -138,20 +133,17 @@ public static class TestCommand
             {
                 try
                 {
-                    // One factory (and one budget) for the whole suite; the deciders are stateless per call.
-                    models = new ModelDeciderFactory(
-                        new ChatClientFactory(new ModelOptions { BaseUrl = result.GetValue(baseUrl) }, loggerFactory), new RunBudget(new Budget()), null, loggerFactory);
-                    var shared = models.Create(modelName, new StepInterpreter(), new RoutingOptions());
+                    // One decider (and one budget) for the whole suite; model deciders are stateless per call.
+                    (var shared, modelClients) = models.Create(result, loggerFactory);
                     makeDecider = () => shared;
                 }
                 catch (Exception e) when (e is ModelConfigurationException or ArgumentException)
                 {
-                    models?.Dispose();
                     return Fail(ExitCodes.BadInput, e.Message);
                 }
             }
 
-            using var modelsOwner = models;
+            using var modelsOwner = modelClients;
 
             PerceptionFactory perception;
             try
