@@ -31,7 +31,8 @@ if (Array.IndexOf(args, "--dump") is var dumpAt and >= 0 && dumpAt + 1 < args.Le
 
 Console.WriteLine($"ActionAgent vision benchmark: {runs} runs, {threads} OCR threads, {Environment.ProcessorCount} cores, load average {LoadAverage()}");
 
-using var engine = new PaddleOcrEngine(new OcrOptions { IntraOpThreads = threads, AllowSpinning = args.Contains("--spin"), MaxUpscale = ArgDouble("--upscale", new OcrOptions().MaxUpscale), RecognitionWorkers = ArgInt("--workers", new OcrOptions().RecognitionWorkers), RecognitionBatchSize = ArgInt("--batch", 8) });
+using var engine = new PaddleOcrEngine(new OcrOptions { IntraOpThreads = threads, AllowSpinning = args.Contains("--spin"), MaxUpscale = ArgDouble("--upscale", new OcrOptions().MaxUpscale), RecognitionWorkers = ArgInt("--workers", new OcrOptions().RecognitionWorkers), RecognitionBatchSize = ArgInt("--batch", 8), FoldGraphs = !args.Contains("--no-fold") });
+Console.WriteLine($"model graphs: {engine.Folding ?? "as shipped (--no-fold)"}");
 var source = new FrameSource(original);
 var dom = new StaticDomPerceiver(source);
 

@@ -58,6 +58,13 @@ public sealed class OcrOptions
     /// <summary>Largest image accepted, in pixels (width × height); larger ones are refused with a clear error. Default 4096×4096.</summary>
     public long MaxImagePixels { get; set; } = 4096L * 4096L;
 
+    /// <summary>
+    /// When the models are loaded, fold their scalar affine blocks into the convolutions and spell hard-swish with one
+    /// HardSigmoid (in memory; the files are not changed). Same results up to float rounding; on PP-OCRv4 detection
+    /// takes about a third less time and recognition about a sixth less. Default true.
+    /// </summary>
+    public bool FoldGraphs { get; set; } = true;
+
     /// <summary>Let ONNX Runtime worker threads spin between tasks (lower latency, burns CPU while idle). Default false.</summary>
     public bool AllowSpinning { get; set; }
 

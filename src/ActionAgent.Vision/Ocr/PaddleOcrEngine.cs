@@ -46,7 +46,7 @@ public sealed class PaddleOcrEngine : IOcrEngine, IDisposable
 
         using var sessionOptions = CreateSessionOptions(this.options.IntraOpThreads, this.options.AllowSpinning);
 
-        detector = new InferenceSession(Path.Combine(ModelDirectory, this.options.DetectionModelFile), sessionOptions);
+        detector = new InferenceSession(LoadModel(this.options.DetectionModelFile, out var detectorFolding), sessionOptions);
         try
         {
             // Parallel batches each run on one thread: the recogniser's many small operators scale poorly across
@@ -54,7 +54,8 @@ public sealed class PaddleOcrEngine : IOcrEngine, IDisposable
             using var recognizerOptions = this.options.RecognitionWorkers > 1
                 ? CreateSessionOptions(Math.Max(1, this.options.IntraOpThreads / this.options.RecognitionWorkers), this.options.AllowSpinning)
                 : null;
-            recognizer = new InferenceSession(Path.Combine(ModelDirectory, this.options.RecognitionModelFile), recognizerOptions ?? sessionOptions);
+            recognizer = new InferenceSession(LoadModel(this.options.RecognitionModelFile, out var recognizerFolding), recognizerOptions ?? sessionOptions);
+            Folding = detectorFolding is null && recognizerFolding is null ? null : $"detector: {detectorFolding ?? "unchanged"}; recognizer: {recognizerFolding ?? "unchanged"}";
         }
         catch
         {
@@ -86,6 +87,32 @@ public sealed class PaddleOcrEngine : IOcrEngine, IDisposable
 
     /// <summary>The folder the models were loaded from.</summary>
     public string ModelDirectory { get; }
+
+    /// <summary>What <see cref="OcrOptions.FoldGraphs"/> changed in the two graphs; null when nothing was folded.</summary>
+    internal string? Folding { get; }
+
+    private byte[] LoadModel(string file, out string? folding)
+    {
+        folding = null;
+        var model = File.ReadAllBytes(Path.Combine(ModelDirectory, file));
+        if (!options.FoldGraphs)
+        {
+            return model;
+        }
+
+        try
+        {
+            var folded = OnnxGraphFolder.Fold(model);
+            folding = folded.Changed ? folded.ToString() : null;
+            logger.LogDebug("Graph of {Model}: {Folding}", file, folding ?? "nothing to fold");
+            return folded.Model;
+        }
+        catch (Google.Protobuf.InvalidProtocolBufferException)
+        {
+            // Not parseable as ONNX: ONNX Runtime gives the clearer error when it loads the file as it is.
+            return model;
+        }
+    }
 
     /// <inheritdoc />
     public IReadOnlyList<OcrLine> Read(Mat image, CancellationToken cancellationToken = default) => Read(image, null, cancellationToken);
