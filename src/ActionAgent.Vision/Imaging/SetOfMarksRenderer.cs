@@ -33,6 +33,7 @@ public sealed class SetOfMarksRenderer(SetOfMarksOptions? options = null)
         ArgumentNullException.ThrowIfNull(geometry);
         using var canvas = screenshot.Clone();
         var bounds = new Rect(0, 0, canvas.Width, canvas.Height);
+        using var ink = InkMap(screenshot);
         var boxes = elements
             .Select(e => (e.Id, Box: ToPixels(geometry.ToScreenshot(e.Bounds)).Intersect(bounds)))
             .Where(b => b.Box.Width > 0 && b.Box.Height > 0)
@@ -47,7 +48,7 @@ public sealed class SetOfMarksRenderer(SetOfMarksOptions? options = null)
         foreach (var (id, box) in boxes)
         {
             var text = id.ToString(System.Globalization.CultureInfo.InvariantCulture);
-            var tag = PlaceTag(TagSize(text), box, bounds, boxes.Select(b => b.Box).Where(b => b != box).ToList(), placed);
+            var tag = PlaceTag(TagSize(text), box, bounds, boxes.Select(b => b.Box).Where(b => b != box).ToList(), placed, ink);
             DrawTag(canvas, text, tag, Colour(id));
             placed.Add(tag);
         }
@@ -75,7 +76,7 @@ public sealed class SetOfMarksRenderer(SetOfMarksOptions? options = null)
             if (!string.IsNullOrWhiteSpace(label))
             {
                 var bounds = new Rect(0, 0, dimmed.Width, dimmed.Height);
-                DrawTag(dimmed, label, PlaceTag(TagSize(label), outer, bounds, [], []), highlight);
+                DrawTag(dimmed, label, PlaceTag(TagSize(label), outer, bounds, [], [], null), highlight);
             }
         }
 
@@ -90,8 +91,58 @@ public sealed class SetOfMarksRenderer(SetOfMarksOptions? options = null)
         return new Size(size.Width + 6, size.Height + baseline + 4);
     }
 
-    /// <summary>Picks the tag position (above, left, above right, right, below, inside) that covers the fewest other boxes and tags.</summary>
-    private static Rect PlaceTag(Size size, Rect box, Rect bounds, List<Rect> others, List<Rect> tags)
+    /// <summary>
+    /// An integral image of the screenshot's edges (Canny), so the ink under a tag candidate is summed in O(1): a tag
+    /// should not hide text that is no element of its own, such as a field's label in DOM perception.
+    /// </summary>
+    private static Mat InkMap(Mat screenshot)
+    {
+        using var grey = new Mat();
+        if (screenshot.Channels() == 1)
+        {
+            screenshot.CopyTo(grey);
+        }
+        else
+        {
+            Cv2.CvtColor(screenshot, grey, screenshot.Channels() == 4 ? ColorConversionCodes.BGRA2GRAY : ColorConversionCodes.BGR2GRAY);
+        }
+
+        using var edges = new Mat();
+        Cv2.Canny(grey, edges, 60, 160);
+
+        // Long straight edges (a toolbar's border, a card's side) are layout, not ink a tag would hide: drop them.
+        using var horizontal = Cv2.GetStructuringElement(MorphShapes.Rect, new Size(25, 1));
+        using var vertical = Cv2.GetStructuringElement(MorphShapes.Rect, new Size(1, 25));
+        using var lines = new Mat();
+        using var upright = new Mat();
+        Cv2.MorphologyEx(edges, lines, MorphTypes.Open, horizontal);
+        Cv2.MorphologyEx(edges, upright, MorphTypes.Open, vertical);
+        Cv2.BitwiseOr(lines, upright, lines);
+        Cv2.Subtract(edges, lines, edges);
+        var sum = new Mat();
+        Cv2.Integral(edges, sum, MatType.CV_32S);
+        return sum;
+    }
+
+    /// <summary>Edge pixels inside <paramref name="r"/> (clipped to the integral image).</summary>
+    private static double Ink(Mat integral, Rect r)
+    {
+        int x0 = Math.Max(0, r.X), y0 = Math.Max(0, r.Y), x1 = Math.Min(integral.Cols - 1, r.Right), y1 = Math.Min(integral.Rows - 1, r.Bottom);
+        if (x1 <= x0 || y1 <= y0)
+        {
+            return 0;
+        }
+
+        var total = integral.At<int>(y1, x1) - integral.At<int>(y0, x1) - integral.At<int>(y1, x0) + integral.At<int>(y0, x0);
+        return total / 255.0;
+    }
+
+    /// <summary>
+    /// Picks the tag position (above, left, above right, right, inside right, below, inside) that covers the least of
+    /// other boxes, other tags and the page's own ink (text, icons; edges at the candidate's rim, such as the box's own
+    /// border, do not count), weighted 1×, 3× and 4× per edge pixel.
+    /// </summary>
+    private static Rect PlaceTag(Size size, Rect box, Rect bounds, List<Rect> others, List<Rect> tags, Mat? ink)
     {
         Rect[] candidates =
         [
@@ -99,6 +150,7 @@ public sealed class SetOfMarksRenderer(SetOfMarksOptions? options = null)
             new(box.X - size.Width, box.Y, size.Width, size.Height),
             new(box.Right - size.Width, box.Y - size.Height, size.Width, size.Height),
             new(box.Right, box.Y, size.Width, size.Height),
+            new(box.Right - size.Width, box.Y, size.Width, size.Height),
             new(box.X, box.Bottom, size.Width, size.Height),
             new(box.X, box.Y, size.Width, size.Height),
         ];
@@ -111,7 +163,7 @@ public sealed class SetOfMarksRenderer(SetOfMarksOptions? options = null)
                 continue;
             }
 
-            var cost = others.Sum(o => Overlap(candidate, o)) + 3.0 * tags.Sum(t => Overlap(candidate, t));
+            var cost = others.Sum(o => Overlap(candidate, o)) + (3.0 * tags.Sum(t => Overlap(candidate, t))) + (ink is null ? 0 : 4.0 * Ink(ink, new Rect(candidate.X + 2, candidate.Y + 2, candidate.Width - 4, candidate.Height - 4)));
             if (cost < bestCost)
             {
                 best = candidate;

@@ -49,6 +49,28 @@ public sealed class SetOfMarksRendererTests
     }
 
     [TestMethod]
+    public void Render_LabelThatIsNoElement_IsNotHiddenByTheTagOfTheFieldBelowIt()
+    {
+        // DOM perception: the field is an element, its label above it is only page text.
+        using var page = Frames.Blank().Text("Amount", 300, 132, 0.5).Outline(300, 139, 320, 36, new Scalar(120, 120, 120));
+        UiElement[] elements = [new() { Id = 16, Role = "spinbutton", Name = "Amount", Bounds = new ScreenRect(300, 139, 320, 36) }];
+
+        using var marked = FrameCodec.Decode(renderer.Render(FrameCodec.EncodePng(page), elements, ViewportGeometry.Identity(1280, 720)));
+
+        using var before = page[new Rect(298, 118, 80, 18)];
+        using var after = marked[new Rect(298, 118, 80, 18)];
+        using var diff = new Mat();
+        Cv2.Absdiff(before, after, diff);
+        Assert.AreEqual(0, Cv2.CountNonZero(diff.CvtColor(ColorConversionCodes.BGR2GRAY)), "the label's pixels are untouched");
+        // The tag is still drawn, beside the field: outside the label and the field's own box.
+        using var all = new Mat();
+        Cv2.Absdiff(page, marked, all);
+        using var changed = all.CvtColor(ColorConversionCodes.BGR2GRAY).GreaterThan(0).ToMat();
+        changed[new Rect(296, 136, 328, 42)].SetTo(Scalar.Black);
+        Assert.IsTrue(Cv2.CountNonZero(changed) > 100, "a number tag is drawn next to the field");
+    }
+
+    [TestMethod]
     public void Render_CssBoxesOnAHighDpiScreenshot_AreScaledToScreenshotPixels()
     {
         var screenshot = Frames.Blank(2560, 1440).ToPng();
