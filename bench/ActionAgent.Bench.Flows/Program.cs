@@ -2,7 +2,7 @@
 //  (1) replaying a recorded flow (actionagent replay) and running it from a warm action cache (actionagent test, 0 model
 //      calls) vs a hand-written Playwright script doing the same actions; each includes launching its own browser.
 //  (2) flows per minute with 1, 2 and 4 workers (the three sample flows, repeated, offline interpreter + warm cache).
-// Usage: dotnet run -c Release --project bench/ActionAgent.Bench.Flows [-- --runs N --copies M --settle-ms MS --trace]
+// Usage: dotnet run -c Release --project bench/ActionAgent.Bench.Flows [-- --runs N --copies M --settle-ms MS --replay-settle-ms MS --trace]
 //   --trace: log every step with millisecond timestamps (where the time goes), to standard error
 using System.Diagnostics;
 using System.Globalization;
@@ -63,7 +63,7 @@ if (!recorded.AllPassed)
 
 var recording = recorded.Results[0].RecordingPath!;
 var replayer = new ReplayRunner(sessions, new IrreversibleActionPolicy(), AutoApprover.ApproveAll,
-    new ReplayOptions { RecordingsRoot = null }, TimeProvider.System, logs)
+    new ReplayOptions { RecordingsRoot = null, Settle = Arg("--replay-settle-ms", -1) is >= 0 and var rs ? TimeSpan.FromMilliseconds(rs) : new ReplayOptions().Settle }, TimeProvider.System, logs)
 {
     Comparer = new OpenCvFlowImaging(diffImages: false),
     Matcher = OpenCvFlowImaging.Instance,

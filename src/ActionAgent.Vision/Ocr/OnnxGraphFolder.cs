@@ -9,7 +9,9 @@ namespace ActionAgent.Vision.Ocr;
 /// itself. PP-OCRv4's recogniser (PP-LCNetV3) follows every convolution with a learnable scalar affine (<c>x·s + t</c>),
 /// a hard-swish spelled as four operators, and another affine: 28 of each, all run as separate passes over the
 /// feature maps. Folded here: the affine after a convolution into its weights and bias; the affine before a
-/// convolution without padding (1×1) into that convolution; <c>x·clip(x+3,0,6)/6</c> into <c>x·HardSigmoid(x)</c>.
+/// convolution without padding (1×1) into that convolution; <c>x·clip(x+3,0,6)/6</c> into <c>x·HardSigmoid(x)</c> (which
+/// ONNX Runtime then fuses into the convolution as its HardSwish activation); an affine before a padded convolution
+/// becomes a 1×1 depthwise convolution, so it stays in ONNX Runtime's NCHWc layout.
 /// Results are the same up to float rounding (≈ 1e-6 on the recogniser's probabilities).
 /// </summary>
 internal static class OnnxGraphFolder
@@ -19,10 +21,13 @@ internal static class OnnxGraphFolder
     /// <summary>What <see cref="Fold"/> changed.</summary>
     internal sealed record Result(byte[] Model, int ConvAffines, int HardSwishes, int PreConvAffines)
     {
-        public bool Changed => ConvAffines + HardSwishes + PreConvAffines > 0;
+        /// <summary>Affines before a padded convolution, turned into a 1×1 depthwise convolution (same math, one pass in ONNX Runtime's NCHWc layout).</summary>
+        public int AffineConvs { get; init; }
+
+        public bool Changed => ConvAffines + HardSwishes + PreConvAffines + AffineConvs > 0;
 
         public override string ToString() =>
-            $"{ConvAffines} affines folded into the convolution before them, {PreConvAffines} into the one after, {HardSwishes} hard-swishes as HardSigmoid";
+            $"{ConvAffines} affines folded into the convolution before them, {PreConvAffines} into the one after, {AffineConvs} as 1×1 convolutions, {HardSwishes} hard-swishes as HardSigmoid";
     }
 
     /// <summary>Folds what it can; returns the model unchanged (Changed false) when nothing matches.</summary>
@@ -37,13 +42,14 @@ internal static class OnnxGraphFolder
         var affines = FoldAffineAfterConv(graph, initializers);
         var swishes = RewriteHardSwish(graph, initializers);
         var pre = FoldAffineBeforeUnpaddedConv(graph, initializers);
-        if (affines + swishes + pre == 0)
+        var asConvs = AffineAsDepthwiseConv(graph, initializers);
+        if (affines + swishes + pre + asConvs == 0)
         {
             return new Result(onnx, 0, 0, 0);
         }
 
         RemoveUnused(graph);
-        return new Result(model.ToByteArray(), affines, swishes, pre);
+        return new Result(model.ToByteArray(), affines, swishes, pre) { AffineConvs = asConvs };
     }
 
     /// <summary>Constant nodes become initializers, so scalars are found in one place (ONNX Runtime folds them the same way).</summary>
@@ -197,6 +203,89 @@ internal static class OnnxGraphFolder
         }
 
         return folded;
+    }
+
+    /// <summary>
+    /// The affines left (before a padded convolution) cost ONNX Runtime two elementwise passes plus a layout reorder
+    /// out of and back into its blocked NCHWc format. As a 1×1 depthwise convolution (weight s, bias t per channel)
+    /// the same affine stays in that layout and takes one pass. Needs the channel count, found from the convolution
+    /// that produced the input through elementwise operators.
+    /// </summary>
+    private static int AffineAsDepthwiseConv(GraphProto graph, Dictionary<string, TensorProto> initializers)
+    {
+        var consumers = Consumers(graph);
+        var producers = new Dictionary<string, NodeProto>(StringComparer.Ordinal);
+        foreach (var node in graph.Node)
+        {
+            foreach (var output in node.Output)
+            {
+                producers[output] = node;
+            }
+        }
+
+        var converted = 0;
+        foreach (var mul in graph.Node.Where(n => n.OpType == "Mul" && n.Input.Count == 2).ToList())
+        {
+            var scale = mul.Input.FirstOrDefault(i => Scalar(initializers, i) is not null);
+            if (scale is null
+                || Only(consumers, mul.Output[0], "Add", graph) is not { } add
+                || Scalar(initializers, Other(add, mul.Output[0])) is not { } t
+                || !consumers.TryGetValue(add.Output[0], out var convs)
+                || convs.Any(c => c.OpType != "Conv")
+                || Channels(Other(mul, scale), producers, initializers) is not { } channels)
+            {
+                continue;
+            }
+
+            var s = Scalar(initializers, scale)!.Value;
+            var weights = new TensorProto { Name = mul.Name + "_affine_w", DataType = FloatType };
+            weights.Dims.AddRange([channels, 1, 1, 1]);
+            SetFloats(weights, Enumerable.Repeat(s, channels).ToArray());
+            var bias = new TensorProto { Name = mul.Name + "_affine_b", DataType = FloatType };
+            bias.Dims.Add(channels);
+            SetFloats(bias, Enumerable.Repeat(t, channels).ToArray());
+            graph.Initializer.Add(weights);
+            graph.Initializer.Add(bias);
+            initializers[weights.Name] = weights;
+            initializers[bias.Name] = bias;
+
+            var conv = new NodeProto { OpType = "Conv", Name = mul.Name + "_affine" };
+            conv.Input.AddRange([Other(mul, scale), weights.Name, bias.Name]);
+            conv.Output.Add(add.Output[0]);
+            conv.Attribute.Add(new AttributeProto { Name = "group", Type = AttributeProto.Types.AttributeType.Int, I = channels });
+            var kernel = new AttributeProto { Name = "kernel_shape", Type = AttributeProto.Types.AttributeType.Ints };
+            kernel.Ints.AddRange([1, 1]);
+            conv.Attribute.Add(kernel);
+            var at = graph.Node.IndexOf(mul);
+            graph.Node.Remove(mul);
+            graph.Node.Remove(add);
+            graph.Node.Insert(at, conv);
+            producers[conv.Output[0]] = conv;
+            converted++;
+        }
+
+        return converted;
+    }
+
+    /// <summary>Output channels of a 4-D value: those of the convolution it comes from, through elementwise operators.</summary>
+    private static int? Channels(string value, Dictionary<string, NodeProto> producers, Dictionary<string, TensorProto> initializers)
+    {
+        for (var depth = 0; depth < 8 && producers.TryGetValue(value, out var node); depth++)
+        {
+            if (node.OpType == "Conv" && initializers.TryGetValue(node.Input[1], out var w) && w.Dims.Count == 4)
+            {
+                return (int)w.Dims[0];
+            }
+
+            if (node.OpType is not ("Mul" or "Add" or "Div" or "Sub" or "HardSigmoid" or "Clip" or "Relu" or "Sigmoid"))
+            {
+                return null;
+            }
+
+            value = node.Input.FirstOrDefault(i => !initializers.ContainsKey(i)) ?? "";
+        }
+
+        return null;
     }
 
     private static Dictionary<string, List<NodeProto>> Consumers(GraphProto graph)

@@ -13,14 +13,39 @@ public sealed class OnnxGraphFolderTests
     private static string ModelFile(string name) => Path.Combine(OcrModelLocator.Locate(new OcrOptions()), name);
 
     [TestMethod]
-    [DataRow("ch_PP-OCRv4_det_infer.onnx", 28, 10, 24)]
-    [DataRow("ch_PP-OCRv4_rec_infer.onnx", 28, 12, 28)]
-    public void Fold_ShippedModel_FoldsEveryAffineAndHardSwishItHas(string file, int after, int before, int swishes)
+    [DataRow("ch_PP-OCRv4_det_infer.onnx", 28, 10, 13, 24)]
+    [DataRow("ch_PP-OCRv4_rec_infer.onnx", 28, 12, 13, 28)]
+    public void Fold_ShippedModel_FoldsEveryAffineAndHardSwishItHas(string file, int after, int before, int asConvs, int swishes)
     {
         var folded = OnnxGraphFolder.Fold(File.ReadAllBytes(ModelFile(file)));
 
         // A model update that no longer matches the patterns shows here (and as slower OCR), not as wrong text.
-        Assert.AreEqual((after, before, swishes), (folded.ConvAffines, folded.PreConvAffines, folded.HardSwishes), folded.ToString());
+        Assert.AreEqual((after, before, asConvs, swishes), (folded.ConvAffines, folded.PreConvAffines, folded.AffineConvs, folded.HardSwishes), folded.ToString());
+    }
+
+    [TestMethod]
+    public void Fold_AffineBetweenAnActivationAndAPaddedConv_BecomesA1x1DepthwiseConvWithTheSameOutput()
+    {
+        // Conv → Relu → Mul(0.5) → Add(-0.25) → Conv 3×3 padded: the affine cannot be folded away, only made one pass.
+        var g = Graph();
+        Weights(g, "w1", [3, 2, 1, 1]);
+        Weights(g, "w2", [3, 3, 3, 3]);
+        Scalar(g, "s", 0.5f);
+        Scalar(g, "t", -0.25f);
+        Node(g, "Conv", ["x", "w1"], "c1");
+        Node(g, "Relu", ["c1"], "r");
+        Node(g, "Mul", ["r", "s"], "m");
+        Node(g, "Add", ["m", "t"], "a");
+        Node(g, "Conv", ["a", "w2"], "y").Attribute.Add(Ints("pads", 1, 1, 1, 1));
+        var model = Model(g);
+
+        var folded = OnnxGraphFolder.Fold(model);
+
+        Assert.AreEqual(1, folded.AffineConvs, folded.ToString());
+        var affine = ModelProto.Parser.ParseFrom(folded.Model).Graph.Node.Single(n => n.Name.EndsWith("_affine", StringComparison.Ordinal));
+        Assert.AreEqual(("Conv", 3L), (affine.OpType, affine.Attribute.Single(a => a.Name == "group").I));
+        var input = Enumerable.Range(0, 2 * 5 * 5).Select(i => 3 * (float)Math.Sin(i * 1.3)).ToArray();
+        Assert.IsTrue(MaxDifference(model, folded.Model, input, [1, 2, 5, 5]) < 1e-5);
     }
 
     [TestMethod]
