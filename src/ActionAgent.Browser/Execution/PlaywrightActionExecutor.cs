@@ -793,7 +793,9 @@ public sealed class PlaywrightActionExecutor : IActionExecutor
 
         var started = session.Time.GetTimestamp();
         session.Activity.Touch();
-        await session.Activity.WaitForQuietAsync(QuietPeriod, budget, ct, actionStarted).ConfigureAwait(false);
+        // With a settle override (flows and replays, which wait for their next target themselves), a page the action
+        // opened counts as settled once it is loaded, whatever it fetches afterwards.
+        await session.Activity.WaitForQuietAsync(QuietPeriod, budget, ct, actionStarted, untilNewDocument: settle is not null).ConfigureAwait(false);
         var left = budget - session.Time.GetElapsedTime(started);
         try
         {

@@ -13,6 +13,8 @@ internal sealed class PageActivity
     private readonly Dictionary<IRequest, DateTimeOffset> inflight = [];
     private readonly TimeProvider time;
     private DateTimeOffset lastActivity;
+    private DateTimeOffset lastDocumentReady = DateTimeOffset.MinValue;
+    private DateTimeOffset lastCommit = DateTimeOffset.MinValue;
     private int navigationRequests;
     private int commits;
 
@@ -45,11 +47,23 @@ internal sealed class PageActivity
             if (frame == page.MainFrame)
             {
                 Interlocked.Increment(ref commits);
+                lock (gate)
+                {
+                    lastCommit = time.GetUtcNow();
+                }
             }
 
             Touch();
         };
-        page.DOMContentLoaded += (_, _) => Touch();
+        page.DOMContentLoaded += (_, _) =>
+        {
+            lock (gate)
+            {
+                lastDocumentReady = time.GetUtcNow();
+            }
+
+            Touch();
+        };
         page.Load += (_, _) => Touch();
     }
 
@@ -59,7 +73,13 @@ internal sealed class PageActivity
     /// gave them its budget, and a slow one (a panel still loading) would otherwise cost every later action the whole
     /// budget again.
     /// </summary>
-    public async Task WaitForQuietAsync(TimeSpan quiet, TimeSpan max, CancellationToken cancellationToken, DateTimeOffset? since = null)
+    /// <remarks>
+    /// With <paramref name="untilNewDocument"/>, when the action opened a new document (a main-frame navigation
+    /// committed since <paramref name="since"/>), the wait ends once that document fired DOMContentLoaded and its own
+    /// subresources are in: the fetch/XHR calls its scripts make (a dashboard's data, a slow side panel) are not waited
+    /// for. Whoever needs their result waits for it (a flow step's target, an expectation, a replay's recorded screen).
+    /// </remarks>
+    public async Task WaitForQuietAsync(TimeSpan quiet, TimeSpan max, CancellationToken cancellationToken, DateTimeOffset? since = null, bool untilNewDocument = false)
     {
         var from = since ?? DateTimeOffset.MinValue;
         var deadline = time.GetUtcNow() + max;
@@ -69,7 +89,11 @@ internal sealed class PageActivity
             bool busy;
             lock (gate)
             {
-                busy = inflight.Values.Any(started => started >= from && now - started < LongPoll) || now - lastActivity < quiet;
+                busy = untilNewDocument && since is not null && lastCommit >= from
+                    ? lastDocumentReady < lastCommit
+                      || inflight.Any(r => r.Value >= from && now - r.Value < LongPoll && !(r.Value >= lastCommit && IsScriptFetch(r.Key)))
+                      || now - lastDocumentReady < quiet
+                    : inflight.Values.Any(started => started >= from && now - started < LongPoll) || now - lastActivity < quiet;
             }
 
             if (!busy)
@@ -106,6 +130,18 @@ internal sealed class PageActivity
 
             waited = true;
             await Task.Delay(TimeSpan.FromMilliseconds(10), time, cancellationToken).ConfigureAwait(false);
+        }
+    }
+
+    private static bool IsScriptFetch(IRequest request)
+    {
+        try
+        {
+            return request.ResourceType is "fetch" or "xhr";
+        }
+        catch (PlaywrightException)
+        {
+            return false;
         }
     }
 

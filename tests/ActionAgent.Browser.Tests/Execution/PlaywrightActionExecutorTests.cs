@@ -25,6 +25,12 @@ public sealed class PlaywrightActionExecutorTests
         server.Add("/form", Pages.Form);
         server.Add("/submitted#post", "<!doctype html><title>Thanks</title><h1>Refund requested</h1>");
         server.Add("/second", "<!doctype html><title>Second</title><h1>Second page</h1>");
+        server.Add("/to-dashboard", "<!doctype html><title>Start</title><a href=\"/dashboard\" style=\"font-size:24px\">Dashboard</a>");
+        server.Add("/dashboard", """
+            <!doctype html><title>Dashboard</title><h1>Dashboard</h1><p id="panel">Loading activity</p>
+            <script>fetch('/api/slow-data').then(r => r.text()).then(() => document.getElementById('panel').textContent = 'Activity loaded');</script>
+            """);
+        server.Add("/api/slow-data", "ok");
         root = Directory.CreateTempSubdirectory("aa-exec-");
         Directory.CreateDirectory(Path.Combine(root.FullName, "uploads"));
         File.WriteAllText(Path.Combine(root.FullName, "uploads", "receipt.txt"), "receipt");
@@ -401,6 +407,41 @@ public sealed class PlaywrightActionExecutorTests
         var png = PngImage.Decode(after.Screenshot.Span);
         var inside = after.Geometry.ToScreenshot(new ScreenPoint(field.Bounds.X + 6, field.Bounds.Y + field.Bounds.Height / 2));
         Assert.AreEqual(((byte)0, (byte)0, (byte)0), png.Pixel((int)inside.X, (int)inside.Y), "the field is painted black in the screenshot");
+    }
+
+    [TestMethod]
+    public async Task Click_LinkToAPageWhoseScriptFetchesSlowly_FlowSettleReturnsOnceThePageHasLoaded()
+    {
+        // Flows and replays (a settle override) wait for the new document, not for what its scripts fetch afterwards:
+        // their next step waits for its own target.
+        var observation = await OpenAsync("/to-dashboard");
+
+        var outcome = await session.CreateExecutor(settle: TimeSpan.FromSeconds(5))
+            .ExecuteAsync(new ProposedAction(new ClickAction(ActionTarget.Element(Find(observation, "Dashboard").Id)), "test"), observation, Ct);
+
+        Assert.IsTrue(outcome.Succeeded, outcome.Message);
+        Assert.AreEqual("Dashboard", await session.Page.TitleAsync());
+        Assert.AreEqual("Loading activity", await session.Page.Locator("#panel").TextContentAsync(), "the flow settle waited for the page's slow fetch");
+    }
+
+    [TestMethod]
+    public async Task Click_LinkToAPageWhoseScriptFetchesSlowly_RunSettleWaitsForTheFetch()
+    {
+        // An agent run (no override) lets the page go quiet, so a model sees the panel filled in.
+        var observation = await OpenAsync("/to-dashboard");
+        var budget = session.Settings.Timeouts.SettleMs;
+        session.Settings.Timeouts.SettleMs = 5000;
+        try
+        {
+            var outcome = await ExecuteAsync(new ClickAction(ActionTarget.Element(Find(observation, "Dashboard").Id)), observation);
+
+            Assert.IsTrue(outcome.Succeeded, outcome.Message);
+            Assert.AreEqual("Activity loaded", await session.Page.Locator("#panel").TextContentAsync());
+        }
+        finally
+        {
+            session.Settings.Timeouts.SettleMs = budget;
+        }
     }
 
     private async Task<Observation> OpenAsync(string path)

@@ -91,6 +91,11 @@ public sealed class TestWebServer : IDisposable
                 Thread.Sleep(300);
             }
 
+            if (path == "/api/slow-data")
+            {
+                Thread.Sleep(1500); // a side panel's data that arrives long after its page
+            }
+
             if (pages.TryGetValue(path, out var html) || (context.Request.HttpMethod == "POST" && pages.TryGetValue(path + "#post", out html)))
             {
                 Write(response, 200, html);
