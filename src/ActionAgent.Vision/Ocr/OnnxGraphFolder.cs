@@ -161,10 +161,7 @@ internal static class OnnxGraphFolder
         var folded = 0;
         foreach (var mul in graph.Node.Where(n => n.OpType == "Mul" && n.Input.Count == 2).ToList())
         {
-            var scale = mul.Input.FirstOrDefault(i => Scalar(initializers, i) is not null);
-            if (scale is null
-                || Only(consumers, mul.Output[0], "Add", graph) is not { } add
-                || Scalar(initializers, Other(add, mul.Output[0])) is not { } t
+            if (ScalarAffine(mul, consumers, initializers, graph) is not ({ } input, var s, { } add, var t)
                 || IsGraphOutput(graph, add.Output[0])
                 || !consumers.TryGetValue(add.Output[0], out var convs)
                 || convs.Any(c => c.OpType != "Conv" || c.Input[0] != add.Output[0] || Padded(c) || !OwnsWeights(c, consumers, initializers)))
@@ -172,7 +169,6 @@ internal static class OnnxGraphFolder
                 continue;
             }
 
-            var s = Scalar(initializers, scale)!.Value;
             foreach (var conv in convs.Distinct())
             {
                 var weights = initializers[conv.Input[1]];
@@ -194,7 +190,7 @@ internal static class OnnxGraphFolder
 
                 SetFloats(weights, w);
                 SetBias(graph, conv, initializers, bias, "_affine_before");
-                conv.Input[0] = Other(mul, scale);
+                conv.Input[0] = input;
             }
 
             graph.Node.Remove(mul);
@@ -226,18 +222,14 @@ internal static class OnnxGraphFolder
         var converted = 0;
         foreach (var mul in graph.Node.Where(n => n.OpType == "Mul" && n.Input.Count == 2).ToList())
         {
-            var scale = mul.Input.FirstOrDefault(i => Scalar(initializers, i) is not null);
-            if (scale is null
-                || Only(consumers, mul.Output[0], "Add", graph) is not { } add
-                || Scalar(initializers, Other(add, mul.Output[0])) is not { } t
+            if (ScalarAffine(mul, consumers, initializers, graph) is not ({ } input, var s, { } add, var t)
                 || !consumers.TryGetValue(add.Output[0], out var convs)
                 || convs.Any(c => c.OpType != "Conv")
-                || Channels(Other(mul, scale), producers, initializers) is not { } channels)
+                || Channels(input, producers, initializers) is not { } channels)
             {
                 continue;
             }
 
-            var s = Scalar(initializers, scale)!.Value;
             var weights = new TensorProto { Name = mul.Name + "_affine_w", DataType = FloatType };
             weights.Dims.AddRange([channels, 1, 1, 1]);
             SetFloats(weights, Enumerable.Repeat(s, channels).ToArray());
@@ -250,7 +242,7 @@ internal static class OnnxGraphFolder
             initializers[bias.Name] = bias;
 
             var conv = new NodeProto { OpType = "Conv", Name = mul.Name + "_affine" };
-            conv.Input.AddRange([Other(mul, scale), weights.Name, bias.Name]);
+            conv.Input.AddRange([input, weights.Name, bias.Name]);
             conv.Output.Add(add.Output[0]);
             conv.Attribute.Add(new AttributeProto { Name = "group", Type = AttributeProto.Types.AttributeType.Int, I = channels });
             var kernel = new AttributeProto { Name = "kernel_shape", Type = AttributeProto.Types.AttributeType.Ints };
@@ -265,6 +257,18 @@ internal static class OnnxGraphFolder
         }
 
         return converted;
+    }
+
+    /// <summary>Mul(x, scalar s) whose only consumer is Add(·, scalar t): x, s, that Add and t; null for anything else.</summary>
+    private static (string Input, float Scale, NodeProto Add, float Shift)? ScalarAffine(
+        NodeProto mul, Dictionary<string, List<NodeProto>> consumers, Dictionary<string, TensorProto> initializers, GraphProto graph)
+    {
+        var scale = mul.Input.FirstOrDefault(i => Scalar(initializers, i) is not null);
+        return scale is not null
+            && Only(consumers, mul.Output[0], "Add", graph) is { } add
+            && Scalar(initializers, Other(add, mul.Output[0])) is { } t
+            ? (Other(mul, scale), Scalar(initializers, scale)!.Value, add, t)
+            : null;
     }
 
     /// <summary>Output channels of a 4-D value: those of the convolution it comes from, through elementwise operators.</summary>

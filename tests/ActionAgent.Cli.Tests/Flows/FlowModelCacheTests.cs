@@ -27,12 +27,7 @@ public sealed class FlowModelCacheTests
     {
         await using var app = await SampleAppServer.StartAsync();
         await using var model = await FakeOpenAIServer.StartNewAsync();
-        var flow = Path.Combine(_dir, "lookup.yaml");
-        File.WriteAllText(flow, """
-            name: Look up an order
-            url: ${baseUrl}/login
-            steps:
-              - Sign in as the operations user and look up order 1042
+        var flow = WriteLookupFlow("""
             expect:
               - the page shows Order 1042
             """);
@@ -40,9 +35,7 @@ public sealed class FlowModelCacheTests
             "test", flow, "--var", "baseUrl=" + app.BaseUrl, "--model", "openai:gpt-4o-mini", "--base-url", model.ApiBaseUrl.ToString(),
             "--cache", Path.Combine(_dir, "cache.json"), "--html", Path.Combine(_dir, "html"));
 
-        model.Responder = new LabelReadingModel(
-            ("type", "Username", "ops"), ("type", "Password", "ops-pass"), ("click", "button:Sign in", null),
-            ("type", "Search orders", "1042"), ("click", "button:Search", null)).Respond;
+        model.Responder = SignInAndSearchModel().Respond;
         var first = await RunAsync();
         var afterFirst = model.CallCount;
         var second = await RunAsync();
@@ -71,16 +64,8 @@ public sealed class FlowModelCacheTests
     {
         await using var app = await SampleAppServer.StartAsync();
         await using var model = await FakeOpenAIServer.StartNewAsync();
-        var flow = Path.Combine(_dir, "lookup.yaml");
-        File.WriteAllText(flow, """
-            name: Look up an order
-            url: ${baseUrl}/login
-            steps:
-              - Sign in as the operations user and look up order 1042
-            """);
-        model.Responder = new LabelReadingModel(
-            ("type", "Username", "ops"), ("type", "Password", "ops-pass"), ("click", "button:Sign in", null),
-            ("type", "Search orders", "1042"), ("click", "button:Search", null)).Respond;
+        var flow = WriteLookupFlow("");
+        model.Responder = SignInAndSearchModel().Respond;
 
         var r = await CliProcess.RunAsync(_dir, Timeout, new Dictionary<string, string?> { ["OPENAI_API_KEY"] = Key },
             "test", flow, "--var", "baseUrl=" + app.BaseUrl, "--model", "openai:gpt-4o-mini", "--base-url", model.ApiBaseUrl.ToString(),
@@ -91,6 +76,25 @@ public sealed class FlowModelCacheTests
         StringAssert.Contains(r.StdOut, "budget exceeded", r.ToString());
         StringAssert.Contains(r.StdOut, "2 allowed model calls", r.ToString());
         Assert.AreEqual(2, model.CallCount, "no model call past the budget");
+    }
+
+    /// <summary>The model's answers for the lookup step: fill the sign-in form, then search for the order.</summary>
+    private static LabelReadingModel SignInAndSearchModel() => new(
+        ("type", "Username", "ops"), ("type", "Password", "ops-pass"), ("click", "button:Sign in", null),
+        ("type", "Search orders", "1042"), ("click", "button:Search", null));
+
+    /// <summary>A flow whose one step only a model can ground, with <paramref name="tail"/> (YAML) after its steps.</summary>
+    private string WriteLookupFlow(string tail)
+    {
+        var flow = Path.Combine(_dir, "lookup.yaml");
+        File.WriteAllText(flow, """
+            name: Look up an order
+            url: ${baseUrl}/login
+            steps:
+              - Sign in as the operations user and look up order 1042
+
+            """ + tail);
+        return flow;
     }
 
     [TestMethod]
