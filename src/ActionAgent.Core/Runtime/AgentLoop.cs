@@ -218,13 +218,22 @@ public sealed class AgentLoop(
         (StepRecord, StepImages) Finish(StepRecord record)
         {
             // A page with no elements has nothing to mark (the blank page before the start URL opens).
-            var marks = options.RecordMarks switch
+            ReadOnlyMemory<byte> marks = default;
+            try
             {
-                _ when observation.Elements.Count == 0 => default,
-                MarksRecording.Always => observation.MarkedScreenshot,
-                MarksRecording.WhenDrawn when observation.MarksDrawn => observation.MarkedScreenshot,
-                _ => default,
-            };
+                marks = options.RecordMarks switch
+                {
+                    _ when observation.Elements.Count == 0 => default,
+                    MarksRecording.Always => observation.MarkedScreenshot,
+                    MarksRecording.WhenDrawn when observation.MarksDrawn => observation.MarkedScreenshot,
+                    _ => default,
+                };
+            }
+            catch (Exception e) when (e is InvalidDataException or ArgumentException or InvalidOperationException)
+            {
+                // The marks are a convenience for readers of the recording: a frame they cannot be drawn on does not stop the run.
+                logger.LogWarning("Step {Step}: no set-of-marks image recorded ({Reason})", step, e.Message);
+            }
             return marks.IsEmpty
                 ? (record, new StepImages(observation.Screenshot))
                 : (record with { Observation = record.Observation with { MarkedScreenshotFile = RecordingSchema.MarkedScreenshotFile(step) } }, new StepImages(observation.Screenshot, marks));

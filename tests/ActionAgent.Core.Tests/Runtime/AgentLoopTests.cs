@@ -232,6 +232,23 @@ public sealed class AgentLoopTests
         Assert.AreEqual(0, Directory.GetFiles(dir, "*.marks.png").Length);
     }
 
+    [TestMethod]
+    public async Task RunAsync_MarksCannotBeDrawn_TheRunGoesOnWithoutThem()
+    {
+        var perceiver = new FakePerceiver(_ => Pages.RefundForm() with
+        {
+            MarkedScreenshotRenderer = new Lazy<ReadOnlyMemory<byte>>(() => throw new InvalidDataException("the screenshot is not a PNG")),
+        });
+        var loop = new AgentLoop(perceiver, new ScriptedDecider(new ScrollAction(0, 100), new DoneAction("ok")), new IrreversibleActionPolicy(),
+            new FakeApprover(_ => ApprovalDecision.Approve("t")), new FakeExecutor(), new PassThroughVerifier(), new JsonRunRecorder(_root),
+            new AgentOptions { RecordMarks = MarksRecording.Always }, TimeProvider.System, NullLogger<AgentLoop>.Instance);
+
+        var result = await loop.RunAsync(new RunRequest("t") { RunId = "run-marks-broken" });
+
+        Assert.AreEqual(RunStatus.Completed, result.Status, result.Message);
+        Assert.IsTrue(RunRecording.Load(Path.Combine(_root, "run-marks-broken")).Steps.All(s => s.Observation.MarkedScreenshotFile is null));
+    }
+
     private static readonly byte[] MarksPng = [0x89, 0x50, 0x4E, 0x47, 0x6D, 0x61, 0x72, 0x6B];
 
     private AgentLoop LoopWithMarks(IDecider decider, MarksRecording marks, Func<int> onDraw)
