@@ -71,9 +71,10 @@ public sealed class ModelCliOptions
     public (IDecider Decider, IDisposable? Owner) Create(ParseResult result, ILoggerFactory loggerFactory)
     {
         var model = (result.GetValue(Model) ?? "interpreter").Trim();
+        var offline = IsInterpreter(result);
         var interpreter = new StepInterpreter(logger: loggerFactory.CreateLogger<StepInterpreter>());
         var verify = result.GetValue(Verify);
-        if (string.Equals(model, "interpreter", StringComparison.OrdinalIgnoreCase) && !verify)
+        if (offline && !verify)
         {
             return (interpreter, null);
         }
@@ -105,12 +106,12 @@ public sealed class ModelCliOptions
                 routing.LargeModel = large;
             }
 
-            var decider = string.Equals(model, "interpreter", StringComparison.OrdinalIgnoreCase) ? interpreter : factory.Create(model, interpreter, routing);
+            var decider = offline ? interpreter : factory.Create(model, interpreter, routing);
             if (verify)
             {
                 var verifyModel = result.GetValue(VerifyModel)
                     ?? (string.Equals(model, "auto", StringComparison.OrdinalIgnoreCase) ? routing.LargeModel
-                        : string.Equals(model, "interpreter", StringComparison.OrdinalIgnoreCase)
+                        : offline
                             ? throw new ArgumentException("--verify with the offline interpreter needs --verify-model provider:model")
                             : model);
                 decider = new VerifyingDecider(decider, factory.CreateVerifier(ModelSpec.Parse(verifyModel)));

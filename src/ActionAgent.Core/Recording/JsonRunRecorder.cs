@@ -37,15 +37,8 @@ public sealed class JsonRunRecorder(string root) : IRunRecorder
         try
         {
             // Images before the line that names them: a kill in between leaves an unnamed PNG, never a dangling name.
-            if (!images.Screenshot.IsEmpty && step.Observation.ScreenshotFile is { } file)
-            {
-                await File.WriteAllBytesAsync(Path.Combine(dir, file), images.Screenshot.ToArray(), CancellationToken.None).ConfigureAwait(false);
-            }
-
-            if (!images.MarkedScreenshot.IsEmpty && step.Observation.MarkedScreenshotFile is { } marks)
-            {
-                await File.WriteAllBytesAsync(Path.Combine(dir, marks), images.MarkedScreenshot.ToArray(), CancellationToken.None).ConfigureAwait(false);
-            }
+            await WriteImageAsync(dir, step.Observation.ScreenshotFile, images.Screenshot).ConfigureAwait(false);
+            await WriteImageAsync(dir, step.Observation.MarkedScreenshotFile, images.MarkedScreenshot).ConfigureAwait(false);
 
             // One complete line per step, flushed, so a kill never leaves half a step behind the last newline.
             var line = JsonSerializer.Serialize(step, RecordingJsonContext.Default.StepRecord) + "\n";
@@ -62,6 +55,9 @@ public sealed class JsonRunRecorder(string root) : IRunRecorder
     /// <inheritdoc />
     public Task CompleteAsync(RunManifest manifest, CancellationToken cancellationToken = default) =>
         WriteManifestAsync(manifest, CancellationToken.None);
+
+    private static Task WriteImageAsync(string dir, string? file, ReadOnlyMemory<byte> png) =>
+        png.IsEmpty || file is null ? Task.CompletedTask : File.WriteAllBytesAsync(Path.Combine(dir, file), png.ToArray(), CancellationToken.None);
 
     private async Task WriteManifestAsync(RunManifest manifest, CancellationToken cancellationToken)
     {

@@ -74,9 +74,8 @@ internal static class OnnxGraphFolder
         {
             if (!OwnsWeights(conv, consumers, initializers)
                 || Only(consumers, conv.Output[0], "Mul", graph) is not { } mul
-                || Scalar(initializers, Other(mul, conv.Output[0])) is not { } s
-                || Only(consumers, mul.Output[0], "Add", graph) is not { } add
-                || Scalar(initializers, Other(add, mul.Output[0])) is not { } t)
+                || ScalarAffine(mul, consumers, initializers, graph) is not ({ } input, var s, { } add, var t)
+                || input != conv.Output[0])
             {
                 continue;
             }
