@@ -90,6 +90,16 @@ public sealed class ModelCliOptions
             cost = parsed;
         }
 
+        if (result.GetValue(BudgetTokens) is < 1 and var tokens)
+        {
+            throw new ArgumentException($"--budget-tokens must be a positive number of tokens, got {tokens}");
+        }
+
+        if (result.GetValue(BudgetCalls) is < 1 and var calls)
+        {
+            throw new ArgumentException($"--budget-calls must be a positive number of model calls, got {calls}");
+        }
+
         var budget = new RunBudget(new Budget { MaxTokens = result.GetValue(BudgetTokens), MaxCost = cost, MaxCalls = result.GetValue(BudgetCalls) });
         var factory = new ModelDeciderFactory(
             new ChatClientFactory(new ModelOptions { BaseUrl = result.GetValue(BaseUrl) }, loggerFactory), budget, null, loggerFactory);

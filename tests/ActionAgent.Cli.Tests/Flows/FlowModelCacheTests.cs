@@ -98,16 +98,18 @@ public sealed class FlowModelCacheTests
     }
 
     [TestMethod]
-    public async Task Test_BadBudgetValue_IsBadInputBeforeAnyFlowRuns()
+    [DataRow("--budget-cost", "lots", "--budget-cost must be an amount like 0.50, got \"lots\"")]
+    [DataRow("--budget-calls", "-3", "--budget-calls must be a positive number of model calls, got -3")]
+    public async Task Test_BadBudgetValue_IsBadInputBeforeAnyFlowRuns(string option, string value, string message)
     {
         var flow = Path.Combine(_dir, "lookup.yaml");
         File.WriteAllText(flow, "name: X\nurl: http://127.0.0.1:9/\nsteps:\n  - Click Search\n");
 
         var r = await CliProcess.RunAsync(_dir, Timeout, new Dictionary<string, string?> { ["OPENAI_API_KEY"] = Key },
-            "test", flow, "--model", "openai:gpt-4o-mini", "--budget-cost", "lots", "--html", Path.Combine(_dir, "html"));
+            "test", flow, "--model", "openai:gpt-4o-mini", option, value, "--html", Path.Combine(_dir, "html"));
 
         Assert.AreEqual(2, r.ExitCode, r.ToString());
-        StringAssert.Contains(r.StdErr, "--budget-cost must be an amount like 0.50, got \"lots\"", r.ToString());
+        StringAssert.Contains(r.StdErr, message, r.ToString());
         Assert.IsFalse(Directory.Exists(Path.Combine(_dir, "html")), "nothing ran, no report");
     }
 }
