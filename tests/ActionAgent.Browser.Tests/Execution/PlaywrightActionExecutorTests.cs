@@ -416,7 +416,7 @@ public sealed class PlaywrightActionExecutorTests
         // their next step waits for its own target.
         var observation = await OpenAsync("/to-dashboard");
 
-        var outcome = await session.CreateExecutor(settle: TimeSpan.FromSeconds(5))
+        var outcome = await session.CreateExecutor(settle: TimeSpan.FromSeconds(10))
             .ExecuteAsync(new ProposedAction(new ClickAction(ActionTarget.Element(Find(observation, "Dashboard").Id)), "test"), observation, Ct);
 
         Assert.IsTrue(outcome.Succeeded, outcome.Message);
@@ -430,7 +430,7 @@ public sealed class PlaywrightActionExecutorTests
         // An agent run (no override) lets the page go quiet, so a model sees the panel filled in.
         var observation = await OpenAsync("/to-dashboard");
         var budget = session.Settings.Timeouts.SettleMs;
-        session.Settings.Timeouts.SettleMs = 5000;
+        session.Settings.Timeouts.SettleMs = 10_000;
         try
         {
             var outcome = await ExecuteAsync(new ClickAction(ActionTarget.Element(Find(observation, "Dashboard").Id)), observation);

@@ -93,7 +93,7 @@ public sealed class TestWebServer : IDisposable
 
             if (path == "/api/slow-data")
             {
-                Thread.Sleep(1500); // a side panel's data that arrives long after its page
+                Thread.Sleep(4000); // a side panel's data that arrives long after its page (far longer than a loaded CI machine's click)
             }
 
             if (pages.TryGetValue(path, out var html) || (context.Request.HttpMethod == "POST" && pages.TryGetValue(path + "#post", out html)))
