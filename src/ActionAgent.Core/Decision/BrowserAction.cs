@@ -220,6 +220,10 @@ public sealed record DoneAction(string Result) : BrowserAction
 /// <summary>The task cannot be completed; <see cref="Reason"/> says why.</summary>
 public sealed record FailAction(string Reason) : BrowserAction
 {
+    /// <summary>Why the decider gives up, as a value (model failures set it; the default is that the task failed).</summary>
+    [JsonIgnore]
+    public Execution.FailureKind Failure { get; init; } = Execution.FailureKind.TaskFailed;
+
     /// <inheritdoc />
     [JsonIgnore]
     public override string Kind => "fail";

@@ -11,6 +11,12 @@ public sealed record ActionOutcome(OutcomeStatus Status, string Message)
     /// <summary>Fraction of the screen that changed (0..1), when a verifier measured it.</summary>
     public double? ChangedFraction { get; init; }
 
+    /// <summary>Why it did not succeed, as a value (<see cref="FailureKind.None"/> for a success).</summary>
+    public FailureKind Failure { get; init; }
+
+    /// <summary>What was checked to confirm the action's effect ("Amount reads 42.00", "URL changed"), when anything was.</summary>
+    public IReadOnlyList<string>? Checks { get; init; }
+
     /// <summary>True when the action succeeded.</summary>
     [JsonIgnore]
     public bool Succeeded => Status == OutcomeStatus.Succeeded;
@@ -19,10 +25,10 @@ public sealed record ActionOutcome(OutcomeStatus Status, string Message)
     public static ActionOutcome Success(string message = "done") => new(OutcomeStatus.Succeeded, message);
 
     /// <summary>A failed outcome the decider should hear about.</summary>
-    public static ActionOutcome Failed(string message) => new(OutcomeStatus.Failed, message);
+    public static ActionOutcome Failed(string message, FailureKind kind = FailureKind.ActionFailed) => new(OutcomeStatus.Failed, message) { Failure = kind };
 
     /// <summary>An action that was not carried out, and why.</summary>
-    public static ActionOutcome Skipped(string reason) => new(OutcomeStatus.Skipped, reason);
+    public static ActionOutcome Skipped(string reason, FailureKind kind = FailureKind.PolicyDenied) => new(OutcomeStatus.Skipped, reason) { Failure = kind };
 
     /// <inheritdoc />
     public override string ToString() => $"{Status}: {Message}";

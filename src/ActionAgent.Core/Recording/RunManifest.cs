@@ -29,6 +29,9 @@ public sealed record RunManifest
     /// <summary>The final message (the done result or why it failed).</summary>
     public string Message { get; init; } = "";
 
+    /// <summary>Why the run did not complete (None when it did, or while it runs).</summary>
+    public Execution.FailureKind Failure { get; init; }
+
     /// <summary>Start time.</summary>
     public DateTimeOffset StartedAt { get; init; }
 
