@@ -10,7 +10,8 @@ using ActionAgent.Cli.Hosting.Flows;
 using ActionAgent.Browser;
 using ActionAgent.Core.Approval;
 using ActionAgent.Core.Decision.Interpretation;
-using ActionAgent.Core.Policy;
+using ActionAgent.Approvals.Policies;
+using ActionAgent.Hosting;
 using ActionAgent.Flows.Caching;
 using ActionAgent.Flows.Expectations;
 using ActionAgent.Flows.Definition;
@@ -39,14 +40,21 @@ if (Arg("--settle-ms", -1) is >= 0 and var settle)
     settings.Timeouts.SettleMs = settle; // how long the executor waits for the page to go quiet after an action
 }
 
-var sessions = new PlaywrightFlowSessionFactory(settings, logs); // exactly what actionagent test uses
 var work = Directory.CreateTempSubdirectory("aa-bench-flows-").FullName;
+// Exactly what actionagent test uses: the governed pipeline with the repository's default policy (it declares OPS_PASSWORD).
+var pipeline = AgentPipeline.Create(new AgentPipelineOptions
+{
+    Policy = PolicyLoader.Load(Path.Combine(root, "policies", "default.yaml")),
+    AuditPath = Path.Combine(work, "audit.jsonl"),
+    Approver = AutoApprover.ApproveAll,
+});
+var sessions = new PlaywrightFlowSessionFactory(pipeline, settings, logs);
 var vars = new Dictionary<string, string> { ["baseUrl"] = app.BaseUrl };
 var signIn = FlowLoader.Load(Path.Combine(root, "flows", "sign-in-and-search.yaml"), vars);
 
 // Wired like the CLI's `test` and `replay`: OpenCV for crops, template matching, visual regions and screen drift.
 FlowRunner Runner(ActionCache cache, int workers, string recordings) => new(
-    sessions, _ => new CachingDecider(new StepInterpreter(), cache, OpenCvFlowImaging.Instance, OpenCvFlowImaging.Instance), new IrreversibleActionPolicy(), AutoApprover.ApproveAll,
+    sessions, _ => new CachingDecider(new StepInterpreter(), cache, OpenCvFlowImaging.Instance, OpenCvFlowImaging.Instance),
     new FlowRunnerOptions { Workers = workers, RecordingsRoot = recordings, BaseUrl = app.BaseUrl }, TimeProvider.System, logs)
 {
     Checker = new ExpectationChecker(OpenCvFlowImaging.Instance, OpenCvFlowImaging.Instance),
@@ -62,7 +70,7 @@ if (!recorded.AllPassed)
 }
 
 var recording = recorded.Results[0].RecordingPath!;
-var replayer = new ReplayRunner(sessions, new IrreversibleActionPolicy(), AutoApprover.ApproveAll,
+var replayer = new ReplayRunner(sessions,
     new ReplayOptions { RecordingsRoot = null, Settle = Arg("--replay-settle-ms", -1) is >= 0 and var rs ? TimeSpan.FromMilliseconds(rs) : new ReplayOptions().Settle }, TimeProvider.System, logs)
 {
     Comparer = new OpenCvFlowImaging(diffImages: false),

@@ -10,6 +10,7 @@ using ActionAgent.Core.Execution;
 using ActionAgent.Core.Policy;
 using ActionAgent.Core.Recording;
 using ActionAgent.Core.Runtime;
+using ActionAgent.Hosting;
 using ActionAgent.SampleApp;
 using Microsoft.Extensions.Logging.Abstractions;
 using Microsoft.Playwright;
@@ -31,6 +32,12 @@ var executeMs = new List<double>();
 var verifyMs = new List<double>();
 var scriptPerAction = new List<double>();
 var recordings = Directory.CreateTempSubdirectory("aa-bench-").FullName;
+var pipeline = AgentPipeline.Create(new AgentPipelineOptions
+{
+    Policy = PolicyDocument.Default,
+    AuditPath = Path.Combine(recordings, "audit.jsonl"),
+    Approver = AutoApprover.ApproveAll,
+});
 for (var i = 0; i < runs + 1; i++)
 {
     // Hand-written script: the same seven actions with Playwright locators.
@@ -47,9 +54,9 @@ for (var i = 0; i < runs + 1; i++)
 
     // The agent loop with the offline interpreter.
     await page.GotoAsync(app.BaseUrl + "/refund?order=1042");
-    var loop = new AgentLoop(session.CreatePerceiver(), new StepInterpreter(), new IrreversibleActionPolicy(), AutoApprover.ApproveAll,
-        session.CreateExecutor(), new PassThroughVerifier(), new JsonRunRecorder(recordings), new AgentOptions(), TimeProvider.System,
-        NullLogger<AgentLoop>.Instance);
+    // The governed pipeline every entry point uses (policy, audit, network guard, secrets), so the figure is what users get.
+    await using var governed = await pipeline.GovernAsync(session, $"bench-{i}", Task);
+    var loop = governed.CreateLoop(session.CreatePerceiver(), new StepInterpreter(), new JsonRunRecorder(recordings), new AgentOptions());
     var wall = Stopwatch.StartNew();
     var result = await loop.RunAsync(new RunRequest(Task) { RunId = $"bench-{i}" });
     wall.Stop();

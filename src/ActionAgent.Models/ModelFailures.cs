@@ -15,23 +15,6 @@ public static class ModelFailures
     /// <summary>The model kept answering with something that is not a valid action.</summary>
     public const string InvalidOutput = "invalid model output:";
 
-    /// <summary>Exit code suggested for a run configuration error (<see cref="Providers.ModelConfigurationException"/>).</summary>
-    public const int ConfigurationExitCode = 2;
-
-    /// <summary>
-    /// The exit code the CLI should use for a run that failed with <paramref name="reason"/>: 3 key rejected or no access
-    /// (401/403), 4 budget exceeded, 5 provider unavailable (down, 404, 429, 5xx, timeout), 6 invalid model output,
-    /// 1 otherwise (the task itself failed). Configuration errors are <see cref="ConfigurationExitCode"/>.
-    /// </summary>
-    public static int SuggestedExitCode(string? reason) => Classify(reason) switch
-    {
-        BudgetExceeded => 4,
-        ModelCallFailed when reason!.Contains("(401 ", StringComparison.Ordinal) || reason.Contains("(403 ", StringComparison.Ordinal) => 3,
-        ModelCallFailed => 5,
-        InvalidOutput => 6,
-        _ => 1,
-    };
-
     /// <summary>The kind of model failure a fail reason reports, or null when it is not one (the model itself gave up).</summary>
     public static string? Classify(string? reason) =>
         reason is null ? null

@@ -25,13 +25,14 @@ public static class RunExecution
             var (chosen, owner) = decider(loggerFactory);
             using var ownerScope = owner;
             var result = await new AgentHost(settings, loggerFactory).RunAsync(task, url, chosen, cancellationToken);
-            var exit = ExitCodeFor(result);
+            var exit = ExitCodes.For(result);
             if (settings.Output == OutputMode.Json)
             {
                 Console.Out.WriteLine(JsonSerializer.Serialize(new
                 {
                     runId = result.RunId,
                     status = result.Status.ToString(),
+                    failure = result.Failure == Core.Execution.FailureKind.None ? null : result.Failure.ToString(),
                     message = result.Message,
                     steps = result.Steps,
                     tokens = result.Tokens,
@@ -82,13 +83,4 @@ public static class RunExecution
     }
 
     private static bool IsBadInput(Exception e) => e is ArgumentException or InvalidDataException or FormatException or JsonException or Browser.BrowserSettingsException or Models.Providers.ModelConfigurationException or Vision.Ocr.OcrModelsNotFoundException;
-
-    private static int ExitCodeFor(RunResult result) => result.Status switch
-    {
-        RunStatus.Completed => ExitCodes.Success,
-        RunStatus.Cancelled => ExitCodes.Cancelled,
-        _ when result.Message.Contains("rejected by", StringComparison.OrdinalIgnoreCase)
-            || result.Message.Contains("no reviewer available", StringComparison.OrdinalIgnoreCase) => ExitCodes.NotApproved,
-        _ => ExitCodes.ForModelFailure(result.Message),
-    };
 }

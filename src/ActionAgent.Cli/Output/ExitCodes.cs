@@ -1,3 +1,6 @@
+using ActionAgent.Core.Execution;
+using ActionAgent.Core.Runtime;
+
 namespace ActionAgent.Cli.Output;
 
 /// <summary>Process exit codes; documented in the README.</summary>
@@ -15,7 +18,7 @@ public static class ExitCodes
     /// <summary>The environment is not ready: Chromium missing, browser endpoint unreachable, model key rejected (401/403).</summary>
     public const int Environment = 3;
 
-    /// <summary>An irreversible step was refused or not approved, and the run could not finish.</summary>
+    /// <summary>An action was refused: a reviewer rejected it, nobody approved it, or the policy denied it.</summary>
     public const int NotApproved = 4;
 
     /// <summary>The model provider was unavailable (down, 404, 429/5xx after retries, timeout).</summary>
@@ -27,13 +30,28 @@ public static class ExitCodes
     /// <summary>The run's model budget (tokens, money, calls) was exhausted.</summary>
     public const int BudgetExceeded = 7;
 
-    /// <summary>The exit code for a failed run, from the model-failure prefix of its final message (1 when none).</summary>
-    public static int ForModelFailure(string message) => Models.ModelFailures.Classify(message) switch
+    /// <summary>The exit code for how a run ended: switches on its <see cref="RunResult.Failure"/> kind, never on message text.</summary>
+    public static int For(RunResult result)
     {
-        Models.ModelFailures.BudgetExceeded => BudgetExceeded,
-        Models.ModelFailures.InvalidOutput => InvalidModelOutput,
-        Models.ModelFailures.ModelCallFailed when message.Contains("(401 ", StringComparison.Ordinal) || message.Contains("(403 ", StringComparison.Ordinal) => Environment,
-        Models.ModelFailures.ModelCallFailed => ProviderUnavailable,
+        ArgumentNullException.ThrowIfNull(result);
+        return result.Status switch
+        {
+            RunStatus.Completed => Success,
+            RunStatus.Cancelled => Cancelled,
+            _ => For(result.Failure),
+        };
+    }
+
+    /// <summary>The exit code for a failure kind (documented in docs/cli.md).</summary>
+    public static int For(FailureKind kind) => kind switch
+    {
+        FailureKind.None => Success,
+        FailureKind.NotApproved or FailureKind.PolicyDenied => NotApproved,
+        FailureKind.BudgetExceeded => BudgetExceeded,
+        FailureKind.ProviderUnauthorized => Environment,
+        FailureKind.ProviderUnavailable => ProviderUnavailable,
+        FailureKind.InvalidModelOutput => InvalidModelOutput,
+        FailureKind.Cancelled => Cancelled,
         _ => RunFailed,
     };
 

@@ -6,6 +6,9 @@ public sealed record StepSummary(int Step, string Action, string Outcome, bool S
     /// <summary>The instruction the step carried out, when known.</summary>
     public string? StepText { get; init; }
 
+    /// <summary>Why the step did not succeed, as a value (None when it did).</summary>
+    public Execution.FailureKind Failure { get; init; }
+
     /// <summary>The action's kind ("click", "type", "wait", ...), when known.</summary>
     public string? ActionKind { get; init; }
 }

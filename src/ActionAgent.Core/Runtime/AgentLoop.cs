@@ -13,19 +13,38 @@ namespace ActionAgent.Core.Runtime;
 /// <summary>
 /// Observe → decide → check policy → (approve) → act → verify, until the decider says done or fail, a limit is hit,
 /// or the run is cancelled. Expected failures go back to the decider as values; every step is recorded.
+/// A run is Completed only when the decider said done, its last action's effect was observed, and no action of the
+/// run was refused (rejected, expired, denied): a refusal is never reported as success.
 /// </summary>
-public sealed class AgentLoop(
-    IPerceiver perceiver,
-    IDecider decider,
-    IActionPolicy policy,
-    IApprover approver,
-    IActionExecutor executor,
-    IOutcomeVerifier verifier,
-    IRunRecorder recorder,
-    AgentOptions options,
-    TimeProvider time,
-    ILogger<AgentLoop> logger)
+public sealed class AgentLoop
 {
+    private readonly IPerceiver perceiver;
+    private readonly IDecider decider;
+    private readonly IActionPolicy policy;
+    private readonly IApprover approver;
+    private readonly IActionExecutor executor;
+    private readonly IOutcomeVerifier verifier;
+    private readonly IRunRecorder recorder;
+    private readonly AgentOptions options;
+    private readonly TimeProvider time;
+    private readonly ILogger<AgentLoop> logger;
+
+    /// <summary>A loop over the given parts (entry points get them from the governed pipeline).</summary>
+    public AgentLoop(AgentParts parts)
+    {
+        ArgumentNullException.ThrowIfNull(parts);
+        perceiver = parts.Perceiver;
+        decider = parts.Decider;
+        policy = parts.Policy;
+        approver = parts.Approver;
+        executor = parts.Executor;
+        verifier = parts.Verifier;
+        recorder = parts.Recorder;
+        options = parts.Options;
+        time = parts.Time;
+        logger = parts.Loggers.CreateLogger<AgentLoop>();
+    }
+
     /// <summary>Extra versions to write into run.json (browser, policy hash, prompt version…).</summary>
     public IDictionary<string, string> Versions { get; } = new Dictionary<string, string>
     {
@@ -60,6 +79,10 @@ public sealed class AgentLoop(
         long tokens = 0;
         decimal cost = 0;
         var finalMessage = "";
+        var failure = FailureKind.None;
+        var refusals = new List<Refusal>();
+        StepRecord? lastAction = null;
+        var stepLimit = options.MaxSteps + options.PreludeSteps;
         machine.Fire(RunTrigger.Start);
         try
         {
@@ -68,15 +91,16 @@ public sealed class AgentLoop(
                 cancellationToken.ThrowIfCancellationRequested();
                 step++;
                 using var stepScope = logger.BeginScope(new Dictionary<string, object> { ["Step"] = step });
-                if (step > options.MaxSteps)
+                if (step > stepLimit)
                 {
+                    failure = FailureKind.LimitReached;
                     finalMessage = $"max steps exceeded: the task was not done after {options.MaxSteps} steps (raise --max-steps if it needs more)";
                     logger.LogWarning("Run {RunId}: {Message}", runId, finalMessage);
                     machine.Fire(RunTrigger.Fail);
                     break;
                 }
 
-                var record = await RunStepAsync(runId, request.Task, step, machine, history, cancellationToken).ConfigureAwait(false);
+                var record = await RunStepAsync(runId, request.Task, step, machine, history, refusals, lastAction, cancellationToken).ConfigureAwait(false);
                 tokens += record.Record.Proposal.Usage.TotalTokens;
                 cost += record.Record.Proposal.Usage.Cost;
                 await recorder.AppendAsync(record.Record, record.Images, CancellationToken.None).ConfigureAwait(false);
@@ -86,7 +110,17 @@ public sealed class AgentLoop(
                 {
                     StepText = record.Record.Proposal.StepText,
                     ActionKind = record.Record.Proposal.Action.Kind,
+                    Failure = outcome.Failure,
                 });
+                if (outcome.Failure is FailureKind.NotApproved or FailureKind.PolicyDenied)
+                {
+                    refusals.Add(new Refusal(step, Fingerprint(record.Record), outcome.Failure, outcome.Message));
+                }
+
+                if (!record.Record.Proposal.Action.IsTerminal && record.Record.Proposal.Action is not (WaitAction or ScrollAction))
+                {
+                    lastAction = record.Record;
+                }
                 if (history.Count > options.HistoryLength)
                 {
                     history.RemoveAt(0);
@@ -95,12 +129,14 @@ public sealed class AgentLoop(
                 if (machine.IsFinished)
                 {
                     finalMessage = outcome.Message;
+                    failure = machine.State == RunState.Completed ? FailureKind.None : outcome.Failure == FailureKind.None ? FailureKind.TaskFailed : outcome.Failure;
                     break;
                 }
 
                 consecutiveFailures = outcome.Status == OutcomeStatus.Failed ? consecutiveFailures + 1 : 0;
                 if (consecutiveFailures >= options.MaxConsecutiveFailures)
                 {
+                    failure = outcome.Failure == FailureKind.None ? FailureKind.LimitReached : outcome.Failure;
                     finalMessage = $"{consecutiveFailures} failed actions in a row; last: {outcome.Message}";
                     machine.Fire(RunTrigger.Fail);
                 }
@@ -109,6 +145,7 @@ public sealed class AgentLoop(
         catch (OperationCanceledException) when (cancellationToken.IsCancellationRequested)
         {
             finalMessage = "cancelled";
+            failure = FailureKind.Cancelled;
             logger.LogWarning("Run {RunId} cancelled at step {Step}", runId, step);
             machine.Fire(RunTrigger.Cancel);
         }
@@ -116,6 +153,7 @@ public sealed class AgentLoop(
         {
             // Dead infrastructure (the browser crashed, the page closed): the run fails, the recording is closed.
             finalMessage = $"the run stopped: {e.Message}";
+            failure = e is TimeoutException ? FailureKind.StepTimeout : FailureKind.Infrastructure;
             logger.LogError(e, "Run {RunId} failed at step {Step}", runId, step);
             if (machine.CanFire(RunTrigger.Fail))
             {
@@ -129,10 +167,12 @@ public sealed class AgentLoop(
             RunState.Cancelled => RunStatus.Cancelled,
             _ => RunStatus.Failed,
         };
-        var steps = Math.Min(step, options.MaxSteps);
+        var steps = Math.Min(step, stepLimit);
+        failure = status == RunStatus.Completed ? FailureKind.None : failure == FailureKind.None ? FailureKind.TaskFailed : failure;
         await recorder.CompleteAsync(manifest with
         {
             Status = status,
+            Failure = failure,
             Message = finalMessage,
             EndedAt = time.GetUtcNow(),
             Steps = steps,
@@ -140,8 +180,9 @@ public sealed class AgentLoop(
             Cost = cost,
         }).ConfigureAwait(false);
         logger.LogInformation("Run {RunId} ended {Status} after {Steps} steps: {Message}", runId, status, steps, finalMessage);
-        return new RunResult(runId, status, finalMessage, steps)
+        return new RunResult(runId, status, finalMessage, Math.Max(0, steps - options.PreludeSteps))
         {
+            Failure = failure,
             Tokens = tokens,
             Cost = cost,
             RecordingPath = (recorder as JsonRunRecorder)?.RunDirectory,
@@ -149,7 +190,7 @@ public sealed class AgentLoop(
     }
 
     private async Task<(StepRecord Record, StepImages Images)> RunStepAsync(
-        string runId, string task, int step, RunMachine machine, List<StepSummary> history, CancellationToken runToken)
+        string runId, string task, int step, RunMachine machine, List<StepSummary> history, List<Refusal> refusals, StepRecord? lastAction, CancellationToken runToken)
     {
         var startedAt = time.GetUtcNow();
         double observeMs = 0, decideMs = 0, approvalMs = 0, executeMs = 0, verifyMs = 0;
@@ -179,7 +220,7 @@ public sealed class AgentLoop(
         }
         catch (OperationCanceledException) when (!runToken.IsCancellationRequested)
         {
-            proposal = new ProposedAction(new FailAction($"the decider did not answer within the step timeout ({options.StepTimeout.TotalSeconds:0}s)"), "step timeout")
+            proposal = new ProposedAction(new FailAction($"the decider did not answer within the step timeout ({options.StepTimeout.TotalSeconds:0}s)") { Failure = FailureKind.StepTimeout }, "step timeout")
             {
                 DecidedBy = decider.Name,
             };
@@ -241,15 +282,26 @@ public sealed class AgentLoop(
 
         switch (proposal.Action)
         {
+            case DoneAction done when refusals.Count > 0:
+                // A refused action is final: whatever else the decider did, the run cannot claim the task was done.
+                machine.Fire(RunTrigger.Fail);
+                var refused = refusals[0];
+                return Finish(Record(null, null, ActionOutcome.Failed(
+                    $"the decider said done ({done.Result}), but step {refused.Step} was refused: {refused.Message}", refused.Kind)));
+            case DoneAction done when lastAction is { Outcome.Succeeded: false } unverified:
+                machine.Fire(RunTrigger.Fail);
+                return Finish(Record(null, null, ActionOutcome.Failed(
+                    $"the decider said done ({done.Result}), but the last action (step {unverified.Step}, {unverified.Proposal.Action.Describe()}) did not succeed: {unverified.Outcome.Message}",
+                    FailureKind.NotVerified)));
             case DoneAction done:
                 machine.Fire(RunTrigger.Finish);
                 return Finish(Record(null, null, ActionOutcome.Success(done.Result)));
             case FailAction fail:
                 machine.Fire(RunTrigger.Fail);
-                return Finish(Record(null, null, ActionOutcome.Failed(fail.Reason)));
+                return Finish(Record(null, null, ActionOutcome.Failed(fail.Reason, fail.Failure)));
             case AskHumanAction ask:
                 machine.Fire(RunTrigger.Fail);
-                return Finish(Record(null, null, ActionOutcome.Failed($"the agent needs a person to answer: {ask.Question}")));
+                return Finish(Record(null, null, ActionOutcome.Failed($"the agent needs a person to answer: {ask.Question}", FailureKind.NeedsHuman)));
         }
 
         if (proposal.Action.PrimaryTarget?.ElementId is { } id && observation.Find(id) is null)
@@ -260,6 +312,16 @@ public sealed class AgentLoop(
             return Finish(Record(verdictMissing, ApprovalDecision.From(verdictMissing), ActionOutcome.Failed($"element #{id} does not exist in the current observation; choose an id from the element list")));
         }
 
+        var fingerprint = Fingerprint(proposal, target, observation.Url);
+        if (refusals.FirstOrDefault(r => r.Kind == FailureKind.NotApproved && r.Fingerprint == fingerprint) is { } earlier)
+        {
+            // The reviewer already said no to this very action in this run: do not ask again.
+            var verdictRefused = new Verdict(VerdictKind.Deny, RiskClass.Read, "already-refused", $"step {earlier.Step} refused the same action");
+            machine.Fire(RunTrigger.Denied);
+            return Finish(Record(verdictRefused, ApprovalDecision.From(verdictRefused),
+                ActionOutcome.Skipped($"not asked again: the same action was refused at step {earlier.Step} ({earlier.Message})", FailureKind.NotApproved)));
+        }
+
         var verdict = policy.Evaluate(proposal, observation);
         logger.LogInformation("Step {Step} verdict {Verdict}", step, verdict.ToString());
         ApprovalDecision decision;
@@ -267,7 +329,7 @@ public sealed class AgentLoop(
         {
             machine.Fire(RunTrigger.Denied);
             decision = ApprovalDecision.From(verdict);
-            return Finish(Record(verdict, decision, ActionOutcome.Skipped($"denied by policy ({verdict.Rule}): {verdict.Reason}")));
+            return Finish(Record(verdict, decision, ActionOutcome.Skipped($"denied by policy ({verdict.Rule}): {verdict.Reason}", FailureKind.PolicyDenied)));
         }
 
         if (verdict.NeedsApproval)
@@ -288,7 +350,7 @@ public sealed class AgentLoop(
             {
                 machine.Fire(RunTrigger.Rejected);
                 var why = decision.Expired ? $"approval expired: {decision.Reason}" : $"rejected by {decision.Reviewer}: {decision.Reason}";
-                return Finish(Record(verdict, decision, ActionOutcome.Skipped(why)));
+                return Finish(Record(verdict, decision, ActionOutcome.Skipped(why, FailureKind.NotApproved)));
             }
 
             machine.Fire(RunTrigger.Approved);
@@ -311,7 +373,7 @@ public sealed class AgentLoop(
         }
         catch (OperationCanceledException) when (!runToken.IsCancellationRequested)
         {
-            outcome = ActionOutcome.Failed($"the action did not finish within the step timeout ({options.StepTimeout.TotalSeconds:0}s)");
+            outcome = ActionOutcome.Failed($"the action did not finish within the step timeout ({options.StepTimeout.TotalSeconds:0}s)", FailureKind.StepTimeout);
         }
 
         executeMs = Lap(clock);
@@ -330,6 +392,17 @@ public sealed class AgentLoop(
         logger.LogInformation("Step {Step} outcome {Outcome}", step, outcome.ToString());
         return Finish(Record(verdict, decision, outcome));
     }
+
+    /// <summary>What makes two proposals "the same action" for a reviewer: kind, target as perceived, value, page.</summary>
+    private static string Fingerprint(ProposedAction proposal, UiElement? target, string url) =>
+        string.Join('\u001f', proposal.Action.Describe(), target?.Role ?? "", target?.Name ?? "", UrlWithoutQuery(url));
+
+    private static string Fingerprint(StepRecord record) => Fingerprint(record.Proposal, record.Target, record.Observation.Url);
+
+    private static string UrlWithoutQuery(string url) =>
+        Uri.TryCreate(url, UriKind.Absolute, out var u) ? u.GetLeftPart(UriPartial.Path) : url;
+
+    private sealed record Refusal(int Step, string Fingerprint, FailureKind Kind, string Message);
 
     private static UiElement? ResolveTarget(ActionTarget target, Observation observation)
     {

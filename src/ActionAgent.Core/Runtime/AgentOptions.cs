@@ -8,6 +8,9 @@ public sealed class AgentOptions
     /// <summary>Most steps before the run fails with "max steps exceeded". Default 40.</summary>
     public int MaxSteps { get; set; } = 40;
 
+    /// <summary>Steps an entry point adds before the task (opening the start page); they do not count against <see cref="MaxSteps"/>. Default 0.</summary>
+    public int PreludeSteps { get; set; }
+
     /// <summary>Longest one step (observe, decide, execute, verify; approval waits excluded) may take. Default 60 s.</summary>
     public TimeSpan StepTimeout { get; set; } = TimeSpan.FromSeconds(60);
 

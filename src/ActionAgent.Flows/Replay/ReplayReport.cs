@@ -21,6 +21,9 @@ public sealed record ReplayReport(RunRecording Original, RunStatus Status, strin
     /// <summary>Exit code for <c>actionagent replay</c>: 0 when <see cref="Passed"/>, otherwise 1.</summary>
     public int ExitCode => Passed ? 0 : 1;
 
+    /// <summary>Why the replayed run did not complete, when it did not (a refusal is never a passing replay).</summary>
+    public Core.Execution.FailureKind Failure { get; init; }
+
     /// <summary>One line: "replayed 9 steps: 0 major, 2 minor drifts (Completed)".</summary>
     public string Summary => $"replayed {Steps.Count(s => s.ReplayStep is not null)}/{Steps.Count} steps: {MajorDrifts} major, {MinorDrifts} minor drifts ({Status}: {Message})";
 }

@@ -1,5 +1,3 @@
-using ActionAgent.Core.Approval;
-using ActionAgent.Core.Policy;
 using ActionAgent.Core.Recording;
 using ActionAgent.Core.Runtime;
 using ActionAgent.Flows.Caching;
@@ -17,8 +15,6 @@ namespace ActionAgent.Flows.Replay;
 /// </summary>
 public sealed class ReplayRunner(
     IFlowSessionFactory sessions,
-    IActionPolicy policy,
-    IApprover approver,
     ReplayOptions options,
     TimeProvider time,
     ILoggerFactory loggerFactory)
@@ -47,7 +43,7 @@ public sealed class ReplayRunner(
         _logger.LogInformation("Replaying {RunId}: {Steps} recorded steps to repeat", recording.Manifest.RunId, decider.Planned.Count);
 
         RunResult result;
-        await using (var session = await sessions.CreateAsync($"replay {recording.Manifest.RunId}", new FlowSessionOptions { Settle = options.Settle }, cancellationToken).ConfigureAwait(false))
+        await using (var session = await sessions.CreateAsync($"replay {recording.Manifest.RunId}", new FlowSessionOptions { Settle = options.Settle, RunId = runId, Task = recording.Manifest.Task }, cancellationToken).ConfigureAwait(false))
         {
             if (recording.Manifest.StartUrl is { Length: > 0 } start)
             {
@@ -60,7 +56,7 @@ public sealed class ReplayRunner(
                 MaxConsecutiveFailures = 1,
                 StepTimeout = options.StepTimeout,
             };
-            var loop = new AgentLoop(session.Perceiver, decider, policy, approver, session.Executor, session.Verifier, capture, agentOptions, time, loggerFactory.CreateLogger<AgentLoop>());
+            var loop = session.CreateLoop(decider, capture, agentOptions);
             loop.Versions["replay-of"] = recording.Manifest.RunId;
             result = await loop.RunAsync(new RunRequest($"replay of {recording.Manifest.RunId}: {recording.Manifest.Task}")
             {
@@ -70,7 +66,7 @@ public sealed class ReplayRunner(
         }
 
         var drifts = Compare(recording, decider, capture.Steps, rebaser);
-        var report = new ReplayReport(recording, result.Status, result.Message, drifts) { ReplayRecordingPath = capture.Directory };
+        var report = new ReplayReport(recording, result.Status, result.Message, drifts) { ReplayRecordingPath = capture.Directory, Failure = result.Failure };
         _logger.LogInformation("Replay of {RunId}: {Summary}", recording.Manifest.RunId, report.Summary);
         return report;
     }

@@ -1,8 +1,6 @@
 using System.Diagnostics;
-using ActionAgent.Core.Approval;
 using ActionAgent.Core.Decision;
 using ActionAgent.Core.Perception;
-using ActionAgent.Core.Policy;
 using ActionAgent.Core.Recording;
 using ActionAgent.Core.Runtime;
 using ActionAgent.Flows.Caching;
@@ -21,37 +19,33 @@ public sealed class FlowRunner
 {
     private readonly IFlowSessionFactory _sessions;
     private readonly Func<FlowDefinition, IDecider> _deciders;
-    private readonly IActionPolicy _policy;
-    private readonly IApprover _approver;
     private readonly FlowRunnerOptions _options;
     private readonly TimeProvider _time;
-    private readonly ILoggerFactory _loggers;
     private readonly ILogger<FlowRunner> _logger;
     private readonly System.Collections.Concurrent.ConcurrentDictionary<IDecider, byte> _usedDeciders = new(ReferenceEqualityComparer.Instance);
 
-    /// <summary>Creates a runner; <paramref name="deciders"/> gives each flow its decider (for example a CachingDecider over the StepInterpreter).</summary>
+    /// <summary>
+    /// Creates a runner; <paramref name="deciders"/> gives each flow its decider (for example a CachingDecider over the
+    /// StepInterpreter). Policy and approval come with each session from the governed pipeline behind <paramref name="sessions"/>.
+    /// </summary>
     public FlowRunner(
         IFlowSessionFactory sessions,
         Func<FlowDefinition, IDecider> deciders,
-        IActionPolicy policy,
-        IApprover approver,
         FlowRunnerOptions options,
         TimeProvider time,
         ILoggerFactory loggerFactory)
     {
         _sessions = sessions ?? throw new ArgumentNullException(nameof(sessions));
         _deciders = deciders ?? throw new ArgumentNullException(nameof(deciders));
-        _policy = policy ?? throw new ArgumentNullException(nameof(policy));
-        _approver = approver ?? throw new ArgumentNullException(nameof(approver));
         _options = options ?? throw new ArgumentNullException(nameof(options));
         _time = time ?? throw new ArgumentNullException(nameof(time));
-        _loggers = loggerFactory ?? throw new ArgumentNullException(nameof(loggerFactory));
+        ArgumentNullException.ThrowIfNull(loggerFactory);
         _logger = loggerFactory.CreateLogger<FlowRunner>();
     }
 
     /// <summary>Creates a runner that shares one thread-safe decider between all flows.</summary>
-    public FlowRunner(IFlowSessionFactory sessions, IDecider decider, IActionPolicy policy, IApprover approver, FlowRunnerOptions options, TimeProvider time, ILoggerFactory loggerFactory)
-        : this(sessions, _ => decider, policy, approver, options, time, loggerFactory)
+    public FlowRunner(IFlowSessionFactory sessions, IDecider decider, FlowRunnerOptions options, TimeProvider time, ILoggerFactory loggerFactory)
+        : this(sessions, _ => decider, options, time, loggerFactory)
     {
     }
 
@@ -219,7 +213,7 @@ public sealed class FlowRunner
         IFlowSession session;
         try
         {
-            session = await _sessions.CreateAsync(flow.Name, new FlowSessionOptions { Settle = _options.Settle }, ct).ConfigureAwait(false);
+            session = await _sessions.CreateAsync(flow.Name, new FlowSessionOptions { Settle = _options.Settle, RunId = manifest.RunId, Task = manifest.Task }, ct).ConfigureAwait(false);
         }
         catch (Exception e) when (e is not OperationCanceledException)
         {
@@ -259,7 +253,7 @@ public sealed class FlowRunner
             {
                 run.Recorder.CurrentInstruction = step.Instruction;
                 var before = run.Recorder.Steps;
-                var loop = new AgentLoop(session.Perceiver, decider, _policy, _approver, session.Executor, session.Verifier, run.Recorder, _options.Agent, _time, _loggers.CreateLogger<AgentLoop>());
+                var loop = session.CreateLoop(decider, run.Recorder, _options.Agent);
                 var outcome = await loop.RunAsync(new RunRequest(step.Instruction!) { RunId = $"{manifest.RunId}-step{step.Index}", StartUrl = null }, ct).ConfigureAwait(false);
                 ct.ThrowIfCancellationRequested();
                 var passed = outcome.Status == RunStatus.Completed;

@@ -9,4 +9,10 @@ public sealed record FlowSessionOptions
     /// expectation, the recorded screen) instead of for every background request.
     /// </summary>
     public TimeSpan? Settle { get; init; }
+
+    /// <summary>The run id of the flow or replay, carried into audit entries and held requests. Default "flow".</summary>
+    public string RunId { get; init; } = "flow";
+
+    /// <summary>What the session is for (the flow's name or the replayed task), for held requests. Default empty.</summary>
+    public string Task { get; init; } = "";
 }

@@ -1,22 +1,22 @@
-using ActionAgent.Core.Execution;
+using ActionAgent.Core.Decision;
 using ActionAgent.Core.Perception;
+using ActionAgent.Core.Recording;
+using ActionAgent.Core.Runtime;
 
 namespace ActionAgent.Flows.Running;
 
 /// <summary>
-/// One isolated browser context for one flow (or one replay): what the agent loop needs to see and act, plus
-/// navigation to the start URL. Implemented with Playwright by the composition root; disposing closes the context.
+/// One isolated browser context for one flow (or one replay), already under the governed pipeline: it sees the page,
+/// navigates to the start URL, and builds agent loops whose policy, approver and executor are the pipeline's (flows
+/// and replays choose only the decider, the recorder and the limits). Disposing closes the context.
 /// </summary>
 public interface IFlowSession : IAsyncDisposable
 {
     /// <summary>Observes the session's page.</summary>
     IPerceiver Perceiver { get; }
 
-    /// <summary>Acts on the session's page.</summary>
-    IActionExecutor Executor { get; }
-
-    /// <summary>Checks what an action did (a <see cref="PassThroughVerifier"/> when there is no vision).</summary>
-    IOutcomeVerifier Verifier { get; }
+    /// <summary>An agent loop over this session with the pipeline's policy, approver, executor and verifier.</summary>
+    AgentLoop CreateLoop(IDecider decider, IRunRecorder recorder, AgentOptions options);
 
     /// <summary>Goes to an absolute URL and waits for the page to load.</summary>
     Task NavigateAsync(string url, CancellationToken cancellationToken = default);

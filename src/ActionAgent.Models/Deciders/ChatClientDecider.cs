@@ -1,5 +1,6 @@
 using System.Globalization;
 using ActionAgent.Core.Decision;
+using ActionAgent.Core.Execution;
 using ActionAgent.Models.Cost;
 using ActionAgent.Models.Imaging;
 using ActionAgent.Models.Middleware;
@@ -96,12 +97,12 @@ public sealed class ChatClientDecider : IDecider, IDescribesVersions
             catch (BudgetExceededException e)
             {
                 _logger.LogWarning("Step {Step}: {Model} not called: {Reason}", context.Step, Name, e.Message);
-                return Fail(e.Message, "budget exceeded", usage);
+                return Fail(e.Message, "budget exceeded", usage, FailureKind.BudgetExceeded);
             }
             catch (ModelCallException e)
             {
                 _logger.LogWarning("Step {Step}: {Model} call failed: {Kind} {Status}", context.Step, Name, e.Kind, e.StatusCode);
-                return Fail(e.Message, "model call failed", usage);
+                return Fail(e.Message, "model call failed", usage, e.Kind is ModelErrorKind.Unauthorized or ModelErrorKind.Forbidden ? FailureKind.ProviderUnauthorized : FailureKind.ProviderUnavailable);
             }
 
             usage = Add(usage, UsageAccountingChatClient.UsageOf(response, Name));
@@ -137,7 +138,7 @@ public sealed class ChatClientDecider : IDecider, IDescribesVersions
             {
                 var reason = string.Create(CultureInfo.InvariantCulture,
                     $"{ModelFailures.InvalidOutput} {Name} gave no valid action in {invalid} attempts; last problem: {error}");
-                return Fail(reason, "invalid model output", usage);
+                return Fail(reason, "invalid model output", usage, FailureKind.InvalidModelOutput);
             }
 
             var echoed = response.Text.Length > MaxEchoedAnswerChars ? response.Text[..MaxEchoedAnswerChars] + "…" : response.Text;
@@ -156,8 +157,8 @@ public sealed class ChatClientDecider : IDecider, IDescribesVersions
         }
     }
 
-    private ProposedAction Fail(string reason, string shortReason, ModelUsage usage) =>
-        new(new FailAction(reason), shortReason) { Confidence = 0, DecidedBy = Name, Usage = usage };
+    private ProposedAction Fail(string reason, string shortReason, ModelUsage usage, FailureKind kind) =>
+        new(new FailAction(reason) { Failure = kind }, shortReason) { Confidence = 0, DecidedBy = Name, Usage = usage };
 
     private static ModelUsage Add(ModelUsage a, ModelUsage b) =>
         a with { InputTokens = a.InputTokens + b.InputTokens, OutputTokens = a.OutputTokens + b.OutputTokens, Cost = a.Cost + b.Cost };

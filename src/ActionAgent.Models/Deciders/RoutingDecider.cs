@@ -76,7 +76,7 @@ public sealed class RoutingDecider : IDecider, IDescribesVersions
         if (small.Action is FailAction fail)
         {
             // A spent budget is spent for the large model too.
-            var budget = ModelFailures.Classify(fail.Reason) == ModelFailures.BudgetExceeded;
+            var budget = fail.Failure == Core.Execution.FailureKind.BudgetExceeded;
             return _options.EscalateOnSmallFailure && !budget ? "the small model failed the step" : null;
         }
 

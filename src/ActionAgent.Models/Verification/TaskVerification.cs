@@ -11,6 +11,9 @@ public sealed record TaskVerification(VerificationStatus Status, string Reason)
     /// <summary>Tokens and cost of the check.</summary>
     public ModelUsage Usage { get; init; } = ModelUsage.None;
 
+    /// <summary>Why the claim stands unverified: <see cref="Core.Execution.FailureKind.NotVerified"/> unless the check itself could not run.</summary>
+    public Core.Execution.FailureKind Failure { get; init; } = Core.Execution.FailureKind.NotVerified;
+
     /// <summary>True when verified.</summary>
     public bool IsVerified => Status == VerificationStatus.Verified;
 

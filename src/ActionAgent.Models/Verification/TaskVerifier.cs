@@ -94,7 +94,13 @@ public sealed class TaskVerifier
             catch (Exception e) when (e is BudgetExceededException or ModelCallException)
             {
                 _logger.LogWarning("Verification by {Model} could not run: {Reason}", Name, e.Message);
-                return Result(VerificationStatus.Unavailable, e.Message, usage);
+                var kind = e switch
+                {
+                    BudgetExceededException => Core.Execution.FailureKind.BudgetExceeded,
+                    ModelCallException { Kind: ModelErrorKind.Unauthorized or ModelErrorKind.Forbidden } => Core.Execution.FailureKind.ProviderUnauthorized,
+                    _ => Core.Execution.FailureKind.ProviderUnavailable,
+                };
+                return Result(VerificationStatus.Unavailable, e.Message, usage) with { Failure = kind };
             }
 
             var spent = UsageAccountingChatClient.UsageOf(response, Name);
@@ -108,7 +114,7 @@ public sealed class TaskVerifier
 
             if (attempt >= _options.MaxInvalidRetries)
             {
-                return Result(VerificationStatus.Unavailable, $"{ModelFailures.InvalidOutput} {Name} gave no valid verdict: {error}", usage);
+                return Result(VerificationStatus.Unavailable, $"{ModelFailures.InvalidOutput} {Name} gave no valid verdict: {error}", usage) with { Failure = Core.Execution.FailureKind.InvalidModelOutput };
             }
 
             messages.Add(new ChatMessage(ChatRole.Assistant, response.Text.Length > 500 ? response.Text[..500] : response.Text));

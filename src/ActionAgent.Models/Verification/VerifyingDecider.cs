@@ -34,6 +34,6 @@ public sealed class VerifyingDecider(IDecider inner, TaskVerifier verifier) : ID
             proposal.Usage.Cost + check.Usage.Cost);
         return check.IsVerified
             ? proposal with { Action = new DoneAction($"{done.Result} ({check.Summary})"), Usage = usage }
-            : proposal with { Action = new FailAction($"{check.Summary} (the decider said: {done.Result})"), Usage = usage, Reason = "verification pass" };
+            : proposal with { Action = new FailAction($"{check.Summary} (the decider said: {done.Result})") { Failure = check.Failure }, Usage = usage, Reason = "verification pass" };
     }
 }

@@ -60,8 +60,11 @@ public sealed class StepInterpreterLoopTests
             return ActionOutcome.Success();
         };
         var approver = new FakeApprover(approve);
-        var loop = new AgentLoop(new FakePerceiver(_ => page), new StepInterpreter(), new IrreversibleActionPolicy(), approver, executor,
-            new PassThroughVerifier(), new JsonRunRecorder(_root), new AgentOptions(), TimeProvider.System, NullLogger<AgentLoop>.Instance);
+        var loop = new AgentLoop(new AgentParts
+        {
+            Perceiver = new FakePerceiver(_ => page), Decider = new StepInterpreter(), Policy = new PolicyEngine(PolicyDocument.Default), Approver = approver,
+            Executor = executor, Recorder = new JsonRunRecorder(_root),
+        });
         return (loop, executor, approver);
     }
 

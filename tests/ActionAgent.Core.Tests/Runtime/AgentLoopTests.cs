@@ -26,8 +26,11 @@ public sealed class AgentLoopTests
         var executor = new FakeExecutor();
         var approver = new FakeApprover(approve ?? (_ => ApprovalDecision.Approve("tester")));
         var perceiver = new FakePerceiver(_ => Pages.RefundForm());
-        var loop = new AgentLoop(perceiver, decider, new IrreversibleActionPolicy(), approver, executor, new PassThroughVerifier(),
-            new JsonRunRecorder(_root), options ?? new AgentOptions(), TimeProvider.System, NullLogger<AgentLoop>.Instance);
+        var loop = new AgentLoop(new AgentParts
+        {
+            Perceiver = perceiver, Decider = decider, Policy = new PolicyEngine(PolicyDocument.Default), Approver = approver, Executor = executor,
+            Recorder = new JsonRunRecorder(_root), Options = options ?? new AgentOptions(),
+        });
         return (loop, executor, approver, perceiver);
     }
 
@@ -67,7 +70,68 @@ public sealed class AgentLoopTests
         var fedBack = decider.Contexts[1].Last!;
         Assert.IsFalse(fedBack.Succeeded);
         StringAssert.Contains(fedBack.Outcome, "wrong amount");
-        Assert.AreEqual(RunStatus.Completed, result.Status);
+        Assert.AreEqual(FailureKind.NotApproved, fedBack.Failure);
+
+        // The decider said done after the rejection: a refusal is never reported as success.
+        Assert.AreEqual(RunStatus.Failed, result.Status, result.Message);
+        Assert.AreEqual(FailureKind.NotApproved, result.Failure);
+        StringAssert.Contains(result.Message, "wrong amount");
+    }
+
+    [TestMethod]
+    public async Task RunAsync_SameActionProposedAfterRejection_ReviewerIsNotAskedAgain()
+    {
+        var decider = new ScriptedDecider(new ClickAction(ActionTarget.Element(5)), new ClickAction(ActionTarget.Element(5)), new FailAction("gave up"));
+        var (loop, executor, approver, _) = Build(decider, _ => ApprovalDecision.Reject("ana", "no"));
+
+        var result = await loop.RunAsync(new RunRequest("submit") { RunId = "run-twice" });
+
+        Assert.AreEqual(1, approver.Requests.Count, "the reviewer said no once; the same action is refused without asking again");
+        Assert.AreEqual(0, executor.Executed.Count);
+        var second = decider.Contexts[2].Last!;
+        Assert.AreEqual(FailureKind.NotApproved, second.Failure);
+        StringAssert.Contains(second.Outcome, "refused at step 1");
+        Assert.AreEqual(RunStatus.Failed, result.Status);
+    }
+
+    [TestMethod]
+    public async Task RunAsync_DoneRightAfterAFailedAction_FailsAsNotVerified()
+    {
+        var decider = new ScriptedDecider(new TypeTextAction(ActionTarget.Element(2), "42.00"), new DoneAction("all done"));
+        var (loop, executor, _, _) = Build(decider);
+        executor.Outcome = _ => ActionOutcome.Failed("Amount reads \"\" after typing", FailureKind.NotVerified);
+
+        var result = await loop.RunAsync(new RunRequest("type") { RunId = "run-unverified" });
+
+        Assert.AreEqual(RunStatus.Failed, result.Status, "a claim of done after an action that did not work is not success");
+        Assert.AreEqual(FailureKind.NotVerified, result.Failure);
+        StringAssert.Contains(result.Message, "Amount reads");
+    }
+
+    [TestMethod]
+    public async Task RunAsync_FailActionKind_IsTheRunsFailureKind()
+    {
+        var decider = new ScriptedDecider(new FailAction("budget exceeded: 2 of 2 calls") { Failure = FailureKind.BudgetExceeded });
+        var (loop, _, _, _) = Build(decider);
+
+        var result = await loop.RunAsync(new RunRequest("t") { RunId = "run-budget" });
+
+        Assert.AreEqual(FailureKind.BudgetExceeded, result.Failure);
+        Assert.AreEqual(FailureKind.BudgetExceeded, RunRecording.Load(Path.Combine(_root, "run-budget")).Manifest.Failure, "run.json carries the kind too");
+    }
+
+    [TestMethod]
+    public async Task RunAsync_MaxStepsWithAStartPagePrelude_ReportsTheNumberTheUserGave()
+    {
+        var decider = new ScriptedDecider(Enumerable.Range(0, 10).Select(_ => (BrowserAction)new ScrollAction(0, 10)).ToArray());
+        var (loop, _, _, _) = Build(decider, options: new AgentOptions { MaxSteps = 3, PreludeSteps = 1 });
+
+        var result = await loop.RunAsync(new RunRequest("scroll") { RunId = "run-max" });
+
+        Assert.AreEqual(RunStatus.Failed, result.Status);
+        Assert.AreEqual(FailureKind.LimitReached, result.Failure);
+        StringAssert.Contains(result.Message, "after 3 steps");
+        Assert.AreEqual(3, result.Steps, "the start-page step is not one of the task's steps");
     }
 
     [TestMethod]
@@ -88,9 +152,12 @@ public sealed class AgentLoopTests
         var policy = new ApproveEverythingPolicy();
         var decider = new ScriptedDecider(new TypeTextAction(ActionTarget.Element(2), "4200"), new DoneAction("ok"));
         var executor = new FakeExecutor();
-        var loop = new AgentLoop(new FakePerceiver(_ => Pages.RefundForm()), decider, policy,
-            new FakeApprover(_ => ApprovalDecision.Approve("r") with { EditedValue = "42.00" }), executor, new PassThroughVerifier(),
-            new JsonRunRecorder(_root), new AgentOptions(), TimeProvider.System, NullLogger<AgentLoop>.Instance);
+        var loop = new AgentLoop(new AgentParts
+        {
+            Perceiver = new FakePerceiver(_ => Pages.RefundForm()), Decider = decider, Policy = policy,
+            Approver = new FakeApprover(_ => ApprovalDecision.Approve("r") with { EditedValue = "42.00" }), Executor = executor,
+            Recorder = new JsonRunRecorder(_root),
+        });
 
         await loop.RunAsync(new RunRequest("t") { RunId = "run-edit" });
 
@@ -239,9 +306,12 @@ public sealed class AgentLoopTests
         {
             MarkedScreenshotRenderer = new Lazy<ReadOnlyMemory<byte>>(() => throw new InvalidDataException("the screenshot is not a PNG")),
         });
-        var loop = new AgentLoop(perceiver, new ScriptedDecider(new ScrollAction(0, 100), new DoneAction("ok")), new IrreversibleActionPolicy(),
-            new FakeApprover(_ => ApprovalDecision.Approve("t")), new FakeExecutor(), new PassThroughVerifier(), new JsonRunRecorder(_root),
-            new AgentOptions { RecordMarks = MarksRecording.Always }, TimeProvider.System, NullLogger<AgentLoop>.Instance);
+        var loop = new AgentLoop(new AgentParts
+        {
+            Perceiver = perceiver, Decider = new ScriptedDecider(new ScrollAction(0, 100), new DoneAction("ok")), Policy = new PolicyEngine(PolicyDocument.Default),
+            Approver = new FakeApprover(_ => ApprovalDecision.Approve("t")), Executor = new FakeExecutor(), Recorder = new JsonRunRecorder(_root),
+            Options = new AgentOptions { RecordMarks = MarksRecording.Always },
+        });
 
         var result = await loop.RunAsync(new RunRequest("t") { RunId = "run-marks-broken" });
 
@@ -261,8 +331,11 @@ public sealed class AgentLoopTests
                 return MarksPng;
             }),
         });
-        return new AgentLoop(perceiver, decider, new IrreversibleActionPolicy(), new FakeApprover(_ => ApprovalDecision.Approve("t")), new FakeExecutor(),
-            new PassThroughVerifier(), new JsonRunRecorder(_root), new AgentOptions { RecordMarks = marks }, TimeProvider.System, NullLogger<AgentLoop>.Instance);
+        return new AgentLoop(new AgentParts
+        {
+            Perceiver = perceiver, Decider = decider, Policy = new PolicyEngine(PolicyDocument.Default), Approver = new FakeApprover(_ => ApprovalDecision.Approve("t")),
+            Executor = new FakeExecutor(), Recorder = new JsonRunRecorder(_root), Options = new AgentOptions { RecordMarks = marks },
+        });
     }
 
     /// <summary>A scripted decider that reads the set-of-marks image on the given steps, as a model decider would.</summary>

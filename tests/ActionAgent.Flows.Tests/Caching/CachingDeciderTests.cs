@@ -269,14 +269,14 @@ public sealed class CachingDeciderTests
               - Click Sign in
             """, "sign-in.yaml");
         FlowRunner Runner(bool relabelled) => new(new FakeSessionFactory(_ => new FakeSession(FakeApp.Orders(relabelled: relabelled, moved: relabelled))), decider,
-            new AllowAllPolicy(), AutoApprover.ApproveAll, new FlowRunnerOptions { RecordingsRoot = null }, TimeProvider.System, NullLoggerFactory.Instance);
+            new FlowRunnerOptions { RecordingsRoot = null }, TimeProvider.System, NullLoggerFactory.Instance);
         await Runner(relabelled: false).RunAsync([flow]);
 
         // The button is now "Log in" elsewhere; the fake interpreter only knows "Sign in", so give it a matching instruction
         // through a decider that clicks any sign-in-like button.
         var healing = new CachingDecider(new RelabelAwareLoginDecider(), cache);
         var suite = await new FlowRunner(new FakeSessionFactory(_ => new FakeSession(FakeApp.Orders(relabelled: true, moved: true))), healing,
-            new AllowAllPolicy(), AutoApprover.ApproveAll, new FlowRunnerOptions { RecordingsRoot = null }, TimeProvider.System, NullLoggerFactory.Instance).RunAsync([flow]);
+            new FlowRunnerOptions { RecordingsRoot = null }, TimeProvider.System, NullLoggerFactory.Instance).RunAsync([flow]);
 
         Assert.IsTrue(suite.AllPassed, suite.Results[0].Message);
         Assert.AreEqual(1, suite.Cache!.Healed);
@@ -310,9 +310,9 @@ public sealed class CachingDeciderTests
         var runner = new FlowRunner(
             new FakeSessionFactory(_ => new FakeSession(FakeApp.Orders())),
             _ => new CachingDecider(inner, cache),
-            new AllowAllPolicy(), AutoApprover.ApproveAll, options, TimeProvider.System, NullLoggerFactory.Instance);
+            options, TimeProvider.System, NullLoggerFactory.Instance);
         var secondRunIds = new FakeSessionFactory(_ => new FakeSession(WithIdOffset(FakeApp.Orders(), 100)));
-        var secondRunner = new FlowRunner(secondRunIds, _ => new CachingDecider(inner, cache), new AllowAllPolicy(), AutoApprover.ApproveAll, options, TimeProvider.System, NullLoggerFactory.Instance);
+        var secondRunner = new FlowRunner(secondRunIds, _ => new CachingDecider(inner, cache), options, TimeProvider.System, NullLoggerFactory.Instance);
 
         var first = await runner.RunAsync([flow]);
         var callsAfterFirst = inner.Calls;

@@ -82,8 +82,7 @@ public sealed class PlaywrightCSharpExporterTests
                   - Click Search
                   - Click the Order 1042 link
                 """, "flow.yaml");
-            var runner = new FlowRunner(new FakeSessionFactory(_ => new FakeSession(FakeApp.Orders("http://127.0.0.1:5123"))), new InstructionDecider(), new AllowAllPolicy(), AutoApprover.ApproveAll,
-                new FlowRunnerOptions { RecordingsRoot = root }, TimeProvider.System, NullLoggerFactory.Instance);
+            var runner = new FlowRunner(new FakeSessionFactory(_ => new FakeSession(FakeApp.Orders("http://127.0.0.1:5123"))), new InstructionDecider(), new FlowRunnerOptions { RecordingsRoot = root }, TimeProvider.System, NullLoggerFactory.Instance);
             var result = (await runner.RunAsync([flow])).Results[0];
 
             var code = new PlaywrightCSharpExporter().Export(result.RecordingPath!);

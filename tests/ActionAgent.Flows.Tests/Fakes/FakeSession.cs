@@ -1,11 +1,18 @@
+using ActionAgent.Core.Approval;
 using ActionAgent.Core.Decision;
 using ActionAgent.Core.Execution;
 using ActionAgent.Core.Perception;
+using ActionAgent.Core.Policy;
+using ActionAgent.Core.Recording;
+using ActionAgent.Core.Runtime;
 using ActionAgent.Flows.Running;
 
 namespace ActionAgent.Flows.Tests.Fakes;
 
-/// <summary>A flow session over a <see cref="FakeApp"/>; can be told to hang on navigation (ignoring cancellation).</summary>
+/// <summary>
+/// A flow session over a <see cref="FakeApp"/>; can be told to hang on navigation (ignoring cancellation). Its loops
+/// use <see cref="Policy"/> and <see cref="Approver"/> (allow all, approve all by default), as a governed session would.
+/// </summary>
 internal sealed class FakeSession(FakeApp app) : IFlowSession, IPerceiver, IActionExecutor
 {
     public FakeApp App => app;
@@ -25,9 +32,20 @@ internal sealed class FakeSession(FakeApp app) : IFlowSession, IPerceiver, IActi
 
     public IPerceiver Perceiver => this;
 
-    public IActionExecutor Executor => this;
+    public IActionPolicy Policy { get; init; } = new AllowAllPolicy();
 
-    public IOutcomeVerifier Verifier { get; } = new PassThroughVerifier();
+    public IApprover Approver { get; init; } = AutoApprover.ApproveAll;
+
+    public AgentLoop CreateLoop(IDecider decider, IRunRecorder recorder, AgentOptions options) => new(new AgentParts
+    {
+        Perceiver = this,
+        Decider = decider,
+        Policy = Policy,
+        Approver = Approver,
+        Executor = this,
+        Recorder = recorder,
+        Options = options,
+    });
 
     public async Task NavigateAsync(string url, CancellationToken cancellationToken = default)
     {

@@ -36,8 +36,7 @@ public sealed class ReplayRunnerTests
               - Click Sign in
               - Type 1042 into Search orders
             """, "sign-in.yaml");
-        var runner = new FlowRunner(new FakeSessionFactory(_ => new FakeSession(Paint(FakeApp.Orders(), painted))), new InstructionDecider(), new AllowAllPolicy(), AutoApprover.ApproveAll,
-            new FlowRunnerOptions { RecordingsRoot = Path.Combine(_root, "recorded") }, TimeProvider.System, NullLoggerFactory.Instance);
+        var runner = new FlowRunner(new FakeSessionFactory(_ => new FakeSession(Paint(FakeApp.Orders(), painted))), new InstructionDecider(), new FlowRunnerOptions { RecordingsRoot = Path.Combine(_root, "recorded") }, TimeProvider.System, NullLoggerFactory.Instance);
         var result = (await runner.RunAsync([flow])).Results.Single();
         Assert.IsTrue(result.Passed, result.Message);
         return RunRecording.Load(result.RecordingPath!);
@@ -50,8 +49,7 @@ public sealed class ReplayRunnerTests
     }
 
     private ReplayRunner Replayer(FakeApp app, string? baseUrl = null) =>
-        new(new FakeSessionFactory(_ => new FakeSession(app)), new AllowAllPolicy(), AutoApprover.ApproveAll,
-            new ReplayOptions { RecordingsRoot = Path.Combine(_root, "replays"), BaseUrl = baseUrl, TargetTimeout = TimeSpan.FromMilliseconds(300) }, TimeProvider.System, NullLoggerFactory.Instance);
+        new(new FakeSessionFactory(_ => new FakeSession(app)), new ReplayOptions { RecordingsRoot = Path.Combine(_root, "replays"), BaseUrl = baseUrl, TargetTimeout = TimeSpan.FromMilliseconds(300) }, TimeProvider.System, NullLoggerFactory.Instance);
 
     [TestMethod]
     public async Task RunAsync_SameApp_ReplaysEveryStepWithoutDrift()
@@ -180,8 +178,7 @@ public sealed class ReplayRunnerTests
             var loaded = opened.Elapsed >= TimeSpan.FromMilliseconds(200);
             return new FakePage("Orders", loaded ? "Orders\nSearch orders" : "Orders\nLoading…", [box, new FakeElement("button", "Search", new ScreenRect(420, 80, 80, 30))]);
         });
-        var replayer = new ReplayRunner(new FakeSessionFactory(_ => new FakeSession(app)), new AllowAllPolicy(), AutoApprover.ApproveAll,
-            new ReplayOptions { RecordingsRoot = null, LookAlikeTimeout = TimeSpan.FromSeconds(5) }, TimeProvider.System, NullLoggerFactory.Instance)
+        var replayer = new ReplayRunner(new FakeSessionFactory(_ => new FakeSession(app)), new ReplayOptions { RecordingsRoot = null, LookAlikeTimeout = TimeSpan.FromSeconds(5) }, TimeProvider.System, NullLoggerFactory.Instance)
         {
             Comparer = new ExactComparer(),
         };
@@ -199,8 +196,7 @@ public sealed class ReplayRunnerTests
         var recording = await RecordAsync();
         var app = FakeApp.Orders();
         app.Route("/orders", a => new FakePage("Orders", "Orders\nNew banner: sale!", [new FakeElement("textbox", "Search orders", new(100, 80, 300, 30))]));
-        var replayer = new ReplayRunner(new FakeSessionFactory(_ => new FakeSession(app)), new AllowAllPolicy(), AutoApprover.ApproveAll,
-            new ReplayOptions { RecordingsRoot = null, LookAlikeTimeout = TimeSpan.FromMilliseconds(200) }, TimeProvider.System, NullLoggerFactory.Instance)
+        var replayer = new ReplayRunner(new FakeSessionFactory(_ => new FakeSession(app)), new ReplayOptions { RecordingsRoot = null, LookAlikeTimeout = TimeSpan.FromMilliseconds(200) }, TimeProvider.System, NullLoggerFactory.Instance)
         {
             Comparer = new ExactComparer(),
         };

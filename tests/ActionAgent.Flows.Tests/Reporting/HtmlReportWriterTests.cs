@@ -66,8 +66,7 @@ public sealed class HtmlReportWriterTests
         options.Agent.RecordMarks = marks;
         var runner = new FlowRunner(
             new FakeSessionFactory(_ => new FakeSession(WithPainter(FakeApp.Orders()))),
-            new InstructionDecider(), new AllowAllPolicy(), AutoApprover.ApproveAll,
-            options,
+            new InstructionDecider(), options,
             TimeProvider.System, NullLoggerFactory.Instance);
         return await runner.RunAsync(flows.Select((f, i) => FlowLoader.Parse(f, $"flows/flow{i}.yaml")).ToList());
     }

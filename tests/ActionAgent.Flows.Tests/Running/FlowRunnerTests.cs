@@ -46,8 +46,7 @@ public sealed class FlowRunnerTests
         """);
 
     private static FlowRunner Runner(FakeSessionFactory sessions, InstructionDecider decider, FlowRunnerOptions? options = null) =>
-        new(sessions, decider, new AllowAllPolicy(), AutoApprover.ApproveAll,
-            options ?? new FlowRunnerOptions { RecordingsRoot = null, ExpectationTimeout = TimeSpan.FromMilliseconds(50), ExpectationPollInterval = TimeSpan.FromMilliseconds(10) },
+        new(sessions, decider, options ?? new FlowRunnerOptions { RecordingsRoot = null, ExpectationTimeout = TimeSpan.FromMilliseconds(50), ExpectationPollInterval = TimeSpan.FromMilliseconds(10) },
             TimeProvider.System, NullLoggerFactory.Instance);
 
     [TestMethod]

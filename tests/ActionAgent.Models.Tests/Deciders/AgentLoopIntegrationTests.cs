@@ -63,12 +63,16 @@ public sealed class AgentLoopIntegrationTests
 
         Assert.AreEqual(RunStatus.Failed, result.Status);
         Assert.AreEqual(ModelFailures.BudgetExceeded, ModelFailures.Classify(result.Message), result.Message);
+        Assert.AreEqual(FailureKind.BudgetExceeded, result.Failure, "the kind, not the message, decides the exit code");
         Assert.AreEqual(1, server.CallCount);
     }
 
     private static AgentLoop Loop(IDecider decider, IActionExecutor executor, IRunRecorder recorder) =>
-        new(new FixedPerceiver(), decider, new AllowAll(), AutoApprover.ApproveAll, executor, new PassThroughVerifier(), recorder,
-            new AgentOptions { MaxSteps = 5 }, TimeProvider.System, NullLogger<AgentLoop>.Instance);
+        new(new AgentParts
+        {
+            Perceiver = new FixedPerceiver(), Decider = decider, Policy = new AllowAll(), Approver = AutoApprover.ApproveAll, Executor = executor,
+            Recorder = recorder, Options = new AgentOptions { MaxSteps = 5 },
+        });
 
     private static string UserText(RecordedRequest request)
     {

@@ -15,6 +15,18 @@ public sealed class FlowCommandOptions
     /// <summary>--yes.</summary>
     public Option<bool> Yes { get; } = new("--yes", "-y") { Description = "Approve every held (irreversible) action without asking" };
 
+    /// <summary>--policy.</summary>
+    public Option<string?> Policy { get; } = new("--policy") { Description = "Policy file (YAML) that judges every action, as for run (default: policies/default.yaml in the repository)" };
+
+    /// <summary>--approver.</summary>
+    public Option<string?> Approver { get; } = new("--approver") { Description = "Who approves held actions: console, web (queue + 'actionagent approvals serve') or none (default: console on a terminal, otherwise none)" };
+
+    /// <summary>--approvals-db.</summary>
+    public Option<string?> ApprovalsDb { get; } = new("--approvals-db") { Description = "Approval queue database for --approver web (default: .actionagent/approvals.db in the repository)" };
+
+    /// <summary>--audit.</summary>
+    public Option<string?> Audit { get; } = new("--audit") { Description = "Audit log file (default: .actionagent/audit.jsonl in the repository)" };
+
     /// <summary>--recordings.</summary>
     public Option<string?> Recordings { get; } = new("--recordings") { Description = "Folder for recordings (default: recordings/ in the current folder)" };
 
@@ -31,7 +43,7 @@ public sealed class FlowCommandOptions
     /// <summary>Adds the options to a command.</summary>
     public void AddTo(Command command)
     {
-        foreach (var option in new Option[] { Config, Headed, Yes, Recordings, Verbose, SettleMs })
+        foreach (var option in new Option[] { Config, Headed, Yes, Policy, Approver, ApprovalsDb, Audit, Recordings, Verbose, SettleMs })
         {
             command.Add(option);
         }
@@ -46,10 +58,36 @@ public sealed class FlowCommandOptions
             : (TimeSpan.FromMilliseconds(ms), null);
     }
 
+    /// <summary>The governance settings (policy, approver, queue, audit, --yes) for the pipeline, as run reads them; throws <see cref="ArgumentException"/> for a bad --approver.</summary>
+    public Hosting.CliSettings ReadGovernance(ParseResult result)
+    {
+        var approver = result.GetValue(Approver)?.Trim().ToLowerInvariant();
+        if (approver is not null and not ("console" or "web" or "none"))
+        {
+            throw new ArgumentException($"--approver must be console, web or none, got \"{approver}\"");
+        }
+
+        return new Hosting.CliSettings
+        {
+            PolicyPath = result.GetValue(Policy),
+            Approver = approver,
+            ApprovalsDb = result.GetValue(ApprovalsDb),
+            AuditPath = result.GetValue(Audit),
+            Yes = result.GetValue(Yes),
+            ConfigPath = result.GetValue(Config),
+            Output = Console.IsOutputRedirected ? Output.OutputMode.Plain : Output.OutputMode.Terminal,
+        };
+    }
+
     /// <summary>Loads the browser settings (throws <see cref="BrowserSettingsException"/> for a bad file).</summary>
     public BrowserSettings LoadBrowser(ParseResult result)
     {
         var path = result.GetValue(Config);
+        if (path is not null && !File.Exists(path))
+        {
+            throw new BrowserSettingsException($"--config {path}: file not found; give the path of an existing playwright.config.json (or leave --config out)");
+        }
+
         if (path is null)
         {
             var local = Path.Combine(Directory.GetCurrentDirectory(), "playwright.config.json");

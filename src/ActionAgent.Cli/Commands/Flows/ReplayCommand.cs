@@ -2,8 +2,6 @@ using System.CommandLine;
 using ActionAgent.Cli.Hosting;
 using ActionAgent.Cli.Hosting.Flows;
 using ActionAgent.Cli.Output;
-using ActionAgent.Core.Approval;
-using ActionAgent.Core.Policy;
 using ActionAgent.Flows.Replay;
 using ActionAgent.Flows.Reporting;
 using Serilog.Extensions.Logging;
@@ -46,10 +44,10 @@ public static class ReplayCommand
             try
             {
                 var browser = common.LoadBrowser(result);
+                // The same governed pipeline as run: policy, approver, network guard, audit, declared secrets only.
+                var pipeline = await new PipelineFactory(common.ReadGovernance(result), loggerFactory).CreateAsync(ct);
                 var runner = new ReplayRunner(
-                    new PlaywrightFlowSessionFactory(browser, loggerFactory),
-                    new IrreversibleActionPolicy(),
-                    result.GetValue(common.Yes) ? AutoApprover.ApproveAll : new AutoApprover(false, "no reviewer available for replay: re-run with --yes to approve held (irreversible) actions"),
+                    new PlaywrightFlowSessionFactory(pipeline, browser, loggerFactory),
                     new ReplayOptions { Settle = settle, BaseUrl = result.GetValue(baseUrl), RecordingsRoot = Path.GetFullPath(result.GetValue(common.Recordings) ?? "recordings") },
                     TimeProvider.System,
                     loggerFactory)
@@ -70,9 +68,14 @@ public static class ReplayCommand
                 HtmlReportWriter.WriteReplay(report, path);
                 Console.Out.WriteLine(report.Summary);
                 Console.Out.WriteLine($"report: {path}");
-                return report.ExitCode;
+                return report.Passed ? ExitCodes.Success : report.Failure == Core.Execution.FailureKind.None ? ExitCodes.RunFailed : ExitCodes.For(report.Failure);
             }
-            catch (Exception e) when (e is InvalidDataException or FileNotFoundException or Browser.BrowserSettingsException or System.Text.Json.JsonException)
+            catch (Approvals.Policies.PolicyLoadException e)
+            {
+                Console.Error.WriteLine($"error: {(e.Errors.Count > 0 ? string.Join(Environment.NewLine, e.Errors.Select(x => x.ToString())) : e.Message)}");
+                return ExitCodes.BadInput;
+            }
+            catch (Exception e) when (e is ArgumentException or InvalidDataException or FileNotFoundException or Browser.BrowserSettingsException or System.Text.Json.JsonException)
             {
                 Console.Error.WriteLine($"error: {e.Message}");
                 return ExitCodes.BadInput;

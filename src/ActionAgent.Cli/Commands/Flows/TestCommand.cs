@@ -2,10 +2,8 @@ using System.CommandLine;
 using ActionAgent.Cli.Hosting;
 using ActionAgent.Cli.Hosting.Flows;
 using ActionAgent.Cli.Output;
-using ActionAgent.Core.Approval;
 using ActionAgent.Core.Decision;
 using ActionAgent.Core.Decision.Interpretation;
-using ActionAgent.Core.Policy;
 using ActionAgent.Flows.Caching;
 using ActionAgent.Flows.Expectations;
 using ActionAgent.Flows.Definition;
@@ -81,8 +79,27 @@ public static class TestCommand
                 return Fail(ExitCodes.BadInput, e.Message);
             }
 
+            var outDir = Path.GetFullPath(result.GetValue(html) ?? "test-results");
+            await using var serilog = LoggingSetup.Create(Path.Combine(RepoPaths.Root, "logs"), result.GetValue(common.Verbose));
+            using var loggerFactory = new SerilogLoggerFactory(serilog);
+
+            // The same governed pipeline as run: policy, approver, network guard, audit, declared secrets only.
+            ActionAgent.Hosting.AgentPipeline pipeline;
+            try
+            {
+                pipeline = await new PipelineFactory(common.ReadGovernance(result), loggerFactory).CreateAsync(ct);
+            }
+            catch (Approvals.Policies.PolicyLoadException e)
+            {
+                return Fail(ExitCodes.BadInput, e.Errors.Count > 0 ? string.Join(Environment.NewLine, e.Errors.Select(x => x.ToString())) : e.Message);
+            }
+            catch (ArgumentException e)
+            {
+                return Fail(ExitCodes.BadInput, e.Message);
+            }
+
             var loaded = FlowLoader.LoadAll(result.GetValue(paths) ?? [], variables);
-            loaded = CheckSecrets(loaded);
+            loaded = CheckSecrets(loaded, pipeline.Secrets);
             foreach (var error in loaded.Errors)
             {
                 Console.Error.WriteLine($"error: {error.Message}");
@@ -93,9 +110,6 @@ public static class TestCommand
                 return Fail(ExitCodes.BadInput, "no flow files (*.yaml, *.yml) found in the given paths");
             }
 
-            var outDir = Path.GetFullPath(result.GetValue(html) ?? "test-results");
-            await using var serilog = LoggingSetup.Create(Path.Combine(RepoPaths.Root, "logs"), result.GetValue(common.Verbose));
-            using var loggerFactory = new SerilogLoggerFactory(serilog);
             Browser.BrowserSettings browser;
             try
             {
@@ -158,9 +172,6 @@ public static class TestCommand
             }
 
             using var perceptionScope = perception;
-            IApprover approver = result.GetValue(common.Yes)
-                ? AutoApprover.ApproveAll
-                : new AutoApprover(false, "no reviewer available for flows: re-run with --yes to approve held (irreversible) actions");
             var options = new FlowRunnerOptions
             {
                 Workers = workerCount,
@@ -171,10 +182,8 @@ public static class TestCommand
             };
             options.Agent.RecordMarks = marks;
             var runner = new FlowRunner(
-                new PlaywrightFlowSessionFactory(browser, loggerFactory, result.GetValue(perceptionMode) is null ? null : perception),
+                new PlaywrightFlowSessionFactory(pipeline, browser, loggerFactory, result.GetValue(perceptionMode) is null ? null : perception),
                 _ => new CachingDecider(makeDecider(), actionCache, OpenCvFlowImaging.Instance, OpenCvFlowImaging.Instance, logger: loggerFactory.CreateLogger<CachingDecider>()),
-                new IrreversibleActionPolicy(),
-                approver,
                 options,
                 TimeProvider.System,
                 loggerFactory)
@@ -227,21 +236,21 @@ public static class TestCommand
         return command;
     }
 
-    /// <summary>Moves flows whose secrets are not set into the load errors, with a message saying what to export.</summary>
-    private static FlowLoadResult CheckSecrets(FlowLoadResult loaded)
+    /// <summary>Moves flows whose secrets the policy does not declare, or that have no value, into the load errors, saying what to do.</summary>
+    private static FlowLoadResult CheckSecrets(FlowLoadResult loaded, Approvals.Secrets.SecretResolver secrets)
     {
         var flows = new List<FlowDefinition>();
         var errors = loaded.Errors.ToList();
         foreach (var flow in loaded.Flows)
         {
-            var missing = flow.SecretNames.Where(n => PlaywrightFlowSessionFactory.SecretValue(n) is null).ToList();
-            if (missing.Count == 0)
+            var problems = flow.SecretNames.Select(secrets.Problem).OfType<string>().ToList();
+            if (problems.Count == 0)
             {
                 flows.Add(flow);
             }
             else
             {
-                errors.Add(new FlowLoadError(flow.SourcePath, $"{flow.SourcePath}: flow \"{flow.Name}\" needs the secret(s) {string.Join(", ", missing)}; export {string.Join(" and ", missing.Select(m => "ACTIONAGENT_SECRET_" + m))} (or {string.Join(", ", missing)}) before running"));
+                errors.Add(new FlowLoadError(flow.SourcePath, $"{flow.SourcePath}: flow \"{flow.Name}\": {string.Join("; ", problems)}"));
             }
         }
 

@@ -1,32 +1,41 @@
 using ActionAgent.Browser;
+using ActionAgent.Core.Decision;
 using ActionAgent.Core.Execution;
 using ActionAgent.Core.Perception;
+using ActionAgent.Core.Recording;
+using ActionAgent.Core.Runtime;
 using ActionAgent.Flows.Running;
+using ActionAgent.Hosting;
 using Microsoft.Playwright;
 
 namespace ActionAgent.Cli.Hosting.Flows;
 
-/// <summary>One flow's browser session: its own Chromium context and page, perceiver, executor and verifier.</summary>
-public sealed class PlaywrightFlowSession(BrowserSession session, Func<string, string> resolveSecrets, PerceptionFactory? perception = null, TimeSpan? settle = null) : IFlowSession
+/// <summary>One flow's browser session under the governed pipeline: its own Chromium, perceiver and verifier; loops from <see cref="GovernedSession"/>.</summary>
+public sealed class PlaywrightFlowSession(BrowserSession session, GovernedSession governed, PerceptionFactory? perception = null) : IFlowSession
 {
-    private readonly BrowserSession _session = session;
+    private readonly IOutcomeVerifier _verifier = perception?.CreateVerifier(session) ?? new PassThroughVerifier();
 
     /// <inheritdoc />
     public IPerceiver Perceiver { get; } = perception?.CreatePerceiver(session) ?? session.CreatePerceiver();
 
-    /// <inheritdoc />
-    public IActionExecutor Executor { get; } = session.CreateExecutor(resolveSecrets, settle);
+    /// <summary>The governed session (policy, approver, guarded executor).</summary>
+    public GovernedSession Governed => governed;
 
     /// <inheritdoc />
-    public IOutcomeVerifier Verifier { get; } = perception?.CreateVerifier(session) ?? new PassThroughVerifier();
+    public AgentLoop CreateLoop(IDecider decider, IRunRecorder recorder, AgentOptions options) =>
+        governed.CreateLoop(Perceiver, decider, recorder, options, _verifier);
 
     /// <inheritdoc />
     public async Task NavigateAsync(string url, CancellationToken cancellationToken = default)
     {
         cancellationToken.ThrowIfCancellationRequested();
-        await _session.Page.GotoAsync(url, new PageGotoOptions { WaitUntil = WaitUntilState.Load }).WaitAsync(cancellationToken).ConfigureAwait(false);
+        await session.Page.GotoAsync(url, new PageGotoOptions { WaitUntil = WaitUntilState.Load }).WaitAsync(cancellationToken).ConfigureAwait(false);
     }
 
     /// <inheritdoc />
-    public ValueTask DisposeAsync() => _session.DisposeAsync();
+    public async ValueTask DisposeAsync()
+    {
+        await governed.DisposeAsync().ConfigureAwait(false);
+        await session.DisposeAsync().ConfigureAwait(false);
+    }
 }

@@ -5,9 +5,10 @@ using ActionAgent.TestKit.Fakes;
 namespace ActionAgent.Core.Tests.Policy;
 
 [TestClass]
-public sealed class IrreversibleActionPolicyTests
+public sealed class DefaultPolicyTests
 {
-    private static readonly IrreversibleActionPolicy Policy = new();
+    // The built-in default policy every entry point falls back to (there is no second, weaker policy path).
+    private static readonly PolicyEngine Policy = new(PolicyDocument.Default);
 
     private static Verdict Evaluate(BrowserAction action) => Policy.Evaluate(new ProposedAction(action, "test"), Pages.RefundForm());
 
@@ -61,27 +62,5 @@ public sealed class IrreversibleActionPolicyTests
         };
         var verdict = Policy.Evaluate(new ProposedAction(new ClickAction(ActionTarget.Element(1)), "t"), page);
         Assert.AreEqual(VerdictKind.RequireApproval, verdict.Kind);
-    }
-
-    [TestMethod]
-    public void Evaluate_SignInSubmit_IsAllowedWithoutReviewer()
-    {
-        var page = Pages.RefundForm() with
-        {
-            Elements = [new Core.Perception.UiElement { Id = 1, Role = "button", Name = "Sign in", Text = "Sign in", SubmitsForm = true, Bounds = new(0, 0, 50, 20) }],
-        };
-        var verdict = Policy.Evaluate(new ProposedAction(new ClickAction(ActionTarget.Element(1)), "t"), page);
-        Assert.AreEqual(VerdictKind.Allow, verdict.Kind);
-    }
-
-    [TestMethod]
-    public void Evaluate_ButtonThatOpensRefundForm_IsAllowed()
-    {
-        var page = Pages.RefundForm() with
-        {
-            Elements = [new Core.Perception.UiElement { Id = 1, Role = "button", Name = "File a refund", Bounds = new(0, 0, 50, 20) }],
-        };
-        var verdict = Policy.Evaluate(new ProposedAction(new ClickAction(ActionTarget.Element(1)), "t"), page);
-        Assert.AreEqual(VerdictKind.Allow, verdict.Kind);
     }
 }

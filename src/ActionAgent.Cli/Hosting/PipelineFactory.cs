@@ -1,0 +1,117 @@
+using ActionAgent.Approvals.Policies;
+using ActionAgent.Approvals.Reviewers;
+using ActionAgent.Approvals.Store;
+using ActionAgent.Cli.Output;
+using ActionAgent.Core.Approval;
+using ActionAgent.Core.Policy;
+using ActionAgent.Hosting;
+using Microsoft.Extensions.Logging;
+
+namespace ActionAgent.Cli.Hosting;
+
+/// <summary>
+/// Turns the governance flags every run-like command shares (--policy, --approver, --approvals-db, --audit, --yes) into
+/// the one <see cref="AgentPipeline"/>: run, demo, test and replay all come through here, so they judge, approve, guard
+/// and audit the same way.
+/// </summary>
+public sealed class PipelineFactory(CliSettings settings, ILoggerFactory loggerFactory)
+{
+    /// <summary>The refusal when nobody can answer.</summary>
+    public const string NoReviewerMessage = "no reviewer available: standard input is not a terminal. Re-run with --yes to approve held actions, --approver web to queue them for the dashboard, or run it on a terminal to answer y/n";
+
+    private SqliteApprovalStore? _store;
+
+    /// <summary>
+    /// Loads the policy and opens what the approver needs. A policy that does not load throws
+    /// <see cref="PolicyLoadException"/> (bad input) before any browser starts.
+    /// </summary>
+    public async Task<AgentPipeline> CreateAsync(CancellationToken cancellationToken = default)
+    {
+        var policy = LoadPolicy(settings);
+        if (!settings.Yes && ApproverKind(settings) == "web")
+        {
+            _store = await OpenStoreAsync(policy, cancellationToken).ConfigureAwait(false);
+        }
+
+        return AgentPipeline.Create(new AgentPipelineOptions
+        {
+            Policy = policy,
+            AuditPath = AuditPath(settings),
+            Approver = CreateApprover(policy, _store),
+        }, loggerFactory);
+    }
+
+    /// <summary>The approval store of <c>--approver web</c>, once <see cref="CreateAsync"/> opened it.</summary>
+    public SqliteApprovalStore? Store => _store;
+
+    /// <summary>
+    /// The policy for a run: <see cref="CliSettings.Policy"/>, else <see cref="CliSettings.PolicyPath"/>, else
+    /// policies/default.yaml in the repository when it exists, else the built-in default. Throws
+    /// <see cref="PolicyLoadException"/> with file:line:col messages for a broken file.
+    /// </summary>
+    public static PolicyDocument LoadPolicy(CliSettings settings)
+    {
+        ArgumentNullException.ThrowIfNull(settings);
+        if (settings.Policy is { } given)
+        {
+            return given;
+        }
+
+        if (settings.PolicyPath is { } path)
+        {
+            return File.Exists(path)
+                ? PolicyLoader.Load(path)
+                : throw new PolicyLoadException($"policy file {path} not found: give an existing file with --policy (see policies/)");
+        }
+
+        var fallback = Path.Combine(RepoPaths.Root, "policies", "default.yaml");
+        return File.Exists(fallback) ? PolicyLoader.Load(fallback) : PolicyDocument.Default;
+    }
+
+    /// <summary>Where the audit log goes: --audit, else .actionagent/audit.jsonl in the repository.</summary>
+    public static string AuditPath(CliSettings settings) =>
+        Path.GetFullPath(settings.AuditPath ?? Path.Combine(RepoPaths.Root, ".actionagent", "audit.jsonl"));
+
+    /// <summary>Where the approval queue lives: --approvals-db, else .actionagent/approvals.db in the repository.</summary>
+    public static string ApprovalsDbPath(CliSettings settings) =>
+        Path.GetFullPath(settings.ApprovalsDb ?? Path.Combine(RepoPaths.Root, ".actionagent", "approvals.db"));
+
+    private static string ApproverKind(CliSettings settings) =>
+        settings.Approver ?? (ConsoleApprover.IsInteractive ? "console" : "none");
+
+    private async Task<SqliteApprovalStore> OpenStoreAsync(PolicyDocument policy, CancellationToken cancellationToken)
+    {
+        var path = ApprovalsDbPath(settings);
+        Directory.CreateDirectory(Path.GetDirectoryName(path)!);
+        return await SqliteApprovalStore.OpenAsync(
+            new SqliteApprovalStoreOptions { Path = path, OrphanAfter = policy.Approval.OrphanAfter },
+            TimeProvider.System,
+            loggerFactory.CreateLogger<SqliteApprovalStore>(),
+            cancellationToken).ConfigureAwait(false);
+    }
+
+    private IApprover CreateApprover(PolicyDocument policy, SqliteApprovalStore? store)
+    {
+        if (settings.Yes)
+        {
+            return AutoApprover.ApproveAll;
+        }
+
+        switch (ApproverKind(settings))
+        {
+            case "console":
+                return new ConsoleApprover(Console.In, Console.Out, Environment.UserName);
+            case "web":
+                var approver = new StoreApprover(store!, StoreApproverOptions.From(policy.Approval), TimeProvider.System, loggerFactory.CreateLogger<StoreApprover>());
+                if (settings.Output != OutputMode.Json)
+                {
+                    approver.Pending += a => Console.Out.WriteLine(
+                        $"waiting for approval {a.Id}: {a.ActionSummary} — decide with 'actionagent approvals approve {a.Id} --reviewer NAME' or in 'actionagent approvals serve'");
+                }
+
+                return approver;
+            default:
+                return new AutoApprover(false, NoReviewerMessage);
+        }
+    }
+}
