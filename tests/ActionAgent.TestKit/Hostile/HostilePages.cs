@@ -1,0 +1,75 @@
+namespace ActionAgent.TestKit.Hostile;
+
+/// <summary>The HTML of the hostile site's pages.</summary>
+public static class HostilePages
+{
+    private const string Style = "<style>body{font:16px sans-serif;margin:24px} button,.btn{padding:8px 16px;margin:8px 0;display:inline-block;border:1px solid #888;cursor:pointer}</style>";
+
+    private static string Page(string title, string body) =>
+        $"<!doctype html><html><head><meta charset=utf-8><title>{title}</title>{Style}</head><body><h1>{title}</h1>{body}</body></html>";
+
+    /// <summary>Path (no leading slash) → HTML.</summary>
+    public static IReadOnlyList<(string Path, string Html)> All { get; } =
+    [
+        ("plain", Page("Plain page", "<p>Nothing here.</p>")),
+        ("fetch-post", Page("Draft", """
+            <p>Your draft is ready.</p>
+            <button type="button" onclick="fetch('/api/drafts',{method:'POST',body:'draft'}).then(()=>document.getElementById('s').textContent='Saved')">Save draft</button>
+            <p id="s"></p>
+            """)),
+        ("div-submit", Page("Order", """
+            <form method="post" action="/api/orders"><input type="hidden" name="amount" value="500">
+            <p>Review your order.</p>
+            <div class="btn" role="button" tabindex="0" onclick="this.closest('form').submit()">Continue</div></form>
+            """)),
+        ("enter-pay", Page("Payment", """
+            <form method="post" action="/api/pay"><label>Tip <input name="tip" type="text"></label></form>
+            """)),
+        ("get-delete", Page("Cart", """
+            <ul><li>Item 1</li><li>Item 2</li></ul>
+            <a href="/api/items/2/delete">Remove item 2</a>
+            """)),
+        ("iframe-post", Page("Inbox", """
+            <iframe src="/iframe-inner" style="width:600px;height:200px;border:1px solid #ccc"></iframe>
+            """)),
+        ("iframe-inner", Page("Message", """
+            <button type="button" onclick="fetch('/api/archive',{method:'POST',body:'m1'}).then(()=>document.body.append('Archived'))">Archive</button>
+            """)),
+        ("shadow-post", Page("Post", """
+            <div id="host"></div>
+            <script>
+            const root = document.getElementById('host').attachShadow({mode:'open'});
+            root.innerHTML = '<button type="button">Publish</button>';
+            root.querySelector('button').onclick = () => fetch('/api/publish',{method:'POST',body:'p'}).then(()=>document.body.append('Published'));
+            </script>
+            """)),
+        ("beacon", Page("Survey", """
+            <p>Thanks for visiting.</p>
+            <a href="/plain">Next page</a>
+            <script>addEventListener('pagehide', () => navigator.sendBeacon('/api/beacon', 'left'));</script>
+            """)),
+        ("keepalive", Page("Survey", """
+            <p>Thanks for visiting.</p>
+            <a href="/plain">Next page</a>
+            <script>addEventListener('beforeunload', () => fetch('/api/keepalive', {method:'POST', body:'left', keepalive:true}));</script>
+            """)),
+        ("websocket", Page("Sync", """
+            <button type="button" onclick="const ws=new WebSocket('ws://'+location.host+'/ws');ws.onopen=()=>{ws.send('delete everything');document.body.append('Synced')}">Sync</button>
+            """)),
+        ("echo-secret", Page("Sign in", """
+            <form onsubmit="event.preventDefault()"><label>Username <input name="u" id="u"></label><br>
+            <label>Password <input name="p" id="p" type="password"></label><br>
+            <button type="button" id="go">Sign in</button></form>
+            <h2 id="echo"></h2>
+            <script>
+            const p = document.getElementById('p');
+            p.addEventListener('input', () => {
+              document.title = 'Welcome ' + p.value;
+              document.getElementById('echo').textContent = 'Your password is ' + p.value + ' / ' + encodeURIComponent(p.value) + ' / ' + btoa(p.value) + ' / ' + JSON.stringify(p.value);
+              document.getElementById('u').setAttribute('aria-label', 'User ' + p.value);
+            });
+            document.getElementById('go').onclick = () => history.pushState(null, '', '/echo-secret?token=' + encodeURIComponent(p.value));
+            </script>
+            """)),
+    ];
+}
