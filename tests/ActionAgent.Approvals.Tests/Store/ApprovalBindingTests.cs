@@ -202,6 +202,28 @@ public sealed class ApprovalBindingTests
         Assert.AreEqual(delete.Id, (await store.FindAsync("X:1"))!.Id, "run:step shows the newest request");
     }
 
+    [TestMethod]
+    public async Task ApprovalsList_ShowsTheSupersededApprovalAsOrphanedNextToTheNewRequest()
+    {
+        var store = await Open();
+        var saved = await store.EnqueueAsync(SaveDraft(), InTenMinutes, ApprovalTimeoutBehavior.Expire);
+        await store.DecideAsync(Id(saved), new ReviewerDecision(true, "alice") { Comment = "ok to save the draft" });
+        var delete = await store.EnqueueAsync(DeleteItem(), InTenMinutes, ApprovalTimeoutBehavior.Expire);
+        using var stdout = new StringWriter();
+        using var stderr = new StringWriter();
+        var commands = new global::ActionAgent.Approvals.Commands.ApprovalsCommands(store, stdout, stderr, time: _clock);
+
+        Assert.AreEqual(0, await commands.ListAsync("all"));
+        Assert.AreEqual(0, await commands.ShowAsync(Id(saved)));
+
+        var lines = stdout.ToString().Split('\n');
+        StringAssert.Contains(lines.Single(l => l.TrimStart().StartsWith($"{saved.Id}  ", StringComparison.Ordinal)), "orphaned  submit");
+        StringAssert.Contains(lines.Single(l => l.TrimStart().StartsWith($"{delete.Id}  ", StringComparison.Ordinal)), "pending   submit");
+        StringAssert.Contains(stdout.ToString(), "RUN:STEP");
+        StringAssert.Contains(stdout.ToString(), $"superseded by approval {delete.Id}");
+        StringAssert.Contains(stdout.ToString(), $"binds    fingerprint {SaveDraft().Fingerprint.Value}");
+    }
+
     private static long SchemaVersion(string path)
     {
         using var db = new SqliteConnection($"Data Source={path};Pooling=False");
