@@ -173,6 +173,28 @@ public sealed class StoreApproverTests
     }
 
     [TestMethod]
+    public async Task RequestAsync_ApprovedRowWithTheSameKeyButAnotherFingerprint_IsNotApplied()
+    {
+        // A row written by other code (or a 64-bit key collision): the key matches, the full fingerprint does not.
+        var request = Build.Request();
+        var stored = await _store.EnqueueAsync(request, _clock.GetUtcNow() + TimeSpan.FromMinutes(10), ApprovalTimeoutBehavior.Expire);
+        await _store.DecideAsync(stored.IdempotencyKey, new ReviewerDecision(true, "alice"));
+        using (var db = new Microsoft.Data.Sqlite.SqliteConnection($"Data Source={_dir.File("a.db")};Pooling=False"))
+        {
+            db.Open();
+            using var cmd = db.CreateCommand();
+            cmd.CommandText = $"UPDATE approvals SET fingerprint = '{new string('f', 64)}' WHERE id = {stored.Id}";
+            cmd.ExecuteNonQuery();
+        }
+
+        var decision = await Approver().RequestAsync(request).WaitAsync(TimeSpan.FromSeconds(10));
+
+        Assert.IsFalse(decision.IsApproved);
+        StringAssert.Contains(decision.Reason, "granted for a different action");
+        Assert.IsNull((await _store.FindAsync(stored.IdempotencyKey))!.ExecutedAt, "nothing was claimed");
+    }
+
+    [TestMethod]
     public async Task RequestAsync_RaisesPendingWithTheStoredRequest()
     {
         var approver = Approver();
