@@ -56,11 +56,12 @@ public sealed class ApprovalsCommands(IApprovalStore store, TextWriter stdout, T
             return Ok;
         }
 
-        await stdout.WriteLineAsync($"{"ID",5}  {"STATUS",-9} {"RISK",-16} {"RULE",-24} {"AGE",6}  ACTION").ConfigureAwait(false);
+        await stdout.WriteLineAsync($"{"ID",5}  {"STATUS",-9} {"RISK",-16} {"RULE",-24} {"AGE",6}  {"RUN:STEP",-16} ACTION").ConfigureAwait(false);
         var now = (time ?? TimeProvider.System).GetUtcNow();
         foreach (var a in items)
         {
-            await stdout.WriteLineAsync($"{a.Id,5}  {SqliteApprovalStore.StatusWord(a.Status),-9} {PolicyEngine.ClassKey(a.Risk),-16} {Cut(a.Rule, 24),-24} {Age(now - a.CreatedAt),6}  {Cut(a.ActionSummary, 60)}").ConfigureAwait(false);
+            var runStep = $"{a.RunId}:{a.Step.ToString(CultureInfo.InvariantCulture)}";
+            await stdout.WriteLineAsync($"{a.Id,5}  {Shown(a),-9} {PolicyEngine.ClassKey(a.Risk),-16} {Cut(a.Rule, 24),-24} {Age(now - a.CreatedAt),6}  {Cut(runStep, 16),-16} {Cut(a.ActionSummary, 60)}").ConfigureAwait(false);
         }
 
         return Ok;
@@ -134,6 +135,7 @@ public sealed class ApprovalsCommands(IApprovalStore store, TextWriter stdout, T
         }
 
         lines.Add($"  target   {a.TargetLabel}");
+        lines.Add($"  binds    {(a.Fingerprint.Length > 0 ? $"fingerprint {a.Fingerprint} (kind, target, value, page, policy)" : "nothing (stored before approvals were bound to actions)")}");
         lines.Add($"  page     {a.Url}");
         lines.Add($"  risk     {PolicyEngine.ClassKey(a.Risk)}    rule {a.Rule}");
         lines.Add($"  why      {a.Reason}");
@@ -222,6 +224,7 @@ public sealed class ApprovalsCommands(IApprovalStore store, TextWriter stdout, T
         a.Id,
         key = a.IdempotencyKey,
         status = SqliteApprovalStore.StatusWord(a.Status),
+        fingerprint = a.Fingerprint.Length > 0 ? a.Fingerprint : null,
         a.RunId,
         a.Step,
         a.Task,
@@ -244,6 +247,9 @@ public sealed class ApprovalsCommands(IApprovalStore store, TextWriter stdout, T
         a.DecidedAt,
         a.ExecutedAt,
     };
+
+    /// <summary>The status as listed: an approved action whose execution was claimed shows as "claimed".</summary>
+    private static string Shown(StoredApproval a) => a.Status == ApprovalStatus.Approved && a.ExecutedAt is not null ? "claimed" : SqliteApprovalStore.StatusWord(a.Status);
 
     private static string Cut(string s, int n) => s.Length <= n ? s : s[..(n - 1)] + "…";
 

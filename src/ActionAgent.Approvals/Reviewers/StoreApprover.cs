@@ -9,7 +9,8 @@ namespace ActionAgent.Approvals.Reviewers;
 /// Puts a held action in the approval store and waits until a reviewer (dashboard or CLI) decides, it expires, or the run
 /// is cancelled (the request is then orphaned, so it can never run later). While waiting it sends heartbeats, so a
 /// dashboard can tell a live agent from a dead one. An approved action is returned only after its execution claim
-/// succeeded: the same approval never executes twice, even if two agents share a run id.
+/// succeeded: the same approval never executes twice, even if two agents share a run id. Requests are keyed by the action's
+/// fingerprint, so an approval only ever releases the action it was requested for.
 /// </summary>
 public sealed class StoreApprover(IApprovalStore store, StoreApproverOptions options, TimeProvider? time = null, ILogger<StoreApprover>? logger = null) : IApprover
 {
@@ -23,6 +24,7 @@ public sealed class StoreApprover(IApprovalStore store, StoreApproverOptions opt
     public async Task<ApprovalDecision> RequestAsync(ApprovalRequest request, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(request);
+        var key = request.IdempotencyKey;
         var stored = await store.EnqueueAsync(request, _time.GetUtcNow() + options.Timeout, options.OnTimeout, cancellationToken).ConfigureAwait(false);
         if (stored.Status == ApprovalStatus.Pending)
         {
@@ -38,24 +40,28 @@ public sealed class StoreApprover(IApprovalStore store, StoreApproverOptions opt
                 await Task.Delay(options.PollInterval, _time, cancellationToken).ConfigureAwait(false);
                 await store.HeartbeatAsync(request.RunId, cancellationToken).ConfigureAwait(false);
                 await store.SweepAsync(cancellationToken).ConfigureAwait(false);
-                stored = await store.FindAsync(request.IdempotencyKey, cancellationToken).ConfigureAwait(false)
-                    ?? throw new InvalidOperationException($"approval {request.IdempotencyKey} disappeared from the store {stored.Id}");
+                stored = await store.FindAsync(key, cancellationToken).ConfigureAwait(false)
+                    ?? throw new InvalidOperationException($"approval {key} disappeared from the store {stored.Id}");
             }
         }
         catch (OperationCanceledException) when (cancellationToken.IsCancellationRequested)
         {
             // The run gave up: make sure a late approval can never execute this action.
-            await store.AbandonAsync(request.IdempotencyKey, "the run was cancelled while waiting", CancellationToken.None).ConfigureAwait(false);
+            await store.AbandonAsync(key, "the run was cancelled while waiting", CancellationToken.None).ConfigureAwait(false);
             throw;
         }
 
-        return await ToDecisionAsync(stored, cancellationToken).ConfigureAwait(false);
+        return await ToDecisionAsync(stored, request.Fingerprint, cancellationToken).ConfigureAwait(false);
     }
 
-    private async Task<ApprovalDecision> ToDecisionAsync(StoredApproval stored, CancellationToken cancellationToken)
+    private async Task<ApprovalDecision> ToDecisionAsync(StoredApproval stored, ActionFingerprint fingerprint, CancellationToken cancellationToken)
     {
         switch (stored.Status)
         {
+            case ApprovalStatus.Approved when stored.Fingerprint != fingerprint.Value:
+                // Same key, other action (a 64-bit prefix collision, or a row written by other code): never release it.
+                _logger.LogWarning("Approval {Id} was granted for action {Stored}, not {Requested}; not applied", stored.Id, stored.Fingerprint, fingerprint.Value);
+                return ApprovalDecision.Reject("store", $"approval {stored.Id} was granted for a different action (fingerprint {Short(stored.Fingerprint)}, not {fingerprint.Short}); it is not applied");
             case ApprovalStatus.Approved:
                 if (!await store.TryClaimExecutionAsync(stored.IdempotencyKey, cancellationToken).ConfigureAwait(false))
                 {
@@ -71,4 +77,6 @@ public sealed class StoreApprover(IApprovalStore store, StoreApproverOptions opt
                 return ApprovalDecision.Reject(stored.Reviewer ?? "store", $"approval {stored.Id} is orphaned: {stored.Comment}");
         }
     }
+
+    private static string Short(string fingerprint) => fingerprint.Length > 16 ? fingerprint[..16] : fingerprint.Length == 0 ? "none" : fingerprint;
 }

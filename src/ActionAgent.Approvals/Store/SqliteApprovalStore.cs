@@ -14,14 +14,16 @@ namespace ActionAgent.Approvals.Store;
 /// <summary>
 /// The approval queue in one SQLite file (WAL, busy_timeout), shared by the agent process, the dashboard and the CLI.
 /// Decisions are a single <c>UPDATE … WHERE status='pending'</c>, so of two concurrent reviewers exactly one wins; the
-/// execution claim is <c>UPDATE … WHERE executed_at IS NULL</c>, so an approved action runs at most once.
+/// execution claim is <c>UPDATE … WHERE executed_at IS NULL</c>, so an approved action runs at most once. Keys carry the
+/// action's fingerprint: a different action at the same run and step gets a new request and orphans the old one, and an
+/// approval whose agent died before claiming it is orphaned after <see cref="SqliteApprovalStoreOptions.OrphanAfter"/>.
 /// </summary>
 public sealed class SqliteApprovalStore : IApprovalStore
 {
     private const string Columns =
         "id, idempotency_key, run_id, step, task, url, action_json, action_summary, action_kind, action_value, proposal_reason, target_label, " +
         "risk, rule, reason, target_x, target_y, target_w, target_h, shot_w, shot_h, created_at, expires_at, on_timeout, status, reviewer, comment, " +
-        "edited_value, decided_at, executed_at";
+        "edited_value, decided_at, executed_at, fingerprint";
 
     private readonly SqliteApprovalStoreOptions _options;
     private readonly TimeProvider _time;
@@ -73,6 +75,8 @@ public sealed class SqliteApprovalStore : IApprovalStore
         ArgumentNullException.ThrowIfNull(request);
         var now = Ms(_time.GetUtcNow());
         var action = request.Proposal.Action;
+        var fingerprint = request.Fingerprint;
+        var key = request.IdempotencyKey;
         var box = request.TargetElement?.Bounds is { } b && b.Area > 0 ? (request.Geometry?.ToScreenshot(b) ?? b) : (ScreenRect?)null;
         var (w, h) = PngSize(request.AnnotatedScreenshot.Span);
 
@@ -87,14 +91,16 @@ public sealed class SqliteApprovalStore : IApprovalStore
 
         await using (var cmd = Command(db, tx, """
             INSERT INTO approvals(idempotency_key, run_id, step, task, url, action_json, action_summary, action_kind, action_value, proposal_reason,
-                target_label, risk, rule, reason, screenshot, target_x, target_y, target_w, target_h, shot_w, shot_h, created_at, expires_at, on_timeout, status)
+                target_label, risk, rule, reason, screenshot, target_x, target_y, target_w, target_h, shot_w, shot_h, created_at, expires_at, on_timeout, status,
+                fingerprint)
             VALUES(@key, @run, @step, @task, @url, @json, @summary, @kind, @value, @preason, @label, @risk, @rule, @reason, @shot, @tx, @ty, @tw, @th, @sw, @sh,
-                @now, @expires, @ontimeout, 'pending')
+                @now, @expires, @ontimeout, 'pending', @fingerprint)
             ON CONFLICT(idempotency_key) DO NOTHING
             """))
         {
             var p = cmd.Parameters;
-            p.AddWithValue("@key", request.IdempotencyKey);
+            p.AddWithValue("@key", key);
+            p.AddWithValue("@fingerprint", fingerprint.Value);
             p.AddWithValue("@run", request.RunId);
             p.AddWithValue("@step", request.Step);
             p.AddWithValue("@task", request.Task);
@@ -121,25 +127,109 @@ public sealed class SqliteApprovalStore : IApprovalStore
             await cmd.ExecuteNonQueryAsync(cancellationToken).ConfigureAwait(false);
         }
 
+        // The run and step now ask about this action: any other request of theirs that could still release an action (a
+        // pending one, or an approved one nobody claimed, for example left by a killed run whose id was reused) never will.
+        int superseded;
+        await using (var cmd = Command(db, tx, """
+            UPDATE approvals SET
+                comment = CASE status WHEN 'approved' THEN 'approved by ' || COALESCE(reviewer, '?') || ', then ' ELSE '' END
+                    || 'superseded by approval ' || (SELECT id FROM approvals WHERE idempotency_key = @key)
+                    || ': run ' || run_id || ' step ' || step || ' now asks about a different action; this one never executes',
+                status = 'orphaned', reviewer = 'agent', decided_at = @now
+            WHERE run_id = @run AND step = @step AND idempotency_key <> @key
+                AND (status = 'pending' OR (status = 'approved' AND executed_at IS NULL))
+            """))
+        {
+            cmd.Parameters.AddWithValue("@key", key);
+            cmd.Parameters.AddWithValue("@run", request.RunId);
+            cmd.Parameters.AddWithValue("@step", request.Step);
+            cmd.Parameters.AddWithValue("@now", now);
+            superseded = await cmd.ExecuteNonQueryAsync(cancellationToken).ConfigureAwait(false);
+        }
+
         await tx.CommitAsync(cancellationToken).ConfigureAwait(false);
-        var stored = await FindAsync(request.IdempotencyKey, cancellationToken).ConfigureAwait(false)
-            ?? throw new InvalidOperationException($"approval {request.IdempotencyKey} vanished right after it was stored");
-        _logger.LogInformation("Approval {Id} ({Key}) pending: {Action} ({Rule})", stored.Id, stored.IdempotencyKey, stored.ActionSummary, stored.Rule);
+        var stored = await FindAsync(key, cancellationToken).ConfigureAwait(false)
+            ?? throw new InvalidOperationException($"approval {key} vanished right after it was stored");
+        if (superseded > 0)
+        {
+            _logger.LogWarning("Approval {Id} ({Key}) superseded {Count} earlier requests of run {RunId} step {Step} for a different action",
+                stored.Id, stored.IdempotencyKey, superseded, request.RunId, request.Step);
+        }
+
+        _logger.LogInformation("Approval {Id} ({Key}) {Status}: {Action} ({Rule})", stored.Id, stored.IdempotencyKey, StatusWord(stored.Status), stored.ActionSummary, stored.Rule);
         return stored;
     }
 
     /// <inheritdoc />
+    /// <remarks>Besides an id or a full key, "run:step" finds the newest request of that run and step.</remarks>
     public async Task<StoredApproval?> FindAsync(string idOrKey, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(idOrKey);
+        var found = await FindAllAsync(idOrKey, cancellationToken).ConfigureAwait(false);
+        return found.Count > 0 ? found[0] : null;
+    }
+
+    /// <summary>How many approvals runs with this id stored (the network guard's "<paramref name="runId"/>/net" included); 0 means the id is unused.</summary>
+    public async Task<int> CountRunApprovalsAsync(string runId, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(runId);
         await using var db = await OpenConnectionAsync(cancellationToken).ConfigureAwait(false);
-        await using var cmd = Command(db, null, long.TryParse(idOrKey, NumberStyles.None, CultureInfo.InvariantCulture, out var id)
-            ? $"SELECT {Columns} FROM approvals WHERE id = @id"
-            : $"SELECT {Columns} FROM approvals WHERE idempotency_key = @key");
-        cmd.Parameters.AddWithValue("@id", id);
-        cmd.Parameters.AddWithValue("@key", idOrKey);
+        await using var cmd = Command(db, null, "SELECT COUNT(*) FROM approvals WHERE run_id = @run OR run_id = @net");
+        cmd.Parameters.AddWithValue("@run", runId);
+        cmd.Parameters.AddWithValue("@net", runId + "/net");
+        return Convert.ToInt32(await cmd.ExecuteScalarAsync(cancellationToken).ConfigureAwait(false), CultureInfo.InvariantCulture);
+    }
+
+    /// <summary>
+    /// Null when no approval was ever stored for <paramref name="runId"/>; otherwise the one line that refuses reusing it
+    /// ("run id X is already used by an earlier run (2 approvals); choose another --run-id or omit it").
+    /// </summary>
+    public async Task<string?> CheckRunIdUnusedAsync(string runId, CancellationToken cancellationToken = default)
+    {
+        var count = await CountRunApprovalsAsync(runId, cancellationToken).ConfigureAwait(false);
+        return count == 0 ? null : string.Create(CultureInfo.InvariantCulture,
+            $"run id {runId} is already used by an earlier run ({count} approval{(count == 1 ? "" : "s")}); choose another --run-id or omit it");
+    }
+
+    /// <summary>The request with this id or key, or every request of "run:step" (newest first) when no key matches exactly.</summary>
+    private async Task<IReadOnlyList<StoredApproval>> FindAllAsync(string idOrKey, CancellationToken cancellationToken)
+    {
+        await using var db = await OpenConnectionAsync(cancellationToken).ConfigureAwait(false);
+        if (long.TryParse(idOrKey, NumberStyles.None, CultureInfo.InvariantCulture, out var id))
+        {
+            return await QueryAsync(db, $"SELECT {Columns} FROM approvals WHERE id = @id", ("@id", id), cancellationToken).ConfigureAwait(false);
+        }
+
+        var exact = await QueryAsync(db, $"SELECT {Columns} FROM approvals WHERE idempotency_key = @key", ("@key", idOrKey), cancellationToken).ConfigureAwait(false);
+        var colon = idOrKey.LastIndexOf(':');
+        if (exact.Count > 0 || colon <= 0 || !int.TryParse(idOrKey.AsSpan(colon + 1), NumberStyles.None, CultureInfo.InvariantCulture, out var step))
+        {
+            return exact;
+        }
+
+        await using var cmd = Command(db, null, $"SELECT {Columns} FROM approvals WHERE run_id = @run AND step = @step ORDER BY id DESC");
+        cmd.Parameters.AddWithValue("@run", idOrKey[..colon]);
+        cmd.Parameters.AddWithValue("@step", step);
+        return await ReadAllAsync(cmd, cancellationToken).ConfigureAwait(false);
+    }
+
+    private static async Task<IReadOnlyList<StoredApproval>> QueryAsync(SqliteConnection db, string sql, (string Name, object Value) parameter, CancellationToken cancellationToken)
+    {
+        await using var cmd = Command(db, null, sql);
+        cmd.Parameters.AddWithValue(parameter.Name, parameter.Value);
+        return await ReadAllAsync(cmd, cancellationToken).ConfigureAwait(false);
+    }
+
+    private static async Task<IReadOnlyList<StoredApproval>> ReadAllAsync(SqliteCommand cmd, CancellationToken cancellationToken)
+    {
+        var list = new List<StoredApproval>();
         await using var reader = await cmd.ExecuteReaderAsync(cancellationToken).ConfigureAwait(false);
-        return await reader.ReadAsync(cancellationToken).ConfigureAwait(false) ? Read(reader) : null;
+        while (await reader.ReadAsync(cancellationToken).ConfigureAwait(false))
+        {
+            list.Add(Read(reader));
+        }
+
+        return list;
     }
 
     /// <inheritdoc />
@@ -151,14 +241,7 @@ public sealed class SqliteApprovalStore : IApprovalStore
             : $"SELECT {Columns} FROM approvals WHERE status = @status ORDER BY id DESC LIMIT @limit");
         cmd.Parameters.AddWithValue("@status", StatusWord(status ?? ApprovalStatus.Pending));
         cmd.Parameters.AddWithValue("@limit", Math.Clamp(limit, 1, 10_000));
-        var list = new List<StoredApproval>();
-        await using var reader = await cmd.ExecuteReaderAsync(cancellationToken).ConfigureAwait(false);
-        while (await reader.ReadAsync(cancellationToken).ConfigureAwait(false))
-        {
-            list.Add(Read(reader));
-        }
-
-        return list;
+        return await ReadAllAsync(cmd, cancellationToken).ConfigureAwait(false);
     }
 
     /// <inheritdoc />
@@ -181,11 +264,22 @@ public sealed class SqliteApprovalStore : IApprovalStore
             return new ApprovalDecisionResult(false, "a decision needs the reviewer's name", null) { ErrorCode = "invalid" };
         }
 
-        var current = await FindAsync(idOrKey, cancellationToken).ConfigureAwait(false);
-        if (current is null)
+        var candidates = await FindAllAsync(idOrKey, cancellationToken).ConfigureAwait(false);
+        if (candidates.Count == 0)
         {
             return new ApprovalDecisionResult(false, $"no approval \"{idOrKey}\" (list the pending ones with: actionagent approvals list)", null) { ErrorCode = "not_found" };
         }
+
+        if (candidates.Count > 1)
+        {
+            // A decision must name the action it is about; "run:step" no longer does once that step asked about another action.
+            return new ApprovalDecisionResult(false,
+                $"\"{idOrKey}\" names {candidates.Count} approvals (ids {string.Join(", ", candidates.Select(c => c.Id))}); decide by id after checking it with: actionagent approvals show ID",
+                null) { ErrorCode = "ambiguous" };
+        }
+
+        var current = candidates[0];
+        idOrKey = current.Id.ToString(CultureInfo.InvariantCulture);
 
         // Expire and orphan this request first, so a decision never lands on one whose agent is gone or whose time is up.
         if (current.Status == ApprovalStatus.Pending && await SweepOneAsync(current.Id, cancellationToken).ConfigureAwait(false))
@@ -285,6 +379,12 @@ public sealed class SqliteApprovalStore : IApprovalStore
                 comment = 'the agent stopped sending heartbeats (it exited or crashed)', decided_at = @now
             WHERE status = 'pending'{filter} AND NOT EXISTS (
                 SELECT 1 FROM heartbeats h WHERE h.run_id = approvals.run_id AND h.last_seen > @stale);
+            UPDATE approvals SET status = 'orphaned', reviewer = 'agent',
+                comment = 'approved by ' || COALESCE(reviewer, '?') || ' at ' || strftime('%Y-%m-%d %H:%M:%SZ', decided_at / 1000, 'unixepoch')
+                    || ' but never executed: the agent stopped sending heartbeats before claiming it (it exited or crashed)',
+                decided_at = @now
+            WHERE status = 'approved' AND executed_at IS NULL{filter} AND NOT EXISTS (
+                SELECT 1 FROM heartbeats h WHERE h.run_id = approvals.run_id AND h.last_seen > @stale);
             """);
         cmd.Parameters.AddWithValue("@now", Ms(now));
         cmd.Parameters.AddWithValue("@stale", stale);
@@ -295,47 +395,7 @@ public sealed class SqliteApprovalStore : IApprovalStore
     private async Task InitializeAsync(CancellationToken cancellationToken)
     {
         await using var db = await OpenConnectionAsync(cancellationToken).ConfigureAwait(false);
-        await using var cmd = Command(db, null, """
-            PRAGMA journal_mode = WAL;
-            PRAGMA synchronous = NORMAL;
-            CREATE TABLE IF NOT EXISTS approvals(
-                id INTEGER PRIMARY KEY AUTOINCREMENT,
-                idempotency_key TEXT NOT NULL UNIQUE,
-                run_id TEXT NOT NULL,
-                step INTEGER NOT NULL,
-                task TEXT NOT NULL DEFAULT '',
-                url TEXT NOT NULL DEFAULT '',
-                action_json TEXT NOT NULL,
-                action_summary TEXT NOT NULL,
-                action_kind TEXT NOT NULL,
-                action_value TEXT,
-                proposal_reason TEXT NOT NULL DEFAULT '',
-                target_label TEXT NOT NULL DEFAULT '',
-                risk TEXT NOT NULL,
-                rule TEXT NOT NULL,
-                reason TEXT NOT NULL,
-                screenshot BLOB,
-                target_x REAL, target_y REAL, target_w REAL, target_h REAL,
-                shot_w INTEGER NOT NULL DEFAULT 0,
-                shot_h INTEGER NOT NULL DEFAULT 0,
-                created_at INTEGER NOT NULL,
-                expires_at INTEGER NOT NULL,
-                on_timeout TEXT NOT NULL DEFAULT 'Expire',
-                status TEXT NOT NULL DEFAULT 'pending'
-                    CHECK (status IN ('pending','approved','rejected','expired','orphaned')),
-                reviewer TEXT,
-                comment TEXT,
-                edited_value TEXT,
-                decided_at INTEGER,
-                executed_at INTEGER,
-                CHECK (executed_at IS NULL OR status = 'approved'));
-            CREATE INDEX IF NOT EXISTS ix_approvals_status ON approvals(status, id);
-            CREATE TABLE IF NOT EXISTS heartbeats(
-                run_id TEXT PRIMARY KEY,
-                last_seen INTEGER NOT NULL);
-            PRAGMA user_version = 1;
-            """);
-        await cmd.ExecuteNonQueryAsync(cancellationToken).ConfigureAwait(false);
+        await ApprovalStoreSchema.MigrateAsync(db, FilePath, Ms(_time.GetUtcNow()), cancellationToken).ConfigureAwait(false);
     }
 
     private async Task<SqliteConnection> OpenConnectionAsync(CancellationToken cancellationToken)
@@ -391,6 +451,7 @@ public sealed class SqliteApprovalStore : IApprovalStore
             EditedValue = S(27),
             DecidedAt = T(28),
             ExecutedAt = T(29),
+            Fingerprint = r.GetString(30),
         };
     }
 

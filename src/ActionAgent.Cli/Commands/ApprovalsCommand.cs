@@ -52,7 +52,18 @@ public static class ApprovalsCommand
     {
         var path = Path.GetFullPath(r.GetValue(db) ?? Path.Combine(RepoPaths.Root, ".actionagent", "approvals.db"));
         Directory.CreateDirectory(Path.GetDirectoryName(path)!);
-        var store = await SqliteApprovalStore.OpenAsync(new SqliteApprovalStoreOptions { Path = path }, cancellationToken: cancellationToken);
+        SqliteApprovalStore store;
+        try
+        {
+            store = await SqliteApprovalStore.OpenAsync(new SqliteApprovalStoreOptions { Path = path }, cancellationToken: cancellationToken);
+        }
+        catch (InvalidDataException e)
+        {
+            // A database written by a newer ActionAgent: one line, nothing changed.
+            await Console.Error.WriteLineAsync($"error: {e.Message}");
+            return ApprovalsCommands.Invalid;
+        }
+
         var log = new AuditLog(Path.GetFullPath(r.GetValue(audit) ?? Path.Combine(RepoPaths.Root, ".actionagent", "audit.jsonl")));
         return await action(new ApprovalsCommands(store, Console.Out, Console.Error, log));
     }

@@ -6,6 +6,9 @@ namespace ActionAgent.Core.Approval;
 /// </summary>
 public sealed record ApprovalDecisionResult(bool Applied, string Message, StoredApproval? Approval)
 {
-    /// <summary>Why the decision was not applied, as a code: "not_found", "already_decided", "expired", "orphaned", "invalid"; "" when applied.</summary>
+    /// <summary>
+    /// Why the decision was not applied, as a code: "not_found", "ambiguous" (a run:step naming several requests),
+    /// "already_decided", "expired", "orphaned", "invalid"; "" when applied.
+    /// </summary>
     public string ErrorCode { get; init; } = "";
 }

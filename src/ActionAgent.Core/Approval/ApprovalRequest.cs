@@ -7,8 +7,17 @@ namespace ActionAgent.Core.Approval;
 /// <summary>A proposed action held for a reviewer: what, why it is held, and where on screen (target element, screenshot).</summary>
 public sealed record ApprovalRequest(string RunId, int Step, ProposedAction Proposal, Verdict Verdict)
 {
-    /// <summary>Unique per run and step: an approved action executes at most once under this key.</summary>
-    public string IdempotencyKey => $"{RunId}:{Step}";
+    /// <summary>
+    /// <c>run:step:fingerprint16</c>: unique per run, step and action, so an approval releases only the action it was
+    /// requested for, and at most once.
+    /// </summary>
+    public string IdempotencyKey => $"{RunId}:{Step.ToString(System.Globalization.CultureInfo.InvariantCulture)}:{Fingerprint.Short}";
+
+    /// <summary>What the approval releases (kind, perceived target, value hash, page origin and path, policy hash).</summary>
+    public ActionFingerprint Fingerprint => ActionFingerprint.Of(this);
+
+    /// <summary>The <see cref="PolicyDocument.Hash"/> of the policy that held the action; part of the fingerprint. Empty when unknown.</summary>
+    public string PolicyHash { get; init; } = "";
 
     /// <summary>The task the run carries out.</summary>
     public string Task { get; init; } = "";
@@ -16,7 +25,7 @@ public sealed record ApprovalRequest(string RunId, int Step, ProposedAction Prop
     /// <summary>The element the action targets, when it has one.</summary>
     public UiElement? TargetElement { get; init; }
 
-    /// <summary>The page URL when the action was proposed.</summary>
+    /// <summary>The page URL when the action was proposed; its origin and path are part of the fingerprint.</summary>
     public string Url { get; init; } = "";
 
     /// <summary>PNG of the screen with the target highlighted (secrets masked).</summary>

@@ -15,6 +15,9 @@ public enum ApprovalStatus
     /// <summary>Nobody decided in time.</summary>
     Expired,
 
-    /// <summary>The agent that asked stopped (no heartbeat) or gave up; it will never execute.</summary>
+    /// <summary>
+    /// It will never execute: the agent that asked stopped (no heartbeat) or gave up, before or after approval, or the same run
+    /// and step asked for a different action (superseded).
+    /// </summary>
     Orphaned,
 }

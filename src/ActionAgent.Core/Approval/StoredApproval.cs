@@ -12,8 +12,11 @@ public sealed record StoredApproval
     /// <summary>Short numeric id for people and URLs.</summary>
     public required long Id { get; init; }
 
-    /// <summary>The request's idempotency key (run:step); unique.</summary>
+    /// <summary>The request's idempotency key (run:step:fingerprint16; run:step for requests stored before schema 2); unique.</summary>
     public required string IdempotencyKey { get; init; }
+
+    /// <summary>The full <see cref="ActionFingerprint"/> of the action this approval releases; empty for requests stored before schema 2.</summary>
+    public string Fingerprint { get; init; } = "";
 
     /// <summary>The run that asked.</summary>
     public required string RunId { get; init; }

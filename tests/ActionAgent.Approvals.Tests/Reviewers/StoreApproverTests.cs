@@ -135,6 +135,66 @@ public sealed class StoreApproverTests
     }
 
     [TestMethod]
+    public async Task RequestAsync_ApprovedSaveDraftOfAKilledRun_DoesNotReleaseADeleteAtTheSameRunAndStep()
+    {
+        // The attack of issue 12: run X asks for "Save draft" at step 1, is killed, a reviewer approves it, and a new run
+        // reusing the id X proposes "Delete item 2" at step 1 on another page (same element id 7).
+        var saveDraft = Build.Request(runId: "X", step: 1, label: "Save draft") with { Url = "http://127.0.0.1:5000/drafts/7" };
+        var saved = await _store.EnqueueAsync(saveDraft, _clock.GetUtcNow() + TimeSpan.FromMinutes(10), ApprovalTimeoutBehavior.Expire);
+        await _store.DecideAsync(saved.Id.ToString(System.Globalization.CultureInfo.InvariantCulture), new ReviewerDecision(true, "alice") { Comment = "ok to save the draft" });
+        var delete = Build.Request(runId: "X", step: 1, label: "Delete item 2") with { Url = "http://127.0.0.1:5000/items" };
+
+        var waiting = Approver().RequestAsync(delete);
+        await Eventually.TrueAsync(() => waiting.IsCompleted || _clock.TimerCount > 0, "the approver to answer or wait");
+
+        Assert.IsFalse(waiting.IsCompleted, "the delete was released by the approval of \"Save draft\"");
+        var pending = (await _store.ListAsync(ApprovalStatus.Pending)).Single();
+        Assert.AreEqual("Delete item 2", pending.TargetLabel, "the delete waits for its own decision");
+        Assert.AreEqual(ApprovalStatus.Orphaned, (await _store.ListAsync(ApprovalStatus.Orphaned)).Single(a => a.Id == saved.Id).Status);
+        await _store.DecideAsync(pending.Id.ToString(System.Globalization.CultureInfo.InvariantCulture), new ReviewerDecision(false, "alice") { Comment = "not this" });
+        _clock.Advance(TimeSpan.FromSeconds(1));
+        var decision = await waiting.WaitAsync(TimeSpan.FromSeconds(10));
+        Assert.IsFalse(decision.IsApproved);
+        Assert.AreEqual("not this", decision.Reason);
+    }
+
+    [TestMethod]
+    public async Task RequestAsync_ApprovedActionOfAKilledRun_IsReleasedOnlyForTheSameActionAndOnlyOnce()
+    {
+        var request = Build.Request(runId: "X", step: 1, label: "Save draft");
+        var stored = await _store.EnqueueAsync(request, _clock.GetUtcNow() + TimeSpan.FromMinutes(10), ApprovalTimeoutBehavior.Expire);
+        await _store.DecideAsync(stored.Id.ToString(System.Globalization.CultureInfo.InvariantCulture), new ReviewerDecision(true, "alice"));
+
+        var first = await Approver().RequestAsync(request with { }).WaitAsync(TimeSpan.FromSeconds(10));
+        var second = await Approver().RequestAsync(request with { }).WaitAsync(TimeSpan.FromSeconds(10));
+
+        Assert.IsTrue(first.IsApproved, "the very action that was approved is released");
+        Assert.IsFalse(second.IsApproved, "but only once");
+    }
+
+    [TestMethod]
+    public async Task RequestAsync_ApprovedRowWithTheSameKeyButAnotherFingerprint_IsNotApplied()
+    {
+        // A row written by other code (or a 64-bit key collision): the key matches, the full fingerprint does not.
+        var request = Build.Request();
+        var stored = await _store.EnqueueAsync(request, _clock.GetUtcNow() + TimeSpan.FromMinutes(10), ApprovalTimeoutBehavior.Expire);
+        await _store.DecideAsync(stored.IdempotencyKey, new ReviewerDecision(true, "alice"));
+        using (var db = new Microsoft.Data.Sqlite.SqliteConnection($"Data Source={_dir.File("a.db")};Pooling=False"))
+        {
+            db.Open();
+            using var cmd = db.CreateCommand();
+            cmd.CommandText = $"UPDATE approvals SET fingerprint = '{new string('f', 64)}' WHERE id = {stored.Id}";
+            cmd.ExecuteNonQuery();
+        }
+
+        var decision = await Approver().RequestAsync(request).WaitAsync(TimeSpan.FromSeconds(10));
+
+        Assert.IsFalse(decision.IsApproved);
+        StringAssert.Contains(decision.Reason, "granted for a different action");
+        Assert.IsNull((await _store.FindAsync(stored.IdempotencyKey))!.ExecutedAt, "nothing was claimed");
+    }
+
+    [TestMethod]
     public async Task RequestAsync_RaisesPendingWithTheStoredRequest()
     {
         var approver = Approver();

@@ -37,7 +37,8 @@ public sealed class SqliteApprovalStoreTests
         var a = await store.EnqueueAsync(request, In(TimeSpan.FromMinutes(10)), ApprovalTimeoutBehavior.Expire);
 
         Assert.AreEqual(ApprovalStatus.Pending, a.Status);
-        Assert.AreEqual("run-1:3", a.IdempotencyKey);
+        Assert.AreEqual($"run-1:3:{request.Fingerprint.Short}", a.IdempotencyKey);
+        Assert.AreEqual(request.Fingerprint.Value, a.Fingerprint, "the row keeps the full fingerprint");
         Assert.AreEqual("click #7 \"the Submit refund button\"", a.ActionSummary);
         Assert.AreEqual("Submit refund", a.TargetLabel);
         Assert.AreEqual(RiskClass.Submit, a.Risk);

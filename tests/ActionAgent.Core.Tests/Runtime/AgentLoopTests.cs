@@ -66,7 +66,7 @@ public sealed class AgentLoopTests
 
         Assert.AreEqual(0, executor.Executed.Count, "a rejected submit must not run");
         Assert.AreEqual(1, approver.Requests.Count);
-        Assert.AreEqual("run-2:1", approver.Requests[0].IdempotencyKey);
+        StringAssert.StartsWith(approver.Requests[0].IdempotencyKey, "run-2:1:", "the key is run:step:fingerprint");
         var fedBack = decider.Contexts[1].Last!;
         Assert.IsFalse(fedBack.Succeeded);
         StringAssert.Contains(fedBack.Outcome, "wrong amount");
