@@ -23,8 +23,9 @@ public sealed class GovernedSession : IAsyncDisposable
     private readonly NetworkGuard _guard;
     private readonly ILoggerFactory _loggers;
     private readonly TimeProvider _time;
+    private readonly string _policyHash;
 
-    private GovernedSession(BrowserSession browser, NetworkGuard guard, IActionPolicy policy, IApprover approver, IActionExecutor executor, string runId, ILoggerFactory loggers, TimeProvider time)
+    private GovernedSession(BrowserSession browser, NetworkGuard guard, IActionPolicy policy, IApprover approver, IActionExecutor executor, string runId, ILoggerFactory loggers, TimeProvider time, string policyHash)
     {
         Browser = browser;
         _guard = guard;
@@ -34,6 +35,7 @@ public sealed class GovernedSession : IAsyncDisposable
         RunId = runId;
         _loggers = loggers;
         _time = time;
+        _policyHash = policyHash;
     }
 
     /// <summary>The browser session it governs (owned by the caller).</summary>
@@ -85,7 +87,7 @@ public sealed class GovernedSession : IAsyncDisposable
             approver = new NetworkGuardApprover(approver, guard);
         }
 
-        return new GovernedSession(browser, guard, auditingPolicy, approver, executor, runId, loggers, pipeline.Options.Time);
+        return new GovernedSession(browser, guard, auditingPolicy, approver, executor, runId, loggers, pipeline.Options.Time, policy.Hash);
     }
 
     /// <summary>
@@ -110,6 +112,7 @@ public sealed class GovernedSession : IAsyncDisposable
             Options = options,
             Time = _time,
             Loggers = _loggers,
+            PolicyHash = _policyHash,
         });
     }
 

@@ -1,4 +1,3 @@
-using ActionAgent.Core.Approval;
 
 namespace ActionAgent.Cli.Hosting;
 
@@ -30,7 +29,7 @@ public static class RunIds
     /// Refuses (<see cref="ArgumentException"/>, exit 2) an id whose recording folder exists or that the approval queue
     /// already knows.
     /// </summary>
-    public static async Task EnsureUnusedAsync(string runId, string recordingsRoot, IApprovalStore? store, CancellationToken cancellationToken = default)
+    public static async Task EnsureUnusedAsync(string runId, string recordingsRoot, Approvals.Store.SqliteApprovalStore? store, CancellationToken cancellationToken = default)
     {
         Validate(runId);
         if (Directory.Exists(Path.Combine(recordingsRoot, runId)))
@@ -38,13 +37,9 @@ public static class RunIds
             throw new ArgumentException($"run id {runId} is already used by an earlier run (recording {Path.Combine(recordingsRoot, runId)}); choose another --run-id or leave it out");
         }
 
-        if (store is not null)
+        if (store is not null && await store.CheckRunIdUnusedAsync(runId, cancellationToken).ConfigureAwait(false) is { } used)
         {
-            var earlier = (await store.ListAsync(null, 10_000, cancellationToken).ConfigureAwait(false)).Count(a => string.Equals(a.RunId, runId, StringComparison.Ordinal));
-            if (earlier > 0)
-            {
-                throw new ArgumentException($"run id {runId} is already used by an earlier run ({earlier} approval(s) in the queue); choose another --run-id or leave it out");
-            }
+            throw new ArgumentException(used);
         }
     }
 

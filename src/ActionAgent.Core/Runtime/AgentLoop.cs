@@ -28,6 +28,7 @@ public sealed class AgentLoop
     private readonly AgentOptions options;
     private readonly TimeProvider time;
     private readonly ILogger<AgentLoop> logger;
+    private readonly string policyHash;
 
     /// <summary>A loop over the given parts (entry points get them from the governed pipeline).</summary>
     public AgentLoop(AgentParts parts)
@@ -43,6 +44,7 @@ public sealed class AgentLoop
         options = parts.Options;
         time = parts.Time;
         logger = parts.Loggers.CreateLogger<AgentLoop>();
+        policyHash = parts.PolicyHash;
     }
 
     /// <summary>Extra versions to write into run.json (browser, policy hash, prompt version…).</summary>
@@ -339,6 +341,7 @@ public sealed class AgentLoop
             decision = await approver.RequestAsync(new ApprovalRequest(runId, step, proposal, verdict)
             {
                 Task = task,
+                PolicyHash = policyHash,
                 TargetElement = target,
                 Url = observation.Url,
                 Geometry = observation.Geometry,

@@ -40,6 +40,9 @@ public sealed record AgentParts
     /// <summary>Limits of the run. Default: <see cref="AgentOptions"/>'s defaults.</summary>
     public AgentOptions Options { get; init; } = new();
 
+    /// <summary>The hash of the policy document in force, bound into every approval request's fingerprint. Default empty.</summary>
+    public string PolicyHash { get; init; } = "";
+
     /// <summary>The clock. Default <see cref="TimeProvider.System"/>.</summary>
     public TimeProvider Time { get; init; } = TimeProvider.System;
 
