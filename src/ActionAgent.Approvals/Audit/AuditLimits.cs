@@ -27,12 +27,19 @@ public static class AuditLimits
     /// </summary>
     public static void CheckReviewerText(string field, string? text)
     {
-        ArgumentException.ThrowIfNullOrWhiteSpace(field);
-        if (text is { Length: > MaxTextLength })
+        if (ReviewerTextProblem(field, text) is { } problem)
         {
-            throw new AuditEntryTooLargeException(string.Create(CultureInfo.InvariantCulture,
-                $"the {field} is {text.Length:N0} characters; the audit log keeps at most {MaxTextLength:N0}: shorten it and decide again"));
+            throw new AuditEntryTooLargeException(problem);
         }
+    }
+
+    /// <summary>The one-line reason reviewer text is refused (over <see cref="MaxTextLength"/>), or null when it may be kept.</summary>
+    public static string? ReviewerTextProblem(string field, string? text)
+    {
+        ArgumentException.ThrowIfNullOrWhiteSpace(field);
+        return text is { Length: > MaxTextLength }
+            ? string.Create(CultureInfo.InvariantCulture, $"the {field} is {text.Length:N0} characters; the audit log keeps at most {MaxTextLength:N0}: shorten it and decide again")
+            : null;
     }
 
     /// <summary>

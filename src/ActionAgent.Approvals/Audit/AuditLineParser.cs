@@ -21,6 +21,12 @@ internal static class AuditLineParser
             return ParsedAuditLine.Broken("empty line (a line was removed or the file was edited)");
         }
 
+        // Checked first: System.Text.Json reads invalid UTF-8 inside strings and only fails (throws) when the text is taken.
+        if (!System.Text.Unicode.Utf8.IsValid(bytes.Span) && InvalidUtf8At(bytes.Span) is { } bad)
+        {
+            return ParsedAuditLine.Broken(string.Create(CultureInfo.InvariantCulture, $"not JSON (invalid UTF-8 at byte {bad + 1}: the line is corrupt)"));
+        }
+
         JsonDocument doc;
         try
         {
@@ -39,7 +45,15 @@ internal static class AuditLineParser
 
         using (doc)
         {
-            return Parse(doc.RootElement, bytes.Span);
+            try
+            {
+                return Parse(doc.RootElement, bytes.Span);
+            }
+            catch (InvalidOperationException)
+            {
+                // A value System.Text.Json accepted while reading but cannot turn into text or a node.
+                return ParsedAuditLine.Broken("not a readable entry (a value cannot be decoded: the line is corrupt)");
+            }
         }
     }
 
@@ -129,6 +143,22 @@ internal static class AuditLineParser
         return bytes.SequenceEqual(written)
             ? new ParsedAuditLine(seq, prevHash, hash, Consistent: true, null)
             : new ParsedAuditLine(seq, prevHash, hash, Consistent: true, $"entry {seq} is not laid out the way the log writes it (spacing, key order or escapes changed: the line was edited)");
+    }
+
+    private static int? InvalidUtf8At(ReadOnlySpan<byte> bytes)
+    {
+        var at = 0;
+        while (at < bytes.Length)
+        {
+            if (Rune.DecodeFromUtf8(bytes[at..], out _, out var used) != System.Buffers.OperationStatus.Done)
+            {
+                return at;
+            }
+
+            at += used;
+        }
+
+        return null;
     }
 
     private static string? StringField(JsonElement root, string name, out string value)

@@ -40,6 +40,9 @@ public sealed class AuditDamagedTailTests
     [DataRow("duplicate-keys", "duplicate key \"approved\"")]
     [DataRow("seq-string", "\"seq\" is a string")]
     [DataRow("garbage", "not JSON")]
+    [DataRow("invalid-utf8-in-key", "invalid UTF-8")]
+    [DataRow("invalid-utf8-in-value", "invalid UTF-8")]
+    [DataRow("ansi-key", "unexpected field \"\\u001B[2J")]
     public void VerifyCommand_DamagedLastLine_NamesLineSixAndExitsOne(string damage, string says)
     {
         Damage(damage);
@@ -62,6 +65,9 @@ public sealed class AuditDamagedTailTests
     [DataRow("duplicate-keys")]
     [DataRow("seq-string")]
     [DataRow("garbage")]
+    [DataRow("invalid-utf8-in-key")]
+    [DataRow("invalid-utf8-in-value")]
+    [DataRow("ansi-key")]
     public async Task AppendAsync_AfterDamagedLastLine_ChainsFromTheLastValidEntry(string damage)
     {
         Damage(damage);
@@ -128,6 +134,13 @@ public sealed class AuditDamagedTailTests
         Assert.IsTrue(allocated < 4 << 20, $"append allocated {allocated:N0} bytes after a 20 MB line");
     }
 
+    /// <summary>The line with <paramref name="part"/>'s first letter replaced by a lone UTF-8 lead byte (0xC3 0x28 is not UTF-8).</summary>
+    private static byte[] Utf8Broken(string line, string part)
+    {
+        var at = line.IndexOf(part, StringComparison.Ordinal) + (part[0] == '"' ? 1 : 0);
+        return [.. Encoding.UTF8.GetBytes(line[..at]), 0xC3, 0x28, .. Encoding.UTF8.GetBytes(line[(at + 1)..] + "\n")];
+    }
+
     private void Damage(string kind)
     {
         var sixth = AuditForge.Line(6, _fifthHash, new JsonObject { ["approved"] = false, ["reviewer"] = "alice" });
@@ -151,6 +164,15 @@ public sealed class AuditDamagedTailTests
                 break;
             case "garbage":
                 AuditForge.AppendBytes(_path, [0x00, 0xFF, 0xFE, (byte)'{', 0x1B, (byte)'[', (byte)'2', (byte)'J', 0xC3, (byte)'\n']);
+                break;
+            case "invalid-utf8-in-key":
+                AuditForge.AppendBytes(_path, Utf8Broken(sixth, "\"reviewer\""));
+                break;
+            case "invalid-utf8-in-value":
+                AuditForge.AppendBytes(_path, Utf8Broken(sixth, "alice"));
+                break;
+            case "ansi-key":
+                AuditForge.AppendText(_path, sixth.Replace("\"seq\":6,", "\"\\u001b[2J\":1,\"seq\":6,", StringComparison.Ordinal) + "\n");
                 break;
             default:
                 throw new ArgumentOutOfRangeException(nameof(kind), kind, null);

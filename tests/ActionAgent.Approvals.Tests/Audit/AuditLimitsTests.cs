@@ -59,6 +59,8 @@ public sealed class AuditLimitsTests
         Assert.AreEqual("the comment is 5,000 characters; the audit log keeps at most 4,000: shorten it and decide again", e.Message);
         AuditLimits.CheckReviewerText("comment", new string('c', 4_000));
         AuditLimits.CheckReviewerText("comment", null);
+        Assert.AreEqual(e.Message, AuditLimits.ReviewerTextProblem("comment", new string('c', 5_000)));
+        Assert.IsNull(AuditLimits.ReviewerTextProblem("reason", "fine"));
     }
 
     [TestMethod]
