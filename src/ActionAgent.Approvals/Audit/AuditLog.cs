@@ -92,9 +92,15 @@ public sealed class AuditLog
             return new AuditVerification(false, 0, null, $"{path}: no such audit log");
         }
 
-        // A shared lock: appends wait until the walk ends, so it never sees half a line being written.
-        using var fs = await OpenLockedAsync(path, FileMode.Open, FileAccess.Read, FileShare.ReadWrite, cancellationToken).ConfigureAwait(false);
-        return AuditVerifier.Verify(fs, path, expected);
+        // The length under a shared lock (no append is half-written then), then the walk reads up to it, locking per read only.
+        long length;
+        using (var fs = await OpenLockedAsync(path, FileMode.Open, FileAccess.Read, FileShare.ReadWrite, cancellationToken).ConfigureAwait(false))
+        {
+            length = fs.Length;
+        }
+
+        using var snapshot = new AuditSnapshotStream(path, length, p => OpenLockedAsync(p, FileMode.Open, FileAccess.Read, FileShare.ReadWrite, cancellationToken).GetAwaiter().GetResult());
+        return AuditVerifier.Verify(snapshot, path, expected);
     }
 
     private AuditEntry AppendLocked(FileStream fs, string kind, JsonObject sorted)
@@ -150,7 +156,7 @@ public sealed class AuditLog
         {
             try
             {
-                return new FileStream(path, mode, access, share);
+                return new FileStream(path, mode, access, share, bufferSize: 1);
             }
             catch (IOException e) when (IsLocked(e) && waited.Elapsed < LockTimeout)
             {
