@@ -1,5 +1,5 @@
+using System.Diagnostics;
 using System.Globalization;
-using System.Security.Cryptography;
 using System.Text;
 using System.Text.Json;
 using System.Text.Json.Nodes;
@@ -8,15 +8,18 @@ using ActionAgent.Approvals.Store;
 namespace ActionAgent.Approvals.Audit;
 
 /// <summary>
-/// An append-only, hash-chained JSONL log of verdicts, decisions and security events. Each line carries
-/// <c>prevHash</c> and <c>hash = SHA-256(prevHash + canonical entry)</c>, so editing, deleting or reordering lines breaks
-/// the chain; <see cref="Verify"/> says which line. Several processes may append to one file (an exclusive file lock
-/// serialises them). Never put secret values in entries.
+/// An append-only, hash-chained JSONL log of verdicts, decisions and security events. Each line carries <c>prevHash</c> and
+/// <c>hash = SHA-256(prevHash + canonical entry)</c>; <see cref="Verify(string)"/> names every damaged or edited line. Appends chain
+/// from the last sound entry, so a damaged tail never blocks a run or a decision. Processes append one at a time under an
+/// exclusive file lock. Texts are limited by <see cref="AuditLimits"/>. Never put secret values in entries.
 /// </summary>
 public sealed class AuditLog
 {
     /// <summary>The prevHash of the first entry.</summary>
     public const string Genesis = "0000000000000000000000000000000000000000000000000000000000000000";
+
+    /// <summary>How long an append or a read waits for another process's lock before it gives up: 30 seconds.</summary>
+    public static readonly TimeSpan LockTimeout = TimeSpan.FromSeconds(30);
 
     private readonly TimeProvider _time;
     private readonly SemaphoreSlim _gate = new(1, 1);
@@ -32,28 +35,25 @@ public sealed class AuditLog
     /// <summary>The file.</summary>
     public string Path { get; }
 
-    /// <summary>Appends an entry; <paramref name="data"/> is serialised to a JSON object (camelCase).</summary>
+    /// <summary>
+    /// Appends an entry; <paramref name="data"/> is serialised to a JSON object (camelCase). Throws
+    /// <see cref="AuditEntryTooLargeException"/> (nothing written) when a text is over <see cref="AuditLimits.MaxTextLength"/>.
+    /// </summary>
     public async Task<AuditEntry> AppendAsync(string kind, object data, CancellationToken cancellationToken = default)
     {
         ArgumentException.ThrowIfNullOrWhiteSpace(kind);
         var obj = data as JsonObject ?? JsonSerializer.SerializeToNode(data, ApprovalJson.Options) as JsonObject
             ?? throw new ArgumentException("audit data must serialise to a JSON object", nameof(data));
+        var sorted = (JsonObject)AuditHashing.Sort(obj);
+        AuditLimits.CheckEntry(kind, sorted);
         await _gate.WaitAsync(cancellationToken).ConfigureAwait(false);
         try
         {
             Directory.CreateDirectory(System.IO.Path.GetDirectoryName(Path)!);
-            for (var attempt = 0; ; attempt++)
-            {
-                try
-                {
-                    return AppendLocked(kind, obj);
-                }
-                catch (IOException) when (attempt < 200)
-                {
-                    // Another process holds the lock: wait a moment.
-                    await Task.Delay(TimeSpan.FromMilliseconds(10), cancellationToken).ConfigureAwait(false);
-                }
-            }
+
+            // FileShare.None takes an exclusive lock on Unix (flock), so processes append one at a time.
+            using var fs = await OpenLockedAsync(Path, FileMode.OpenOrCreate, FileAccess.ReadWrite, FileShare.None, cancellationToken).ConfigureAwait(false);
+            return AppendLocked(fs, kind, sorted);
         }
         finally
         {
@@ -64,8 +64,27 @@ public sealed class AuditLog
     /// <summary>Synchronous append, for callers that cannot await (the policy decorator).</summary>
     public AuditEntry Append(string kind, object data) => AppendAsync(kind, data).GetAwaiter().GetResult();
 
-    /// <summary>Checks the whole chain. Reports the first line that was edited, deleted, inserted or moved.</summary>
-    public static AuditVerification Verify(string path)
+    /// <summary>The seq and hash of the last sound entry (what the next append chains from), or null when the log is empty or missing.</summary>
+    public async Task<AuditHead?> ReadHeadAsync(CancellationToken cancellationToken = default)
+    {
+        if (!File.Exists(Path))
+        {
+            return null;
+        }
+
+        using var fs = await OpenLockedAsync(Path, FileMode.Open, FileAccess.Read, FileShare.ReadWrite, cancellationToken).ConfigureAwait(false);
+        return AuditTail.Find(fs).Head;
+    }
+
+    /// <summary>Checks the whole chain, streaming; reports every damaged, edited, deleted, inserted or moved line.</summary>
+    public static AuditVerification Verify(string path) => Verify(path, []);
+
+    /// <summary>Checks the whole chain and that every <paramref name="expected"/> head (recorded by runs) is still in the log.</summary>
+    public static AuditVerification Verify(string path, IReadOnlyCollection<ExpectedAuditHead> expected) =>
+        VerifyAsync(path, expected).GetAwaiter().GetResult();
+
+    /// <summary>Checks the whole chain and that every <paramref name="expected"/> head (recorded by runs) is still in the log.</summary>
+    public static async Task<AuditVerification> VerifyAsync(string path, IReadOnlyCollection<ExpectedAuditHead> expected, CancellationToken cancellationToken = default)
     {
         ArgumentException.ThrowIfNullOrWhiteSpace(path);
         if (!File.Exists(path))
@@ -73,118 +92,85 @@ public sealed class AuditLog
             return new AuditVerification(false, 0, null, $"{path}: no such audit log");
         }
 
-        var prev = Genesis;
-        var lineNo = 0;
-        foreach (var line in File.ReadLines(path))
+        // The length under a shared lock (no append is half-written then), then the walk reads up to it, locking per read only.
+        long length;
+        using (var fs = await OpenLockedAsync(path, FileMode.Open, FileAccess.Read, FileShare.ReadWrite, cancellationToken).ConfigureAwait(false))
         {
-            lineNo++;
-            if (line.Length == 0)
-            {
-                return Bad(path, lineNo, "empty line (a line was removed or the file was edited)");
-            }
+            length = fs.Length;
+        }
 
-            JsonObject obj;
+        using var snapshot = new AuditSnapshotStream(path, length, p => OpenLockedAsync(p, FileMode.Open, FileAccess.Read, FileShare.ReadWrite, cancellationToken).GetAwaiter().GetResult());
+        return AuditVerifier.Verify(snapshot, path, expected);
+    }
+
+    private AuditEntry AppendLocked(FileStream fs, string kind, JsonObject sorted)
+    {
+        var (head, endsWithNewline) = AuditTail.Find(fs);
+        var seq = (head?.Seq ?? 0) + 1;
+        var prevHash = head?.Hash ?? Genesis;
+        var at = _time.GetUtcNow().UtcDateTime.ToString("yyyy-MM-dd'T'HH:mm:ss.fff'Z'", CultureInfo.InvariantCulture);
+        var hash = AuditHashing.HashOf(prevHash, AuditHashing.Canonical(seq, at, kind, sorted));
+        var line = AuditHashing.Line(seq, at, kind, sorted, prevHash, hash);
+        var bytes = Encoding.UTF8.GetBytes((endsWithNewline ? "" : "\n") + line + "\n");
+        if (bytes.Length - 1 > AuditLimits.MaxLineBytes)
+        {
+            throw new AuditEntryTooLargeException(string.Create(CultureInfo.InvariantCulture,
+                $"audit entry \"{kind}\" is {bytes.Length - 1:N0} bytes; the limit is {AuditLimits.MaxLineBytes:N0}: shorten its texts"));
+        }
+
+        // A cut-off last line (a crash mid-write) gets its newline first, so the new entry starts a line of its own.
+        var start = fs.Seek(0, SeekOrigin.End);
+        try
+        {
+            fs.Write(bytes);
+            fs.Flush(flushToDisk: true);
+        }
+        catch (IOException e)
+        {
+            // Leave no half-written line behind (a full disk): the log stays as it was.
+            TryTruncate(fs, start);
+            throw new IOException($"cannot append to the audit log {Path}: {e.Message}", e);
+        }
+
+        return new AuditEntry(seq, DateTimeOffset.Parse(at, CultureInfo.InvariantCulture), kind, sorted, prevHash, hash);
+    }
+
+    private static void TryTruncate(FileStream fs, long length)
+    {
+        try
+        {
+            fs.SetLength(length);
+        }
+        catch (IOException)
+        {
+            // The disk refuses even that: verify will report the cut-off line and the next append completes it.
+        }
+    }
+
+    /// <summary>Opens the file, waiting (up to <see cref="LockTimeout"/>) while another process holds a conflicting lock.</summary>
+    private static async Task<FileStream> OpenLockedAsync(string path, FileMode mode, FileAccess access, FileShare share, CancellationToken cancellationToken)
+    {
+        var waited = Stopwatch.StartNew();
+        var delay = 1;
+        while (true)
+        {
             try
             {
-                obj = JsonNode.Parse(line) as JsonObject ?? throw new JsonException("not an object");
+                return new FileStream(path, mode, access, share, bufferSize: 1);
             }
-            catch (JsonException e)
+            catch (IOException e) when (IsLocked(e) && waited.Elapsed < LockTimeout)
             {
-                return Bad(path, lineNo, $"not a valid entry ({e.Message})");
+                // Another process is appending or verifying: wait a moment (the lock is held for milliseconds per append).
+                await Task.Delay(delay, cancellationToken).ConfigureAwait(false);
+                delay = Math.Min(delay * 2, 50);
             }
-
-            var seq = obj["seq"]?.GetValue<long>();
-            var at = obj["at"]?.GetValue<string>();
-            var kind = obj["kind"]?.GetValue<string>();
-            var data = obj["data"] as JsonObject;
-            var prevHash = obj["prevHash"]?.GetValue<string>();
-            var hash = obj["hash"]?.GetValue<string>();
-            if (seq is null || at is null || kind is null || data is null || prevHash is null || hash is null)
+            catch (IOException e) when (IsLocked(e))
             {
-                return Bad(path, lineNo, "an entry field is missing (seq, at, kind, data, prevHash, hash)");
+                throw new IOException($"the audit log {path} stayed locked by another process for {LockTimeout.TotalSeconds:0} s; find the process holding it (e.g. with lsof) and retry", e);
             }
-
-            var expected = HashOf(prevHash, Canonical(seq.Value, at, kind, data));
-            if (!string.Equals(expected, hash, StringComparison.Ordinal))
-            {
-                return Bad(path, lineNo, $"entry {seq} was modified (its hash does not match its content)");
-            }
-
-            if (!string.Equals(prevHash, prev, StringComparison.Ordinal))
-            {
-                return Bad(path, lineNo, lineNo == 1
-                    ? "the first entry does not start the chain (entries before it were deleted)"
-                    : $"entry {seq} does not follow line {lineNo - 1} (lines were deleted, inserted or reordered)");
-            }
-
-            if (seq != lineNo)
-            {
-                return Bad(path, lineNo, $"entry {seq} is on line {lineNo} (lines were deleted or reordered)");
-            }
-
-            prev = hash;
         }
-
-        return new AuditVerification(true, lineNo, null, $"{path}: {lineNo} entries, chain intact (head {prev[..12]}…)");
     }
 
-    private AuditEntry AppendLocked(string kind, JsonObject data)
-    {
-        // FileShare.None takes an exclusive lock on Unix (flock), so processes append one at a time.
-        using var fs = new FileStream(Path, FileMode.OpenOrCreate, FileAccess.ReadWrite, FileShare.None);
-        var (lastSeq, lastHash) = ReadTail(fs);
-        var seq = lastSeq + 1;
-        var at = _time.GetUtcNow().UtcDateTime.ToString("yyyy-MM-dd'T'HH:mm:ss.fff'Z'", CultureInfo.InvariantCulture);
-        var sorted = (JsonObject)Sort(data);
-        var hash = HashOf(lastHash, Canonical(seq, at, kind, sorted));
-        var line = new JsonObject
-        {
-            ["seq"] = seq,
-            ["at"] = at,
-            ["kind"] = kind,
-            ["data"] = sorted.DeepClone(),
-            ["prevHash"] = lastHash,
-            ["hash"] = hash,
-        }.ToJsonString() + "\n";
-        fs.Seek(0, SeekOrigin.End);
-        var bytes = Encoding.UTF8.GetBytes(line);
-        fs.Write(bytes);
-        fs.Flush(flushToDisk: true);
-        return new AuditEntry(seq, DateTimeOffset.Parse(at, CultureInfo.InvariantCulture), kind, sorted, lastHash, hash);
-    }
-
-    private static (long Seq, string Hash) ReadTail(FileStream fs)
-    {
-        if (fs.Length == 0)
-        {
-            return (0, Genesis);
-        }
-
-        var size = (int)Math.Min(fs.Length, 1 << 20);
-        var buffer = new byte[size];
-        fs.Seek(-size, SeekOrigin.End);
-        fs.ReadExactly(buffer);
-        var text = Encoding.UTF8.GetString(buffer).TrimEnd('\n');
-        var last = text[(text.LastIndexOf('\n') + 1)..];
-        var obj = JsonNode.Parse(last)!.AsObject();
-        return (obj["seq"]!.GetValue<long>(), obj["hash"]!.GetValue<string>());
-    }
-
-    /// <summary>The canonical form that is hashed: seq, at, kind and data with object keys sorted, no whitespace.</summary>
-    private static string Canonical(long seq, string at, string kind, JsonObject data) =>
-        new JsonObject { ["seq"] = seq, ["at"] = at, ["kind"] = kind, ["data"] = Sort(data) }.ToJsonString();
-
-    private static JsonNode Sort(JsonNode node) => node switch
-    {
-        JsonObject o => new JsonObject(o.OrderBy(kv => kv.Key, StringComparer.Ordinal)
-            .Select(kv => KeyValuePair.Create(kv.Key, kv.Value is null ? null : Sort(kv.Value)))),
-        JsonArray a => new JsonArray(a.Select(n => n is null ? null : Sort(n)).ToArray()),
-        _ => node.DeepClone(),
-    };
-
-    private static string HashOf(string prevHash, string canonical) =>
-        Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes(prevHash + canonical)));
-
-    private static AuditVerification Bad(string path, int line, string message) =>
-        new(false, line - 1, line, $"{path}:{line}: {message}");
+    /// <summary>A sharing violation is a plain IOException; missing files and paths have their own types.</summary>
+    private static bool IsLocked(IOException e) => e.GetType() == typeof(IOException);
 }

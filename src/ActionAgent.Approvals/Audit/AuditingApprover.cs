@@ -2,7 +2,7 @@ using ActionAgent.Core.Approval;
 
 namespace ActionAgent.Approvals.Audit;
 
-/// <summary>Wraps an approver and appends each request and its answer to the audit log (kinds "approval_requested", "approval_decided").</summary>
+/// <summary>Wraps an approver and appends each request and its answer to the audit log (kinds "approval_requested", "approval_decided"); long texts are clipped (<see cref="AuditLimits.Clip"/>), never refused.</summary>
 public sealed class AuditingApprover(IApprover inner, AuditLog log) : IApprover
 {
     /// <inheritdoc />
@@ -11,22 +11,22 @@ public sealed class AuditingApprover(IApprover inner, AuditLog log) : IApprover
         ArgumentNullException.ThrowIfNull(request);
         await log.AppendAsync("approval_requested", new
         {
-            key = request.IdempotencyKey,
+            key = AuditLimits.Clip(request.IdempotencyKey),
             runId = request.RunId,
             step = request.Step,
-            url = request.Url,
-            action = request.Proposal.Action.Describe(),
+            url = AuditLimits.Clip(request.Url),
+            action = AuditLimits.Clip(request.Proposal.Action.Describe()),
             risk = request.Verdict.Risk.ToString(),
-            rule = request.Verdict.Rule,
+            rule = AuditLimits.Clip(request.Verdict.Rule),
         }, cancellationToken).ConfigureAwait(false);
         var decision = await inner.RequestAsync(request, cancellationToken).ConfigureAwait(false);
         await log.AppendAsync("approval_decided", new
         {
-            key = request.IdempotencyKey,
+            key = AuditLimits.Clip(request.IdempotencyKey),
             approved = decision.IsApproved,
             expired = decision.Expired,
-            reviewer = decision.Reviewer,
-            reason = decision.Reason,
+            reviewer = AuditLimits.Clip(decision.Reviewer),
+            reason = AuditLimits.Clip(decision.Reason),
             edited = decision.EditedValue is not null,
         }, CancellationToken.None).ConfigureAwait(false);
         return decision;

@@ -4,7 +4,7 @@ using ActionAgent.Core.Policy;
 
 namespace ActionAgent.Approvals.Audit;
 
-/// <summary>Wraps a policy and appends every verdict to the audit log (kind "verdict"); prompt-injection events too when given an engine.</summary>
+/// <summary>Wraps a policy and appends every verdict to the audit log (kind "verdict"), prompt-injection events too when given an engine; long texts are clipped, never refused.</summary>
 public sealed class AuditingPolicy : IActionPolicy
 {
     private readonly IActionPolicy _inner;
@@ -17,7 +17,7 @@ public sealed class AuditingPolicy : IActionPolicy
         _log = log ?? throw new ArgumentNullException(nameof(log));
         if (inner is PolicyEngine engine)
         {
-            engine.InjectionDetected += a => _log.Append("injection", new { url = a.Url, markers = a.Markers, excerpt = a.Excerpt });
+            engine.InjectionDetected += a => _log.Append("injection", new { url = AuditLimits.Clip(a.Url), markers = a.Markers.Select(AuditLimits.Clip).ToArray(), excerpt = AuditLimits.Clip(a.Excerpt) });
         }
     }
 
@@ -30,13 +30,13 @@ public sealed class AuditingPolicy : IActionPolicy
         var verdict = _inner.Evaluate(proposal, observation);
         _log.Append("verdict", new
         {
-            runId = RunId,
-            url = observation.Url,
-            action = proposal.Action.Describe(),
+            runId = AuditLimits.Clip(RunId),
+            url = AuditLimits.Clip(observation.Url),
+            action = AuditLimits.Clip(proposal.Action.Describe()),
             verdict = verdict.Kind.ToString(),
             risk = verdict.Risk.ToString(),
-            rule = verdict.Rule,
-            reason = verdict.Reason,
+            rule = AuditLimits.Clip(verdict.Rule),
+            reason = AuditLimits.Clip(verdict.Reason),
         });
         return verdict;
     }
