@@ -14,7 +14,7 @@ internal static class SecretForms
     /// <summary>Encoded forms shorter than this are left out: they would match unrelated text.</summary>
     internal const int MinimumEncodedLength = 8;
 
-    /// <summary>Plain values shorter than this match only as a whole word ("ops" but not "stops").</summary>
+    /// <summary>Values shorter than this match only plainly and as a whole word ("ops" but not "stops" or "%6Fps").</summary>
     internal const int WholeWordBelow = 4;
 
     // Invisible characters a page can slip between the letters of an echo without changing what a person reads.
@@ -31,7 +31,7 @@ internal static class SecretForms
         {
             foreach (var core in Base64Forms(bytes, urlSafe))
             {
-                forms.Add(Units(core, invisibles: false));
+                forms.Add(Base64Units(core));
             }
         }
 
@@ -41,8 +41,7 @@ internal static class SecretForms
             forms.Add(hex);
         }
 
-        var plain = Units(value, invisibles: true);
-        forms.Add(value.Length < WholeWordBelow ? $@"(?<![\p{{L}}\p{{N}}]){plain}(?![\p{{L}}\p{{N}}])" : plain);
+        forms.Add(value.Length < WholeWordBelow ? WholeWord(value) : Units(value, invisibles: true));
         return string.Join("|", forms.Distinct(StringComparer.Ordinal));
     }
 
@@ -75,11 +74,29 @@ internal static class SecretForms
         }
     }
 
+    // A short value ("ops") spelled plainly, not inside a longer word: every encoded spelling would match unrelated text.
+    private static string WholeWord(string value)
+    {
+        var escaped = Regex.Escape(value);
+        var before = char.IsLetterOrDigit(value[0]) || value[0] == '_' ? @"\b" : "";
+        var after = char.IsLetterOrDigit(value[^1]) || value[^1] == '_' ? @"\b" : "";
+        return before + escaped + after;
+    }
+
     private static string Base64(byte[] bytes, bool urlSafe)
     {
         var text = Convert.ToBase64String(bytes);
         return urlSafe ? text.Replace('+', '-').Replace('/', '_') : text;
     }
+
+    // Base64 text as a page would carry it: letters and digits as they are, '+', '/' and '=' also percent- or JSON-escaped.
+    private static string Base64Units(string text) => string.Concat(text.Select(c => c switch
+    {
+        '+' => @"(?:\+|%2B)",
+        '/' => @"(?:/|\\/|%2F)",
+        '=' => "(?:=|%3D)",
+        _ => c.ToString(),
+    }));
 
     // Each character of the text in any of the ways a page may spell it; see the class summary.
     private static string Units(string text, bool invisibles)
