@@ -1,7 +1,10 @@
 namespace ActionAgent.Approvals.Secrets;
 
-/// <summary>A <c>{{secret:NAME}}</c> reference could not be resolved: unknown name, not allowed on this page's domain, or no value.</summary>
-public sealed class SecretResolutionException : Exception
+/// <summary>
+/// A <c>{{secret:NAME}}</c> reference could not be resolved: unknown name, not allowed on this page's domain, or no value.
+/// An <see cref="InvalidOperationException"/>, so an executor reports it as a failed action.
+/// </summary>
+public sealed class SecretResolutionException : InvalidOperationException
 {
     /// <summary>Creates the exception.</summary>
     public SecretResolutionException(string message)

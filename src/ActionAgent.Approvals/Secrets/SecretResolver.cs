@@ -1,4 +1,3 @@
-using System.Collections.Concurrent;
 using ActionAgent.Core.Policy;
 
 namespace ActionAgent.Approvals.Secrets;
@@ -7,14 +6,14 @@ namespace ActionAgent.Approvals.Secrets;
 /// Replaces <c>{{secret:NAME}}</c> references with their values at execution time only, from the environment
 /// (ACTIONAGENT_SECRET_NAME) or the policy's secrets file (<c>NAME=value</c> lines), and only for pages on the secret's
 /// domains. Unknown names, other domains and missing values are refused with a message that says what to do.
-/// Values are never logged; use <see cref="CreateRedactor"/> to scrub them from text.
+/// Values are never logged; <see cref="Redaction"/> scrubs them (and their encoded forms) from text.
 /// </summary>
 public sealed class SecretResolver
 {
     private readonly SecretSettings _settings;
     private readonly Func<string, string?> _environment;
     private readonly Lazy<IReadOnlyDictionary<string, string>> _file;
-    private readonly ConcurrentDictionary<string, string> _seen = new(StringComparer.Ordinal);
+    private readonly Lazy<SecretRedaction> _redaction;
 
     /// <summary>A resolver for a policy's secrets; <paramref name="environment"/> defaults to the process environment.</summary>
     public SecretResolver(SecretSettings settings, Func<string, string?>? environment = null)
@@ -22,6 +21,7 @@ public sealed class SecretResolver
         _settings = settings ?? throw new ArgumentNullException(nameof(settings));
         _environment = environment ?? Environment.GetEnvironmentVariable;
         _file = new Lazy<IReadOnlyDictionary<string, string>>(ReadFile);
+        _redaction = new Lazy<SecretRedaction>(DeclaredValues);
     }
 
     /// <summary>True when the text holds at least one secret reference.</summary>
@@ -59,26 +59,35 @@ public sealed class SecretResolver
     }
 
     /// <summary>
-    /// A redactor for every secret value this resolver can see (all known secrets that have a value, plus any value it has
-    /// resolved), replacing each with its <c>{{secret:NAME}}</c> reference.
+    /// The run's redaction: every declared secret that has a value, and every value this resolver resolves (registered the
+    /// moment it is resolved), replaced by <c>{{secret:NAME}}</c> in any of its encoded forms. Live: later resolutions count.
     /// </summary>
-    public SecretRedactor CreateRedactor()
+    public ISecretRedaction Redaction => _redaction.Value;
+
+    /// <summary>
+    /// A resolver for an executor that types into whatever page is open: resolves references against
+    /// <paramref name="currentUrl"/> at the moment of typing. Throws <see cref="SecretResolutionException"/> (an
+    /// <see cref="InvalidOperationException"/>, which executors report as a failed action).
+    /// </summary>
+    public Func<string, string> ForCurrentPage(Func<string> currentUrl)
     {
-        var values = new Dictionary<string, string>(StringComparer.Ordinal);
-        foreach (var def in _settings.Entries)
+        ArgumentNullException.ThrowIfNull(currentUrl);
+        return text => Resolve(text, currentUrl());
+    }
+
+    /// <summary>
+    /// Why <paramref name="name"/> could not be typed anywhere, in one line (not declared, or no value), or null when it
+    /// can (domains are checked when it is typed). For checking a flow's secret names before any browser starts.
+    /// </summary>
+    public string? Check(string name)
+    {
+        ArgumentNullException.ThrowIfNull(name);
+        if (_settings.Find(name) is not { } def)
         {
-            if (Lookup(def) is { Length: > 0 } v)
-            {
-                values[def.Name] = v;
-            }
+            return Undeclared(name);
         }
 
-        foreach (var (name, value) in _seen)
-        {
-            values[name] = value;
-        }
-
-        return new SecretRedactor(values);
+        return string.IsNullOrEmpty(Lookup(def)) ? NoValue(def) : null;
     }
 
     /// <summary>
@@ -102,9 +111,7 @@ public sealed class SecretResolver
 
     private string ValueFor(string name, string? host, string pageUrl)
     {
-        var def = _settings.Find(name) ?? throw new SecretResolutionException(
-            $"unknown secret \"{name}\": the policy defines {(_settings.Entries.Count == 0 ? "no secrets" : string.Join(", ", _settings.Entries.Select(e => e.Name)))}; add it under secrets.names")
-        { SecretName = name };
+        var def = _settings.Find(name) ?? throw new SecretResolutionException(Undeclared(name)) { SecretName = name };
         if (!def.AllowedOn(host))
         {
             throw new SecretResolutionException(
@@ -115,14 +122,33 @@ public sealed class SecretResolver
         var value = Lookup(def);
         if (string.IsNullOrEmpty(value))
         {
-            throw new SecretResolutionException(def.Source == SecretSource.Env
-                ? $"secret {name} has no value: set the environment variable {def.EnvironmentVariable}"
-                : $"secret {name} has no value: add a line {name}=… to {_settings.File}")
-            { SecretName = name };
+            throw new SecretResolutionException(NoValue(def)) { SecretName = name };
         }
 
-        _seen[name] = value;
+        _redaction.Value.Register(name, value);
         return value;
+    }
+
+    private string Undeclared(string name) =>
+        $"unknown secret \"{name}\": the policy declares {(_settings.Entries.Count == 0 ? "no secrets" : string.Join(", ", _settings.Entries.Select(e => e.Name)))}; "
+        + $"declare it under secrets.names in the policy (e.g. {name}: {{ source: env, domains: [example.com] }}, see policies/README.md)";
+
+    private string NoValue(SecretDefinition def) => def.Source == SecretSource.Env
+        ? $"secret {def.Name} has no value: set the environment variable {def.EnvironmentVariable}"
+        : $"secret {def.Name} has no value: add a line {def.Name}=… to {_settings.File}";
+
+    private SecretRedaction DeclaredValues()
+    {
+        var redaction = new SecretRedaction();
+        foreach (var def in _settings.Entries)
+        {
+            if (Lookup(def) is { Length: > 0 } value)
+            {
+                redaction.Register(def.Name, value);
+            }
+        }
+
+        return redaction;
     }
 
     private string? Lookup(SecretDefinition def) => def.Source switch

@@ -74,7 +74,8 @@ public sealed class AgentLoop
 
         using var runScope = logger.BeginScope(new Dictionary<string, object> { ["RunId"] = runId });
         await recorder.BeginAsync(manifest, CancellationToken.None).ConfigureAwait(false);
-        logger.LogInformation("Run {RunId} started: {Task}", runId, request.Task);
+        logger.LogInformation("Run {RunId} started", runId);
+        logger.LogTrace("Run {RunId} task: {Task}", runId, request.Task);
 
         var step = 0;
         var consecutiveFailures = 0;
@@ -181,7 +182,8 @@ public sealed class AgentLoop
             Tokens = tokens,
             Cost = cost,
         }).ConfigureAwait(false);
-        logger.LogInformation("Run {RunId} ended {Status} after {Steps} steps: {Message}", runId, status, steps, finalMessage);
+        logger.LogInformation("Run {RunId} ended {Status} ({Failure}) after {Steps} steps", runId, status, failure, steps);
+        logger.LogTrace("Run {RunId} ended: {Message}", runId, finalMessage);
         return new RunResult(runId, status, finalMessage, Math.Max(0, steps - options.PreludeSteps))
         {
             Failure = failure,
@@ -230,7 +232,9 @@ public sealed class AgentLoop
 
         decideMs = Lap(clock);
         machine.Fire(RunTrigger.Decided);
-        logger.LogInformation("Step {Step} proposed {Action} ({Reason})", step, proposal.Action.Describe(), proposal.Reason);
+        logger.LogInformation("Step {Step} proposed {ActionKind} on {Target}", step, proposal.Action.Kind,
+            proposal.Action.PrimaryTarget is { ElementId: { } elementId } ? $"#{elementId}" : proposal.Action.PrimaryTarget?.Point?.ToString() ?? "the page");
+        logger.LogTrace("Step {Step} proposed {Action} ({Reason})", step, proposal.Action.Describe(), proposal.Reason);
 
         var screenshotFile = observation.Screenshot.IsEmpty ? null : RecordingSchema.ScreenshotFile(step);
         var summary = new ObservationSummary(observation.Url, observation.Title, observation.Elements.Count, screenshotFile)
@@ -325,7 +329,8 @@ public sealed class AgentLoop
         }
 
         var verdict = policy.Evaluate(proposal, observation);
-        logger.LogInformation("Step {Step} verdict {Verdict}", step, verdict.ToString());
+        logger.LogInformation("Step {Step} verdict {Verdict} ({Risk}, rule {Rule})", step, verdict.Kind, verdict.Risk, verdict.Rule);
+        logger.LogTrace("Step {Step} verdict {Verdict}", step, verdict.ToString());
         ApprovalDecision decision;
         if (verdict.IsDenied)
         {
@@ -392,7 +397,8 @@ public sealed class AgentLoop
 
         verifyMs = Lap(clock);
         machine.Fire(RunTrigger.Verified);
-        logger.LogInformation("Step {Step} outcome {Outcome}", step, outcome.ToString());
+        logger.LogInformation("Step {Step} outcome {Status} ({Failure})", step, outcome.Status, outcome.Failure);
+        logger.LogTrace("Step {Step} outcome {Outcome}", step, outcome.ToString());
         return Finish(Record(verdict, decision, outcome));
     }
 

@@ -76,7 +76,9 @@ public sealed class CachingDecider : IDecider
             if (served.FromCache)
             {
                 Interlocked.Increment(ref _invalidated);
-                _logger.LogInformation("Cached action for {Instruction} failed ({Outcome}); asking the decider", context.Task, last.Outcome);
+                // Instruction and outcome quote the flow and the page: Verbose only.
+                _logger.LogInformation("Cached action for step {Step} failed; asking the decider", context.Step);
+                _logger.LogTrace("Cached action for {Instruction} failed ({Outcome}); asking the decider", context.Task, last.Outcome);
                 return await HealAsync(context, key, signature, stale, $"the cached action failed: {last.Outcome}", cancellationToken).ConfigureAwait(false);
             }
         }
@@ -163,7 +165,8 @@ public sealed class CachingDecider : IDecider
             _served[context.RunId] = (context.Step, key, true);
         }
 
-        _logger.LogInformation("Cache hit for {Instruction} step {Step}{Relocated}", context.Task, context.Step, relocated ? " (relocated)" : "");
+        _logger.LogInformation("Cache hit for step {Step}{Relocated}", context.Step, relocated ? " (relocated)" : "");
+        _logger.LogTrace("Cache hit for {Instruction} step {Step}", context.Task, context.Step);
         return entry.Proposal with
         {
             Action = action,
@@ -196,7 +199,8 @@ public sealed class CachingDecider : IDecider
             && KindOf(was.Role) is { } wasKind && KindOf(now.Role) is { } nowKind && wasKind != nowKind)
         {
             Interlocked.Increment(ref _misses);
-            _logger.LogWarning("Refused to heal {Instruction}: {Why}; the decider proposed a {Role} instead", context.Task, why, now.Role);
+            _logger.LogWarning("Refused to heal step {Step}: the decider proposed a {Role} instead of a {CachedRole}", context.Step, now.Role, was.Role);
+            _logger.LogTrace("Refused to heal {Instruction}: {Why}", context.Task, why);
             return new ProposedAction(
                 new FailAction($"{why}; the decider proposed {now.Role} \"{now.Label}\" instead, a different kind of element than the cached {was.Role} \"{was.Name}\", so the step was not healed. Check the page, reword the step, or run with a model (--model)"),
                 "heal refused") { DecidedBy = Name, StepText = context.Task };
@@ -206,7 +210,8 @@ public sealed class CachingDecider : IDecider
         Store(context, key, signature, proposal, stale);
         var heal = new HealEvent(context.Task, context.Step, why, stale?.Target?.ToString() ?? stale?.Proposal.Action.Describe() ?? "", proposal.Action.Describe(), _time.GetUtcNow());
         _heals.Enqueue(heal);
-        _logger.LogWarning("Healed cached action for {Instruction}: {Why}; now {Action}", context.Task, why, heal.NewAction);
+        _logger.LogWarning("Healed cached action for step {Step}: now {ActionKind}", context.Step, proposal.Action.Kind);
+        _logger.LogTrace("Healed cached action for {Instruction}: {Why}; now {Action}", context.Task, why, heal.NewAction);
         return proposal with { Reason = $"{proposal.Reason} (healed: {why})" };
     }
 

@@ -1,5 +1,6 @@
 using System.Diagnostics;
 using System.Text;
+using ActionAgent.Core.Policy;
 using Microsoft.Extensions.AI;
 using Microsoft.Extensions.Logging;
 
@@ -7,22 +8,22 @@ namespace ActionAgent.Models.Middleware;
 
 /// <summary>
 /// Logs model requests and responses at Trace only (they hold page text): images as "[image/jpeg 84,213 bytes]",
-/// API keys and anything key-shaped as [REDACTED], long text cut.
+/// API keys as {{secret:MODEL_API_KEY}} and anything key-shaped as [REDACTED], long text cut.
 /// </summary>
 public sealed class RedactingLoggingChatClient : DelegatingChatClient
 {
     private const int MaxTextChars = 4000;
     private readonly ILogger _logger;
-    private readonly SecretRedactor _redactor;
+    private readonly ISecretRedaction _redactor;
     private readonly string _model;
 
     /// <summary>Wraps <paramref name="innerClient"/>; <paramref name="secrets"/> are values never to be logged (API keys).</summary>
     public RedactingLoggingChatClient(IChatClient innerClient, ILogger<RedactingLoggingChatClient> logger, string model, IEnumerable<string>? secrets = null)
-        : this(innerClient, (ILogger)logger, model, new SecretRedactor(secrets))
+        : this(innerClient, (ILogger)logger, model, ModelKeyRedaction.For(secrets))
     {
     }
 
-    internal RedactingLoggingChatClient(IChatClient innerClient, ILogger logger, string model, SecretRedactor redactor)
+    internal RedactingLoggingChatClient(IChatClient innerClient, ILogger logger, string model, ISecretRedaction redactor)
         : base(innerClient)
     {
         _logger = logger ?? throw new ArgumentNullException(nameof(logger));

@@ -1,4 +1,5 @@
 using System.Globalization;
+using ActionAgent.Core.Policy;
 using ActionAgent.Models.Providers;
 using Microsoft.Extensions.AI;
 using Microsoft.Extensions.Logging;
@@ -18,7 +19,7 @@ public sealed class ResilientChatClient : DelegatingChatClient
 {
     private readonly ResilienceOptions _options;
     private readonly ModelEndpoint? _endpoint;
-    private readonly SecretRedactor _redactor;
+    private readonly ISecretRedaction _redactor;
     private readonly TimeProvider _time;
     private readonly ILogger _logger;
     private readonly ResiliencePipeline _pipeline;
@@ -30,7 +31,7 @@ public sealed class ResilientChatClient : DelegatingChatClient
         ModelEndpoint? endpoint = null,
         TimeProvider? timeProvider = null,
         ILogger<ResilientChatClient>? logger = null)
-        : this(innerClient, options, endpoint, timeProvider, logger, SecretRedactor.None)
+        : this(innerClient, options, endpoint, timeProvider, logger, ModelKeyRedaction.For(null))
     {
     }
 
@@ -40,7 +41,7 @@ public sealed class ResilientChatClient : DelegatingChatClient
         ModelEndpoint? endpoint,
         TimeProvider? timeProvider,
         ILogger? logger,
-        SecretRedactor redactor)
+        ISecretRedaction redactor)
         : base(innerClient)
     {
         _options = options ?? throw new ArgumentNullException(nameof(options));

@@ -40,7 +40,7 @@ public sealed class ChatClientFactory(ModelOptions options, ILoggerFactory? logg
     {
         ArgumentNullException.ThrowIfNull(spec);
         var (endpoint, key) = Resolve(spec);
-        var redactor = new SecretRedactor(key is null ? null : [key]);
+        var redactor = ModelKeyRedaction.For(key is null ? null : [key]);
         var http = new HttpClient(new ProviderHttpHandler(_time, spec.Provider == ModelProvider.Azure ? _options.AzureApiVersion : null))
         {
             // Polly's attempt timeout governs; HttpClient's own 100 s default would cut it short or fire twice.

@@ -27,7 +27,7 @@ public sealed class RedactingLoggingTests
         StringAssert.Contains(log, "[image/png ", "images appear as type and size");
         Assert.IsFalse(log.Contains(TestModels.OpenAIKey, StringComparison.Ordinal), "the key must never be logged");
         Assert.IsFalse(log.Contains("iVBOR", StringComparison.Ordinal) || log.Contains("/9j/", StringComparison.Ordinal), "no base64 image bytes in logs");
-        StringAssert.Contains(log, "[REDACTED]", "the echoed key was masked");
+        StringAssert.Contains(log, "{{secret:MODEL_API_KEY}}", "the echoed key was masked");
     }
 
     [TestMethod]
