@@ -1,5 +1,4 @@
 using ActionAgent.Approvals.Audit;
-using ActionAgent.Approvals.Secrets;
 using ActionAgent.Browser;
 using ActionAgent.Browser.Network;
 using ActionAgent.Core.Approval;
@@ -24,8 +23,9 @@ public sealed class GovernedSession : IAsyncDisposable
     private readonly ILoggerFactory _loggers;
     private readonly TimeProvider _time;
     private readonly string _policyHash;
+    private readonly ISecretRedaction _redaction;
 
-    private GovernedSession(BrowserSession browser, NetworkGuard guard, IActionPolicy policy, IApprover approver, IActionExecutor executor, string runId, ILoggerFactory loggers, TimeProvider time, string policyHash)
+    private GovernedSession(BrowserSession browser, NetworkGuard guard, IActionPolicy policy, IApprover approver, IActionExecutor executor, string runId, ILoggerFactory loggers, TimeProvider time, string policyHash, ISecretRedaction redaction)
     {
         Browser = browser;
         _guard = guard;
@@ -36,6 +36,7 @@ public sealed class GovernedSession : IAsyncDisposable
         _loggers = loggers;
         _time = time;
         _policyHash = policyHash;
+        _redaction = redaction;
     }
 
     /// <summary>The browser session it governs (owned by the caller).</summary>
@@ -79,7 +80,8 @@ public sealed class GovernedSession : IAsyncDisposable
         var guardLogger = loggers.CreateLogger<NetworkGuard>();
         guard.Event += e => guardLogger.LogInformation("Network {Kind}: {Method} {Url}", e.Kind, e.Method, e.Url);
 
-        IActionExecutor executor = browser.CreateExecutor(text => ResolveSecret(pipeline.Secrets, text, browser.Page.Url), settle);
+        // Secrets resolve only for declared names on their domains; every value resolved is registered for redaction.
+        IActionExecutor executor = browser.CreateExecutor(pipeline.Secrets.ForCurrentPage(() => browser.Page.Url), settle);
         IApprover approver = pipeline.Approver;
         if (guardOptions.Mode != NetworkGuardMode.Off)
         {
@@ -87,7 +89,10 @@ public sealed class GovernedSession : IAsyncDisposable
             approver = new NetworkGuardApprover(approver, guard);
         }
 
-        return new GovernedSession(browser, guard, auditingPolicy, approver, executor, runId, loggers, pipeline.Options.Time, policy.Hash);
+        // Outcome messages can quote the page (a field that echoes what was typed): redacted before anyone reads them.
+        executor = new RedactingExecutor(executor, pipeline.Secrets.Redaction);
+
+        return new GovernedSession(browser, guard, auditingPolicy, approver, executor, runId, loggers, pipeline.Options.Time, policy.Hash, pipeline.Secrets.Redaction);
     }
 
     /// <summary>
@@ -100,14 +105,15 @@ public sealed class GovernedSession : IAsyncDisposable
         ArgumentNullException.ThrowIfNull(decider);
         ArgumentNullException.ThrowIfNull(recorder);
         ArgumentNullException.ThrowIfNull(options);
+        // Every observation is redacted before the decider (and so a model), the recorder, the console or the log sees it.
         return new AgentLoop(new AgentParts
         {
-            Perceiver = perceiver,
+            Perceiver = new RedactingPerceiver(perceiver, _redaction),
             Decider = decider,
             Policy = Policy,
             Approver = Approver,
             Executor = Executor,
-            Verifier = verifier ?? new PassThroughVerifier(),
+            Verifier = new RedactingVerifier(verifier ?? new PassThroughVerifier(), _redaction),
             Recorder = recorder,
             Options = options,
             Time = _time,
@@ -118,17 +124,4 @@ public sealed class GovernedSession : IAsyncDisposable
 
     /// <inheritdoc />
     public ValueTask DisposeAsync() => _guard.DisposeAsync();
-
-    private static string ResolveSecret(SecretResolver secrets, string text, string pageUrl)
-    {
-        try
-        {
-            return secrets.Resolve(text, pageUrl);
-        }
-        catch (SecretResolutionException e)
-        {
-            // The executor turns InvalidOperationException into ActionOutcome.Failed, which goes back to the decider.
-            throw new InvalidOperationException(e.Message, e);
-        }
-    }
 }

@@ -90,25 +90,6 @@ public sealed class SecretResolver
         return string.IsNullOrEmpty(Lookup(def)) ? NoValue(def) : null;
     }
 
-    /// <summary>
-    /// Why <paramref name="name"/> could not be typed anywhere — not declared by the policy, or no value — as one line
-    /// that says what to do; null when it is declared and has a value. Checked before a flow or replay starts.
-    /// </summary>
-    public string? Problem(string name)
-    {
-        ArgumentNullException.ThrowIfNull(name);
-        if (_settings.Find(name) is not { } def)
-        {
-            return $"secret {name} is not declared by the policy ({(_settings.Entries.Count == 0 ? "it declares no secrets" : "it declares " + string.Join(", ", _settings.Entries.Select(e => e.Name)))}); add it under secrets.names with its source and domains (see policies/README.md), or pass a policy that declares it with --policy";
-        }
-
-        return string.IsNullOrEmpty(Lookup(def))
-            ? def.Source == SecretSource.Env
-                ? $"secret {name} has no value: set the environment variable {def.EnvironmentVariable}"
-                : $"secret {name} has no value: add a line {name}=… to {_settings.File}"
-            : null;
-    }
-
     private string ValueFor(string name, string? host, string pageUrl)
     {
         var def = _settings.Find(name) ?? throw new SecretResolutionException(Undeclared(name)) { SecretName = name };

@@ -243,7 +243,7 @@ public static class TestCommand
         var errors = loaded.Errors.ToList();
         foreach (var flow in loaded.Flows)
         {
-            var problems = flow.SecretNames.Select(secrets.Problem).OfType<string>().ToList();
+            var problems = flow.SecretNames.Select(secrets.Check).OfType<string>().ToList();
             if (problems.Count == 0)
             {
                 flows.Add(flow);
