@@ -195,6 +195,6 @@ public sealed class ApprovalsCommandsTests
         using var doc = JsonDocument.Parse(_out.ToString());
         Assert.AreEqual(@"Delete all\x1b[2K\rSave draft", doc.RootElement.GetProperty("target").GetString());
         Assert.AreEqual("Save the draft<U+202E>", doc.RootElement.GetProperty("task").GetString());
-        Assert.IsFalse(_out.ToString().Any(c => InertText.IsUnsafe(c)) || _out.ToString().Contains("\\u001b", StringComparison.OrdinalIgnoreCase) || _out.ToString().Contains("\\u202e", StringComparison.OrdinalIgnoreCase), _out.ToString());
+        Assert.IsFalse(_out.ToString().TrimEnd().Any(c => InertText.IsUnsafe(c)) || _out.ToString().Contains("\\u001b", StringComparison.OrdinalIgnoreCase) || _out.ToString().Contains("\\u202e", StringComparison.OrdinalIgnoreCase), _out.ToString());
     }
 }
