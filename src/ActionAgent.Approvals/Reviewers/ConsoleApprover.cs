@@ -9,7 +9,8 @@ namespace ActionAgent.Approvals.Reviewers;
 /// <summary>
 /// Asks the person at the terminal: shows the action, target, value, URL, risk and the rule that fired, then reads
 /// <c>y</c> (approve), <c>n</c> (reject), <c>r</c> (reject with a reason) or <c>e</c> (edit the value, then approve).
-/// Page-controlled text is shown inert (<see cref="InertText"/>). End of input rejects. Takes a reader and writer so tests (and other front ends) can drive it.
+/// Page-controlled text is shown inert (<see cref="InertText"/>). End of input rejects. Takes a reader and writer so
+/// tests (and other front ends) can drive it.
 /// </summary>
 public sealed class ConsoleApprover(TextReader input, TextWriter output, string reviewer = "console") : IApprover
 {
