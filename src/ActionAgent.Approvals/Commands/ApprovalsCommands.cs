@@ -4,6 +4,7 @@ using ActionAgent.Approvals.Audit;
 using ActionAgent.Approvals.Dashboard;
 using ActionAgent.Approvals.Store;
 using ActionAgent.Core.Approval;
+using ActionAgent.Core.Perception;
 using ActionAgent.Core.Policy;
 
 namespace ActionAgent.Approvals.Commands;
@@ -61,7 +62,7 @@ public sealed class ApprovalsCommands(IApprovalStore store, TextWriter stdout, T
         foreach (var a in items)
         {
             var runStep = $"{a.RunId}:{a.Step.ToString(CultureInfo.InvariantCulture)}";
-            await stdout.WriteLineAsync($"{a.Id,5}  {Shown(a),-9} {PolicyEngine.ClassKey(a.Risk),-16} {Cut(a.Rule, 24),-24} {Age(now - a.CreatedAt),6}  {Cut(runStep, 16),-16} {Cut(a.ActionSummary, 60)}").ConfigureAwait(false);
+            await stdout.WriteLineAsync($"{a.Id,5}  {Shown(a),-9} {PolicyEngine.ClassKey(a.Risk),-16} {Cut(Shown(a.Rule), 24),-24} {Age(now - a.CreatedAt),6}  {Cut(Shown(runStep), 16),-16} {Cut(Shown(a.ActionSummary), 60)}").ConfigureAwait(false);
         }
 
         return Ok;
@@ -114,7 +115,7 @@ public sealed class ApprovalsCommands(IApprovalStore store, TextWriter stdout, T
         var a = await store.FindAsync(idOrKey, cancellationToken).ConfigureAwait(false);
         if (a is null)
         {
-            await stderr.WriteLineAsync($"no approval \"{idOrKey}\" (list them with: actionagent approvals list --status all)").ConfigureAwait(false);
+            await stderr.WriteLineAsync($"no approval \"{Shown(idOrKey)}\" (list them with: actionagent approvals list --status all)").ConfigureAwait(false);
             return NotFound;
         }
 
@@ -126,31 +127,31 @@ public sealed class ApprovalsCommands(IApprovalStore store, TextWriter stdout, T
 
         var lines = new List<string>
         {
-            $"approval {a.Id}  ({a.IdempotencyKey})  {SqliteApprovalStore.StatusWord(a.Status).ToUpperInvariant()}",
-            $"  action   {a.ActionSummary}",
+            $"approval {a.Id}  ({Shown(a.IdempotencyKey)})  {SqliteApprovalStore.StatusWord(a.Status).ToUpperInvariant()}",
+            $"  action   {Shown(a.ActionSummary)}",
         };
         if (a.ActionValue is { } v)
         {
-            lines.Add($"  value    {v}");
+            lines.Add($"  value    {Shown(v)}");
         }
 
-        lines.Add($"  target   {a.TargetLabel}");
+        lines.Add($"  target   {Shown(a.TargetLabel)}");
         lines.Add($"  binds    {(a.Fingerprint.Length > 0 ? $"fingerprint {a.Fingerprint} (kind, target, value, page, policy)" : "nothing (stored before approvals were bound to actions)")}");
-        lines.Add($"  page     {a.Url}");
-        lines.Add($"  risk     {PolicyEngine.ClassKey(a.Risk)}    rule {a.Rule}");
-        lines.Add($"  why      {a.Reason}");
-        lines.Add($"  agent    {a.ProposalReason}");
-        lines.Add($"  task     {a.Task}");
-        lines.Add($"  run      {a.RunId} step {a.Step.ToString(CultureInfo.InvariantCulture)}");
+        lines.Add($"  page     {Shown(a.Url)}");
+        lines.Add($"  risk     {PolicyEngine.ClassKey(a.Risk)}    rule {Shown(a.Rule)}");
+        lines.Add($"  why      {Shown(a.Reason)}");
+        lines.Add($"  agent    {Shown(a.ProposalReason)}");
+        lines.Add($"  task     {Shown(a.Task)}");
+        lines.Add($"  run      {Shown(a.RunId)} step {a.Step.ToString(CultureInfo.InvariantCulture)}");
         lines.Add($"  created  {Stamp(a.CreatedAt)}   expires {Stamp(a.ExpiresAt)} ({a.OnTimeout.ToString().ToLowerInvariant()} on timeout)");
         if (a.DecidedAt is { } d)
         {
-            lines.Add($"  decided  {Stamp(d)} by {a.Reviewer}{(a.Comment is { Length: > 0 } c ? $": {c}" : "")}");
+            lines.Add($"  decided  {Stamp(d)} by {Shown(a.Reviewer)}{(a.Comment is { Length: > 0 } c ? $": {Shown(c)}" : "")}");
         }
 
         if (a.EditedValue is { } e)
         {
-            lines.Add($"  edited   {e}");
+            lines.Add($"  edited   {Shown(e)}");
         }
 
         if (a.ExecutedAt is { } x)
@@ -218,7 +219,7 @@ public sealed class ApprovalsCommands(IApprovalStore store, TextWriter stdout, T
         };
     }
 
-    /// <summary>The JSON view of a stored approval (no screenshot bytes).</summary>
+    /// <summary>The JSON view of a stored approval for people and the dashboard page (no screenshot bytes; text made inert).</summary>
     public static object View(StoredApproval a) => new
     {
         a.Id,
@@ -227,29 +228,32 @@ public sealed class ApprovalsCommands(IApprovalStore store, TextWriter stdout, T
         fingerprint = a.Fingerprint.Length > 0 ? a.Fingerprint : null,
         a.RunId,
         a.Step,
-        a.Task,
-        a.Url,
-        action = a.ActionSummary,
+        task = Shown(a.Task),
+        url = Shown(a.Url),
+        action = Shown(a.ActionSummary),
         kind = a.ActionKind,
-        value = a.ActionValue,
-        target = a.TargetLabel,
+        value = a.ActionValue is null ? null : Shown(a.ActionValue),
+        target = Shown(a.TargetLabel),
         risk = PolicyEngine.ClassKey(a.Risk),
-        a.Rule,
-        a.Reason,
-        proposalReason = a.ProposalReason,
+        rule = Shown(a.Rule),
+        reason = Shown(a.Reason),
+        proposalReason = Shown(a.ProposalReason),
         targetBox = a.TargetBox is { } b ? new { b.X, b.Y, b.Width, b.Height } : null,
         screenshot = a.ScreenshotWidth > 0 ? new { width = a.ScreenshotWidth, height = a.ScreenshotHeight } : null,
         a.CreatedAt,
         a.ExpiresAt,
-        a.Reviewer,
-        a.Comment,
-        a.EditedValue,
+        reviewer = a.Reviewer is null ? null : Shown(a.Reviewer),
+        comment = a.Comment is null ? null : Shown(a.Comment),
+        editedValue = a.EditedValue is null ? null : Shown(a.EditedValue),
         a.DecidedAt,
         a.ExecutedAt,
     };
 
     /// <summary>The status as listed: an approved action whose execution was claimed shows as "claimed".</summary>
     private static string Shown(StoredApproval a) => a.Status == ApprovalStatus.Approved && a.ExecutedAt is not null ? "claimed" : SqliteApprovalStore.StatusWord(a.Status);
+
+    // Page text must not drive the reviewer's terminal or the dashboard page: control and bidi characters are shown escaped.
+    private static string Shown(string? text) => InertText.Line(text);
 
     private static string Cut(string s, int n) => s.Length <= n ? s : s[..(n - 1)] + "…";
 

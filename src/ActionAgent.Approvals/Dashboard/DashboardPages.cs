@@ -3,11 +3,12 @@ using System.Text;
 using System.Text.Encodings.Web;
 using ActionAgent.Approvals.Store;
 using ActionAgent.Core.Approval;
+using ActionAgent.Core.Perception;
 using ActionAgent.Core.Policy;
 
 namespace ActionAgent.Approvals.Dashboard;
 
-/// <summary>Server-rendered HTML of the dashboard. Everything that comes from the store or the page is HTML-encoded.</summary>
+/// <summary>Server-rendered HTML of the dashboard. Everything that comes from the store or the page is made inert and HTML-encoded.</summary>
 internal static class DashboardPages
 {
     public static string Pending(IReadOnlyList<StoredApproval> pending, string reviewer, string? csrf, DateTimeOffset now, TimeSpan refresh)
@@ -259,7 +260,8 @@ internal static class DashboardPages
 
     private static string Short(string s) => s.Length == 0 ? "" : s.Length <= 40 ? $"\"{s}\"" : $"\"{s[..39]}…\"";
 
-    private static string E(string s) => HtmlEncoder.Default.Encode(s);
+    // HTML-encoding alone is not enough: &#x202E; still reverses the text, so control and bidi characters are shown escaped first.
+    private static string E(string s) => HtmlEncoder.Default.Encode(InertText.Line(s));
 
     private static string N(double d) => Math.Max(0, d).ToString("0.#", CultureInfo.InvariantCulture);
 

@@ -1,6 +1,7 @@
 using System.Globalization;
 using ActionAgent.Core.Approval;
 using ActionAgent.Core.Decision;
+using ActionAgent.Core.Perception;
 using ActionAgent.Core.Policy;
 
 namespace ActionAgent.Approvals.Reviewers;
@@ -8,7 +9,8 @@ namespace ActionAgent.Approvals.Reviewers;
 /// <summary>
 /// Asks the person at the terminal: shows the action, target, value, URL, risk and the rule that fired, then reads
 /// <c>y</c> (approve), <c>n</c> (reject), <c>r</c> (reject with a reason) or <c>e</c> (edit the value, then approve).
-/// End of input rejects. Takes a reader and writer so tests (and other front ends) can drive it.
+/// Page-controlled text is shown inert (<see cref="InertText"/>). End of input rejects. Takes a reader and writer so
+/// tests (and other front ends) can drive it.
 /// </summary>
 public sealed class ConsoleApprover(TextReader input, TextWriter output, string reviewer = "console") : IApprover
 {
@@ -73,34 +75,37 @@ public sealed class ConsoleApprover(TextReader input, TextWriter output, string 
         var action = request.Proposal.Action;
         var v = request.Verdict;
         output.WriteLine();
-        output.WriteLine($"── Approval needed · run {request.RunId} · step {request.Step.ToString(CultureInfo.InvariantCulture)} ──");
-        output.WriteLine($"  action : {action.Describe()}");
+        output.WriteLine($"── Approval needed · run {Shown(request.RunId)} · step {request.Step.ToString(CultureInfo.InvariantCulture)} ──");
+        output.WriteLine($"  action : {Shown(action.Describe())}");
         if (request.TargetElement is { } t)
         {
-            output.WriteLine($"  target : {t.Role} \"{t.Label}\" at {t.Bounds}");
+            output.WriteLine($"  target : {Shown(t.Role)} \"{Shown(t.Label)}\" at {t.Bounds}");
         }
 
         switch (action)
         {
             case TypeTextAction type:
-                output.WriteLine($"  value  : \"{type.Text}\"{(type.PressEnter ? " then Enter" : "")}");
+                output.WriteLine($"  value  : \"{Shown(type.Text)}\"{(type.PressEnter ? " then Enter" : "")}");
                 break;
             case NavigateAction nav:
-                output.WriteLine($"  to     : {nav.Url}");
+                output.WriteLine($"  to     : {Shown(nav.Url)}");
                 break;
         }
 
-        output.WriteLine($"  page   : {request.Url}");
-        output.WriteLine($"  risk   : {PolicyEngine.ClassKey(v.Risk)}   rule: {v.Rule}");
-        output.WriteLine($"  why    : {v.Reason}");
+        output.WriteLine($"  page   : {Shown(request.Url)}");
+        output.WriteLine($"  risk   : {PolicyEngine.ClassKey(v.Risk)}   rule: {Shown(v.Rule)}");
+        output.WriteLine($"  why    : {Shown(v.Reason)}");
         if (request.Proposal.Reason.Length > 0)
         {
-            output.WriteLine($"  agent  : {request.Proposal.Reason}");
+            output.WriteLine($"  agent  : {Shown(request.Proposal.Reason)}");
         }
 
         if (request.Task.Length > 0)
         {
-            output.WriteLine($"  task   : {request.Task}");
+            output.WriteLine($"  task   : {Shown(request.Task)}");
         }
     }
+
+    // Page text must not drive the reviewer's terminal: an ESC or CR in a label could rewrite the line they read.
+    private static string Shown(string? text) => InertText.Line(text);
 }

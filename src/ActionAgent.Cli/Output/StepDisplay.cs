@@ -1,4 +1,5 @@
 using ActionAgent.Core.Execution;
+using ActionAgent.Core.Perception;
 using ActionAgent.Core.Recording;
 using Spectre.Console;
 
@@ -6,24 +7,27 @@ namespace ActionAgent.Cli.Output;
 
 /// <summary>
 /// Shows each step as it is recorded: coloured lines on a terminal (Spectre.Console), plain lines otherwise,
-/// nothing with --json. Wraps the real recorder so display and recording can never disagree.
+/// nothing with --json. Page text is shown inert. Wraps the real recorder so display and recording can never disagree.
 /// </summary>
-public sealed class StepDisplay(IRunRecorder inner, OutputMode mode) : IRunRecorder
+public sealed class StepDisplay(IRunRecorder inner, OutputMode mode, TextWriter? plainOutput = null, IAnsiConsole? terminal = null) : IRunRecorder
 {
     /// <inheritdoc />
     public Task BeginAsync(RunManifest manifest, CancellationToken cancellationToken = default)
     {
-        Write($"[bold]Run[/] {Markup.Escape(manifest.RunId)}  [grey]decider[/] {Markup.Escape(manifest.Decider)}",
-            $"run {manifest.RunId} (decider {manifest.Decider})");
-        Write($"[grey]task[/] {Markup.Escape(manifest.Task)}", $"task: {manifest.Task}");
+        var runId = Shown(manifest.RunId);
+        var decider = Shown(manifest.Decider);
+        var task = Shown(manifest.Task);
+        Write($"[bold]Run[/] {Markup.Escape(runId)}  [grey]decider[/] {Markup.Escape(decider)}",
+            $"run {runId} (decider {decider})");
+        Write($"[grey]task[/] {Markup.Escape(task)}", $"task: {task}");
         return inner.BeginAsync(manifest, cancellationToken);
     }
 
     /// <inheritdoc />
     public Task AppendAsync(StepRecord step, StepImages images, CancellationToken cancellationToken = default)
     {
-        var action = step.Proposal.Action.Describe();
-        var target = step.Target is { } t ? $" [{t.Role} \"{t.Label}\"]" : "";
+        var action = Shown(step.Proposal.Action.Describe());
+        var target = step.Target is { } t ? $" [{Shown(t.Role)} \"{Shown(t.Label)}\"]" : "";
         var (colour, mark) = step.Outcome.Status switch
         {
             OutcomeStatus.Succeeded => ("green", "ok"),
@@ -31,13 +35,14 @@ public sealed class StepDisplay(IRunRecorder inner, OutputMode mode) : IRunRecor
             _ => ("red", "failed"),
         };
         var approval = step.Verdict is { NeedsApproval: true } && step.Decision is { } d
-            ? $" approval: {(d.IsApproved ? "approved" : "refused")} by {d.Reviewer}"
+            ? $" approval: {(d.IsApproved ? "approved" : "refused")} by {Shown(d.Reviewer)}"
             : "";
+        var message = Shown(step.Outcome.Message);
         var ms = step.Durations.WorkMs;
         Write(
             $"[grey]{step.Step,3}[/] {Markup.Escape(action)}[grey]{Markup.Escape(target)}[/] [{colour}]{mark}[/]{Markup.Escape(approval)} [grey]{ms:0} ms[/]" +
-            (step.Outcome.Succeeded ? "" : $"\n    [{colour}]{Markup.Escape(step.Outcome.Message)}[/]"),
-            $"step {step.Step}: {action}{target} -> {mark}{approval} ({ms:0} ms){(step.Outcome.Succeeded ? "" : $": {step.Outcome.Message}")}");
+            (step.Outcome.Succeeded ? "" : $"\n    [{colour}]{Markup.Escape(message)}[/]"),
+            $"step {step.Step}: {action}{target} -> {mark}{approval} ({ms:0} ms){(step.Outcome.Succeeded ? "" : $": {message}")}");
         return inner.AppendAsync(step, images, cancellationToken);
     }
 
@@ -50,21 +55,26 @@ public sealed class StepDisplay(IRunRecorder inner, OutputMode mode) : IRunRecor
             Core.Runtime.RunStatus.Cancelled => "yellow",
             _ => "red",
         };
-        Write($"[bold {colour}]{manifest.Status}[/] after {manifest.Steps} steps: {Markup.Escape(manifest.Message)}",
-            $"{manifest.Status} after {manifest.Steps} steps: {manifest.Message}");
+        var message = Shown(manifest.Message);
+        Write($"[bold {colour}]{manifest.Status}[/] after {manifest.Steps} steps: {Markup.Escape(message)}",
+            $"{manifest.Status} after {manifest.Steps} steps: {message}");
         return inner.CompleteAsync(manifest, cancellationToken);
     }
+
+    // Labels, task text and messages echo the page: an ESC or CR in them must not move the cursor or rewrite the line.
+    private static string Shown(string? text) => InertText.Line(text);
 
     private void Write(string markup, string plain)
     {
         switch (mode)
         {
             case OutputMode.Terminal:
-                AnsiConsole.MarkupLine(markup);
+                (terminal ?? AnsiConsole.Console).MarkupLine(markup);
                 break;
             case OutputMode.Plain:
-                Console.Out.WriteLine(plain);
-                Console.Out.Flush();
+                var output = plainOutput ?? Console.Out;
+                output.WriteLine(plain);
+                output.Flush();
                 break;
         }
     }

@@ -1,10 +1,12 @@
 using System.Text.RegularExpressions;
+using ActionAgent.Core.Perception;
 
 namespace ActionAgent.Core.Policy;
 
 /// <summary>
 /// Flags page text that addresses an AI agent or tries to replace its instructions. Detection never changes the task or
-/// the policy; it feeds an <see cref="InjectionAttempt"/> event and makes the engine stricter on that page.
+/// the policy; it feeds an <see cref="InjectionAttempt"/> event and makes the engine stricter on that page. Markers are
+/// matched on the <see cref="TextSkeleton"/> of the text, so zero-width, fullwidth and look-alike disguises still match.
 /// </summary>
 public sealed partial class InjectionDetector
 {
@@ -38,29 +40,34 @@ public sealed partial class InjectionDetector
             return ([], "");
         }
 
+        // Match the folded skeleton so zero-width characters, soft hyphens, fullwidth letters and look-alikes do not hide
+        // a marker; extra markers written against the raw text are tried on it as well.
+        var skeleton = TextSkeleton.Of(text);
         var found = new List<string>();
-        Match? first = null;
+        (int Index, int Length)? first = null;
         foreach (var (marker, pattern) in _markers)
         {
-            var m = pattern.Match(text);
-            if (m.Success)
+            var span = pattern.Match(skeleton.Text) is { Success: true } folded ? skeleton.ToOriginal(folded.Index, folded.Length)
+                : pattern.Match(text) is { Success: true } raw ? (raw.Index, raw.Length)
+                : ((int, int)?)null;
+            if (span is { } s)
             {
                 found.Add(marker);
-                if (first is null || m.Index < first.Index)
+                if (first is null || s.Item1 < first.Value.Index)
                 {
-                    first = m;
+                    first = s;
                 }
             }
         }
 
-        if (first is null)
+        if (first is not { } hit)
         {
             return ([], "");
         }
 
-        var start = Math.Max(0, first.Index - 40);
-        var end = Math.Min(text.Length, first.Index + first.Length + 80);
-        var excerpt = Whitespace().Replace(text[start..end], " ").Trim();
+        var start = Math.Max(0, hit.Index - 40);
+        var end = Math.Min(text.Length, hit.Index + hit.Length + 80);
+        var excerpt = InertText.Line(Whitespace().Replace(text[start..end], " ").Trim());
         return (found, (start > 0 ? "…" : "") + excerpt + (end < text.Length ? "…" : ""));
     }
 

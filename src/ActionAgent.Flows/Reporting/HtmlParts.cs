@@ -57,7 +57,8 @@ internal static class HtmlParts
         footer { color:var(--mute); font-size:12px; margin-top:30px; }
         """;
 
-    public static string E(string? text) => WebUtility.HtmlEncode(text ?? "");
+    // WebUtility leaves control and bidi characters as they are: an RLO in a label would reverse the report's text.
+    public static string E(string? text) => WebUtility.HtmlEncode(InertText.Block(text));
 
     public static string Inv(FormattableString text) => text.ToString(CultureInfo.InvariantCulture);
 

@@ -2,6 +2,7 @@ using System.Globalization;
 using System.Text;
 using System.Xml;
 using System.Xml.Linq;
+using ActionAgent.Core.Perception;
 using ActionAgent.Flows.Running;
 
 namespace ActionAgent.Flows.Reporting;
@@ -171,9 +172,10 @@ public static class JUnitWriter
 
     private static string Seconds(TimeSpan t) => t.TotalSeconds.ToString("0.000", CultureInfo.InvariantCulture);
 
-    /// <summary>Drops characters XML 1.0 cannot hold (control characters from page text); keeps valid surrogate pairs.</summary>
+    /// <summary>Shows control and bidi characters from page text escaped (CI pages render this text), then drops what XML 1.0 cannot hold.</summary>
     private static string Clean(string text)
     {
+        text = InertText.Block(text);
         var sb = new StringBuilder(text.Length);
         for (var i = 0; i < text.Length; i++)
         {

@@ -5,6 +5,7 @@ using ActionAgent.Approvals.Dashboard;
 using ActionAgent.Approvals.Store;
 using ActionAgent.Approvals.Tests.Fakes;
 using ActionAgent.Core.Decision;
+using ActionAgent.Core.Perception;
 using ActionAgent.Core.Policy;
 
 namespace ActionAgent.Approvals.Tests.Commands;
@@ -144,5 +145,56 @@ public sealed class ApprovalsCommandsTests
         {
             Environment.SetEnvironmentVariable(ReviewerTokens.EnvironmentVariable, saved);
         }
+    }
+
+    private const string HostileLabel = "Delete all\u001b[2K\rSave draft";
+
+    private async Task<long> EnqueueHostileAsync()
+    {
+        var request = Build.Request(step: 9, label: HostileLabel, action: new ClickAction(ActionTarget.Element(7, HostileLabel))) with
+        {
+            Task = "Save the draft\u202E",
+            Url = "http://127.0.0.1:5000/\u2066drafts\u2069",
+        };
+        return (await _store.EnqueueAsync(request, _clock.GetUtcNow().AddMinutes(10), ApprovalTimeoutBehavior.Expire)).Id;
+    }
+
+    [TestMethod]
+    public async Task List_LabelWithEscapeCodes_IsShownAsText()
+    {
+        await EnqueueHostileAsync();
+
+        Assert.AreEqual(0, await _commands.ListAsync());
+
+        var text = _out.ToString();
+        StringAssert.Contains(text, @"click #7 ""Delete all\x1b[2K\rSave draft""");
+        Assert.IsFalse(text.Any(c => c != '\n' && InertText.IsUnsafe(c)), "no control or bidi character reaches the terminal");
+    }
+
+    [TestMethod]
+    public async Task Show_LabelWithEscapeCodes_IsShownAsText()
+    {
+        var id = await EnqueueHostileAsync();
+
+        Assert.AreEqual(0, await _commands.ShowAsync(id.ToString(System.Globalization.CultureInfo.InvariantCulture)));
+
+        var lines = _out.ToString().Split('\n');
+        Assert.AreEqual(@"  target   Delete all\x1b[2K\rSave draft", lines.Single(l => l.StartsWith("  target ", StringComparison.Ordinal)));
+        Assert.AreEqual("  task     Save the draft<U+202E>", lines.Single(l => l.StartsWith("  task ", StringComparison.Ordinal)));
+        Assert.AreEqual("  page     http://127.0.0.1:5000/<U+2066>drafts<U+2069>", lines.Single(l => l.StartsWith("  page ", StringComparison.Ordinal)));
+        Assert.IsFalse(_out.ToString().Any(c => c != '\n' && InertText.IsUnsafe(c)), "no control or bidi character reaches the terminal");
+    }
+
+    [TestMethod]
+    public async Task Show_Json_CarriesInertTextForPagesThatRenderIt()
+    {
+        var id = await EnqueueHostileAsync();
+
+        Assert.AreEqual(0, await _commands.ShowAsync(id.ToString(System.Globalization.CultureInfo.InvariantCulture), json: true));
+
+        using var doc = JsonDocument.Parse(_out.ToString());
+        Assert.AreEqual(@"Delete all\x1b[2K\rSave draft", doc.RootElement.GetProperty("target").GetString());
+        Assert.AreEqual("Save the draft<U+202E>", doc.RootElement.GetProperty("task").GetString());
+        Assert.IsFalse(_out.ToString().TrimEnd().Any(c => InertText.IsUnsafe(c)) || _out.ToString().Contains("\\u001b", StringComparison.OrdinalIgnoreCase) || _out.ToString().Contains("\\u202e", StringComparison.OrdinalIgnoreCase), _out.ToString());
     }
 }

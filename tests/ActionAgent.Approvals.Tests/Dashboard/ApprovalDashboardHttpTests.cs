@@ -4,6 +4,7 @@ using System.Text.Json;
 using ActionAgent.Approvals.Tests.Fakes;
 using ActionAgent.Core.Approval;
 using ActionAgent.Core.Decision;
+using ActionAgent.Core.Perception;
 using ActionAgent.Core.Policy;
 
 namespace ActionAgent.Approvals.Tests.Dashboard;
@@ -232,5 +233,40 @@ public sealed class ApprovalDashboardHttpTests
         var response = await client.PostAsync("/approvals/4242/decision", DashboardFixture.Form(("decision", "approve"), ("csrf", csrf)));
 
         Assert.AreEqual(HttpStatusCode.NotFound, response.StatusCode);
+    }
+
+    [TestMethod]
+    public async Task PagesAndApi_ControlAndBidiCharacters_AreShownEscaped()
+    {
+        const string label = "Delete all\u001b[2K\rSave draft\u202E";
+        var hostile = Build.Request(step: 9, label: label, action: new ClickAction(ActionTarget.Element(7, label))) with
+        {
+            Task = "Save the \u2066draft\u2069",
+            Url = "http://127.0.0.1:5000/\u200Fdrafts",
+        };
+        var a = await _f.Store.EnqueueAsync(hostile, DateTimeOffset.UtcNow.AddMinutes(10), ApprovalTimeoutBehavior.Expire);
+        var (client, _) = await _f.LoginAsync(DashboardFixture.AliceToken);
+
+        var list = await client.GetStringAsync("/approvals");
+        var detail = await client.GetStringAsync($"/approvals/{a.Id}");
+        var api = await client.GetStringAsync("/api/approvals?status=pending");
+
+        foreach (var html in new[] { list, detail })
+        {
+            // &#x202E; is as live as the raw character once the browser parses it.
+            Assert.IsFalse(html.Any(c => c != '\n' && InertText.IsUnsafe(c)), "a raw control or bidi character in the page");
+            Assert.IsFalse(html.Contains("&#x202E;", StringComparison.OrdinalIgnoreCase) || html.Contains("&#x1B;", StringComparison.OrdinalIgnoreCase), "a character reference the browser would turn back into a control character");
+        }
+
+        StringAssert.Contains(detail, @"Delete all\x1b[2K\rSave draft&lt;U&#x2B;202E&gt;");
+        using var doc = JsonDocument.Parse(api);
+        var item = doc.RootElement.GetProperty("items").EnumerateArray().Single(i => i.GetProperty("id").GetInt64() == a.Id);
+        foreach (var field in new[] { "action", "target", "reason", "task", "url" })
+        {
+            var text = item.GetProperty(field).GetString()!;
+            Assert.IsFalse(text.Any(c => InertText.IsUnsafe(c)), $"{field} would be rendered live by the page's script: {text}");
+        }
+
+        Assert.AreEqual("Save the <U+2066>draft<U+2069>", item.GetProperty("task").GetString());
     }
 }

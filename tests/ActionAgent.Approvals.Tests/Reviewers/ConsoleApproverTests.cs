@@ -1,6 +1,7 @@
 using ActionAgent.Approvals.Reviewers;
 using ActionAgent.Approvals.Tests.Fakes;
 using ActionAgent.Core.Decision;
+using ActionAgent.Core.Perception;
 
 namespace ActionAgent.Approvals.Tests.Reviewers;
 
@@ -82,5 +83,27 @@ public sealed class ConsoleApproverTests
 
         Assert.IsFalse(decision.IsApproved);
         StringAssert.Contains(decision.Reason, "input closed");
+    }
+
+    [TestMethod]
+    public async Task RequestAsync_LabelWithEscapeCodes_CannotRewriteTheReviewersLine()
+    {
+        const string label = "Delete all\u001b[2K\rSave draft";
+        var (approver, output) = Make("n\n");
+        var request = Build.Request(label: label, action: new ClickAction(ActionTarget.Element(7, label))) with
+        {
+            Task = "Save the draft\u202E",
+            Url = "http://127.0.0.1:5000/\u001b]8;;http://evil/\u0007drafts",
+        };
+
+        await approver.RequestAsync(request);
+
+        var lines = output.ToString().Split('\n');
+        Assert.AreEqual(@"  action : click #7 ""Delete all\x1b[2K\rSave draft""", lines.Single(l => l.StartsWith("  action : ", StringComparison.Ordinal)));
+        Assert.AreEqual(@"  target : button ""Delete all\x1b[2K\rSave draft"" at (60,150 120x32)", lines.Single(l => l.StartsWith("  target : ", StringComparison.Ordinal)));
+        Assert.AreEqual(@"  why    : ""Delete all\x1b[2K\rSave draft"" submits a form", lines.Single(l => l.StartsWith("  why    : ", StringComparison.Ordinal)));
+        Assert.AreEqual(@"  page   : http://127.0.0.1:5000/\x1b]8;;http://evil/\x07drafts", lines.Single(l => l.StartsWith("  page   : ", StringComparison.Ordinal)));
+        Assert.AreEqual("  task   : Save the draft<U+202E>", lines.Single(l => l.StartsWith("  task   : ", StringComparison.Ordinal)));
+        Assert.IsFalse(output.ToString().Any(c => c != '\n' && InertText.IsUnsafe(c)), "no control or bidi character reaches the terminal");
     }
 }

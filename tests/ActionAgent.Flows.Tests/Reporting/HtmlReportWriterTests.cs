@@ -1,4 +1,5 @@
 using ActionAgent.Core.Approval;
+using ActionAgent.Core.Perception;
 using ActionAgent.Core.Recording;
 using ActionAgent.Flows.Definition;
 using ActionAgent.Flows.Reporting;
@@ -60,12 +61,14 @@ public sealed class HtmlReportWriterTests
 
     private Task<FlowSuiteResult> RunAsync(params string[] flows) => RunAsync(MarksRecording.WhenDrawn, flows);
 
-    private async Task<FlowSuiteResult> RunAsync(MarksRecording marks, params string[] flows)
+    private Task<FlowSuiteResult> RunAsync(MarksRecording marks, params string[] flows) => RunAsync(() => FakeApp.Orders(), marks, flows);
+
+    private async Task<FlowSuiteResult> RunAsync(Func<FakeApp> app, MarksRecording marks, params string[] flows)
     {
         var options = new FlowRunnerOptions { RecordingsRoot = Path.Combine(_root, "recordings"), ExpectationTimeout = TimeSpan.Zero, Workers = 2 };
         options.Agent.RecordMarks = marks;
         var runner = new FlowRunner(
-            new FakeSessionFactory(_ => new FakeSession(WithPainter(FakeApp.Orders()))),
+            new FakeSessionFactory(_ => new FakeSession(WithPainter(app()))),
             new InstructionDecider(), options,
             TimeProvider.System, NullLoggerFactory.Instance);
         return await runner.RunAsync(flows.Select((f, i) => FlowLoader.Parse(f, $"flows/flow{i}.yaml")).ToList());
@@ -181,6 +184,46 @@ public sealed class HtmlReportWriterTests
         StringAssert.Contains(html, "href=\"../recordings/");
         Assert.IsTrue(File.Exists(paths.JUnitXml));
         Publish(outDir);
+    }
+
+    private const string HostileLabel = "Delete all\u001b[2K\rSave draft";
+
+    private const string HostileFlow = """
+        name: "Drafts \u202Esave"
+        url: http://app.test/drafts
+        steps:
+          - Click Save draft
+          - "Click Publish\e[2K\u2066now"
+        expect:
+          - "the page shows Saved\u200F"
+        """;
+
+    private static FakeApp Drafts() => new FakeApp()
+        .Route("/drafts", _ => new FakePage("Drafts\u202E", "Drafts\n\u001b]0;pwned\u0007" + HostileLabel,
+        [
+            new FakeElement("button", HostileLabel, new ScreenRect(100, 200, 160, 30)),
+        ]));
+
+    [TestMethod]
+    public async Task Reports_PageTextWithEscapeCodesAndBidi_AreShownEscaped()
+    {
+        var suite = await RunAsync(Drafts, MarksRecording.WhenDrawn, HostileFlow);
+        var outDir = Path.Combine(_root, "out");
+
+        var paths = FlowReports.Write(suite, outDir);
+
+        var run = File.ReadAllText(paths.RunReports.Single());
+        var html = File.ReadAllText(paths.SuiteHtml);
+        var junit = File.ReadAllText(paths.JUnitXml);
+        foreach (var (name, text) in new[] { ("run report", run), ("suite report", html), ("junit", junit) })
+        {
+            var bad = text.Where(c => c is not '\n' and not '\t' && InertText.IsUnsafe(c)).Select(c => $"U+{(int)c:X4}").Distinct().ToList();
+            Assert.AreEqual(0, bad.Count, $"{name} holds {string.Join(", ", bad)}");
+        }
+
+        StringAssert.Contains(run, "Drafts&lt;U+202E&gt; — http://app.test/drafts");
+        StringAssert.Contains(html, "Drafts &lt;U+202E&gt;save");
+        StringAssert.Contains(junit, "Drafts &lt;U+202E&gt;save");
     }
 
     [TestMethod]

@@ -1,4 +1,5 @@
 using ActionAgent.Cli.Output;
+using ActionAgent.Core.Perception;
 using ActionAgent.Flows.Running;
 using Spectre.Console;
 
@@ -6,9 +7,9 @@ namespace ActionAgent.Cli.Commands.Flows;
 
 /// <summary>
 /// Shows a test run as it happens: coloured lines through Spectre.Console on a terminal, plain lines when the output
-/// is redirected (CI logs). Thread-safe: several workers report at once.
+/// is redirected (CI logs); page text is shown inert. Thread-safe: several workers report at once.
 /// </summary>
-public sealed class FlowProgressDisplay(OutputMode mode) : IFlowProgress
+public sealed class FlowProgressDisplay(OutputMode mode, TextWriter? plainOutput = null, IAnsiConsole? terminal = null) : IFlowProgress
 {
     private readonly Lock _gate = new();
 
@@ -16,6 +17,7 @@ public sealed class FlowProgressDisplay(OutputMode mode) : IFlowProgress
     public void Report(FlowProgressEvent update)
     {
         ArgumentNullException.ThrowIfNull(update);
+        update = update with { Flow = Shown(update.Flow), Text = Shown(update.Text), Message = Shown(update.Message) };
         var (markup, plain) = update.Kind switch
         {
             FlowProgressKind.FlowStarted => ($"[bold]▶ {Markup.Escape(update.Flow)}[/]", $"START {update.Flow}"),
@@ -37,13 +39,17 @@ public sealed class FlowProgressDisplay(OutputMode mode) : IFlowProgress
         {
             if (mode == OutputMode.Terminal)
             {
-                AnsiConsole.MarkupLine(markup!);
+                (terminal ?? AnsiConsole.Console).MarkupLine(markup!);
             }
             else if (mode == OutputMode.Plain)
             {
-                Console.Out.WriteLine(plain);
-                Console.Out.Flush();
+                var output = plainOutput ?? Console.Out;
+                output.WriteLine(plain);
+                output.Flush();
             }
         }
     }
+
+    // Step text and messages echo the page (labels, URLs): an ESC or CR in them must not rewrite the CI log line.
+    private static string Shown(string text) => InertText.Line(text);
 }
