@@ -24,8 +24,9 @@ public sealed class GovernedSession : IAsyncDisposable
     private readonly TimeProvider _time;
     private readonly string _policyHash;
     private readonly ISecretRedaction _redaction;
+    private readonly AuditLog _audit;
 
-    private GovernedSession(BrowserSession browser, NetworkGuard guard, IActionPolicy policy, IApprover approver, IActionExecutor executor, string runId, ILoggerFactory loggers, TimeProvider time, string policyHash, ISecretRedaction redaction)
+    private GovernedSession(BrowserSession browser, NetworkGuard guard, IActionPolicy policy, IApprover approver, IActionExecutor executor, string runId, ILoggerFactory loggers, TimeProvider time, string policyHash, ISecretRedaction redaction, AuditLog audit)
     {
         Browser = browser;
         _guard = guard;
@@ -37,6 +38,7 @@ public sealed class GovernedSession : IAsyncDisposable
         _time = time;
         _policyHash = policyHash;
         _redaction = redaction;
+        _audit = audit;
     }
 
     /// <summary>The browser session it governs (owned by the caller).</summary>
@@ -92,7 +94,7 @@ public sealed class GovernedSession : IAsyncDisposable
         // Outcome messages can quote the page (a field that echoes what was typed): redacted before anyone reads them.
         executor = new RedactingExecutor(executor, pipeline.Secrets.Redaction);
 
-        return new GovernedSession(browser, guard, auditingPolicy, approver, executor, runId, loggers, pipeline.Options.Time, policy.Hash, pipeline.Secrets.Redaction);
+        return new GovernedSession(browser, guard, auditingPolicy, approver, executor, runId, loggers, pipeline.Options.Time, policy.Hash, pipeline.Secrets.Redaction, pipeline.Audit);
     }
 
     /// <summary>
@@ -114,7 +116,8 @@ public sealed class GovernedSession : IAsyncDisposable
             Approver = Approver,
             Executor = Executor,
             Verifier = new RedactingVerifier(verifier ?? new PassThroughVerifier(), _redaction),
-            Recorder = recorder,
+            // run.json records the audit log's head at the end, so a log cut below it is detected by `audit verify --recordings`.
+            Recorder = new AuditHeadRecorder(recorder, _audit),
             Options = options,
             Time = _time,
             Loggers = _loggers,

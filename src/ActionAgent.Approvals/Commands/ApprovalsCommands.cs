@@ -185,6 +185,12 @@ public sealed class ApprovalsCommands(IApprovalStore store, TextWriter stdout, T
 
     private async Task<int> DecideAsync(string idOrKey, ReviewerDecision decision, bool json, CancellationToken cancellationToken)
     {
+        if (Audit.AuditLimits.ReviewerTextProblem(decision.Approve ? "comment" : "reason", decision.Comment) is { } tooLong)
+        {
+            await stderr.WriteLineAsync(tooLong).ConfigureAwait(false);
+            return Invalid;
+        }
+
         var result = await store.DecideAsync(idOrKey, decision, cancellationToken).ConfigureAwait(false);
         if (audit is not null && result.Approval is { } a)
         {

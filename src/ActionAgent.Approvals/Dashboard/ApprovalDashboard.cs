@@ -242,6 +242,8 @@ public sealed class ApprovalDashboard : IAsyncDisposable
                 "reject" => null,
                 _ => $"unknown decision \"{decisionWord}\" (expected approve or reject)",
             };
+            // Refused before anything is decided: the audit log would refuse it after the decision was stored.
+            problem ??= Audit.AuditLimits.ReviewerTextProblem("comment", comment);
             ApprovalDecisionResult result;
             if (problem is not null)
             {

@@ -76,7 +76,7 @@ public static class RunExecution
         }
         else
         {
-            Console.Error.WriteLine($"error: {message}");
+            Console.Error.WriteLine($"error: {Core.Perception.InertText.Line(message)}");
         }
 
         return exitCode;

@@ -106,7 +106,7 @@ public sealed class PipelineFactory(CliSettings settings, ILoggerFactory loggerF
                 if (settings.Output != OutputMode.Json)
                 {
                     approver.Pending += a => Console.Out.WriteLine(
-                        $"waiting for approval {a.Id}: {a.ActionSummary} — decide with 'actionagent approvals approve {a.Id} --reviewer NAME' or in 'actionagent approvals serve'");
+                        $"waiting for approval {a.Id}: {Core.Perception.InertText.Line(a.ActionSummary)} — decide with 'actionagent approvals approve {a.Id} --reviewer NAME' or in 'actionagent approvals serve'");
                 }
 
                 return approver;

@@ -90,17 +90,17 @@ public sealed class RedactingPerceiverTests
             },
         };
         var logger = new RecordingLogger<AgentLoop>();
-        var loop = new AgentLoop(
-            new RedactingPerceiver(new FakePerceiver(HostilePage), redaction),
-            decider,
-            new IrreversibleActionPolicy(),
-            new FakeApprover(_ => ApprovalDecision.Approve("tester")),
-            new RedactingExecutor(executor, redaction),
-            new RedactingVerifier(new PassThroughVerifier(), redaction),
-            new JsonRunRecorder(_root),
-            new AgentOptions(),
-            TimeProvider.System,
-            logger);
+        var loop = new AgentLoop(new AgentParts
+        {
+            Perceiver = new RedactingPerceiver(new FakePerceiver(HostilePage), redaction),
+            Decider = decider,
+            Policy = new PolicyEngine(PolicyDocument.Default),
+            Approver = new FakeApprover(_ => ApprovalDecision.Approve("tester")),
+            Executor = new RedactingExecutor(executor, redaction),
+            Verifier = new RedactingVerifier(new PassThroughVerifier(), redaction),
+            Recorder = new JsonRunRecorder(_root),
+            Loggers = new SingleLoggerFactory(logger),
+        });
 
         var result = await loop.RunAsync(new RunRequest($"sign in with {Ref}") { RunId = "echo" });
 

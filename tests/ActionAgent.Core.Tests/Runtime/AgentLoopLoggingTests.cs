@@ -28,9 +28,12 @@ public sealed class AgentLoopLoggingTests
             new DoneAction("refund noted"));
         var executor = new FakeExecutor { Outcome = _ => ActionOutcome.Success("typed \"typed-value-7731\" into #2 \"Amount\"") };
         var logger = new RecordingLogger<AgentLoop>();
-        var loop = new AgentLoop(new FakePerceiver(_ => Pages.RefundForm()), decider, new IrreversibleActionPolicy(),
-            new FakeApprover(_ => ApprovalDecision.Approve("tester")), executor, new PassThroughVerifier(),
-            new JsonRunRecorder(_root), new AgentOptions(), TimeProvider.System, logger);
+        var loop = new AgentLoop(new AgentParts
+        {
+            Perceiver = new FakePerceiver(_ => Pages.RefundForm()), Decider = decider, Policy = new PolicyEngine(PolicyDocument.Default),
+            Approver = new FakeApprover(_ => ApprovalDecision.Approve("tester")), Executor = executor,
+            Recorder = new JsonRunRecorder(_root), Loggers = new SingleLoggerFactory(logger),
+        });
 
         await loop.RunAsync(new RunRequest("refund order ORD-SECRET-TASK for the customer") { RunId = "log-1" });
 

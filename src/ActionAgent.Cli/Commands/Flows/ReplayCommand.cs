@@ -60,8 +60,8 @@ public static class ReplayCommand
                 foreach (var (step, index) in report.Steps.Select((s, i) => (s, i + 1)))
                 {
                     // Flow recordings number their "done" steps too, so the recorded numbers run 1, 3, 5…: say both.
-                    var line = $"step {index}: {step.Action} (recorded step {step.OriginalStep}) -> drift {step.Severity.ToString().ToLowerInvariant()}";
-                    Console.Out.WriteLine(step.Differences.Count == 0 ? line : $"{line}: {string.Join("; ", step.Differences)}");
+                    var line = $"step {index}: {Core.Perception.InertText.Line(step.Action)} (recorded step {step.OriginalStep}) -> drift {step.Severity.ToString().ToLowerInvariant()}";
+                    Console.Out.WriteLine(step.Differences.Count == 0 ? line : $"{line}: {Core.Perception.InertText.Line(string.Join("; ", step.Differences))}");
                 }
 
                 var path = result.GetValue(output) ?? Path.Combine(dir, "replay.html");
