@@ -27,7 +27,7 @@ public sealed class EvalOptions
     /// <summary>Where results go. Default: eval/results.</summary>
     public string ResultsFolder { get; set; } = "";
 
-    /// <summary>Scratch folder for recordings and the audit log. Default: a new temp folder.</summary>
+    /// <summary>Folder for the CLI's recordings and audit log, kept for diagnosis. Default: eval/results/work-AGENT-TIME.</summary>
     public string WorkFolder { get; set; } = "";
 
     /// <summary>Chromium binary. Default: /usr/bin/chromium.</summary>
@@ -39,8 +39,8 @@ public sealed class EvalOptions
     /// <summary>--step-timeout (seconds) for the CLI. Default: 10.</summary>
     public int StepTimeoutSeconds { get; set; } = 10;
 
-    /// <summary>Wall time one task may take before the CLI is killed (seconds). Default: 25.</summary>
-    public int TaskTimeoutSeconds { get; set; } = 25;
+    /// <summary>Wall time one task may take before the CLI is killed (seconds). Default: 45 (process start and browser attach alone take 5-10 s on a loaded machine).</summary>
+    public int TaskTimeoutSeconds { get; set; } = 45;
 
     /// <summary>A label written into the results (e.g. first-run). Default: the agent name.</summary>
     public string Label { get; set; } = "";
@@ -104,7 +104,7 @@ public sealed class EvalOptions
         o.CliPath = Full(o.CliPath, o.RepoRoot, "src/ActionAgent.Cli/bin/Release/net10.0/actionagent.dll");
         o.PolicyPath = Full(o.PolicyPath, o.RepoRoot, "eval/policy.yaml");
         o.ResultsFolder = Full(o.ResultsFolder, o.RepoRoot, "eval/results");
-        o.WorkFolder = Directory.CreateTempSubdirectory("aa-eval-").FullName;
+        o.WorkFolder = Path.Combine(o.ResultsFolder, string.Create(System.Globalization.CultureInfo.InvariantCulture, $"work-{o.Agent}-{DateTime.UtcNow:yyyyMMdd-HHmmss}"));
         if (o.Label.Length == 0)
         {
             o.Label = o.Agent;

@@ -54,14 +54,3 @@ catch (OperationCanceledException)
     Console.Error.WriteLine("cancelled");
     return 130;
 }
-finally
-{
-    try
-    {
-        Directory.Delete(options.WorkFolder, recursive: true);
-    }
-    catch (IOException)
-    {
-        // Scratch only.
-    }
-}
