@@ -431,6 +431,12 @@ internal static partial class StepParser
                 steps.Add(Step(StepKind.Type, $"Enter the password {pass}", target: "password", value: pass));
             }
         }
+        else if (rest.Length > 2 && rest[0] == '(' && rest[^1] == ')')
+        {
+            // "Log in (user ops, pw ops-pass)": field names and values in brackets, often abbreviated.
+            var credentials = string.Join(", ", SplitList(rest[1..^1]).Select(CredentialField));
+            steps.AddRange(Pairs("Enter", credentials, display, q, context: null));
+        }
         else if (rest.StartsWith("with ", StringComparison.OrdinalIgnoreCase) || rest.StartsWith("using ", StringComparison.OrdinalIgnoreCase))
         {
             var credentials = rest[(rest.IndexOf(' ', StringComparison.Ordinal) + 1)..];
@@ -457,6 +463,25 @@ internal static partial class StepParser
 
         steps.Add(Step(StepKind.Click, "Click Sign in", target: "Sign in") with { Alternatives = ["submit", "continue"], Role = RoleHint.Button });
         return steps;
+    }
+
+    // "pw ops-pass" → "password ops-pass", "user ops" → "username ops".
+    private static string CredentialField(string pair)
+    {
+        var p = pair.Trim();
+        var space = p.IndexOf(' ', StringComparison.Ordinal);
+        if (space <= 0)
+        {
+            return p;
+        }
+
+        var name = p[..space].TrimEnd(':', '=').ToLowerInvariant() switch
+        {
+            "pw" or "pwd" or "pass" or "passwd" => "password",
+            "user" or "login" or "usr" => "username",
+            var other => p[..space],
+        };
+        return $"{name} {p[(space + 1)..].Trim()}";
     }
 
     private static IEnumerable<InterpretedStep> Pairs(string word, string rest, string display, ClauseText q, string? context)
