@@ -120,7 +120,7 @@ public sealed class StepInterpreter : IDecider
         while (!cursor.IsFinished)
         {
             var step = cursor.Current;
-            var grounding = _resolver.Resolve(step, page, cursor.Penalized);
+            var grounding = _resolver.Resolve(step, page, cursor.Penalized, cursor.Task);
             switch (grounding.Status)
             {
                 case GroundingStatus.Grounded when grounding.Action is { } action:
