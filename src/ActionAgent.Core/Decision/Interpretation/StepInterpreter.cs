@@ -140,8 +140,8 @@ public sealed class StepInterpreter : IDecider
                     // loading, and it changed since the last look. An idle page that has nothing like it fails now.
                     var fingerprint = Fingerprint(context.Observation);
                     var idle = cursor.Waits > 0 && cursor.LastFingerprint == fingerprint;
-                    // Right after an action the next page may still be on its way: one look is allowed.
-                    var close = grounding.Score >= _options.CloseScore || IsLoading(context.Observation) || (cursor.AfterAction && cursor.Waits == 0);
+                    // Right after an action the next page may still be on its way: look again while it keeps changing.
+                    var close = grounding.Score >= _options.CloseScore || IsLoading(context.Observation) || cursor.AfterAction;
                     if (cursor.Waits < _options.MaxWaitObservations && close && !idle)
                     {
                         cursor.Waits++;
