@@ -254,6 +254,11 @@ public sealed class DomEffectVerifier : IOutcomeVerifier
             return probe.Mutations == 1 ? "1 DOM change" : FormattableString.Invariant($"{probe.Mutations} DOM changes");
         }
 
+        if (probe.BoxNow is { } box)
+        {
+            return $"its box is now {box}";
+        }
+
         if (probe.FocusMoved)
         {
             return $"focus moved to {probe.Focus}";

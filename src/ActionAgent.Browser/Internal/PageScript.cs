@@ -152,6 +152,7 @@ internal sealed class ProbeResult
     public bool? Expanded { get; set; }
     public List<string>? Options { get; set; }
     public bool? Filled { get; set; }
+    public string? BoxNow { get; set; }
     public string? Value { get; set; }
     public bool Secret { get; set; }
 }

@@ -54,8 +54,14 @@
     }
     return a;
   }
-  function setBaseline() {
-    st.base = { mut: flushMutations(), focus: deepActive(), sx: top.scrollX, sy: top.scrollY, url: location.href };
+  // A box's checked state is a property, not an attribute: no mutation shows it, so the target's is kept aside.
+  function boxState(el) {
+    if (!el) return null;
+    const box = el.localName === 'input' ? el : (el.control || (el.querySelector && el.querySelector('input[type=checkbox],input[type=radio]')));
+    return box && (box.type === 'checkbox' || box.type === 'radio') ? !!box.checked : null;
+  }
+  function setBaseline(el) {
+    st.base = { mut: flushMutations(), focus: deepActive(), sx: top.scrollX, sy: top.scrollY, url: location.href, el: el || null, box: boxState(el) };
   }
   watch(document);
 
@@ -515,7 +521,7 @@
       scrolled = true;
       b = boxOf(el);
     }
-    setBaseline();
+    setBaseline(el);
     const tag = el.localName;
     const res = { status: 'ok', tag, type: inputType(el), x: b.box.l, y: b.box.t, w: b.box.r - b.box.l, h: b.box.b - b.box.t, scrolled, frame: b.path };
     if (!b.visible) { res.status = 'offscreen'; return res; }
@@ -631,6 +637,10 @@
     res.focused = !!el && !!active && (active === el || el.contains(active) || (el.control && el.control === active));
     res.focus = describe(active && active !== body ? active : null);
     if (!el) return res;
+    if (base.el === el && base.box !== null && base.box !== undefined) {
+      const now = boxState(el);
+      if (now !== null && now !== base.box) res.boxNow = now ? 'checked' : 'unchecked';
+    }
     const tag = el.localName;
     const type = inputType(el);
     res.tag = tag;

@@ -20,6 +20,7 @@ public sealed class DomEffectVerifierTests
         <label><input type="checkbox" id="locked" onclick="return false"> Locked</label>
         <label>Reason <select id="reason" onchange="this.selectedIndex = 0"><option>Pick one</option><option>Damaged item</option></select></label>
         <label>Size <select id="size"><option>Small</option><option>Large</option></select></label>
+        <label id="news"><input type="checkbox" id="subscribe" style="position:absolute;opacity:0;width:1px;height:1px"> Subscribe to news</label>
         <button id="dead">Does nothing</button>
         <button id="live" onclick="document.getElementById('out').textContent = 'Saved'">Save</button>
         <p id="out"></p>
@@ -119,6 +120,19 @@ public sealed class DomEffectVerifierTests
         StringAssert.Contains(snapped.Message, "shows \"Pick one\" instead of \"Damaged item\"");
         Assert.IsTrue(kept.Succeeded, kept.Message);
         StringAssert.Contains(kept.Checks![0], "\"Large\"");
+    }
+
+    [TestMethod]
+    public async Task Verify_ClickOnTheLabelOfAHiddenBox_CountsTheBoxTicking()
+    {
+        var observation = await OpenAsync();
+        var label = observation.Elements.First(e => e.Label.Contains("Subscribe to news", StringComparison.Ordinal));
+
+        var outcome = await ActAsync(new ClickAction(ActionTarget.Element(label.Id, "Subscribe to news")), observation);
+
+        Assert.IsTrue(outcome.Succeeded, outcome.Message);
+        Assert.IsTrue(await session.Page.IsCheckedAsync("#subscribe"));
+        StringAssert.Contains(outcome.Checks![0], "its box is now checked");
     }
 
     [TestMethod]
