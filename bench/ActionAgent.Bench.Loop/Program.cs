@@ -1,8 +1,10 @@
 // Loop overhead benchmark: the agent loop's own cost per step (observe + policy + execute + verify + recording,
 // everything but the decider) on the sample app's refund form, against a hand-written Playwright script doing the
-// same actions. Usage: dotnet run -c Release --project bench/ActionAgent.Bench.Loop [-- --runs N]
+// same actions. Every step goes through the DomEffectVerifier (a field reads what was typed, a box is checked, the
+// option is selected), and the interpreter's decision + verification time per step is reported. Usage: dotnet run -c Release --project bench/ActionAgent.Bench.Loop [-- --runs N]
 using System.Diagnostics;
 using ActionAgent.Browser;
+using ActionAgent.Browser.Execution;
 using ActionAgent.Core.Approval;
 using ActionAgent.Core.Decision;
 using ActionAgent.Core.Decision.Interpretation;
@@ -30,6 +32,10 @@ var loopOverheads = new List<double>();
 var observeMs = new List<double>();
 var executeMs = new List<double>();
 var verifyMs = new List<double>();
+var decideMs = new List<double>();
+var decideVerifyMs = new List<double>();
+var checkedSteps = 0;
+var allSteps = 0;
 var scriptPerAction = new List<double>();
 var recordings = Directory.CreateTempSubdirectory("aa-bench-").FullName;
 var pipeline = AgentPipeline.Create(new AgentPipelineOptions
@@ -54,7 +60,8 @@ for (var i = 0; i < runs + 1; i++)
 
     // The agent loop with the offline interpreter.
     await page.GotoAsync(app.BaseUrl + "/refund?order=1042");
-    // The governed pipeline every entry point uses (policy, audit, network guard, secrets), so the figure is what users get.
+    // The governed pipeline every entry point uses (policy, audit, network guard, secrets, the DOM effect verifier),
+    // so the figure is what users get.
     await using var governed = await pipeline.GovernAsync(session, $"bench-{i}", Task);
     var loop = governed.CreateLoop(session.CreatePerceiver(), new StepInterpreter(), new JsonRunRecorder(recordings), new AgentOptions());
     var wall = Stopwatch.StartNew();
@@ -85,6 +92,10 @@ for (var i = 0; i < runs + 1; i++)
     observeMs.AddRange(steps.Select(x => x.Durations.ObserveMs));
     executeMs.AddRange(steps.Select(x => x.Durations.ExecuteMs));
     verifyMs.AddRange(steps.Select(x => x.Durations.VerifyMs));
+    decideMs.AddRange(steps.Select(x => x.Durations.DecideMs));
+    decideVerifyMs.AddRange(steps.Select(x => x.Durations.DecideMs + x.Durations.VerifyMs));
+    checkedSteps += steps.Count(x => x.Outcome.Checks is { Count: > 0 });
+    allSteps += steps.Count;
 
     scriptPerAction.Add(script);
 }
@@ -97,6 +108,7 @@ Console.WriteLine($"hand-written Playwright: median {Median(scriptPerAction):0.0
 Console.WriteLine($"agent loop (no decider): median {loopPerStep:0.0} ms per step");
 Console.WriteLine($"median overhead per step: {Median(loopOverheads):0.0} ms (target <= 150 ms); ratio {loopPerStep / Median(scriptPerAction):0.0}x");
 Console.WriteLine($"per step medians: observe {Median(observeMs):0.0} ms, execute {Median(executeMs):0.0} ms, verify {Median(verifyMs):0.0} ms");
+Console.WriteLine($"interpreter decide + verify: median {Median(decideVerifyMs):0.0} ms per step (decide {Median(decideMs):0.0} ms; target <= 50 ms on top of observation); steps confirmed by a check: {checkedSteps} of {allSteps}");
 Directory.Delete(recordings, true);
 return 0;
 

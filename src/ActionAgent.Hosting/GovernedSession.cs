@@ -1,5 +1,6 @@
 using ActionAgent.Approvals.Audit;
 using ActionAgent.Browser;
+using ActionAgent.Browser.Execution;
 using ActionAgent.Browser.Network;
 using ActionAgent.Core.Approval;
 using ActionAgent.Core.Decision;
@@ -115,7 +116,9 @@ public sealed class GovernedSession : IAsyncDisposable
             Policy = Policy,
             Approver = Approver,
             Executor = Executor,
-            Verifier = new RedactingVerifier(verifier ?? new PassThroughVerifier(), _redaction),
+            // Every step's effect is checked in the page (field reads what was typed, box ticked, option selected, the
+            // click changed something) whoever decided it, then by the caller's verifier (pixels, in vision modes).
+            Verifier = new RedactingVerifier(new DomEffectVerifier(Browser, verifier, time: _time, logger: _loggers.CreateLogger<DomEffectVerifier>()), _redaction),
             // run.json records the audit log's head at the end, so a log cut below it is detected by `audit verify --recordings`.
             Recorder = new AuditHeadRecorder(recorder, _audit),
             Options = options,

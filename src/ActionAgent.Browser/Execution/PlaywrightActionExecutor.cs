@@ -237,7 +237,13 @@ public sealed class PlaywrightActionExecutor : IActionExecutor
             if ((target.Element?.InputType ?? focusedKind) is { } kind && ValueOnlyInputTypes.Contains(kind))
             {
                 // Date, time, colour and range inputs take locale-dependent keystrokes; set the value the way a picker
-                // does and fire the same events, so "2026-11-20" means the same on every machine.
+                // does and fire the same events, so "2026-11-20" means the same on every machine. A value written the
+                // way people write it (05/20/2010, 2:30 PM) is converted to the control's form first.
+                if (!hasSecret && InputValues.TryConvert(kind, text, out var converted))
+                {
+                    text = converted;
+                }
+
                 var accepted = await Guard(() => Page.EvaluateAsync<bool>(SetValueScript, text), ct).ConfigureAwait(false);
                 return accepted
                     ? ActionOutcome.Success($"set {kind} \"{Shorten(text, 40)}\"{into}")

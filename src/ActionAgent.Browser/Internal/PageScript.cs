@@ -72,6 +72,7 @@ internal sealed class ElementDto
     public bool Disabled { get; set; }
     public bool Submits { get; set; }
     public bool Secret { get; set; }
+    public bool Off { get; set; }
     public List<string>? Options { get; set; }
     public double X { get; set; }
     public double Y { get; set; }
@@ -130,4 +131,28 @@ internal sealed class FindTextResult
     public double X { get; set; }
     public double Y { get; set; }
     public string? Tag { get; set; }
+}
+
+internal sealed class ProbeResult
+{
+    public string Status { get; set; } = "";
+    public string Token { get; set; } = "";
+    public string Url { get; set; } = "";
+    public int Mutations { get; set; }
+    public bool Scrolled { get; set; }
+    public bool UrlChanged { get; set; }
+    public bool FocusMoved { get; set; }
+    public bool Focused { get; set; }
+    public string? Focus { get; set; }
+    public string? Tag { get; set; }
+    public string? Type { get; set; }
+    public string? Name { get; set; }
+    public bool? Checked { get; set; }
+    public bool? Selected { get; set; }
+    public bool? Expanded { get; set; }
+    public List<string>? Options { get; set; }
+    public bool? Filled { get; set; }
+    public string? BoxNow { get; set; }
+    public string? Value { get; set; }
+    public bool Secret { get; set; }
 }

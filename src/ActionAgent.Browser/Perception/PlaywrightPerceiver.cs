@@ -182,5 +182,6 @@ public sealed class PlaywrightPerceiver : IPerceiver
         Source = ElementSource.Dom,
         FramePath = e.Frame,
         IsSecret = e.Secret,
+        IsOffscreen = e.Off,
     };
 }

@@ -16,6 +16,55 @@
     }
   }
 
+  // Mutations since the last baseline (an observation, or the executor locating its target just before acting), so a
+  // verifier can tell whether an action changed anything. The executor's own data-aa-id marks do not count.
+  if (!st.mo && typeof MutationObserver === 'function') {
+    st.mut = 0;
+    st.watched = new WeakSet();
+    st.mo = new MutationObserver((records) => { st.mut += countRecords(records); });
+  }
+  function countRecords(records) {
+    let n = 0;
+    for (const r of records) if (!(r.type === 'attributes' && r.attributeName === 'data-aa-id')) n++;
+    return n;
+  }
+  function watch(root) {
+    if (!st.mo || !root || st.watched.has(root)) return;
+    try {
+      st.mo.observe(root, { subtree: true, childList: true, attributes: true, characterData: true });
+      st.watched.add(root);
+    } catch (e) {
+      // A root that cannot be observed only weakens the change check.
+    }
+  }
+  function flushMutations() {
+    if (st.mo) st.mut += countRecords(st.mo.takeRecords());
+    return st.mut || 0;
+  }
+  function deepActive() {
+    let a = document.activeElement;
+    for (let guard = 0; a && guard < 16; guard++) {
+      if (a.shadowRoot && a.shadowRoot.activeElement) { a = a.shadowRoot.activeElement; continue; }
+      if (a.localName === 'iframe' || a.localName === 'frame') {
+        let d = null;
+        try { d = a.contentDocument; } catch (e) { d = null; }
+        if (d && d.activeElement) { a = d.activeElement; continue; }
+      }
+      break;
+    }
+    return a;
+  }
+  // A box's checked state is a property, not an attribute: no mutation shows it, so the target's is kept aside.
+  function boxState(el) {
+    if (!el) return null;
+    const box = el.localName === 'input' ? el : (el.control || (el.querySelector && el.querySelector('input[type=checkbox],input[type=radio]')));
+    return box && (box.type === 'checkbox' || box.type === 'radio') ? !!box.checked : null;
+  }
+  function setBaseline(el) {
+    st.base = { mut: flushMutations(), focus: deepActive(), sx: top.scrollX, sy: top.scrollY, url: location.href, el: el || null, box: boxState(el) };
+  }
+  watch(document);
+
   const INTERACTIVE_ROLES = new Set(['button', 'link', 'tab', 'checkbox', 'radio', 'switch', 'menuitem', 'menuitemcheckbox',
     'menuitemradio', 'option', 'combobox', 'textbox', 'searchbox', 'slider', 'spinbutton', 'listbox', 'treeitem']);
   const SKIP = new Set(['script', 'style', 'noscript', 'template', 'head', 'meta', 'link', 'title', 'option', 'optgroup',
@@ -242,7 +291,10 @@
         const r = el.getBoundingClientRect();
         const box = { l: r.left + ctx.ox, t: r.top + ctx.oy, r: r.right + ctx.ox, b: r.bottom + ctx.oy };
         const sized = r.width * r.height >= 4 && r.width >= 1 && r.height >= 1;
-        const onScreen = sized && ctx.clip && intersect(box, ctx.clip);
+        const inView = sized && ctx.clip && intersect(box, ctx.clip);
+        // Below the fold or scrolled away inside a container: still on the page, marked offscreen (main document and
+        // open shadow roots; a frame's offscreen part is left out, its scroll is its own).
+        const onScreen = inView || (sized && !ctx.path);
         if (!role && onScreen && !inControl && !inText) {
           // Static text next to controls, and custom clickables that only show a pointer cursor.
           let own = '';
@@ -264,6 +316,7 @@
           };
           e.name = cap(nameOf(el, tag, type, role), 150);
           if (type) e.type = type;
+          if (!inView) e.off = true;
           if (role === 'link' || role === 'button' || role === 'tab' || role === 'menuitem') {
             const t = cap(visibleText(el), 150);
             if (t && t !== e.name) e.text = t;
@@ -310,7 +363,7 @@
       const nowInControl = inControl || (emittedHere && !textish && !weak && role !== 'canvas');
       const nowInText = inText || (emittedHere && (textish || weak));
       if (tag === 'svg') return;
-      if (el.shadowRoot) walk(el.shadowRoot, ctx, nowInControl, nowInText);
+      if (el.shadowRoot) { watch(el.shadowRoot); walk(el.shadowRoot, ctx, nowInControl, nowInText); }
       if (tag === 'iframe' || tag === 'frame') {
         let doc = null;
         try { doc = el.contentDocument; } catch (e) { doc = null; }
@@ -382,9 +435,14 @@
 
     let result = out.filter((e) => !drop.has(e) && (!e.textish || keepText.has(e)));
     if (result.length > maxElements) {
+      // Controls in view first, then text in view, then offscreen controls and text: what is shown is never cut for
+      // what is not.
       const total = result.length;
-      const keep = new Set(result.filter((e) => !e.textish).slice(0, maxElements));
-      for (const e of result) { if (keep.size >= maxElements) break; if (e.textish) keep.add(e); }
+      const keep = new Set();
+      const tiers = [(e) => !e.textish && !e.off, (e) => e.textish && !e.off, (e) => !e.textish && e.off, (e) => e.textish && e.off];
+      for (const tier of tiers) {
+        for (const e of result) { if (keep.size >= maxElements) break; if (tier(e)) keep.add(e); }
+      }
       result = result.filter((e) => keep.has(e));
       notes.push('the element list was cut to ' + maxElements + ' of ' + total + ' elements; scroll or zoom in to see the rest');
     }
@@ -392,6 +450,7 @@
 
     const body = document.body;
     const text = body ? (body.innerText || '') : '';
+    setBaseline();
     return {
       token: st.token,
       title: document.title || '',
@@ -462,6 +521,7 @@
       scrolled = true;
       b = boxOf(el);
     }
+    setBaseline(el);
     const tag = el.localName;
     const res = { status: 'ok', tag, type: inputType(el), x: b.box.l, y: b.box.t, w: b.box.r - b.box.l, h: b.box.b - b.box.t, scrolled, frame: b.path };
     if (!b.visible) { res.status = 'offscreen'; return res; }
@@ -553,12 +613,66 @@
     return { status: 'ok', x: top.scrollX, y: top.scrollY, maxY: se ? se.scrollHeight - top.innerHeight : 0, token: st.token };
   }
 
+  // ---------------------------------------------------------------- verifier probe
+  // What changed since the baseline, and the state of one element (by id) or of the focused one: value, checked,
+  // selected options. A secret field's value never leaves the page: only whether it is filled.
+  function probe() {
+    const base = st.base || { mut: 0, focus: null, sx: 0, sy: 0, url: location.href };
+    const res = {
+      status: 'ok', token: st.token, url: location.href, mutations: flushMutations() - base.mut,
+      scrolled: top.scrollX !== base.sx || top.scrollY !== base.sy, urlChanged: location.href !== base.url,
+    };
+    const active = deepActive();
+    let el = null;
+    if (args.id) {
+      if (args.token && st.token !== args.token) { res.status = 'stale'; return res; }
+      const ref = st.ids.get(args.id);
+      el = ref && ref.deref();
+      if (!el || !el.isConnected) { res.status = 'gone'; el = null; }
+    } else {
+      el = active && active !== document.body && active !== document.documentElement ? active : null;
+    }
+    const body = document.body;
+    res.focusMoved = !!active && active !== base.focus && active !== body && !(el && (active === el || el.contains(active)));
+    res.focused = !!el && !!active && (active === el || el.contains(active) || (el.control && el.control === active));
+    res.focus = describe(active && active !== body ? active : null);
+    if (!el) return res;
+    if (base.el === el && base.box !== null && base.box !== undefined) {
+      const now = boxState(el);
+      if (now !== null && now !== base.box) res.boxNow = now ? 'checked' : 'unchecked';
+    }
+    const tag = el.localName;
+    const type = inputType(el);
+    res.tag = tag;
+    res.type = type;
+    res.name = describe(el);
+    const secret = isSecret(el, tag, type);
+    if (type === 'checkbox' || type === 'radio') res.checked = !!el.checked;
+    else if (el.hasAttribute('aria-checked')) res.checked = el.getAttribute('aria-checked') === 'true';
+    else if (tag === 'label' && el.control && (el.control.type === 'checkbox' || el.control.type === 'radio')) res.checked = !!el.control.checked;
+    if (el.hasAttribute('aria-selected')) res.selected = el.getAttribute('aria-selected') === 'true';
+    if (el.hasAttribute('aria-expanded')) res.expanded = el.getAttribute('aria-expanded') === 'true';
+    if (tag === 'select') {
+      res.options = Array.from(el.selectedOptions).map((o) => collapse(o.label || o.text));
+    } else if (tag === 'input' || tag === 'textarea') {
+      res.filled = !!el.value;
+      if (!secret) res.value = cap(el.value, 500);
+    } else if (el.isContentEditable) {
+      const v = visibleText(el);
+      res.filled = !!v;
+      if (!secret) res.value = cap(v, 500);
+    }
+    if (secret) res.secret = true;
+    return res;
+  }
+
   switch (args.op) {
     case 'observe': return observe();
     case 'locate': return locate();
     case 'tag': return tagElement();
     case 'findText': return findText();
     case 'scroll': return scrollState();
+    case 'probe': return probe();
     default: throw new Error('unknown op ' + args.op);
   }
 }

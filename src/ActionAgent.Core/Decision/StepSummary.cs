@@ -1,3 +1,5 @@
+using ActionAgent.Core.Execution;
+
 namespace ActionAgent.Core.Decision;
 
 /// <summary>A compact account of one earlier step, given back to the decider as history.</summary>
@@ -6,9 +8,12 @@ public sealed record StepSummary(int Step, string Action, string Outcome, bool S
     /// <summary>The instruction the step carried out, when known.</summary>
     public string? StepText { get; init; }
 
-    /// <summary>Why the step did not succeed, as a value (None when it did).</summary>
-    public Execution.FailureKind Failure { get; init; }
-
     /// <summary>The action's kind ("click", "type", "wait", ...), when known.</summary>
     public string? ActionKind { get; init; }
+
+    /// <summary>Why the step did not succeed, as a value (<see cref="FailureKind.None"/> when it did, or when not known).</summary>
+    public FailureKind Failure { get; init; }
+
+    /// <summary>What confirmed the step's effect (<see cref="ActionOutcome.Checks"/>), when anything did.</summary>
+    public IReadOnlyList<string>? Checks { get; init; }
 }

@@ -68,6 +68,13 @@ public sealed record UiElement
     /// <summary>True when the element is a password or otherwise secret field whose pixels must be masked.</summary>
     public bool IsSecret { get; init; }
 
+    /// <summary>
+    /// True when the element is on the page but outside the viewport (below the fold, or scrolled away): the executor
+    /// scrolls it into view before acting, and grounding prefers an element in view.
+    /// </summary>
+    [JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingDefault)]
+    public bool IsOffscreen { get; init; }
+
     /// <summary>The best single label a person would use for this element.</summary>
     [JsonIgnore]
     public string Label =>

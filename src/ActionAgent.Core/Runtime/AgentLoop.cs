@@ -114,6 +114,7 @@ public sealed class AgentLoop
                     StepText = record.Record.Proposal.StepText,
                     ActionKind = record.Record.Proposal.Action.Kind,
                     Failure = outcome.Failure,
+                    Checks = outcome.Checks,
                 });
                 if (outcome.Failure is FailureKind.NotApproved or FailureKind.PolicyDenied)
                 {

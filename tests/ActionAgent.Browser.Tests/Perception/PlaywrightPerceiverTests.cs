@@ -197,7 +197,7 @@ public sealed class PlaywrightPerceiverTests
     }
 
     [TestMethod]
-    public async Task Observe_HiddenAndOffscreenElements_AreLeftOut()
+    public async Task Observe_HiddenElementsAreLeftOut_OffscreenOnesAreListedAndMarked()
     {
         await session.Page.SetContentAsync("""
             <button>Visible</button>
@@ -211,8 +211,10 @@ public sealed class PlaywrightPerceiverTests
         var observation = await session.CreatePerceiver().ObserveAsync(TestContext.CancellationToken);
 
         var names = observation.Elements.Where(e => e.Role == "button").Select(e => e.Name).ToArray();
-        CollectionAssert.AreEquivalent(new[] { "Visible", "Disabled one" }, names);
+        CollectionAssert.AreEquivalent(new[] { "Visible", "Far below", "Disabled one" }, names);
         Assert.IsTrue(Single(observation, e => e.Name == "Disabled one").Disabled);
+        Assert.IsTrue(Single(observation, e => e.Name == "Far below").IsOffscreen);
+        Assert.IsFalse(Single(observation, e => e.Name == "Visible").IsOffscreen);
     }
 
     [TestMethod]

@@ -91,17 +91,18 @@ public sealed class StepInterpreterLoopTests
     }
 
     [TestMethod]
-    public async Task RunAsync_SubmitRejectedTwice_FailsWithTheReviewersReason()
+    public async Task RunAsync_SubmitRejected_FailsAtOnceWithTheReviewersReason()
     {
-        var (loop, executor, _) = Build(r => r.Proposal.StepText == "Click Submit refund"
+        var (loop, executor, approver) = Build(r => r.Proposal.StepText == "Click Submit refund"
             ? ApprovalDecision.Reject("ops-lead", "amount is wrong")
             : ApprovalDecision.Approve("ops-lead"));
 
         var result = await loop.RunAsync(new RunRequest(RefundTask) { RunId = "refund-2" });
 
         Assert.AreEqual(RunStatus.Failed, result.Status);
-        StringAssert.Contains(result.Message, "Step 11 of 12, 'Click Submit refund': the action failed twice");
+        StringAssert.Contains(result.Message, "Step 11 of 12, 'Click Submit refund' was refused");
         StringAssert.Contains(result.Message, "amount is wrong");
+        Assert.AreEqual(1, approver.Requests.Count(r => r.Proposal.StepText == "Click Submit refund"), "asked once, not again on a look-alike");
         Assert.IsFalse(executor.Executed.Any(a => a.PrimaryTarget?.Description == "Submit refund"), "a rejected submit never runs");
     }
 }

@@ -35,7 +35,7 @@ internal sealed record Found(Candidate? Best, IReadOnlyList<Candidate> Ranked, s
 /// Scores every element of a page against every reading of a target phrase and keeps the best: label, placeholder,
 /// nearby text and loose text labels count; fitting role hints add a little, disabled or hidden elements lose a lot.
 /// </summary>
-internal sealed class Grounder(PageIndex page, IReadOnlySet<int> penalized)
+internal sealed class Grounder(PageIndex page, IReadOnlySet<int> penalized, TaskEcho? echo = null)
 {
     public PageIndex Page { get; } = page;
 
@@ -110,6 +110,12 @@ internal sealed class Grounder(PageIndex page, IReadOnlySet<int> penalized)
         {
             foreach (var label in item.Labels)
             {
+                // A help panel or ticket showing the task: its text is the instruction, not a name on the page.
+                if (echo is not null && echo.Echoes(label.Phrase))
+                {
+                    continue;
+                }
+
                 // Names the page does not show (input type, "submit") stand for a role: exact words only, no fuzz.
                 var s = label.IsSynthetic
                     ? (reading.Main.Norm == label.Phrase.Norm ? label.Weight : 0)
@@ -159,6 +165,12 @@ internal sealed class Grounder(PageIndex page, IReadOnlySet<int> penalized)
         if (item.IsHidden)
         {
             score *= 0.5;
+        }
+
+        // Below the fold or scrolled away: still a target, after one in view of the same name.
+        if (item.Element.IsOffscreen)
+        {
+            score *= 0.97;
         }
 
         if (search.ForClick && !item.IsInteractive && item.Role is not ("image" or "img"))

@@ -17,6 +17,15 @@ internal sealed class RunCursor(string task, IReadOnlyList<InterpretedStep> step
 
     public Proposed Pending { get; set; }
 
+    /// <summary>The page as it was at the last wait for the current step's target, to tell an idle page from a loading one.</summary>
+    public string? LastFingerprint { get; set; }
+
+    /// <summary>True when the current step began right after an action ran: its page may still be arriving.</summary>
+    public bool AfterAction { get; set; }
+
+    /// <summary>Steps whose effect a check confirmed (or that were already so on the page).</summary>
+    public int Confirmed { get; private set; }
+
     public int? LastElementId { get; set; }
 
     /// <summary>Elements whose action failed for the current step: grounded again only if nothing else fits as well.</summary>
@@ -29,9 +38,12 @@ internal sealed class RunCursor(string task, IReadOnlyList<InterpretedStep> step
 
     public bool IsFinished => Index >= Steps.Count;
 
-    public void Advance(string note)
+    public void Advance(string note, bool confirmed = false)
     {
         Notes.Add(note);
+        Confirmed += confirmed ? 1 : 0;
+        LastFingerprint = null;
+        AfterAction = false;
         Index++;
         Attempts = 0;
         Waits = 0;

@@ -1,4 +1,5 @@
 using System.Collections.Concurrent;
+using ActionAgent.Core.Execution;
 using ActionAgent.Core.Perception;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Logging.Abstractions;
@@ -76,16 +77,31 @@ public sealed class StepInterpreter : IDecider
             var last = context.Last;
             if (last is null || last.Succeeded)
             {
-                cursor.Advance(cursor.Current.Text);
+                var checks = last is null ? [] : StepOutcomes.ChecksOf(last);
+                cursor.Advance(checks.Count == 0 ? cursor.Current.Text : $"{cursor.Current.Text} (checked: {string.Join("; ", checks)})", confirmed: checks.Count > 0);
+                cursor.AfterAction = true;
             }
             else
             {
-                cursor.Attempts++;
                 var step = cursor.Current;
+                if (StepOutcomes.RefusalOf(last) is { } refusal)
+                {
+                    // A reviewer or the policy said no to this step: trying a look-alike element would go around them.
+                    return Propose(new FailAction(
+                        $"{Where(cursor)}, '{step.Text}' was refused: {last.Outcome}. A refused step is not tried on another element; the run stops here.")
+                    {
+                        Failure = refusal,
+                    }, "refused", step, 1);
+                }
+
+                cursor.Attempts++;
                 if (cursor.Attempts > _options.MaxRetriesPerStep)
                 {
-                    return Propose(new FailAction(
-                        $"{Where(cursor)}, '{step.Text}': the action failed {Times(cursor.Attempts)} ({last.Action}): {last.Outcome}. Stopping here; check the page or the step."),
+                    var kind = StepOutcomes.IsNotVerified(last) ? FailureKind.NotVerified : last.Failure is FailureKind.None ? FailureKind.ActionFailed : last.Failure;
+                    var what = kind == FailureKind.NotVerified
+                        ? $"its effect was not seen after {Times(cursor.Attempts)} ({last.Action}): {last.Outcome}"
+                        : $"the action failed {Times(cursor.Attempts)} ({last.Action}): {last.Outcome}";
+                    return Propose(new FailAction($"{Where(cursor)}, '{step.Text}': {what}. Stopping here; check the page or the step.") { Failure = kind },
                         "retries exhausted", step, 1);
                 }
 
@@ -104,7 +120,7 @@ public sealed class StepInterpreter : IDecider
         while (!cursor.IsFinished)
         {
             var step = cursor.Current;
-            var grounding = _resolver.Resolve(step, page, cursor.Penalized);
+            var grounding = _resolver.Resolve(step, page, cursor.Penalized, cursor.Task);
             switch (grounding.Status)
             {
                 case GroundingStatus.Grounded when grounding.Action is { } action:
@@ -115,14 +131,21 @@ public sealed class StepInterpreter : IDecider
                     return Propose(action, $"{Where(cursor)}: {grounding.Reason}{retryNote}", step, grounding.Score);
 
                 case GroundingStatus.AlreadyDone:
-                    cursor.Advance($"{step.Text} (already so)");
+                    cursor.Advance($"{step.Text} (already so)", confirmed: true);
                     retryNote = "";
                     continue;
 
                 default:
-                    if (cursor.Waits < _options.MaxWaitObservations)
+                    // Wait only while the page may still bring the target: something comes close, or the page is
+                    // loading, and it changed since the last look. An idle page that has nothing like it fails now.
+                    var fingerprint = Fingerprint(context.Observation);
+                    var idle = cursor.Waits > 0 && cursor.LastFingerprint == fingerprint;
+                    // Right after an action the next page may still be on its way: look again while it keeps changing.
+                    var close = grounding.Score >= _options.CloseScore || IsLoading(context.Observation) || cursor.AfterAction;
+                    if (cursor.Waits < _options.MaxWaitObservations && close && !idle)
                     {
                         cursor.Waits++;
+                        cursor.LastFingerprint = fingerprint;
                         cursor.Pending = RunCursor.Proposed.WaitForTarget;
                         var what = step.Target ?? step.Text;
                         return Propose(new WaitAction(_options.WaitPollInterval),
@@ -131,13 +154,15 @@ public sealed class StepInterpreter : IDecider
                     }
 
                     var waited = cursor.Waits > 0 ? $", still after waiting {Times(cursor.Waits)}" : "";
-                    return Propose(new FailAction($"{Where(cursor)}, '{step.Text}': {grounding.Reason}{waited}. Check the wording or the page."),
+                    var rewrite = StepSuggestions.For(step, page);
+                    return Propose(new FailAction($"{Where(cursor)}, '{step.Text}': {grounding.Reason}{waited}. {rewrite}") { Failure = FailureKind.NotGrounded },
                         "grounding failed", step, grounding.Score);
             }
         }
 
         var done = string.Join("; ", cursor.Notes.Select((n, i) => $"{i + 1}) {n}"));
-        return Propose(new DoneAction($"All {cursor.Steps.Count} steps carried out: {done}"), "every step is done", null, 1);
+        var confirmed = $"{cursor.Confirmed} of {cursor.Steps.Count} steps confirmed by a check";
+        return Propose(new DoneAction($"All {cursor.Steps.Count} steps carried out: {done}. {confirmed}."), "every step is done", null, 1);
     }
 
     /// <summary>
@@ -164,6 +189,24 @@ public sealed class StepInterpreter : IDecider
         {
             _logger.LogDebug("Run {RunId}: taken over after {Done} steps carried out by another decider", context.RunId, cursor.Index);
         }
+    }
+
+    private static bool IsLoading(Observation observation) =>
+        observation.Notes.Any(n => n.Contains("did not settle", StringComparison.OrdinalIgnoreCase) || n.Contains("loading", StringComparison.OrdinalIgnoreCase));
+
+    // What the page shows, compactly: an unchanged fingerprint between two looks means nothing is arriving.
+    private static string Fingerprint(Observation observation)
+    {
+        var hash = new HashCode();
+        hash.Add(observation.Url);
+        foreach (var e in observation.Elements)
+        {
+            hash.Add(e.Role);
+            hash.Add(e.Label);
+        }
+
+        hash.Add(observation.VisibleText);
+        return $"{observation.Elements.Count}:{hash.ToHashCode()}";
     }
 
     private static string Where(RunCursor cursor) => $"Step {cursor.Index + 1} of {cursor.Steps.Count}";

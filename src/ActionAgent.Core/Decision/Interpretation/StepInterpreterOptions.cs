@@ -9,6 +9,12 @@ public sealed class StepInterpreterOptions
     /// <summary>Lowest score for matching an option of a select. Default 0.6.</summary>
     public double MinOptionScore { get; set; } = 0.6;
 
+    /// <summary>
+    /// Lowest grounding score (0..1) of the closest element for the target to count as "coming close": below it, on a
+    /// page that is not loading, the step fails at once instead of waiting. Default 0.35.
+    /// </summary>
+    public double CloseScore { get; set; } = 0.35;
+
     /// <summary>How many observations to wait for a target that is not on the page yet before failing. Default 4.</summary>
     public int MaxWaitObservations { get; set; } = 4;
 

@@ -142,6 +142,14 @@ internal static partial class StepParser
         {
             var value = q.Value(vt.Value);
             var targets = SplitList(vt.Target);
+            var values = SplitList(vt.Value);
+            if (targets.Count == 1 && values.Count is >= 2 and <= 5 && PluralFields().Match(vt.Target) is { Success: true } plural)
+            {
+                // "Enter "alpha" and "beta" into both text fields": one value per field, in reading order.
+                var one = Singular(plural.Groups["kind"].Value);
+                return values.Select((v, i) => Step(StepKind.Type, $"{word} {q.Restore(v, true)} into the {Ordinals[i]} {one}", target: $"the {Ordinals[i]} {one}", value: q.Value(v)));
+            }
+
             return targets.Count == 1
                 ? [Step(StepKind.Type, display, target: q.Restore(vt.Target, true), value: value)]
                 : targets.Select(t => Step(StepKind.Type, $"{word} {q.Restore(vt.Value, true)} into {q.Restore(t, true)}", target: q.Restore(t, true), value: value));
@@ -431,6 +439,12 @@ internal static partial class StepParser
                 steps.Add(Step(StepKind.Type, $"Enter the password {pass}", target: "password", value: pass));
             }
         }
+        else if (rest.Length > 2 && rest[0] == '(' && rest[^1] == ')')
+        {
+            // "Log in (user ops, pw ops-pass)": field names and values in brackets, often abbreviated.
+            var credentials = string.Join(", ", SplitList(rest[1..^1]).Select(CredentialField));
+            steps.AddRange(Pairs("Enter", credentials, display, q, context: null));
+        }
         else if (rest.StartsWith("with ", StringComparison.OrdinalIgnoreCase) || rest.StartsWith("using ", StringComparison.OrdinalIgnoreCase))
         {
             var credentials = rest[(rest.IndexOf(' ', StringComparison.Ordinal) + 1)..];
@@ -457,6 +471,30 @@ internal static partial class StepParser
 
         steps.Add(Step(StepKind.Click, "Click Sign in", target: "Sign in") with { Alternatives = ["submit", "continue"], Role = RoleHint.Button });
         return steps;
+    }
+
+    private static readonly string[] Ordinals = ["1st", "2nd", "3rd", "4th", "5th"];
+
+    private static string Singular(string kind) =>
+        kind.EndsWith("boxes", StringComparison.OrdinalIgnoreCase) || kind.EndsWith("xes", StringComparison.OrdinalIgnoreCase) ? kind[..^2] : kind.TrimEnd('s', 'S');
+
+    // "pw ops-pass" → "password ops-pass", "user ops" → "username ops".
+    private static string CredentialField(string pair)
+    {
+        var p = pair.Trim();
+        var space = p.IndexOf(' ', StringComparison.Ordinal);
+        if (space <= 0)
+        {
+            return p;
+        }
+
+        var name = p[..space].TrimEnd(':', '=').ToLowerInvariant() switch
+        {
+            "pw" or "pwd" or "pass" or "passwd" => "password",
+            "user" or "login" or "usr" => "username",
+            var other => p[..space],
+        };
+        return $"{name} {p[(space + 1)..].Trim()}";
     }
 
     private static IEnumerable<InterpretedStep> Pairs(string word, string rest, string display, ClauseText q, string? context)
@@ -645,6 +683,9 @@ internal static partial class StepParser
 
     [GeneratedRegex(@"\s+(?:to\s+appear|to\s+show(?:\s+up)?|to\s+be\s+(?:shown|visible|displayed)|appears|shows\s+up|is\s+(?:shown|visible|displayed)|to\s+load|loads)$", RegexOptions.IgnoreCase)]
     private static partial Regex AppearSuffix();
+
+    [GeneratedRegex(@"^(?:both|all|the two|the three|all the|the)\s+(?:(?:two|three|four|five)\s+)?(?<kind>(?:text |input |search )?(?:fields|boxes|inputs|textboxes|textareas|text areas))$", RegexOptions.IgnoreCase)]
+    private static partial Regex PluralFields();
 
     [GeneratedRegex(@"^as\s+(?<user>\S+?)\s*(?:/|,|\s+with\s+|\s+and\s+|$)\s*(?:(?:the|a)\s+)?(?:(?:password|pass|pwd)\s+)?(?<pass>.*)$", RegexOptions.IgnoreCase)]
     private static partial Regex LoginAs();

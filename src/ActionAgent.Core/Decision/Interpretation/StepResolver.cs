@@ -14,9 +14,9 @@ internal sealed class StepResolver(StepInterpreterOptions options)
 
     private double Min => options.MinScore;
 
-    public StepGrounding Resolve(InterpretedStep step, PageIndex page, IReadOnlySet<int> penalized)
+    public StepGrounding Resolve(InterpretedStep step, PageIndex page, IReadOnlySet<int> penalized, string? task = null)
     {
-        var g = new Grounder(page, penalized);
+        var g = new Grounder(page, penalized, new TaskEcho(task ?? step.Text, step));
         return step.Kind switch
         {
             StepKind.Click => Pointer(step, g, (t, _) => new ClickAction(t)),

@@ -27,6 +27,8 @@ internal static partial class TargetQuery
         ("page", RoleHint.Link), ("tab", RoleHint.Tab), ("radio", RoleHint.Radio), ("toggle", RoleHint.Checkbox),
         ("switch", RoleHint.Checkbox), ("icon", RoleHint.Image), ("image", RoleHint.Image), ("menu", RoleHint.None),
         ("option", RoleHint.None), ("key", RoleHint.None), ("control", RoleHint.None), ("element", RoleHint.None),
+        ("filter", RoleHint.None), ("section", RoleHint.None), ("widget", RoleHint.None), ("dialog", RoleHint.None),
+        ("item", RoleHint.None), ("row", RoleHint.None), ("entry", RoleHint.None),
     ];
 
     private static readonly string[] Connectors =
@@ -41,7 +43,32 @@ internal static partial class TargetQuery
         }
 
         var text = LeadingFiller().Replace(phrase.Trim(), "").Trim();
+
+        // "the button in the dialog box labeled "Cancel"", "the field called Comment": the name is what follows; the
+        // words before it only say what kind of element it is.
+        if (NamedAs().Match(text) is { Success: true } named)
+        {
+            var hint = Hint(named.Groups["kind"].Value);
+            var name = named.Groups["name"].Value.Trim();
+            var unquoted = name.Length >= 2 && name[0] == '"' && name[^1] == '"' ? name[1..^1] : name;
+            readings.Add(new TargetReading(Phrase.Of(unquoted), unquoted, hint, null, null, weight));
+            return readings;
+        }
+
         readings.Add(Reading(text, null, null, weight));
+
+        // "the link "Eget"", "the "87: not clicked" button": quoted text names the target exactly; the words around it
+        // are role words when nothing else is left of them.
+        if (OneQuote().Match(text) is { Success: true } quoted)
+        {
+            var around = $"{quoted.Groups["before"].Value} {quoted.Groups["after"].Value}".Trim();
+            var (rest, aroundHint) = StripRoleWords(around);
+            if (around.Length > 0 && rest.Trim().Length == 0)
+            {
+                var name = quoted.Groups["name"].Value;
+                readings.Add(new TargetReading(Phrase.Of(name), name, aroundHint == RoleHint.None ? Hint(around) : aroundHint, null, null, weight));
+            }
+        }
 
         // The words as written, role words included: a button may really be called "Select" or "Next page".
         var literal = text.Trim('"');
@@ -99,11 +126,31 @@ internal static partial class TargetQuery
         return new TargetReading(Phrase.Of(unquoted), unquoted, hint, ordinal, context is null ? null : Phrase.Of(context), weight);
     }
 
+    // The first role word in the words before "labeled …" ("the button in the dialog box" → Button).
+    private static RoleHint Hint(string kind)
+    {
+        var words = kind.Split(' ', StringSplitOptions.RemoveEmptyEntries);
+        for (var i = 0; i < words.Length; i++)
+        {
+            foreach (var (role, hint) in RoleWords)
+            {
+                var n = role.Count(c => c == ' ') + 1;
+                if (i + n <= words.Length && string.Join(' ', words[i..(i + n)]).Equals(role, StringComparison.OrdinalIgnoreCase) && hint != RoleHint.None)
+                {
+                    return hint;
+                }
+            }
+        }
+
+        return RoleHint.None;
+    }
+
     /// <summary>Removes trailing role words ("the Reason drop-down list" → "Reason", Select) unless nothing would be left of a quoted name.</summary>
     public static (string Main, RoleHint Hint) StripRoleWords(string text)
     {
         var main = text.Trim();
         var hint = RoleHint.None;
+        var stripped = false;
         var changed = true;
         while (changed)
         {
@@ -112,6 +159,12 @@ internal static partial class TargetQuery
             {
                 if (main.Equals(words, StringComparison.OrdinalIgnoreCase))
                 {
+                    // "the Filter button", "the Menu link": a vague role word left before a real one is the name.
+                    if (stripped && h == RoleHint.None)
+                    {
+                        return (main, hint);
+                    }
+
                     if (hint == RoleHint.None)
                     {
                         hint = h;
@@ -123,6 +176,7 @@ internal static partial class TargetQuery
                 if (main.EndsWith(" " + words, StringComparison.OrdinalIgnoreCase) && !main.EndsWith("\"", StringComparison.Ordinal))
                 {
                     main = main[..^(words.Length + 1)].TrimEnd();
+                    stripped = true;
                     if (hint == RoleHint.None)
                     {
                         hint = h;
@@ -139,6 +193,12 @@ internal static partial class TargetQuery
 
     [GeneratedRegex(@"^(?:(?:the|a|an|on|onto|at|to|into|please|my|our|your|this|that)\s+)+", RegexOptions.IgnoreCase)]
     private static partial Regex LeadingFiller();
+
+    [GeneratedRegex(@"^(?<before>[^""]*?)\s*""(?<name>[^""]+)""\s*(?<after>[^""]*)$")]
+    private static partial Regex OneQuote();
+
+    [GeneratedRegex(@"^(?<kind>.*?)\b(?:labell?ed|named|called|titled|that says|which says|saying|with the (?:label|text|name))\s+(?<name>\S.*)$", RegexOptions.IgnoreCase)]
+    private static partial Regex NamedAs();
 
     [GeneratedRegex(@"^(first|second|third|fourth|fifth|last|1st|2nd|3rd|4th|5th)\s+", RegexOptions.IgnoreCase)]
     private static partial Regex Ordinal();

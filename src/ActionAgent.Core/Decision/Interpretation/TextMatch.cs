@@ -200,6 +200,12 @@ internal static class TextMatch
             return 0.97;
         }
 
+        // "87: not clicked" is never "0: not clicked": a number the query names must be one the label shows.
+        if (query.Digits.Length > 0 && label.Digits.Length > 0 && !NumbersAgree(query, label))
+        {
+            return 0;
+        }
+
         double best = 0;
         if (label.Norm.StartsWith(query.Norm + " ", StringComparison.Ordinal))
         {
@@ -248,6 +254,14 @@ internal static class TextMatch
         var covL = matchedL / l.Length;
         return 0.9 * covQ * (0.55 + (0.45 * covL));
     }
+
+    private static bool NumbersAgree(Phrase query, Phrase label)
+    {
+        var shown = label.Tokens.Where(IsNumber).ToHashSet(StringComparer.Ordinal);
+        return shown.Count == 0 || query.Tokens.Where(IsNumber).All(shown.Contains);
+    }
+
+    private static bool IsNumber(string token) => token.Length > 0 && token.All(c => char.IsAsciiDigit(c) || c == '.');
 
     /// <summary>Share of the query's content words found among the given words (fuzzy), 0..1.</summary>
     public static double Coverage(Phrase query, IReadOnlyCollection<string> words)

@@ -1,0 +1,291 @@
+using ActionAgent.Browser.Internal;
+using ActionAgent.Browser.Perception;
+using ActionAgent.Core.Decision;
+using ActionAgent.Core.Execution;
+using ActionAgent.Core.Perception;
+using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Logging.Abstractions;
+using Microsoft.Playwright;
+
+namespace ActionAgent.Browser.Execution;
+
+/// <summary>
+/// Checks in the page that an action did what it was meant to: a field reads what was typed (up to the control's
+/// formatting), a checkbox or radio is in the asked state, the option is selected, a click changed something (DOM,
+/// URL, focus, scroll, a dialog, or pixels from the inner verifier). Success carries <see cref="ActionOutcome.Checks"/>;
+/// an effect not seen within <see cref="DomEffectVerifierOptions.EffectTimeout"/> becomes <see cref="FailureKind.NotVerified"/>.
+/// </summary>
+public sealed class DomEffectVerifier : IOutcomeVerifier
+{
+    private readonly BrowserSession session;
+    private readonly IOutcomeVerifier? inner;
+    private readonly DomEffectVerifierOptions options;
+    private readonly TimeProvider time;
+    private readonly ILogger logger;
+
+    /// <summary>Creates the verifier for one session; <paramref name="inner"/> (a pixel verifier) runs first and its change counts as evidence.</summary>
+    public DomEffectVerifier(
+        BrowserSession session,
+        IOutcomeVerifier? inner = null,
+        DomEffectVerifierOptions? options = null,
+        TimeProvider? time = null,
+        ILogger<DomEffectVerifier>? logger = null)
+    {
+        this.session = session ?? throw new ArgumentNullException(nameof(session));
+        this.inner = inner;
+        this.options = options ?? new DomEffectVerifierOptions();
+        this.time = time ?? session.Time;
+        this.logger = logger ?? NullLogger<DomEffectVerifier>.Instance;
+    }
+
+    /// <inheritdoc />
+    public async Task<ActionOutcome> VerifyAsync(ProposedAction proposal, Observation before, ActionOutcome outcome, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(proposal);
+        ArgumentNullException.ThrowIfNull(before);
+        ArgumentNullException.ThrowIfNull(outcome);
+        if (inner is not null)
+        {
+            outcome = await inner.VerifyAsync(proposal, before, outcome, cancellationToken).ConfigureAwait(false);
+        }
+
+        if (!outcome.Succeeded || proposal.Action.IsTerminal || !Expects(proposal.Action, out var id))
+        {
+            return outcome;
+        }
+
+        var token = session.DocumentOf(before);
+        var started = time.GetTimestamp();
+        while (true)
+        {
+            var (seen, checks, problem) = await LookAsync(proposal.Action, id, token, before, outcome, cancellationToken).ConfigureAwait(false);
+            if (seen)
+            {
+                logger.LogDebug("{Action} verified: {Checks}", proposal.Action.Kind, string.Join("; ", checks));
+                return outcome with
+                {
+                    Checks = checks,
+                    Message = checks.Count == 0 ? outcome.Message : $"{outcome.Message} [checked: {string.Join("; ", checks)}]",
+                };
+            }
+
+            if (time.GetElapsedTime(started) >= options.EffectTimeout)
+            {
+                logger.LogInformation("{Action} not verified: {Problem}", proposal.Action.Kind, problem);
+                return ActionOutcome.Failed($"{outcome.Message}, but its effect was not seen: {problem}", FailureKind.NotVerified) with
+                {
+                    UrlAfter = outcome.UrlAfter,
+                    ChangedFraction = outcome.ChangedFraction,
+                };
+            }
+
+            await Task.Delay(options.PollInterval, time, cancellationToken).ConfigureAwait(false);
+        }
+    }
+
+    // Which actions have an effect worth checking, and on which element (null: the focused one or the page).
+    private static bool Expects(BrowserAction action, out int? id)
+    {
+        id = null;
+        switch (action)
+        {
+            case ClickAction { Button: MouseButtonKind.Right }:
+                return false; // a context menu of the browser changes nothing in the page
+            case ClickAction click:
+                id = click.Target.ElementId;
+                return true;
+            case TypeTextAction type:
+                id = type.Target?.ElementId;
+                return true;
+            case SelectOptionAction select:
+                id = select.Target.ElementId;
+                return true;
+            default:
+                return false;
+        }
+    }
+
+    private async Task<(bool Seen, List<string> Checks, string Problem)> LookAsync(
+        BrowserAction action, int? id, string? token, Observation before, ActionOutcome outcome, CancellationToken ct)
+    {
+        ProbeResult probe;
+        try
+        {
+            probe = await session.GuardAsync(
+                () => PageScript.RunAsync<ProbeResult>(session.Page, new { op = "probe", key = session.ScriptKey, id = id ?? 0, token }),
+                ct,
+                stopOnDialog: true).ConfigureAwait(false);
+        }
+        catch (DialogOpenedException)
+        {
+            return (true, ["a dialog opened"], "");
+        }
+        catch (PlaywrightException e) when (PlaywrightPerceiver.IsNavigationRace(e))
+        {
+            return (true, ["the page navigated"], "");
+        }
+
+        var element = id is { } known ? before.Find(known) : null;
+        var what = element is null ? "the focused element" : $"{Role(element)} \"{Short(element.Label)}\"";
+        return action switch
+        {
+            TypeTextAction type => Typed(type, probe, what, element),
+            SelectOptionAction select => Selected(select, probe, what, outcome),
+            ClickAction click => Clicked(click, probe, what, element, outcome),
+            _ => (true, [], ""),
+        };
+    }
+
+    private (bool, List<string>, string) Typed(TypeTextAction type, ProbeResult probe, string what, UiElement? element)
+    {
+        var changed = Changed(probe, outcome: null);
+        if (probe.Status is "stale" or "gone" || (probe.Value is null && probe.Filled is null))
+        {
+            // The field went away (a search that navigated, a form that re-rendered) or holds no readable value.
+            if (type.PressEnter && changed is { } c)
+            {
+                return (true, [$"the page changed after Enter ({c})"], "");
+            }
+
+            if (probe.Status is "stale" or "gone")
+            {
+                return changed is { } moved ? (true, [$"{what} was replaced ({moved})"], "") : (false, [], $"{what} is no longer on the page");
+            }
+
+            return (true, [$"{what} holds no readable value; typed without a read-back"], "");
+        }
+
+        var secret = type.Text.Contains("{{secret:", StringComparison.OrdinalIgnoreCase) || probe.Secret;
+        if (secret)
+        {
+            var wanted = type.Text.Length > 0;
+            return probe.Filled == wanted || (type.PressEnter && changed is not null)
+                ? (true, [wanted ? $"{what} is filled (secret, not read back)" : $"{what} is empty"], "")
+                : (false, [], wanted ? $"{what} is still empty" : $"{what} is not empty");
+        }
+
+        var value = probe.Value ?? "";
+        var kind = element?.InputType ?? probe.Type;
+        if (type.Text.Length == 0)
+        {
+            return value.Length == 0 ? (true, [$"{what} is empty"], "") : (false, [], $"{what} still reads \"{Short(value)}\"");
+        }
+
+        if (InputValues.Reads(type.Text, value, kind, out var how))
+        {
+            return (true, [$"{what} reads \"{Short(value)}\"{(how == "exactly" ? "" : $" ({how})")}"], "");
+        }
+
+        if (!type.ClearFirst && value.Contains(type.Text, StringComparison.OrdinalIgnoreCase))
+        {
+            return (true, [$"{what} contains \"{Short(type.Text)}\""], "");
+        }
+
+        if (type.PressEnter && changed is { } after)
+        {
+            // A to-do box or a chat input empties itself once Enter took the text.
+            return (true, [$"the page changed after Enter ({after}); {what} now reads \"{Short(value)}\""], "");
+        }
+
+        if (value.Length > type.Text.Length && value.StartsWith(type.Text, StringComparison.OrdinalIgnoreCase))
+        {
+            return (true, [$"{what} reads \"{Short(value)}\" (completed by the page)"], "");
+        }
+
+        return (false, [], $"{what} reads \"{Short(value)}\" instead of \"{Short(type.Text)}\"");
+    }
+
+    private (bool, List<string>, string) Selected(SelectOptionAction select, ProbeResult probe, string what, ActionOutcome outcome)
+    {
+        if (probe.Options is { } chosen)
+        {
+            return chosen.Any(o => string.Equals(o.Trim(), select.Option.Trim(), StringComparison.OrdinalIgnoreCase))
+                ? (true, [$"option \"{Short(select.Option)}\" of {what} is selected"], "")
+                : (false, [], $"{what} shows \"{Short(string.Join(", ", chosen))}\" instead of \"{Short(select.Option)}\"");
+        }
+
+        // A custom drop-down (or one seen in pixels): its state is not a <select>, so ask for any change.
+        return Changed(probe, outcome) is { } c ? (true, [$"choosing \"{Short(select.Option)}\" changed the page ({c})"], "") : (false, [], $"choosing \"{Short(select.Option)}\" in {what} changed nothing on the page");
+    }
+
+    private (bool, List<string>, string) Clicked(ClickAction click, ProbeResult probe, string what, UiElement? element, ActionOutcome outcome)
+    {
+        var checkable = element is { Checked: not null } && element.Role.ToLowerInvariant() is "checkbox" or "radio" or "switch" or "menuitemcheckbox" or "menuitemradio";
+        if (checkable && click.ClickCount == 1 && probe.Checked is { } now)
+        {
+            var radio = element!.Role.Contains("radio", StringComparison.OrdinalIgnoreCase);
+            var wanted = radio || !element.Checked!.Value;
+            var state = now ? (radio ? "selected" : "checked") : "unchecked";
+            return now == wanted
+                ? (true, [$"{what} is {state}"], "")
+                : (false, [], $"{what} is still {state}");
+        }
+
+        var changed = Changed(probe, outcome);
+        if (changed is null && probe.Focused && element is { } e && (e.Role.ToLowerInvariant() is "textbox" or "searchbox" or "combobox" or "spinbutton" or "listbox" or "slider"))
+        {
+            changed = "it has the focus";
+        }
+
+        if (changed is { } c)
+        {
+            return (true, [$"clicking {what} changed the page ({c})"], "");
+        }
+
+        var pixels = outcome.ChangedFraction is { } f ? FormattableString.Invariant($", {f:P1} of the screen changed") : "";
+        return (false, [], $"clicking {what} changed nothing on the page (no DOM change, same URL, focus on {probe.Focus ?? "nothing"}{pixels})");
+    }
+
+    // What changed since the executor located its target (or the observation): null when nothing did.
+    private string? Changed(ProbeResult probe, ActionOutcome? outcome)
+    {
+        if (probe.Status == "stale")
+        {
+            return "a new page loaded";
+        }
+
+        if (probe.UrlChanged)
+        {
+            return $"the URL is now {probe.Url}";
+        }
+
+        if (probe.Mutations > 0)
+        {
+            return probe.Mutations == 1 ? "1 DOM change" : FormattableString.Invariant($"{probe.Mutations} DOM changes");
+        }
+
+        if (probe.BoxNow is { } box)
+        {
+            return $"its box is now {box}";
+        }
+
+        if (probe.FocusMoved)
+        {
+            return $"focus moved to {probe.Focus}";
+        }
+
+        if (probe.Scrolled)
+        {
+            return "the page scrolled";
+        }
+
+        if (outcome is not null && outcome.Message.Contains("new tab or window", StringComparison.Ordinal))
+        {
+            return "a new tab opened";
+        }
+
+        return outcome?.ChangedFraction is { } f && f >= options.PixelEvidence ? FormattableString.Invariant($"{f:P1} of the screen changed") : null;
+    }
+
+    private static string Role(UiElement e) => e.Role.ToLowerInvariant() switch
+    {
+        "textbox" when e.Tag == "textarea" => "text area",
+        "textbox" => "text field",
+        "searchbox" => "search box",
+        "spinbutton" => "number field",
+        "combobox" or "listbox" => "select",
+        var r => r,
+    };
+
+    private static string Short(string s) => s.Length > 60 ? s[..57] + "…" : s;
+}

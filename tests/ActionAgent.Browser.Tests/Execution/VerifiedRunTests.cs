@@ -1,0 +1,115 @@
+using ActionAgent.Browser.Execution;
+using ActionAgent.Browser.Tests.Support;
+using ActionAgent.Core.Approval;
+using ActionAgent.Core.Decision.Interpretation;
+using ActionAgent.Core.Policy;
+using ActionAgent.Core.Recording;
+using ActionAgent.Core.Runtime;
+using Microsoft.Extensions.Logging.Abstractions;
+
+namespace ActionAgent.Browser.Tests.Execution;
+
+/// <summary>The offline interpreter, the real browser and the DOM effect verifier together: Completed only when it is true.</summary>
+[TestClass]
+[DoNotParallelize]
+public sealed class VerifiedRunTests
+{
+    private static TestWebServer server = null!;
+    private static BrowserSession session = null!;
+    private static DirectoryInfo recordings = null!;
+
+    public TestContext TestContext { get; set; } = null!;
+
+    [ClassInitialize]
+    public static async Task StartAsync(TestContext context)
+    {
+        server = new TestWebServer();
+        server.Add("/coupon", """
+            <!doctype html><title>Coupon</title>
+            <label>Coupon code <input id="coupon" maxlength="4"></label>
+            <button onclick="document.title = 'applied'">Apply</button>
+            """);
+        server.Add("/long", """
+            <!doctype html><title>Long form</title>
+            <label>Name <input id="name"></label>
+            <div style="height: 1400px">Terms and notes</div>
+            <label>Country <select id="country"><option>Choose</option><option>Norway</option><option>Peru</option></select></label>
+            <button onclick="document.getElementById('state').textContent = 'Continued with ' + document.getElementById('country').value">Continue to checkout</button>
+            <p id="state"></p>
+            """);
+        server.Add("/counters", """
+            <!doctype html><title>Counters</title>
+            <div id="list"></div>
+            <script>
+              const list = document.getElementById('list');
+              for (let i = 0; i < 100; i++) {
+                const b = document.createElement('button');
+                b.textContent = i + ': not clicked';
+                b.style.display = 'block';
+                b.style.margin = '12px';
+                b.onclick = () => { b.textContent = i + ': clicked'; };
+                list.appendChild(b);
+              }
+            </script>
+            """);
+        recordings = Directory.CreateTempSubdirectory("aa-verified-");
+        session = await TestBrowser.OpenAsync();
+    }
+
+    [ClassCleanup]
+    public static async Task StopAsync()
+    {
+        await session.DisposeAsync();
+        server.Dispose();
+        recordings.Delete(recursive: true);
+    }
+
+    [TestMethod]
+    public async Task RunAsync_FieldThatCutsTheCode_FailsNotVerifiedInsteadOfCompleted()
+    {
+        await session.Page.GotoAsync(server.Url("/coupon"));
+
+        var result = await RunAsync("Type SPRING10 into Coupon code. Click Apply.");
+
+        Assert.AreEqual(RunStatus.Failed, result.Status, result.Message);
+        StringAssert.Contains(result.Message, "its effect was not seen");
+        StringAssert.Contains(result.Message, "reads \"SPRI\" instead of \"SPRING10\"");
+        Assert.AreEqual("Coupon", await session.Page.TitleAsync(), "Apply never ran on a wrong code");
+    }
+
+    [TestMethod]
+    public async Task RunAsync_TargetsBelowTheFold_AreFoundScrolledToAndChecked()
+    {
+        await session.Page.GotoAsync(server.Url("/long"));
+
+        var result = await RunAsync("Select Peru from the Country list. Click Continue to checkout.");
+
+        Assert.AreEqual(RunStatus.Completed, result.Status, result.Message);
+        Assert.AreEqual("Continued with Peru", await session.Page.TextContentAsync("#state"));
+        StringAssert.Contains(result.Message, "option \"Peru\" of select \"Country\" is selected");
+        StringAssert.Contains(result.Message, "2 of 2 steps confirmed by a check");
+    }
+
+    [TestMethod]
+    public async Task RunAsync_NumberedButtonFarDown_ClicksExactlyThatOne()
+    {
+        await session.Page.GotoAsync(server.Url("/counters"));
+
+        var result = await RunAsync("Scroll down to the \"87: not clicked\" button. Click the \"87: not clicked\" button.");
+
+        Assert.AreEqual(RunStatus.Completed, result.Status, result.Message);
+        Assert.AreEqual("87: clicked", await session.Page.TextContentAsync("#list > button:nth-child(88)"));
+        Assert.AreEqual("0: not clicked", await session.Page.TextContentAsync("#list > button:nth-child(1)"));
+    }
+
+    private async Task<RunResult> RunAsync(string task)
+    {
+        var loop = new AgentLoop(new AgentParts
+        {
+            Perceiver = session.CreatePerceiver(), Decider = new StepInterpreter(), Policy = new PolicyEngine(PolicyDocument.Default),
+            Approver = AutoApprover.ApproveAll, Executor = session.CreateExecutor(), Verifier = new DomEffectVerifier(session),
+            Recorder = new JsonRunRecorder(recordings.FullName),
+        });
+        return await loop.RunAsync(new RunRequest(task) { RunId = Guid.NewGuid().ToString("N") }, TestContext.CancellationToken);
+    }
+}

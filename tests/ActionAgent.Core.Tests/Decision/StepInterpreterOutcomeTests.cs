@@ -1,0 +1,130 @@
+using ActionAgent.Core.Decision;
+using ActionAgent.Core.Decision.Interpretation;
+using ActionAgent.Core.Execution;
+using ActionAgent.Core.Perception;
+using ActionAgent.Core.Tests.Decision.Corpus;
+
+namespace ActionAgent.Core.Tests.Decision;
+
+/// <summary>What the interpreter does with an outcome: a refusal ends the run, an unseen effect is tried once more, checks are reported.</summary>
+[TestClass]
+public sealed class StepInterpreterOutcomeTests
+{
+    private readonly List<StepSummary> _history = [];
+    private readonly StepInterpreter _interpreter = new();
+
+    private static Observation SignInWithHeading() => new()
+    {
+        Url = "http://127.0.0.1:5080/login",
+        Geometry = ViewportGeometry.Identity(1280, 800),
+        Elements =
+        [
+            new UiElement { Id = 1, Role = "heading", Name = "Sign in", Bounds = new ScreenRect(40, 40, 300, 36) },
+            new UiElement { Id = 2, Role = "textbox", Name = "Username", Tag = "input", Bounds = new ScreenRect(40, 100, 300, 32) },
+            new UiElement { Id = 3, Role = "button", Name = "Sign in", Bounds = new ScreenRect(40, 160, 120, 36) },
+        ],
+    };
+
+    private Task<ProposedAction> Next(string task, Observation page) =>
+        _interpreter.DecideAsync(new DecisionContext("run", task, _history.Count + 1, page, _history.ToArray()));
+
+    private void Outcome(ProposedAction proposal, bool succeeded, string message, FailureKind failure = FailureKind.None) =>
+        _history.Add(new StepSummary(_history.Count + 1, proposal.Action.Describe(), message, succeeded)
+        {
+            StepText = proposal.StepText,
+            ActionKind = proposal.Action.Kind,
+            Failure = failure,
+        });
+
+    [TestMethod]
+    public async Task DecideAsync_ClickRejectedByReviewer_FailsWithTheReasonInsteadOfClickingALookAlike()
+    {
+        var page = SignInWithHeading();
+        var click = await Next("Click Sign in", page);
+        Outcome(click, succeeded: false, "rejected by ops-lead: not during the freeze");
+
+        var next = await Next("Click Sign in", page);
+
+        Assert.AreEqual(3, click.Action.PrimaryTarget?.ElementId);
+        var fail = next.Action as FailAction;
+        Assert.IsNotNull(fail, $"expected the run to stop, got {next.Action.Describe()}");
+        StringAssert.Contains(fail.Reason, "not during the freeze");
+        Assert.AreEqual(FailureKind.NotApproved, fail.Failure);
+    }
+
+    [TestMethod]
+    public async Task DecideAsync_ClickDeniedByPolicyWithoutAKind_StillStopsTheRun()
+    {
+        var page = SignInWithHeading();
+        var click = await Next("Click Sign in", page);
+        Outcome(click, succeeded: false, "denied by policy (no-payments): payments are blocked");
+
+        var next = await Next("Click Sign in", page);
+
+        Assert.IsInstanceOfType<FailAction>(next.Action, next.Action.Describe());
+        Assert.AreEqual(FailureKind.PolicyDenied, ((FailAction)next.Action).Failure);
+        StringAssert.Contains(((FailAction)next.Action).Reason, "payments are blocked");
+    }
+
+    [TestMethod]
+    public async Task DecideAsync_EffectNotSeenTwice_FailsNotVerifiedWithWhatWasSeen()
+    {
+        var page = SignInWithHeading();
+        var first = await Next("Type ops into Username", page);
+        Outcome(first, succeeded: false, "typed \"ops\", but its effect was not seen: text field \"Username\" reads \"\" instead of \"ops\"", FailureKind.NotVerified);
+        var second = await Next("Type ops into Username", page);
+        Outcome(second, succeeded: false, "typed \"ops\", but its effect was not seen: text field \"Username\" reads \"\" instead of \"ops\"", FailureKind.NotVerified);
+
+        var third = await Next("Type ops into Username", page);
+
+        Assert.IsInstanceOfType<TypeTextAction>(second.Action, "tried once more");
+        var fail = third.Action as FailAction;
+        Assert.IsNotNull(fail, third.Action.Describe());
+        Assert.AreEqual(FailureKind.NotVerified, fail.Failure);
+        StringAssert.Contains(fail.Reason, "reads \"\" instead of \"ops\"");
+    }
+
+    [TestMethod]
+    public async Task DecideAsync_Done_ListsTheChecksTheStepsPassed()
+    {
+        var page = SignInWithHeading();
+        var type = await Next("Type ops into Username, then click Sign in", page);
+        Outcome(type, succeeded: true, "typed \"ops\" [checked: text field \"Username\" reads \"ops\"]");
+        var click = await Next("Type ops into Username, then click Sign in", page);
+        Outcome(click, succeeded: true, "clicked button \"Sign in\"");
+
+        var done = await Next("Type ops into Username, then click Sign in", page);
+
+        var result = ((DoneAction)done.Action).Result;
+        StringAssert.Contains(result, "text field \"Username\" reads \"ops\"");
+        StringAssert.Contains(result, "1 of 2 steps confirmed by a check");
+    }
+
+    [TestMethod]
+    public async Task DecideAsync_NothingOnAnIdlePageComesClose_FailsAtOnceWithARewrite()
+    {
+        var page = CorpusPages.Get("login");
+
+        var proposal = await Next("Click Launch rocket", page);
+
+        var fail = proposal.Action as FailAction;
+        Assert.IsNotNull(fail, $"expected an immediate failure, got {proposal.Action.Describe()}");
+        Assert.AreEqual(FailureKind.NotGrounded, fail.Failure);
+        StringAssert.Contains(fail.Reason, "--model");
+        StringAssert.Contains(fail.Reason, "Click \"Sign in\"");
+    }
+
+    [TestMethod]
+    public async Task DecideAsync_SentenceCarryingValues_NeverClicksTheButtonWithEmptyFields()
+    {
+        var page = CorpusPages.Get("login");
+
+        var proposal = await Next("Log in (user ops, pw ops-pass)", page);
+
+        Assert.IsFalse(proposal.Action is ClickAction { Target.ElementId: 5 }, $"clicked Sign in with empty fields: {proposal.Reason}");
+        var type = proposal.Action as TypeTextAction;
+        Assert.IsNotNull(type, proposal.Action.Describe());
+        Assert.AreEqual(2, type.Target?.ElementId);
+        Assert.AreEqual("ops", type.Text);
+    }
+}
