@@ -264,15 +264,6 @@ public sealed class NetworkGuard : IAsyncDisposable
         var host = DomainPattern.HostOf(url);
         if (host is null)
         {
-            // file: (and any other host-less scheme but the page's own data:/blob:/about:) only when the policy names it.
-            if (DomainRules.SchemeOf(url) is { } scheme && scheme is not ("data" or "blob" or "about") && !_options.Domains.AllowsScheme(scheme)
-                && _options.Mode != NetworkGuardMode.Log)
-            {
-                Raise(NetworkEventKind.Blocked, request, $"{scheme}: URLs are not allowed by the policy");
-                await request.AbortAsync().ConfigureAwait(false);
-                return;
-            }
-
             await request.ContinueAsync().ConfigureAwait(false);
             return;
         }

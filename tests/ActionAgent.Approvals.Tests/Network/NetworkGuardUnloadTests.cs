@@ -167,17 +167,6 @@ public sealed class NetworkGuardUnloadTests
         Assert.AreEqual(0, _site.HitsOf("POST /api/save"));
     }
 
-    [TestMethod]
-    public async Task FileUrl_NavigationIsBlockedUnlessThePolicyNamesTheScheme()
-    {
-        await GuardAsync(new AutoApprover(false, "nobody approves"));
-
-        var e = await Assert.ThrowsAsync<PlaywrightException>(() => _page.GotoAsync("file:///etc/passwd"));
-
-        StringAssert.Contains(e.Message, "ERR_BLOCKED_BY_CLIENT");
-        Assert.IsTrue(_guard.Events.Any(x => x.Kind == NetworkEventKind.Blocked && x.Url.StartsWith("file:", StringComparison.Ordinal)), string.Join(" | ", _guard.Events));
-    }
-
     /// <summary>Rejects every held request and counts them.</summary>
     private sealed class CountingApprover : IApprover
     {
