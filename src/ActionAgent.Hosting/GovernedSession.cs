@@ -69,6 +69,9 @@ public sealed class GovernedSession : IAsyncDisposable
         var auditingPolicy = new AuditingPolicy(engine, pipeline.Audit) { RunId = runId };
 
         var guardOptions = NetworkGuardOptions.FromPolicy(policy, runId, task);
+
+        // A browser the run does not own (attached over CDP) is not locked down when the run ends.
+        guardOptions.SealOnDispose = browser.Connection.Kind != BrowserConnectionKind.Cdp;
         var guard = new NetworkGuard(guardOptions, pipeline.Approver, pipeline.Options.Time, loggers.CreateLogger<NetworkGuard>());
         try
         {
@@ -86,16 +89,20 @@ public sealed class GovernedSession : IAsyncDisposable
         // Secrets resolve only for declared names on their domains; every value resolved is registered for redaction.
         IActionExecutor executor = browser.CreateExecutor(pipeline.Secrets.ForCurrentPage(() => browser.Page.Url), settle);
         IApprover approver = pipeline.Approver;
+        IActionPolicy loopPolicy = auditingPolicy;
         if (guardOptions.Mode != NetworkGuardMode.Off)
         {
             executor = new NetworkGuardExecutor(executor, guard);
             approver = new NetworkGuardApprover(approver, guard);
+
+            // A submit the policy allows arms the guard for exactly that action, so its request is not held again.
+            loopPolicy = new NetworkGuardPolicy(auditingPolicy, guard);
         }
 
         // Outcome messages can quote the page (a field that echoes what was typed): redacted before anyone reads them.
         executor = new RedactingExecutor(executor, pipeline.Secrets.Redaction);
 
-        return new GovernedSession(browser, guard, auditingPolicy, approver, executor, runId, loggers, pipeline.Options.Time, policy.Hash, pipeline.Secrets.Redaction, pipeline.Audit);
+        return new GovernedSession(browser, guard, loopPolicy, approver, executor, runId, loggers, pipeline.Options.Time, policy.Hash, pipeline.Secrets.Redaction, pipeline.Audit);
     }
 
     /// <summary>

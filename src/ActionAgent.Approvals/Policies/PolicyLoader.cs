@@ -739,6 +739,13 @@ public static partial class PolicyLoader
                     continue;
                 }
 
+                if (System.Text.RegularExpressions.Regex.IsMatch(h.Trim(), "^scheme:[A-Za-z][A-Za-z0-9+.-]*$"))
+                {
+                    // scheme:file, scheme:data…: a URL scheme without a host that the policy lets the agent open.
+                    hosts.Add(h.Trim().ToLowerInvariant());
+                    continue;
+                }
+
                 if (h.Contains("://", StringComparison.Ordinal) || h.Contains('/', StringComparison.Ordinal) || !HostRegex().IsMatch(h.Trim()))
                 {
                     Error(item, key, $"\"{h}\" is not a host pattern; write a host such as example.com, *.example.com or 127.0.0.1 (no scheme, port or path)");

@@ -31,10 +31,15 @@ public sealed class NetworkGuard : IAsyncDisposable
     private readonly object _gate = new();
     private int _inFlight;
     private DateTimeOffset _graceUntil = DateTimeOffset.MinValue;
-    private int _holds;
     private string? _armed;
+    private readonly ConcurrentDictionary<long, Task<NetworkEvent>> _holdOutcomes = new();
+    private readonly ConcurrentBag<UnloadRequestGate> _gates = [];
+    private long _holdSeq;
+    private volatile bool _sealed;
+    private BrowserAction? _armedAction;
     private IBrowserContext? _context;
     private EventHandler<IRequest>? _requestHandler;
+    private EventHandler<IPage>? _pageHandler;
 
     /// <summary>A guard; <paramref name="approver"/> decides held requests (without one, held requests are rejected).</summary>
     public NetworkGuard(NetworkGuardOptions options, IApprover? approver = null, TimeProvider? time = null, ILogger<NetworkGuard>? logger = null)
@@ -84,6 +89,29 @@ public sealed class NetworkGuard : IAsyncDisposable
         await context.RouteWebSocketAsync(_ => true, HandleWebSocket).ConfigureAwait(false);
         _requestHandler = OnRequest;
         context.Request += _requestHandler;
+
+        // Playwright continues unrouted the requests a page sends while it unloads (sendBeacon, keepalive fetch in
+        // pagehide/visibilitychange carry no network id): a CDP gate on every page decides those.
+        _pageHandler = (_, page) => _ = AttachGateAsync(page);
+        context.Page += _pageHandler;
+        foreach (var page in context.Pages)
+        {
+            await AttachGateAsync(page).ConfigureAwait(false);
+        }
+    }
+
+    /// <summary>A mark for <see cref="RefusedSinceAsync"/>: the number of requests held so far.</summary>
+    public long HoldMark => Interlocked.Read(ref _holdSeq);
+
+    /// <summary>
+    /// Waits until every request held after <paramref name="mark"/> is decided and returns the ones that were rejected
+    /// (or expired) and aborted, oldest first.
+    /// </summary>
+    public async Task<IReadOnlyList<NetworkEvent>> RefusedSinceAsync(long mark, CancellationToken cancellationToken = default)
+    {
+        var pending = _holdOutcomes.Where(h => h.Key > mark).OrderBy(h => h.Key).Select(h => h.Value).ToArray();
+        var outcomes = await Task.WhenAll(pending).WaitAsync(cancellationToken).ConfigureAwait(false);
+        return outcomes.Where(e => e.Kind == NetworkEventKind.Rejected).ToArray();
     }
 
     /// <summary>
@@ -102,58 +130,141 @@ public sealed class NetworkGuard : IAsyncDisposable
     }
 
     /// <summary>Arms the guard for the next action the executor runs (called by <see cref="NetworkGuardApprover"/> on approval).</summary>
-    public void ArmForNextAction(string idempotencyKey)
+    public void ArmForNextAction(string idempotencyKey) => Arm(idempotencyKey, null);
+
+    /// <summary>
+    /// Arms the guard for <paramref name="action"/> only: <see cref="BeginArmedAction(BrowserAction?)"/> with another action
+    /// does not use it. Called when a reviewer approved the action or the policy allowed an irreversible one.
+    /// </summary>
+    public void Arm(string what, BrowserAction? action)
     {
         lock (_gate)
         {
-            _armed = idempotencyKey;
+            _armed = what;
+            _armedAction = action;
+        }
+    }
+
+    /// <summary>Forgets an arm that no action used.</summary>
+    public void Disarm()
+    {
+        lock (_gate)
+        {
+            _armed = null;
+            _armedAction = null;
         }
     }
 
     /// <summary>Begins an approved-action scope if the guard was armed, otherwise returns a scope that does nothing.</summary>
-    public IDisposable BeginArmedAction()
+    public IDisposable BeginArmedAction() => BeginArmedAction(null);
+
+    /// <summary>
+    /// Begins an approved-action scope if the guard was armed for <paramref name="action"/> (or armed without naming an
+    /// action); otherwise returns a scope that does nothing. The arm is used up either way.
+    /// </summary>
+    public IDisposable BeginArmedAction(BrowserAction? action)
     {
         string? armed;
         lock (_gate)
         {
             armed = _armed;
+            if (_armedAction is not null && action is not null && !Equals(_armedAction, action))
+            {
+                armed = null;
+            }
+
             _armed = null;
+            _armedAction = null;
         }
 
         return armed is null ? NoScope.Instance : BeginApprovedAction(armed);
     }
 
-    /// <inheritdoc />
+    /// <summary>
+    /// Ends the guard. With <see cref="NetworkGuardOptions.SealOnDispose"/> (the default) the pages' scripts are stopped
+    /// and every later request of the context is aborted, so nothing a page sends while the context closes (unload
+    /// beacons, keepalive fetches) reaches a server; dispose the guard before closing the context. Without it the routes
+    /// are removed and the context is left as it was.
+    /// </summary>
     public async ValueTask DisposeAsync()
     {
-        if (_context is { } context)
+        if (_context is not { } context)
         {
-            _context = null;
-            if (_requestHandler is not null)
+            return;
+        }
+
+        if (_options.SealOnDispose)
+        {
+            _sealed = true;
+            foreach (var gate in _gates)
             {
-                context.Request -= _requestHandler;
+                await gate.StopScriptsAsync().ConfigureAwait(false);
             }
 
-            try
-            {
-                await context.UnrouteAsync("**/*", HandleAsync).ConfigureAwait(false);
-            }
-            catch (PlaywrightException)
-            {
-                // The context is already closed: nothing is routed any more.
-            }
+            return;
+        }
+
+        _context = null;
+        if (_requestHandler is not null)
+        {
+            context.Request -= _requestHandler;
+        }
+
+        if (_pageHandler is not null)
+        {
+            context.Page -= _pageHandler;
+        }
+
+        foreach (var gate in _gates)
+        {
+            await gate.DisposeAsync().ConfigureAwait(false);
+        }
+
+        try
+        {
+            await context.UnrouteAsync("**/*", HandleAsync).ConfigureAwait(false);
+        }
+        catch (PlaywrightException)
+        {
+            // The context is already closed: nothing is routed any more.
         }
     }
 
-    private async Task HandleAsync(IRoute route)
+    private async Task AttachGateAsync(IPage page)
     {
-        var request = route.Request;
+        try
+        {
+            var gate = await UnloadRequestGate.AttachAsync(page, DecideAsync, _logger).ConfigureAwait(false);
+            _gates.Add(gate);
+            if (_sealed)
+            {
+                await gate.StopScriptsAsync().ConfigureAwait(false);
+            }
+        }
+        catch (PlaywrightException e)
+        {
+            // Not Chromium, or the page closed at once: routing still covers everything Playwright sees.
+            _logger.LogWarning("Network guard could not watch unload requests of {Url}: {Message}", SafePageUrl(page), e.Message);
+        }
+    }
+
+    private Task HandleAsync(IRoute route) => DecideAsync(GuardedRequest.From(route));
+
+    private async Task DecideAsync(GuardedRequest request)
+    {
         var url = request.Url;
-        var method = request.Method.ToUpperInvariant();
+        var method = request.Method;
+        if (_sealed)
+        {
+            _logger.LogDebug("Network guard aborted {Method} {Url}: the run is over", method, url);
+            await request.AbortAsync().ConfigureAwait(false);
+            return;
+        }
+
         var host = DomainPattern.HostOf(url);
         if (host is null)
         {
-            await route.ContinueAsync().ConfigureAwait(false);
+            await request.ContinueAsync().ConfigureAwait(false);
             return;
         }
 
@@ -164,12 +275,12 @@ public sealed class NetworkGuard : IAsyncDisposable
             if (_options.Mode == NetworkGuardMode.Log)
             {
                 Raise(NetworkEventKind.Violation, request, reason + " (log mode: let through)");
-                await route.ContinueAsync().ConfigureAwait(false);
+                await request.ContinueAsync().ConfigureAwait(false);
             }
             else
             {
                 Raise(NetworkEventKind.Blocked, request, reason);
-                await route.AbortAsync("blockedbyclient").ConfigureAwait(false);
+                await request.AbortAsync().ConfigureAwait(false);
             }
 
             return;
@@ -177,29 +288,42 @@ public sealed class NetworkGuard : IAsyncDisposable
 
         if (!MutatingMethods.Contains(method) || ApprovedActionInFlight)
         {
-            await route.ContinueAsync().ConfigureAwait(false);
+            await request.ContinueAsync().ConfigureAwait(false);
             return;
         }
 
         if (IsExempt(method, url))
         {
             Raise(NetworkEventKind.Exempt, request, "exempt endpoint");
-            await route.ContinueAsync().ConfigureAwait(false);
+            await request.ContinueAsync().ConfigureAwait(false);
             return;
         }
 
         if (_options.Mode == NetworkGuardMode.Log)
         {
             Raise(NetworkEventKind.Violation, request, $"{method} while no approved action was running (log mode: let through)");
-            await route.ContinueAsync().ConfigureAwait(false);
+            await request.ContinueAsync().ConfigureAwait(false);
             return;
         }
 
-        await HoldAsync(route, request, method, url).ConfigureAwait(false);
+        var seq = Interlocked.Increment(ref _holdSeq);
+        var outcome = new TaskCompletionSource<NetworkEvent>(TaskCreationOptions.RunContinuationsAsynchronously);
+        _holdOutcomes[seq] = outcome.Task;
+        try
+        {
+            outcome.TrySetResult(await HoldAsync(request, (int)seq).ConfigureAwait(false));
+        }
+        finally
+        {
+            // Whatever went wrong, a step waiting for this hold hears that it was not approved.
+            outcome.TrySetResult(new NetworkEvent(NetworkEventKind.Rejected, method, url, "the hold failed") { At = _time.GetUtcNow() });
+        }
     }
 
-    private async Task HoldAsync(IRoute route, IRequest request, string method, string url)
+    private async Task<NetworkEvent> HoldAsync(GuardedRequest request, int step)
     {
+        var method = request.Method;
+        var url = request.Url;
         var why = $"the page sent {method} {url} while no approved action was running";
         Raise(NetworkEventKind.Held, request, why);
         ApprovalDecision decision;
@@ -209,8 +333,7 @@ public sealed class NetworkGuard : IAsyncDisposable
         }
         else
         {
-            var step = Interlocked.Increment(ref _holds);
-            var size = request.PostDataBuffer?.Length ?? 0;
+            var size = request.BodySize;
             var proposal = new ProposedAction(new NavigateAction(url), why)
             {
                 DecidedBy = "network-guard",
@@ -218,13 +341,12 @@ public sealed class NetworkGuard : IAsyncDisposable
             };
             var verdict = new Verdict(VerdictKind.RequireApproval, RiskClass.Egress, "network.unapproved-mutation",
                 $"{method} {url}{(size > 0 ? $" with {size} bytes of data" : "")} changes data and no approved action is running");
-            var pageUrl = SafeFrameUrl(request);
             try
             {
                 decision = await _approver.RequestAsync(new ApprovalRequest(_options.RunId + "/net", step, proposal, verdict)
                 {
                     Task = _options.Task,
-                    Url = pageUrl,
+                    Url = request.PageUrl,
                 }).ConfigureAwait(false);
             }
             catch (Exception e) when (e is not OutOfMemoryException)
@@ -234,24 +356,23 @@ public sealed class NetworkGuard : IAsyncDisposable
             }
         }
 
+        var approved = decision.IsApproved && !_sealed;
+        var result = approved
+            ? Raise(NetworkEventKind.Approved, request, $"approved by {decision.Reviewer}")
+            : Raise(NetworkEventKind.Rejected, request, decision.IsApproved
+                ? "approved, but the run ended before it could continue"
+                : $"{(decision.Expired ? "expired" : "rejected by " + decision.Reviewer)}: {decision.Reason}");
         try
         {
-            if (decision.IsApproved)
-            {
-                Raise(NetworkEventKind.Approved, request, $"approved by {decision.Reviewer}");
-                await route.ContinueAsync().ConfigureAwait(false);
-            }
-            else
-            {
-                Raise(NetworkEventKind.Rejected, request, $"{(decision.Expired ? "expired" : "rejected by " + decision.Reviewer)}: {decision.Reason}");
-                await route.AbortAsync("blockedbyclient").ConfigureAwait(false);
-            }
+            await (approved ? request.ContinueAsync() : request.AbortAsync()).ConfigureAwait(false);
         }
         catch (PlaywrightException e)
         {
             // The page went away while the request was held.
             _logger.LogDebug(e, "Held request {Url} could not be resolved", url);
         }
+
+        return result;
     }
 
     private void HandleWebSocket(IWebSocketRoute ws)
@@ -284,22 +405,23 @@ public sealed class NetworkGuard : IAsyncDisposable
         var status = _options.Domains.Classify(host);
         if (status == DomainStatus.Denied || status == DomainStatus.Unlisted && _options.Domains.Unlisted != VerdictKind.Allow)
         {
-            Raise(NetworkEventKind.RedirectToDenied, request, $"a redirect from {request.RedirectedFrom.Url} leads to {host}, which is not allowed");
+            Raise(NetworkEventKind.RedirectToDenied, GuardedRequest.Observed(request), $"a redirect from {request.RedirectedFrom.Url} leads to {host}, which is not allowed");
         }
     }
 
     private bool IsExempt(string method, string url) =>
         _exempt.Any(e => (e.Method is null || e.Method == method) && e.Url.IsMatch(url));
 
-    private void Raise(NetworkEventKind kind, IRequest request, string reason)
+    private NetworkEvent Raise(NetworkEventKind kind, GuardedRequest request, string reason)
     {
-        var e = new NetworkEvent(kind, request.Method.ToUpperInvariant(), request.Url, reason)
+        var e = new NetworkEvent(kind, request.Method, request.Url, reason)
         {
             ResourceType = request.ResourceType,
-            IsNavigation = SafeIsNavigation(request),
+            IsNavigation = request.IsNavigation,
             At = _time.GetUtcNow(),
         };
         Record(e);
+        return e;
     }
 
     private void Record(NetworkEvent e)
@@ -317,23 +439,11 @@ public sealed class NetworkGuard : IAsyncDisposable
         Event?.Invoke(e);
     }
 
-    private static bool SafeIsNavigation(IRequest request)
+    private static string SafePageUrl(IPage page)
     {
         try
         {
-            return request.IsNavigationRequest;
-        }
-        catch (PlaywrightException)
-        {
-            return false;
-        }
-    }
-
-    private static string SafeFrameUrl(IRequest request)
-    {
-        try
-        {
-            return request.Frame.Url;
+            return page.Url;
         }
         catch (PlaywrightException)
         {

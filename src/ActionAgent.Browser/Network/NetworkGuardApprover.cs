@@ -15,7 +15,7 @@ public sealed class NetworkGuardApprover(IApprover inner, NetworkGuard guard) : 
         var decision = await inner.RequestAsync(request, cancellationToken).ConfigureAwait(false);
         if (decision.IsApproved)
         {
-            guard.ArmForNextAction(request.IdempotencyKey);
+            guard.Arm(request.IdempotencyKey, request.Proposal.Action);
         }
 
         return decision;

@@ -20,6 +20,13 @@ public sealed class NetworkGuardOptions
     /// </summary>
     public TimeSpan ApprovedActionGrace { get; set; } = TimeSpan.FromSeconds(2);
 
+    /// <summary>
+    /// When the guard is disposed, stop the pages' scripts and abort every later request instead of removing the routes, so
+    /// a page cannot send anything while its context closes. Turn it off only for a browser the run does not own (CDP
+    /// attach), whose pages go on living. Default: true.
+    /// </summary>
+    public bool SealOnDispose { get; set; } = true;
+
     /// <summary>Run id used for approval requests of held requests (suffixed with "/net"). Default: "network".</summary>
     public string RunId { get; set; } = "network";
 

@@ -58,6 +58,13 @@ public sealed partial class PolicyEngine : IActionPolicy
         var pageStatus = pageHost is null ? DomainStatus.Allowed : Policy.Domains.Classify(pageHost);
         var injection = DetectInjection(observation);
 
+        // 0. file:, data:, javascript: and other schemes without a host: denied unless the policy names the scheme.
+        if (a.DestinationUrl is { } destination && DomainRules.SchemeOf(destination) is { } scheme && !Policy.Domains.AllowsScheme(scheme))
+        {
+            return new Verdict(VerdictKind.Deny, RiskClass.Egress, "domains.scheme",
+                $"{scheme}: URLs are not allowed by this policy (allow one with \"scheme:{scheme}\" under domains.allowed); use an http(s) URL on an allowed domain");
+        }
+
         // 1. Where the action goes: destinations on denied or unlisted hosts.
         string? destHost = a.DestinationUrl is null ? null : DomainPattern.HostOf(a.DestinationUrl, observation.Url);
         var risk = a.Risk;
@@ -176,9 +183,10 @@ public sealed partial class PolicyEngine : IActionPolicy
                     var secrets = SecretReference.NamesIn(type.Text);
                     var credential = secrets.Count > 0 || field?.IsSecret == true || string.Equals(field?.InputType, "password", StringComparison.OrdinalIgnoreCase);
                     var text = field is null ? type.Target?.Description ?? "" : TargetTextOf(field, type.Target);
-                    if (type.PressEnter && observation.Elements.Any(e => e.SubmitsForm))
+                    if (type.PressEnter && EnterSubmitTarget(observation) is { } submits)
                     {
-                        return new RiskAssessment(RiskClass.Submit, "enter-submits", "typing and pressing Enter submits the form")
+                        var label = TargetTextOf(submits, null);
+                        return new RiskAssessment(IsDestructiveText(label) ? RiskClass.Destructive : RiskClass.Submit, "enter-submits", $"typing and pressing Enter submits \"{Trim(label)}\"")
                         { Target = field, TargetText = text, InvolvesCredential = credential, SecretNames = secrets, Value = type.Text };
                     }
 
@@ -190,9 +198,8 @@ public sealed partial class PolicyEngine : IActionPolicy
 
             case PressKeyAction press when IsEnter(press.Keys):
                 {
-                    var focused = Focused(observation);
-                    var submit = observation.Elements.FirstOrDefault(e => e.SubmitsForm);
-                    if (focused is not null && submit is not null)
+                    var submit = EnterSubmitTarget(observation);
+                    if (submit is not null)
                     {
                         var label = TargetTextOf(submit, null);
                         return IsDestructiveText(label)
@@ -428,6 +435,23 @@ public sealed partial class PolicyEngine : IActionPolicy
 
         var path = u.AbsolutePath;
         return DownloadExtensions.Any(ext => path.EndsWith(ext, StringComparison.OrdinalIgnoreCase));
+    }
+
+    /// <summary>
+    /// What pressing Enter would submit: a control that submits a form (Enter in any of its fields, or on the control,
+    /// submits it), else, when the page has a text field, a button whose label reads irreversible or destructive (a
+    /// script-driven "Pay" that Enter in the field triggers). Null when Enter looks harmless.
+    /// </summary>
+    private static UiElement? EnterSubmitTarget(Observation observation)
+    {
+        var submit = observation.Elements.FirstOrDefault(e => e.SubmitsForm && !e.Disabled);
+        if (submit is not null || Focused(observation) is null)
+        {
+            return submit;
+        }
+
+        return observation.Elements.FirstOrDefault(e => e.Role == "button" && !e.Disabled &&
+            (IrreversibleVerbs().IsMatch(TargetTextOf(e, null)) || IsDestructiveText(TargetTextOf(e, null))));
     }
 
     private static UiElement? Focused(Observation observation) =>

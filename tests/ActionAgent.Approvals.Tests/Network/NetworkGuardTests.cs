@@ -193,8 +193,9 @@ public sealed class NetworkGuardTests
         var approver = new NetworkGuardApprover(AutoApprover.ApproveAll, guard);
         var executor = new NetworkGuardExecutor(new ClickExecutor(_page, "#refund"), guard);
 
-        await approver.RequestAsync(Build.Request());
-        await executor.ExecuteAsync(Build.Click(1), Build.Page());
+        var click = Build.Click(7, "the Submit refund button");
+        await approver.RequestAsync(Build.Request(action: click.Action));
+        await executor.ExecuteAsync(click, Build.Page());
 
         await Assertions.Expect(_page).ToHaveTitleAsync("posted:ok");
         Assert.IsFalse(held.Requested.Task.IsCompleted, "the approved click's POST is not held again");

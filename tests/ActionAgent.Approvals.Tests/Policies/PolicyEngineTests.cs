@@ -367,4 +367,105 @@ public sealed class PolicyEngineTests
 
         Assert.AreEqual(RiskClass.Destructive, v.Risk);
     }
+
+    [TestMethod]
+    [DataRow("file:///etc/passwd")]
+    [DataRow("data:text/html,<h1>hi</h1>")]
+    [DataRow("javascript:fetch('/api/refund',{method:'POST'})")]
+    [DataRow("FILE:///etc/shadow")]
+    public void Evaluate_NavigateToSchemeWithoutHost_IsDeniedUnderTheDefaultPolicy(string url)
+    {
+        var v = Judge(Build.Navigate(url), Build.Page());
+
+        Assert.AreEqual(VerdictKind.Deny, v.Kind, v.ToString());
+        Assert.AreEqual("domains.scheme", v.Rule);
+        StringAssert.Contains(v.Reason, "scheme:");
+    }
+
+    [TestMethod]
+    public void Evaluate_StartUrlFileUnderAllowUnlisted_IsStillDenied()
+    {
+        // The start URL is the run's first navigate action; unlisted: allow is about hosts, not schemes.
+        var open = DefaultPolicy with { Domains = DefaultPolicy.Domains with { Unlisted = VerdictKind.Allow } };
+
+        var v = Judge(Build.Navigate("file:///etc/passwd"), Build.Page(url: "about:blank"), open);
+
+        Assert.AreEqual(VerdictKind.Deny, v.Kind);
+        Assert.AreEqual("domains.scheme", v.Rule);
+    }
+
+    [TestMethod]
+    public void Evaluate_NavigateToFile_AllowedWhenThePolicyNamesTheScheme()
+    {
+        using var dir = new TempDir();
+        var path = dir.File("p.yaml");
+        File.WriteAllText(path, "version: 1\ndomains:\n  allowed: [127.0.0.1, \"scheme:file\"]\n");
+        var policy = PolicyLoader.Load(path);
+
+        var v = Judge(Build.Navigate("file:///tmp/report.html"), Build.Page(), policy);
+
+        Assert.AreNotEqual(VerdictKind.Deny, v.Kind, v.ToString());
+        Assert.AreEqual(VerdictKind.Deny, Judge(Build.Navigate("data:text/html,x"), Build.Page(), policy).Kind, "only the named scheme");
+    }
+
+    [TestMethod]
+    public void Evaluate_ClickOnFileLink_IsDenied()
+    {
+        var link = Build.Link(1, "Open the report", "file:///etc/passwd");
+
+        var v = Judge(Build.Click(1), Build.Page(elements: link));
+
+        Assert.AreEqual(VerdictKind.Deny, v.Kind, v.ToString());
+        Assert.AreEqual("domains.scheme", v.Rule);
+    }
+
+    [TestMethod]
+    public void Evaluate_NavigateToHostAndPort_IsNotMistakenForAScheme()
+    {
+        var v = Judge(Build.Navigate("localhost:5000/orders"), Build.Page());
+
+        Assert.AreNotEqual("domains.scheme", v.Rule);
+    }
+
+    [TestMethod]
+    public void Evaluate_PressEnterWithSubmitButtonButNoTextField_IsSubmit()
+    {
+        var v = Judge(new ProposedAction(new PressKeyAction("Enter"), "go"), Build.Page(elements: [Build.Button(2, "Send", submits: true)]));
+
+        Assert.AreEqual(RiskClass.Submit, v.Risk);
+        Assert.AreEqual(VerdictKind.RequireApproval, v.Kind);
+    }
+
+    [TestMethod]
+    public void Evaluate_PressEnterInFieldNextToScriptPayButton_IsSubmit()
+    {
+        // "Enter-to-pay": no real submit button, a div/button "Pay now" driven by script; Enter in the field triggers it.
+        var page = Build.Page(elements: [Build.TextBox(1, "Card number"), Build.Button(2, "Pay now")]);
+
+        var press = Judge(new ProposedAction(new PressKeyAction("Enter"), "pay"), page);
+        var type = Judge(Build.Type(1, "4242", enter: true), page);
+
+        Assert.AreEqual(RiskClass.Submit, press.Risk, press.ToString());
+        Assert.AreEqual(VerdictKind.RequireApproval, press.Kind);
+        Assert.AreEqual(RiskClass.Submit, type.Risk, type.ToString());
+        Assert.AreEqual(VerdictKind.RequireApproval, type.Kind);
+    }
+
+    [TestMethod]
+    public void Evaluate_TypeWithEnterWhereEnterSubmitsDelete_IsDestructive()
+    {
+        var v = Judge(Build.Type(1, "42", enter: true), Build.Page(elements: [Build.TextBox(1, "Order id"), Build.Button(2, "Delete order", submits: true)]));
+
+        Assert.AreEqual(RiskClass.Destructive, v.Risk, v.ToString());
+        Assert.AreEqual(VerdictKind.RequireApproval, v.Kind);
+    }
+
+    [TestMethod]
+    public void Evaluate_PressEnterInSearchFieldWithHarmlessButtons_IsInput()
+    {
+        var v = Judge(new ProposedAction(new PressKeyAction("Enter"), "search"), Build.Page(elements: [Build.TextBox(1, "Search"), Build.Button(2, "Filters")]));
+
+        Assert.AreEqual(RiskClass.Input, v.Risk);
+        Assert.AreEqual(VerdictKind.Allow, v.Kind);
+    }
 }

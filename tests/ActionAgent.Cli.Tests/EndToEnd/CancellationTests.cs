@@ -32,7 +32,7 @@ public sealed class CancellationTests
                 using var kill = Process.Start("kill", ["-INT", pid.ToString(System.Globalization.CultureInfo.InvariantCulture)]);
                 await kill.WaitForExitAsync();
                 interruptedAfter = sw.Elapsed;
-            }, "run", "Wait 30 seconds. Wait 30 seconds.", "--url", "data:text/html,<h1>Long task</h1>", "--recordings", recordings);
+            }, "run", "Wait 30 seconds. Wait 30 seconds.", "--url", "about:blank", "--recordings", recordings);
 
             Assert.AreEqual(130, r.ExitCode, r.ToString());
             StringAssert.Contains(r.StdOut, "Cancelled", r.ToString());
