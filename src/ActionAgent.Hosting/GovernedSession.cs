@@ -84,7 +84,7 @@ public sealed class GovernedSession : IAsyncDisposable
         }
 
         var guardLogger = loggers.CreateLogger<NetworkGuard>();
-        guard.Event += e => guardLogger.LogInformation("Network {Kind}: {Method} {Url}", e.Kind, e.Method, e.Url);
+        guard.Event += e => guardLogger.LogInformation("Network {Kind}: {Method} {Url}", e.Kind, e.Method, LoggedUrl.Of(e.Url));
 
         // Secrets resolve only for declared names on their domains; every value resolved is registered for redaction.
         IActionExecutor executor = browser.CreateExecutor(pipeline.Secrets.ForCurrentPage(() => browser.Page.Url), settle);
@@ -109,7 +109,16 @@ public sealed class GovernedSession : IAsyncDisposable
     /// An agent loop over this session: the caller chooses how to see the page, who decides and where the run is
     /// recorded; policy, approval and execution are the pipeline's.
     /// </summary>
-    public AgentLoop CreateLoop(IPerceiver perceiver, IDecider decider, IRunRecorder recorder, AgentOptions options, IOutcomeVerifier? verifier = null)
+    /// <param name="perceiver">How the page is seen (redacted here before anyone reads it).</param>
+    /// <param name="decider">Who proposes the actions.</param>
+    /// <param name="recorder">Where the run is recorded (the audit head is added at the end).</param>
+    /// <param name="options">Limits of the run.</param>
+    /// <param name="verifier">An extra verifier (pixel change in vision modes); optional.</param>
+    /// <param name="checkInDom">
+    /// Check every step's effect in the page's DOM (default). Off only for pixel-only perception, whose targets are points
+    /// the DOM check cannot tie to an element; its <paramref name="verifier"/> (pixel change) still runs.
+    /// </param>
+    public AgentLoop CreateLoop(IPerceiver perceiver, IDecider decider, IRunRecorder recorder, AgentOptions options, IOutcomeVerifier? verifier = null, bool checkInDom = true)
     {
         ArgumentNullException.ThrowIfNull(perceiver);
         ArgumentNullException.ThrowIfNull(decider);
@@ -125,7 +134,9 @@ public sealed class GovernedSession : IAsyncDisposable
             Executor = Executor,
             // Every step's effect is checked in the page (field reads what was typed, box ticked, option selected, the
             // click changed something) whoever decided it, then by the caller's verifier (pixels, in vision modes).
-            Verifier = new RedactingVerifier(new DomEffectVerifier(Browser, verifier, time: _time, logger: _loggers.CreateLogger<DomEffectVerifier>()), _redaction),
+            Verifier = new RedactingVerifier(
+                checkInDom ? new DomEffectVerifier(Browser, verifier, time: _time, logger: _loggers.CreateLogger<DomEffectVerifier>()) : verifier ?? new PassThroughVerifier(),
+                _redaction),
             // run.json records the audit log's head at the end, so a log cut below it is detected by `audit verify --recordings`.
             Recorder = new AuditHeadRecorder(recorder, _audit),
             Options = options,

@@ -84,6 +84,14 @@ public static class CliProcess
     {
         var dir = Directory.CreateTempSubdirectory(prefix).FullName;
         File.Copy(Path.Combine(RepoRoot, "playwright.config.json"), Path.Combine(dir, "playwright.config.json"));
+
+        // The folder is the CLI's repository root there: its default policy (which declares the sample app's secret) comes along.
+        var policies = Directory.CreateDirectory(Path.Combine(dir, "policies")).FullName;
+        foreach (var file in Directory.EnumerateFiles(Path.Combine(RepoRoot, "policies"), "*.yaml"))
+        {
+            File.Copy(file, Path.Combine(policies, Path.GetFileName(file)));
+        }
+
         return dir;
     }
 

@@ -61,7 +61,8 @@ public sealed class DomEffectVerifier : IOutcomeVerifier
             var (seen, checks, problem) = await LookAsync(proposal.Action, id, token, before, outcome, cancellationToken).ConfigureAwait(false);
             if (seen)
             {
-                logger.LogDebug("{Action} verified: {Checks}", proposal.Action.Kind, string.Join("; ", checks));
+                logger.LogDebug("{Action} verified by {Count} checks", proposal.Action.Kind, checks.Count);
+                logger.LogTrace("{Action} verified: {Checks}", proposal.Action.Kind, string.Join("; ", checks));
                 return outcome with
                 {
                     Checks = checks,

@@ -2,6 +2,7 @@ using System.Collections.Concurrent;
 using System.Text.RegularExpressions;
 using ActionAgent.Core.Approval;
 using ActionAgent.Core.Decision;
+using ActionAgent.Core.Perception;
 using ActionAgent.Core.Policy;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Logging.Abstractions;
@@ -175,6 +176,12 @@ public sealed class NetworkGuard : IAsyncDisposable
 
             _armed = null;
             _armedAction = null;
+            if (armed is null)
+            {
+                // An action nobody approved begins: the grace period of the approved action before it ends now, or a
+                // quick next click's request would pass on the earlier approval.
+                _graceUntil = DateTimeOffset.MinValue;
+            }
         }
 
         return armed is null ? NoScope.Instance : BeginApprovedAction(armed);
@@ -256,7 +263,7 @@ public sealed class NetworkGuard : IAsyncDisposable
         var method = request.Method;
         if (_sealed)
         {
-            _logger.LogDebug("Network guard aborted {Method} {Url}: the run is over", method, url);
+            _logger.LogDebug("Network guard aborted {Method} {Url}: the run is over", method, LoggedUrl.Of(url));
             await request.AbortAsync().ConfigureAwait(false);
             return;
         }
@@ -369,7 +376,7 @@ public sealed class NetworkGuard : IAsyncDisposable
         catch (PlaywrightException e)
         {
             // The page went away while the request was held.
-            _logger.LogDebug(e, "Held request {Url} could not be resolved", url);
+            _logger.LogDebug(e, "Held request {Url} could not be resolved", LoggedUrl.Of(url));
         }
 
         return result;
@@ -433,7 +440,8 @@ public sealed class NetworkGuard : IAsyncDisposable
         }
         else
         {
-            _logger.LogInformation("Network guard {Kind} {Method} {Url}: {Reason}", e.Kind, e.Method, e.Url, e.Reason);
+            _logger.LogInformation("Network guard {Kind} {Method} {Url}", e.Kind, e.Method, LoggedUrl.Of(e.Url));
+            _logger.LogTrace("Network guard {Kind} {Method} {Url}: {Reason}", e.Kind, e.Method, e.Url, e.Reason);
         }
 
         Event?.Invoke(e);

@@ -101,7 +101,7 @@ public sealed class PlaywrightPerceiver : IPerceiver
                 Notes = notes,
             };
             session.RememberDocument(observation, walk.Token);
-            logger.LogDebug("Observed {Url}: {Count} elements, screenshot {Width}x{Height}", observation.Url, observation.Elements.Count, geometry.ScreenshotWidth, geometry.ScreenshotHeight);
+            logger.LogDebug("Observed {Url}: {Count} elements, screenshot {Width}x{Height}", LoggedUrl.Of(observation.Url), observation.Elements.Count, geometry.ScreenshotWidth, geometry.ScreenshotHeight);
             return observation;
         }
         catch (DialogOpenedException)

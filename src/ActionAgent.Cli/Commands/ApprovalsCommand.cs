@@ -50,7 +50,15 @@ public static class ApprovalsCommand
 
     private static async Task<int> WithCommandsAsync(ParseResult r, Option<string?> db, Option<string?> audit, Func<ApprovalsCommands, Task<int>> action, CancellationToken cancellationToken)
     {
-        var path = Path.GetFullPath(r.GetValue(db) ?? Path.Combine(RepoPaths.Root, ".actionagent", "approvals.db"));
+        var given = r.GetValue(db);
+        var path = Path.GetFullPath(given ?? Path.Combine(RepoPaths.Root, ".actionagent", "approvals.db"));
+        if (given is not null && !File.Exists(path))
+        {
+            // A mistyped path must not silently become a new, empty queue in which every approval looks missing.
+            await Console.Error.WriteLineAsync($"error: --approvals-db {given}: no such approval database; give the file a run with --approver web used (default .actionagent/approvals.db), or leave the option out");
+            return ApprovalsCommands.Invalid;
+        }
+
         Directory.CreateDirectory(Path.GetDirectoryName(path)!);
         SqliteApprovalStore store;
         try

@@ -110,7 +110,7 @@ public sealed partial class PolicyProcessTests
             if (run.IsCompleted)
             {
                 await run;
-                Assert.Fail("the run ended without asking for an approval");
+                Assert.Fail($"the run ended without asking for an approval{(run is Task<RunResult> ended ? $": {ended.Result.Status} {ended.Result.Failure}: {ended.Result.Message}" : "")}");
             }
 
             await Task.Delay(200);

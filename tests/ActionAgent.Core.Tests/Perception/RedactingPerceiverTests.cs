@@ -94,7 +94,8 @@ public sealed class RedactingPerceiverTests
         {
             Perceiver = new RedactingPerceiver(new FakePerceiver(HostilePage), redaction),
             Decider = decider,
-            Policy = new PolicyEngine(PolicyDocument.Default),
+            // The policy is not under test here (it would refuse the undeclared secret name): only redaction is.
+            Policy = new AllowEverything(),
             Approver = new FakeApprover(_ => ApprovalDecision.Approve("tester")),
             Executor = new RedactingExecutor(executor, redaction),
             Verifier = new RedactingVerifier(new PassThroughVerifier(), redaction),
@@ -132,5 +133,10 @@ public sealed class RedactingPerceiverTests
     {
         public Task<ActionOutcome> VerifyAsync(ProposedAction proposal, Observation before, ActionOutcome outcome, CancellationToken cancellationToken = default) =>
             Task.FromResult(outcome with { Message = "the heading now reads " + Secret, Checks = ["title is " + Secret] });
+    }
+
+    private sealed class AllowEverything : IActionPolicy
+    {
+        public Verdict Evaluate(ProposedAction proposal, Observation observation) => Verdict.Allow(RiskClass.Input, "test");
     }
 }

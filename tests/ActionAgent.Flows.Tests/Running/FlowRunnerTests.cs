@@ -281,7 +281,7 @@ public sealed class FlowRunnerTests
             var cases = testsuite.Elements("testcase").ToList();
             Assert.AreEqual(4, cases.Count);
             var failure = cases.Single(c => c.Attribute("name")!.Value == "Search").Element("failure")!;
-            StringAssert.Contains(failure.Attribute("message")!.Value, "expected the page shows \"Refund <filed> & done\"");
+            StringAssert.Contains(failure.Attribute("message")!.Value, "expected the page shows \"Refund <filed> & \\x01done\"", "the control character is shown escaped, not dropped or raw");
             Assert.AreEqual("Timeout", cases.Single(c => c.Attribute("name")!.Value == "Hangs").Element("failure")!.Attribute("type")!.Value);
             Assert.IsNotNull(cases.Single(c => c.Attribute("name")!.Value == "bad.yaml").Element("error"));
             StringAssert.Contains(cases.Single(c => c.Attribute("name")!.Value == "Passes").Element("system-out")!.Value, "ok    1. Type ops into Username");

@@ -1,4 +1,5 @@
 using ActionAgent.Core.Decision;
+using ActionAgent.Core.Execution;
 using ActionAgent.Models.Cost;
 using ActionAgent.Models.Deciders;
 using ActionAgent.Models.Providers;
@@ -81,7 +82,7 @@ public sealed class RoutingDeciderTests
     [TestMethod]
     public async Task Decide_SmallOutOfBudget_DoesNotEscalate()
     {
-        var small = new ScriptedDecider("small", new ProposedAction(new FailAction("budget exceeded: the run has made 10 of its 10 allowed model calls"), "budget") { DecidedBy = "small" });
+        var small = new ScriptedDecider("small", new ProposedAction(new FailAction("budget exceeded: the run has made 10 of its 10 allowed model calls") { Failure = FailureKind.BudgetExceeded }, "budget") { DecidedBy = "small" });
         var large = new ScriptedDecider("large");
 
         var proposal = await new RoutingDecider(null, small, large).DecideAsync(SampleObservations.RefundContext(), TestContext.CancellationToken);
