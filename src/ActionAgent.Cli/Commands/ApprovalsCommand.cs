@@ -40,7 +40,8 @@ public static class ApprovalsCommand
 
         var port = new Option<int>("--port") { Description = "Port on 127.0.0.1 (default 5280)", DefaultValueFactory = _ => 5280 };
         var serve = new Command("serve", $"Start the approval dashboard on 127.0.0.1 (reviewers and tokens from {ReviewerTokens.EnvironmentVariable}=name:token,…); Ctrl+C stops it") { port };
-        serve.SetAction((r, ct) => WithCommandsAsync(r, db, audit, c => c.ServeAsync(new ApprovalDashboardOptions { Port = r.GetValue(port) }, ct), ct));
+        // The dashboard may start before any run queued an approval: it creates the queue the runs will use.
+        serve.SetAction((r, ct) => WithCommandsAsync(r, db, audit, c => c.ServeAsync(new ApprovalDashboardOptions { Port = r.GetValue(port) }, ct), ct, mayCreate: true));
 
         var command = new Command("approvals", "Work through the approval queue (actions held by runs with --approver web)") { list, show, approve, reject, serve };
         command.Add(db);
@@ -48,11 +49,11 @@ public static class ApprovalsCommand
         return command;
     }
 
-    private static async Task<int> WithCommandsAsync(ParseResult r, Option<string?> db, Option<string?> audit, Func<ApprovalsCommands, Task<int>> action, CancellationToken cancellationToken)
+    private static async Task<int> WithCommandsAsync(ParseResult r, Option<string?> db, Option<string?> audit, Func<ApprovalsCommands, Task<int>> action, CancellationToken cancellationToken, bool mayCreate = false)
     {
         var given = r.GetValue(db);
         var path = Path.GetFullPath(given ?? Path.Combine(RepoPaths.Root, ".actionagent", "approvals.db"));
-        if (given is not null && !File.Exists(path))
+        if (given is not null && !mayCreate && !File.Exists(path))
         {
             // A mistyped path must not silently become a new, empty queue in which every approval looks missing.
             await Console.Error.WriteLineAsync($"error: --approvals-db {given}: no such approval database; give the file a run with --approver web used (default .actionagent/approvals.db), or leave the option out");
