@@ -111,11 +111,7 @@ public sealed class CommonOptions
             throw new ArgumentException($"--connect takes a Playwright server address, e.g. ws://127.0.0.1:3000/, got \"{ws}\"");
         }
 
-        var approver = result.GetValue(Approver)?.Trim().ToLowerInvariant();
-        if (approver is not null and not ("console" or "web" or "none"))
-        {
-            throw new ArgumentException($"--approver must be console, web or none, got \"{approver}\"");
-        }
+        var approver = PipelineFactory.ParseApprover(result.GetValue(Approver));
 
         return new CliSettings
         {

@@ -85,9 +85,6 @@ public sealed class AgentHost(CliSettings settings, ILoggerFactory loggerFactory
         return browserSettings;
     }
 
-    /// <summary>The policy for a run (see <see cref="PipelineFactory.LoadPolicy"/>).</summary>
-    public static PolicyDocument LoadPolicy(CliSettings settings) => PipelineFactory.LoadPolicy(settings);
-
     private static string NewRunId() =>
         $"{TimeProvider.System.GetUtcNow():yyyyMMdd-HHmmss}-{Convert.ToHexStringLower(System.Security.Cryptography.RandomNumberGenerator.GetBytes(3))}";
 }

@@ -68,6 +68,18 @@ public sealed class PipelineFactory(CliSettings settings, ILoggerFactory loggerF
         return File.Exists(fallback) ? PolicyLoader.Load(fallback) : PolicyDocument.Default;
     }
 
+    /// <summary>
+    /// The --approver value as the pipeline takes it: console, web or none (case and spaces ignored), or null when not
+    /// given. Throws <see cref="ArgumentException"/> (bad input) for anything else.
+    /// </summary>
+    public static string? ParseApprover(string? value)
+    {
+        var approver = value?.Trim().ToLowerInvariant();
+        return approver is null or "console" or "web" or "none"
+            ? approver
+            : throw new ArgumentException($"--approver must be console, web or none, got \"{approver}\"");
+    }
+
     /// <summary>Where the audit log goes: --audit, else .actionagent/audit.jsonl in the repository.</summary>
     public static string AuditPath(CliSettings settings) =>
         Path.GetFullPath(settings.AuditPath ?? Path.Combine(RepoPaths.Root, ".actionagent", "audit.jsonl"));

@@ -61,11 +61,7 @@ public sealed class FlowCommandOptions
     /// <summary>The governance settings (policy, approver, queue, audit, --yes) for the pipeline, as run reads them; throws <see cref="ArgumentException"/> for a bad --approver.</summary>
     public Hosting.CliSettings ReadGovernance(ParseResult result)
     {
-        var approver = result.GetValue(Approver)?.Trim().ToLowerInvariant();
-        if (approver is not null and not ("console" or "web" or "none"))
-        {
-            throw new ArgumentException($"--approver must be console, web or none, got \"{approver}\"");
-        }
+        var approver = Hosting.PipelineFactory.ParseApprover(result.GetValue(Approver));
 
         return new Hosting.CliSettings
         {
