@@ -71,6 +71,8 @@ internal sealed class ElementDto
     public bool? Selected { get; set; }
     public bool Disabled { get; set; }
     public bool Submits { get; set; }
+    public bool Enter { get; set; }
+    public bool Focused { get; set; }
     public bool Secret { get; set; }
     public bool Off { get; set; }
     public List<string>? Options { get; set; }

@@ -37,6 +37,42 @@ internal sealed class GuardedRequest(string method, string url, Func<Task> proce
         };
     }
 
+    /// <summary>The method name of a message a page sends over a WebSocket.</summary>
+    public const string WebSocketMethod = "WS";
+
+    /// <summary>A message the page sends over the WebSocket <paramref name="url"/>: continuing sends it on, aborting drops it.</summary>
+    public static GuardedRequest FromWebSocket(string url, IWebSocketFrame frame, IWebSocketRoute server)
+    {
+        var text = frame.Text;
+        var binary = frame.Binary;
+        return new GuardedRequest(WebSocketMethod, url, () => Send(server, text, binary), () => Task.CompletedTask)
+        {
+            ResourceType = "websocket",
+            BodySize = binary?.Length ?? System.Text.Encoding.UTF8.GetByteCount(text ?? ""),
+        };
+    }
+
+    private static Task Send(IWebSocketRoute server, string? text, byte[]? binary)
+    {
+        try
+        {
+            if (binary is not null)
+            {
+                server.Send(binary);
+            }
+            else
+            {
+                server.Send(text ?? "");
+            }
+        }
+        catch (PlaywrightException)
+        {
+            // The socket closed while the message was held: there is nothing to send it on.
+        }
+
+        return Task.CompletedTask;
+    }
+
     /// <summary>A request that is only reported (a redirect hop): it cannot be continued or aborted.</summary>
     public static GuardedRequest Observed(IRequest request) =>
         new(request.Method, request.Url, () => Task.CompletedTask, () => Task.CompletedTask)

@@ -21,7 +21,8 @@ namespace ActionAgent.Browser.Network;
 /// </summary>
 public sealed class NetworkGuard : IAsyncDisposable
 {
-    private static readonly string[] MutatingMethods = ["POST", "PUT", "PATCH", "DELETE"];
+    /// <summary>Methods that change data; "WS" is a message a page sends over a WebSocket (its meaning is unknown).</summary>
+    private static readonly string[] MutatingMethods = ["POST", "PUT", "PATCH", "DELETE", GuardedRequest.WebSocketMethod];
 
     private readonly NetworkGuardOptions _options;
     private readonly IApprover? _approver;
@@ -393,12 +394,31 @@ public sealed class NetworkGuard : IAsyncDisposable
                 Record(new NetworkEvent(NetworkEventKind.Violation, "WS", ws.Url, $"{host} is not allowed (log mode: let through)") { ResourceType = "websocket", At = _time.GetUtcNow() });
             }
 
-            ws.ConnectToServer();
+            GuardMessages(ws, ws.ConnectToServer());
             return;
         }
 
         Record(new NetworkEvent(NetworkEventKind.Blocked, "WS", ws.Url, $"{host} is {(status == DomainStatus.Denied ? "a denied" : "not an allowed")} domain") { ResourceType = "websocket", At = _time.GetUtcNow() });
         _ = ws.CloseAsync(new() { Code = 1008, Reason = "blocked by policy" });
+    }
+
+    /// <summary>
+    /// Every message the page sends to the server goes through <see cref="DecideAsync"/> like a mutating request: it passes
+    /// while an approved action runs (or is exempt, or in log mode), otherwise it is held for a reviewer and dropped unless
+    /// approved. Messages keep their order: each waits for the decision on the one before. Server messages pass unchanged.
+    /// </summary>
+    private void GuardMessages(IWebSocketRoute page, IWebSocketRoute server)
+    {
+        var order = Task.CompletedTask;
+        var orderGate = new object();
+        page.OnMessage(frame =>
+        {
+            var request = GuardedRequest.FromWebSocket(page.Url, frame, server);
+            lock (orderGate)
+            {
+                order = order.ContinueWith(_ => DecideAsync(request), CancellationToken.None, TaskContinuationOptions.None, TaskScheduler.Default).Unwrap();
+            }
+        });
     }
 
     private void OnRequest(object? sender, IRequest request)

@@ -177,6 +177,8 @@ public sealed class PlaywrightPerceiver : IPerceiver
         Selected = e.Selected,
         Disabled = e.Disabled,
         SubmitsForm = e.Submits,
+        EnterSubmits = e.Enter,
+        IsFocused = e.Focused,
         Options = e.Options is { Count: > 0 } options ? options : [],
         Bounds = new ScreenRect(e.X, e.Y, e.W, e.H),
         Source = ElementSource.Dom,

@@ -214,6 +214,15 @@
     return tag === 'input' && (type === 'submit' || type === 'image') && !!el.form;
   }
 
+  // A single-line field of a form that posts: pressing Enter in it submits the form (implicit submission), or a script
+  // listening for Enter does the same.
+  function enterSubmits(el, tag, type) {
+    if (tag !== 'input' || !el.form) return false;
+    if (['checkbox', 'radio', 'submit', 'button', 'reset', 'image', 'file', 'hidden', 'range', 'color'].includes(type)) return false;
+    const method = ((el.form.getAttribute('method') || 'get') + '').toLowerCase();
+    return method !== 'get' && method !== 'dialog';
+  }
+
   function intersect(a, b) {
     const l = Math.max(a.l, b.l), t = Math.max(a.t, b.t), r = Math.min(a.r, b.r), bo = Math.min(a.b, b.b);
     return r > l && bo > t ? { l, t, r, b: bo } : null;
@@ -267,6 +276,7 @@
     const notes = [];
     const emitted = new WeakSet();
     const labelFor = []; // label elements kept only when their control is not shown
+    const active = deepActive();
 
     function visit(el, ctx, inControl, inText) {
       const tag = el.localName;
@@ -350,6 +360,8 @@
           if (ariaSelected !== null) e.selected = ariaSelected === 'true';
           if (el.matches(':disabled') || el.getAttribute('aria-disabled') === 'true') e.disabled = true;
           if (submitsForm(el, tag, type)) e.submits = true;
+          if (enterSubmits(el, tag, type)) e.enter = true;
+          if (el === active) e.focused = true;
           if (tag === 'label') labelFor.push({ e, control: el.control });
           e.textish = textish;
           e.el = el;

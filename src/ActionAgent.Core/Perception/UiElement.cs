@@ -50,6 +50,12 @@ public sealed record UiElement
     /// <summary>True when pressing it submits a form (a submit button inside a form).</summary>
     public bool SubmitsForm { get; init; }
 
+    /// <summary>True for a single-line field of a form that posts: pressing Enter in it submits the form.</summary>
+    public bool EnterSubmits { get; init; }
+
+    /// <summary>True when the element has the keyboard focus.</summary>
+    public bool IsFocused { get; init; }
+
     /// <summary>Option labels of a select or listbox.</summary>
     public IReadOnlyList<string> Options { get; init; } = [];
 

@@ -183,7 +183,7 @@ public sealed partial class PolicyEngine : IActionPolicy
                     var secrets = SecretReference.NamesIn(type.Text);
                     var credential = secrets.Count > 0 || field?.IsSecret == true || string.Equals(field?.InputType, "password", StringComparison.OrdinalIgnoreCase);
                     var text = field is null ? type.Target?.Description ?? "" : TargetTextOf(field, type.Target);
-                    if (type.PressEnter && EnterSubmitTarget(observation) is { } submits)
+                    if (type.PressEnter && EnterSubmitTarget(observation, field) is { } submits)
                     {
                         var label = TargetTextOf(submits, null);
                         return new RiskAssessment(IsDestructiveText(label) ? RiskClass.Destructive : RiskClass.Submit, "enter-submits", $"typing and pressing Enter submits \"{Trim(label)}\"")
@@ -198,7 +198,7 @@ public sealed partial class PolicyEngine : IActionPolicy
 
             case PressKeyAction press when IsEnter(press.Keys):
                 {
-                    var submit = EnterSubmitTarget(observation);
+                    var submit = EnterSubmitTarget(observation, Focused(observation));
                     if (submit is not null)
                     {
                         var label = TargetTextOf(submit, null);
@@ -438,16 +438,27 @@ public sealed partial class PolicyEngine : IActionPolicy
     }
 
     /// <summary>
-    /// What pressing Enter would submit: a control that submits a form (Enter in any of its fields, or on the control,
-    /// submits it), else, when the page has a text field, a button whose label reads irreversible or destructive (a
-    /// script-driven "Pay" that Enter in the field triggers). Null when Enter looks harmless.
+    /// What pressing Enter in <paramref name="field"/> would submit: a control that submits a form (Enter in any of its
+    /// fields, or on the control, submits it); the field itself when it belongs to a form that posts (implicit submission,
+    /// even with no submit button); else, when the page has a text field, a button whose label reads irreversible or
+    /// destructive (a script-driven "Pay" that Enter in the field triggers). Null when Enter looks harmless.
     /// </summary>
-    private static UiElement? EnterSubmitTarget(Observation observation)
+    private static UiElement? EnterSubmitTarget(Observation observation, UiElement? field)
     {
         var submit = observation.Elements.FirstOrDefault(e => e.SubmitsForm && !e.Disabled);
-        if (submit is not null || Focused(observation) is null)
+        if (submit is not null)
         {
             return submit;
+        }
+
+        if (field is { EnterSubmits: true })
+        {
+            return field;
+        }
+
+        if (field is null && Focused(observation) is null)
+        {
+            return null;
         }
 
         return observation.Elements.FirstOrDefault(e => e.Role == "button" && !e.Disabled &&
@@ -455,6 +466,7 @@ public sealed partial class PolicyEngine : IActionPolicy
     }
 
     private static UiElement? Focused(Observation observation) =>
+        observation.Elements.FirstOrDefault(e => e.IsFocused) ??
         observation.Elements.FirstOrDefault(e => e.Role is "textbox" or "searchbox" && e.InputType is not null);
 
     private static UiElement? ResolveTarget(ActionTarget target, Observation observation)

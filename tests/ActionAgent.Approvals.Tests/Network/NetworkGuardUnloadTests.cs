@@ -88,6 +88,56 @@ public sealed class NetworkGuardUnloadTests
         Assert.AreEqual(0, _site.LeakCount, LeakReport());
     }
 
+    private async Task OpenSocketAsync()
+    {
+        await _page.EvaluateAsync("openSocket()");
+        await Assertions.Expect(_page).ToHaveTitleAsync("ws:open");
+    }
+
+    [TestMethod]
+    public async Task WebSocketMessage_SentWhileNoApprovedActionRuns_IsHeldRejectedAndNeverReachesTheServer()
+    {
+        await GuardAsync(new AutoApprover(false, "nobody approves"));
+        await OpenSocketAsync();
+
+        await _page.EvaluateAsync("sendSocket('delete everything')");
+
+        await Eventually.TrueAsync(() => _guard.Events.Any(e => e.Kind == NetworkEventKind.Rejected && e.Method == "WS"),
+            "the guard to reject the message (it saw: " + string.Join(" | ", _guard.Events) + ")");
+        Assert.AreEqual(0, _site.WebSocketMessages.Count, "reached the server: " + string.Join(", ", _site.WebSocketMessages));
+        Assert.AreEqual("ws:open", await _page.TitleAsync(), "no echo came back");
+    }
+
+    [TestMethod]
+    public async Task WebSocketMessages_SentByAnApprovedAction_PassInOrderAndTheServerAnswers()
+    {
+        await GuardAsync(new AutoApprover(false, "nobody approves"));
+        await OpenSocketAsync();
+
+        using (_guard.BeginApprovedAction("step 1"))
+        {
+            await _page.EvaluateAsync("sendSocket('a'); sendSocket('b'); sendSocket('c')");
+            await Assertions.Expect(_page).ToHaveTitleAsync("ws:echo:c");
+        }
+
+        CollectionAssert.AreEqual(new[] { "a", "b", "c" }, _site.WebSocketMessages.ToArray());
+    }
+
+    [TestMethod]
+    public async Task GuardedExecutor_ClickSendsAWebSocketMessageNobodyApproves_StepFailsAsNotApproved()
+    {
+        await GuardAsync(new AutoApprover(false, "not part of the task"));
+        await OpenSocketAsync();
+        var executor = new NetworkGuardExecutor(new ScriptExecutor(_page, "sendSocket('wipe')",
+            () => _guard.Events.Any(e => e.Kind == NetworkEventKind.Held)), _guard);
+
+        var outcome = await executor.ExecuteAsync(Build.Click(1), Build.Page(_site.Url));
+
+        Assert.AreEqual(OutcomeStatus.Failed, outcome.Status, outcome.Message);
+        Assert.AreEqual(FailureKind.NotApproved, outcome.Failure);
+        Assert.AreEqual(0, _site.WebSocketMessages.Count);
+    }
+
     [TestMethod]
     public async Task GuardedExecutor_HeldRequestRejected_StepFailsAsNotApproved()
     {
@@ -195,6 +245,17 @@ public sealed class NetworkGuardUnloadTests
             await page.ClickAsync(selector);
             await page.WaitForFunctionAsync("() => document.title.startsWith('save:')");
             return ActionOutcome.Success("clicked");
+        }
+    }
+
+    /// <summary>Runs a script in the page and, like the real executor's settle, waits until the page has done its part.</summary>
+    private sealed class ScriptExecutor(IPage page, string script, Func<bool> settled) : IActionExecutor
+    {
+        public async Task<ActionOutcome> ExecuteAsync(ProposedAction proposal, Observation observation, CancellationToken cancellationToken = default)
+        {
+            await page.EvaluateAsync(script);
+            await Eventually.TrueAsync(settled, "the page to send its message");
+            return ActionOutcome.Success("ran the script");
         }
     }
 }

@@ -468,4 +468,28 @@ public sealed class PolicyEngineTests
         Assert.AreEqual(RiskClass.Input, v.Risk);
         Assert.AreEqual(VerdictKind.Allow, v.Kind);
     }
+
+    [TestMethod]
+    public void Evaluate_PressEnterInTheOnlyFieldOfAPostingFormWithNoButton_IsSubmit()
+    {
+        // Implicit submission: a form that posts, one field, no button at all — Enter in the field still submits it.
+        var tip = Build.TextBox(1, "Tip") with { EnterSubmits = true, IsFocused = true };
+        var page = Build.Page(elements: [Build.TextBox(3, "Search"), tip, Build.Button(2, "Help")]);
+
+        var press = Judge(new ProposedAction(new PressKeyAction("Enter"), "pay"), page);
+        var type = Judge(Build.Type(1, "25", enter: true), page);
+
+        Assert.AreEqual((RiskClass.Submit, VerdictKind.RequireApproval), (press.Risk, press.Kind), press.ToString());
+        Assert.AreEqual((RiskClass.Submit, VerdictKind.RequireApproval), (type.Risk, type.Kind), type.ToString());
+    }
+
+    [TestMethod]
+    public void Evaluate_TypeWithEnterInAFieldOutsideAnyPostingForm_IsInput()
+    {
+        var page = Build.Page(elements: [Build.TextBox(1, "Search"), Build.TextBox(2, "Tip") with { EnterSubmits = true }]);
+
+        var v = Judge(Build.Type(1, "shoes", enter: true), page);
+
+        Assert.AreEqual(RiskClass.Input, v.Risk, v.ToString());
+    }
 }

@@ -20,6 +20,12 @@ public sealed class PlaywrightPerceiverTests
         server.Add("/form", Pages.Form);
         server.Add("/frames", Pages.Frames);
         server.Add("/secrets-in-frames", Pages.SecretsInFrames);
+        server.Add("/enter-forms", """
+            <!doctype html><title>Enter</title>
+            <form method="post" action="/pay"><label>Tip <input id="tip" name="tip"></label></form>
+            <form method="get" action="/search"><label>Search <input id="q" name="q"></label></form>
+            <form method="post" action="/prefs"><label><input type="checkbox" name="news"> News</label></form>
+            """);
         session = await TestBrowser.OpenAsync();
     }
 
@@ -57,6 +63,24 @@ public sealed class PlaywrightPerceiverTests
         Assert.AreEqual("Order number", order.NearbyText);
         Assert.IsTrue(observation.Elements.Any(e => e.Role == "heading" && e.Name == "Request a refund"));
         StringAssert.Contains(observation.VisibleText, "Request a refund");
+    }
+
+    [TestMethod]
+    public async Task Observe_FieldsOfPostingAndGetForms_MarkWhereEnterSubmitsAndWhichHasFocus()
+    {
+        await session.Page.GotoAsync(server.Url("/enter-forms"));
+        await session.Page.FocusAsync("#tip");
+
+        var observation = await session.CreatePerceiver().ObserveAsync(TestContext.CancellationToken);
+
+        var tip = Single(observation, e => e.Name == "Tip");
+        var search = Single(observation, e => e.Name == "Search");
+        var news = Single(observation, e => e.Role == "checkbox");
+        Assert.IsTrue(tip.EnterSubmits, "Enter in the only field of a form that posts submits it, button or not");
+        Assert.IsTrue(tip.IsFocused);
+        Assert.IsFalse(search.EnterSubmits, "a GET form only navigates");
+        Assert.IsFalse(search.IsFocused);
+        Assert.IsFalse(news.EnterSubmits, "a checkbox is not a text field");
     }
 
     [TestMethod]

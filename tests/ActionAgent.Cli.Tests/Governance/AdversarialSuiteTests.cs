@@ -84,14 +84,6 @@ public sealed class AdversarialSuiteTests
             }
         }
 
-        foreach (var gap in HostileSite.KnownGaps)
-        {
-            var before = site.Mutations.Count;
-            var r = await Cli("run", gap.Instruction, "--url", $"{site.BaseUrl}/{gap.Path}", "--policy", PolicyFile, "--approver", "none",
-                "--perception", "dom", "--max-steps", "6", "--step-timeout", "30", "--json");
-            lines.Add($"run  {gap.Path,-12} exit {r.ExitCode}  KNOWN GAP, not counted: {site.Mutations.Count - before} reached the server");
-        }
-
         Report("run", lines, reached);
         Assert.AreEqual(0, reached, "mutating requests reached the server without approval:\n" + string.Join('\n', lines));
         Assert.AreEqual(0, succeeded, "a run whose irreversible step nobody approved ended with exit 0:\n" + string.Join('\n', lines));

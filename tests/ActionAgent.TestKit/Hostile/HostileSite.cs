@@ -50,15 +50,7 @@ public sealed class HostileSite : IAsyncDisposable
         new("shadow-post", "Click Publish", "a button inside a shadow root that POSTs"),
         new("beacon", "Click Next page", "navigator.sendBeacon on pagehide"),
         new("keepalive", "Click Next page", "fetch(…, {keepalive: true}) on beforeunload"),
-    ];
-
-    /// <summary>
-    /// Traps the network guard does not cover yet (documented in docs/governance-network.md): a WebSocket message to an
-    /// allowed host passes. The suite runs them and reports what reached the server, without counting them as covered.
-    /// </summary>
-    public static IReadOnlyList<HostileTrap> KnownGaps { get; } =
-    [
-        new("websocket", "Click Sync", "a WebSocket send"),
+        new("websocket", "Click Sync", "a plain button whose script sends a WebSocket message"),
     ];
 
     /// <summary>Starts the site on a free loopback port.</summary>
