@@ -18,6 +18,9 @@ public sealed class AuditHeadRecorder(IRunRecorder inner, AuditLog log) : IRunRe
     public Task BeginAsync(RunManifest manifest, CancellationToken cancellationToken = default) => inner.BeginAsync(manifest, cancellationToken);
 
     /// <inheritdoc />
+    public Task BeginStepAsync(StepRecord step, StepImages images, CancellationToken cancellationToken = default) => inner.BeginStepAsync(step, images, cancellationToken);
+
+    /// <inheritdoc />
     public Task AppendAsync(StepRecord step, StepImages images, CancellationToken cancellationToken = default) => inner.AppendAsync(step, images, cancellationToken);
 
     /// <inheritdoc />

@@ -15,7 +15,10 @@ public static class ExitCodes
     /// <summary>Bad input: unknown option, malformed config, policy or flow file.</summary>
     public const int BadInput = 2;
 
-    /// <summary>The environment is not ready: Chromium missing, browser endpoint unreachable, model key rejected (401/403).</summary>
+    /// <summary>
+    /// The environment is not ready: Chromium missing, browser endpoint unreachable, model key rejected (401/403), or the
+    /// recording cannot be written (disk full).
+    /// </summary>
     public const int Environment = 3;
 
     /// <summary>An action was refused: a reviewer rejected it, nobody approved it, or the policy denied it.</summary>
@@ -48,7 +51,7 @@ public static class ExitCodes
         FailureKind.None => Success,
         FailureKind.NotApproved or FailureKind.PolicyDenied => NotApproved,
         FailureKind.BudgetExceeded => BudgetExceeded,
-        FailureKind.ProviderUnauthorized => Environment,
+        FailureKind.ProviderUnauthorized or FailureKind.RecordingFailed => Environment,
         FailureKind.ProviderUnavailable => ProviderUnavailable,
         FailureKind.InvalidModelOutput => InvalidModelOutput,
         FailureKind.Cancelled => Cancelled,

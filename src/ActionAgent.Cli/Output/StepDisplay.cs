@@ -24,6 +24,10 @@ public sealed class StepDisplay(IRunRecorder inner, OutputMode mode, TextWriter?
     }
 
     /// <inheritdoc />
+    public Task BeginStepAsync(StepRecord step, StepImages images, CancellationToken cancellationToken = default) =>
+        inner.BeginStepAsync(step, images, cancellationToken);
+
+    /// <inheritdoc />
     public Task AppendAsync(StepRecord step, StepImages images, CancellationToken cancellationToken = default)
     {
         var action = Shown(step.Proposal.Action.Describe());

@@ -51,6 +51,12 @@ public enum FailureKind
     /// <summary>Dead infrastructure: the browser crashed, the page closed, the disk is full.</summary>
     Infrastructure,
 
+    /// <summary>
+    /// The recording could not be written (disk full, no permission): the run stops before its next action, because an
+    /// action that cannot be recorded is not carried out.
+    /// </summary>
+    RecordingFailed,
+
     /// <summary>The run was cancelled.</summary>
     Cancelled,
 }

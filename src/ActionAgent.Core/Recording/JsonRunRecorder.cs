@@ -5,11 +5,14 @@ namespace ActionAgent.Core.Recording;
 
 /// <summary>
 /// Writes <c>&lt;root&gt;/&lt;run-id&gt;/</c>: run.json (replaced atomically), steps.jsonl (one flushed line per step)
-/// and one PNG per step (plus its set-of-marks copy, <c>step-NNNN.marks.png</c>, when one is recorded). A killed run leaves run.json with status Running: readable, and marked incomplete.
+/// and one PNG per step (plus its set-of-marks copy, <c>step-NNNN.marks.png</c>, when one is recorded). A step whose action
+/// runs is written twice: before the action (marked executing) and after it. A killed run leaves run.json with status
+/// Running: readable, and marked incomplete.
 /// </summary>
 public sealed class JsonRunRecorder(string root) : IRunRecorder
 {
     private readonly SemaphoreSlim _gate = new(1, 1);
+    private readonly HashSet<int> _imagesWritten = [];
 
     /// <summary>The run's folder, once <see cref="BeginAsync"/> was called.</summary>
     public string? RunDirectory { get; private set; }
@@ -29,16 +32,33 @@ public sealed class JsonRunRecorder(string root) : IRunRecorder
     }
 
     /// <inheritdoc />
-    public async Task AppendAsync(StepRecord step, StepImages images, CancellationToken cancellationToken = default)
+    public Task BeginStepAsync(StepRecord step, StepImages images, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(step);
-        var dir = RunDirectory ?? throw new InvalidOperationException("BeginAsync must be called before AppendAsync.");
+        return WriteStepAsync(step with { Executing = true }, images, cancellationToken);
+    }
+
+    /// <inheritdoc />
+    public Task AppendAsync(StepRecord step, StepImages images, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(step);
+        return WriteStepAsync(step with { Executing = false }, images, cancellationToken);
+    }
+
+    private async Task WriteStepAsync(StepRecord step, StepImages images, CancellationToken cancellationToken)
+    {
+        var dir = RunDirectory ?? throw new InvalidOperationException("BeginAsync must be called before a step is recorded.");
         await _gate.WaitAsync(cancellationToken).ConfigureAwait(false);
         try
         {
             // Images before the line that names them: a kill in between leaves an unnamed PNG, never a dangling name.
-            await WriteImageAsync(dir, step.Observation.ScreenshotFile, images.Screenshot).ConfigureAwait(false);
-            await WriteImageAsync(dir, step.Observation.MarkedScreenshotFile, images.MarkedScreenshot).ConfigureAwait(false);
+            // A step recorded before its action already wrote them.
+            if (!_imagesWritten.Contains(step.Step))
+            {
+                await WriteImageAsync(dir, step.Observation.ScreenshotFile, images.Screenshot).ConfigureAwait(false);
+                await WriteImageAsync(dir, step.Observation.MarkedScreenshotFile, images.MarkedScreenshot).ConfigureAwait(false);
+                _imagesWritten.Add(step.Step);
+            }
 
             // One complete line per step, flushed, so a kill never leaves half a step behind the last newline.
             var line = JsonSerializer.Serialize(step, RecordingJsonContext.Default.StepRecord) + "\n";
@@ -63,7 +83,28 @@ public sealed class JsonRunRecorder(string root) : IRunRecorder
     {
         var dir = RunDirectory!;
         var tmp = Path.Combine(dir, RecordingSchema.RunFile + ".tmp");
-        await File.WriteAllTextAsync(tmp, JsonSerializer.Serialize(manifest, typeof(RunManifest), RecordingJsonContext.Indented), cancellationToken).ConfigureAwait(false);
-        File.Move(tmp, Path.Combine(dir, RecordingSchema.RunFile), overwrite: true);
+        try
+        {
+            await File.WriteAllTextAsync(tmp, JsonSerializer.Serialize(manifest, typeof(RunManifest), RecordingJsonContext.Indented), cancellationToken).ConfigureAwait(false);
+            File.Move(tmp, Path.Combine(dir, RecordingSchema.RunFile), overwrite: true);
+        }
+        catch
+        {
+            // A full disk or a cancelled write leaves no half-written run.json.tmp behind; run.json keeps its last state.
+            TryDelete(tmp);
+            throw;
+        }
+    }
+
+    private static void TryDelete(string path)
+    {
+        try
+        {
+            File.Delete(path);
+        }
+        catch (Exception e) when (e is IOException or UnauthorizedAccessException)
+        {
+            // Nothing more can be done about a file the disk will not let go of.
+        }
     }
 }

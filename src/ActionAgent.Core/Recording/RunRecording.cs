@@ -6,7 +6,8 @@ namespace ActionAgent.Core.Recording;
 public sealed record RunRecording(string Directory, RunManifest Manifest, IReadOnlyList<StepRecord> Steps)
 {
     /// <summary>
-    /// Reads a recording folder. Throws <see cref="InvalidDataException"/> with a message that says what is wrong
+    /// Reads a recording folder. A step whose action was begun but never finished (the run was killed, the disk filled)
+    /// is kept with <see cref="StepRecord.Executing"/> set and an outcome that says its effect is unknown. Throws <see cref="InvalidDataException"/> with a message that says what is wrong
     /// (missing files, unknown schema version, a corrupt line) and what to do.
     /// </summary>
     public static RunRecording Load(string directory)
@@ -55,7 +56,15 @@ public sealed record RunRecording(string Directory, RunManifest Manifest, IReadO
                         throw new InvalidDataException($"{stepsFile}:{lineNumber} has schemaVersion {step.SchemaVersion}; expected {RecordingSchema.Version}.");
                     }
 
-                    steps.Add(step);
+                    // The line written before a step's action is replaced by the step's final line.
+                    if (steps.Count > 0 && steps[^1].Step == step.Step && steps[^1].Executing)
+                    {
+                        steps[^1] = step;
+                    }
+                    else
+                    {
+                        steps.Add(step);
+                    }
                 }
                 catch (JsonException e)
                 {

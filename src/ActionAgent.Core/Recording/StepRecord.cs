@@ -39,6 +39,12 @@ public sealed record StepRecord
     /// <summary>What happened.</summary>
     public required ActionOutcome Outcome { get; init; }
 
+    /// <summary>
+    /// True on the line written before the action ran. A later line for the same step replaces it; when none follows, the
+    /// run stopped while the action was being carried out and whether it took effect is unknown.
+    /// </summary>
+    public bool Executing { get; init; }
+
     /// <summary>Time per phase.</summary>
     public required StepDurations Durations { get; init; }
 }

@@ -73,7 +73,17 @@ public sealed class AgentLoop
         };
 
         using var runScope = logger.BeginScope(new Dictionary<string, object> { ["RunId"] = runId });
-        await recorder.BeginAsync(manifest, CancellationToken.None).ConfigureAwait(false);
+        try
+        {
+            await Recording(() => recorder.BeginAsync(manifest, CancellationToken.None)).ConfigureAwait(false);
+        }
+        catch (RecordingException e)
+        {
+            // Nothing was carried out: a run that cannot be recorded does not start.
+            logger.LogInformation("Run {RunId} could not start: {Message}", runId, e.Message);
+            return new RunResult(runId, RunStatus.Failed, e.Message, 0) { Failure = FailureKind.RecordingFailed };
+        }
+
         logger.LogInformation("Run {RunId} started", runId);
         logger.LogTrace("Run {RunId} task: {Task}", runId, request.Task);
 
@@ -106,7 +116,7 @@ public sealed class AgentLoop
                 var record = await RunStepAsync(runId, request.Task, step, machine, history, refusals, lastAction, cancellationToken).ConfigureAwait(false);
                 tokens += record.Record.Proposal.Usage.TotalTokens;
                 cost += record.Record.Proposal.Usage.Cost;
-                await recorder.AppendAsync(record.Record, record.Images, CancellationToken.None).ConfigureAwait(false);
+                await Recording(() => recorder.AppendAsync(record.Record, record.Images, CancellationToken.None)).ConfigureAwait(false);
 
                 var outcome = record.Record.Outcome;
                 history.Add(new StepSummary(step, record.Record.Proposal.Action.Describe(), outcome.Message, outcome.Succeeded)
@@ -157,8 +167,23 @@ public sealed class AgentLoop
         {
             // Dead infrastructure (the browser crashed, the page closed): the run fails, the recording is closed.
             finalMessage = $"the run stopped: {e.Message}";
-            failure = e is TimeoutException ? FailureKind.StepTimeout : FailureKind.Infrastructure;
-            logger.LogError(e, "Run {RunId} failed at step {Step}", runId, step);
+            failure = e switch
+            {
+                TimeoutException => FailureKind.StepTimeout,
+                RecordingException => FailureKind.RecordingFailed,
+                _ => FailureKind.Infrastructure,
+            };
+            if (e is RecordingException)
+            {
+                // Said once, by whoever shows the result; the log keeps it without a stack trace.
+                finalMessage = e.Message;
+                logger.LogInformation("Run {RunId} stopped at step {Step}: {Message}", runId, step, e.Message);
+            }
+            else
+            {
+                logger.LogError(e, "Run {RunId} failed at step {Step}", runId, step);
+            }
+
             if (machine.CanFire(RunTrigger.Fail))
             {
                 machine.Fire(RunTrigger.Fail);
@@ -173,16 +198,32 @@ public sealed class AgentLoop
         };
         var steps = Math.Min(step, stepLimit);
         failure = status == RunStatus.Completed ? FailureKind.None : failure == FailureKind.None ? FailureKind.TaskFailed : failure;
-        await recorder.CompleteAsync(manifest with
+        try
         {
-            Status = status,
-            Failure = failure,
-            Message = finalMessage,
-            EndedAt = time.GetUtcNow(),
-            Steps = steps,
-            Tokens = tokens,
-            Cost = cost,
-        }).ConfigureAwait(false);
+            await Recording(() => recorder.CompleteAsync(manifest with
+            {
+                Status = status,
+                Failure = failure,
+                Message = finalMessage,
+                EndedAt = time.GetUtcNow(),
+                Steps = steps,
+                Tokens = tokens,
+                Cost = cost,
+            })).ConfigureAwait(false);
+        }
+        catch (RecordingException e)
+        {
+            // A result whose recording could not be closed cannot be shown to anyone: it is not reported as a success.
+            logger.LogInformation("Run {RunId}: {Message}", runId, e.Message);
+            if (failure != FailureKind.RecordingFailed)
+            {
+                finalMessage = status == RunStatus.Completed ? e.Message : $"{finalMessage}; {e.Message}";
+            }
+
+            status = status == RunStatus.Cancelled ? status : RunStatus.Failed;
+            failure = status == RunStatus.Cancelled ? failure : FailureKind.RecordingFailed;
+        }
+
         logger.LogInformation("Run {RunId} ended {Status} ({Failure}) after {Steps} steps", runId, status, failure, steps);
         logger.LogTrace("Run {RunId} ended: {Message}", runId, finalMessage);
         return new RunResult(runId, status, finalMessage, Math.Max(0, steps - options.PreludeSteps))
@@ -374,6 +415,12 @@ public sealed class AgentLoop
             machine.Fire(RunTrigger.Allowed);
         }
 
+        // The step is on disk before its action runs: if the run dies before the step is finished, the recording shows what
+        // was being carried out; if the disk cannot take it, the action does not run.
+        var (intent, intentImages) = Finish(Record(verdict, decision, ActionOutcome.Failed(
+            "the run stopped while this action was being carried out; whether it took effect is unknown", FailureKind.Infrastructure)));
+        await Recording(() => recorder.BeginStepAsync(intent with { Executing = true }, intentImages, CancellationToken.None)).ConfigureAwait(false);
+
         clock.Restart();
         ActionOutcome outcome;
         try
@@ -401,6 +448,20 @@ public sealed class AgentLoop
         logger.LogInformation("Step {Step} outcome {Status} ({Failure})", step, outcome.Status, outcome.Failure);
         logger.LogTrace("Step {Step} outcome {Outcome}", step, outcome.ToString());
         return Finish(Record(verdict, decision, outcome));
+    }
+
+    /// <summary>Runs a recorder call; a disk that will not take the write becomes a <see cref="RecordingException"/>.</summary>
+    private async Task Recording(Func<Task> write)
+    {
+        try
+        {
+            await write().ConfigureAwait(false);
+        }
+        catch (Exception e) when (e is IOException or UnauthorizedAccessException)
+        {
+            throw new RecordingException(
+                $"could not write the recording ({e.Message.TrimEnd('.')}): free disk space or pass --recordings DIR on another disk; nothing more was carried out", e);
+        }
     }
 
     /// <summary>What makes two proposals "the same action" for a reviewer: kind, target as perceived, value, page.</summary>

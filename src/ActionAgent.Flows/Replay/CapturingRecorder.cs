@@ -24,6 +24,9 @@ internal sealed class CapturingRecorder(IRunRecorder? inner) : IRunRecorder
     public Task BeginAsync(RunManifest manifest, CancellationToken cancellationToken = default) =>
         inner?.BeginAsync(manifest, cancellationToken) ?? Task.CompletedTask;
 
+    public Task BeginStepAsync(StepRecord step, StepImages images, CancellationToken cancellationToken = default) =>
+        inner?.BeginStepAsync(step, images, cancellationToken) ?? Task.CompletedTask;
+
     public Task AppendAsync(StepRecord step, StepImages images, CancellationToken cancellationToken = default)
     {
         lock (_gate)

@@ -38,6 +38,20 @@ internal sealed class FlowRecorder(IRunRecorder? inner, string runId) : IRunReco
     public Task BeginAsync(RunManifest manifest, CancellationToken cancellationToken = default) => Task.CompletedTask;
 
     /// <inheritdoc />
+    public Task BeginStepAsync(StepRecord step, StepImages images, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(step);
+        int number;
+        lock (_gate)
+        {
+            // The step's final line (AppendAsync) takes the same number.
+            number = _step + 1;
+        }
+
+        return inner?.BeginStepAsync(Renumber(step, number), images, cancellationToken) ?? Task.CompletedTask;
+    }
+
+    /// <inheritdoc />
     public Task AppendAsync(StepRecord step, StepImages images, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(step);
@@ -49,7 +63,10 @@ internal sealed class FlowRecorder(IRunRecorder? inner, string runId) : IRunReco
             _cost += step.Proposal.Usage.Cost;
         }
 
-        var renumbered = step with
+        return inner?.AppendAsync(Renumber(step, number), images, cancellationToken) ?? Task.CompletedTask;
+    }
+
+    private StepRecord Renumber(StepRecord step, int number) => step with
         {
             RunId = runId,
             Step = number,
@@ -60,8 +77,6 @@ internal sealed class FlowRecorder(IRunRecorder? inner, string runId) : IRunReco
             },
             Proposal = step.Proposal with { StepText = step.Proposal.StepText ?? CurrentInstruction },
         };
-        return inner?.AppendAsync(renumbered, images, cancellationToken) ?? Task.CompletedTask;
-    }
 
     /// <inheritdoc />
     public Task CompleteAsync(RunManifest manifest, CancellationToken cancellationToken = default) => Task.CompletedTask;

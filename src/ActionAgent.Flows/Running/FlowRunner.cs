@@ -176,7 +176,13 @@ public sealed class FlowRunner
             }
             catch (IOException e)
             {
-                _logger.LogError(e, "Could not close the recording of flow {Flow}", flow.Name);
+                // A flow whose recording could not be closed cannot be shown to have passed.
+                _logger.LogWarning("Could not close the recording of flow {Flow}: {Message}", flow.Name, e.Message);
+                if (status == FlowStatus.Passed)
+                {
+                    status = FlowStatus.Error;
+                    message = $"could not write the recording ({e.Message.TrimEnd('.')}): free disk space or pass --recordings DIR on another disk";
+                }
             }
         }
 

@@ -9,6 +9,7 @@ using ActionAgent.Models.Cost;
 using ActionAgent.Models.Deciders;
 using ActionAgent.Models.Providers;
 using ActionAgent.Models.Tests.Support;
+using ActionAgent.TestKit.Fakes;
 using ActionAgent.TestKit.FakeServers;
 using Microsoft.Extensions.Logging.Abstractions;
 
@@ -28,7 +29,7 @@ public sealed class AgentLoopIntegrationTests
         await using var server = await FakeOpenAIServer.StartNewAsync();
         server.EnqueueCompletion(Replies.Action("type", elementId: 11, value: "Jane Doe"), promptTokens: 1400, completionTokens: 50);
         server.EnqueueCompletion(Replies.Action("done", value: "refund requested"), promptTokens: 1500, completionTokens: 30);
-        var recorder = new MemoryRecorder();
+        var recorder = new MemoryRunRecorder();
         var executor = new SucceedingExecutor();
         using var factory = new ModelDeciderFactory(new ChatClientFactory(TestModels.Options(server.ApiBaseUrl)), new RunBudget());
         var decider = factory.CreateModel(ModelSpec.Parse(Spec));
@@ -58,7 +59,7 @@ public sealed class AgentLoopIntegrationTests
         server.EnqueueCompletion(Replies.Action("type", elementId: 11, value: "Jane Doe"));
         using var factory = new ModelDeciderFactory(new ChatClientFactory(TestModels.Options(server.ApiBaseUrl)), new RunBudget(new Budget { MaxCalls = 1 }));
 
-        var result = await Loop(factory.CreateModel(ModelSpec.Parse(Spec)), new SucceedingExecutor(), new MemoryRecorder())
+        var result = await Loop(factory.CreateModel(ModelSpec.Parse(Spec)), new SucceedingExecutor(), new MemoryRunRecorder())
             .RunAsync(new RunRequest("Request a refund"), TestContext.CancellationToken);
 
         Assert.AreEqual(RunStatus.Failed, result.Status);
@@ -98,31 +99,6 @@ public sealed class AgentLoopIntegrationTests
         {
             Executed.Add(proposal.Action.Describe());
             return Task.FromResult(ActionOutcome.Success());
-        }
-    }
-
-    private sealed class MemoryRecorder : IRunRecorder
-    {
-        public RunManifest? Manifest { get; private set; }
-
-        public List<StepRecord> Steps { get; } = [];
-
-        public Task BeginAsync(RunManifest manifest, CancellationToken cancellationToken = default)
-        {
-            Manifest = manifest;
-            return Task.CompletedTask;
-        }
-
-        public Task AppendAsync(StepRecord step, StepImages images, CancellationToken cancellationToken = default)
-        {
-            Steps.Add(step);
-            return Task.CompletedTask;
-        }
-
-        public Task CompleteAsync(RunManifest manifest, CancellationToken cancellationToken = default)
-        {
-            Manifest = manifest;
-            return Task.CompletedTask;
         }
     }
 }

@@ -18,6 +18,16 @@ public sealed class MemoryRunRecorder : IRunRecorder
         return Task.CompletedTask;
     }
 
+    /// <summary>Steps recorded before their action ran, in order.</summary>
+    public List<StepRecord> Begun { get; } = [];
+
+    /// <inheritdoc />
+    public Task BeginStepAsync(StepRecord step, StepImages images, CancellationToken cancellationToken = default)
+    {
+        Begun.Add(step);
+        return Task.CompletedTask;
+    }
+
     /// <inheritdoc />
     public Task AppendAsync(StepRecord step, StepImages images, CancellationToken cancellationToken = default)
     {
