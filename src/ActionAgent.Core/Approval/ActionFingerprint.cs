@@ -23,16 +23,26 @@ public sealed record ActionFingerprint(string Value)
     public static ActionFingerprint Of(ApprovalRequest request)
     {
         ArgumentNullException.ThrowIfNull(request);
+        return Of(request.Proposal, request.TargetElement, request.Url, request.PolicyHash);
+    }
+
+    /// <summary>
+    /// The fingerprint of <paramref name="proposal"/> on <paramref name="target"/> (as perceived) at <paramref name="url"/>
+    /// under the policy with <paramref name="policyHash"/>: also what makes a proposal "the action a reviewer refused".
+    /// </summary>
+    public static ActionFingerprint Of(ProposedAction proposal, UiElement? target, string url, string policyHash)
+    {
+        ArgumentNullException.ThrowIfNull(proposal);
         var canonical = new Canonical();
         canonical.Add("v", Version.ToString(CultureInfo.InvariantCulture));
-        var action = request.Proposal.Action;
+        var action = proposal.Action;
         canonical.Add("kind", action.Kind);
-        AddTarget(canonical, "target", action.PrimaryTarget, request.TargetElement);
+        AddTarget(canonical, "target", action.PrimaryTarget, target);
         AddParameters(canonical, action);
-        var (origin, path) = PageOf(request.Url);
+        var (origin, path) = PageOf(url);
         canonical.Add("page.origin", origin);
         canonical.Add("page.path", path);
-        canonical.Add("policy", request.PolicyHash);
+        canonical.Add("policy", policyHash ?? "");
         return new ActionFingerprint(Hex(SHA256.HashData(Encoding.UTF8.GetBytes(canonical.ToString()))));
     }
 

@@ -464,14 +464,11 @@ public sealed class AgentLoop
         }
     }
 
-    /// <summary>What makes two proposals "the same action" for a reviewer: kind, target as perceived, value, page.</summary>
-    private static string Fingerprint(ProposedAction proposal, UiElement? target, string url) =>
-        string.Join('\u001f', proposal.Action.Describe(), target?.Role ?? "", target?.Name ?? "", UrlWithoutQuery(url));
+    /// <summary>What makes two proposals "the same action" for a reviewer: the fingerprint an approval is bound to.</summary>
+    private string Fingerprint(ProposedAction proposal, UiElement? target, string url) =>
+        ActionFingerprint.Of(proposal, target, url, policyHash).Value;
 
-    private static string Fingerprint(StepRecord record) => Fingerprint(record.Proposal, record.Target, record.Observation.Url);
-
-    private static string UrlWithoutQuery(string url) =>
-        Uri.TryCreate(url, UriKind.Absolute, out var u) ? u.GetLeftPart(UriPartial.Path) : url;
+    private string Fingerprint(StepRecord record) => Fingerprint(record.Proposal, record.Target, record.Observation.Url);
 
     private sealed record Refusal(int Step, string Fingerprint, FailureKind Kind, string Message);
 
