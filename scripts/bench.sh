@@ -1,5 +1,5 @@
 #!/usr/bin/env bash
-# Runs every benchmark in bench/ after the idempotent set-up and prints their figures (see README, "Benchmarks").
+# Runs every benchmark in bench/ after the idempotent set-up and prints their figures (see docs/benchmarks.md).
 # Figures depend on the machine's load: run it with nothing else running. Usage: bash scripts/bench.sh
 set -uo pipefail
 cd "$(dirname "$0")/.."

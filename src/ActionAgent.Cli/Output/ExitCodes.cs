@@ -3,7 +3,7 @@ using ActionAgent.Core.Runtime;
 
 namespace ActionAgent.Cli.Output;
 
-/// <summary>Process exit codes; documented in the README.</summary>
+/// <summary>Process exit codes; documented in docs/cli.md.</summary>
 public static class ExitCodes
 {
     /// <summary>The run completed (or the command succeeded).</summary>

@@ -9,7 +9,7 @@ using YamlDotNet.RepresentationModel;
 namespace ActionAgent.Flows.Definition;
 
 /// <summary>
-/// Reads flow files (YAML; format in the README, "QA flows"). Every problem is a <see cref="FlowFormatException"/> whose message
+/// Reads flow files (YAML; format in docs/flows.md). Every problem is a <see cref="FlowFormatException"/> whose message
 /// starts with <c>file:line:col:</c>; variables (<c>${name}</c>) are substituted at load time, secret references
 /// (<c>{{secret:NAME}}</c>) are left for the executor.
 /// </summary>
