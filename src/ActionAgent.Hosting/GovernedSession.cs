@@ -128,7 +128,9 @@ public sealed class GovernedSession : IAsyncDisposable
         return new AgentLoop(new AgentParts
         {
             Perceiver = new RedactingPerceiver(perceiver, _redaction),
-            Decider = decider,
+            // A request or WebSocket message the guard held and nobody approved, even one sent after its step was
+            // checked, keeps the run from ending as done.
+            Decider = new NetworkGuardDecider(decider, _guard),
             Policy = Policy,
             Approver = Approver,
             Executor = Executor,

@@ -1,4 +1,5 @@
 using ActionAgent.TestKit;
+using ActionAgent.TestKit.Fakes;
 using ActionAgent.Approvals.Tests.Fakes;
 using ActionAgent.Browser.Network;
 using ActionAgent.Core.Approval;
@@ -106,6 +107,35 @@ public sealed class NetworkGuardUnloadTests
             "the guard to reject the message (it saw: " + string.Join(" | ", _guard.Events) + ")");
         Assert.AreEqual(0, _site.WebSocketMessages.Count, "reached the server: " + string.Join(", ", _site.WebSocketMessages));
         Assert.AreEqual("ws:open", await _page.TitleAsync(), "no echo came back");
+    }
+
+    [TestMethod]
+    public async Task GuardedDecider_AMessageWasHeldAfterItsStepWasChecked_DoneBecomesANotApprovedFailure()
+    {
+        await GuardAsync(new AutoApprover(false, "nobody approves"));
+        var decider = new NetworkGuardDecider(new ScriptedDecider(new DoneAction("synced")), _guard);
+        await OpenSocketAsync();
+
+        // The socket sends on its own, after the step that opened it was over.
+        await _page.EvaluateAsync("sendSocket('delete everything')");
+        var proposal = await decider.DecideAsync(new DecisionContext("r", "Click Sync", 2, Build.Page(_site.Url), []));
+
+        var fail = proposal.Action as FailAction;
+        Assert.IsNotNull(fail, proposal.Action.Describe());
+        Assert.AreEqual(FailureKind.NotApproved, fail.Failure);
+        StringAssert.Contains(fail.Reason, "WS ws://127.0.0.1");
+        Assert.AreEqual(0, _site.WebSocketMessages.Count);
+    }
+
+    [TestMethod]
+    public async Task GuardedDecider_NothingHeld_DoneStaysDone()
+    {
+        await GuardAsync(new AutoApprover(false, "nobody approves"));
+        var decider = new NetworkGuardDecider(new ScriptedDecider(new DoneAction("nothing to do")), _guard);
+
+        var proposal = await decider.DecideAsync(new DecisionContext("r", "look", 1, Build.Page(_site.Url), []));
+
+        Assert.IsInstanceOfType<DoneAction>(proposal.Action);
     }
 
     [TestMethod]
