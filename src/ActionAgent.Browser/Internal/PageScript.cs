@@ -72,6 +72,7 @@ internal sealed class ElementDto
     public bool Disabled { get; set; }
     public bool Submits { get; set; }
     public bool Enter { get; set; }
+    public bool GetForm { get; set; }
     public bool Focused { get; set; }
     public bool Secret { get; set; }
     public bool Off { get; set; }

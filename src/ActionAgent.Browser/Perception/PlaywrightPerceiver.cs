@@ -178,6 +178,7 @@ public sealed class PlaywrightPerceiver : IPerceiver
         Disabled = e.Disabled,
         SubmitsForm = e.Submits,
         EnterSubmits = e.Enter,
+        SubmitsGetForm = e.GetForm,
         IsFocused = e.Focused,
         Options = e.Options is { Count: > 0 } options ? options : [],
         Bounds = new ScreenRect(e.X, e.Y, e.W, e.H),

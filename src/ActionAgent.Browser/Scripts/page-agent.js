@@ -214,6 +214,17 @@
     return tag === 'input' && (type === 'submit' || type === 'image') && !!el.form;
   }
 
+  // A submit button of a form that only navigates (method get): a search, a filter, "open the refund form".
+  function submitsGetForm(el, tag, type) {
+    const form = el.form;
+    if (!form) return false;
+    const isSubmit = tag === 'button' ? (el.getAttribute('type') || 'submit').toLowerCase() === 'submit'
+      : tag === 'input' && (type === 'submit' || type === 'image');
+    if (!isSubmit) return false;
+    const method = ((el.getAttribute('formmethod') || form.getAttribute('method') || 'get') + '').toLowerCase();
+    return method === 'get';
+  }
+
   // A single-line field of a form that posts: pressing Enter in it submits the form (implicit submission), or a script
   // listening for Enter does the same.
   function enterSubmits(el, tag, type) {
@@ -361,6 +372,7 @@
           if (el.matches(':disabled') || el.getAttribute('aria-disabled') === 'true') e.disabled = true;
           if (submitsForm(el, tag, type)) e.submits = true;
           if (enterSubmits(el, tag, type)) e.enter = true;
+          if (submitsGetForm(el, tag, type)) e.getform = true;
           if (el === active) e.focused = true;
           if (tag === 'label') labelFor.push({ e, control: el.control });
           e.textish = textish;

@@ -50,6 +50,9 @@ public sealed record UiElement
     /// <summary>True when pressing it submits a form (a submit button inside a form).</summary>
     public bool SubmitsForm { get; init; }
 
+    /// <summary>True for a submit button of a form that uses GET (a search, a filter, opening a form): it only navigates.</summary>
+    public bool SubmitsGetForm { get; init; }
+
     /// <summary>True for a single-line field of a form that posts: pressing Enter in it submits the form.</summary>
     public bool EnterSubmits { get; init; }
 

@@ -262,6 +262,12 @@ public sealed partial class PolicyEngine : IActionPolicy
                 : new RiskAssessment(RiskClass.Navigation, "link", $"following the link \"{Trim(text)}\"") { Target = element, TargetText = text, DestinationUrl = dest };
         }
 
+        if (element is { SubmitsGetForm: true, SubmitsForm: false })
+        {
+            // What it does, not what it says: a GET form only opens a page ("File a refund" opening the refund form).
+            return new RiskAssessment(RiskClass.Navigation, "get-form", $"\"{Trim(text)}\" submits a form by GET: it only opens a page") { Target = element, TargetText = text };
+        }
+
         if (element?.SubmitsForm == true)
         {
             return new RiskAssessment(RiskClass.Submit, "form-submit", $"\"{Trim(text)}\" submits a form") { Target = element, TargetText = text };

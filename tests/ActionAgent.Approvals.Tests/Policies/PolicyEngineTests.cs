@@ -214,11 +214,39 @@ public sealed class PolicyEngineTests
     [TestMethod]
     public void Evaluate_TargetPattern_RequiresApprovalAndNamesTheRule()
     {
-        var v = Judge(Build.Click(1), Build.Page(elements: Build.Button(1, "Issue refund")));
+        // A policy that lets submits through still holds the one that moves money.
+        var relaxed = DefaultPolicy with { Actions = new Dictionary<RiskClass, VerdictKind>(DefaultPolicy.Actions) { [RiskClass.Submit] = VerdictKind.Allow } };
+
+        var v = Judge(Build.Click(1), Build.Page(elements: Build.Button(1, "Issue refund", submits: true)), relaxed);
 
         Assert.AreEqual(VerdictKind.RequireApproval, v.Kind);
         Assert.AreEqual("patterns.money", v.Rule);
         Assert.AreEqual("the target moves money", v.Reason);
+    }
+
+    [TestMethod]
+    public void Evaluate_DefaultPolicy_OpeningAndFillingTheRefundFormNeedNoReviewerOnlyItsSubmitDoes()
+    {
+        var open = Build.Button(1, "File a refund") with { SubmitsGetForm = true };
+        var date = Build.TextBox(2, "Refund date");
+        var submit = Build.Button(3, "Submit refund", submits: true);
+
+        var opening = Judge(Build.Click(1), Build.Page(elements: open));
+        var typing = Judge(Build.Type(2, "2026-12-01"), Build.Page(elements: [date, submit]));
+        var submitting = Judge(Build.Click(3), Build.Page(elements: [date, submit]));
+
+        Assert.AreEqual((RiskClass.Navigation, VerdictKind.Allow), (opening.Risk, opening.Kind), opening.ToString());
+        Assert.AreEqual((RiskClass.Input, VerdictKind.Allow), (typing.Risk, typing.Kind), typing.ToString());
+        Assert.AreEqual((RiskClass.Submit, VerdictKind.RequireApproval), (submitting.Risk, submitting.Kind), submitting.ToString());
+    }
+
+    [TestMethod]
+    public void Evaluate_GetFormButtonThatReadsDestructive_StaysDestructive()
+    {
+        // A GET that deletes is a trap the words still catch: only harmless-sounding GET forms count as navigation.
+        var v = Judge(Build.Click(1), Build.Page(elements: Build.Button(1, "Delete order") with { SubmitsGetForm = true }));
+
+        Assert.AreEqual((RiskClass.Destructive, VerdictKind.RequireApproval), (v.Risk, v.Kind));
     }
 
     [TestMethod]

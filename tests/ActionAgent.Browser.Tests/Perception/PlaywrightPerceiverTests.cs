@@ -23,7 +23,7 @@ public sealed class PlaywrightPerceiverTests
         server.Add("/enter-forms", """
             <!doctype html><title>Enter</title>
             <form method="post" action="/pay"><label>Tip <input id="tip" name="tip"></label></form>
-            <form method="get" action="/search"><label>Search <input id="q" name="q"></label></form>
+            <form method="get" action="/search"><label>Search <input id="q" name="q"></label><button>Find</button></form>
             <form method="post" action="/prefs"><label><input type="checkbox" name="news"> News</label></form>
             """);
         session = await TestBrowser.OpenAsync();
@@ -81,6 +81,9 @@ public sealed class PlaywrightPerceiverTests
         Assert.IsFalse(search.EnterSubmits, "a GET form only navigates");
         Assert.IsFalse(search.IsFocused);
         Assert.IsFalse(news.EnterSubmits, "a checkbox is not a text field");
+        var find = Single(observation, e => e.Name == "Find");
+        Assert.IsTrue(find.SubmitsGetForm, "a GET form's button only navigates");
+        Assert.IsFalse(find.SubmitsForm);
     }
 
     [TestMethod]
