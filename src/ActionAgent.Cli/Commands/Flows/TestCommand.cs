@@ -45,7 +45,18 @@ public static class TestCommand
         command.SetAction(async (result, ct) =>
         {
             var output = Console.IsOutputRedirected ? OutputMode.Plain : OutputMode.Terminal;
-            var variables = new Dictionary<string, string>(StringComparer.Ordinal);
+            // Variables from actionagent.json (nearest at or above the current folder); --var wins over them.
+            ProjectSettings project;
+            try
+            {
+                project = ProjectSettingsLoader.Find(Directory.GetCurrentDirectory());
+            }
+            catch (InvalidDataException e)
+            {
+                return Fail(ExitCodes.BadInput, e.Message);
+            }
+
+            var variables = new Dictionary<string, string>(project.Variables, StringComparer.Ordinal);
             foreach (var v in result.GetValue(vars) ?? [])
             {
                 var eq = v.IndexOf('=', StringComparison.Ordinal);
@@ -55,6 +66,11 @@ public static class TestCommand
                 }
 
                 variables[v[..eq].Trim()] = v[(eq + 1)..];
+            }
+
+            if (variables.TryGetValue("baseUrl", out var baseUrl) && UrlCheck.Problem(baseUrl) is { } urlProblem)
+            {
+                return Fail(ExitCodes.BadInput, $"baseUrl{(project.Variables.ContainsKey("baseUrl") && !result.GetValue(vars)!.Any(v => v.StartsWith("baseUrl=", StringComparison.Ordinal)) ? $" in {project.SourcePath}" : " (--var)")}: {urlProblem}");
             }
 
             var workerCount = result.GetValue(workers);
@@ -100,6 +116,7 @@ public static class TestCommand
 
             var loaded = FlowLoader.LoadAll(result.GetValue(paths) ?? [], variables);
             loaded = CheckSecrets(loaded, pipeline.Secrets);
+            loaded = CheckStartUrls(loaded, pipeline.Policy);
             foreach (var error in loaded.Errors)
             {
                 Console.Error.WriteLine($"error: {error.Message}");
@@ -251,6 +268,26 @@ public static class TestCommand
             else
             {
                 errors.Add(new FlowLoadError(flow.SourcePath, $"{flow.SourcePath}: flow \"{flow.Name}\": {string.Join("; ", problems)}"));
+            }
+        }
+
+        return new FlowLoadResult(flows, errors);
+    }
+
+    /// <summary>Moves flows whose start URL is malformed or refused by the policy into the load errors, before any browser starts.</summary>
+    private static FlowLoadResult CheckStartUrls(FlowLoadResult loaded, Core.Policy.PolicyDocument policy)
+    {
+        var flows = new List<FlowDefinition>();
+        var errors = loaded.Errors.ToList();
+        foreach (var flow in loaded.Flows)
+        {
+            if ((UrlCheck.Problem(flow.Url) ?? UrlCheck.PolicyProblem(flow.Url, policy)) is { } problem)
+            {
+                errors.Add(new FlowLoadError(flow.SourcePath, $"{flow.SourcePath}: flow \"{flow.Name}\": url: {problem}"));
+            }
+            else
+            {
+                flows.Add(flow);
             }
         }
 
