@@ -1,3 +1,5 @@
+using System.Text.Json;
+using System.Text.RegularExpressions;
 using ActionAgent.TestKit;
 
 namespace ActionAgent.Cli.Tests.DayOne;
@@ -56,6 +58,59 @@ public sealed class InitCommandTests
         Assert.AreEqual(0, r.ExitCode, r.ToString());
         StringAssert.Contains(r.StdOut, "1 passed, 0 failed", r.ToString());
         Assert.IsTrue(File.Exists(Path.Combine(_dir, "test-results", "junit.xml")), r.ToString());
+        var recorded = File.ReadAllText(Directory.GetFiles(Path.Combine(_dir, "recordings"), "steps.jsonl", SearchOption.AllDirectories).Single());
+        Assert.IsFalse(recorded.Contains("steps carried out", StringComparison.Ordinal), "no \"done\" row after every instruction in the recording");
+    }
+
+    [TestMethod]
+    public async Task Test_JsonJUnitAndHtml_StreamsStepsEndsWithResultWritesOneJUnitAndAnUploadableReportFolder()
+    {
+        await using var app = BackgroundCli.Start(_dir, "sample-app", "--port", "0");
+        var baseUrl = (await app.WaitForLineAsync(SampleAppCommandTests.BaseUrlLine(), TimeSpan.FromMinutes(1))).Groups[1].Value;
+        Assert.AreEqual(0, (await CliProcess.RunAsync(_dir, Timeout, "init", "--base-url", baseUrl)).ExitCode);
+
+        var r = await CliProcess.RunAsync(_dir, Timeout, NoSecretInEnvironment, "test", "flows/", "--no-cache", "--json", "--junit", "out/results.xml", "--html", "report");
+
+        Assert.AreEqual(0, r.ExitCode, r.ToString());
+        var lines = r.StdOut.Split('\n', StringSplitOptions.RemoveEmptyEntries).Select(l => JsonDocument.Parse(l).RootElement).ToList();
+        Assert.AreEqual(8, lines.Count(l => l.GetProperty("type").GetString() == "step"), "one line per finished step: " + r.StdOut);
+        var last = lines[^1];
+        Assert.AreEqual("result", last.GetProperty("type").GetString(), r.StdOut);
+        Assert.AreEqual(1, last.GetProperty("passed").GetInt32());
+        Assert.AreEqual(0, last.GetProperty("exitCode").GetInt32());
+        var flow = last.GetProperty("flows")[0];
+        Assert.AreEqual("Passed", flow.GetProperty("status").GetString());
+        Assert.AreEqual(8, flow.GetProperty("steps").GetArrayLength());
+        Assert.AreEqual(2, flow.GetProperty("expectations").GetArrayLength());
+
+        // One JUnit file per run: CI globs for *.xml must count the flow once.
+        var junitFiles = Directory.GetFiles(_dir, "*.xml", SearchOption.AllDirectories).Where(f => File.ReadAllText(f).Contains("<testsuite", StringComparison.Ordinal)).ToList();
+        CollectionAssert.AreEqual(new[] { Path.Combine(_dir, "out", "results.xml") }, junitFiles);
+
+        // Upload only the report folder: every link in it must still resolve, and the run report has no "done" rows.
+        var uploaded = Directory.CreateTempSubdirectory("aa-upload-").FullName;
+        try
+        {
+            foreach (var file in Directory.GetFiles(Path.Combine(_dir, "report"), "*", SearchOption.AllDirectories))
+            {
+                var copy = Path.Combine(uploaded, Path.GetRelativePath(Path.Combine(_dir, "report"), file));
+                Directory.CreateDirectory(Path.GetDirectoryName(copy)!);
+                File.Copy(file, copy);
+            }
+
+            var html = File.ReadAllText(Path.Combine(uploaded, "report.html"));
+            var links = Regex.Matches(html, "href=\"([^\"#][^\"]*)\"").Select(m => Uri.UnescapeDataString(m.Groups[1].Value)).ToList();
+            Assert.IsTrue(links.Count > 0, "the suite report links the flow's run report");
+            foreach (var link in links)
+            {
+                Assert.IsTrue(File.Exists(Path.Combine(uploaded, link)), $"link {link} resolves inside the uploaded folder");
+                Assert.IsFalse(File.ReadAllText(Path.Combine(uploaded, link)).Contains("steps carried out", StringComparison.Ordinal), "no \"done\" rows in the run report");
+            }
+        }
+        finally
+        {
+            Directory.Delete(uploaded, recursive: true);
+        }
     }
 
     [TestMethod]
