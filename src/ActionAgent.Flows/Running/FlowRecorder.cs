@@ -4,8 +4,7 @@ namespace ActionAgent.Flows.Running;
 
 /// <summary>
 /// Gathers the agent-loop runs of a flow's instructions into ONE recording: each loop's Begin/Complete is ignored,
-/// its steps are renumbered into the flow's sequence and tagged with the instruction they served; the "done" step that
-/// closes each instruction is left out.
+/// its steps are renumbered into the flow's sequence and tagged with the instruction they served.
 /// </summary>
 internal sealed class FlowRecorder(IRunRecorder? inner, string runId) : IRunRecorder
 {
@@ -42,14 +41,6 @@ internal sealed class FlowRecorder(IRunRecorder? inner, string runId) : IRunReco
     public Task AppendAsync(StepRecord step, StepImages images, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(step);
-
-        // Each instruction is its own loop, which ends with "done: All 1 steps carried out". The flow's step result
-        // already says so; as a row of its own after every instruction it is noise in the recording and its report.
-        if (step.Proposal.Action is Core.Decision.DoneAction && step.Outcome.Status == Core.Execution.OutcomeStatus.Succeeded)
-        {
-            return Task.CompletedTask;
-        }
-
         int number;
         lock (_gate)
         {

@@ -58,8 +58,6 @@ public sealed class InitCommandTests
         Assert.AreEqual(0, r.ExitCode, r.ToString());
         StringAssert.Contains(r.StdOut, "1 passed, 0 failed", r.ToString());
         Assert.IsTrue(File.Exists(Path.Combine(_dir, "test-results", "junit.xml")), r.ToString());
-        var recorded = File.ReadAllText(Directory.GetFiles(Path.Combine(_dir, "recordings"), "steps.jsonl", SearchOption.AllDirectories).Single());
-        Assert.IsFalse(recorded.Contains("steps carried out", StringComparison.Ordinal), "no \"done\" row after every instruction in the recording");
     }
 
     [TestMethod]
