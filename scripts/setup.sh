@@ -83,7 +83,7 @@ if [ "${ACTIONAGENT_SKIP_BUILD:-0}" != "1" ]; then
       dotnet pack src/ActionAgent.Cli -c Release ${rid:+-r "$rid"} -p:PackageVersion="$version" -o "$FEED" \
         --nologo -v minimal -clp:NoSummary -tl:off 1>&2
       log "installing it (dotnet tool update --global)"
-      dotnet tool update --global --add-source "$FEED" ActionAgent.Cli --version "$version" 1>&2
+      dotnet tool update --global --add-source "$FEED" ActionAgent.Cli --version "$version" >/dev/null
       echo "$tool_fp" > "$STAMPS/tool"
       echo "$version" > "$STAMPS/tool-version"
     fi
