@@ -3,7 +3,7 @@
 # Figures depend on the machine's load: run it with nothing else running. Usage: bash scripts/bench.sh
 set -uo pipefail
 cd "$(dirname "$0")/.."
-bash scripts/setup.sh || { echo "set-up failed: see the messages above" >&2; exit 1; }
+bash scripts/setup.sh --no-tool || { echo "set-up failed: see the messages above" >&2; exit 1; }
 status=0
 run() { echo; echo "=== $*"; dotnet run -c Release --no-build --project "$@" || status=1; }
 run bench/ActionAgent.Bench.Loop -- --runs 10

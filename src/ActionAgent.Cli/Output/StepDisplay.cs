@@ -1,3 +1,4 @@
+using System.Text.Json;
 using ActionAgent.Core.Execution;
 using ActionAgent.Core.Perception;
 using ActionAgent.Core.Recording;
@@ -7,7 +8,7 @@ namespace ActionAgent.Cli.Output;
 
 /// <summary>
 /// Shows each step as it is recorded: coloured lines on a terminal (Spectre.Console), plain lines otherwise,
-/// nothing with --json. Page text is shown inert. Wraps the real recorder so display and recording can never disagree.
+/// one JSON line per step with --json. Page text is shown inert. Wraps the real recorder so display and recording can never disagree.
 /// </summary>
 public sealed class StepDisplay(IRunRecorder inner, OutputMode mode, TextWriter? plainOutput = null, IAnsiConsole? terminal = null) : IRunRecorder
 {
@@ -43,6 +44,24 @@ public sealed class StepDisplay(IRunRecorder inner, OutputMode mode, TextWriter?
             : "";
         var message = Shown(step.Outcome.Message);
         var ms = step.Durations.WorkMs;
+        if (mode == OutputMode.Json)
+        {
+            // --json: one line per step as it is recorded; the command prints the result object last.
+            WriteJson(JsonSerializer.Serialize(new
+            {
+                type = "step",
+                step = step.Step,
+                action,
+                target = step.Target is { } tt ? new { role = Shown(tt.Role), label = Shown(tt.Label) } : null,
+                status = step.Outcome.Status.ToString(),
+                failure = step.Outcome.Failure == FailureKind.None ? null : step.Outcome.Failure.ToString(),
+                approval = step.Verdict is { NeedsApproval: true } && step.Decision is { } dd ? new { approved = dd.IsApproved, reviewer = Shown(dd.Reviewer) } : null,
+                message,
+                ms = (long)ms,
+            }));
+            return inner.AppendAsync(step, images, cancellationToken);
+        }
+
         Write(
             $"[grey]{step.Step,3}[/] {Markup.Escape(action)}[grey]{Markup.Escape(target)}[/] [{colour}]{mark}[/]{Markup.Escape(approval)} [grey]{ms:0} ms[/]" +
             (step.Outcome.Succeeded ? "" : $"\n    [{colour}]{Markup.Escape(message)}[/]"),
@@ -67,6 +86,13 @@ public sealed class StepDisplay(IRunRecorder inner, OutputMode mode, TextWriter?
 
     // Labels, task text and messages echo the page: an ESC or CR in them must not move the cursor or rewrite the line.
     private static string Shown(string? text) => InertText.Line(text);
+
+    private void WriteJson(string line)
+    {
+        var output = plainOutput ?? Console.Out;
+        output.WriteLine(line);
+        output.Flush();
+    }
 
     private void Write(string markup, string plain)
     {

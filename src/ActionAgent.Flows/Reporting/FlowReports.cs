@@ -3,7 +3,7 @@ using ActionAgent.Flows.Running;
 
 namespace ActionAgent.Flows.Reporting;
 
-/// <summary>Writes every report of a test run into one folder: junit.xml, report.html, and a report.html in each flow's recording.</summary>
+/// <summary>Writes every report of a test run into one folder that can be uploaded alone: report.html, runs/*.html and junit.xml.</summary>
 public static class FlowReports
 {
     /// <summary>The name of a run's HTML report inside its recording folder.</summary>
@@ -16,20 +16,29 @@ public static class FlowReports
     public static string? FailureScreenshotPath(FlowResult result) =>
         result is null || result.RecordingPath is null || result.FailureScreenshot.IsEmpty ? null : Path.Combine(result.RecordingPath, FailureScreenshotFile);
 
+    /// <summary>The folder, inside the report folder, that holds one self-contained HTML report per flow run.</summary>
+    public const string RunsFolder = "runs";
+
+    /// <summary>Where the run report of <paramref name="result"/> goes inside <paramref name="outputDirectory"/>; null without a recording.</summary>
+    public static string? RunReportPath(string outputDirectory, FlowResult result) =>
+        result?.RecordingPath is null ? null : Path.Combine(outputDirectory, RunsFolder, Path.GetFileName(Path.TrimEndingDirectorySeparator(result.RecordingPath)) + ".html");
+
     /// <summary>
-    /// Writes <c>junit.xml</c> and <c>report.html</c> under <paramref name="outputDirectory"/>, and a run report into each
-    /// flow's recording (linked from the suite report). A recording that cannot be read is skipped, not fatal.
+    /// Writes <c>report.html</c> and one run report per flow (<c>runs/NAME.html</c>, screenshots inline) under
+    /// <paramref name="outputDirectory"/>, so the folder alone can be uploaded, and ONE JUnit file: <paramref name="junitPath"/>,
+    /// else <c>junit.xml</c> in the folder. A recording that cannot be read is skipped, not fatal.
     /// </summary>
-    public static FlowReportPaths Write(FlowSuiteResult suite, string outputDirectory)
+    public static FlowReportPaths Write(FlowSuiteResult suite, string outputDirectory, string? junitPath = null)
     {
         ArgumentNullException.ThrowIfNull(suite);
         ArgumentNullException.ThrowIfNull(outputDirectory);
+        outputDirectory = Path.GetFullPath(outputDirectory);
         Directory.CreateDirectory(outputDirectory);
         var runReports = new List<string>();
         var problems = new List<string>();
         foreach (var result in suite.Results.Where(r => r.RecordingPath is not null))
         {
-            var path = Path.Combine(result.RecordingPath!, RunReportFile);
+            var path = RunReportPath(outputDirectory, result)!;
             try
             {
                 if (FailureScreenshotPath(result) is { } shot)
@@ -37,6 +46,7 @@ public static class FlowReports
                     File.WriteAllBytes(shot, result.FailureScreenshot.ToArray());
                 }
 
+                Directory.CreateDirectory(Path.GetDirectoryName(path)!);
                 HtmlReportWriter.Write(RunRecording.Load(result.RecordingPath!), path);
                 runReports.Add(path);
             }
@@ -46,7 +56,8 @@ public static class FlowReports
             }
         }
 
-        var junit = Path.Combine(outputDirectory, "junit.xml");
+        var junit = Path.GetFullPath(junitPath ?? Path.Combine(outputDirectory, "junit.xml"));
+        Directory.CreateDirectory(Path.GetDirectoryName(junit)!);
         JUnitWriter.Write(suite, junit);
         var html = Path.Combine(outputDirectory, "report.html");
         HtmlReportWriter.WriteSuite(suite, html);

@@ -31,6 +31,15 @@ public static class HtmlReportWriter
     /// <summary>Writes the drift report of a replay to <paramref name="outputPath"/>.</summary>
     public static void WriteReplay(ReplayReport report, string outputPath) => Save(outputPath, HtmlReplayReport.Render(report));
 
+    /// <summary>
+    /// The steps a report shows. In a flow's recording each instruction is its own loop that ends with a "done: All 1
+    /// steps carried out" step; the flow's step results already say so, so those rows are left out (the recording keeps them).
+    /// </summary>
+    internal static IReadOnlyList<StepRecord> Shown(RunRecording recording) =>
+        recording.Manifest.Versions.ContainsKey("flow")
+            ? recording.Steps.Where(s => !(s.Proposal.Action is DoneAction && s.Outcome.Status == OutcomeStatus.Succeeded)).ToList()
+            : recording.Steps;
+
     /// <summary>The HTML of one run's report.</summary>
     public static string Render(RunRecording recording)
     {
@@ -38,7 +47,8 @@ public static class HtmlReportWriter
         var m = recording.Manifest;
         var sb = new StringBuilder(64 * 1024);
         Open(sb, $"ActionAgent run {m.RunId}");
-        var failed = recording.Steps.Where(IsProblem).ToList();
+        var steps = Shown(recording);
+        var failed = steps.Where(IsProblem).ToList();
         var duration = m.EndedAt is { } end ? Duration(end - m.StartedAt) : "—";
         sb.Append("<header class=\"top\"><h1>").Append(E(m.Task)).Append(' ').Append(StatusBadge(m)).Append("</h1><div class=\"sub\">")
           .Append("<span>run ").Append(E(m.RunId)).Append("</span>")
@@ -50,7 +60,7 @@ public static class HtmlReportWriter
         }
 
         sb.Append("</div><div class=\"stats\">")
-          .Append(Stat(recording.Steps.Count.ToString(System.Globalization.CultureInfo.InvariantCulture), "steps"))
+          .Append(Stat(steps.Count.ToString(System.Globalization.CultureInfo.InvariantCulture), "steps"))
           .Append(Stat(failed.Count.ToString(System.Globalization.CultureInfo.InvariantCulture), "failed or skipped"))
           .Append(Stat(duration, "duration"))
           .Append(Stat(m.Tokens.ToString("N0", System.Globalization.CultureInfo.InvariantCulture), "tokens"))
@@ -74,12 +84,12 @@ public static class HtmlReportWriter
 
         sb.Append(failed.Count == 0 ? "</div>" : "</ol></div>");
         sb.Append("<h2>Timeline</h2>");
-        foreach (var s in recording.Steps)
+        foreach (var s in steps)
         {
             RenderStep(sb, recording, s);
         }
 
-        if (recording.Steps.Count == 0)
+        if (steps.Count == 0)
         {
             sb.Append("<p class=\"muted\">The recording has no steps.</p>");
         }

@@ -182,7 +182,7 @@ internal static class HtmlSuiteReport
             return "<span class=\"muted\">—</span>";
         }
 
-        var report = Path.Combine(r.RecordingPath, FlowReports.RunReportFile);
+        var report = FlowReports.RunReportPath(outputDirectory, r)!;
         if (!File.Exists(report))
         {
             return "<span class=\"muted\">recorded</span>";

@@ -181,7 +181,9 @@ public sealed class HtmlReportWriterTests
         StringAssert.Contains(html, "unknown key &quot;stpes&quot;");
         Assert.IsTrue(CountOf(html, "alt=\"screenshot of") >= 2, "each failed flow shows its screenshot");
         Assert.AreEqual(3, paths.RunReports.Count);
-        StringAssert.Contains(html, "href=\"../recordings/");
+        StringAssert.Contains(html, "href=\"runs/", "run reports live in the report folder, so uploading it alone keeps the links");
+        Assert.IsTrue(paths.RunReports.All(p => p.StartsWith(outDir, StringComparison.Ordinal) && File.Exists(p)));
+        Assert.IsFalse(paths.RunReports.Any(p => File.ReadAllText(p).Contains("did &quot;", StringComparison.Ordinal)), "no \"done\" row after every instruction in the run reports");
         Assert.IsTrue(File.Exists(paths.JUnitXml));
         Publish(outDir);
     }

@@ -1,3 +1,4 @@
+using System.Text.Json;
 using ActionAgent.Cli.Output;
 using ActionAgent.Core.Perception;
 using ActionAgent.Flows.Running;
@@ -7,7 +8,7 @@ namespace ActionAgent.Cli.Commands.Flows;
 
 /// <summary>
 /// Shows a test run as it happens: coloured lines through Spectre.Console on a terminal, plain lines when the output
-/// is redirected (CI logs); page text is shown inert. Thread-safe: several workers report at once.
+/// is redirected (CI logs), one JSON line per finished step and flow with --json; page text is shown inert. Thread-safe: several workers report at once.
 /// </summary>
 public sealed class FlowProgressDisplay(OutputMode mode, TextWriter? plainOutput = null, IAnsiConsole? terminal = null) : IFlowProgress
 {
@@ -18,6 +19,12 @@ public sealed class FlowProgressDisplay(OutputMode mode, TextWriter? plainOutput
     {
         ArgumentNullException.ThrowIfNull(update);
         update = update with { Flow = Shown(update.Flow), Text = Shown(update.Text), Message = Shown(update.Message) };
+        if (mode == OutputMode.Json)
+        {
+            WriteJson(update);
+            return;
+        }
+
         var (markup, plain) = update.Kind switch
         {
             FlowProgressKind.FlowStarted => ($"[bold]▶ {Markup.Escape(update.Flow)}[/]", $"START {update.Flow}"),
@@ -47,6 +54,28 @@ public sealed class FlowProgressDisplay(OutputMode mode, TextWriter? plainOutput
                 output.WriteLine(plain);
                 output.Flush();
             }
+        }
+    }
+
+    // --json: one line per finished step and per finished flow, as they happen (the result object comes last, from the command).
+    private void WriteJson(FlowProgressEvent update)
+    {
+        string? line = update.Kind switch
+        {
+            FlowProgressKind.StepFinished => JsonSerializer.Serialize(new { type = "step", flow = update.Flow, step = update.Step, of = update.StepCount, text = update.Text, passed = update.Passed, message = update.Message }),
+            FlowProgressKind.FlowFinished => JsonSerializer.Serialize(new { type = "flow", flow = update.Flow, passed = update.Passed, status = update.Status?.ToString(), message = update.Message }),
+            _ => null,
+        };
+        if (line is null)
+        {
+            return;
+        }
+
+        lock (_gate)
+        {
+            var output = plainOutput ?? Console.Out;
+            output.WriteLine(line);
+            output.Flush();
         }
     }
 

@@ -27,8 +27,8 @@ public static class TestCommand
         var paths = new Argument<string[]>("paths") { Description = "Flow files or folders (*.yaml, recursively)", Arity = ArgumentArity.OneOrMore };
         var workers = new Option<int>("--workers", "-w") { Description = "Flows run at the same time, each in its own browser", DefaultValueFactory = _ => 1 };
         var tags = new Option<string[]>("--tag", "-t") { Description = "Only flows with one of these tags (repeatable)", AllowMultipleArgumentsPerToken = true };
-        var junit = new Option<string?>("--junit") { Description = "JUnit XML file (default: <html dir>/junit.xml)" };
-        var html = new Option<string?>("--html") { Description = "Folder for report.html and junit.xml (default: test-results/)" };
+        var junit = new Option<string?>("--junit") { Description = "JUnit XML file, the only one written (default: <html dir>/junit.xml)" };
+        var html = new Option<string?>("--html") { Description = "Folder for report.html, runs/*.html and junit.xml; it can be uploaded alone (default: test-results/)" };
         var vars = new Option<string[]>("--var") { Description = "Variable override k=v (repeatable), e.g. --var baseUrl=http://127.0.0.1:5000" };
         var cache = new Option<string?>("--cache") { Description = $"Action cache file (default: {ActionCache.DefaultPath})" };
         var noCache = new Option<bool>("--no-cache") { Description = "Do not read or write the action cache" };
@@ -36,16 +36,28 @@ public static class TestCommand
         var perceptionMode = new Option<string?>(PerceptionFactory.OptionName) { Description = "How flows see the page: dom (default for flows: fast, deterministic), vision or hybrid (DOM only when the OCR models are missing)" };
         var updateBaselines = new Option<bool>("--update-baselines") { Description = "Visual-region expectations without a baseline PNG save the current region as their baseline (and pass)" };
         var recordMarks = MarksOption.Create("drawn");
+        var json = new Option<bool>("--json") { Description = "Print one JSON line per finished step and flow, then one result object with every flow's steps" };
         var common = new FlowCommandOptions();
-        var command = new Command("test", "Run QA flows (YAML) and write JUnit XML and an HTML report") { paths, workers, tags, junit, html, vars, cache, noCache, perceptionMode, updateBaselines, recordMarks };
+        var command = new Command("test", "Run QA flows (YAML) and write JUnit XML and an HTML report") { paths, workers, tags, junit, html, vars, cache, noCache, perceptionMode, updateBaselines, recordMarks, json };
         common.AddTo(command);
 
         // --model, --base-url, --small-model/--large-model (with auto) and --budget-*: one budget for the whole test run.
         models.AddTo(command, withVerify: false);
         command.SetAction(async (result, ct) =>
         {
-            var output = Console.IsOutputRedirected ? OutputMode.Plain : OutputMode.Terminal;
-            var variables = new Dictionary<string, string>(StringComparer.Ordinal);
+            var output = result.GetValue(json) ? OutputMode.Json : Console.IsOutputRedirected ? OutputMode.Plain : OutputMode.Terminal;
+            // Variables from actionagent.json (nearest at or above the current folder); --var wins over them.
+            ProjectSettings project;
+            try
+            {
+                project = ProjectSettingsLoader.Find(Directory.GetCurrentDirectory());
+            }
+            catch (InvalidDataException e)
+            {
+                return Fail(ExitCodes.BadInput, e.Message);
+            }
+
+            var variables = new Dictionary<string, string>(project.Variables, StringComparer.Ordinal);
             foreach (var v in result.GetValue(vars) ?? [])
             {
                 var eq = v.IndexOf('=', StringComparison.Ordinal);
@@ -55,6 +67,11 @@ public static class TestCommand
                 }
 
                 variables[v[..eq].Trim()] = v[(eq + 1)..];
+            }
+
+            if (variables.TryGetValue("baseUrl", out var baseUrl) && UrlCheck.Problem(baseUrl) is { } urlProblem)
+            {
+                return Fail(ExitCodes.BadInput, $"baseUrl{(project.Variables.ContainsKey("baseUrl") && !result.GetValue(vars)!.Any(v => v.StartsWith("baseUrl=", StringComparison.Ordinal)) ? $" in {project.SourcePath}" : " (--var)")}: {urlProblem}");
             }
 
             var workerCount = result.GetValue(workers);
@@ -100,6 +117,7 @@ public static class TestCommand
 
             var loaded = FlowLoader.LoadAll(result.GetValue(paths) ?? [], variables);
             loaded = CheckSecrets(loaded, pipeline.Secrets);
+            loaded = CheckStartUrls(loaded, pipeline.Policy);
             foreach (var error in loaded.Errors)
             {
                 Console.Error.WriteLine($"error: {error.Message}");
@@ -197,16 +215,19 @@ public static class TestCommand
                 await actionCache.SaveAsync(ct);
             }
 
-            var written = FlowReports.Write(suite, outDir);
-            if (result.GetValue(junit) is { } junitPath)
-            {
-                Directory.CreateDirectory(Path.GetDirectoryName(Path.GetFullPath(junitPath))!);
-                JUnitWriter.Write(suite, junitPath);
-            }
+            // One JUnit file per run: --junit when given, else junit.xml in the report folder (CI globs must not count twice).
+            var written = FlowReports.Write(suite, outDir, result.GetValue(junit));
 
             foreach (var problem in written.Problems)
             {
                 Console.Error.WriteLine($"warning: {problem}");
+            }
+
+            var exit = loaded.Errors.Count > 0 ? ExitCodes.BadInput : suite.AllPassed ? ExitCodes.Success : ExitCodes.RunFailed;
+            if (output == OutputMode.Json)
+            {
+                Console.Out.WriteLine(TestJsonResult.Serialize(suite, loaded, written, exit));
+                return exit;
             }
 
             Console.Out.WriteLine($"{suite.PassedCount} passed, {suite.FailedCount} failed ({suite.Results.Count} flows, {loaded.Errors.Count} not loaded, {suite.FilteredOut} left out by tags) in {suite.Duration.TotalSeconds:0.0} s");
@@ -230,8 +251,8 @@ public static class TestCommand
             }
 
             Console.Out.WriteLine($"report: {written.SuiteHtml}");
-            Console.Out.WriteLine($"junit: {result.GetValue(junit) ?? written.JUnitXml}");
-            return loaded.Errors.Count > 0 ? ExitCodes.BadInput : suite.AllPassed ? ExitCodes.Success : ExitCodes.RunFailed;
+            Console.Out.WriteLine($"junit: {written.JUnitXml}");
+            return exit;
         });
         return command;
     }
@@ -251,6 +272,26 @@ public static class TestCommand
             else
             {
                 errors.Add(new FlowLoadError(flow.SourcePath, $"{flow.SourcePath}: flow \"{flow.Name}\": {string.Join("; ", problems)}"));
+            }
+        }
+
+        return new FlowLoadResult(flows, errors);
+    }
+
+    /// <summary>Moves flows whose start URL is malformed or refused by the policy into the load errors, before any browser starts.</summary>
+    private static FlowLoadResult CheckStartUrls(FlowLoadResult loaded, Core.Policy.PolicyDocument policy)
+    {
+        var flows = new List<FlowDefinition>();
+        var errors = loaded.Errors.ToList();
+        foreach (var flow in loaded.Flows)
+        {
+            if ((UrlCheck.Problem(flow.Url) ?? UrlCheck.PolicyProblem(flow.Url, policy)) is { } problem)
+            {
+                errors.Add(new FlowLoadError(flow.SourcePath, $"{flow.SourcePath}: flow \"{flow.Name}\": url: {problem}"));
+            }
+            else
+            {
+                flows.Add(flow);
             }
         }
 
