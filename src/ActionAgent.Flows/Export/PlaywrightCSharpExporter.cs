@@ -404,19 +404,7 @@ public sealed partial class PlaywrightCSharpExporter(PlaywrightExportOptions? op
     /// <summary>The values a run supplied (typed text, URLs it opened, its task and instructions, flow variables): every other id is generated.</summary>
     private static GeneratedValues GeneratedValuesOf(RunRecording recording, FlowDefinition? flow)
     {
-        var supplied = new List<string?> { recording.Manifest.StartUrl, recording.Manifest.Task };
-        foreach (var step in recording.Steps)
-        {
-            supplied.Add(step.Proposal.StepText);
-            supplied.Add(step.Proposal.Action switch
-            {
-                TypeTextAction type => type.Text,
-                NavigateAction nav => nav.Url,
-                SelectOptionAction select => select.Option,
-                _ => null,
-            });
-        }
-
+        var supplied = GeneratedValues.SuppliedBy(recording).ToList();
         if (flow is not null)
         {
             supplied.AddRange(flow.Variables.Values);

@@ -39,7 +39,7 @@ public sealed class PlaywrightProjectWriter(PlaywrightProjectVersions versions)
     /// <summary>The .csproj text.</summary>
     public string ProjectXml() => $"""
         <Project Sdk="Microsoft.NET.Sdk">
-          <!-- Written by `actionagent export --project`. Run: dotnet test   (ACTIONAGENT_BASE_URL, ACTIONAGENT_SECRET_<NAME>, ACTIONAGENT_CHROMIUM) -->
+          <!-- Written by actionagent export (project option). Run: dotnet test, with ACTIONAGENT_BASE_URL, ACTIONAGENT_SECRET_NAME and ACTIONAGENT_CHROMIUM set as needed. -->
           <PropertyGroup>
             <TargetFramework>{versions.TargetFramework}</TargetFramework>
             <Nullable>enable</Nullable>

@@ -1,7 +1,9 @@
 using System.Text;
 using System.Text.RegularExpressions;
+using ActionAgent.Core.Decision;
+using ActionAgent.Core.Recording;
 
-namespace ActionAgent.Flows.Export;
+namespace ActionAgent.Flows;
 
 /// <summary>
 /// Tells values the server generated (refund ids, GUIDs, timestamps, counters) from values the run supplied (typed text,
@@ -23,6 +25,34 @@ public sealed partial class GeneratedValues
                 _supplied.Add(m.Value);
             }
         }
+    }
+
+    /// <summary>What a recorded run supplied: its start URL, task, instructions, typed text, chosen options and URLs it opened.</summary>
+    public static IEnumerable<string?> SuppliedBy(RunRecording recording)
+    {
+        ArgumentNullException.ThrowIfNull(recording);
+        yield return recording.Manifest.StartUrl;
+        yield return recording.Manifest.Task;
+        foreach (var step in recording.Steps)
+        {
+            yield return step.Proposal.StepText;
+            yield return step.Proposal.Action switch
+            {
+                TypeTextAction type => type.Text,
+                NavigateAction nav => nav.Url,
+                SelectOptionAction select => select.Option,
+                _ => null,
+            };
+        }
+    }
+
+    /// <summary>True when <paramref name="replayed"/> is <paramref name="recorded"/> with (at most) other generated values.</summary>
+    public bool Equivalent(string recorded, string replayed)
+    {
+        ArgumentNullException.ThrowIfNull(recorded);
+        ArgumentNullException.ThrowIfNull(replayed);
+        return string.Equals(recorded, replayed, StringComparison.Ordinal)
+            || (PatternFor(recorded) is { } pattern && Regex.IsMatch(replayed, "^" + pattern + "$", RegexOptions.None, TimeSpan.FromSeconds(1)));
     }
 
     [GeneratedRegex(@"[0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{12}|[0-9a-fA-F]*[0-9][0-9a-fA-F]*(?=[^0-9a-fA-F]|$)|\d+")]

@@ -1,7 +1,6 @@
 using System.Text.RegularExpressions;
-using ActionAgent.Flows.Export;
 
-namespace ActionAgent.Flows.Tests.Export;
+namespace ActionAgent.Flows.Tests;
 
 [TestClass]
 public sealed class GeneratedValuesTests
