@@ -32,4 +32,14 @@ public sealed class GeneratedValuesTests
     [TestMethod]
     public void PatternFor_NoDigits_IsNull() =>
         Assert.IsNull(new GeneratedValues([]).PatternFor("/refund/confirmation"));
+
+    [TestMethod]
+    public void Equivalent_OtherGeneratedIdButSameTypedOrder_TrueThenFalse()
+    {
+        var values = new GeneratedValues(["Type 1042 into Search orders"]);
+
+        Assert.IsTrue(values.Equivalent("/refund/confirmation?id=R-0002", "/refund/confirmation?id=R-0003"));
+        Assert.IsFalse(values.Equivalent("/orders/1042", "/orders/1043"), "a number the run typed must match exactly");
+        Assert.IsFalse(values.Equivalent("/refund/confirmation?id=R-0002", "/refund?id=R-0003"));
+    }
 }

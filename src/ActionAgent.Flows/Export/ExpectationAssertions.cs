@@ -34,17 +34,21 @@ public static class ExpectationAssertions
 
     private static string UrlPattern(UrlExpectation url, string origin)
     {
+        // As the flow runner checks: "ends with" and "is" also hold when only a query or fragment follows.
+        const string Tail = "/?(?:[?#].*)?$";
         var value = url.Value;
         var relative = value.StartsWith(origin, StringComparison.OrdinalIgnoreCase);
         var rest = relative ? value[origin.Length..] : value;
         return (url.Match, relative) switch
         {
-            (UrlMatchKind.EndsWith, _) => $"new Regex({Literal(Regex(value) + "$")})",
+            (UrlMatchKind.EndsWith, _) => $"new Regex({Literal(Regex(value.Length > 1 ? value.TrimEnd('/') : value) + Tail)})",
             (UrlMatchKind.Contains, _) => $"new Regex({Literal(Regex(value))})",
             (UrlMatchKind.StartsWith, true) => $"new Regex(\"^\" + Regex.Escape(BaseUrl) + {Literal(Regex(rest))})",
+            (UrlMatchKind.StartsWith, false) when value.StartsWith('/') => $"new Regex({Literal("^[a-z]+://[^/]+" + Regex(value))})",
             (UrlMatchKind.StartsWith, false) => $"new Regex({Literal("^" + Regex(value))})",
-            (_, true) => rest.Length == 0 ? "BaseUrl" : $"BaseUrl + {Literal(rest)}",
-            _ => Literal(value),
+            (_, true) => $"new Regex(\"^\" + Regex.Escape(BaseUrl) + {Literal(Regex(rest.TrimEnd('/')) + Tail)})",
+            (_, false) when value.StartsWith('/') => $"new Regex({Literal("^[a-z]+://[^/]+" + Regex(value.TrimEnd('/')) + Tail)})",
+            _ => $"new Regex({Literal("^" + Regex(value.TrimEnd('/')) + Tail)})",
         };
     }
 
