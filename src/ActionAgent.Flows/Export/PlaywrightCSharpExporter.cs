@@ -5,6 +5,8 @@ using ActionAgent.Core.Decision;
 using ActionAgent.Core.Execution;
 using ActionAgent.Core.Perception;
 using ActionAgent.Core.Recording;
+using ActionAgent.Flows.Definition;
+using ActionAgent.Flows.Expectations;
 using ActionAgent.Flows.Replay;
 
 namespace ActionAgent.Flows.Export;
@@ -33,14 +35,25 @@ public sealed partial class PlaywrightCSharpExporter(PlaywrightExportOptions? op
     /// <summary>Exports a recording folder; an incompatible recording throws <see cref="InvalidDataException"/>.</summary>
     public string Export(string recordingDirectory) => Export(RunRecording.Load(recordingDirectory));
 
-    /// <summary>The C# source of a test that repeats the recording.</summary>
-    public string Export(RunRecording recording)
+    /// <summary>The class name the export of <paramref name="recording"/> declares (also its file name).</summary>
+    public string ClassNameFor(RunRecording recording)
+    {
+        ArgumentNullException.ThrowIfNull(recording);
+        return _options.ClassName ?? MethodNameFor(recording) + "Tests";
+    }
+
+    /// <summary>
+    /// The C# source of a test that repeats the recording. With the <paramref name="flow"/> it was recorded from, the
+    /// flow's <c>expect:</c> lines become assertions where they stood; values the server generated are matched by pattern.
+    /// </summary>
+    public string Export(RunRecording recording, FlowDefinition? flow = null)
     {
         ArgumentNullException.ThrowIfNull(recording);
         var m = recording.Manifest;
         var origin = UrlRebaser.OriginOf(m.StartUrl) ?? UrlRebaser.OriginOf(recording.Steps.FirstOrDefault()?.Observation.Url) ?? "http://127.0.0.1:5000";
-        var name = Identifier(m.Task.StartsWith("flow: ", StringComparison.Ordinal) ? m.Task[6..] : m.Task);
-        var className = _options.ClassName ?? name + "Tests";
+        var name = MethodNameFor(recording);
+        var className = ClassNameFor(recording);
+        var generated = GeneratedValuesOf(recording, flow);
         var first = recording.Steps.FirstOrDefault()?.Observation;
         var (width, height) = first is { CssWidth: > 0 } ? (first.CssWidth, first.CssHeight) : (1280, 720);
 
@@ -52,6 +65,7 @@ public sealed partial class PlaywrightCSharpExporter(PlaywrightExportOptions? op
           .AppendLine("// </auto-generated>")
           .AppendLine("#nullable enable")
           .AppendLine("using System;")
+          .AppendLine("using System.Text.RegularExpressions;")
           .AppendLine("using System.Threading.Tasks;")
           .AppendLine("using Microsoft.Playwright;")
           .AppendLine("using Microsoft.VisualStudio.TestTools.UnitTesting;")
@@ -97,12 +111,28 @@ public sealed partial class PlaywrightCSharpExporter(PlaywrightExportOptions? op
         }
 
         var lastUrl = start;
-        foreach (var step in recording.Steps)
+        void Lines(IEnumerable<string> lines)
         {
             sb.AppendLine();
-            foreach (var line in StepLines(step, origin))
+            foreach (var line in lines)
             {
                 sb.Append("        ").AppendLine(line);
+            }
+        }
+
+        foreach (var part in Interleave(recording.Steps, flow))
+        {
+            if (part.Expectation is { } expectation)
+            {
+                Lines(ExpectationAssertions.For(expectation, origin));
+                continue;
+            }
+
+            var step = part.Step!;
+            var lines = StepLines(step, origin).ToList();
+            if (lines.Count > 0)
+            {
+                Lines(lines);
             }
 
             lastUrl = step.Outcome.UrlAfter ?? step.Observation.Url;
@@ -111,8 +141,8 @@ public sealed partial class PlaywrightCSharpExporter(PlaywrightExportOptions? op
         if (recording.Steps.LastOrDefault() is { Proposal.Action: DoneAction } last)
         {
             sb.AppendLine()
-              .AppendLine("        // The run ended here: it must end on the same page.")
-              .AppendLine(CultureInfo.InvariantCulture, $"        await page.WaitForURLAsync({UrlExpression(last.Observation.Url, origin)});");
+              .AppendLine("        // The run ended here: it must end on the same page (values the server generated match by pattern).")
+              .AppendLine(CultureInfo.InvariantCulture, $"        await page.WaitForURLAsync({UrlMatcher(last.Observation.Url, origin, generated)});");
         }
         else if (lastUrl is not null && m.Status != Core.Runtime.RunStatus.Completed)
         {
@@ -169,9 +199,8 @@ public sealed partial class PlaywrightCSharpExporter(PlaywrightExportOptions? op
     private IEnumerable<string> StepLines(StepRecord step, string origin)
     {
         var action = step.Proposal.Action;
-        if (action is DoneAction done)
+        if (action is DoneAction)
         {
-            yield return $"// Step {step.Step}: done ({OneLine(done.Result)})";
             yield break;
         }
 
@@ -326,6 +355,94 @@ public sealed partial class PlaywrightCSharpExporter(PlaywrightExportOptions? op
         return string.Join(" + ", parts);
     }
 
+    /// <summary>The recorded steps in order, with the flow's inline expectations where they stood and its final ones at the end.</summary>
+    private static IEnumerable<(StepRecord? Step, Expectation? Expectation)> Interleave(IReadOnlyList<StepRecord> steps, FlowDefinition? flow)
+    {
+        if (flow is null)
+        {
+            foreach (var step in steps)
+            {
+                yield return (step, null);
+            }
+
+            yield break;
+        }
+
+        // Each instruction of a flow is one agent loop that ends with its own "done": the recorded steps up to and
+        // including a done belong to the next instruction of the flow.
+        var next = 0;
+        foreach (var flowStep in flow.Steps)
+        {
+            if (flowStep.Expectation is { } expectation)
+            {
+                yield return (null, expectation);
+                continue;
+            }
+
+            while (next < steps.Count)
+            {
+                var step = steps[next++];
+                yield return (step, null);
+                if (step.Proposal.Action is DoneAction)
+                {
+                    break;
+                }
+            }
+        }
+
+        while (next < steps.Count)
+        {
+            yield return (steps[next++], null);
+        }
+
+        foreach (var expectation in flow.Expectations)
+        {
+            yield return (null, expectation);
+        }
+    }
+
+    /// <summary>The values a run supplied (typed text, URLs it opened, its task and instructions, flow variables): every other id is generated.</summary>
+    private static GeneratedValues GeneratedValuesOf(RunRecording recording, FlowDefinition? flow)
+    {
+        var supplied = GeneratedValues.SuppliedBy(recording).ToList();
+        if (flow is not null)
+        {
+            supplied.AddRange(flow.Variables.Values);
+            supplied.AddRange(flow.Steps.Select(s => s.Text));
+        }
+
+        return new GeneratedValues(supplied);
+    }
+
+    /// <summary>A string or, when the URL holds generated values, a <c>Regex</c> for <c>WaitForURLAsync</c>.</summary>
+    private static string UrlMatcher(string url, string origin, GeneratedValues generated)
+    {
+        var relative = url.StartsWith(origin, StringComparison.OrdinalIgnoreCase);
+        var rest = relative ? url[origin.Length..] : url;
+        if (generated.PatternFor(rest) is not { } pattern)
+        {
+            return UrlExpression(url, origin);
+        }
+
+        return relative
+            ? $"new Regex(\"^\" + Regex.Escape(BaseUrl) + {Literal(pattern + "$")})"
+            : $"new Regex({Literal("^" + pattern + "$")})";
+    }
+
+    /// <summary>The test method's name: from the task or flow name, never from text that held a secret.</summary>
+    private static string MethodNameFor(RunRecording recording)
+    {
+        var task = recording.Manifest.Task;
+        var text = task.StartsWith("flow: ", StringComparison.Ordinal) ? task[6..] : task;
+        var secretValues = recording.Steps
+            .Where(s => s.Target?.IsSecret == true && s.Proposal.Action is TypeTextAction)
+            .Select(s => ((TypeTextAction)s.Proposal.Action).Text)
+            .Where(t => t.Length >= 3 && !t.Contains("{{secret:", StringComparison.Ordinal) && !t.All(c => c == '*'));
+        return SecretReference().IsMatch(text) || secretValues.Any(v => text.Contains(v, StringComparison.Ordinal))
+            ? "RecordedRun"
+            : Identifier(text);
+    }
+
     private static string UrlExpression(string url, string origin) =>
         url.StartsWith(origin, StringComparison.OrdinalIgnoreCase)
             ? url.Length == origin.Length ? "BaseUrl" : $"BaseUrl + {Literal(url[origin.Length..])}"
@@ -368,5 +485,5 @@ public sealed partial class PlaywrightCSharpExporter(PlaywrightExportOptions? op
         return id.Length == 0 ? "RecordedRun" : char.IsDigit(id[0]) ? "Run" + id : id;
     }
 
-    private static string OneLine(string text) => TextSimilarity.Clip(text, 160).Replace("*/", "* /", StringComparison.Ordinal);
+    internal static string OneLine(string text) => TextSimilarity.Clip(text, 160).Replace("*/", "* /", StringComparison.Ordinal);
 }

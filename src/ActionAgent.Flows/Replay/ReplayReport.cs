@@ -24,6 +24,7 @@ public sealed record ReplayReport(RunRecording Original, RunStatus Status, strin
     /// <summary>Why the replayed run did not complete, when it did not (a refusal is never a passing replay).</summary>
     public Core.Execution.FailureKind Failure { get; init; }
 
-    /// <summary>One line: "replayed 9 steps: 0 major, 2 minor drifts (Completed)".</summary>
-    public string Summary => $"replayed {Steps.Count(s => s.ReplayStep is not null)}/{Steps.Count} steps: {MajorDrifts} major, {MinorDrifts} minor drifts ({Status}: {Message})";
+    /// <summary>One line: "replayed 9/9 steps: 0 major, 2 minor drifts (Completed: …)", or "…: no drift: 0 major, 0 minor drifts (…)".</summary>
+    public string Summary =>
+        $"replayed {Steps.Count(s => s.ReplayStep is not null)}/{Steps.Count} steps: {(MajorDrifts + MinorDrifts == 0 && Steps.Count > 0 ? "no drift: " : "")}{MajorDrifts} major, {MinorDrifts} minor drifts ({Status}: {Message})";
 }

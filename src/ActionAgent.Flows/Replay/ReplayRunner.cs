@@ -74,6 +74,7 @@ public sealed class ReplayRunner(
     private List<StepDrift> Compare(RunRecording recording, DescriptorReplayDecider decider, IReadOnlyList<(StepRecord Step, ReadOnlyMemory<byte> Screenshot)> replayed, UrlRebaser rebaser)
     {
         var resolutions = decider.Resolutions;
+        var generated = new GeneratedValues(GeneratedValues.SuppliedBy(recording));
         var drifts = new List<StepDrift>();
         for (var i = 0; i < decider.Planned.Count; i++)
         {
@@ -116,14 +117,20 @@ public sealed class ReplayRunner(
 
             var originalPage = UrlRebaser.PathAndQuery(rebaser.Rebase(original.Observation.Url));
             var replayPage = UrlRebaser.PathAndQuery(replay.Observation.Url);
-            if (!string.Equals(originalPage, replayPage, StringComparison.Ordinal))
+
+            // A run recording's first step opens the start URL from a blank tab; the replay opens it before its first
+            // step, so that step starts on the start page: the same run, not drift (nor is the blank screenshot).
+            var openedFromBlank = i == 0 && UrlRebaser.OriginOf(original.Observation.Url) is null && original.Proposal.Action is Core.Decision.NavigateAction;
+
+            // A refund filed as R-0002 when recorded is R-0003 on the second run: ids the server generated may differ.
+            if (!openedFromBlank && !generated.Equivalent(originalPage, replayPage))
             {
                 Note(DriftSeverity.Major, $"started on {replayPage} instead of {originalPage}");
             }
 
             double? difference = null;
             var originalShot = original.Observation.ScreenshotFile is { } file ? Path.Combine(recording.Directory, file) : null;
-            if (originalShot is not null && File.Exists(originalShot) && !screenshot.IsEmpty)
+            if (!openedFromBlank && originalShot is not null && File.Exists(originalShot) && !screenshot.IsEmpty)
             {
                 var comparison = resolution.Screen ?? Comparer.Compare(File.ReadAllBytes(originalShot), screenshot);
                 difference = comparison.DifferenceFraction;

@@ -9,74 +9,80 @@ namespace ActionAgent.Cli.Tests.Flows;
 [DoNotParallelize]
 public sealed class FlowExportTests
 {
-    private static readonly TimeSpan Timeout = TimeSpan.FromMinutes(4);
-
-    // Runs the exported [TestMethod]s the way a test runner would, without needing the MSTest adapter packages offline.
-    private const string Harness = """
-        using System.Reflection;
-        using Microsoft.VisualStudio.TestTools.UnitTesting;
-
-        foreach (var type in Assembly.GetExecutingAssembly().GetTypes().Where(t => t.GetCustomAttribute<TestClassAttribute>() is not null))
-        {
-            foreach (var method in type.GetMethods().Where(m => m.GetCustomAttribute<TestMethodAttribute>() is not null))
-            {
-                await (Task)method.Invoke(Activator.CreateInstance(type), null)!;
-                Console.WriteLine($"PASSED {type.Name}.{method.Name}");
-            }
-        }
-        """;
+    private static readonly TimeSpan Timeout = TimeSpan.FromMinutes(6);
 
     [TestMethod]
-    public async Task Export_RecordedSampleFlow_CompilesAndPassesAgainstTheApp()
+    public async Task Export_RecordedRefundFlow_ProjectBuildsAndPassesTwiceOnOneApp()
     {
         var dir = CliProcess.NewWorkDir("aa-export-cli-");
         try
         {
             Environment.SetEnvironmentVariable("ACTIONAGENT_SECRET_OPS_PASSWORD", "ops-pass");
             await using var app = await SampleAppServer.StartAsync();
-            var run = await CliProcess.RunAsync(dir, Timeout, "test", Path.Combine(FlowCommandTests.FlowsDir, "sign-in-and-search.yaml"),
-                "--var", "baseUrl=" + app.BaseUrl, "--recordings", Path.Combine(dir, "rec"), "--no-cache");
+            var run = await CliProcess.RunAsync(dir, Timeout, "test", Path.Combine(FlowCommandTests.FlowsDir, "file-a-refund.yaml"),
+                "--var", "baseUrl=" + app.BaseUrl, "--recordings", Path.Combine(dir, "rec"), "--no-cache", "--yes");
             Assert.AreEqual(0, run.ExitCode, run.ToString());
-            var project = Directory.CreateDirectory(Path.Combine(dir, "exported")).FullName;
+            var project = Path.Combine(dir, "exported", "RefundTests");
+            var copy = Path.Combine(dir, "not", "yet", "there", "Refund.cs");
 
             var export = await CliProcess.RunAsync(dir, Timeout, "export", Directory.GetDirectories(Path.Combine(dir, "rec")).Single(),
-                "--format", "playwright-csharp", "-o", Path.Combine(project, "SignInTests.cs"));
+                "--format", "playwright-csharp", "--project", project, "-o", copy);
 
             Assert.AreEqual(0, export.ExitCode, export.ToString());
-            var bin = AppContext.BaseDirectory;
-            File.WriteAllText(Path.Combine(project, "Program.cs"), Harness);
-            File.WriteAllText(Path.Combine(project, "Exported.csproj"), $"""
-                <Project Sdk="Microsoft.NET.Sdk">
-                  <PropertyGroup>
-                    <OutputType>Exe</OutputType>
-                    <TargetFramework>net10.0</TargetFramework>
-                    <ImplicitUsings>enable</ImplicitUsings>
-                    <Nullable>enable</Nullable>
-                    <TreatWarningsAsErrors>true</TreatWarningsAsErrors>
-                  </PropertyGroup>
-                  <ItemGroup>
-                    <Reference Include="Microsoft.Playwright" HintPath="{bin}Microsoft.Playwright.dll" />
-                    <Reference Include="Microsoft.Bcl.AsyncInterfaces" HintPath="{bin}Microsoft.Bcl.AsyncInterfaces.dll" />
-                    <Reference Include="MSTest.TestFramework" HintPath="{bin}MSTest.TestFramework.dll" />
-                  </ItemGroup>
-                </Project>
-                """);
-            var build = await RunAsync(project, new Dictionary<string, string>(), "build", "-v", "q", "-o", Path.Combine(project, "out"));
-            Assert.AreEqual(0, build.ExitCode, "the exported test compiles (warnings are errors)\n" + build.Output + "\n" + File.ReadAllText(Path.Combine(project, "SignInTests.cs")));
+            Assert.IsTrue(File.Exists(copy), "-o creates its folder");
+            var code = File.ReadAllText(Path.Combine(project, "FileARefundTests.cs"));
+            Assert.IsFalse(code.Contains("R-0001", StringComparison.Ordinal), "the refund id the server generated is not asserted literally\n" + code);
+            StringAssert.Contains(code, "confirmation\\\\?id=R-\\\\d+", code);
+            StringAssert.Contains(code, "ToContainTextAsync(\"Refund filed\"", "the flow's expect: lines are assertions\n" + code);
+            StringAssert.Contains(code, "ToBeCheckedAsync()", "inline expect: lines too\n" + code);
+            Assert.IsFalse(code.Contains(": done", StringComparison.Ordinal), "no '// Step N: done' noise\n" + code);
 
-            var test = await RunAsync(project, new Dictionary<string, string>
-            {
-                ["ACTIONAGENT_BASE_URL"] = app.BaseUrl,
-                ["PLAYWRIGHT_DRIVER_SEARCH_PATH"] = bin,
-            }, Path.Combine(project, "out", "Exported.dll"));
+            var build = await RunAsync(project, new Dictionary<string, string>(), "build", "-v", "q");
+            Assert.AreEqual(0, build.ExitCode, "the exported project builds as written\n" + build.Output + "\n" + code);
 
-            Assert.AreEqual(0, test.ExitCode, test.Output);
-            StringAssert.Contains(test.Output, "PASSED ", test.Output);
+            var environment = new Dictionary<string, string> { ["ACTIONAGENT_BASE_URL"] = app.BaseUrl };
+            var first = await RunAsync(project, environment, "test", "--no-build");
+            var second = await RunAsync(project, environment, "test", "--no-build");
+
+            Assert.AreEqual(0, first.ExitCode, "first run\n" + first.Output + "\n" + code);
+            Assert.AreEqual(0, second.ExitCode, "second run on the same app (the server generates a new refund id)\n" + second.Output + "\n" + code);
+            StringAssert.Matches(second.Output, new System.Text.RegularExpressions.Regex(@"Passed:\s+1\b"), second.Output);
+            Assert.AreEqual(3, app.State.Refunds.Count, "the recorded run and both exported runs each filed a refund");
         }
         finally
         {
             Directory.Delete(dir, recursive: true);
         }
+    }
+
+    [TestMethod]
+    public async Task Export_OutputFolderMissing_CreatesIt()
+    {
+        var dir = CliProcess.NewWorkDir("aa-export-o-");
+        try
+        {
+            var recording = await EmptyRecordingAsync(dir);
+            var target = Path.Combine(dir, "a", "b", "Test.cs");
+
+            var export = await CliProcess.RunAsync(dir, Timeout, "export", recording, "-o", target);
+
+            Assert.AreEqual(0, export.ExitCode, export.ToString());
+            Assert.IsTrue(File.Exists(target));
+            Assert.IsFalse(export.StdErr.Contains("   at ", StringComparison.Ordinal), export.ToString());
+        }
+        finally
+        {
+            Directory.Delete(dir, recursive: true);
+        }
+    }
+
+    private static async Task<string> EmptyRecordingAsync(string dir)
+    {
+        var recorder = new ActionAgent.Core.Recording.JsonRunRecorder(Path.Combine(dir, "rec"));
+        var manifest = new ActionAgent.Core.Recording.RunManifest { RunId = "run1", Task = "open the page", StartUrl = "http://127.0.0.1:5000/" };
+        await recorder.BeginAsync(manifest);
+        await recorder.CompleteAsync(manifest with { Status = ActionAgent.Core.Runtime.RunStatus.Completed });
+        return recorder.RunDirectory!;
     }
 
     private static async Task<(int ExitCode, string Output)> RunAsync(string dir, Dictionary<string, string> environment, params string[] args)

@@ -2,6 +2,7 @@ using System.CommandLine;
 using ActionAgent.Cli.Hosting;
 using ActionAgent.Cli.Hosting.Flows;
 using ActionAgent.Cli.Output;
+using ActionAgent.Core.Recording;
 using ActionAgent.Flows.Replay;
 using ActionAgent.Flows.Reporting;
 using Serilog.Extensions.Logging;
@@ -43,9 +44,18 @@ public static class ReplayCommand
             using var loggerFactory = new SerilogLoggerFactory(serilog);
             try
             {
+                var recorded = RunRecording.Load(dir);
                 var browser = common.LoadBrowser(result);
                 // The same governed pipeline as run: policy, approver, network guard, audit, declared secrets only.
                 var pipeline = await new PipelineFactory(common.ReadGovernance(result), loggerFactory).CreateAsync(ct);
+
+                // Like test: a secret the replay would type but cannot stops it here, before any browser starts.
+                var secretProblems = RecordingSecrets.NamesIn(recorded).Select(pipeline.Secrets.Check).OfType<string>().ToList();
+                if (secretProblems.Count > 0)
+                {
+                    Console.Error.WriteLine($"error: {dir}: {string.Join("; ", secretProblems)}");
+                    return ExitCodes.BadInput;
+                }
                 var runner = new ReplayRunner(
                     new PlaywrightFlowSessionFactory(pipeline, browser, loggerFactory),
                     new ReplayOptions { Settle = settle, BaseUrl = result.GetValue(baseUrl), RecordingsRoot = Path.GetFullPath(result.GetValue(common.Recordings) ?? "recordings") },
@@ -56,7 +66,7 @@ public static class ReplayCommand
                     Comparer = ReplayImaging,
                     Matcher = ReplayImaging,
                 };
-                var report = await runner.RunAsync(dir, ct);
+                var report = await runner.RunAsync(recorded, ct);
                 foreach (var (step, index) in report.Steps.Select((s, i) => (s, i + 1)))
                 {
                     // Flow recordings number their "done" steps too, so the recorded numbers run 1, 3, 5…: say both.
