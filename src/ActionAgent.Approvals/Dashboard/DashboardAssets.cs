@@ -61,6 +61,8 @@ internal static class DashboardAssets
         .detail-head h1 { font-size:20px; margin:0 0 8px; } .badges { margin-bottom:14px; }
         dl.facts { display:grid; grid-template-columns:118px 1fr; gap:8px 12px; margin:0 0 18px; }
         dl.facts dt { color:var(--muted); font-size:13px; padding-top:1px; } dl.facts dd { margin:0; word-break:break-word; }
+        .submits { margin:0 0 18px; } .submits h2 { font-size:15px; margin:0 0 6px; } table.fields td { padding:6px 10px; word-break:break-word; }
+        .masked { letter-spacing:.1em; color:var(--muted); }
         code.value { background:#fff9db; border:1px solid #ffe066; padding:1px 6px; border-radius:4px; }
         .decide { display:grid; gap:14px; border-top:1px solid var(--line); padding-top:16px; }
         .decide form { display:grid; gap:6px; } .decide label { font-size:13px; font-weight:600; }
