@@ -82,7 +82,7 @@ internal static class DashboardPages
         {
             var w = a.ScreenshotWidth.ToString(CultureInfo.InvariantCulture);
             var h = a.ScreenshotHeight.ToString(CultureInfo.InvariantCulture);
-            sb.Append("<figure class=\"shot\"><div class=\"shot-frame\"><img src=\"/approvals/").Append(a.Id)
+            sb.Append("<figure class=\"shot\"><div class=\"shot-frame\" id=\"shot-frame\" title=\"Click to zoom\"><img src=\"/approvals/").Append(a.Id)
               .Append("/screenshot\" width=\"").Append(w).Append("\" height=\"").Append(h)
               .Append("\" alt=\"The page when the action was proposed\">");
             if (a.TargetBox is { } box)
@@ -96,6 +96,8 @@ internal static class DashboardPages
 
             sb.Append("</div><figcaption>")
               .Append(a.TargetBox is null ? "No target box was recorded for this action." : $"The highlighted box is the target: <strong>{E(a.TargetLabel)}</strong>")
+              .Append(" <span class=\"muted\">Click the screenshot to zoom.</span>")
+              .Append(a.HasMarksScreenshot ? $" <a id=\"marks-link\" href=\"/approvals/{a.Id}/marks\" target=\"_blank\" rel=\"noopener\">Numbered marks the agent saw ↗</a>" : "")
               .Append("</figcaption></figure>");
         }
         else

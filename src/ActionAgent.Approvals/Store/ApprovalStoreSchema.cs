@@ -6,7 +6,8 @@ namespace ActionAgent.Approvals.Store;
 /// <summary>
 /// Creates and migrates the approval store's tables (PRAGMA user_version). Version 2 binds approvals to the action: a
 /// <c>fingerprint</c> column, keys <c>run:step:fingerprint16</c>, and version-1 approvals that could still release an action
-/// are orphaned. Version 3 adds <c>fields_json</c> (the form values a held submit would send). A database written by a newer
+/// are orphaned. Version 3 adds <c>fields_json</c> (the form values a held submit would send) and
+/// <c>marks_screenshot</c> (the numbered set-of-marks image, apart from the clean screenshot). A database written by a newer
 /// ActionAgent is refused, not changed.
 /// </summary>
 internal static class ApprovalStoreSchema
@@ -47,6 +48,7 @@ internal static class ApprovalStoreSchema
             executed_at INTEGER,
             fingerprint TEXT NOT NULL DEFAULT '',
             fields_json TEXT NOT NULL DEFAULT '[]',
+            marks_screenshot BLOB,
             CHECK (executed_at IS NULL OR status = 'approved'));
         CREATE INDEX IF NOT EXISTS ix_approvals_status ON approvals(status, id);
         CREATE INDEX IF NOT EXISTS ix_approvals_run_step ON approvals(run_id, step);
@@ -69,6 +71,7 @@ internal static class ApprovalStoreSchema
     // Version-2 rows keep everything; requests stored before version 3 simply list no form values.
     private const string MigrateVersion2 = """
         ALTER TABLE approvals ADD COLUMN fields_json TEXT NOT NULL DEFAULT '[]';
+        ALTER TABLE approvals ADD COLUMN marks_screenshot BLOB;
         """;
 
     /// <summary>Brings the database to <see cref="Current"/>; throws <see cref="InvalidDataException"/> for a newer one.</summary>

@@ -63,6 +63,9 @@ public sealed record StoredApproval
     /// <summary>The target's box in screenshot pixels, when known.</summary>
     public ScreenRect? TargetBox { get; init; }
 
+    /// <summary>True when the request kept a numbered set-of-marks image besides its screenshot.</summary>
+    public bool HasMarksScreenshot { get; init; }
+
     /// <summary>Screenshot size in pixels (0 when there is no screenshot).</summary>
     public int ScreenshotWidth { get; init; }
 

@@ -134,6 +134,8 @@ public sealed class ApprovalDashboardBrowserTests
         await page.CloseAsync();
     }
 
+    private static readonly byte[] MarksPng = TestPng.Make(320, 200, (10, 10, 40, 20));
+
     private const string PostedRefundForm = """
         <html><body style="font-family:sans-serif;margin:24px"><h2>New refund</h2>
         <form method="post" action="/refunds">
@@ -155,7 +157,7 @@ public sealed class ApprovalDashboardBrowserTests
             var observation = await session.CreatePerceiver().ObserveAsync(TestContext.CancellationToken);
             var submit = observation.Elements.Single(e => e.Name == "Submit refund");
             var approver = new ActionAgent.Browser.Approval.FormFieldsApprover(new EnqueueingApprover(f.Store), session, SecretRedaction.None);
-            await approver.RequestAsync(Build.Request() with { TargetElement = submit, Url = "http://127.0.0.1:5000/refunds/new?session=abc123" }, TestContext.CancellationToken);
+            await approver.RequestAsync(Build.Request() with { TargetElement = submit, MarksScreenshot = MarksPng, Url = "http://127.0.0.1:5000/refunds/new?session=abc123" }, TestContext.CancellationToken);
         }
 
         var held = (await f.Store.ListAsync(ApprovalStatus.Pending)).Single();
@@ -171,6 +173,16 @@ public sealed class ApprovalDashboardBrowserTests
         StringAssert.Contains(table, "<img src=x onerror=\"window.pwned=1\"> Note text <b>hi</b>", "page text is shown as text");
         Assert.IsFalse((await page.ContentAsync()).Contains("hunter2", StringComparison.Ordinal), "the password never reaches the reviewer");
         Assert.AreEqual(0, await page.Locator("#submits img, #submits b").CountAsync(), "page text never becomes markup");
+        var shownWidth = (await page.Locator("#shot-frame").BoundingBoxAsync())!.Width;
+        await page.Locator("#shot-frame").ClickAsync();
+        await Assertions.Expect(page.Locator("figure.shot")).ToHaveClassAsync(new System.Text.RegularExpressions.Regex("zoomed"));
+        Assert.IsTrue((await page.Locator("#shot-frame").BoundingBoxAsync())!.Width >= 2 * shownWidth - 1, "a click zooms the screenshot");
+        await Assertions.Expect(page.Locator("#marks-link")).ToHaveAttributeAsync("target", "_blank");
+        var marks = await page.APIRequest.GetAsync(new Uri(f.Url, $"/approvals/{held.Id}/marks").ToString());
+        Assert.AreEqual(200, marks.Status, "the numbered marks image is served apart");
+        CollectionAssert.AreEqual(MarksPng, await marks.BodyAsync());
+        await page.Locator("#shot-frame").ClickAsync();
+        await Assertions.Expect(page.Locator("figure.shot")).Not.ToHaveClassAsync(new System.Text.RegularExpressions.Regex("zoomed"));
         var shot = Shot("dashboard-submits.png");
         File.Delete(shot);
         await page.ScreenshotAsync(new() { Path = shot, FullPage = true });
