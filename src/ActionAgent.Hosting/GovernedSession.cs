@@ -1,5 +1,6 @@
 using ActionAgent.Approvals.Audit;
 using ActionAgent.Browser;
+using ActionAgent.Browser.Approval;
 using ActionAgent.Browser.Execution;
 using ActionAgent.Browser.Network;
 using ActionAgent.Core.Approval;
@@ -88,7 +89,7 @@ public sealed class GovernedSession : IAsyncDisposable
 
         // Secrets resolve only for declared names on their domains; every value resolved is registered for redaction.
         IActionExecutor executor = browser.CreateExecutor(pipeline.Secrets.ForCurrentPage(() => browser.Page.Url), settle);
-        IApprover approver = pipeline.Approver;
+        IApprover approver = new FormFieldsApprover(pipeline.Approver, browser, pipeline.Secrets.Redaction, loggers.CreateLogger<FormFieldsApprover>());
         IActionPolicy loopPolicy = auditingPolicy;
         if (guardOptions.Mode != NetworkGuardMode.Off)
         {

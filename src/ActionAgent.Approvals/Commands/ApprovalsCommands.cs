@@ -136,6 +136,15 @@ public sealed class ApprovalsCommands(IApprovalStore store, TextWriter stdout, T
         }
 
         lines.Add($"  target   {Shown(a.TargetLabel)}");
+        if (a.FormFields.Count > 0)
+        {
+            lines.Add("  this will submit:");
+            var width = Math.Min(28, a.FormFields.Max(f => Shown(f.Label).Length));
+            var typeWidth = Math.Min(12, a.FormFields.Max(f => Shown(f.Type).Length));
+            lines.AddRange(a.FormFields.Select(f =>
+                $"    {Cut(Shown(f.Label), 28).PadRight(width)}  {Cut(Shown(f.Type), 12).PadRight(typeWidth)}  {(f.Masked ? FormFieldValue.MaskedValue : Shown(f.Value))}"));
+        }
+
         lines.Add($"  binds    {(a.Fingerprint.Length > 0 ? $"fingerprint {a.Fingerprint} (kind, target, value, page, policy)" : "nothing (stored before approvals were bound to actions)")}");
         lines.Add($"  page     {Shown(a.Url)}");
         lines.Add($"  risk     {PolicyEngine.ClassKey(a.Risk)}    rule {Shown(a.Rule)}");
@@ -159,6 +168,15 @@ public sealed class ApprovalsCommands(IApprovalStore store, TextWriter stdout, T
             lines.Add($"  executed {Stamp(x)}");
         }
 
+        if (await ScreenshotFileAsync(a, cancellationToken).ConfigureAwait(false) is { } shot)
+        {
+            lines.Add($"  screenshot {shot} ({a.ScreenshotWidth.ToString(CultureInfo.InvariantCulture)}×{a.ScreenshotHeight.ToString(CultureInfo.InvariantCulture)}, target highlighted)");
+        }
+        else
+        {
+            lines.Add("  screenshot none was recorded");
+        }
+
         foreach (var line in lines)
         {
             await stdout.WriteLineAsync(line).ConfigureAwait(false);
@@ -167,7 +185,31 @@ public sealed class ApprovalsCommands(IApprovalStore store, TextWriter stdout, T
         return Ok;
     }
 
-    /// <summary><c>approvals approve ID --reviewer NAME [--comment TEXT] [--value TEXT]</c>.</summary>
+    /// <summary>
+    /// Where <c>approvals show</c> writes a request's screenshot (approval-ID.png); default: a <c>screenshots</c> folder next to
+    /// the approval database, or the temp folder for other stores.
+    /// </summary>
+    public string? ScreenshotDirectory { get; init; }
+
+    // The screenshot lives in the database only: written to a file so a reviewer can open it; null when there is none.
+    private async Task<string?> ScreenshotFileAsync(StoredApproval a, CancellationToken cancellationToken)
+    {
+        var png = await store.GetScreenshotAsync(a.Id, cancellationToken).ConfigureAwait(false);
+        if (png.IsEmpty)
+        {
+            return null;
+        }
+
+        var dir = ScreenshotDirectory ?? (store is SqliteApprovalStore s
+            ? Path.Combine(Path.GetDirectoryName(s.FilePath)!, "screenshots")
+            : Path.Combine(Path.GetTempPath(), "actionagent-approvals"));
+        Directory.CreateDirectory(dir);
+        var path = Path.GetFullPath(Path.Combine(dir, $"approval-{a.Id.ToString(CultureInfo.InvariantCulture)}.png"));
+        await File.WriteAllBytesAsync(path, png.ToArray(), cancellationToken).ConfigureAwait(false);
+        return path;
+    }
+
+    /// <summary><c>approvals approve ID --reviewer NAME [--comment TEXT] [--value TEXT]</c>; a reviewer name is required.</summary>
     public Task<int> ApproveAsync(string idOrKey, string reviewer, string? comment = null, string? editedValue = null, bool json = false, CancellationToken cancellationToken = default) =>
         DecideAsync(idOrKey, new ReviewerDecision(true, reviewer) { Comment = comment, EditedValue = editedValue }, json, cancellationToken);
 
@@ -185,6 +227,12 @@ public sealed class ApprovalsCommands(IApprovalStore store, TextWriter stdout, T
 
     private async Task<int> DecideAsync(string idOrKey, ReviewerDecision decision, bool json, CancellationToken cancellationToken)
     {
+        if (string.IsNullOrWhiteSpace(decision.Reviewer))
+        {
+            await stderr.WriteLineAsync(ReviewerIdentity.Resolve(null, null, () => new ReviewerTokens([])).Error).ConfigureAwait(false);
+            return Invalid;
+        }
+
         if (Audit.AuditLimits.ReviewerTextProblem(decision.Approve ? "comment" : "reason", decision.Comment) is { } tooLong)
         {
             await stderr.WriteLineAsync(tooLong).ConfigureAwait(false);
@@ -244,6 +292,7 @@ public sealed class ApprovalsCommands(IApprovalStore store, TextWriter stdout, T
         rule = Shown(a.Rule),
         reason = Shown(a.Reason),
         proposalReason = Shown(a.ProposalReason),
+        formFields = a.FormFields.Count == 0 ? null : a.FormFields.Select(f => new { label = Shown(f.Label), type = Shown(f.Type), value = f.Masked ? FormFieldValue.MaskedValue : Shown(f.Value), masked = f.Masked }).ToArray(),
         targetBox = a.TargetBox is { } b ? new { b.X, b.Y, b.Width, b.Height } : null,
         screenshot = a.ScreenshotWidth > 0 ? new { width = a.ScreenshotWidth, height = a.ScreenshotHeight } : null,
         a.CreatedAt,

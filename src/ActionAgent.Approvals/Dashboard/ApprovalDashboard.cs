@@ -67,6 +67,7 @@ public sealed class ApprovalDashboard : IAsyncDisposable
         app.MapGet("/history", (Func<HttpContext, Task<IResult>>)(c => handler.Page(c, s => handler.HistoryAsync(c, s))));
         app.MapGet("/approvals/{id}", (HttpContext c, string id) => handler.Page(c, s => handler.DetailAsync(c, s, id)));
         app.MapGet("/approvals/{id}/screenshot", (HttpContext c, long id) => handler.Page(c, _ => handler.ScreenshotAsync(c, id)));
+        app.MapGet("/approvals/{id}/marks", (HttpContext c, long id) => handler.Page(c, _ => handler.MarksAsync(c, id)));
         app.MapPost("/approvals/{id}/decision", (HttpContext c, string id) => handler.Mutation(c, s => handler.DecideAsync(c, s, id)));
         app.MapPost("/logout", (Func<HttpContext, Task<IResult>>)(c => handler.Mutation(c, s => Task.FromResult(handler.Logout(c, s)))));
         app.MapGet("/api/approvals", (HttpContext c, string? status) => handler.Page(c, s => handler.ApiListAsync(c, status)));
@@ -210,6 +211,12 @@ public sealed class ApprovalDashboard : IAsyncDisposable
         public async Task<IResult> ScreenshotAsync(HttpContext c, long id)
         {
             var png = await store.GetScreenshotAsync(id, c.RequestAborted).ConfigureAwait(false);
+            return png.IsEmpty ? Results.NotFound() : Results.Bytes(png.ToArray(), "image/png");
+        }
+
+        public async Task<IResult> MarksAsync(HttpContext c, long id)
+        {
+            var png = await store.GetMarksScreenshotAsync(id, c.RequestAborted).ConfigureAwait(false);
             return png.IsEmpty ? Results.NotFound() : Results.Bytes(png.ToArray(), "image/png");
         }
 

@@ -52,7 +52,8 @@ internal static class DashboardAssets
         @media (max-width:960px) { .detail { grid-template-columns:1fr; } }
         .shot { margin:0; background:var(--panel); border:1px solid var(--line); border-radius:10px; padding:12px; }
         .shot-frame { position:relative; line-height:0; border-radius:6px; overflow:hidden; border:1px solid var(--line); }
-        .shot-frame img { display:block; width:100%; height:auto; }
+        .shot-frame img { display:block; width:100%; height:auto; } .shot-frame { cursor:zoom-in; }
+        .shot.zoomed { overflow:auto; max-height:85vh; } .shot.zoomed .shot-frame { cursor:zoom-out; width:200%; }
         .overlay { position:absolute; left:0; top:0; width:100%; height:100%; pointer-events:none; }
         .target-box { fill:rgba(255,146,43,.14); stroke:#f76707; stroke-width:3; vector-effect:non-scaling-stroke; }
         .shot figcaption { color:var(--muted); font-size:13px; margin-top:10px; line-height:1.4; }
@@ -61,6 +62,8 @@ internal static class DashboardAssets
         .detail-head h1 { font-size:20px; margin:0 0 8px; } .badges { margin-bottom:14px; }
         dl.facts { display:grid; grid-template-columns:118px 1fr; gap:8px 12px; margin:0 0 18px; }
         dl.facts dt { color:var(--muted); font-size:13px; padding-top:1px; } dl.facts dd { margin:0; word-break:break-word; }
+        .submits { margin:0 0 18px; } .submits h2 { font-size:15px; margin:0 0 6px; } table.fields td { padding:6px 10px; word-break:break-word; }
+        .masked { letter-spacing:.1em; color:var(--muted); }
         code.value { background:#fff9db; border:1px solid #ffe066; padding:1px 6px; border-radius:4px; }
         .decide { display:grid; gap:14px; border-top:1px solid var(--line); padding-top:16px; }
         .decide form { display:grid; gap:6px; } .decide label { font-size:13px; font-weight:600; }
@@ -129,6 +132,9 @@ internal static class DashboardAssets
           if (body.getAttribute('data-page') === 'pending') setTimeout(pollList, refresh);
           var watched = body.getAttribute('data-watch');
           if (watched) setTimeout(function () { watch(watched); }, refresh);
+          var frame = document.getElementById('shot-frame');
+          // Zoom: the frame (image and target box together) doubles in size and the figure scrolls; a second click restores it.
+          if (frame) frame.addEventListener('click', function () { frame.parentNode.classList.toggle('zoomed'); });
           var edit = document.getElementById('edit'), value = document.getElementById('value');
           if (edit && value) {
             var sync = function () { value.disabled = !edit.checked; };

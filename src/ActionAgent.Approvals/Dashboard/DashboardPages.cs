@@ -41,12 +41,15 @@ internal static class DashboardPages
         }
         else
         {
-            sb.Append("<table class=\"list\"><thead><tr><th>#</th><th>Action</th><th>Risk</th><th>Outcome</th><th>By</th><th>When</th><th>Executed</th></tr></thead><tbody>");
+            sb.Append("<table class=\"list\"><thead><tr><th>#</th><th>Action</th><th>Run</th><th>Page</th><th>Risk</th><th>Outcome</th><th>By</th><th>When</th><th>Executed</th></tr></thead><tbody>");
             foreach (var a in decided)
             {
                 sb.Append("<tr><td class=\"id\"><a href=\"/approvals/").Append(a.Id).Append("\">").Append(a.Id).Append("</a></td>")
                   .Append("<td><a class=\"action\" href=\"/approvals/").Append(a.Id).Append("\">").Append(E(a.ActionSummary)).Append("</a>")
                   .Append("<div class=\"sub\">").Append(E(a.Comment ?? "")).Append("</div></td>")
+                  .Append("<td class=\"run\"><code>").Append(E($"{a.RunId}:{a.Step.ToString(CultureInfo.InvariantCulture)}")).Append("</code>")
+                  .Append("<div class=\"sub\">").Append(E(a.Task)).Append("</div></td>")
+                  .Append("<td class=\"url\">").Append(E(PageOf(a.Url))).Append("</td>")
                   .Append("<td>").Append(RiskBadge(a.Risk)).Append("</td>")
                   .Append("<td>").Append(StatusBadge(a.Status)).Append("</td>")
                   .Append("<td>").Append(E(a.Reviewer ?? "")).Append("</td>")
@@ -79,7 +82,7 @@ internal static class DashboardPages
         {
             var w = a.ScreenshotWidth.ToString(CultureInfo.InvariantCulture);
             var h = a.ScreenshotHeight.ToString(CultureInfo.InvariantCulture);
-            sb.Append("<figure class=\"shot\"><div class=\"shot-frame\"><img src=\"/approvals/").Append(a.Id)
+            sb.Append("<figure class=\"shot\"><div class=\"shot-frame\" id=\"shot-frame\" title=\"Click to zoom\"><img src=\"/approvals/").Append(a.Id)
               .Append("/screenshot\" width=\"").Append(w).Append("\" height=\"").Append(h)
               .Append("\" alt=\"The page when the action was proposed\">");
             if (a.TargetBox is { } box)
@@ -93,6 +96,8 @@ internal static class DashboardPages
 
             sb.Append("</div><figcaption>")
               .Append(a.TargetBox is null ? "No target box was recorded for this action." : $"The highlighted box is the target: <strong>{E(a.TargetLabel)}</strong>")
+              .Append(" <span class=\"muted\">Click the screenshot to zoom.</span>")
+              .Append(a.HasMarksScreenshot ? $" <a id=\"marks-link\" href=\"/approvals/{a.Id}/marks\" target=\"_blank\" rel=\"noopener\">Numbered marks the agent saw ↗</a>" : "")
               .Append("</figcaption></figure>");
         }
         else
@@ -113,6 +118,13 @@ internal static class DashboardPages
         }
 
         Fact(sb, "Page", $"<span class=\"url\">{E(a.Url)}</span>");
+        sb.Append("</dl>");
+        if (a.FormFields.Count > 0)
+        {
+            sb.Append(FieldsTable(a.FormFields));
+        }
+
+        sb.Append("<dl class=\"facts\">");
         Fact(sb, "Rule", $"<code>{E(a.Rule)}</code>");
         Fact(sb, "Why held", E(a.Reason));
         if (a.ProposalReason.Length > 0)
@@ -191,6 +203,22 @@ internal static class DashboardPages
             ? Bare(title, $"<section class=\"panel\"><h1>{E(title)}</h1><p>{E(message)}</p><p><a href=\"/approvals\">Back to pending approvals</a></p></section>")
             : Layout(title, $"<section class=\"panel\"><h1>{E(title)}</h1><p>{E(message)}</p><p><a href=\"/approvals\">Back to pending approvals</a></p></section>", reviewer, csrf, null, "", "");
 
+    /// <summary>"This will submit:" — the fields and values the held action's form sends (masked ones as stored).</summary>
+    private static string FieldsTable(IReadOnlyList<FormFieldValue> fields)
+    {
+        var sb = new StringBuilder();
+        sb.Append("<section class=\"submits\" id=\"submits\"><h2>This will submit:</h2><table class=\"list fields\"><thead><tr><th>Field</th><th>Value</th></tr></thead><tbody>");
+        foreach (var f in fields)
+        {
+            sb.Append("<tr><td>").Append(E(f.Label)).Append(" <span class=\"muted\">").Append(E(f.Type)).Append("</span></td><td>")
+              .Append(f.Masked ? "<span class=\"masked\" title=\"hidden: a password or secret\">" + E(FormFieldValue.MaskedValue) + "</span>" : $"<code class=\"value\">{E(f.Value)}</code>")
+              .Append("</td></tr>");
+        }
+
+        sb.Append("</tbody></table></section>");
+        return sb.ToString();
+    }
+
     private static string Row(StoredApproval a, DateTimeOffset now)
     {
         var sb = new StringBuilder();
@@ -257,6 +285,13 @@ internal static class DashboardPages
         ApprovalStatus.Expired => $"Expired at {(a.DecidedAt is { } d ? Stamp(d) : Stamp(a.ExpiresAt))}: nobody decided in time",
         _ => "Orphaned: the agent is gone; this action will never run",
     };
+
+    /// <summary>The page without query or fragment: what a reviewer needs to know where, without tokens or ids from the query.</summary>
+    internal static string PageOf(string url)
+    {
+        var cut = url.IndexOfAny(['?', '#']);
+        return cut < 0 ? url : url[..cut];
+    }
 
     private static string Short(string s) => s.Length == 0 ? "" : s.Length <= 40 ? $"\"{s}\"" : $"\"{s[..39]}…\"";
 

@@ -92,6 +92,17 @@ public sealed class ConsoleApprover(TextReader input, TextWriter output, string 
                 break;
         }
 
+        if (request.FormFields.Count > 0)
+        {
+            output.WriteLine("  this will submit:");
+            var width = Math.Min(28, request.FormFields.Max(f => Shown(f.Label).Length));
+            foreach (var f in request.FormFields)
+            {
+                var label = Shown(f.Label);
+                output.WriteLine($"    {(label.Length > 28 ? label[..27] + "…" : label).PadRight(width)}  {(f.Masked ? FormFieldValue.MaskedValue : Shown(f.Value))}");
+            }
+        }
+
         output.WriteLine($"  page   : {Shown(request.Url)}");
         output.WriteLine($"  risk   : {PolicyEngine.ClassKey(v.Risk)}   rule: {Shown(v.Rule)}");
         output.WriteLine($"  why    : {Shown(v.Reason)}");

@@ -6,14 +6,16 @@ namespace ActionAgent.Approvals.Store;
 /// <summary>
 /// Creates and migrates the approval store's tables (PRAGMA user_version). Version 2 binds approvals to the action: a
 /// <c>fingerprint</c> column, keys <c>run:step:fingerprint16</c>, and version-1 approvals that could still release an action
-/// are orphaned. A database written by a newer ActionAgent is refused, not changed.
+/// are orphaned. Version 3 adds <c>fields_json</c> (the form values a held submit would send) and
+/// <c>marks_screenshot</c> (the numbered set-of-marks image, apart from the clean screenshot). A database written by a newer
+/// ActionAgent is refused, not changed.
 /// </summary>
 internal static class ApprovalStoreSchema
 {
     /// <summary>The schema version this code writes.</summary>
-    public const int Current = 2;
+    public const int Current = 3;
 
-    private const string CreateVersion2 = """
+    private const string CreateCurrent = """
         CREATE TABLE IF NOT EXISTS approvals(
             id INTEGER PRIMARY KEY AUTOINCREMENT,
             idempotency_key TEXT NOT NULL UNIQUE,
@@ -45,6 +47,8 @@ internal static class ApprovalStoreSchema
             decided_at INTEGER,
             executed_at INTEGER,
             fingerprint TEXT NOT NULL DEFAULT '',
+            fields_json TEXT NOT NULL DEFAULT '[]',
+            marks_screenshot BLOB,
             CHECK (executed_at IS NULL OR status = 'approved'));
         CREATE INDEX IF NOT EXISTS ix_approvals_status ON approvals(status, id);
         CREATE INDEX IF NOT EXISTS ix_approvals_run_step ON approvals(run_id, step);
@@ -62,6 +66,12 @@ internal static class ApprovalStoreSchema
                 || 'orphaned by the upgrade to approval schema 2: it was keyed by run and step only, not bound to an action, so it never executes',
             status = 'orphaned', reviewer = 'agent', decided_at = @now
         WHERE status = 'pending' OR (status = 'approved' AND executed_at IS NULL);
+        """;
+
+    // Version-2 rows keep everything; requests stored before version 3 simply list no form values.
+    private const string MigrateVersion2 = """
+        ALTER TABLE approvals ADD COLUMN fields_json TEXT NOT NULL DEFAULT '[]';
+        ALTER TABLE approvals ADD COLUMN marks_screenshot BLOB;
         """;
 
     /// <summary>Brings the database to <see cref="Current"/>; throws <see cref="InvalidDataException"/> for a newer one.</summary>
@@ -96,7 +106,12 @@ internal static class ApprovalStoreSchema
         await using (var cmd = db.CreateCommand())
         {
             cmd.Transaction = tx;
-            cmd.CommandText = (version == 1 ? MigrateVersion1 : CreateVersion2) + FormattableString.Invariant($"PRAGMA user_version = {Current};");
+            cmd.CommandText = version switch
+            {
+                1 => MigrateVersion1 + MigrateVersion2,
+                2 => MigrateVersion2,
+                _ => CreateCurrent,
+            } + FormattableString.Invariant($"PRAGMA user_version = {Current};");
             cmd.Parameters.AddWithValue("@now", nowMs);
             await cmd.ExecuteNonQueryAsync(cancellationToken).ConfigureAwait(false);
         }

@@ -23,7 +23,7 @@ public sealed class SqliteApprovalStore : IApprovalStore
     private const string Columns =
         "id, idempotency_key, run_id, step, task, url, action_json, action_summary, action_kind, action_value, proposal_reason, target_label, " +
         "risk, rule, reason, target_x, target_y, target_w, target_h, shot_w, shot_h, created_at, expires_at, on_timeout, status, reviewer, comment, " +
-        "edited_value, decided_at, executed_at, fingerprint";
+        "edited_value, decided_at, executed_at, fingerprint, fields_json, marks_screenshot IS NOT NULL";
 
     private readonly SqliteApprovalStoreOptions _options;
     private readonly TimeProvider _time;
@@ -92,15 +92,17 @@ public sealed class SqliteApprovalStore : IApprovalStore
         await using (var cmd = Command(db, tx, """
             INSERT INTO approvals(idempotency_key, run_id, step, task, url, action_json, action_summary, action_kind, action_value, proposal_reason,
                 target_label, risk, rule, reason, screenshot, target_x, target_y, target_w, target_h, shot_w, shot_h, created_at, expires_at, on_timeout, status,
-                fingerprint)
+                fingerprint, fields_json, marks_screenshot)
             VALUES(@key, @run, @step, @task, @url, @json, @summary, @kind, @value, @preason, @label, @risk, @rule, @reason, @shot, @tx, @ty, @tw, @th, @sw, @sh,
-                @now, @expires, @ontimeout, 'pending', @fingerprint)
+                @now, @expires, @ontimeout, 'pending', @fingerprint, @fields, @marks)
             ON CONFLICT(idempotency_key) DO NOTHING
             """))
         {
             var p = cmd.Parameters;
             p.AddWithValue("@key", key);
             p.AddWithValue("@fingerprint", fingerprint.Value);
+            p.AddWithValue("@fields", FieldsJson(request.FormFields));
+            p.Add("@marks", SqliteType.Blob).Value = request.MarksScreenshot.IsEmpty ? DBNull.Value : request.MarksScreenshot.ToArray();
             p.AddWithValue("@run", request.RunId);
             p.AddWithValue("@step", request.Step);
             p.AddWithValue("@task", request.Task);
@@ -245,10 +247,15 @@ public sealed class SqliteApprovalStore : IApprovalStore
     }
 
     /// <inheritdoc />
-    public async Task<ReadOnlyMemory<byte>> GetScreenshotAsync(long id, CancellationToken cancellationToken = default)
+    public Task<ReadOnlyMemory<byte>> GetScreenshotAsync(long id, CancellationToken cancellationToken = default) => BlobAsync("screenshot", id, cancellationToken);
+
+    /// <inheritdoc />
+    public Task<ReadOnlyMemory<byte>> GetMarksScreenshotAsync(long id, CancellationToken cancellationToken = default) => BlobAsync("marks_screenshot", id, cancellationToken);
+
+    private async Task<ReadOnlyMemory<byte>> BlobAsync(string column, long id, CancellationToken cancellationToken)
     {
         await using var db = await OpenConnectionAsync(cancellationToken).ConfigureAwait(false);
-        await using var cmd = Command(db, null, "SELECT screenshot FROM approvals WHERE id = @id");
+        await using var cmd = Command(db, null, $"SELECT {column} FROM approvals WHERE id = @id");
         cmd.Parameters.AddWithValue("@id", id);
         var value = await cmd.ExecuteScalarAsync(cancellationToken).ConfigureAwait(false);
         return value as byte[] ?? ReadOnlyMemory<byte>.Empty;
@@ -452,8 +459,17 @@ public sealed class SqliteApprovalStore : IApprovalStore
             DecidedAt = T(28),
             ExecutedAt = T(29),
             Fingerprint = r.GetString(30),
+            FormFields = ReadFields(r.GetString(31)),
+            HasMarksScreenshot = r.GetInt64(32) != 0,
         };
     }
+
+    // A masked field is stored masked whoever built the request: the value never reaches the file.
+    private static string FieldsJson(IReadOnlyList<FormFieldValue> fields) =>
+        JsonSerializer.Serialize(fields.Select(f => f.Masked ? f with { Value = FormFieldValue.MaskedValue } : f).ToArray(), ApprovalJson.Options);
+
+    private static IReadOnlyList<FormFieldValue> ReadFields(string json) =>
+        json.Length == 0 ? [] : JsonSerializer.Deserialize<FormFieldValue[]>(json, ApprovalJson.Options) ?? [];
 
     /// <summary>The lower-case word for a status, as stored and shown.</summary>
     public static string StatusWord(ApprovalStatus status) => status.ToString().ToLowerInvariant();

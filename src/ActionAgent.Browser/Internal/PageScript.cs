@@ -159,3 +159,18 @@ internal sealed class ProbeResult
     public string? Value { get; set; }
     public bool Secret { get; set; }
 }
+
+internal sealed class FormResult
+{
+    public string Status { get; set; } = "";
+    public List<FormFieldDto> Fields { get; set; } = [];
+}
+
+internal sealed class FormFieldDto
+{
+    public int Id { get; set; }
+    public string Label { get; set; } = "";
+    public string Type { get; set; } = "";
+    public string Value { get; set; } = "";
+    public bool Secret { get; set; }
+}

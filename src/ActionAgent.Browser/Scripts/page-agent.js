@@ -690,6 +690,45 @@
     return res;
   }
 
+  // The fields the form of element args.id (its submit control, or a field Enter submits in; the focused element without
+  // an id) would send, in form order: label (or name), type, value. Secret fields come back flagged and without a value.
+  function formFields() {
+    let el = null;
+    if (args.id) {
+      const r = resolve();
+      if (!r.el) return { status: r.status };
+      el = r.el;
+    } else {
+      el = deepActive();
+    }
+    if (!el) return { status: 'gone' };
+    const form = el.form || (el.closest && el.closest('form'));
+    if (!form) return { status: 'noform' };
+    const fields = [];
+    for (const c of Array.from(form.elements)) {
+      const tag = c.localName;
+      const type = tag === 'input' ? inputType(c) : tag;
+      // A field without a name is shown too: a script may still send it.
+      if (c.disabled || tag === 'button' || tag === 'fieldset' || tag === 'object' || tag === 'output') continue;
+      if (['submit', 'button', 'reset', 'image'].includes(type)) continue;
+      if ((type === 'checkbox' || type === 'radio') && !c.checked) continue;
+      const secret = isSecret(c, tag, type);
+      let label = type === 'radio'
+        ? collapse(c.closest('fieldset')?.querySelector('legend')?.textContent) || c.name
+        : nameOf(c, tag, type, roleOf(c, tag, type)) || collapse(c.getAttribute('placeholder')) || c.name || c.id;
+      let value = '';
+      if (!secret) {
+        if (tag === 'select') value = Array.from(c.selectedOptions).map((o) => collapse(o.label || o.text)).join(', ');
+        else if (type === 'file') value = Array.from(c.files || []).map((f) => f.name).join(', ');
+        else if (type === 'radio') value = labelsText(c) || c.value;
+        else if (type === 'checkbox') value = c.value === 'on' ? 'checked' : c.value;
+        else value = c.value || '';
+      }
+      fields.push({ id: idOf(c), label: cap(label || '', 200), type, value: cap(value, 500), secret });
+    }
+    return { status: 'ok', fields };
+  }
+
   switch (args.op) {
     case 'observe': return observe();
     case 'locate': return locate();
@@ -697,6 +736,7 @@
     case 'findText': return findText();
     case 'scroll': return scrollState();
     case 'probe': return probe();
+    case 'form': return formFields();
     default: throw new Error('unknown op ' + args.op);
   }
 }

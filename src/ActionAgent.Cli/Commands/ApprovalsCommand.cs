@@ -28,15 +28,16 @@ public static class ApprovalsCommand
         var show = new Command("show", "Show every detail of one approval") { id, json };
         show.SetAction((r, ct) => WithCommandsAsync(r, db, audit, c => c.ShowAsync(r.GetValue(id)!, r.GetValue(json), ct), ct));
 
-        var reviewer = new Option<string?>("--reviewer") { Description = "Who decides (default: your user name)" };
+        var reviewer = new Option<string?>("--reviewer") { Description = "Who decides (required, unless --token names the reviewer)" };
+        var token = new Option<string?>("--token") { Description = $"Your reviewer token (from {ReviewerTokens.EnvironmentVariable}; default ${ReviewerIdentity.TokenVariable}): decides under its reviewer's name" };
         var comment = new Option<string?>("--comment") { Description = "A comment kept with the decision" };
         var value = new Option<string?>("--value") { Description = "Approve with this text instead (type actions only)" };
-        var approve = new Command("approve", "Approve a pending action") { id, reviewer, comment, value, json };
-        approve.SetAction((r, ct) => WithCommandsAsync(r, db, audit, c => c.ApproveAsync(r.GetValue(id)!, r.GetValue(reviewer) ?? Environment.UserName, r.GetValue(comment), r.GetValue(value), r.GetValue(json), ct), ct));
+        var approve = new Command("approve", "Approve a pending action") { id, reviewer, token, comment, value, json };
+        approve.SetAction((r, ct) => WithReviewerAsync(r, reviewer, token, name => WithCommandsAsync(r, db, audit, c => c.ApproveAsync(r.GetValue(id)!, name, r.GetValue(comment), r.GetValue(value), r.GetValue(json), ct), ct)));
 
         var reason = new Option<string?>("--reason") { Description = "Why (goes back to the agent)" };
-        var reject = new Command("reject", "Reject a pending action with a reason") { id, reviewer, reason, json };
-        reject.SetAction((r, ct) => WithCommandsAsync(r, db, audit, c => c.RejectAsync(r.GetValue(id)!, r.GetValue(reviewer) ?? Environment.UserName, r.GetValue(reason) ?? "", r.GetValue(json), ct), ct));
+        var reject = new Command("reject", "Reject a pending action with a reason") { id, reviewer, token, reason, json };
+        reject.SetAction((r, ct) => WithReviewerAsync(r, reviewer, token, name => WithCommandsAsync(r, db, audit, c => c.RejectAsync(r.GetValue(id)!, name, r.GetValue(reason) ?? "", r.GetValue(json), ct), ct)));
 
         var port = new Option<int>("--port") { Description = "Port on 127.0.0.1 (default 5280)", DefaultValueFactory = _ => 5280 };
         var serve = new Command("serve", $"Start the approval dashboard on 127.0.0.1 (reviewers and tokens from {ReviewerTokens.EnvironmentVariable}=name:token,…); Ctrl+C stops it") { port };
@@ -47,6 +48,19 @@ public static class ApprovalsCommand
         command.Add(db);
         command.Add(audit);
         return command;
+    }
+
+    // A decision names a person: --reviewer, or the reviewer of --token; without either, one line and exit 2 before the store opens.
+    private static async Task<int> WithReviewerAsync(ParseResult r, Option<string?> reviewer, Option<string?> token, Func<string, Task<int>> action)
+    {
+        var (name, error) = ReviewerIdentity.Resolve(r.GetValue(reviewer), r.GetValue(token) ?? Environment.GetEnvironmentVariable(ReviewerIdentity.TokenVariable), ReviewerTokens.FromEnvironment);
+        if (name is null)
+        {
+            await Console.Error.WriteLineAsync($"error: {error}");
+            return ApprovalsCommands.Invalid;
+        }
+
+        return await action(name);
     }
 
     private static async Task<int> WithCommandsAsync(ParseResult r, Option<string?> db, Option<string?> audit, Func<ApprovalsCommands, Task<int>> action, CancellationToken cancellationToken, bool mayCreate = false)

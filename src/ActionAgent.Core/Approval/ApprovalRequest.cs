@@ -31,6 +31,12 @@ public sealed record ApprovalRequest(string RunId, int Step, ProposedAction Prop
     /// <summary>PNG of the screen with the target highlighted (secrets masked).</summary>
     public ReadOnlyMemory<byte> AnnotatedScreenshot { get; init; }
 
+    /// <summary>The numbered set-of-marks PNG the decider saw, kept apart so the reviewer's screenshot highlights only the target; empty when none.</summary>
+    public ReadOnlyMemory<byte> MarksScreenshot { get; init; }
+
+    /// <summary>The fields and values the action's form would submit (secrets masked); empty when it submits no form.</summary>
+    public IReadOnlyList<FormFieldValue> FormFields { get; init; } = [];
+
     /// <summary>How the screenshot's pixels relate to CSS pixels, so a reviewer UI can draw the target box; null means 1:1.</summary>
     public ViewportGeometry? Geometry { get; init; }
 }

@@ -23,6 +23,9 @@ public interface IApprovalStore
     /// <summary>The annotated screenshot PNG of a request (empty when it had none).</summary>
     Task<ReadOnlyMemory<byte>> GetScreenshotAsync(long id, CancellationToken cancellationToken = default);
 
+    /// <summary>The numbered set-of-marks PNG of a request (empty when it had none).</summary>
+    Task<ReadOnlyMemory<byte>> GetMarksScreenshotAsync(long id, CancellationToken cancellationToken = default) => Task.FromResult(ReadOnlyMemory<byte>.Empty);
+
     /// <summary>Applies a reviewer's decision if the request is still pending and not expired; otherwise says why not.</summary>
     Task<ApprovalDecisionResult> DecideAsync(string idOrKey, ReviewerDecision decision, CancellationToken cancellationToken = default);
 

@@ -48,6 +48,9 @@ public sealed record StoredApproval
     /// <summary>The target in words (label of the element, or the action's target description).</summary>
     public string TargetLabel { get; init; } = "";
 
+    /// <summary>The fields and values the action's form would submit, as collected at request time (secrets masked); empty for none.</summary>
+    public IReadOnlyList<FormFieldValue> FormFields { get; init; } = [];
+
     /// <summary>Risk class computed by the policy engine.</summary>
     public RiskClass Risk { get; init; }
 
@@ -59,6 +62,9 @@ public sealed record StoredApproval
 
     /// <summary>The target's box in screenshot pixels, when known.</summary>
     public ScreenRect? TargetBox { get; init; }
+
+    /// <summary>True when the request kept a numbered set-of-marks image besides its screenshot.</summary>
+    public bool HasMarksScreenshot { get; init; }
 
     /// <summary>Screenshot size in pixels (0 when there is no screenshot).</summary>
     public int ScreenshotWidth { get; init; }

@@ -4,6 +4,7 @@ using ActionAgent.Approvals.Commands;
 using ActionAgent.Approvals.Dashboard;
 using ActionAgent.Approvals.Store;
 using ActionAgent.Approvals.Tests.Fakes;
+using ActionAgent.Core.Approval;
 using ActionAgent.Core.Decision;
 using ActionAgent.Core.Perception;
 using ActionAgent.Core.Policy;
@@ -35,6 +36,60 @@ public sealed class ApprovalsCommandsTests
 
     [TestCleanup]
     public void Cleanup() => _dir.Dispose();
+
+    [TestMethod]
+    public async Task Show_HeldSubmitWithFormValues_PrintsTheTableAndTheScreenshotFile()
+    {
+        var held = await _store.EnqueueAsync(Build.Request(step: 9) with
+        {
+            FormFields =
+            [
+                new FormFieldValue("Amount", "text", "42.00"),
+                new FormFieldValue("Reason", "textarea", "Duplicate\u202Echarge"),
+                new FormFieldValue("Manager password", "password", FormFieldValue.MaskedValue) { Masked = true },
+            ],
+        }, _clock.GetUtcNow().AddMinutes(10), ApprovalTimeoutBehavior.Expire);
+
+        Assert.AreEqual(0, await _commands.ShowAsync(held.Id.ToString(System.Globalization.CultureInfo.InvariantCulture)));
+
+        var lines = _out.ToString().Split('\n').Select(l => l.TrimEnd()).ToList();
+        var table = lines.SkipWhile(l => l != "  this will submit:").Skip(1).Take(3).ToList();
+        CollectionAssert.AreEqual(new[]
+        {
+            "    Amount            text      42.00",
+            "    Reason            textarea  Duplicate<U+202E>charge",
+            "    Manager password  password  ••••••",
+        }, table, _out.ToString());
+        var shotLine = lines.Single(l => l.StartsWith("  screenshot ", StringComparison.Ordinal));
+        var path = shotLine["  screenshot ".Length..shotLine.IndexOf(" (", StringComparison.Ordinal)];
+        Assert.IsTrue(File.Exists(path), shotLine);
+        CollectionAssert.AreEqual((await _store.GetScreenshotAsync(held.Id)).ToArray(), await File.ReadAllBytesAsync(path), "the stored PNG, written to a file");
+        StringAssert.StartsWith(path, Path.GetDirectoryName(_store.FilePath)!, "next to the approval database");
+    }
+
+    [TestMethod]
+    [DataRow(null)]
+    [DataRow("  ")]
+    public async Task Approve_WithoutReviewer_ExitsTwoWithOneLine(string? reviewer)
+    {
+        Assert.AreEqual(ApprovalsCommands.Invalid, await _commands.ApproveAsync("1", reviewer!));
+
+        Assert.AreEqual(1, _err.ToString().TrimEnd().Split('\n').Length, _err.ToString());
+        StringAssert.Contains(_err.ToString(), "--reviewer NAME");
+        Assert.AreEqual(ApprovalStatus.Pending, (await _store.FindAsync("1"))!.Status, "nothing was decided");
+    }
+
+    [TestMethod]
+    public void ReviewerIdentity_TokenNamesTheReviewer_AndAWrongOneIsRefused()
+    {
+        var tokens = ReviewerTokens.Parse("alice:alice-token-0123456789");
+
+        Assert.AreEqual("alice", ReviewerIdentity.Resolve(null, "alice-token-0123456789", () => tokens).Name);
+        Assert.AreEqual("bob", ReviewerIdentity.Resolve(" bob ", null, () => tokens).Name);
+        StringAssert.Contains(ReviewerIdentity.Resolve(null, "guess-0123456789abcdef", () => tokens).Error, "not one of ACTIONAGENT_REVIEWER_TOKENS");
+        StringAssert.Contains(ReviewerIdentity.Resolve("bob", "alice-token-0123456789", () => tokens).Error, "belongs to alice");
+        StringAssert.Contains(ReviewerIdentity.Resolve(null, null, () => tokens).Error, "needs the reviewer's name");
+    }
 
     [TestMethod]
     public async Task List_ShowsPendingApprovalsAsATable()

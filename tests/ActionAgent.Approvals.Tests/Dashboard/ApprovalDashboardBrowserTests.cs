@@ -134,6 +134,82 @@ public sealed class ApprovalDashboardBrowserTests
         await page.CloseAsync();
     }
 
+    private static readonly byte[] MarksPng = TestPng.Make(320, 200, (10, 10, 40, 20));
+
+    private const string PostedRefundForm = """
+        <html><body style="font-family:sans-serif;margin:24px"><h2>New refund</h2>
+        <form method="post" action="/refunds">
+          <p><label>Amount <input name="amount" value="42.00"></label></p>
+          <p><label>Reason <textarea name="reason">Duplicate charge on 2026-11-30</textarea></label></p>
+          <p><label>Manager password <input type="password" name="pw" value="hunter2-manager"></label></p>
+          <p><label>&lt;img src=x onerror="window.pwned=1"&gt; Note <input name="note" value="&lt;b&gt;hi&lt;/b&gt;"></label></p>
+          <p><button type="submit">Submit refund</button></p>
+        </form></body></html>
+        """;
+
+    [TestMethod]
+    public async Task Detail_HeldRefundSubmit_ShowsTheValuesTableWithThePasswordMasked()
+    {
+        await using var f = await DashboardFixture.StartAsync();
+        await using (var session = await ActionAgent.Browser.BrowserSessionFactory.OpenAsync(new ActionAgent.Browser.BrowserSettings(), ActionAgent.Browser.BrowserConnection.Launch))
+        {
+            await session.Page.SetContentAsync(PostedRefundForm);
+            var observation = await session.CreatePerceiver().ObserveAsync(TestContext.CancellationToken);
+            var submit = observation.Elements.Single(e => e.Name == "Submit refund");
+            var approver = new ActionAgent.Browser.Approval.FormFieldsApprover(new EnqueueingApprover(f.Store), session, SecretRedaction.None);
+            await approver.RequestAsync(Build.Request() with { TargetElement = submit, MarksScreenshot = MarksPng, Url = "http://127.0.0.1:5000/refunds/new?session=abc123" }, TestContext.CancellationToken);
+        }
+
+        var held = (await f.Store.ListAsync(ApprovalStatus.Pending)).Single();
+        var page = await s_browser.NewPageAsync(new() { ViewportSize = new() { Width = 1280, Height = 900 } });
+        await page.GotoAsync(new Uri(f.Url, $"/approvals/{held.Id}?token={DashboardFixture.AliceToken}").ToString());
+
+        await Assertions.Expect(page.Locator("#submits h2")).ToHaveTextAsync("This will submit:");
+        var rows = await page.Locator("#submits tbody tr").AllInnerTextsAsync();
+        var table = string.Join("\n", rows.Select(r => System.Text.RegularExpressions.Regex.Replace(r, @"\s+", " ").Trim()));
+        StringAssert.Contains(table, "Amount text 42.00");
+        StringAssert.Contains(table, "Reason textarea Duplicate charge on 2026-11-30");
+        StringAssert.Contains(table, "Manager password password ••••••");
+        StringAssert.Contains(table, "<img src=x onerror=\"window.pwned=1\"> Note text <b>hi</b>", "page text is shown as text");
+        Assert.IsFalse((await page.ContentAsync()).Contains("hunter2", StringComparison.Ordinal), "the password never reaches the reviewer");
+        Assert.AreEqual(0, await page.Locator("#submits img, #submits b").CountAsync(), "page text never becomes markup");
+        var shownWidth = (await page.Locator("#shot-frame").BoundingBoxAsync())!.Width;
+        await page.Locator("#shot-frame").ClickAsync();
+        await Assertions.Expect(page.Locator("figure.shot")).ToHaveClassAsync(new System.Text.RegularExpressions.Regex("zoomed"));
+        Assert.IsTrue((await page.Locator("#shot-frame").BoundingBoxAsync())!.Width >= 2 * shownWidth - 1, "a click zooms the screenshot");
+        await Assertions.Expect(page.Locator("#marks-link")).ToHaveAttributeAsync("target", "_blank");
+        var marks = await page.APIRequest.GetAsync(new Uri(f.Url, $"/approvals/{held.Id}/marks").ToString());
+        Assert.AreEqual(200, marks.Status, "the numbered marks image is served apart");
+        CollectionAssert.AreEqual(MarksPng, await marks.BodyAsync());
+        await page.Locator("#shot-frame").ClickAsync();
+        await Assertions.Expect(page.Locator("figure.shot")).Not.ToHaveClassAsync(new System.Text.RegularExpressions.Regex("zoomed"));
+        var shot = Shot("dashboard-submits.png");
+        File.Delete(shot);
+        await page.ScreenshotAsync(new() { Path = shot, FullPage = true });
+        var png = await File.ReadAllBytesAsync(shot, TestContext.CancellationToken);
+        Assert.IsTrue(png.Length > 1000 && png[1] == (byte)'P' && png[2] == (byte)'N' && png[3] == (byte)'G', "the page screenshot is written");
+
+        await page.GotoAsync(new Uri(f.Url, "/history").ToString());
+        await f.Store.DecideAsync(held.Id.ToString(System.Globalization.CultureInfo.InvariantCulture), new ReviewerDecision(false, "alice") { Comment = "no" });
+        await page.ReloadAsync();
+        var history = await page.Locator("table.list tbody tr").First.InnerTextAsync();
+        StringAssert.Contains(history, "run-1:3");
+        StringAssert.Contains(history, "Refund order 1042 for Ada Lovelace");
+        StringAssert.Contains(history, "http://127.0.0.1:5000/refunds/new");
+        Assert.IsFalse(history.Contains("session=abc123", StringComparison.Ordinal), "History shows the page without its query");
+        await page.CloseAsync();
+    }
+
+    /// <summary>Puts the request in the store (as StoreApprover does) and answers at once.</summary>
+    private sealed class EnqueueingApprover(IApprovalStore store) : IApprover
+    {
+        public async Task<ApprovalDecision> RequestAsync(ApprovalRequest request, CancellationToken cancellationToken = default)
+        {
+            await store.EnqueueAsync(request, DateTimeOffset.UtcNow.AddMinutes(10), ApprovalTimeoutBehavior.Expire, cancellationToken);
+            return ApprovalDecision.Reject("test", "queued");
+        }
+    }
+
     private string Shot(string name)
     {
         var dir = Path.Combine(Path.GetTempPath(), "actionagent-dashboard-shots");

@@ -31,6 +31,25 @@ public sealed class ConsoleApproverTests
     }
 
     [TestMethod]
+    public async Task RequestAsync_HeldSubmitWithFormValues_ListsThemWithThePasswordMasked()
+    {
+        var (approver, output) = Make("n\n");
+        var request = Build.Request() with
+        {
+            FormFields =
+            [
+                new Core.Approval.FormFieldValue("Amount", "text", "42.00"),
+                new Core.Approval.FormFieldValue("Manager password", "password", "hunter2") { Masked = true },
+            ],
+        };
+
+        await approver.RequestAsync(request);
+
+        StringAssert.Contains(output.ToString(), "  this will submit:\n    Amount            42.00\n    Manager password  ••••••\n");
+        Assert.IsFalse(output.ToString().Contains("hunter2", StringComparison.Ordinal));
+    }
+
+    [TestMethod]
     public async Task RequestAsync_No_Rejects()
     {
         var (approver, _) = Make("n\n");

@@ -156,7 +156,35 @@ public sealed class ApprovalBindingTests
         Assert.IsFalse(await store.TryClaimExecutionAsync("old:2"));
         var fresh = await store.EnqueueAsync(SaveDraft("old"), InTenMinutes, ApprovalTimeoutBehavior.Expire);
         Assert.AreEqual(ApprovalStatus.Pending, fresh.Status, "the migrated store takes new requests");
-        Assert.AreEqual(2L, SchemaVersion(Db));
+        Assert.AreEqual(3L, SchemaVersion(Db));
+    }
+
+    [TestMethod]
+    public async Task Open_Version2Database_KeepsItsRowsAndStoresFormValuesFromThenOn()
+    {
+        CreateVersion1Database(Db, _clock.GetUtcNow());
+        Execute(Db, """
+            ALTER TABLE approvals ADD COLUMN fingerprint TEXT NOT NULL DEFAULT '';
+            CREATE INDEX ix_approvals_run_step ON approvals(run_id, step);
+            UPDATE approvals SET idempotency_key = idempotency_key || ':abcdef0123456789', fingerprint = 'f' WHERE id = 1;
+            PRAGMA user_version = 2;
+            """);
+
+        var store = await Open();
+
+        var old = (await store.FindAsync("1"))!;
+        Assert.AreEqual(ApprovalStatus.Pending, old.Status, "a version-2 row is bound to its action: the upgrade to 3 keeps it pending");
+        Assert.AreEqual(0, old.FormFields.Count);
+        Assert.AreEqual(3L, SchemaVersion(Db));
+        var fresh = await store.EnqueueAsync(SaveDraft("old") with
+        {
+            FormFields = [new FormFieldValue("Amount", "text", "42.00"), new FormFieldValue("Password", "password", "hunter2") { Masked = true }],
+        }, InTenMinutes, ApprovalTimeoutBehavior.Expire);
+        var stored = (await store.FindAsync(Id(fresh)))!.FormFields;
+        Assert.AreEqual("Amount=42.00, Password=••••••", string.Join(", ", stored.Select(f => $"{f.Label}={f.Value}")));
+        Assert.IsTrue(stored[1].Masked);
+        Assert.IsFalse(File.ReadAllBytes(Db).AsSpan().IndexOf("hunter2"u8) >= 0 || File.Exists(Db + "-wal") && File.ReadAllBytes(Db + "-wal").AsSpan().IndexOf("hunter2"u8) >= 0,
+            "a masked value never reaches the file");
     }
 
     [TestMethod]
@@ -168,6 +196,7 @@ public sealed class ApprovalBindingTests
         var e = await Assert.ThrowsAsync<InvalidDataException>(() => Open());
 
         StringAssert.Contains(e.Message, "schema version 9");
+        StringAssert.Contains(e.Message, "understands (3)");
         StringAssert.Contains(e.Message, "newer");
         StringAssert.Contains(e.Message, "--approvals-db");
         Assert.AreEqual(9L, SchemaVersion(Db), "the newer database is left as it was");
