@@ -85,6 +85,23 @@ internal sealed class StepResolver(StepInterpreterOptions options)
     private StepGrounding Type(InterpretedStep step, Grounder g)
     {
         var value = step.Value ?? "";
+        if (step.Target is null && step.Context is { } noun)
+        {
+            // "Add the todo X": the field for new entries, by the thing's name, else the first empty text field in view.
+            var named = g.Find(new Search(noun, i => i.IsEditable && !i.Element.Disabled) { VerbHint = RoleHint.Field });
+            if (named.IsAtLeast(Min))
+            {
+                return Into(named.Best!, value, named);
+            }
+
+            if (g.Page.Items.FirstOrDefault(i => i.IsEditable && !i.Element.Disabled && !i.Element.IsOffscreen && !i.IsHidden
+                    && string.IsNullOrEmpty(i.Element.Value) && i.Role is "textbox" or "searchbox") is { } empty)
+            {
+                var c = new Candidate(empty, 0.8, "first empty text field");
+                return Grounded(new TypeTextAction(TargetOf(c), value, ClearFirst: true), c, $"; no field is named '{noun}': the first empty text field");
+            }
+        }
+
         if (step.Target is null)
         {
             return new StepGrounding(GroundingStatus.Grounded, new TypeTextAction(null, value, ClearFirst: false), 0.9,
@@ -98,6 +115,13 @@ internal sealed class StepResolver(StepInterpreterOptions options)
     // Types into an input, or chooses the option in a select.
     private StepGrounding Into(Candidate field, string value, Found found, double? score = null)
     {
+        if (field.Item.IsCustomDropdown)
+        {
+            // Its options exist only once it is open: the executor clicks it open and clicks the option that shows.
+            var open = score is { } o ? field with { Score = o } : field;
+            return Grounded(new SelectOptionAction(TargetOf(field), value), open, $"; option '{value}' (a script-drawn drop-down: opened, then its option clicked)");
+        }
+
         if (field.Item.IsSelectable)
         {
             var (option, optionScore) = Grounder.BestOption(value, field.Item);
