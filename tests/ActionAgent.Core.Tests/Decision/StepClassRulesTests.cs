@@ -206,4 +206,18 @@ public sealed class StepClassRulesTests
 
         Assert.AreEqual(3, Target(p), p.Reason);
     }
+
+    [TestMethod]
+    public void Ground_SetValueInTheSecondGroup_IsTheFieldOfTheSecondGroup()
+    {
+        var page = Page(
+            E(1, "spinbutton", "# of cars", 10),
+            E(2, "spinbutton", "# of cars", 200));
+
+        var steps = StepInterpreter.Parse("Set \"# of cars\" to 3 in the second (vertical) Rental Car group.");
+        var p = First("Set \"# of cars\" to 3 in the second (vertical) Rental Car group.", page);
+
+        Assert.AreEqual("3", steps[0].Value, string.Join(" | ", steps));
+        Assert.AreEqual(2, Target(p), p.Reason);
+    }
 }

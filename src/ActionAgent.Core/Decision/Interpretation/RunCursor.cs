@@ -28,6 +28,9 @@ internal sealed class RunCursor(string task, IReadOnlyList<InterpretedStep> step
 
     public int? LastElementId { get; set; }
 
+    /// <summary>Elements hovered (or otherwise explored) for the current step, each tried once.</summary>
+    public HashSet<int> Explored { get; } = [];
+
     /// <summary>Elements whose action failed for the current step: grounded again only if nothing else fits as well.</summary>
     public HashSet<int> Penalized { get; } = [];
 
@@ -50,6 +53,7 @@ internal sealed class RunCursor(string task, IReadOnlyList<InterpretedStep> step
         Pending = Proposed.Nothing;
         LastElementId = null;
         Penalized.Clear();
+        Explored.Clear();
     }
 
     /// <summary>What the last proposal was, to read the next call's history right.</summary>
@@ -58,5 +62,6 @@ internal sealed class RunCursor(string task, IReadOnlyList<InterpretedStep> step
         Nothing,
         Action,
         WaitForTarget,
+        Explore,
     }
 }

@@ -17,6 +17,7 @@ public sealed class StepInterpreter : IDecider
 
     private readonly StepInterpreterOptions _options;
     private readonly StepResolver _resolver;
+    private readonly StepExplorer _explorer;
     private readonly ILogger<StepInterpreter> _logger;
     private readonly ConcurrentDictionary<string, RunCursor> _runs = new(StringComparer.Ordinal);
 
@@ -25,6 +26,7 @@ public sealed class StepInterpreter : IDecider
     {
         _options = options ?? new StepInterpreterOptions();
         _resolver = new StepResolver(_options);
+        _explorer = new StepExplorer(_options);
         _logger = logger ?? NullLogger<StepInterpreter>.Instance;
     }
 
@@ -72,7 +74,12 @@ public sealed class StepInterpreter : IDecider
         }
 
         var retryNote = "";
-        if (cursor.Pending == RunCursor.Proposed.Action && !cursor.IsFinished)
+        if (cursor.Pending == RunCursor.Proposed.Explore)
+        {
+            // A look (hover) was taken to bring the target out; whatever it did, ground the same step again.
+            cursor.AfterAction = true;
+        }
+        else if (cursor.Pending == RunCursor.Proposed.Action && !cursor.IsFinished)
         {
             var last = context.Last;
             if (last is null || last.Succeeded)
@@ -134,6 +141,15 @@ public sealed class StepInterpreter : IDecider
                     cursor.Advance($"{step.Text} (already so)", confirmed: true);
                     retryNote = "";
                     continue;
+
+                case GroundingStatus.NotFound when cursor.Explored.Count < _options.MaxExplorationsPerStep
+                    && _explorer.Next(step, page, cursor.Explored) is { } look:
+                    cursor.Explored.Add(look.Action.PrimaryTarget?.ElementId ?? -1);
+                    cursor.Pending = RunCursor.Proposed.Explore;
+                    _logger.LogDebug("Run {RunId}: step {Index} not found, exploring", context.RunId, cursor.Index + 1);
+                    return Propose(look.Action,
+                        $"exploring for '{step.Target ?? step.Text}' ({Where(cursor)}, look {cursor.Explored.Count} of {_options.MaxExplorationsPerStep}): {look.Reason}; {grounding.Reason}",
+                        step, 0.5);
 
                 default:
                     // Wait only while the page may still bring the target: something comes close, or the page is

@@ -29,4 +29,7 @@ public sealed class StepInterpreterOptions
 
     /// <summary>Upper bound of "wait for &lt;text&gt;". Default 10 s.</summary>
     public TimeSpan WaitForTextTimeout { get; set; } = TimeSpan.FromSeconds(10);
+
+    /// <summary>Looks tried per step to bring out a target that is not on the page (hovering its row). Default: 2.</summary>
+    public int MaxExplorationsPerStep { get; set; } = 2;
 }

@@ -388,7 +388,8 @@ internal static partial class StepParser
 
         if (SplitFirst(rest, " to ") is { } s)
         {
-            return [Step(StepKind.Set, display, target: q.Restore(s.Left, true), value: q.Value(s.Right))];
+            var (value, place) = SplitValuePlace(s.Right);
+            return [Step(StepKind.Set, display, target: q.Restore(place is null ? s.Left : $"{s.Left} {place}", true), value: q.Value(value))];
         }
 
         var colon = ColonOrEquals().Match(rest);
@@ -635,6 +636,13 @@ internal static partial class StepParser
             : Step(StepKind.Implicit, display, target: display);
     }
 
+    // "3 in the second (vertical) Rental Car group": the place belongs to the target ("# of cars in the second … group").
+    private static (string Value, string? Place) SplitValuePlace(string value)
+    {
+        var m = ValuePlace().Match(value);
+        return m.Success ? (m.Groups["v"].Value, m.Groups["place"].Value) : (value, null);
+    }
+
     // "Remove the "Nunc tincidunt" tab with its close (x) icon" → click the close icon near Nunc tincidunt;
     // "Delete the todo "Call Bob"" → click the delete control in the row of Call Bob.
     private static InterpretedStep ParseRemove(string word, string rest, string display, ClauseText q)
@@ -832,6 +840,9 @@ internal static partial class StepParser
 
     [GeneratedRegex(@"^(?<owner>.+?)\s+(?:with|using|via|through|by clicking|by pressing)\s+(?:its|the|their|his|her)\s+(?<control>.+)$", RegexOptions.IgnoreCase)]
     private static partial Regex RemoveWith();
+
+    [GeneratedRegex(@"^(?<v>.+?)\s+(?<place>(?:in|under|within|inside|on)\s+the\s+.*\b(?:group|section|form|dialog|panel|fieldset|row|table|list|area|column|card|toolbar|sidebar|window|box))$", RegexOptions.IgnoreCase)]
+    private static partial Regex ValuePlace();
 
     [GeneratedRegex(@"\s*,?\s+in\s+(?:all\s+)?(?:(?<upper>upper[\s-]?case|capitals|capital letters|caps|block capitals)|(?<lower>lower[\s-]?case|small letters))\b", RegexOptions.IgnoreCase)]
     private static partial Regex CaseWords();

@@ -1,0 +1,69 @@
+using ActionAgent.Core.Decision;
+using ActionAgent.Core.Decision.Interpretation;
+using ActionAgent.Core.Perception;
+
+namespace ActionAgent.Core.Tests.Decision;
+
+/// <summary>Looking before failing: a control that shows only when its row is hovered is found by hovering the row.</summary>
+[TestClass]
+public sealed class StepExplorerTests
+{
+    private const string Task = "Delete the todo \"Stale item\" with the × button that appears when you hover over it.";
+    private readonly List<StepSummary> _history = [];
+    private readonly StepInterpreter _interpreter = new();
+
+    private static UiElement Text(int id, string name, double y) =>
+        new() { Id = id, Role = "text", Tag = "label", Name = name, Bounds = new ScreenRect(90, y, 300, 40) };
+
+    private static Observation Rows(bool deleteShown) => new()
+    {
+        Url = "http://127.0.0.1:9000/todos",
+        Geometry = ViewportGeometry.Identity(1280, 720),
+        Elements = deleteShown
+            ? [Text(1, "Keep me", 100), Text(2, "Stale item", 150), new UiElement { Id = 3, Role = "button", Tag = "button", Name = "×", Bounds = new ScreenRect(500, 150, 40, 40) }]
+            : [Text(1, "Keep me", 100), Text(2, "Stale item", 150)],
+    };
+
+    private Task<ProposedAction> Next(Observation page) =>
+        _interpreter.DecideAsync(new DecisionContext("run", Task, _history.Count + 1, page, _history.ToArray()));
+
+    private void Succeeded(ProposedAction p) =>
+        _history.Add(new StepSummary(_history.Count + 1, p.Action.Describe(), "ok", true) { StepText = p.StepText, ActionKind = p.Action.Kind });
+
+    [TestMethod]
+    public async Task DecideAsync_DeleteControlHiddenUntilHover_HoversTheRowWithAReasonThenClicksIt()
+    {
+        var look = await Next(Rows(deleteShown: false));
+        Succeeded(look);
+        var click = await Next(Rows(deleteShown: true));
+
+        Assert.IsInstanceOfType<HoverAction>(look.Action, look.Reason);
+        Assert.AreEqual(2, look.Action.PrimaryTarget?.ElementId, look.Reason);
+        StringAssert.Contains(look.Reason, "exploring");
+        StringAssert.Contains(look.Reason, "reveal");
+        Assert.IsInstanceOfType<ClickAction>(click.Action, click.Reason);
+        Assert.AreEqual(3, click.Action.PrimaryTarget?.ElementId, click.Reason);
+    }
+
+    [TestMethod]
+    public async Task DecideAsync_HoverRevealsNothing_FailsAfterTheBudgetInsteadOfClickingSomethingElse()
+    {
+        var proposals = new List<ProposedAction>();
+        for (var i = 0; i < 12; i++)
+        {
+            var p = await Next(Rows(deleteShown: false));
+            proposals.Add(p);
+            if (p.Action.IsTerminal)
+            {
+                break;
+            }
+
+            Succeeded(p);
+        }
+
+        var last = proposals[^1];
+        Assert.IsInstanceOfType<FailAction>(last.Action, string.Join(" | ", proposals.Select(p => p.Action.Describe())));
+        Assert.IsFalse(proposals.Any(p => p.Action is ClickAction), string.Join(" | ", proposals.Select(p => p.Action.Describe())));
+        Assert.IsLessThanOrEqualTo(2, proposals.Count(p => p.Action is HoverAction));
+    }
+}
