@@ -220,4 +220,64 @@ public sealed class StepClassRulesTests
         Assert.AreEqual("3", steps[0].Value, string.Join(" | ", steps));
         Assert.AreEqual(2, Target(p), p.Reason);
     }
+
+    [TestMethod]
+    public void Parse_UnknownVerbWithTheNamedButton_ClicksThatButton()
+    {
+        var steps = StepInterpreter.Parse("Click \"Start Download\", then stop it with the \"Cancel Download\" button in the File Download dialog.");
+        var close = StepInterpreter.Parse("Close the calendar with its Done button.");
+
+        Assert.AreEqual(StepKind.Click, steps[1].Kind, string.Join(" | ", steps));
+        StringAssert.Contains(steps[1].Target, "Cancel Download");
+        Assert.AreEqual(StepKind.Click, close[0].Kind, string.Join(" | ", close));
+        Assert.AreEqual("Done button", close[0].Target);
+    }
+
+    [TestMethod]
+    public void Parse_MenuPath_OpensEachLevelThenClicksTheLast()
+    {
+        var steps = StepInterpreter.Parse("Select Music > Rock > Classic.");
+
+        CollectionAssert.AreEqual(new[] { "Music", "Rock", "Classic" }, steps.Select(s => s.Target).ToArray(), string.Join(" | ", steps));
+        Assert.IsTrue(steps.All(s => s.Kind == StepKind.Click));
+    }
+
+    [TestMethod]
+    public void Parse_RenameAndChangeIt_EditInPlaceReplacingTheText()
+    {
+        var rename = StepInterpreter.Parse("Rename the todo \"Pay rent\" to \"Pay rent (March)\".");
+        var change = StepInterpreter.Parse("Double-click the todo \"Buy milk\" to edit it, change it to \"Buy oat milk\" and press Enter.");
+
+        CollectionAssert.AreEqual(new[] { StepKind.DoubleClick, StepKind.PressKey, StepKind.Type, StepKind.PressKey }, rename.Select(s => s.Kind).ToArray(), string.Join(" | ", rename));
+        Assert.AreEqual("Pay rent (March)", rename[2].Value);
+        Assert.IsNull(rename[2].Target);
+        CollectionAssert.AreEqual(new[] { StepKind.DoubleClick, StepKind.PressKey, StepKind.Type, StepKind.PressKey }, change.Select(s => s.Kind).ToArray(), string.Join(" | ", change));
+        Assert.AreEqual("Buy oat milk", change[2].Value);
+    }
+
+    [TestMethod]
+    public void Ground_CheckABoxThePageHides_ClicksItsLabel()
+    {
+        // jQuery UI checkboxradio: the input is hidden, its <label> is what shows.
+        var page = Page(
+            new UiElement { Id = 1, Role = "text", Tag = "label", Name = "2 Star", Bounds = new ScreenRect(40, 10, 80, 30) },
+            new UiElement { Id = 2, Role = "text", Tag = "label", Name = "3 Star", Bounds = new ScreenRect(130, 10, 80, 30) });
+
+        var p = First("In the Hotel Ratings group, tick \"3 Star\".", page);
+
+        Assert.IsInstanceOfType<ClickAction>(p.Action, p.Reason);
+        Assert.AreEqual(2, Target(p), p.Reason);
+    }
+
+    [TestMethod]
+    public void Ground_SelectAnItemInTheList_ClicksTheItemShownAsText()
+    {
+        var page = Page(
+            new UiElement { Id = 1, Role = "text", Tag = "li", Name = "Item 2", Bounds = new ScreenRect(40, 10, 200, 30) },
+            new UiElement { Id = 2, Role = "text", Tag = "li", Name = "Item 3", Bounds = new ScreenRect(40, 50, 200, 30) });
+
+        var p = First("Select Item 3 in the list.", page);
+
+        Assert.AreEqual(2, Target(p), p.Reason);
+    }
 }

@@ -44,6 +44,9 @@ internal sealed class PageItem
 
     public bool IsRadio => Role is "radio" or "menuitemradio";
 
+    /// <summary>A label shown for a box the page hides (styled checkboxes and radios): clicking it sets the box.</summary>
+    public bool IsBoxLabel => Element.Tag == "label" && Role is "text" or "label" && Element.Checked is null;
+
     public bool IsInteractive => Role is not ("text" or "statictext" or "heading" or "paragraph" or "label" or "cell" or "generic"
         or "image" or "img" or "canvas" or "listitem" or "row" or "region" or "group" or "none" or "presentation");
 

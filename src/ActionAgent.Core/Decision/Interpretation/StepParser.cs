@@ -82,6 +82,7 @@ internal static partial class StepParser
                     : s).ToList();
             }
 
+            parsed = parsed.SelectMany(MenuPath).ToList();
             result.AddRange(lead is null ? parsed : parsed.Select(s => WithLead(s, lead)));
         }
 
@@ -178,6 +179,12 @@ internal static partial class StepParser
             return [Step(StepKind.Navigate, display, value: Urls.Normalize(q.Restore(text, keepQuotes: false)))];
         }
 
+        if (Verbs.MatchFuzzy(text) is null && WithControl().Match(text) is { Success: true } withControl)
+        {
+            // "Stop it with the "Cancel Download" button": whatever the verb, the control named after "with" is clicked.
+            return [Step(StepKind.Click, display, target: q.Restore(withControl.Groups["control"].Value, true))];
+        }
+
         if (Verbs.MatchFuzzy(text) is null && ByGerund(text) is { } method)
         {
             // "Acknowledge the message by pressing Ok": the words after "by" say what to do.
@@ -233,6 +240,7 @@ internal static partial class StepParser
             VerbKind.Login => ParseLogin(rest, display, q) ?? [Implicit(text, display, q)],
             VerbKind.Remove => [ParseRemove(word, rest, display, q)],
             VerbKind.Add => ParseAdd(word, rest, display, q),
+            VerbKind.Rename => ParseRename(rest, display, q) ?? [Implicit(text, display, q)],
             VerbKind.Use => [Step(StepKind.Click, display, target: q.Restore(UsePurpose().Replace(rest, ""), true))],
             _ => [Implicit(text, display, q)],
         };
@@ -287,6 +295,12 @@ internal static partial class StepParser
                     var value = p[(m.Index + m.Length)..];
                     return Step(StepKind.Type, $"{word} {q.Restore(p, true)}", target: q.Restore(target, true), value: q.Value(value));
                 });
+            }
+
+            if (Pronoun().IsMatch(rest[..with.Index].Trim()))
+            {
+                // "replace the text with X" in an open editor.
+                return ReplaceFocused(q.Value(rest[(with.Index + with.Length)..])).Take(2);
             }
 
             return [Step(StepKind.Type, display, target: q.Restore(rest[..with.Index], true), value: q.Value(rest[(with.Index + with.Length)..]))];
@@ -384,6 +398,12 @@ internal static partial class StepParser
                 var pair = SplitFirst(p, " to ")!.Value;
                 return Step(StepKind.Set, $"{word} {q.Restore(p, true)}", target: q.Restore(pair.Left, true), value: q.Value(pair.Right));
             }).ToList();
+        }
+
+        if (SplitFirst(rest, " to ") is { } edit && Pronoun().IsMatch(edit.Left))
+        {
+            // "change it to X" right after "double-click … to edit it": the open editor is the field.
+            return ReplaceFocused(q.Value(edit.Right)).Take(2);
         }
 
         if (SplitFirst(rest, " to ") is { } s)
@@ -679,6 +699,47 @@ internal static partial class StepParser
         return steps;
     }
 
+    // "Select Music > Rock > Classic", "open Music > Jazz": a menu path, opened level by level, each level clicked.
+    private static IEnumerable<InterpretedStep> MenuPath(InterpretedStep step)
+    {
+        var path = step.Kind switch
+        {
+            StepKind.Select when step.Target is null => step.Value,
+            StepKind.Click or StepKind.Hover => step.Target,
+            _ => null,
+        };
+        var parts = path?.Split(['>', '›', '→'], StringSplitOptions.TrimEntries | StringSplitOptions.RemoveEmptyEntries);
+        if (parts is null || parts.Length < 2 || !path!.Contains(" > ", StringComparison.Ordinal) && !path.Contains('›') && !path.Contains('→'))
+        {
+            return [step];
+        }
+
+        return parts.Select((p, i) => Step(StepKind.Click, i == parts.Length - 1 ? step.Text : $"open {p} (menu level {i + 1})", target: p) with
+        {
+            Context = step.Context,
+        });
+    }
+
+    // "Rename the todo "Pay rent" to "Pay rent (March)"": edit in place, as a person does.
+    private static IEnumerable<InterpretedStep>? ParseRename(string rest, string display, ClauseText q)
+    {
+        if (SplitLast(rest, " to ") is not { } s)
+        {
+            return null;
+        }
+
+        var value = q.Value(s.Right);
+        return [Step(StepKind.DoubleClick, display, target: q.Restore(s.Left, true)), .. ReplaceFocused(value)];
+    }
+
+    // "change it to "Buy oat milk"" after opening an editor: replace what the focused field holds, then commit.
+    private static InterpretedStep[] ReplaceFocused(string value) =>
+    [
+        Step(StepKind.PressKey, "select the text being edited", value: "Control+A"),
+        Step(StepKind.Type, $"type \"{value}\" over it", value: value),
+        Step(StepKind.PressKey, "press Enter to save the edit", value: "Enter"),
+    ];
+
     // "by pressing Ok" → "press Ok"; "by ticking …" → "tick …"; "by choosing …" → "choose …".
     private static string? ByGerund(string text)
     {
@@ -840,6 +901,12 @@ internal static partial class StepParser
 
     [GeneratedRegex(@"^(?<owner>.+?)\s+(?:with|using|via|through|by clicking|by pressing)\s+(?:its|the|their|his|her)\s+(?<control>.+)$", RegexOptions.IgnoreCase)]
     private static partial Regex RemoveWith();
+
+    [GeneratedRegex(@"^[a-z]+\b.*?\s(?:with|using|via)\s+(?:its|the|their|his|her)\s+(?<control>.+?\b(?:button|icon|link|arrow|toggle|x))(?:\s+(?:in|on|of|at|inside|within)\s+.*)?$", RegexOptions.IgnoreCase)]
+    private static partial Regex WithControl();
+
+    [GeneratedRegex(@"^(?:it|its text|the text|this|that)$", RegexOptions.IgnoreCase)]
+    private static partial Regex Pronoun();
 
     [GeneratedRegex(@"^(?<v>.+?)\s+(?<place>(?:in|under|within|inside|on)\s+the\s+.*\b(?:group|section|form|dialog|panel|fieldset|row|table|list|area|column|card|toolbar|sidebar|window|box))$", RegexOptions.IgnoreCase)]
     private static partial Regex ValuePlace();

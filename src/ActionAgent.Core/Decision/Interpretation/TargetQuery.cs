@@ -18,6 +18,7 @@ internal static partial class TargetQuery
     // Longest first, so "radio button" wins over "button".
     private static readonly (string Words, RoleHint Hint)[] RoleWords =
     [
+        ("menu item", RoleHint.None), ("menu entry", RoleHint.None), ("submenu", RoleHint.None), ("sub-menu", RoleHint.None),
         ("drop-down list", RoleHint.Select), ("drop down list", RoleHint.Select), ("dropdown list", RoleHint.Select),
         ("drop-down menu", RoleHint.Select), ("dropdown menu", RoleHint.Select), ("radio button", RoleHint.Radio),
         ("check box", RoleHint.Checkbox), ("text field", RoleHint.Field), ("text box", RoleHint.Field),

@@ -38,4 +38,7 @@ internal enum VerbKind
 
     /// <summary>"Add the todo "X"": type X into the new-entry field and press Enter; "Add to cart" is a button.</summary>
     Add,
+
+    /// <summary>"Rename X to Y": edit X in place (double-click, select all, type Y, Enter).</summary>
+    Rename,
 }
