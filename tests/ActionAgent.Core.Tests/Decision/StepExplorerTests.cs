@@ -66,4 +66,34 @@ public sealed class StepExplorerTests
         Assert.IsFalse(proposals.Any(p => p.Action is ClickAction), string.Join(" | ", proposals.Select(p => p.Action.Describe())));
         Assert.IsLessThanOrEqualTo(2, proposals.Count(p => p.Action is HoverAction));
     }
+
+    [TestMethod]
+    public async Task DecideAsync_AStepWithoutACheckWhileOthersHaveChecks_IsNotReportedDone()
+    {
+        var page = new Observation
+        {
+            Url = "http://127.0.0.1:9000/form",
+            Geometry = ViewportGeometry.Identity(1280, 720),
+            Elements =
+            [
+                new UiElement { Id = 1, Role = "textbox", Tag = "input", Name = "Name", Bounds = new ScreenRect(40, 10, 200, 30) },
+                new UiElement { Id = 2, Role = "button", Tag = "button", Name = "Save", Bounds = new ScreenRect(40, 60, 100, 30) },
+            ],
+        };
+        const string task = "Type Ada into Name, then click Save";
+        var type = await _interpreter.DecideAsync(new DecisionContext("honest", task, 1, page, []));
+        var history = new List<StepSummary>
+        {
+            new(1, type.Action.Describe(), "typed", true) { StepText = type.StepText, ActionKind = type.Action.Kind, Checks = ["text field \"Name\" reads \"Ada\""] },
+        };
+        var click = await _interpreter.DecideAsync(new DecisionContext("honest", task, 2, page, history.ToArray()));
+        history.Add(new StepSummary(2, click.Action.Describe(), "clicked", true) { StepText = click.StepText, ActionKind = click.Action.Kind });
+
+        var end = await _interpreter.DecideAsync(new DecisionContext("honest", task, 3, page, history.ToArray()));
+
+        var fail = end.Action as FailAction;
+        Assert.IsNotNull(fail, $"expected no done, got {end.Action.Describe()}");
+        Assert.AreEqual(ActionAgent.Core.Execution.FailureKind.NotVerified, fail.Failure);
+        StringAssert.Contains(fail.Reason, "2) click Save");
+    }
 }

@@ -41,6 +41,12 @@ internal sealed class RunCursor(string task, IReadOnlyList<InterpretedStep> step
 
     public bool IsFinished => Index >= Steps.Count;
 
+    /// <summary>Steps carried out whose effect no check confirmed, by 1-based number (waits and navigation excluded).</summary>
+    public List<int> Unconfirmed { get; } = [];
+
+    /// <summary>True once any outcome of the run carried checks: an effect verifier is at work.</summary>
+    public bool Verified { get; set; }
+
     public void Advance(string note, bool confirmed = false)
     {
         Notes.Add(note);

@@ -85,6 +85,12 @@ public sealed class StepInterpreter : IDecider
             if (last is null || last.Succeeded)
             {
                 var checks = last is null ? [] : StepOutcomes.ChecksOf(last);
+                cursor.Verified |= checks.Count > 0;
+                if (checks.Count == 0 && cursor.Current.Kind is not (StepKind.Wait or StepKind.WaitForText or StepKind.Navigate or StepKind.GoBack or StepKind.Scroll or StepKind.Hover))
+                {
+                    cursor.Unconfirmed.Add(cursor.Index + 1);
+                }
+
                 cursor.Advance(checks.Count == 0 ? cursor.Current.Text : $"{cursor.Current.Text} (checked: {string.Join("; ", checks)})", confirmed: checks.Count > 0);
                 cursor.AfterAction = true;
             }
@@ -177,6 +183,17 @@ public sealed class StepInterpreter : IDecider
         }
 
         var done = string.Join("; ", cursor.Notes.Select((n, i) => $"{i + 1}) {n}"));
+        if (cursor.Verified && cursor.Unconfirmed.Count > 0)
+        {
+            // With a verifier at work, a step whose effect was never seen is not done: never claim it was.
+            var which = string.Join(", ", cursor.Unconfirmed.Select(n => $"{n}) {cursor.Steps[n - 1].Text}"));
+            return Propose(new FailAction(
+                $"All {cursor.Steps.Count} steps were carried out, but the effect of {which} was not confirmed by any check, so the run is not reported done: {done}.")
+            {
+                Failure = FailureKind.NotVerified,
+            }, "a step's effect was not confirmed", null, 1);
+        }
+
         var confirmed = $"{cursor.Confirmed} of {cursor.Steps.Count} steps confirmed by a check";
         return Propose(new DoneAction($"All {cursor.Steps.Count} steps carried out: {done}. {confirmed}."), "every step is done", null, 1);
     }
