@@ -96,4 +96,23 @@ public sealed class StepExplorerTests
         Assert.AreEqual(ActionAgent.Core.Execution.FailureKind.NotVerified, fail.Failure);
         StringAssert.Contains(fail.Reason, "2) click Save");
     }
+
+    [TestMethod]
+    public async Task DecideAsync_RequireEveryStepConfirmed_SingleStepWithoutACheck_IsNotDone()
+    {
+        var interpreter = new StepInterpreter(new StepInterpreterOptions { RequireEveryStepConfirmed = true });
+        var page = new Observation
+        {
+            Url = "http://127.0.0.1:9000/form",
+            Geometry = ViewportGeometry.Identity(1280, 720),
+            Elements = [new UiElement { Id = 1, Role = "textbox", Tag = "input", Name = "Date", Bounds = new ScreenRect(40, 10, 200, 30) }],
+        };
+        const string task = "Set the date to May 20, 2010";
+        var set = await interpreter.DecideAsync(new DecisionContext("one", task, 1, page, []));
+        StepSummary[] history = [new(1, set.Action.Describe(), "typed", true) { StepText = set.StepText, ActionKind = set.Action.Kind }];
+
+        var end = await interpreter.DecideAsync(new DecisionContext("one", task, 2, page, history));
+
+        Assert.IsInstanceOfType<FailAction>(end.Action, end.Action.Describe());
+    }
 }

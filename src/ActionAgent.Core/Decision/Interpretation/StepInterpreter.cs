@@ -183,7 +183,7 @@ public sealed class StepInterpreter : IDecider
         }
 
         var done = string.Join("; ", cursor.Notes.Select((n, i) => $"{i + 1}) {n}"));
-        if (cursor.Verified && cursor.Unconfirmed.Count > 0)
+        if ((cursor.Verified || _options.RequireEveryStepConfirmed) && cursor.Unconfirmed.Count > 0)
         {
             // With a verifier at work, a step whose effect was never seen is not done: never claim it was.
             var which = string.Join(", ", cursor.Unconfirmed.Select(n => $"{n}) {cursor.Steps[n - 1].Text}"));
