@@ -280,4 +280,14 @@ public sealed class StepClassRulesTests
 
         Assert.AreEqual(2, Target(p), p.Reason);
     }
+
+    [TestMethod]
+    public void Ground_CloseWithItsCancelButton_IsCancelNeverClose()
+    {
+        var page = Page(E(1, "button", "Close", 10), E(2, "button", "Create an account", 60), E(3, "button", "Cancel", 60, 300));
+
+        var p = First("Close it with its Cancel button without adding anyone.", page);
+
+        Assert.AreEqual(3, Target(p), p.Reason);
+    }
 }

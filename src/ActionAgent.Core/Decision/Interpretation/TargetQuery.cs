@@ -145,7 +145,7 @@ internal static partial class TargetQuery
     [GeneratedRegex(@"\s*\((?:the|this|it|which|so|to|e\.g\.|i\.e\.|note|it's|its)\b[^)]*\)", RegexOptions.IgnoreCase)]
     private static partial Regex Remark();
 
-    [GeneratedRegex(@"(?:,\s*|\s+)(?:(?<so>so that|so as to|in order to|so)\s+\S|to\s+(?<verb>[a-z]+)\b)", RegexOptions.IgnoreCase)]
+    [GeneratedRegex(@"(?:,\s*|\s+)(?:(?<so>so that|so as to|in order to|so|without)\s+\S|to\s+(?<verb>[a-z]+)\b)", RegexOptions.IgnoreCase)]
     private static partial Regex PurposeTail();
 
     private static int OrdinalOf(string word) => word.ToLowerInvariant() switch
