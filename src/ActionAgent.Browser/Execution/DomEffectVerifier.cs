@@ -101,6 +101,14 @@ public sealed class DomEffectVerifier : IOutcomeVerifier
             case SelectOptionAction select:
                 id = select.Target.ElementId;
                 return true;
+            case PressKeyAction:
+                return true;
+            case DragAction drag:
+                id = drag.From.ElementId;
+                return true;
+            case HoverAction hover:
+                id = hover.Target.ElementId;
+                return true;
             default:
                 return false;
         }
@@ -133,6 +141,15 @@ public sealed class DomEffectVerifier : IOutcomeVerifier
             TypeTextAction type => Typed(type, probe, what, element),
             SelectOptionAction select => Selected(select, probe, what, outcome),
             ClickAction click => Clicked(click, probe, what, element, outcome),
+            PressKeyAction press => Changed(probe, outcome) is { } pressed
+                ? (true, [$"pressing {press.Keys} changed the page ({pressed})"], "")
+                : (false, [], $"pressing {press.Keys} changed nothing on the page (focus on {probe.Focus ?? "nothing"})"),
+            DragAction => Changed(probe, outcome) is { } dragged
+                ? (true, [$"dragging {what} changed the page ({dragged})"], "")
+                : (false, [], $"dragging {what} changed nothing on the page"),
+
+            // A hover may only restyle (CSS :hover, no DOM change): a change counts as a check, none is no failure.
+            HoverAction => Changed(probe, outcome) is { } shown ? (true, [$"hovering {what} changed the page ({shown})"], "") : (true, [], ""),
             _ => (true, [], ""),
         };
     }

@@ -91,13 +91,14 @@ public sealed class StepInterpreterOutcomeTests
         var type = await Next("Type ops into Username, then click Sign in", page);
         Outcome(type, succeeded: true, "typed \"ops\" [checked: text field \"Username\" reads \"ops\"]");
         var click = await Next("Type ops into Username, then click Sign in", page);
-        Outcome(click, succeeded: true, "clicked button \"Sign in\"");
+        Outcome(click, succeeded: true, "clicked button \"Sign in\" [checked: clicking button \"Sign in\" changed the page (the URL is now /home)]");
 
         var done = await Next("Type ops into Username, then click Sign in", page);
 
         var result = ((DoneAction)done.Action).Result;
         StringAssert.Contains(result, "text field \"Username\" reads \"ops\"");
-        StringAssert.Contains(result, "1 of 2 steps confirmed by a check");
+        StringAssert.Contains(result, "the URL is now /home");
+        StringAssert.Contains(result, "2 of 2 steps confirmed by a check");
     }
 
     [TestMethod]

@@ -72,6 +72,12 @@ internal sealed class Grounder(PageIndex page, IReadOnlySet<int> penalized, Task
                 {
                     var top = scored[0].Score;
                     var near = scored.Where(c => c.Score >= top - 0.03).OrderBy(c => c.Item.Order).ToList();
+                    if (reading.OrdinalOfRow && near.Where(c => string.IsNullOrWhiteSpace(c.Item.Element.Name)).ToList() is { Count: > 0 } rows)
+                    {
+                        // A control with a name of its own ("Mark all as complete") belongs to no row.
+                        near = rows;
+                    }
+
                     var index = n == -1 ? near.Count - 1 : n - 1;
                     if (index >= near.Count)
                     {

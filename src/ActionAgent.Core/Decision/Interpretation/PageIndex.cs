@@ -30,14 +30,22 @@ internal sealed class PageItem
 
     public bool IsEditable =>
         Role is "textbox" or "searchbox" or "spinbutton" or "textarea"
-        || (Role == "combobox" && Element.Tag != "select" && Element.Options.Count == 0)
+        || (Role == "combobox" && Element.Tag != "select" && Element.Options.Count == 0 && !IsCustomDropdown)
         || (Element.Tag is "textarea");
 
-    public bool IsSelectable => (Role is "combobox" or "listbox" || Element.Tag == "select") && Element.Options.Count > 0;
+    public bool IsSelectable => ((Role is "combobox" or "listbox" || Element.Tag == "select") && Element.Options.Count > 0) || IsCustomDropdown;
+
+    /// <summary>A drop-down drawn by a script (a span or div with role combobox/listbox): opened by a click, never typed into.</summary>
+    public bool IsCustomDropdown =>
+        Role is "combobox" or "listbox" && Element.Options.Count == 0 && Element.Tag is not (null or "" or "input" or "textarea" or "select")
+        && Element.Source.HasFlag(ElementSource.Dom);
 
     public bool IsCheckable => Role is "checkbox" or "switch" or "radio" or "menuitemcheckbox" or "menuitemradio" || Element.Checked is not null;
 
     public bool IsRadio => Role is "radio" or "menuitemradio";
+
+    /// <summary>A label shown for a box the page hides (styled checkboxes and radios): clicking it sets the box.</summary>
+    public bool IsBoxLabel => Element.Tag == "label" && Role is "text" or "label" && Element.Checked is null;
 
     public bool IsInteractive => Role is not ("text" or "statictext" or "heading" or "paragraph" or "label" or "cell" or "generic"
         or "image" or "img" or "canvas" or "listitem" or "row" or "region" or "group" or "none" or "presentation");
@@ -135,9 +143,25 @@ internal sealed partial class PageIndex
         }
 
         Add(labels, e.Placeholder, 1, "placeholder");
-        if (!string.IsNullOrWhiteSpace(e.NearbyText))
+
+        // A script-drawn drop-down is named after the option it shows ("Yellow"); the text beside it is the field's name.
+        var showsItsValue = role is "combobox" or "listbox" && e.Options.Count == 0 && e.Tag is not (null or "" or "input" or "textarea" or "select");
+
+        // An unnamed checkbox or radio is labelled by the text just right of it on its row ("[ ] Feed cat"), not by
+        // the row above, whose text is the nearest "left or above".
+        var rightLabel = !named && (role is "checkbox" or "radio" || e.Checked is not null) ? RightOf(e, texts) : null;
+        if (rightLabel is not null)
         {
-            if (named)
+            Add(labels, rightLabel.Label, 1, "text label");
+            AddContext(context, e.NearbyText);
+        }
+        else if (!string.IsNullOrWhiteSpace(e.NearbyText))
+        {
+            if (showsItsValue)
+            {
+                Add(labels, e.NearbyText, 0.95, "nearby text");
+            }
+            else if (named)
             {
                 AddContext(context, e.NearbyText);
             }
@@ -149,7 +173,7 @@ internal sealed partial class PageIndex
 
         if (looseLabels.TryGetValue(e.Id, out var loose))
         {
-            if (named || !string.IsNullOrWhiteSpace(e.NearbyText))
+            if (named || !string.IsNullOrWhiteSpace(e.NearbyText) || rightLabel is not null)
             {
                 AddContext(context, loose.Label);
             }
@@ -251,6 +275,12 @@ internal sealed partial class PageIndex
                 {
                     distance = 1000 + c.Bounds.Y - t.Bounds.Bottom;
                 }
+                else if (Encloses(t.Bounds, c.Bounds) && t.Bounds.X + 2 < c.Bounds.X && WordCount(t.Label) <= 6)
+                {
+                    // "<p>Date: <input></p>": the paragraph's box spans the row and holds the control; its short text
+                    // starts left of it and is its label.
+                    distance = 500 + c.Bounds.X - t.Bounds.X;
+                }
                 else
                 {
                     continue;
@@ -271,6 +301,28 @@ internal sealed partial class PageIndex
 
         return result;
     }
+
+    // The text starting just right of a box on the same row (within 40 px of its right edge).
+    private static UiElement? RightOf(UiElement box, List<UiElement> texts)
+    {
+        UiElement? best = null;
+        foreach (var t in texts)
+        {
+            var gap = t.Bounds.X - box.Bounds.Right;
+            if (t.Id != box.Id && !string.IsNullOrWhiteSpace(t.Label) && gap >= -4 && gap <= 40 && SameRow(box.Bounds, t.Bounds)
+                && (best is null || t.Bounds.X < best.Bounds.X))
+            {
+                best = t;
+            }
+        }
+
+        return best;
+    }
+
+    private static bool Encloses(ScreenRect outer, ScreenRect inner) =>
+        outer.X <= inner.X && outer.Y <= inner.Y + 2 && outer.Right >= inner.Right && outer.Bottom + 2 >= inner.Bottom;
+
+    private static int WordCount(string text) => text.Split(' ', StringSplitOptions.RemoveEmptyEntries).Length;
 
     [GeneratedRegex(@"\s*\([^)]*\)")]
     private static partial Regex Parenthetical();

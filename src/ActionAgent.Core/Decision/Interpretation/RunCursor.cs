@@ -28,6 +28,9 @@ internal sealed class RunCursor(string task, IReadOnlyList<InterpretedStep> step
 
     public int? LastElementId { get; set; }
 
+    /// <summary>Elements hovered (or otherwise explored) for the current step, each tried once.</summary>
+    public HashSet<int> Explored { get; } = [];
+
     /// <summary>Elements whose action failed for the current step: grounded again only if nothing else fits as well.</summary>
     public HashSet<int> Penalized { get; } = [];
 
@@ -37,6 +40,12 @@ internal sealed class RunCursor(string task, IReadOnlyList<InterpretedStep> step
     public InterpretedStep Current => Steps[Index];
 
     public bool IsFinished => Index >= Steps.Count;
+
+    /// <summary>Steps carried out whose effect no check confirmed, by 1-based number (waits and navigation excluded).</summary>
+    public List<int> Unconfirmed { get; } = [];
+
+    /// <summary>True once any outcome of the run carried checks: an effect verifier is at work.</summary>
+    public bool Verified { get; set; }
 
     public void Advance(string note, bool confirmed = false)
     {
@@ -50,6 +59,7 @@ internal sealed class RunCursor(string task, IReadOnlyList<InterpretedStep> step
         Pending = Proposed.Nothing;
         LastElementId = null;
         Penalized.Clear();
+        Explored.Clear();
     }
 
     /// <summary>What the last proposal was, to read the next call's history right.</summary>
@@ -58,5 +68,6 @@ internal sealed class RunCursor(string task, IReadOnlyList<InterpretedStep> step
         Nothing,
         Action,
         WaitForTarget,
+        Explore,
     }
 }

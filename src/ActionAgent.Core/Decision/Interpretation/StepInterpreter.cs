@@ -17,6 +17,7 @@ public sealed class StepInterpreter : IDecider
 
     private readonly StepInterpreterOptions _options;
     private readonly StepResolver _resolver;
+    private readonly StepExplorer _explorer;
     private readonly ILogger<StepInterpreter> _logger;
     private readonly ConcurrentDictionary<string, RunCursor> _runs = new(StringComparer.Ordinal);
 
@@ -25,6 +26,7 @@ public sealed class StepInterpreter : IDecider
     {
         _options = options ?? new StepInterpreterOptions();
         _resolver = new StepResolver(_options);
+        _explorer = new StepExplorer(_options);
         _logger = logger ?? NullLogger<StepInterpreter>.Instance;
     }
 
@@ -72,12 +74,23 @@ public sealed class StepInterpreter : IDecider
         }
 
         var retryNote = "";
-        if (cursor.Pending == RunCursor.Proposed.Action && !cursor.IsFinished)
+        if (cursor.Pending == RunCursor.Proposed.Explore)
+        {
+            // A look (hover) was taken to bring the target out; whatever it did, ground the same step again.
+            cursor.AfterAction = true;
+        }
+        else if (cursor.Pending == RunCursor.Proposed.Action && !cursor.IsFinished)
         {
             var last = context.Last;
             if (last is null || last.Succeeded)
             {
                 var checks = last is null ? [] : StepOutcomes.ChecksOf(last);
+                cursor.Verified |= checks.Count > 0;
+                if (checks.Count == 0 && cursor.Current.Kind is not (StepKind.Wait or StepKind.WaitForText or StepKind.Navigate or StepKind.GoBack or StepKind.Scroll or StepKind.Hover))
+                {
+                    cursor.Unconfirmed.Add(cursor.Index + 1);
+                }
+
                 cursor.Advance(checks.Count == 0 ? cursor.Current.Text : $"{cursor.Current.Text} (checked: {string.Join("; ", checks)})", confirmed: checks.Count > 0);
                 cursor.AfterAction = true;
             }
@@ -135,6 +148,15 @@ public sealed class StepInterpreter : IDecider
                     retryNote = "";
                     continue;
 
+                case GroundingStatus.NotFound when cursor.Explored.Count < _options.MaxExplorationsPerStep
+                    && _explorer.Next(step, page, cursor.Explored) is { } look:
+                    cursor.Explored.Add(look.Action.PrimaryTarget?.ElementId ?? -1);
+                    cursor.Pending = RunCursor.Proposed.Explore;
+                    _logger.LogDebug("Run {RunId}: step {Index} not found, exploring", context.RunId, cursor.Index + 1);
+                    return Propose(look.Action,
+                        $"exploring for '{step.Target ?? step.Text}' ({Where(cursor)}, look {cursor.Explored.Count} of {_options.MaxExplorationsPerStep}): {look.Reason}; {grounding.Reason}",
+                        step, 0.5);
+
                 default:
                     // Wait only while the page may still bring the target: something comes close, or the page is
                     // loading, and it changed since the last look. An idle page that has nothing like it fails now.
@@ -161,6 +183,17 @@ public sealed class StepInterpreter : IDecider
         }
 
         var done = string.Join("; ", cursor.Notes.Select((n, i) => $"{i + 1}) {n}"));
+        if ((cursor.Verified || _options.RequireEveryStepConfirmed) && cursor.Unconfirmed.Count > 0)
+        {
+            // With a verifier at work, a step whose effect was never seen is not done: never claim it was.
+            var which = string.Join(", ", cursor.Unconfirmed.Select(n => $"{n}) {cursor.Steps[n - 1].Text}"));
+            return Propose(new FailAction(
+                $"All {cursor.Steps.Count} steps were carried out, but the effect of {which} was not confirmed by any check, so the run is not reported done: {done}.")
+            {
+                Failure = FailureKind.NotVerified,
+            }, "a step's effect was not confirmed", null, 1);
+        }
+
         var confirmed = $"{cursor.Confirmed} of {cursor.Steps.Count} steps confirmed by a check";
         return Propose(new DoneAction($"All {cursor.Steps.Count} steps carried out: {done}. {confirmed}."), "every step is done", null, 1);
     }

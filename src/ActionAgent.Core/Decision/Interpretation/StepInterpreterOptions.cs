@@ -29,4 +29,13 @@ public sealed class StepInterpreterOptions
 
     /// <summary>Upper bound of "wait for &lt;text&gt;". Default 10 s.</summary>
     public TimeSpan WaitForTextTimeout { get; set; } = TimeSpan.FromSeconds(10);
+
+    /// <summary>Looks tried per step to bring out a target that is not on the page (hovering its row). Default: 2.</summary>
+    public int MaxExplorationsPerStep { get; set; } = 2;
+
+    /// <summary>
+    /// When true, <c>done</c> needs every carried-out step confirmed by a check even if no outcome of the run carried
+    /// one (a single-step run whose check was lost). Set it where an effect verifier is composed. Default: false.
+    /// </summary>
+    public bool RequireEveryStepConfirmed { get; set; }
 }

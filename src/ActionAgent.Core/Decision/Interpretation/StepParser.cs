@@ -37,15 +37,109 @@ internal static partial class StepParser
             {
                 foreach (var sentence in SentenceBreak().Split(item))
                 {
-                    foreach (var clause in SplitClauses(sentence))
-                    {
-                        steps.AddRange(ParseClause(clause, text));
-                    }
+                    steps.AddRange(ParseSentence(sentence, text));
                 }
             }
         }
 
         return steps.Select((s, i) => s with { Number = i + 1 }).ToList();
+    }
+
+    // "Under "Bed Type", check "1 King"", "In the Tab data dialog set Title to X": a leading place phrase is no step;
+    // it says where the following steps of the sentence act (soft context), or names the field a bare value goes to.
+    private static IEnumerable<InterpretedStep> ParseSentence(string sentence, ClauseText q)
+    {
+        var result = new List<InterpretedStep>();
+        string? lead = null;
+        string? repeat = null;
+        var clauses = SplitClauses(sentence);
+        for (var i = 0; i < clauses.Count; i++)
+        {
+            var clause = clauses[i];
+            if (lead is null && ReadLead(clause, i < clauses.Count - 1) is { } found)
+            {
+                lead = q.Restore(found.Where, keepQuotes: true);
+                if (found.Remainder.Length == 0)
+                {
+                    continue;
+                }
+
+                clause = found.Remainder;
+            }
+
+            var (plain, transform) = ReadTransform(clause);
+
+            // "Add two todos, first "A" and then "B"": a clause that is only a quoted value repeats the last verb.
+            var bare = StripLeadingFillers(plain).Trim().TrimEnd('.');
+            var parsed = repeat is not null && QuoteToken().Match(bare) is { Success: true } only && only.Length == bare.Length
+                ? ParseClause($"{repeat} {bare}", q)
+                : ParseClause(plain, q);
+            repeat = Verbs.Match(StripLeadingFillers(plain)) is { Kind: VerbKind.Add or VerbKind.Type or VerbKind.Check or VerbKind.Select } v ? v.Word : repeat;
+            if (transform is not null)
+            {
+                parsed = parsed.Select(s => s.Value is { } v && s.Kind is StepKind.Type or StepKind.Fill or StepKind.Set or StepKind.Implicit or StepKind.Search
+                    ? s with { Value = transform(v) }
+                    : s).ToList();
+            }
+
+            parsed = parsed.SelectMany(MenuPath).ToList();
+            result.AddRange(lead is null ? parsed : parsed.Select(s => WithLead(s, lead)));
+        }
+
+        return result;
+    }
+
+    // "… in all upper case", "… in lowercase": the value is written that way, the words are no part of the target.
+    private static (string Clause, Func<string, string>? Transform) ReadTransform(string clause)
+    {
+        var m = CaseWords().Match(clause);
+        if (!m.Success)
+        {
+            return (clause, null);
+        }
+
+        var rest = clause.Remove(m.Index, m.Length).Trim();
+        return m.Groups["lower"].Success
+            ? (rest, v => v.ToLowerInvariant())
+            : (rest, v => v.ToUpperInvariant());
+    }
+
+    private static (string Where, string Remainder)? ReadLead(string clause, bool moreFollow)
+    {
+        var text = StripLeadingFillers(clause);
+        var m = LeadPlace().Match(text);
+        if (!m.Success || Verbs.MatchFuzzy(text) is not null)
+        {
+            return null;
+        }
+
+        var where = m.Groups["where"].Value.Trim();
+
+        // No comma: the place ends where a verb starts ("In the Tab data dialog set Title to …"). Before a comma a
+        // short tail is still the place's name ("In the Open dialog, …").
+        var words = where.Split(' ');
+        for (var n = 1; n < Math.Min(words.Length, 9); n++)
+        {
+            var rest = string.Join(' ', words[n..]);
+            if ((!moreFollow || words.Length - n >= 3) && Verbs.StartsWithVerb(rest)
+                && Verbs.Match(rest) is { Kind: not (VerbKind.Turn or VerbKind.Switch or VerbKind.Login) })
+            {
+                return (string.Join(' ', words[..n]), rest);
+            }
+        }
+
+        return moreFollow ? (where, "") : null;
+    }
+
+    private static InterpretedStep WithLead(InterpretedStep step, string lead)
+    {
+        var plain = lead.Replace("\"", "", StringComparison.Ordinal);
+        if (step.Kind is StepKind.Type && step.Target is null && LeadNamesField().IsMatch(lead))
+        {
+            return step with { Target = lead };
+        }
+
+        return step.Context is null ? step with { Context = plain } : step;
     }
 
     private static List<string> SplitClauses(string sentence)
@@ -83,6 +177,18 @@ internal static partial class StepParser
         if (Urls.IsUrl(q.Restore(text, keepQuotes: false)))
         {
             return [Step(StepKind.Navigate, display, value: Urls.Normalize(q.Restore(text, keepQuotes: false)))];
+        }
+
+        if (Verbs.MatchFuzzy(text) is null && WithControl().Match(text) is { Success: true } withControl)
+        {
+            // "Stop it with the "Cancel Download" button": whatever the verb, the control named after "with" is clicked.
+            return [Step(StepKind.Click, display, target: q.Restore(withControl.Groups["control"].Value, true))];
+        }
+
+        if (Verbs.MatchFuzzy(text) is null && ByGerund(text) is { } method)
+        {
+            // "Acknowledge the message by pressing Ok": the words after "by" say what to do.
+            return ParseClause(method, q);
         }
 
         if (Verbs.MatchFuzzy(text) is not { } verb)
@@ -132,6 +238,10 @@ internal static partial class StepParser
             VerbKind.Search => [ParseSearch(rest, display, q)],
             VerbKind.Filter => Pairs(word, rest, display, q, context: null),
             VerbKind.Login => ParseLogin(rest, display, q) ?? [Implicit(text, display, q)],
+            VerbKind.Remove => [ParseRemove(word, rest, display, q)],
+            VerbKind.Add => ParseAdd(word, rest, display, q),
+            VerbKind.Rename => ParseRename(rest, display, q) ?? [Implicit(text, display, q)],
+            VerbKind.Use => [Step(StepKind.Click, display, target: q.Restore(UsePurpose().Replace(rest, ""), true))],
             _ => [Implicit(text, display, q)],
         };
     }
@@ -187,6 +297,12 @@ internal static partial class StepParser
                 });
             }
 
+            if (Pronoun().IsMatch(rest[..with.Index].Trim()))
+            {
+                // "replace the text with X" in an open editor.
+                return ReplaceFocused(q.Value(rest[(with.Index + with.Length)..])).Take(2);
+            }
+
             return [Step(StepKind.Type, display, target: q.Restore(rest[..with.Index], true), value: q.Value(rest[(with.Index + with.Length)..]))];
         }
 
@@ -223,6 +339,12 @@ internal static partial class StepParser
     private static IEnumerable<InterpretedStep> Targets(StepKind kind, string word, string rest, string display, ClauseText q)
     {
         rest = ListLead().Replace(rest, "");
+        if (word.Equals("mark", StringComparison.OrdinalIgnoreCase) && MarkAs().Match(rest) is { Success: true, Index: > 0 } markAs)
+        {
+            // "Mark the todo "Feed cat" as completed": the box of that item; "Mark all as complete" stays a button name too.
+            return [Step(kind, display, target: q.Restore(rest[..markAs.Index], true)) with { Alternatives = [display] }];
+        }
+
         var targets = SplitList(rest);
         if (targets.Count == 1)
         {
@@ -267,9 +389,27 @@ internal static partial class StepParser
 
     private static IEnumerable<InterpretedStep> ParseSet(string word, string rest, string display, ClauseText q)
     {
+        // "Set Title to "Notes" and Content to "Call back"": one field-value pair per list item, when every item has one.
+        var pairs = SplitList(rest);
+        if (pairs.Count > 1 && pairs.All(p => SplitFirst(p, " to ") is not null))
+        {
+            return pairs.Select(p =>
+            {
+                var pair = SplitFirst(p, " to ")!.Value;
+                return Step(StepKind.Set, $"{word} {q.Restore(p, true)}", target: q.Restore(pair.Left, true), value: q.Value(pair.Right));
+            }).ToList();
+        }
+
+        if (SplitFirst(rest, " to ") is { } edit && Pronoun().IsMatch(edit.Left))
+        {
+            // "change it to X" right after "double-click … to edit it": the open editor is the field.
+            return ReplaceFocused(q.Value(edit.Right)).Take(2);
+        }
+
         if (SplitFirst(rest, " to ") is { } s)
         {
-            return [Step(StepKind.Set, display, target: q.Restore(s.Left, true), value: q.Value(s.Right))];
+            var (value, place) = SplitValuePlace(s.Right);
+            return [Step(StepKind.Set, display, target: q.Restore(place is null ? s.Left : $"{s.Left} {place}", true), value: q.Value(value))];
         }
 
         var colon = ColonOrEquals().Match(rest);
@@ -516,6 +656,115 @@ internal static partial class StepParser
             : Step(StepKind.Implicit, display, target: display);
     }
 
+    // "3 in the second (vertical) Rental Car group": the place belongs to the target ("# of cars in the second … group").
+    private static (string Value, string? Place) SplitValuePlace(string value)
+    {
+        var m = ValuePlace().Match(value);
+        return m.Success ? (m.Groups["v"].Value, m.Groups["place"].Value) : (value, null);
+    }
+
+    // "Remove the "Nunc tincidunt" tab with its close (x) icon" → click the close icon near Nunc tincidunt;
+    // "Delete the todo "Call Bob"" → click the delete control in the row of Call Bob.
+    private static InterpretedStep ParseRemove(string word, string rest, string display, ClauseText q)
+    {
+        var m = RemoveWith().Match(rest);
+        var owner = m.Success ? m.Groups["owner"].Value : rest;
+        var control = m.Success ? RelativeClause().Replace(m.Groups["control"].Value, "") : word;
+        string[] names = ["remove", "delete", "close", "×", "x", "✕", "destroy", "dismiss", "trash"];
+        return Step(StepKind.Click, display, target: q.Restore(control, true)) with
+        {
+            Context = q.Restore(TargetQuery.StripRoleWords(owner).Main, false),
+            // A named control ("with its Cancel button") is that control only: look-alike names would find "Close".
+            Alternatives = m.Success ? [] : names,
+        };
+    }
+
+    // "Add the todo "Buy milk"", "Add two todos, first "A" and then "B"": each quoted value is typed into the field
+    // for new entries and committed with Enter. Without a quoted value ("Add to cart") it is a button's name.
+    private static IEnumerable<InterpretedStep> ParseAdd(string word, string rest, string display, ClauseText q)
+    {
+        var values = QuoteToken().Matches(rest).Select(m => q.Value(m.Value)).ToList();
+        if (values.Count == 0)
+        {
+            return [Step(StepKind.Click, display, target: q.Restore($"{word} {rest}", true))];
+        }
+
+        var noun = AddNoun().Match(q.Restore(QuoteToken().Replace(rest, " "), false)) is { Success: true } n ? n.Groups["noun"].Value : null;
+        var steps = new List<InterpretedStep>();
+        foreach (var v in values)
+        {
+            steps.Add(Step(StepKind.Type, $"{word} \"{v}\"", value: v) with { Context = noun });
+            steps.Add(Step(StepKind.PressKey, $"press Enter to add \"{v}\"", value: "Enter"));
+        }
+
+        return steps;
+    }
+
+    // "Select Music > Rock > Classic", "open Music > Jazz": a menu path, opened level by level, each level clicked.
+    private static IEnumerable<InterpretedStep> MenuPath(InterpretedStep step)
+    {
+        var path = step.Kind switch
+        {
+            StepKind.Select when step.Target is null => step.Value,
+            StepKind.Click or StepKind.Hover => step.Target,
+            _ => null,
+        };
+        var parts = path?.Split(['>', '›', '→'], StringSplitOptions.TrimEntries | StringSplitOptions.RemoveEmptyEntries);
+        if (parts is null || parts.Length < 2 || !path!.Contains(" > ", StringComparison.Ordinal) && !path.Contains('›') && !path.Contains('→'))
+        {
+            return [step];
+        }
+
+        return parts.Select((p, i) => Step(StepKind.Click, i == parts.Length - 1 ? step.Text : $"open {p} (menu level {i + 1})", target: p) with
+        {
+            Context = step.Context,
+        });
+    }
+
+    // "Rename the todo "Pay rent" to "Pay rent (March)"": edit in place, as a person does.
+    private static IEnumerable<InterpretedStep>? ParseRename(string rest, string display, ClauseText q)
+    {
+        if (SplitLast(rest, " to ") is not { } s)
+        {
+            return null;
+        }
+
+        var value = q.Value(s.Right);
+        return [Step(StepKind.DoubleClick, display, target: q.Restore(s.Left, true)), .. ReplaceFocused(value)];
+    }
+
+    // "change it to "Buy oat milk"" after opening an editor: replace what the focused field holds, then commit.
+    private static InterpretedStep[] ReplaceFocused(string value) =>
+    [
+        Step(StepKind.PressKey, "select the text being edited", value: "Control+A"),
+        Step(StepKind.Type, $"type \"{value}\" over it", value: value),
+        Step(StepKind.PressKey, "press Enter to save the edit", value: "Enter"),
+    ];
+
+    // "by pressing Ok" → "press Ok"; "by ticking …" → "tick …"; "by choosing …" → "choose …".
+    private static string? ByGerund(string text)
+    {
+        var m = ByMethod().Match(text);
+        if (!m.Success)
+        {
+            return null;
+        }
+
+        var stem = m.Groups["stem"].Value;
+        var rest = m.Groups["rest"].Value;
+        string[] bases = [stem, stem + "e", stem.Length > 2 && stem[^1] == stem[^2] ? stem[..^1] : stem];
+        foreach (var b in bases)
+        {
+            var candidate = $"{b} {rest}";
+            if (Verbs.Match(candidate) is { } v && v.Word.Length == b.Length)
+            {
+                return candidate;
+            }
+        }
+
+        return null;
+    }
+
     private static InterpretedStep Step(StepKind kind, string text, string? target = null, string? value = null) => new()
     {
         Number = 0,
@@ -638,6 +887,42 @@ internal static partial class StepParser
 
     [GeneratedRegex(@"^(?:then|and|now|next|finally|also|just|afterwards|after that|first|firstly|lastly|you should|you need to|i want to|i need to|we need to|go ahead and|could you|can you|let's|lets)[,]?\s+", RegexOptions.IgnoreCase)]
     private static partial Regex LeadingFiller();
+
+    [GeneratedRegex(@"^(?:in|under|within|inside|on|at|from|for)\s+(?<where>\S.*)$", RegexOptions.IgnoreCase)]
+    private static partial Regex LeadPlace();
+
+    [GeneratedRegex(@"\b(?:field|box|input|textbox|text area|textarea|labell?ed|called|named)\b", RegexOptions.IgnoreCase)]
+    private static partial Regex LeadNamesField();
+
+    [GeneratedRegex(@"\bby\s+(?<stem>[a-z]+?)ing\s+(?<rest>\S.*)$", RegexOptions.IgnoreCase)]
+    private static partial Regex ByMethod();
+
+    [GeneratedRegex(@"\s+(?:to|so that|so|in order to)\s+(?!\u0001).*$", RegexOptions.IgnoreCase)]
+    private static partial Regex UsePurpose();
+
+    [GeneratedRegex(@"^(?<owner>.+?)\s+(?:with|using|via|through|by clicking|by pressing)\s+(?:its|the|their|his|her)\s+(?<control>.+)$", RegexOptions.IgnoreCase)]
+    private static partial Regex RemoveWith();
+
+    [GeneratedRegex(@"^[a-z]+\b.*?\s(?:with|using|via)\s+(?:its|the|their|his|her)\s+(?<control>.+?\b(?:button|icon|link|arrow|toggle|x))(?:\s+(?:in|on|of|at|inside|within)\s+.*)?$", RegexOptions.IgnoreCase)]
+    private static partial Regex WithControl();
+
+    [GeneratedRegex(@"^(?:it|its text|the text|this|that)$", RegexOptions.IgnoreCase)]
+    private static partial Regex Pronoun();
+
+    [GeneratedRegex(@"^(?<v>.+?)\s+(?<place>(?:in|under|within|inside|on)\s+the\s+.*\b(?:group|section|form|dialog|panel|fieldset|row|table|list|area|column|card|toolbar|sidebar|window|box))$", RegexOptions.IgnoreCase)]
+    private static partial Regex ValuePlace();
+
+    [GeneratedRegex(@"\s*,?\s+in\s+(?:all\s+)?(?:(?<upper>upper[\s-]?case|capitals|capital letters|caps|block capitals)|(?<lower>lower[\s-]?case|small letters))\b", RegexOptions.IgnoreCase)]
+    private static partial Regex CaseWords();
+
+    [GeneratedRegex(@"^(?:(?:the|a|an|new|two|three|four|five|another|more)\s+)*(?<noun>[a-z][a-z -]*?)s?\b(?:,|\s|$)", RegexOptions.IgnoreCase)]
+    private static partial Regex AddNoun();
+
+    [GeneratedRegex(@"\s+as\s+(?:complete|completed|done|finished|read|resolved|checked|ticked)$", RegexOptions.IgnoreCase)]
+    private static partial Regex MarkAs();
+
+    [GeneratedRegex(@"\s+(?:that|which|who)\s+.*$", RegexOptions.IgnoreCase)]
+    private static partial Regex RelativeClause();
 
     [GeneratedRegex(@"\s+with\b:?\s*", RegexOptions.IgnoreCase)]
     private static partial Regex WithWord();

@@ -85,6 +85,23 @@ internal sealed class StepResolver(StepInterpreterOptions options)
     private StepGrounding Type(InterpretedStep step, Grounder g)
     {
         var value = step.Value ?? "";
+        if (step.Target is null && step.Context is { } noun)
+        {
+            // "Add the todo X": the field for new entries, by the thing's name, else the first empty text field in view.
+            var named = g.Find(new Search(noun, i => i.IsEditable && !i.Element.Disabled) { VerbHint = RoleHint.Field });
+            if (named.IsAtLeast(Min))
+            {
+                return Into(named.Best!, value, named);
+            }
+
+            if (g.Page.Items.FirstOrDefault(i => i.IsEditable && !i.Element.Disabled && !i.Element.IsOffscreen && !i.IsHidden
+                    && string.IsNullOrEmpty(i.Element.Value) && i.Role is "textbox" or "searchbox") is { } empty)
+            {
+                var c = new Candidate(empty, 0.8, "first empty text field");
+                return Grounded(new TypeTextAction(TargetOf(c), value, ClearFirst: true), c, $"; no field is named '{noun}': the first empty text field");
+            }
+        }
+
         if (step.Target is null)
         {
             return new StepGrounding(GroundingStatus.Grounded, new TypeTextAction(null, value, ClearFirst: false), 0.9,
@@ -98,6 +115,13 @@ internal sealed class StepResolver(StepInterpreterOptions options)
     // Types into an input, or chooses the option in a select.
     private StepGrounding Into(Candidate field, string value, Found found, double? score = null)
     {
+        if (field.Item.IsCustomDropdown)
+        {
+            // Its options exist only once it is open: the executor clicks it open and clicks the option that shows.
+            var open = score is { } o ? field with { Score = o } : field;
+            return Grounded(new SelectOptionAction(TargetOf(field), value), open, $"; option '{value}' (a script-drawn drop-down: opened, then its option clicked)");
+        }
+
         if (field.Item.IsSelectable)
         {
             var (option, optionScore) = Grounder.BestOption(value, field.Item);
@@ -206,7 +230,7 @@ internal sealed class StepResolver(StepInterpreterOptions options)
 
     private static bool IsPixelField(PageItem i) => IsFromPixels(i) && (i.IsEditable || i.Role == "button");
 
-    private static bool IsChoice(PageItem i) => i.IsCheckable || i.Role is "tab" or "option" or "menuitem" or "treeitem";
+    private static bool IsChoice(PageItem i) => i.IsCheckable || i.IsBoxLabel || i.Role is "tab" or "option" or "menuitem" or "treeitem";
 
     private StepGrounding Select(InterpretedStep step, Grounder g)
     {
@@ -214,7 +238,8 @@ internal sealed class StepResolver(StepInterpreterOptions options)
         var results = new List<StepGrounding>();
         StepGrounding? noOption = null;
         Found? field = null;
-        if (step.Target is { } target)
+        var onlyRole = step.Target is { } t0 && TargetQuery.StripRoleWords(TargetQuery.StripPurpose(t0)).Main.Trim().Length == 0;
+        if (step.Target is { } target && !onlyRole)
         {
             field = g.Find(new Search(target, i => i.IsSelectable) { VerbHint = RoleHint.Select, SoftContext = Soft(step) });
             if (field.IsAtLeast(Min))
@@ -274,6 +299,13 @@ internal sealed class StepResolver(StepInterpreterOptions options)
             return best;
         }
 
+        // "Select Item 3 in the list": items of a script-made list are plain text; one shown with exactly that name.
+        var listItem = g.Find(new Search(value, i => i.Role is "text" or "listitem" or "cell" && !i.Element.IsOffscreen) { ForClick = true });
+        if (listItem.Best is { } exact && exact.Item.Labels.Any(l => l.Phrase.Norm == Phrase.Of(value).Norm) && listItem.IsAtLeast(Min))
+        {
+            return Grounded(new ClickAction(TargetOf(exact)), exact, "; a list item shown as text");
+        }
+
         return noOption ?? NotFound(step.Target is null ? "option or choice" : "select", field ?? choice,
             step.Target is null ? $"no select has an option like '{value}' and nothing on the page is called that (closest: {choice.Best?.Describe() ?? "none"})" : null);
     }
@@ -306,6 +338,14 @@ internal sealed class StepResolver(StepInterpreterOptions options)
         if (found.IsAtLeast(Min))
         {
             return ChoiceResult(found.Best!, desired);
+        }
+
+        // A styled box: the page hides the input and shows its label; its state is unknown here, so only ticking is
+        // done this way (clicking to untick could tick a box that was already clear).
+        var label = g.Find(new Search(step.Target, i => i.IsBoxLabel) { SoftContext = Soft(step), ForClick = true });
+        if (desired && label.IsAtLeast(Min))
+        {
+            return Grounded(new ClickAction(TargetOf(label.Best!)), label.Best!, "; the label of a box the page hides");
         }
 
         if (step.Alternatives.Count > 0)

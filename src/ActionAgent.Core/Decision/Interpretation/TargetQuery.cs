@@ -6,7 +6,11 @@ namespace ActionAgent.Core.Decision.Interpretation;
 /// One reading of a target phrase: the words to match (<see cref="Main"/>), a role hint from words like "button" or
 /// "field", an ordinal ("the second Save button") and context ("… next to Alan Turing", "… in the billing section").
 /// </summary>
-internal sealed record TargetReading(Phrase Main, string Display, RoleHint Hint, int? Ordinal, Phrase? Context, double Weight);
+internal sealed record TargetReading(Phrase Main, string Display, RoleHint Hint, int? Ordinal, Phrase? Context, double Weight)
+{
+    /// <summary>"the checkbox of the 3rd todo": the ordinal counts rows, so only controls without a name of their own count.</summary>
+    public bool OrdinalOfRow { get; init; }
+}
 
 /// <summary>Turns a target phrase as written into the readings worth trying; grounding keeps the best-scoring one.</summary>
 internal static partial class TargetQuery
@@ -14,6 +18,7 @@ internal static partial class TargetQuery
     // Longest first, so "radio button" wins over "button".
     private static readonly (string Words, RoleHint Hint)[] RoleWords =
     [
+        ("menu item", RoleHint.None), ("menu entry", RoleHint.None), ("submenu", RoleHint.None), ("sub-menu", RoleHint.None),
         ("drop-down list", RoleHint.Select), ("drop down list", RoleHint.Select), ("dropdown list", RoleHint.Select),
         ("drop-down menu", RoleHint.Select), ("dropdown menu", RoleHint.Select), ("radio button", RoleHint.Radio),
         ("check box", RoleHint.Checkbox), ("text field", RoleHint.Field), ("text box", RoleHint.Field),
@@ -42,7 +47,7 @@ internal static partial class TargetQuery
             return readings;
         }
 
-        var text = LeadingFiller().Replace(phrase.Trim(), "").Trim();
+        var text = LeadingFiller().Replace(StripPurpose(phrase.Trim()), "").Trim();
 
         // "the button in the dialog box labeled "Cancel"", "the field called Comment": the name is what follows; the
         // words before it only say what kind of element it is.
@@ -82,15 +87,7 @@ internal static partial class TargetQuery
         var afterOrdinal = text;
         if (ordinal.Success)
         {
-            n = ordinal.Groups[1].Value.ToLowerInvariant() switch
-            {
-                "first" or "1st" => 1,
-                "second" or "2nd" => 2,
-                "third" or "3rd" => 3,
-                "fourth" or "4th" => 4,
-                "fifth" or "5th" => 5,
-                _ => -1, // last
-            };
+            n = OrdinalOf(ordinal.Groups[1].Value);
             afterOrdinal = text[ordinal.Length..].Trim();
             readings.Add(Reading(afterOrdinal, n, null, weight));
         }
@@ -105,6 +102,13 @@ internal static partial class TargetQuery
 
             var main = afterOrdinal[..i];
             var context = ContextNoun().Replace(LeadingFiller().Replace(afterOrdinal[(i + connector.Length)..], ""), "").Trim();
+            if (n is null && Ordinal().Match(context) is { Success: true } rowOrdinal && main.Trim().Length > 0)
+            {
+                // The row's noun ("todo", "result") is a kind, not a name shown on the page.
+                readings.Add(Reading(main, OrdinalOf(rowOrdinal.Groups[1].Value), null, weight) with { OrdinalOfRow = true });
+                continue;
+            }
+
             if (context.Length > 0 && main.Trim().Length > 0)
             {
                 readings.Add(Reading(main, n, context, weight));
@@ -113,6 +117,46 @@ internal static partial class TargetQuery
 
         return readings;
     }
+
+    /// <summary>
+    /// Drops what the step is for ("the "Open Dialog" button to show the Basic dialog", "… so that its panel
+    /// collapses", "… (the field takes mm/dd/yyyy)"): a purpose or a remark never names the element.
+    /// </summary>
+    public static string StripPurpose(string text)
+    {
+        var t = Remark().Replace(text, "").Trim();
+        var m = PurposeTail().Match(t);
+        if (m.Success && m.Index > 0 && (m.Groups["so"].Success || PurposeVerbs.Contains(m.Groups["verb"].Value.ToLowerInvariant())
+            || Verbs.StartsWithVerb(t[(m.Index + m.Length - m.Groups["verb"].Length)..])))
+        {
+            t = t[..m.Index].Trim();
+        }
+
+        return t.TrimEnd(',').Trim();
+    }
+
+    private static readonly HashSet<string> PurposeVerbs =
+    [
+        "show", "see", "view", "display", "reveal", "hide", "close", "collapse", "expand", "complete", "finish", "confirm", "remove",
+        "delete", "start", "stop", "begin", "continue", "proceed", "submit", "save", "acknowledge", "dismiss", "make", "get", "bring",
+        "toggle", "mark", "apply", "add", "create", "edit", "change", "update", "return", "go", "move", "reset", "cancel", "undo", "reach",
+    ];
+
+    [GeneratedRegex(@"\s*\((?:the|this|it|which|so|to|e\.g\.|i\.e\.|note|it's|its)\b[^)]*\)", RegexOptions.IgnoreCase)]
+    private static partial Regex Remark();
+
+    [GeneratedRegex(@"(?:,\s*|\s+)(?:(?<so>so that|so as to|in order to|so|without)\s+\S|to\s+(?<verb>[a-z]+)\b)", RegexOptions.IgnoreCase)]
+    private static partial Regex PurposeTail();
+
+    private static int OrdinalOf(string word) => word.ToLowerInvariant() switch
+    {
+        "first" or "1st" => 1,
+        "second" or "2nd" => 2,
+        "third" or "3rd" => 3,
+        "fourth" or "4th" => 4,
+        "fifth" or "5th" => 5,
+        _ => -1, // last
+    };
 
     private static TargetReading Reading(string text, int? ordinal, string? context, double weight)
     {

@@ -29,4 +29,16 @@ internal enum VerbKind
     Search,
     Filter,
     Login,
+
+    /// <summary>"Use the X toggle to …": click X.</summary>
+    Use,
+
+    /// <summary>"Remove X with its close icon", "Delete the todo X": click the remove control of X.</summary>
+    Remove,
+
+    /// <summary>"Add the todo "X"": type X into the new-entry field and press Enter; "Add to cart" is a button.</summary>
+    Add,
+
+    /// <summary>"Rename X to Y": edit X in place (double-click, select all, type Y, Enter).</summary>
+    Rename,
 }

@@ -37,11 +37,13 @@ internal static class Verbs
         ("go to", VerbKind.Go), ("goto", VerbKind.Go), ("navigate to", VerbKind.Go), ("navigate", VerbKind.Go),
         ("browse to", VerbKind.Go), ("head to", VerbKind.Go), ("open up", VerbKind.Go), ("open", VerbKind.Go),
         ("visit", VerbKind.Go), ("load", VerbKind.Load),
+        ("expand", VerbKind.Click), ("collapse", VerbKind.Click), ("unfold", VerbKind.Click), ("toggle", VerbKind.Click),
+        ("remove", VerbKind.Remove), ("delete", VerbKind.Remove), ("dismiss", VerbKind.Remove), ("close", VerbKind.Remove), ("discard", VerbKind.Remove),
         ("scroll", VerbKind.Scroll),
         ("wait", VerbKind.Wait), ("pause", VerbKind.Wait), ("sleep", VerbKind.Wait),
         ("search for", VerbKind.Search), ("search", VerbKind.Search), ("look up", VerbKind.Search), ("look for", VerbKind.Search),
         ("filter by", VerbKind.Filter), ("filter on", VerbKind.Filter), ("filter", VerbKind.Filter),
-        ("log in", VerbKind.Login), ("login", VerbKind.Login), ("sign in", VerbKind.Login), ("log on", VerbKind.Login),
+        ("use", VerbKind.Use), ("add", VerbKind.Add), ("create", VerbKind.Add), ("rename", VerbKind.Rename), ("log in", VerbKind.Login), ("login", VerbKind.Login), ("sign in", VerbKind.Login), ("log on", VerbKind.Login),
     ]);
 
     /// <summary>The verbs to name in a "could not understand" message.</summary>

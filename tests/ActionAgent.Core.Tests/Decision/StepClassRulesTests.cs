@@ -1,0 +1,293 @@
+using ActionAgent.Core.Decision;
+using ActionAgent.Core.Decision.Interpretation;
+using ActionAgent.Core.Perception;
+
+namespace ActionAgent.Core.Tests.Decision;
+
+/// <summary>Failure classes from the held-out batches, one rule each: place phrases, purposes, custom drop-downs, rows.</summary>
+[TestClass]
+public sealed class StepClassRulesTests
+{
+    private readonly StepInterpreter _interpreter = new();
+
+    private static UiElement E(int id, string role, string name, double y, double x = 40, double w = 200) =>
+        new() { Id = id, Role = role, Name = name, Tag = role == "button" ? "button" : "input", Bounds = new ScreenRect(x, y, w, 30) };
+
+    private static Observation Page(params UiElement[] elements) => new()
+    {
+        Url = "http://127.0.0.1:9000/widget",
+        Geometry = ViewportGeometry.Identity(1280, 720),
+        Elements = elements,
+    };
+
+    private ProposedAction First(string task, Observation page) =>
+        _interpreter.DecideAsync(new DecisionContext(Guid.NewGuid().ToString(), task, 1, page, [])).GetAwaiter().GetResult();
+
+    private static int? Target(ProposedAction p) => p.Action.PrimaryTarget?.ElementId;
+
+    [TestMethod]
+    public void Parse_LeadingPlacePhraseWithComma_IsContextNotAStep()
+    {
+        var steps = StepInterpreter.Parse("Under \"Select a Location\", choose the London radio button.");
+
+        Assert.HasCount(1, steps, string.Join(" | ", steps));
+        Assert.AreEqual(StepKind.Select, steps[0].Kind);
+        Assert.AreEqual("Select a Location", steps[0].Context);
+    }
+
+    [TestMethod]
+    public void Parse_LeadingPlacePhraseWithoutComma_EndsWhereTheVerbStarts()
+    {
+        var steps = StepInterpreter.Parse("In the Tab data dialog set Title to \"Notes\" and Content to \"Call back\", then press Add.");
+
+        CollectionAssert.AreEqual(new[] { StepKind.Set, StepKind.Set, StepKind.Click }, steps.Select(s => s.Kind).ToArray(), string.Join(" | ", steps));
+        Assert.AreEqual("Title", steps[0].Target);
+        Assert.AreEqual("Notes", steps[0].Value);
+        Assert.AreEqual("Content", steps[1].Target);
+        Assert.AreEqual("Call back", steps[1].Value);
+        Assert.AreEqual("the Tab data dialog", steps[0].Context);
+    }
+
+    [TestMethod]
+    public void Parse_LeadNamingAFieldAndABareValue_TypesIntoThatField()
+    {
+        var steps = StepInterpreter.Parse("In the field labeled \"Tags:\", enter Scala.");
+
+        Assert.HasCount(1, steps, string.Join(" | ", steps));
+        Assert.AreEqual(StepKind.Type, steps[0].Kind);
+        Assert.AreEqual("Scala", steps[0].Value);
+        Assert.AreEqual("the field labeled \"Tags:\"", steps[0].Target);
+    }
+
+    [TestMethod]
+    public void Parse_SetTwoFieldsInOneSentence_IsTwoSetSteps()
+    {
+        var steps = StepInterpreter.Parse("Change the Circle radius to 250px and the Circle color to Green.");
+
+        Assert.HasCount(2, steps, string.Join(" | ", steps));
+        Assert.AreEqual("the Circle radius", steps[0].Target);
+        Assert.AreEqual("250px", steps[0].Value);
+        Assert.AreEqual("the Circle color", steps[1].Target);
+        Assert.AreEqual("Green", steps[1].Value);
+    }
+
+    [TestMethod]
+    public void Parse_SetValueWithAndInside_StaysOneStep()
+    {
+        var steps = StepInterpreter.Parse("Set Dish to Salt and Pepper");
+
+        Assert.HasCount(1, steps);
+        Assert.AreEqual("Salt and Pepper", steps[0].Value);
+    }
+
+    [TestMethod]
+    public void Parse_UnknownVerbByPressing_DoesWhatFollowsBy()
+    {
+        var steps = StepInterpreter.Parse("Acknowledge the \"Download complete\" message by pressing Ok.");
+
+        Assert.HasCount(1, steps);
+        Assert.AreEqual(StepKind.Click, steps[0].Kind);
+        Assert.AreEqual("Ok", steps[0].Target);
+    }
+
+    [TestMethod]
+    public void Parse_AddQuotedTodos_TypesEachAndPressesEnter()
+    {
+        var steps = StepInterpreter.Parse("Add two todos, first \"Draft agenda\" and then \"Send invites\".");
+
+        CollectionAssert.AreEqual(new[] { StepKind.Type, StepKind.PressKey, StepKind.Type, StepKind.PressKey }, steps.Select(s => s.Kind).ToArray(), string.Join(" | ", steps));
+        Assert.AreEqual("Draft agenda", steps[0].Value);
+        Assert.AreEqual("Send invites", steps[2].Value);
+        Assert.AreEqual("todo", steps[0].Context);
+    }
+
+    [TestMethod]
+    public void Parse_AddWithoutAQuotedValue_IsAButtonName()
+    {
+        var steps = StepInterpreter.Parse("Add to cart");
+
+        Assert.HasCount(1, steps);
+        Assert.AreEqual(StepKind.Click, steps[0].Kind);
+        Assert.AreEqual("Add to cart", steps[0].Target);
+    }
+
+    [TestMethod]
+    public void Parse_InAllUpperCase_TransformsTheValue()
+    {
+        var steps = StepInterpreter.Parse("Add the todo \"urgent call\" in all upper case.");
+
+        Assert.AreEqual("URGENT CALL", steps[0].Value, string.Join(" | ", steps));
+    }
+
+    [TestMethod]
+    public void Parse_MarkItemAsCompleted_ChecksThatItem()
+    {
+        var steps = StepInterpreter.Parse("Mark the todo \"Feed cat\" as completed.");
+
+        Assert.AreEqual(StepKind.Check, steps[0].Kind);
+        Assert.AreEqual("the todo \"Feed cat\"", steps[0].Target);
+    }
+
+    [TestMethod]
+    public void Parse_RemoveWithItsIcon_ClicksTheIconNearTheOwner()
+    {
+        var steps = StepInterpreter.Parse("Delete the todo \"Stale item\" with the × button that appears when you hover over it.");
+
+        Assert.AreEqual(StepKind.Click, steps[0].Kind, string.Join(" | ", steps));
+        Assert.AreEqual("× button", steps[0].Target);
+        Assert.AreEqual("todo \"Stale item\"".Replace("\"", "", StringComparison.Ordinal), steps[0].Context);
+    }
+
+    [TestMethod]
+    public void Ground_PurposeAfterTheQuotedName_IsNotPartOfTheName()
+    {
+        var page = Page(E(1, "button", "Close", 10), E(2, "button", "Open Dialog", 60));
+
+        var p = First("Press the \"Open Dialog\" button to show the Basic dialog.", page);
+
+        Assert.AreEqual(2, Target(p), p.Reason);
+    }
+
+    [TestMethod]
+    public void Ground_FieldInsideTheParagraphThatLabelsIt_IsFoundByThatText()
+    {
+        // "<p>Date: <input></p>": the paragraph's box spans the row and holds the field.
+        var page = Page(
+            new UiElement { Id = 1, Role = "text", Name = "Date:", Bounds = new ScreenRect(8, 16, 1264, 22) },
+            new UiElement { Id = 2, Role = "textbox", Tag = "input", Bounds = new ScreenRect(52, 16, 150, 21) });
+
+        var p = First("Type 12/25/2023 into the Date field", page);
+
+        Assert.AreEqual(2, Target(p), p.Reason);
+    }
+
+    [TestMethod]
+    public void Ground_ScriptDrawnDropDown_IsOpenedAndItsOptionChosenNotTyped()
+    {
+        // jQuery UI selectmenu: a span role=combobox named after the option it shows, labelled by the text beside it.
+        var page = Page(
+            new UiElement { Id = 1, Role = "combobox", Tag = "span", Name = "150px", NearbyText = "Circle radius", Bounds = new ScreenRect(120, 10, 200, 30) },
+            new UiElement { Id = 2, Role = "combobox", Tag = "span", Name = "Yellow", NearbyText = "Circle color", Bounds = new ScreenRect(120, 60, 200, 30) });
+
+        var p = First("Set the Circle color to Blue", page);
+
+        Assert.IsInstanceOfType<SelectOptionAction>(p.Action, p.Reason);
+        Assert.AreEqual(2, Target(p), p.Reason);
+        Assert.AreEqual("Blue", ((SelectOptionAction)p.Action).Option);
+    }
+
+    [TestMethod]
+    public void Ground_CheckboxOfTheThirdRow_SkipsAToggleWithItsOwnName()
+    {
+        var page = Page(
+            E(1, "checkbox", "Mark all as complete", 10) with { Checked = false },
+            E(2, "checkbox", "", 60, 40, 40) with { Checked = false },
+            E(3, "text", "First", 60, 90),
+            E(4, "checkbox", "", 110, 40, 40) with { Checked = false },
+            E(5, "text", "Second", 110, 90),
+            E(6, "checkbox", "", 160, 40, 40) with { Checked = false },
+            E(7, "text", "Third", 160, 90));
+
+        var p = First("Tick the checkbox of the 3rd todo in the list.", page);
+
+        Assert.AreEqual(6, Target(p), p.Reason);
+    }
+
+    [TestMethod]
+    public void Ground_UnnamedCheckbox_IsLabelledByTheTextRightOfItNotTheRowAbove()
+    {
+        var page = Page(
+            E(1, "checkbox", "", 60, 40, 40) with { Checked = false },
+            E(2, "text", "Wash car", 60, 90),
+            E(3, "checkbox", "", 110, 40, 40) with { Checked = false, NearbyText = "Wash car" },
+            E(4, "text", "Feed cat", 110, 90));
+
+        var p = First("Mark the todo \"Feed cat\" as completed.", page);
+
+        Assert.AreEqual(3, Target(p), p.Reason);
+    }
+
+    [TestMethod]
+    public void Ground_SetValueInTheSecondGroup_IsTheFieldOfTheSecondGroup()
+    {
+        var page = Page(
+            E(1, "spinbutton", "# of cars", 10),
+            E(2, "spinbutton", "# of cars", 200));
+
+        var steps = StepInterpreter.Parse("Set \"# of cars\" to 3 in the second (vertical) Rental Car group.");
+        var p = First("Set \"# of cars\" to 3 in the second (vertical) Rental Car group.", page);
+
+        Assert.AreEqual("3", steps[0].Value, string.Join(" | ", steps));
+        Assert.AreEqual(2, Target(p), p.Reason);
+    }
+
+    [TestMethod]
+    public void Parse_UnknownVerbWithTheNamedButton_ClicksThatButton()
+    {
+        var steps = StepInterpreter.Parse("Click \"Start Download\", then stop it with the \"Cancel Download\" button in the File Download dialog.");
+        var close = StepInterpreter.Parse("Close the calendar with its Done button.");
+
+        Assert.AreEqual(StepKind.Click, steps[1].Kind, string.Join(" | ", steps));
+        StringAssert.Contains(steps[1].Target, "Cancel Download");
+        Assert.AreEqual(StepKind.Click, close[0].Kind, string.Join(" | ", close));
+        Assert.AreEqual("Done button", close[0].Target);
+    }
+
+    [TestMethod]
+    public void Parse_MenuPath_OpensEachLevelThenClicksTheLast()
+    {
+        var steps = StepInterpreter.Parse("Select Music > Rock > Classic.");
+
+        CollectionAssert.AreEqual(new[] { "Music", "Rock", "Classic" }, steps.Select(s => s.Target).ToArray(), string.Join(" | ", steps));
+        Assert.IsTrue(steps.All(s => s.Kind == StepKind.Click));
+    }
+
+    [TestMethod]
+    public void Parse_RenameAndChangeIt_EditInPlaceReplacingTheText()
+    {
+        var rename = StepInterpreter.Parse("Rename the todo \"Pay rent\" to \"Pay rent (March)\".");
+        var change = StepInterpreter.Parse("Double-click the todo \"Buy milk\" to edit it, change it to \"Buy oat milk\" and press Enter.");
+
+        CollectionAssert.AreEqual(new[] { StepKind.DoubleClick, StepKind.PressKey, StepKind.Type, StepKind.PressKey }, rename.Select(s => s.Kind).ToArray(), string.Join(" | ", rename));
+        Assert.AreEqual("Pay rent (March)", rename[2].Value);
+        Assert.IsNull(rename[2].Target);
+        CollectionAssert.AreEqual(new[] { StepKind.DoubleClick, StepKind.PressKey, StepKind.Type, StepKind.PressKey }, change.Select(s => s.Kind).ToArray(), string.Join(" | ", change));
+        Assert.AreEqual("Buy oat milk", change[2].Value);
+    }
+
+    [TestMethod]
+    public void Ground_CheckABoxThePageHides_ClicksItsLabel()
+    {
+        // jQuery UI checkboxradio: the input is hidden, its <label> is what shows.
+        var page = Page(
+            new UiElement { Id = 1, Role = "text", Tag = "label", Name = "2 Star", Bounds = new ScreenRect(40, 10, 80, 30) },
+            new UiElement { Id = 2, Role = "text", Tag = "label", Name = "3 Star", Bounds = new ScreenRect(130, 10, 80, 30) });
+
+        var p = First("In the Hotel Ratings group, tick \"3 Star\".", page);
+
+        Assert.IsInstanceOfType<ClickAction>(p.Action, p.Reason);
+        Assert.AreEqual(2, Target(p), p.Reason);
+    }
+
+    [TestMethod]
+    public void Ground_SelectAnItemInTheList_ClicksTheItemShownAsText()
+    {
+        var page = Page(
+            new UiElement { Id = 1, Role = "text", Tag = "li", Name = "Item 2", Bounds = new ScreenRect(40, 10, 200, 30) },
+            new UiElement { Id = 2, Role = "text", Tag = "li", Name = "Item 3", Bounds = new ScreenRect(40, 50, 200, 30) });
+
+        var p = First("Select Item 3 in the list.", page);
+
+        Assert.AreEqual(2, Target(p), p.Reason);
+    }
+
+    [TestMethod]
+    public void Ground_CloseWithItsCancelButton_IsCancelNeverClose()
+    {
+        var page = Page(E(1, "button", "Close", 10), E(2, "button", "Create an account", 60), E(3, "button", "Cancel", 60, 300));
+
+        var p = First("Close it with its Cancel button without adding anyone.", page);
+
+        Assert.AreEqual(3, Target(p), p.Reason);
+    }
+}
