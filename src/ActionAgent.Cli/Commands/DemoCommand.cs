@@ -46,7 +46,7 @@ public static class DemoCommand
                 Console.Out.WriteLine($"sample ops portal running at {app.BaseUrl}");
             }
 
-            var exit = await RunExecution.ExecuteAsync(settings, Task, app.BaseUrl + "/login", () => new StepInterpreter(), ct);
+            var exit = await RunExecution.ExecuteAsync(settings, Task, app.BaseUrl + "/login", () => new StepInterpreter(new StepInterpreterOptions { RequireEveryStepConfirmed = true }), ct);
             if (settings.Output != Output.OutputMode.Json)
             {
                 var refunds = app.State.Refunds;

@@ -72,7 +72,7 @@ public sealed class ModelCliOptions
     {
         var model = (result.GetValue(Model) ?? "interpreter").Trim();
         var offline = IsInterpreter(result);
-        var interpreter = new StepInterpreter(logger: loggerFactory.CreateLogger<StepInterpreter>());
+        var interpreter = new StepInterpreter(new StepInterpreterOptions { RequireEveryStepConfirmed = true }, loggerFactory.CreateLogger<StepInterpreter>());
         var verify = result.GetValue(Verify);
         if (offline && !verify)
         {

@@ -392,7 +392,9 @@ public sealed class AgentLoop
                 TargetElement = target,
                 Url = observation.Url,
                 Geometry = observation.Geometry,
-                AnnotatedScreenshot = observation.MarkedScreenshot.IsEmpty ? observation.Screenshot : observation.MarkedScreenshot,
+                // The reviewer sees the clean screenshot with only the target highlighted; the numbered marks go to a second tab.
+                AnnotatedScreenshot = observation.Screenshot,
+                MarksScreenshot = observation.MarkedScreenshot.IsEmpty ? default : observation.MarkedScreenshot,
             }, runToken).ConfigureAwait(false);
             approvalMs = Lap(clock);
             logger.LogInformation("Step {Step} approval: {Approved} by {Reviewer} ({Reason})", step, decision.IsApproved, decision.Reviewer, decision.Reason);
