@@ -44,6 +44,10 @@ var pipeline = AgentPipeline.Create(new AgentPipelineOptions
     AuditPath = Path.Combine(recordings, "audit.jsonl"),
     Approver = AutoApprover.ApproveAll,
 });
+
+// One governed session for the browser session: disposing it seals the context (nothing a page sends afterwards
+// leaves), so it lives as long as the browser and each run gets its own loop.
+await using var governed = await pipeline.GovernAsync(session, "bench", Task);
 for (var i = 0; i < runs + 1; i++)
 {
     // Hand-written script: the same seven actions with Playwright locators.
@@ -62,7 +66,6 @@ for (var i = 0; i < runs + 1; i++)
     await page.GotoAsync(app.BaseUrl + "/refund?order=1042");
     // The governed pipeline every entry point uses (policy, audit, network guard, secrets, the DOM effect verifier),
     // so the figure is what users get.
-    await using var governed = await pipeline.GovernAsync(session, $"bench-{i}", Task);
     var loop = governed.CreateLoop(session.CreatePerceiver(), new StepInterpreter(), new JsonRunRecorder(recordings), new AgentOptions());
     var wall = Stopwatch.StartNew();
     var result = await loop.RunAsync(new RunRequest(Task) { RunId = $"bench-{i}" });
