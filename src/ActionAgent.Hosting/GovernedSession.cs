@@ -116,8 +116,9 @@ public sealed class GovernedSession : IAsyncDisposable
     /// <param name="options">Limits of the run.</param>
     /// <param name="verifier">An extra verifier (pixel change in vision modes); optional.</param>
     /// <param name="checkInDom">
-    /// Check every step's effect in the page's DOM (default). Off only for pixel-only perception, whose targets are points
-    /// the DOM check cannot tie to an element; its <paramref name="verifier"/> (pixel change) still runs.
+    /// Check every step's effect in the page's DOM (default). Off only for pixel-only perception, whose element ids the DOM
+    /// does not know: then the DOM reads back only the focused field after typing, and the <paramref name="verifier"/>
+    /// (pixel change, confirming effects) checks the rest.
     /// </param>
     public AgentLoop CreateLoop(IPerceiver perceiver, IDecider decider, IRunRecorder recorder, AgentOptions options, IOutcomeVerifier? verifier = null, bool checkInDom = true)
     {
@@ -138,7 +139,7 @@ public sealed class GovernedSession : IAsyncDisposable
             // Every step's effect is checked in the page (field reads what was typed, box ticked, option selected, the
             // click changed something) whoever decided it, then by the caller's verifier (pixels, in vision modes).
             Verifier = new RedactingVerifier(
-                checkInDom ? new DomEffectVerifier(Browser, verifier, time: _time, logger: _loggers.CreateLogger<DomEffectVerifier>()) : verifier ?? new PassThroughVerifier(),
+                new DomEffectVerifier(Browser, verifier, new DomEffectVerifierOptions { FocusedFieldOnly = !checkInDom }, time: _time, logger: _loggers.CreateLogger<DomEffectVerifier>()),
                 _redaction),
             // run.json records the audit log's head at the end, so a log cut below it is detected by `audit verify --recordings`.
             Recorder = new AuditHeadRecorder(recorder, _audit),

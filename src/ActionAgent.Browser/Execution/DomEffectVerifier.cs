@@ -54,6 +54,20 @@ public sealed class DomEffectVerifier : IOutcomeVerifier
             return outcome;
         }
 
+        var earlier = (IReadOnlyList<string>)[];
+        if (options.FocusedFieldOnly)
+        {
+            if (proposal.Action is not TypeTextAction)
+            {
+                return outcome;
+            }
+
+            // The ids are the pixels' own: read the focused field, and keep what the pixels confirmed.
+            id = null;
+            earlier = outcome.Checks ?? [];
+            outcome = outcome with { Message = WithoutChecks(outcome.Message, earlier) };
+        }
+
         var token = session.DocumentOf(before);
         var started = time.GetTimestamp();
         while (true)
@@ -61,6 +75,7 @@ public sealed class DomEffectVerifier : IOutcomeVerifier
             var (seen, checks, problem) = await LookAsync(proposal.Action, id, token, before, outcome, cancellationToken).ConfigureAwait(false);
             if (seen)
             {
+                checks = [.. earlier, .. checks];
                 logger.LogDebug("{Action} verified by {Count} checks", proposal.Action.Kind, checks.Count);
                 logger.LogTrace("{Action} verified: {Checks}", proposal.Action.Kind, string.Join("; ", checks));
                 return outcome with
@@ -82,6 +97,12 @@ public sealed class DomEffectVerifier : IOutcomeVerifier
 
             await Task.Delay(options.PollInterval, time, cancellationToken).ConfigureAwait(false);
         }
+    }
+
+    private static string WithoutChecks(string message, IReadOnlyList<string> checks)
+    {
+        var at = message.LastIndexOf(" [checked: ", StringComparison.Ordinal);
+        return checks.Count > 0 && at >= 0 && message.EndsWith(']') ? message[..at] : message;
     }
 
     // Which actions have an effect worth checking, and on which element (null: the focused one or the page).

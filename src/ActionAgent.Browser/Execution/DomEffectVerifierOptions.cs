@@ -11,4 +11,11 @@ public sealed class DomEffectVerifierOptions
 
     /// <summary>Fraction of the screen (from the inner pixel verifier) that counts as a visible change on its own. Default 0.01.</summary>
     public double PixelEvidence { get; set; } = 0.01;
+
+    /// <summary>
+    /// Checks only what the DOM can tell without the observation's element ids: the field that holds the focus after
+    /// typing (its value read back; a secret one only as filled). Set with vision perception, whose elements come from
+    /// pixels; the pixel verifier inside confirms the rest. Default false.
+    /// </summary>
+    public bool FocusedFieldOnly { get; set; }
 }

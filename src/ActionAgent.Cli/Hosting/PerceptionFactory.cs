@@ -115,12 +115,15 @@ public sealed class PerceptionFactory : IDisposable
 
     /// <summary>
     /// The verifier for one browser session: <see cref="PixelChangeVerifier"/> compares the screen before and after, so
-    /// "the action had no visible effect" reaches the decider (in every mode; it needs no models).
+    /// "the action had no visible effect" reaches the decider (in every mode; it needs no models). In vision mode it also
+    /// confirms steps from a visible change at their target, since no DOM check runs there.
     /// </summary>
     public IOutcomeVerifier CreateVerifier(BrowserSession session)
     {
         ArgumentNullException.ThrowIfNull(session);
-        return new PixelChangeVerifier(session, time: TimeProvider.System, logger: loggerFactory.CreateLogger<PixelChangeVerifier>());
+        // With the DOM, its verifier checks each effect; from pixels alone, a visible change at the target is the check.
+        var options = new PixelChangeVerifierOptions { ConfirmEffects = Mode == PerceptionMode.Vision };
+        return new PixelChangeVerifier(session, options, time: TimeProvider.System, logger: loggerFactory.CreateLogger<PixelChangeVerifier>());
     }
 
     /// <summary>Frees the perceivers' kept frames and the OCR engine.</summary>

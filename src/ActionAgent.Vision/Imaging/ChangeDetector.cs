@@ -55,6 +55,14 @@ public sealed class ChangeDetector(ChangeDetectorOptions? options = null)
         return new FrameChange((double)changed / ((double)mask.Rows * mask.Cols), regions);
     }
 
+    /// <summary>The changed pixels (255) of two frames of the same size and type; the caller disposes it.</summary>
+    public Mat ChangedMaskOf(Mat before, Mat after)
+    {
+        ArgumentNullException.ThrowIfNull(before);
+        ArgumentNullException.ThrowIfNull(after);
+        return ChangedMask(before, after);
+    }
+
     private Mat ChangedMask(Mat before, Mat after)
     {
         using var diff = new Mat();

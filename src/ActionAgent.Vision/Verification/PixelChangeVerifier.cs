@@ -24,6 +24,7 @@ public sealed class PixelChangeVerifier : IOutcomeVerifier
     private readonly TimeProvider time;
     private readonly VisualStabilityWaiter waiter;
     private readonly ILogger logger;
+    private Mat? previousRaw; // the unmasked frame after the last confirmed action (ConfirmEffects only)
 
     /// <summary>Creates the verifier over a screen capture; components left null get their defaults.</summary>
     public PixelChangeVerifier(
@@ -67,38 +68,83 @@ public sealed class PixelChangeVerifier : IOutcomeVerifier
         var secrets = SecretBoxes(before, beforeImage.Size());
         Mask(beforeImage, secrets);
         double fraction;
-        using (var settled = await waiter.WaitAsync(Remaining(started), cancellationToken).ConfigureAwait(false))
+        var settled = await waiter.WaitAsync(Remaining(started), cancellationToken).ConfigureAwait(false);
+        var last = Fit(settled.Image, beforeImage);
+        settled.Dispose();
+        try
         {
-            fraction = Compare(beforeImage, settled.Image, secrets);
-        }
+            fraction = Compare(beforeImage, last, secrets);
 
-        // Nothing yet after an action that should show: the page may still be waiting on the network. Watch until
-        // the time is up before calling it "no visible effect".
-        var expectsEffect = options.ExpectVisibleEffect.Contains(proposal.Action.Kind);
-        while (expectsEffect && fraction < options.NoEffectFraction && Remaining(started) > TimeSpan.Zero)
+            // Nothing yet after an action that should show: the page may still be waiting on the network. Watch until
+            // the time is up before calling it "no visible effect".
+            var expectsEffect = options.ExpectVisibleEffect.Contains(proposal.Action.Kind);
+            while (expectsEffect && fraction < options.NoEffectFraction && Remaining(started) > TimeSpan.Zero)
+            {
+                await Task.Delay(options.Interval, time, cancellationToken).ConfigureAwait(false);
+                using var later = FrameCodec.Decode(await capture.CaptureAsync(cancellationToken).ConfigureAwait(false), "screen capture");
+                last.Dispose();
+                last = Fit(later, beforeImage);
+                fraction = Compare(beforeImage, last, secrets);
+            }
+
+            var navigated = outcome.UrlAfter is { } url && !string.Equals(url, before.Url, StringComparison.Ordinal);
+            var checks = options.ConfirmEffects ? Confirm(proposal.Action, before, beforeImage, last, secrets, navigated ? outcome.UrlAfter : null) : [];
+            if (checks.Count > 0)
+            {
+                logger.LogDebug("{Action} confirmed from pixels: {Checks}", proposal.Action.Kind, string.Join("; ", checks));
+                return outcome with
+                {
+                    ChangedFraction = Math.Round(fraction, 5),
+                    Checks = checks,
+                    Message = $"{outcome.Message} [checked: {string.Join("; ", checks)}]",
+                };
+            }
+
+            if (fraction < options.NoEffectFraction && !navigated && expectsEffect)
+            {
+                logger.LogInformation("{Action} had no visible effect", proposal.Action.Kind);
+                return outcome with { Message = $"{outcome.Message} {NoEffectSuffix}", ChangedFraction = 0 };
+            }
+
+            logger.LogDebug("{Action} changed {Fraction:P2} of the screen", proposal.Action.Kind, fraction);
+            return outcome with { ChangedFraction = Math.Round(fraction, 5) };
+        }
+        finally
         {
-            await Task.Delay(options.Interval, time, cancellationToken).ConfigureAwait(false);
-            using var later = FrameCodec.Decode(await capture.CaptureAsync(cancellationToken).ConfigureAwait(false), "screen capture");
-            fraction = Compare(beforeImage, later, secrets);
+            last.Dispose();
         }
-
-        var navigated = outcome.UrlAfter is { } url && !string.Equals(url, before.Url, StringComparison.Ordinal);
-        if (fraction < options.NoEffectFraction && !navigated && expectsEffect)
-        {
-            logger.LogInformation("{Action} had no visible effect", proposal.Action.Kind);
-            return outcome with { Message = $"{outcome.Message} {NoEffectSuffix}", ChangedFraction = 0 };
-        }
-
-        logger.LogDebug("{Action} changed {Fraction:P2} of the screen", proposal.Action.Kind, fraction);
-        return outcome with { ChangedFraction = Math.Round(fraction, 5) };
     }
+
+    // The checks a visible effect gives. A secret field is painted over in the observation: what it showed before
+    // this action is in the raw frame kept from the previous one, usable only while the page has not changed since.
+    private List<string> Confirm(BrowserAction action, Observation before, Mat beforeImage, Mat last, IReadOnlyList<Rect> secrets, string? navigatedTo)
+    {
+        using var earlier = previousRaw;
+        previousRaw = last.Clone();
+        using var masked = last.Clone();
+        Mask(masked, secrets);
+        Mat? rawBefore = null;
+        if (earlier is not null && earlier.Size() == beforeImage.Size())
+        {
+            using var check = earlier.Clone();
+            Mask(check, secrets);
+            rawBefore = detector.ChangedFraction(beforeImage, check) < options.NoEffectFraction ? earlier : null;
+
+        }
+
+        return PixelEffects.Checks(action, before, beforeImage, masked, navigatedTo, detector, options, rawBefore, last);
+    }
+
+    // A frame at the observation's screenshot size (captures may differ in scale).
+    private static Mat Fit(Mat frame, Mat before) =>
+        frame.Size() == before.Size() ? frame.Clone() : frame.Resize(before.Size(), 0, 0, InterpolationFlags.Area);
 
     private TimeSpan Remaining(long started) => options.SettleTimeout - time.GetElapsedTime(started);
 
     /// <summary>Changed fraction between the observation's screenshot and a frame, scaled to its size, secrets ignored.</summary>
     private double Compare(Mat before, Mat frame, IReadOnlyList<Rect> secrets)
     {
-        using var after = frame.Size() == before.Size() ? frame.Clone() : frame.Resize(before.Size(), 0, 0, InterpolationFlags.Area);
+        using var after = Fit(frame, before);
         Mask(after, secrets);
         return detector.ChangedFraction(before, after);
     }

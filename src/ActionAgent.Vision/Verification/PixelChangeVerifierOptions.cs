@@ -20,4 +20,16 @@ public sealed class PixelChangeVerifierOptions
 
     /// <summary>Action kinds that are expected to change the screen. Default click, double_click, right_click, type, press.</summary>
     public ISet<string> ExpectVisibleEffect { get; } = new HashSet<string>(StringComparer.Ordinal) { "click", "double_click", "right_click", "type", "press" };
+
+    /// <summary>
+    /// Whether a visible effect at the target confirms the step (sets <c>Checks</c>): on when nothing else can check,
+    /// i.e. vision perception without the DOM. Default false (the DOM verifier checks).
+    /// </summary>
+    public bool ConfirmEffects { get; set; }
+
+    /// <summary>Fewest changed pixels that count as an effect at a target. Default 12.</summary>
+    public int MinChangedPixels { get; set; } = 12;
+
+    /// <summary>Narrowest changed area inside a field that counts as new text (a blinking caret is 1–2 px). Default 4.</summary>
+    public int MinChangedWidth { get; set; } = 4;
 }

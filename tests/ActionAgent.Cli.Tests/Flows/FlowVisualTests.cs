@@ -118,7 +118,7 @@ public sealed class FlowVisualTests
             StringAssert.EndsWith(step, "-> drift none", replay.ToString());
         }
 
-        StringAssert.Contains(replay.StdOut, $"replayed {steps.Count}/{steps.Count} steps: 0 major, 0 minor drifts", replay.ToString());
+        StringAssert.Contains(replay.StdOut, $"replayed {steps.Count}/{steps.Count} steps: no drift: 0 major, 0 minor drifts", replay.ToString());
         Assert.IsTrue(File.Exists(Path.Combine(recording, "replay.html")), replay.ToString());
         StringAssert.Contains(replay.StdOut, "report: " + Path.Combine(recording, "replay.html"), replay.ToString());
     }

@@ -43,4 +43,65 @@ public sealed class PixelChangeVerifierBrowserTests
         var detailsText = new ScreenRect(details.X, details.Y, 250, details.Height);
         Assert.IsTrue(change.Regions.Any(r => r.Intersect(detailsText).Area > 0.5 * detailsText.Area), $"a changed region covers the revealed text; regions: {string.Join(", ", change.Regions)}");
     }
+
+    private const string Form = """
+        <!doctype html><html><head><meta charset="utf-8"><title>Form</title>
+        <style>button:hover{background:#36c;color:#fff;box-shadow:0 0 4px #000} input:hover{border-color:#c00}</style></head>
+        <body style="font-family:'DejaVu Sans';margin:24px;font-size:16px">
+        <p><input id="amount" aria-label="Amount" style="width:220px;height:28px;font-size:16px"></p>
+        <p><button id="inert">Does nothing</button></p>
+        <p><input id="notify" type="checkbox" aria-label="Notify"> Notify customer</p>
+        <p><button id="show" onclick="document.getElementById('details').style.visibility='visible'">Show details</button></p>
+        <p id="details" style="visibility:hidden">Shipped on 3 March by courier</p>
+        <p><input id="pin" type="password" aria-label="PIN" style="width:220px;height:28px;font-size:16px"></p>
+        </body></html>
+        """;
+
+    [TestMethod]
+    [Timeout(60_000, CooperativeCancellation = true)]
+    public async Task VerifyAsync_ConfirmingEffects_CountsTypingTicksAndReveals_NotHoverFocusOrCaret()
+    {
+        using var server = new LoopbackServer(new Dictionary<string, string> { ["/form"] = Form });
+        var page = await SharedBrowser.NewPageAsync();
+        await page.GotoAsync(server.Url("/form"));
+        var verifier = new PixelChangeVerifier(new PlaywrightScreenCapture(page), new PixelChangeVerifierOptions { ConfirmEffects = true });
+        var perceiver = new PlaywrightDomPerceiver(page);
+        var ct = TestContext.CancellationToken;
+
+        async Task<ActionOutcome> Act(Func<Observation, BrowserAction> action, Func<Task> doIt)
+        {
+            var before = await perceiver.ObserveAsync(ct);
+            await doIt();
+            var outcome = await verifier.VerifyAsync(new ProposedAction(action(before), "test"), before, ActionOutcome.Success("done"), ct);
+            TestContext.WriteLine($"{outcome.Message}");
+            return outcome;
+        }
+
+        int Id(Observation o, string name) => o.Elements.First(e => e.Name == name).Id;
+
+        // Focus (ring, caret, hover border) without a character typed: not new text.
+        var focused = await Act(o => new TypeTextAction(ActionTarget.Element(Id(o, "Amount")), "42.00"), () => page.ClickAsync("#amount"));
+        Assert.IsTrue(focused.Checks is null or { Count: 0 }, $"focusing the field is not typing: {focused.Message}");
+
+        var typed = await Act(o => new TypeTextAction(ActionTarget.Element(Id(o, "Amount")), "42.00"), () => page.Keyboard.TypeAsync("42.00"));
+        Assert.IsTrue(typed.Checks is { Count: > 0 } && typed.Checks[0].Contains("shows new text", StringComparison.Ordinal), typed.Message);
+
+        // A button that only restyles on hover: its own pixels change, nothing else does.
+        var inert = await Act(o => new ClickAction(ActionTarget.Element(Id(o, "Does nothing"))), () => page.ClickAsync("#inert"));
+        Assert.IsTrue(inert.Checks is null or { Count: 0 }, $"a hover style is no effect: {inert.Message}");
+
+        var ticked = await Act(o => new ClickAction(ActionTarget.Element(Id(o, "Notify"))), () => page.ClickAsync("#notify"));
+        Assert.IsTrue(ticked.Checks is { Count: > 0 } && ticked.Checks[0].Contains("changed its mark", StringComparison.Ordinal), ticked.Message);
+
+        var shown = await Act(o => new ClickAction(ActionTarget.Element(Id(o, "Show details"))), () => page.ClickAsync("#show"));
+        Assert.IsTrue(shown.Checks is { Count: > 0 } && shown.Checks[0].Contains("changed the screen around it", StringComparison.Ordinal), shown.Message);
+
+        // A secret field is painted over in the observation: the raw frame of the previous step tells what it showed.
+        await page.FocusAsync("#pin");
+        var idle = await Act(o => new TypeTextAction(ActionTarget.Element(Id(o, "PIN")), "4711"), () => Task.CompletedTask);
+        Assert.IsTrue(idle.Checks is null or { Count: 0 }, $"nothing typed into the secret field: {idle.Message}");
+        var secret = await Act(o => new TypeTextAction(ActionTarget.Element(Id(o, "PIN")), "4711"), () => page.Keyboard.TypeAsync("4711"));
+        Assert.IsTrue(secret.Checks is { Count: > 0 } && secret.Checks[0].Contains("shows new characters", StringComparison.Ordinal), secret.Message);
+        Assert.IsFalse(secret.Message.Contains("4711", StringComparison.Ordinal), "the check does not echo the secret");
+    }
 }
