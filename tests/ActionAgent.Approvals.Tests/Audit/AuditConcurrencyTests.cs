@@ -37,10 +37,16 @@ public sealed class AuditConcurrencyTests
         var start = new ProcessStartInfo("flock", [_path, "sh", "-c", "printf '%s' \"$1\" >> \"$2\"; read go; printf '%s\\n' \"$3\" >> \"$2\"", "sh", sixth[..30], _path, sixth[30..]])
         {
             RedirectStandardInput = true,
+            RedirectStandardError = true,
         };
         using var other = Process.Start(start)!;
         var before = new FileInfo(_path).Length;
-        await Eventually.TrueAsync(() => new FileInfo(_path).Length > before, "the other process's first half");
+        // Starting a process can take seconds on a loaded machine: wait long, and say so if it died instead.
+        await Eventually.TrueAsync(
+            () => new FileInfo(_path).Length > before || other.HasExited,
+            "the other process's first half",
+            timeoutMs: 60_000);
+        Assert.IsFalse(other.HasExited, $"the other process ended early (exit {(other.HasExited ? other.ExitCode : 0)}): {(other.HasExited ? other.StandardError.ReadToEnd() : "")}");
 
         var append = log.AppendAsync("verdict", new { step = 7 });
         await Task.Delay(300);
