@@ -3,6 +3,7 @@ using ActionAgent.Browser;
 using ActionAgent.Browser.Approval;
 using ActionAgent.Browser.Execution;
 using ActionAgent.Browser.Network;
+using ActionAgent.Browser.Tracing;
 using ActionAgent.Core.Approval;
 using ActionAgent.Core.Decision;
 using ActionAgent.Core.Execution;
@@ -142,13 +143,33 @@ public sealed class GovernedSession : IAsyncDisposable
                 new DomEffectVerifier(Browser, verifier, new DomEffectVerifierOptions { FocusedFieldOnly = !checkInDom }, time: _time, logger: _loggers.CreateLogger<DomEffectVerifier>()),
                 _redaction),
             // run.json records the audit log's head at the end, so a log cut below it is detected by `audit verify --recordings`.
-            Recorder = new AuditHeadRecorder(recorder, _audit),
+            // With a trace, each step is grouped under its name in it and its record carries its place on the timeline.
+            Recorder = new AuditHeadRecorder(Trace is { } trace ? new TracingRunRecorder(recorder, trace) : recorder, _audit),
             Options = options,
             Time = _time,
             Loggers = _loggers,
             PolicyHash = _policyHash,
         });
     }
+
+    /// <summary>The Playwright trace being recorded, once <see cref="StartTraceAsync"/> started one.</summary>
+    public RunTrace? Trace { get; private set; }
+
+    /// <summary>
+    /// Starts a Playwright trace of the session (nothing for <see cref="TraceMode.Off"/>): loops created afterwards group
+    /// their steps in it; <see cref="SaveTraceAsync"/> keeps it, redacted with this session's secrets.
+    /// </summary>
+    public async Task StartTraceAsync(TraceMode mode, string title)
+    {
+        if (Trace is null)
+        {
+            Trace = await RunTrace.StartAsync(Browser.Context, mode, title, _redaction, _loggers.CreateLogger<RunTrace>()).ConfigureAwait(false);
+        }
+    }
+
+    /// <summary>Stops the trace and keeps it in <paramref name="directory"/> when its mode says so; the file's path or null.</summary>
+    public Task<string?> SaveTraceAsync(string? directory, bool failed) =>
+        Trace is { } trace ? trace.SaveAsync(directory, failed) : Task.FromResult<string?>(null);
 
     /// <inheritdoc />
     public ValueTask DisposeAsync() => _guard.DisposeAsync();

@@ -65,10 +65,13 @@ public sealed class CommonOptions
     /// <summary>--record-marks (default always: an agent run's recording shows what was seen).</summary>
     public Option<string?> RecordMarks { get; } = MarksOption.Create("always");
 
+    /// <summary>--trace (default off: a run keeps a trace only when asked).</summary>
+    public Option<string?> Trace { get; } = TraceOption.Create("off");
+
     /// <summary>Adds all options to a command.</summary>
     public void AddTo(Command command)
     {
-        foreach (var option in new Option[] { Config, Headed, Viewport, DeviceScaleFactor, Cdp, Connect, Yes, Json, MaxSteps, StepTimeout, Recordings, RunId, Verbose, Policy, Approver, ApprovalsDb, Audit, Perception, RecordMarks })
+        foreach (var option in new Option[] { Config, Headed, Viewport, DeviceScaleFactor, Cdp, Connect, Yes, Json, MaxSteps, StepTimeout, Recordings, RunId, Verbose, Policy, Approver, ApprovalsDb, Audit, Perception, RecordMarks, Trace })
         {
             command.Add(option);
         }
@@ -133,6 +136,7 @@ public sealed class CommonOptions
             Verbose = result.GetValue(Verbose),
             Perception = PerceptionFactory.Parse(result.GetValue(Perception)),
             RecordMarks = MarksOption.Parse(result.GetValue(RecordMarks), ActionAgent.Core.Recording.MarksRecording.Always),
+            Trace = TraceOption.Parse(result.GetValue(Trace), ActionAgent.Browser.Tracing.TraceMode.Off),
             Output = result.GetValue(Json) ? OutputMode.Json : Console.IsOutputRedirected ? OutputMode.Plain : OutputMode.Terminal,
         };
     }

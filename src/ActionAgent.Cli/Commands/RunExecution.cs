@@ -39,12 +39,17 @@ public static class RunExecution
                     tokens = result.Tokens,
                     cost = result.Cost,
                     recording = result.RecordingPath,
+                    trace = result.TracePath,
                     exitCode = exit,
                 }));
             }
             else if (result.RecordingPath is { } path)
             {
                 Console.Out.WriteLine($"recording: {Path.GetRelativePath(Directory.GetCurrentDirectory(), path)}");
+                if (result.TracePath is { } trace)
+                {
+                    Console.Out.WriteLine($"trace: {Path.GetRelativePath(Directory.GetCurrentDirectory(), trace)} (open it with: npx playwright show-trace {Path.GetRelativePath(Directory.GetCurrentDirectory(), trace)})");
+                }
             }
 
             return exit;

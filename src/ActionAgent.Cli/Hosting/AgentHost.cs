@@ -38,6 +38,7 @@ public sealed class AgentHost(CliSettings settings, ILoggerFactory loggerFactory
         using var perception = PerceptionFactory.Create(settings.Perception, loggerFactory, Console.Error);
         await using var session = await BrowserSessionFactory.OpenAsync(browserSettings, connection, loggerFactory, cancellationToken).ConfigureAwait(false);
         await using var governed = await pipeline.GovernAsync(session, runId, task, cancellationToken: cancellationToken).ConfigureAwait(false);
+        await governed.StartTraceAsync(settings.Trace, $"{runId}: {task}").ConfigureAwait(false);
 
         var recorder = new JsonRunRecorder(recordings);
         var maxSteps = pipeline.Policy.Limits.MaxSteps is { } limit ? Math.Min(limit, settings.MaxSteps) : settings.MaxSteps;
@@ -53,7 +54,8 @@ public sealed class AgentHost(CliSettings settings, ILoggerFactory loggerFactory
         loop.Versions["policy"] = pipeline.Policy.Hash;
         loop.Versions["perception"] = perception.Description;
         var result = await loop.RunAsync(new RunRequest(task) { RunId = runId, StartUrl = url }, cancellationToken).ConfigureAwait(false);
-        return result with { RecordingPath = recorder.RunDirectory };
+        var trace = await governed.SaveTraceAsync(recorder.RunDirectory, failed: result.Status != RunStatus.Completed).ConfigureAwait(false);
+        return result with { RecordingPath = recorder.RunDirectory, TracePath = trace };
     }
 
     /// <summary>The browser settings: --config (which must exist), else playwright.config.json in the repository; then the command-line overrides.</summary>

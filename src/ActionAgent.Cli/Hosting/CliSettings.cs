@@ -64,4 +64,7 @@ public sealed record CliSettings
 
     /// <summary>--record-marks: when a step's set-of-marks image goes into the recording. Default always.</summary>
     public ActionAgent.Core.Recording.MarksRecording RecordMarks { get; init; } = ActionAgent.Core.Recording.MarksRecording.Always;
+
+    /// <summary>Whether the run keeps a Playwright trace (trace.zip in its recording).</summary>
+    public ActionAgent.Browser.Tracing.TraceMode Trace { get; init; } = ActionAgent.Browser.Tracing.TraceMode.Off;
 }

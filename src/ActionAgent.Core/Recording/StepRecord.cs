@@ -47,4 +47,10 @@ public sealed record StepRecord
 
     /// <summary>Time per phase.</summary>
     public required StepDurations Durations { get; init; }
+
+    /// <summary>
+    /// When the run kept a Playwright trace (trace.zip beside the recording): milliseconds from the trace's start to this
+    /// step's start, i.e. where the step is on the trace viewer's timeline (its browser calls are grouped under its name).
+    /// </summary>
+    public long? TraceMs { get; init; }
 }

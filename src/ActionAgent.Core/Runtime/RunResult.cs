@@ -14,4 +14,7 @@ public sealed record RunResult(string RunId, RunStatus Status, string Message, i
 
     /// <summary>Where the recording was written, when it was.</summary>
     public string? RecordingPath { get; init; }
+
+    /// <summary>The Playwright trace kept beside the recording (trace.zip), when one was.</summary>
+    public string? TracePath { get; init; }
 }

@@ -18,6 +18,9 @@ public sealed record FlowResult(FlowDefinition Flow, FlowStatus Status, string M
     /// <summary>The recording folder (run.json, steps.jsonl, screenshots), when recording was on.</summary>
     public string? RecordingPath { get; init; }
 
+    /// <summary>The Playwright trace kept for this flow (trace.zip in its recording), when one was.</summary>
+    public string? TracePath { get; init; }
+
     /// <summary>When the flow started.</summary>
     public DateTimeOffset StartedAt { get; init; }
 

@@ -196,6 +196,7 @@ public sealed class FlowRunner
             Steps = run.SnapshotSteps(),
             Expectations = run.SnapshotExpectations(),
             RecordingPath = run.RecordingStarted ? run.Recorder.Directory : null,
+            TracePath = run.TracePath,
             StartedAt = started,
             FailureScreenshot = status == FlowStatus.Passed ? default : run.FailureScreenshot,
             Tokens = run.Recorder.Tokens,
@@ -229,6 +230,22 @@ public sealed class FlowRunner
         await using var handle = run.Attach(session);
         await run.Recorder.StartAsync(manifest, ct).ConfigureAwait(false);
         run.RecordingStarted = _options.RecordingsRoot is not null;
+        var outcome = (Status: FlowStatus.Error, Message: "the flow stopped");
+        try
+        {
+            outcome = await RunStepsAsync(run, session, manifest, decider, ct).ConfigureAwait(false);
+            return outcome;
+        }
+        finally
+        {
+            // Kept (by its mode) whatever ended the flow: a timeout or a crash is when a trace helps most.
+            run.TracePath = await session.SaveTraceAsync(run.RecordingStarted ? run.Recorder.Directory : null, outcome.Status != FlowStatus.Passed).ConfigureAwait(false);
+        }
+    }
+
+    private async Task<(FlowStatus Status, string Message)> RunStepsAsync(FlowRun run, IFlowSession session, RunManifest manifest, IDecider decider, CancellationToken ct)
+    {
+        var flow = run.Flow;
 
         try
         {
@@ -347,6 +364,8 @@ public sealed class FlowRunner
         public IFlowProgress? Progress => progress;
 
         public bool RecordingStarted { get; set; }
+
+        public string? TracePath { get; set; }
 
         public ReadOnlyMemory<byte> FailureScreenshot { get; private set; }
 

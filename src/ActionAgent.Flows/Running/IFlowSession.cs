@@ -20,4 +20,10 @@ public interface IFlowSession : IAsyncDisposable
 
     /// <summary>Goes to an absolute URL and waits for the page to load.</summary>
     Task NavigateAsync(string url, CancellationToken cancellationToken = default);
+
+    /// <summary>
+    /// Ends the session's Playwright trace, keeping it (trace.zip) in <paramref name="directory"/> when its mode says so
+    /// for a flow that <paramref name="failed"/> or not; the file's path, or null (no trace, or not kept).
+    /// </summary>
+    Task<string?> SaveTraceAsync(string? directory, bool failed) => Task.FromResult<string?>(null);
 }

@@ -36,9 +36,10 @@ public static class TestCommand
         var perceptionMode = new Option<string?>(PerceptionFactory.OptionName) { Description = "How flows see the page: dom (default for flows: fast, deterministic), vision or hybrid (DOM only when the OCR models are missing)" };
         var updateBaselines = new Option<bool>("--update-baselines") { Description = "Visual-region expectations without a baseline PNG save the current region as their baseline (and pass)" };
         var recordMarks = MarksOption.Create("drawn");
+        var trace = TraceOption.Create("retain-on-failure");
         var json = new Option<bool>("--json") { Description = "Print one JSON line per finished step and flow, then one result object with every flow's steps" };
         var common = new FlowCommandOptions();
-        var command = new Command("test", "Run QA flows (YAML) and write JUnit XML and an HTML report") { paths, workers, tags, junit, html, vars, cache, noCache, perceptionMode, updateBaselines, recordMarks, json };
+        var command = new Command("test", "Run QA flows (YAML) and write JUnit XML and an HTML report") { paths, workers, tags, junit, html, vars, cache, noCache, perceptionMode, updateBaselines, recordMarks, trace, json };
         common.AddTo(command);
 
         // --model, --base-url, --small-model/--large-model (with auto) and --budget-*: one budget for the whole test run.
@@ -87,9 +88,11 @@ public static class TestCommand
             }
 
             Core.Recording.MarksRecording marks;
+            Browser.Tracing.TraceMode traceMode;
             try
             {
                 marks = MarksOption.Parse(result.GetValue(recordMarks), Core.Recording.MarksRecording.WhenDrawn);
+                traceMode = TraceOption.Parse(result.GetValue(trace), Browser.Tracing.TraceMode.RetainOnFailure);
             }
             catch (ArgumentException e)
             {
@@ -200,7 +203,7 @@ public static class TestCommand
             };
             options.Agent.RecordMarks = marks;
             var runner = new FlowRunner(
-                new PlaywrightFlowSessionFactory(pipeline, browser, loggerFactory, result.GetValue(perceptionMode) is null ? null : perception),
+                new PlaywrightFlowSessionFactory(pipeline, browser, loggerFactory, result.GetValue(perceptionMode) is null ? null : perception, traceMode),
                 _ => new CachingDecider(makeDecider(), actionCache, OpenCvFlowImaging.Instance, OpenCvFlowImaging.Instance, logger: loggerFactory.CreateLogger<CachingDecider>()),
                 options,
                 TimeProvider.System,
