@@ -16,6 +16,7 @@ var root = new RootCommand("ActionAgent: a vision-grounded browser agent with po
     ExportCommand.Create(),
     SampleAppCommand.Create(),
     InitCommand.Create(),
+    TraceCommand.Create(),
 };
 
 var parsed = root.Parse(args);

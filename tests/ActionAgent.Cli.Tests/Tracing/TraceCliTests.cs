@@ -5,6 +5,7 @@ using ActionAgent.Cli.Tests.Policy;
 using ActionAgent.Core.Recording;
 using ActionAgent.SampleApp;
 using ActionAgent.TestKit;
+using Microsoft.Playwright;
 
 namespace ActionAgent.Cli.Tests.Tracing;
 
@@ -80,6 +81,60 @@ public sealed class TraceCliTests
         }
 
         Assert.IsTrue(app.State.Requests.Any(q => q.Path == "/orders/1042"), "the typed secret signed in, so it did pass through the traced page");
+
+        // Playwright's own trace viewer (bundled with the driver) loads it and lists the steps.
+        await ShowInViewerAsync(recording.Directory, "step 3: type");
+    }
+
+    [TestMethod]
+    public async Task TraceShow_FolderWithoutATrace_SaysHowToGetOne()
+    {
+        var r = await CliProcess.RunAsync(_dir, Timeout, "trace", "show", _dir);
+
+        Assert.AreEqual(2, r.ExitCode, r.ToString());
+        StringAssert.Contains(r.StdErr, "holds no trace.zip: run with --trace on");
+    }
+
+    private async Task ShowInViewerAsync(string recording, string expected)
+    {
+        var start = new System.Diagnostics.ProcessStartInfo("dotnet") { RedirectStandardOutput = true, RedirectStandardError = true, UseShellExecute = false };
+        foreach (var a in new[] { Path.Combine(AppContext.BaseDirectory, "actionagent.dll"), "trace", "show", recording, "--port", "0" })
+        {
+            start.ArgumentList.Add(a);
+        }
+
+        using var viewer = System.Diagnostics.Process.Start(start)!;
+        try
+        {
+            string? url = null;
+            using var wait = new CancellationTokenSource(TimeSpan.FromSeconds(60));
+            while (url is null && await viewer.StandardOutput.ReadLineAsync(wait.Token) is { } line)
+            {
+                url = line.StartsWith("trace viewer: ", StringComparison.Ordinal) ? line["trace viewer: ".Length..] : null;
+            }
+
+            Assert.IsNotNull(url, "trace show printed the viewer's address: " + await viewer.StandardError.ReadToEndAsync());
+            var (playwright, browser) = await TestChromium.LaunchAsync();
+            try
+            {
+                var page = await browser.NewPageAsync();
+                await page.GotoAsync(url);
+                var step = page.GetByText(expected).First;
+                await step.WaitForAsync(new() { Timeout = 30_000 });
+                var shot = Path.Combine(_dir, "viewer.png");
+                await page.ScreenshotAsync(new() { Path = shot });
+                TestContext.AddResultFile(shot);
+            }
+            finally
+            {
+                await browser.DisposeAsync();
+                playwright.Dispose();
+            }
+        }
+        finally
+        {
+            viewer.Kill(entireProcessTree: true);
+        }
     }
 
     [TestMethod]
