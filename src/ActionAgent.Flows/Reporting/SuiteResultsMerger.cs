@@ -59,7 +59,7 @@ public static class SuiteResultsMerger
             }
         }
 
-        var suites = files.Select(f => SuiteResults.ToSuite(f.File)).ToList();
+        var suites = files.Select(f => ToSuite(f.Dir, f.File)).ToList();
         var caches = suites.Select(s => s.Cache).OfType<CacheStatistics>().ToList();
         return new FlowSuiteResult(
             suites.SelectMany(s => s.Results).OrderBy(r => FlowShard.SortKey(r.Flow.SourcePath, r.Flow.Name, "/"), StringComparer.Ordinal).ToList(),
@@ -72,6 +72,18 @@ public static class SuiteResultsMerger
                 new CacheStatistics(a.Hits + b.Hits, a.Misses + b.Misses, a.Relocated + b.Relocated, a.Healed + b.Healed, a.Invalidated + b.Invalidated)),
             Heals = suites.SelectMany(s => s.Heals).OrderBy(h => h.At).ToList(),
         };
+    }
+
+    private static FlowSuiteResult ToSuite(string dir, SuiteResultsFile file)
+    {
+        try
+        {
+            return SuiteResults.ToSuite(file);
+        }
+        catch (FormatException e)
+        {
+            throw new InvalidDataException($"{Path.Combine(dir, SuiteResults.FileName)} is damaged ({e.Message}); run that shard again", e);
+        }
     }
 
     /// <summary>Sharded results must come from one split (same n, same total) and all n shards must be there.</summary>
