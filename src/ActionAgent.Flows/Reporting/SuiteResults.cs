@@ -2,7 +2,6 @@ using System.Text.Json;
 using ActionAgent.Flows.Definition;
 using ActionAgent.Flows.Expectations;
 using ActionAgent.Flows.Running;
-using static ActionAgent.Flows.Reporting.SuiteResultsFile;
 
 namespace ActionAgent.Flows.Reporting;
 
@@ -51,8 +50,8 @@ public static class SuiteResults
             FilteredOut = suite.FilteredOut,
             Cache = suite.Cache,
             Heals = suite.Heals,
-            LoadErrors = suite.LoadErrors.Select(e => new LoadErrorEntry(Relative(e.Path, workingDirectory), e.Message)).ToList(),
-            Flows = suite.Results.Select(r => new FlowEntry
+            LoadErrors = suite.LoadErrors.Select(e => new ResultsLoadError(Relative(e.Path, workingDirectory), e.Message)).ToList(),
+            Flows = suite.Results.Select(r => new ResultsFlow
             {
                 Name = r.Flow.Name,
                 File = Relative(r.Flow.SourcePath, workingDirectory),
@@ -66,9 +65,9 @@ public static class SuiteResults
                 Tokens = r.Tokens,
                 Cost = r.Cost,
                 FailureScreenshotPng = Base64(r.FailureScreenshot),
-                Planned = r.Flow.Steps.Select(s => new PlannedStep(s.Index, s.Text, s.IsExpectation, s.Location)).ToList(),
-                PlannedExpectations = r.Flow.Expectations.Select(e => new ExpectationEntry(e.Source, e.Location, e.DescribeExpected())).ToList(),
-                Steps = r.Steps.Select(s => new StepEntry(s.Index, s.Text, s.IsExpectation, s.Passed, s.Message, (long)s.Duration.TotalMilliseconds)
+                Planned = r.Flow.Steps.Select(s => new ResultsPlannedStep(s.Index, s.Text, s.IsExpectation, s.Location)).ToList(),
+                PlannedExpectations = r.Flow.Expectations.Select(e => new ResultsExpectation(e.Source, e.Location, e.DescribeExpected())).ToList(),
+                Steps = r.Steps.Select(s => new ResultsStep(s.Index, s.Text, s.IsExpectation, s.Passed, s.Message, (long)s.Duration.TotalMilliseconds)
                 {
                     Actions = s.Actions,
                     Url = s.Url,
@@ -92,7 +91,7 @@ public static class SuiteResults
         };
     }
 
-    private static FlowResult ToResult(FlowEntry f)
+    private static FlowResult ToResult(ResultsFlow f)
     {
         var flow = new FlowDefinition
         {
@@ -127,7 +126,7 @@ public static class SuiteResults
         };
     }
 
-    private static ExpectationEntry Entry(ExpectationResult e) =>
+    private static ResultsExpectation Entry(ExpectationResult e) =>
         new(e.Expectation.Source, e.Expectation.Location, e.Expected)
         {
             Passed = e.Passed,
@@ -136,7 +135,7 @@ public static class SuiteResults
             ActualImagePng = e.Passed ? null : Base64(e.ActualImage),
         };
 
-    private static ExpectationResult ToResult(ExpectationEntry e) =>
+    private static ExpectationResult ToResult(ResultsExpectation e) =>
         new(new ReportedExpectation(e.Expected) { Source = e.Source, Location = e.Location }, e.Passed, e.Expected, e.Actual)
         {
             ExpectedImage = Bytes(e.ExpectedImagePng),
