@@ -39,7 +39,8 @@ public static class TestCommand
         var shardOption = new Option<string?>("--shard") { Description = "Run only shard i of n (for example 2/3): flows sorted by file path and dealt round-robin, the same split on every machine; merge the shards' report folders with 'actionagent report --merge'" };
         var json = new Option<bool>("--json") { Description = "Print one JSON line per finished step and flow, then one result object with every flow's steps" };
         var common = new FlowCommandOptions();
-        var command = new Command("test", "Run QA flows (YAML) and write JUnit XML and an HTML report") { paths, workers, tags, junit, html, vars, cache, noCache, perceptionMode, updateBaselines, recordMarks, shardOption, json };
+        var command = new Command("test", "Run QA flows (YAML) and write JUnit XML and an HTML report") { paths, workers, tags, junit, html, vars, cache, noCache, perceptionMode, updateBaselines, recordMarks, json };
+        command.Add(shardOption);
         common.AddTo(command);
 
         // --model, --base-url, --small-model/--large-model (with auto) and --budget-*: one budget for the whole test run.
