@@ -27,6 +27,7 @@ public static class TestCommand
         var paths = new Argument<string[]>("paths") { Description = "Flow files or folders (*.yaml, recursively)", Arity = ArgumentArity.OneOrMore };
         var workers = new Option<int>("--workers", "-w") { Description = "Flows run at the same time, each in its own browser", DefaultValueFactory = _ => 1 };
         var tags = new Option<string[]>("--tag", "-t") { Description = "Only flows with one of these tags (repeatable)", AllowMultipleArgumentsPerToken = true };
+        var shardOption = new Option<string?>("--shard") { Description = "Run only shard i of n (for example 2/3): flows sorted by file path and dealt round-robin, the same split on every machine; merge the shards' report folders with 'actionagent report --merge'" };
         var junit = new Option<string?>("--junit") { Description = "JUnit XML file, the only one written (default: <html dir>/junit.xml)" };
         var html = new Option<string?>("--html") { Description = "Folder for report.html, runs/*.html and junit.xml; it can be uploaded alone (default: test-results/)" };
         var vars = new Option<string[]>("--var") { Description = "Variable override k=v (repeatable), e.g. --var baseUrl=http://127.0.0.1:5000" };
@@ -36,12 +37,11 @@ public static class TestCommand
         var perceptionMode = new Option<string?>(PerceptionFactory.OptionName) { Description = "How flows see the page: dom (default for flows: fast, deterministic), vision or hybrid (DOM only when the OCR models are missing)" };
         var updateBaselines = new Option<bool>("--update-baselines") { Description = "Visual-region expectations without a baseline PNG save the current region as their baseline (and pass)" };
         var recordMarks = MarksOption.Create("drawn");
-        var shardOption = new Option<string?>("--shard") { Description = "Run only shard i of n (for example 2/3): flows sorted by file path and dealt round-robin, the same split on every machine; merge the shards' report folders with 'actionagent report --merge'" };
         var json = new Option<bool>("--json") { Description = "Print one JSON line per finished step and flow, then one result object with every flow's steps" };
         var common = new FlowCommandOptions();
         var command = new Command("test", "Run QA flows (YAML) and write JUnit XML and an HTML report") { paths, workers, tags, junit, html, vars, cache, noCache, perceptionMode, updateBaselines, recordMarks, json };
-        command.Add(shardOption);
         common.AddTo(command);
+        command.Add(shardOption);
 
         // --model, --base-url, --small-model/--large-model (with auto) and --budget-*: one budget for the whole test run.
         models.AddTo(command, withVerify: false);
