@@ -13,6 +13,7 @@ var root = new RootCommand("ActionAgent: a vision-grounded browser agent with po
     TestCommand.Create(),
     ReplayCommand.Create(),
     ReportCommand.Create(),
+    CacheCommand.Create(),
     ExportCommand.Create(),
     SampleAppCommand.Create(),
     InitCommand.Create(),

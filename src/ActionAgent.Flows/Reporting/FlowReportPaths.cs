@@ -5,4 +5,7 @@ public sealed record FlowReportPaths(string JUnitXml, string SuiteHtml, IReadOnl
 {
     /// <summary>Run reports that could not be written, with the reason.</summary>
     public IReadOnlyList<string> Problems { get; init; } = [];
+
+    /// <summary>The machine-readable results (results.json), the input of <c>report --merge</c>.</summary>
+    public string? Results { get; init; }
 }

@@ -3,7 +3,7 @@ using ActionAgent.Flows.Running;
 
 namespace ActionAgent.Flows.Reporting;
 
-/// <summary>Writes every report of a test run into one folder that can be uploaded alone: report.html, runs/*.html and junit.xml.</summary>
+/// <summary>Writes every report of a test run into one folder that can be uploaded alone: report.html, runs/*.html, junit.xml and results.json.</summary>
 public static class FlowReports
 {
     /// <summary>The name of a run's HTML report inside its recording folder.</summary>
@@ -56,11 +56,50 @@ public static class FlowReports
             }
         }
 
-        var junit = Path.GetFullPath(junitPath ?? Path.Combine(outputDirectory, "junit.xml"));
+        return WriteSummaries(suite, outputDirectory, junitPath, runReports, problems);
+    }
+
+    /// <summary>
+    /// Writes a merged run (<see cref="SuiteResultsMerger"/>) into <paramref name="outputDirectory"/>: the run reports
+    /// that the shards wrote (<c>runs/*.html</c> of each source folder) are copied, then junit.xml, report.html and
+    /// results.json are written as for one run.
+    /// </summary>
+    public static FlowReportPaths WriteMerged(FlowSuiteResult suite, IEnumerable<string> sourceDirectories, string outputDirectory, string? junitPath = null)
+    {
+        ArgumentNullException.ThrowIfNull(suite);
+        ArgumentNullException.ThrowIfNull(sourceDirectories);
+        ArgumentNullException.ThrowIfNull(outputDirectory);
+        outputDirectory = Path.GetFullPath(outputDirectory);
+        var runs = Path.Combine(outputDirectory, RunsFolder);
+        Directory.CreateDirectory(runs);
+        var runReports = new List<string>();
+        foreach (var source in sourceDirectories.Select(d => Path.Combine(d, RunsFolder)).Where(Directory.Exists))
+        {
+            foreach (var report in Directory.EnumerateFiles(source, "*.html").Order(StringComparer.Ordinal))
+            {
+                var target = Path.Combine(runs, Path.GetFileName(report));
+                File.Copy(report, target, overwrite: true);
+                runReports.Add(target);
+            }
+        }
+
+        return WriteSummaries(suite, outputDirectory, junitPath, runReports, []);
+    }
+
+    /// <summary>The name of the JUnit file inside the report folder when no other path is given.</summary>
+    public const string JUnitFile = "junit.xml";
+
+    private static FlowReportPaths WriteSummaries(FlowSuiteResult suite, string outputDirectory, string? junitPath, List<string> runReports, List<string> problems)
+    {
+        var junit = Path.GetFullPath(junitPath ?? Path.Combine(outputDirectory, JUnitFile));
         Directory.CreateDirectory(Path.GetDirectoryName(junit)!);
         JUnitWriter.Write(suite, junit);
         var html = Path.Combine(outputDirectory, "report.html");
         HtmlReportWriter.WriteSuite(suite, html);
-        return new FlowReportPaths(junit, html, runReports) { Problems = problems };
+
+        // The machine-readable run, for report --merge of shards (flow files relative to the working folder).
+        var results = Path.Combine(outputDirectory, SuiteResults.FileName);
+        SuiteResults.Write(suite, results, Directory.GetCurrentDirectory());
+        return new FlowReportPaths(junit, html, runReports) { Problems = problems, Results = results };
     }
 }

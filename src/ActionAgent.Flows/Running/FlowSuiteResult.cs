@@ -18,6 +18,12 @@ public sealed record FlowSuiteResult(IReadOnlyList<FlowResult> Results, DateTime
     /// <summary>Cached actions that no longer fit the page and were healed by asking the decider again (review them).</summary>
     public IReadOnlyList<HealEvent> Heals { get; init; } = [];
 
+    /// <summary>The shard this run was (<c>--shard 2/3</c>); null for a whole run.</summary>
+    public FlowShard? Shard { get; init; }
+
+    /// <summary>With <see cref="Shard"/>: how many flows and unloadable files all the shards together have.</summary>
+    public int ShardedFrom { get; init; }
+
     /// <summary>Flows that passed.</summary>
     public int PassedCount => Results.Count(r => r.Passed);
 

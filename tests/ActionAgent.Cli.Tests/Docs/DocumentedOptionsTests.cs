@@ -13,7 +13,7 @@ public sealed partial class DocumentedOptionsTests
     private static readonly string[] Commands =
     [
         "run", "demo", "test", "replay", "report", "export", "graph",
-        "policy check", "audit verify",
+        "policy check", "audit verify", "cache merge",
         "approvals list", "approvals show", "approvals approve", "approvals reject", "approvals serve",
     ];
 
@@ -57,7 +57,7 @@ public sealed partial class DocumentedOptionsTests
     }
 
     /// <summary>`actionagent CMD …` up to the end of the inline code, a comment or a table cell.</summary>
-    [GeneratedRegex(@"actionagent ((?:approvals|policy|audit) [a-z]+|run|demo|test|replay|report|export|graph)\b([^`#|]*)")]
+    [GeneratedRegex(@"actionagent ((?:approvals|policy|audit|cache) [a-z]+|run|demo|test|replay|report|export|graph)\b([^`#|]*)")]
     private static partial Regex CommandLine();
 
     [GeneratedRegex(@"(?<![\w-])--[a-z][a-z-]*")]

@@ -27,6 +27,7 @@ public static class TestCommand
         var paths = new Argument<string[]>("paths") { Description = "Flow files or folders (*.yaml, recursively)", Arity = ArgumentArity.OneOrMore };
         var workers = new Option<int>("--workers", "-w") { Description = "Flows run at the same time, each in its own browser", DefaultValueFactory = _ => 1 };
         var tags = new Option<string[]>("--tag", "-t") { Description = "Only flows with one of these tags (repeatable)", AllowMultipleArgumentsPerToken = true };
+        var shardOption = new Option<string?>("--shard") { Description = "Run only shard i of n (for example 2/3): flows sorted by file path and dealt round-robin, the same split on every machine; merge the shards' report folders with 'actionagent report --merge'" };
         var junit = new Option<string?>("--junit") { Description = "JUnit XML file, the only one written (default: <html dir>/junit.xml)" };
         var html = new Option<string?>("--html") { Description = "Folder for report.html, runs/*.html and junit.xml; it can be uploaded alone (default: test-results/)" };
         var vars = new Option<string[]>("--var") { Description = "Variable override k=v (repeatable), e.g. --var baseUrl=http://127.0.0.1:5000" };
@@ -41,6 +42,7 @@ public static class TestCommand
         var common = new FlowCommandOptions();
         var command = new Command("test", "Run QA flows (YAML) and write JUnit XML and an HTML report") { paths, workers, tags, junit, html, vars, cache, noCache, perceptionMode, updateBaselines, recordMarks, trace, json };
         common.AddTo(command);
+        command.Add(shardOption);
 
         // --model, --base-url, --small-model/--large-model (with auto) and --budget-*: one budget for the whole test run.
         models.AddTo(command, withVerify: false);
@@ -79,6 +81,12 @@ public static class TestCommand
             if (workerCount < 1)
             {
                 return Fail(ExitCodes.BadInput, $"--workers must be at least 1, got {workerCount}");
+            }
+
+            FlowShard? shard = null;
+            if (result.GetValue(shardOption) is { } shardText && (shard = FlowShard.Parse(shardText, out var shardError)) is null)
+            {
+                return Fail(ExitCodes.BadInput, shardError!);
             }
 
             var (settle, settleError) = common.GetSettle(result);
@@ -121,14 +129,26 @@ public static class TestCommand
             var loaded = FlowLoader.LoadAll(result.GetValue(paths) ?? [], variables);
             loaded = CheckSecrets(loaded, pipeline.Secrets);
             loaded = CheckStartUrls(loaded, pipeline.Policy);
-            foreach (var error in loaded.Errors)
-            {
-                Console.Error.WriteLine($"error: {error.Message}");
-            }
-
             if (loaded.Flows.Count == 0 && loaded.Errors.Count == 0)
             {
                 return Fail(ExitCodes.BadInput, "no flow files (*.yaml, *.yml) found in the given paths");
+            }
+
+            var tagFilter = result.GetValue(tags) ?? [];
+            var shardedFrom = FlowShard.Splittable(loaded, tagFilter);
+            if (shard is not null)
+            {
+                // Split after loading and checking, so that a file that does not load is reported by one shard only.
+                loaded = shard.Select(loaded, tagFilter, Directory.GetCurrentDirectory());
+                var mine = FlowShard.Splittable(loaded, tagFilter);
+                Console.Error.WriteLine(mine == 0
+                    ? $"shard {shard}: no flows in this shard ({shardedFrom} flows in all, fewer than the shards)"
+                    : $"shard {shard}: {mine} of {shardedFrom} flows");
+            }
+
+            foreach (var error in loaded.Errors)
+            {
+                Console.Error.WriteLine($"error: {error.Message}");
             }
 
             Browser.BrowserSettings browser;
@@ -196,7 +216,7 @@ public static class TestCommand
             var options = new FlowRunnerOptions
             {
                 Workers = workerCount,
-                Tags = result.GetValue(tags) ?? [],
+                Tags = tagFilter,
                 RecordingsRoot = Path.GetFullPath(result.GetValue(common.Recordings) ?? "recordings"),
                 BaseUrl = variables.GetValueOrDefault("baseUrl"),
                 Settle = settle,
@@ -212,7 +232,7 @@ public static class TestCommand
                 // Visual regions, cache crops and template matching go through OpenCV.
                 Checker = new ExpectationChecker(OpenCvFlowImaging.Instance, OpenCvFlowImaging.Instance, new ExpectationCheckerOptions { UpdateBaselines = result.GetValue(updateBaselines) }),
             };
-            var suite = await runner.RunAsync(loaded, new FlowProgressDisplay(output), ct);
+            var suite = await runner.RunAsync(loaded, new FlowProgressDisplay(output), ct) with { Shard = shard, ShardedFrom = shardedFrom };
             if (!result.GetValue(noCache))
             {
                 await actionCache.SaveAsync(ct);
@@ -226,7 +246,9 @@ public static class TestCommand
                 Console.Error.WriteLine($"warning: {problem}");
             }
 
-            var exit = loaded.Errors.Count > 0 ? ExitCodes.BadInput : suite.AllPassed ? ExitCodes.Success : ExitCodes.RunFailed;
+            // An empty shard (more shards than flows) is not a failure: the other shards run the flows.
+            var emptyShard = shard is not null && suite.Results.Count == 0 && loaded.Errors.Count == 0;
+            var exit = loaded.Errors.Count > 0 ? ExitCodes.BadInput : suite.AllPassed || emptyShard ? ExitCodes.Success : ExitCodes.RunFailed;
             if (output == OutputMode.Json)
             {
                 Console.Out.WriteLine(TestJsonResult.Serialize(suite, loaded, written, exit));
@@ -255,6 +277,7 @@ public static class TestCommand
 
             Console.Out.WriteLine($"report: {written.SuiteHtml}");
             Console.Out.WriteLine($"junit: {written.JUnitXml}");
+            Console.Out.WriteLine($"results: {written.Results}");
             return exit;
         });
         return command;

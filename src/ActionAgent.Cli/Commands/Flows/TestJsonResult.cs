@@ -24,6 +24,8 @@ public static class TestJsonResult
             seconds = Math.Round(suite.Duration.TotalSeconds, 1),
             report = written.SuiteHtml,
             junit = written.JUnitXml,
+            results = written.Results,
+            shard = suite.Shard?.ToString(),
             exitCode,
             flows = suite.Results.Select(r => new
             {
