@@ -71,7 +71,8 @@ public static class TraceCommand
                 if (line.StartsWith(listening, StringComparison.Ordinal))
                 {
                     var at = line[listening.Length..].Trim().TrimEnd('/');
-                    Console.Out.WriteLine($"trace viewer: {at}/trace/index.html?trace={Uri.EscapeDataString(zip)}");
+                    // The root redirects to the viewer with this trace loaded (and the viewer's socket id).
+                    Console.Out.WriteLine($"trace viewer: {at}/");
                     Console.Out.WriteLine("open it in a browser; Ctrl+C stops the viewer");
                 }
             }
