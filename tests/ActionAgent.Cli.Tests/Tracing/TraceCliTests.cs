@@ -38,6 +38,7 @@ public sealed class TraceCliTests
     }
 
     [TestMethod]
+    [Timeout(300_000, CooperativeCancellation = true)]
     public async Task Run_TraceOn_KeepsAViewerReadyTraceWithStepGroups_AndNoSecretInAnyEntry()
     {
         var policy = await SecretPolicyFile.WriteAsync(_dir, "trace-secrets", Secret, guardNetwork: true);
@@ -103,17 +104,36 @@ public sealed class TraceCliTests
             start.ArgumentList.Add(a);
         }
 
-        using var viewer = System.Diagnostics.Process.Start(start)!;
-        try
+        var address = new TaskCompletionSource<string>(TaskCreationOptions.RunContinuationsAsynchronously);
+        var printed = new StringBuilder();
+        using var viewer = new System.Diagnostics.Process { StartInfo = start };
+        viewer.OutputDataReceived += (_, e) =>
         {
-            string? url = null;
-            using var wait = new CancellationTokenSource(TimeSpan.FromSeconds(60));
-            while (url is null && await viewer.StandardOutput.ReadLineAsync(wait.Token) is { } line)
+            lock (printed)
             {
-                url = line.StartsWith("trace viewer: ", StringComparison.Ordinal) ? line["trace viewer: ".Length..] : null;
+                printed.AppendLine(e.Data);
             }
 
-            Assert.IsNotNull(url, "trace show printed the viewer's address: " + await viewer.StandardError.ReadToEndAsync());
+            if (e.Data?.StartsWith("trace viewer: ", StringComparison.Ordinal) == true)
+            {
+                address.TrySetResult(e.Data["trace viewer: ".Length..]);
+            }
+        };
+        viewer.ErrorDataReceived += (_, e) =>
+        {
+            lock (printed)
+            {
+                printed.AppendLine(e.Data);
+            }
+        };
+        viewer.Start();
+        viewer.BeginOutputReadLine();
+        viewer.BeginErrorReadLine();
+        try
+        {
+            var shown = await Task.WhenAny(address.Task, Task.Delay(TimeSpan.FromSeconds(60)));
+            var url = shown == address.Task ? await address.Task : null;
+            Assert.IsNotNull(url, "trace show printed the viewer's address: " + printed);
             var (playwright, browser) = await TestChromium.LaunchAsync();
             try
             {
