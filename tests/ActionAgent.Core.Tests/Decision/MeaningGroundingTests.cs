@@ -62,6 +62,18 @@ public sealed class MeaningGroundingTests
     }
 
     [TestMethod]
+    public void Select_OptionSayingTheOpposite_NotGroundedEvenIfTheModelSaysItIsClose()
+    {
+        // Embeddings put "early" next to "late": the opposite word rules the option out.
+        var meaning = new FakeMeaningModel().Same("Late delivery").Near("arrived early", 0.7, "Late delivery");
+
+        var g = Ground("Select arrived early in Reason", CorpusPages.Get("refund"), meaning);
+
+        Assert.AreEqual(GroundingStatus.NotFound, g.Status, g.Reason);
+        Assert.IsNull(g.Action);
+    }
+
+    [TestMethod]
     public void Select_BestMeaningTooWeak_NotGrounded()
     {
         var meaning = new FakeMeaningModel().Same("Late delivery").Near("a bit off", 0.3, "Late delivery");

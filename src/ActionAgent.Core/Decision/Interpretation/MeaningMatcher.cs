@@ -12,7 +12,7 @@ internal sealed record MeaningPick(int Index, string Text, double Similarity, do
 /// <summary>
 /// Picks the candidate whose name means what the words say, for the cases word matching gave up on. It never guesses:
 /// the best must reach a minimum similarity and lead the runner-up (another candidate, whatever its name) by a clear
-/// margin. Embeddings of page labels are cached by their text, so a page seen again costs one encode (the query).
+/// margin, and a name saying the opposite of a query word is out (<see cref="Opposites"/>). Embeddings of page labels are cached by their text, so a page seen again costs one encode (the query).
 /// </summary>
 internal sealed class MeaningMatcher(IMeaningModel model, double minSimilarity, double margin)
 {
@@ -35,7 +35,8 @@ internal sealed class MeaningMatcher(IMeaningModel model, double minSimilarity, 
         for (var i = 0; i < candidates.Count; i++)
         {
             var best = (Text: "", Similarity: double.MinValue);
-            foreach (var text in candidates[i].Where(t => !string.IsNullOrWhiteSpace(t)))
+            // A name with the opposite of a query word ("Public profile" for "make it private") is no candidate at all.
+            foreach (var text in candidates[i].Where(t => !string.IsNullOrWhiteSpace(t) && !Opposites.Contradict(query, t)))
             {
                 var s = MeaningVectors.Cosine(q, _cache[Key(text)]);
                 if (s > best.Similarity)
