@@ -151,6 +151,24 @@ public sealed class MeaningGroundingTests
     }
 
     [TestMethod]
+    public void Select_SecondStepOnTheSamePage_EncodesOnlyItsOwnWords()
+    {
+        var meaning = new FakeMeaningModel().Same("Late delivery").Near("arrived late", 0.7, "Late delivery")
+            .Same("Wrong size").Near("it does not fit", 0.6, "Wrong size");
+        var interpreter = new StepInterpreter(new StepInterpreterOptions { Meaning = meaning });
+        var page = CorpusPages.Get("refund");
+
+        var first = interpreter.Ground(StepInterpreter.Parse("Select arrived late in Reason").Single(), page);
+        var afterFirst = meaning.Encoded;
+        var second = interpreter.Ground(StepInterpreter.Parse("Select it does not fit in Reason").Single(), page);
+
+        Assert.AreEqual("Late delivery", ((SelectOptionAction)first.Action!).Option);
+        Assert.AreEqual("Wrong size", ((SelectOptionAction)second.Action!).Option);
+        Assert.AreEqual(6, afterFirst, "the query and the five options, once each");
+        Assert.AreEqual(1, meaning.Encoded - afterFirst, "the page's options come from the cache; only the new words are encoded");
+    }
+
+    [TestMethod]
     public void Click_ExactName_SameResultWithAndWithoutModel()
     {
         var page = CorpusPages.Get("refund");
