@@ -10,4 +10,5 @@ run bench/ActionAgent.Bench.Loop -- --runs 10
 run bench/ActionAgent.Bench.Vision -- --runs 20
 run bench/ActionAgent.Bench.Prompt
 run bench/ActionAgent.Bench.Flows -- --runs 5 --copies 2
+run bench/ActionAgent.Bench.Meaning
 exit $status

@@ -2,6 +2,7 @@ using System.CommandLine;
 using System.Globalization;
 using ActionAgent.Core.Decision;
 using ActionAgent.Core.Decision.Interpretation;
+using ActionAgent.Meaning;
 using ActionAgent.Models.Cost;
 using ActionAgent.Models.Deciders;
 using ActionAgent.Models.Providers;
@@ -45,10 +46,17 @@ public sealed class ModelCliOptions
     /// <summary>--verify-model.</summary>
     public Option<string?> VerifyModel { get; } = new("--verify-model") { Description = "Model for --verify (default: --model, or the large model with auto)" };
 
+    /// <summary>--meaning.</summary>
+    public Option<bool> Meaning { get; } = new("--meaning")
+    {
+        Description = "Offline interpreter: where a step's words match nothing, match by meaning with the on-device MiniLM model " +
+                      "(\"arrived late\" -> Late delivery; loads in about 2 s and takes about 360 MB on first use)",
+    };
+
     /// <summary>Adds the options to a command; <paramref name="withVerify"/> false leaves out --verify and --verify-model (flows check expectations instead).</summary>
     public void AddTo(Command command, bool withVerify = true)
     {
-        foreach (var option in new Option[] { Model, BaseUrl, SmallModel, LargeModel, BudgetTokens, BudgetCost, BudgetCalls })
+        foreach (var option in new Option[] { Model, BaseUrl, SmallModel, LargeModel, BudgetTokens, BudgetCost, BudgetCalls, Meaning })
         {
             command.Add(option);
         }
@@ -59,6 +67,13 @@ public sealed class ModelCliOptions
             command.Add(VerifyModel);
         }
     }
+
+    /// <summary>The offline interpreter's options: every step confirmed, and the meaning model when --meaning is given.</summary>
+    public StepInterpreterOptions InterpreterOptions(ParseResult result) => new()
+    {
+        RequireEveryStepConfirmed = true,
+        Meaning = result.GetValue(Meaning) ? MiniLmMeaningModel.Instance : null,
+    };
 
     /// <summary>True when --model names the offline interpreter (the default).</summary>
     public bool IsInterpreter(ParseResult result) =>
@@ -72,7 +87,7 @@ public sealed class ModelCliOptions
     {
         var model = (result.GetValue(Model) ?? "interpreter").Trim();
         var offline = IsInterpreter(result);
-        var interpreter = new StepInterpreter(new StepInterpreterOptions { RequireEveryStepConfirmed = true }, loggerFactory.CreateLogger<StepInterpreter>());
+        var interpreter = new StepInterpreter(InterpreterOptions(result), loggerFactory.CreateLogger<StepInterpreter>());
         var verify = result.GetValue(Verify);
         if (offline && !verify)
         {

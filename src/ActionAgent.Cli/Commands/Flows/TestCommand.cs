@@ -182,7 +182,7 @@ public static class TestCommand
             IDisposable? modelClients = null;
             if (innerDecider is not null || models.IsInterpreter(result))
             {
-                makeDecider = innerDecider ?? (() => new StepInterpreter(new StepInterpreterOptions { RequireEveryStepConfirmed = true }));
+                makeDecider = innerDecider ?? (() => new StepInterpreter(models.InterpreterOptions(result)));
             }
             else
             {

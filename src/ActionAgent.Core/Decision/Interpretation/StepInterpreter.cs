@@ -25,7 +25,8 @@ public sealed class StepInterpreter : IDecider
     public StepInterpreter(StepInterpreterOptions? options = null, ILogger<StepInterpreter>? logger = null)
     {
         _options = options ?? new StepInterpreterOptions();
-        _resolver = new StepResolver(_options);
+        var meaning = _options.Meaning is { } model ? new MeaningMatcher(model, _options.MeaningMinSimilarity, _options.MeaningMargin) : null;
+        _resolver = new StepResolver(_options, meaning);
         _explorer = new StepExplorer(_options);
         _logger = logger ?? NullLogger<StepInterpreter>.Instance;
     }

@@ -1,3 +1,5 @@
+using ActionAgent.Core.Decision.Meaning;
+
 namespace ActionAgent.Core.Decision.Interpretation;
 
 /// <summary>Settings of the <see cref="StepInterpreter"/>; the defaults suit pages perceived from the DOM.</summary>
@@ -38,4 +40,16 @@ public sealed class StepInterpreterOptions
     /// one (a single-step run whose check was lost). Set it where an effect verifier is composed. Default: false.
     /// </summary>
     public bool RequireEveryStepConfirmed { get; set; }
+
+    /// <summary>
+    /// On-device meaning model used where words do not match: select options ("arrived late" → Late delivery), buttons,
+    /// checkboxes and other controls named differently from the step. Null turns it off. Default: null.
+    /// </summary>
+    public IMeaningModel? Meaning { get; set; }
+
+    /// <summary>Lowest cosine similarity (−1..1) a meaning match needs. Default 0.4.</summary>
+    public double MeaningMinSimilarity { get; set; } = 0.4;
+
+    /// <summary>How far a meaning match must lead the second best; closer than this, the step is not grounded. Default 0.15.</summary>
+    public double MeaningMargin { get; set; } = 0.15;
 }

@@ -3,8 +3,11 @@ using ActionAgent.Core.Perception;
 
 namespace ActionAgent.Core.Decision.Interpretation;
 
-/// <summary>Grounds one parsed step on one page: finds the element, builds the action, or says clearly why not.</summary>
-internal sealed class StepResolver(StepInterpreterOptions options)
+/// <summary>
+/// Grounds one parsed step on one page: finds the element, builds the action, or says clearly why not. Words decide
+/// first; only when they find nothing good enough does the meaning model (when configured) get a say.
+/// </summary>
+internal sealed class StepResolver(StepInterpreterOptions options, MeaningMatcher? meaning = null)
 {
     private static readonly HashSet<string> OnWords = ["on", "yes", "true", "checked", "ticked", "enabled", "active", "selected"];
     private static readonly HashSet<string> OffWords = ["off", "no", "false", "unchecked", "unticked", "disabled", "inactive", "deselected"];
@@ -71,7 +74,15 @@ internal sealed class StepResolver(StepInterpreterOptions options)
             SoftContext = Soft(step),
             ForClick = true,
         });
-        return found.IsAtLeast(Min) ? Grounded(make(TargetOf(found.Best!), found.Best!), found.Best!) : NotFound("element", found);
+        if (found.IsAtLeast(Min))
+        {
+            return Grounded(make(TargetOf(found.Best!), found.Best!), found.Best!);
+        }
+
+        // "Click the button to wipe the form" on a page whose button says "Reset": the words failed, the meaning may not.
+        return ByMeaning(g, step.Text, i => i.IsInteractive && !i.IsEditable && !i.IsSelectable) is { } m
+            ? Grounded(make(TargetOf(m), m), m)
+            : NotFound("element", found);
     }
 
     private static Phrase? Soft(InterpretedStep step) => step.Context is null ? null : Phrase.Of(step.Context);
@@ -125,14 +136,20 @@ internal sealed class StepResolver(StepInterpreterOptions options)
         if (field.Item.IsSelectable)
         {
             var (option, optionScore) = Grounder.BestOption(value, field.Item);
+            var how = FormattableString.Invariant($"score {Math.Min(1, optionScore):0.00}");
             if (option is null || optionScore < options.MinOptionScore)
             {
-                return NoOption(field, value, found);
+                // "arrived late" is no option's words, but it is what "Late delivery" means.
+                if (MeaningOption(value, field.Item) is not { } pick)
+                {
+                    return NoOption(field, value, found);
+                }
+
+                (option, optionScore, how) = (pick.Text, Math.Max(Min, pick.Similarity), pick.Describe());
             }
 
             var combined = field with { Score = Math.Min(score ?? field.Score, optionScore) };
-            return Grounded(new SelectOptionAction(TargetOf(field), option), combined,
-                FormattableString.Invariant($"; option '{option}' (score {Math.Min(1, optionScore):0.00})"));
+            return Grounded(new SelectOptionAction(TargetOf(field), option), combined, $"; option '{option}' ({how})");
         }
 
         var typed = score is { } s ? field with { Score = s } : field;
@@ -293,6 +310,19 @@ internal sealed class StepResolver(StepInterpreterOptions options)
             results.Add(ChoiceResult(choice.Best!, desired: true));
         }
 
+        if (results.Count == 0 && step.Target is null && meaning is not null)
+        {
+            // "Choose arrived late": no option's words; the one option of all the selects that means it, if clearly one.
+            var pairs = g.Page.Items.Where(i => i.IsSelectable && !i.IsCustomDropdown && !i.Element.Disabled)
+                .SelectMany(i => i.Element.Options.Select(o => (Item: i, Option: o))).ToList();
+            if (meaning.Best(value, pairs.Select(p => (IReadOnlyList<string>)[p.Option]).ToList()) is { } pick)
+            {
+                var (item, option) = pairs[pick.Index];
+                var c = new Candidate(item, Math.Max(Min, pick.Similarity), pick.Describe());
+                results.Add(Grounded(new SelectOptionAction(TargetOf(c), option), c, $"; option '{option}' ({pick.Describe()})"));
+            }
+        }
+
         var best = results.Where(r => r.Score >= Min || r.Status == GroundingStatus.AlreadyDone).MaxBy(r => r.Score);
         if (best is not null)
         {
@@ -346,6 +376,11 @@ internal sealed class StepResolver(StepInterpreterOptions options)
         if (desired && label.IsAtLeast(Min))
         {
             return Grounded(new ClickAction(TargetOf(label.Best!)), label.Best!, "; the label of a box the page hides");
+        }
+
+        if (step.Target is { } named && ByMeaning(g, named, i => i.IsCheckable) is { } box)
+        {
+            return ChoiceResult(box, desired);
         }
 
         if (step.Alternatives.Count > 0)
@@ -439,6 +474,30 @@ internal sealed class StepResolver(StepInterpreterOptions options)
         return Grounded(new TypeTextAction(TargetOf(best), step.Value ?? "", ClearFirst: true, PressEnter: true), best);
     }
 
+    // The element whose names mean the query, among visible enabled ones that pass the filter; null when none is clearly best.
+    private Candidate? ByMeaning(Grounder g, string? query, Func<PageItem, bool> filter)
+    {
+        if (meaning is null || string.IsNullOrWhiteSpace(query))
+        {
+            return null;
+        }
+
+        var items = g.Page.Items.Where(i => filter(i) && !i.IsHidden && !i.Element.Disabled).ToList();
+        var names = items.Select(Names).ToList();
+        return meaning.Best(query, names) is { } pick
+            ? new Candidate(items[pick.Index], Math.Max(Min, pick.Similarity), pick.Describe())
+            : null;
+    }
+
+    private static IReadOnlyList<string> Names(PageItem item) =>
+        item.Labels.Where(l => !l.IsSynthetic).Select(l => l.Phrase.Raw).Append(item.Display)
+            .Where(n => !string.IsNullOrWhiteSpace(n)).Distinct(StringComparer.Ordinal).ToList();
+
+    private MeaningPick? MeaningOption(string value, PageItem select) =>
+        meaning is null || string.IsNullOrWhiteSpace(value)
+            ? null
+            : meaning.Best(value, select.Element.Options.Select(o => (IReadOnlyList<string>)[o]).ToList());
+
     // "Refresh the inbox", "Close the dialog": the sentence's first word is exactly a one-word button's name.
     private static Candidate? VerbButton(Grounder g, string sentence)
     {
@@ -517,6 +576,13 @@ internal sealed class StepResolver(StepInterpreterOptions options)
         else if (VerbButton(g, step.Text) is { } verbButton)
         {
             results.Add(Grounded(new ClickAction(TargetOf(verbButton)), verbButton));
+        }
+
+        // "Make my profile private": a sentence with no verb of ours that means a checkbox or switch on the page. Only
+        // those: a goal sentence must not turn into a click on whatever button sounds most like it.
+        if (results.Count == 0 && ByMeaning(g, step.Text, i => i.IsCheckable) is { } toggle)
+        {
+            results.Add(ChoiceResult(toggle, desired: true));
         }
 
         var best = results.MaxBy(r => r.Score);
