@@ -65,25 +65,12 @@ if [ "${ACTIONAGENT_SKIP_BUILD:-0}" != "1" ]; then
 
   if [ "$NO_TOOL" != "1" ]; then
     # The `actionagent` command: a .NET tool packed from this build into a local feed (git-ignored) and installed
-    # globally for this user. Packed again only when src/ changed; each pack gets a new version so NuGet's cache
-    # never hands back an older build.
-    FEED=artifacts/tool-feed
+    # globally for this user (scripts/install-tool.sh). Packed again only when src/ changed.
     tool_fp=$(fingerprint src Directory.Build.props Directory.Packages.props global.json)
     if [ "$(cat "$STAMPS/tool" 2>/dev/null)" = "$tool_fp" ] && [ -x "$HOME/.dotnet/tools/actionagent" ]; then
       log "actionagent tool is up to date ($(cat "$STAMPS/tool-version" 2>/dev/null))"
     else
-      case "$(uname -m)" in
-        x86_64) rid=linux-x64 ;;
-        aarch64|arm64) rid=linux-arm64 ;;
-        *) rid="" ;;
-      esac
-      version="0.1.0-local.$(date -u +%Y%m%d%H%M%S)"
-      log "packing the actionagent tool $version${rid:+ for $rid} into $FEED (about a minute)"
-      rm -rf "$FEED"; mkdir -p "$FEED"
-      dotnet pack src/ActionAgent.Cli -c Release ${rid:+-r "$rid"} -p:PackageVersion="$version" -o "$FEED" \
-        --nologo -v minimal -clp:NoSummary -tl:off 1>&2
-      log "installing it (dotnet tool update --global)"
-      dotnet tool update --global --add-source "$FEED" ActionAgent.Cli --version "$version" >/dev/null
+      version=$(bash scripts/install-tool.sh)
       echo "$tool_fp" > "$STAMPS/tool"
       echo "$version" > "$STAMPS/tool-version"
     fi
