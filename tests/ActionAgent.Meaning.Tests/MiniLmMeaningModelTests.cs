@@ -1,6 +1,7 @@
 using ActionAgent.Core.Decision;
 using ActionAgent.Core.Decision.Interpretation;
 using ActionAgent.Core.Perception;
+using static ActionAgent.TestKit.Fakes.Pages;
 
 namespace ActionAgent.Meaning.Tests;
 
@@ -16,20 +17,8 @@ public sealed class MiniLmMeaningModelTests
 
     private static StepGrounding Ground(string step, Observation page) => _interpreter.Ground(StepInterpreter.Parse(step).Single(), page);
 
-    private static UiElement E(int id, string role, string name, double y) =>
-        new() { Id = id, Role = role, Name = name, Bounds = new ScreenRect(40, y, 200, 30) };
-
-    private static Observation PageOf(params UiElement[] elements) => new()
-    {
-        Url = "http://127.0.0.1:5080/page",
-        Title = "Page",
-        Geometry = ViewportGeometry.Identity(1280, 800),
-        Elements = elements,
-        VisibleText = string.Join("\n", elements.Select(e => e.Label)),
-    };
-
     private static UiElement Select(int id, string name, params string[] options) =>
-        E(id, "combobox", name, 100) with { Tag = "select", Options = options, Value = options[0] };
+        Element(id, "combobox", name, 100) with { Tag = "select", Options = options, Value = options[0] };
 
     [TestMethod]
     public void Embed_SamePhraseTwice_UnitLengthAndIdentical()
@@ -69,11 +58,11 @@ public sealed class MiniLmMeaningModelTests
     public void Implicit_MakeMyProfilePrivate_TicksPrivateProfile()
     {
         var page = PageOf(
-            E(1, "button", "Edit profile", 60),
-            E(2, "checkbox", "Dark mode", 100) with { Checked = false },
-            E(3, "checkbox", "Private profile", 140) with { Checked = false },
-            E(4, "checkbox", "Email notifications", 180) with { Checked = true },
-            E(5, "button", "Delete account", 220));
+            Element(1, "button", "Edit profile", 60),
+            Element(2, "checkbox", "Dark mode", 100) with { Checked = false },
+            Element(3, "checkbox", "Private profile", 140) with { Checked = false },
+            Element(4, "checkbox", "Email notifications", 180) with { Checked = true },
+            Element(5, "button", "Delete account", 220));
 
         var g = Ground("Make my profile private", page);
 
@@ -97,9 +86,9 @@ public sealed class MiniLmMeaningModelTests
     {
         // The opposite setting sounds alike: "private" must not be taken as the already-on "Public profile".
         var page = PageOf(
-            E(1, "button", "Edit profile", 60),
-            E(2, "switch", "Public profile", 100) with { Checked = true },
-            E(3, "switch", "Dark mode", 140) with { Checked = false });
+            Element(1, "button", "Edit profile", 60),
+            Element(2, "switch", "Public profile", 100) with { Checked = true },
+            Element(3, "switch", "Dark mode", 140) with { Checked = false });
 
         var g = Ground("Make my profile private", page);
 

@@ -65,7 +65,7 @@ public sealed class DomEffectVerifier : IOutcomeVerifier
             // The ids are the pixels' own: read the focused field, and keep what the pixels confirmed.
             id = null;
             earlier = outcome.Checks ?? [];
-            outcome = outcome with { Message = WithoutChecks(outcome.Message, earlier) };
+            outcome = outcome.WithoutChecks();
         }
 
         var token = session.DocumentOf(before);
@@ -78,11 +78,7 @@ public sealed class DomEffectVerifier : IOutcomeVerifier
                 checks = [.. earlier, .. checks];
                 logger.LogDebug("{Action} verified by {Count} checks", proposal.Action.Kind, checks.Count);
                 logger.LogTrace("{Action} verified: {Checks}", proposal.Action.Kind, string.Join("; ", checks));
-                return outcome with
-                {
-                    Checks = checks,
-                    Message = checks.Count == 0 ? outcome.Message : $"{outcome.Message} [checked: {string.Join("; ", checks)}]",
-                };
+                return outcome.WithChecks(checks);
             }
 
             if (time.GetElapsedTime(started) >= options.EffectTimeout)
@@ -97,12 +93,6 @@ public sealed class DomEffectVerifier : IOutcomeVerifier
 
             await Task.Delay(options.PollInterval, time, cancellationToken).ConfigureAwait(false);
         }
-    }
-
-    private static string WithoutChecks(string message, IReadOnlyList<string> checks)
-    {
-        var at = message.LastIndexOf(" [checked: ", StringComparison.Ordinal);
-        return checks.Count > 0 && at >= 0 && message.EndsWith(']') ? message[..at] : message;
     }
 
     // Which actions have an effect worth checking, and on which element (null: the focused one or the page).

@@ -30,6 +30,27 @@ public sealed record ActionOutcome(OutcomeStatus Status, string Message)
     /// <summary>An action that was not carried out, and why.</summary>
     public static ActionOutcome Skipped(string reason, FailureKind kind = FailureKind.PolicyDenied) => new(OutcomeStatus.Skipped, reason) { Failure = kind };
 
+    /// <summary>How the message names its checks: "clicked #5 [checked: a; b]".</summary>
+    public const string ChecksMarker = " [checked: ";
+
+    /// <summary>
+    /// This outcome confirmed by <paramref name="checks"/>: <see cref="Checks"/> set and, when there are any, the message
+    /// ending in "[checked: …]" — an earlier list replaced, so a second verifier extends the first instead of repeating it.
+    /// </summary>
+    public ActionOutcome WithChecks(IReadOnlyList<string> checks)
+    {
+        ArgumentNullException.ThrowIfNull(checks);
+        var bare = WithoutChecks();
+        return bare with { Checks = checks, Message = checks.Count == 0 ? bare.Message : $"{bare.Message}{ChecksMarker}{string.Join("; ", checks)}]" };
+    }
+
+    /// <summary>This outcome without its checks: <see cref="Checks"/> cleared and their "[checked: …]" taken off the message.</summary>
+    public ActionOutcome WithoutChecks()
+    {
+        var at = Checks is { Count: > 0 } && Message.EndsWith(']') ? Message.LastIndexOf(ChecksMarker, StringComparison.Ordinal) : -1;
+        return this with { Checks = null, Message = at >= 0 ? Message[..at] : Message };
+    }
+
     /// <inheritdoc />
     public override string ToString() => $"{Status}: {Message}";
 }

@@ -92,12 +92,7 @@ public sealed class PixelChangeVerifier : IOutcomeVerifier
             if (checks.Count > 0)
             {
                 logger.LogDebug("{Action} confirmed from pixels: {Checks}", proposal.Action.Kind, string.Join("; ", checks));
-                return outcome with
-                {
-                    ChangedFraction = Math.Round(fraction, 5),
-                    Checks = checks,
-                    Message = $"{outcome.Message} [checked: {string.Join("; ", checks)}]",
-                };
+                return (outcome with { ChangedFraction = Math.Round(fraction, 5) }).WithChecks(checks);
             }
 
             if (fraction < options.NoEffectFraction && !navigated && expectsEffect)
@@ -129,7 +124,6 @@ public sealed class PixelChangeVerifier : IOutcomeVerifier
             using var check = earlier.Clone();
             Mask(check, secrets);
             rawBefore = detector.ChangedFraction(beforeImage, check) < options.NoEffectFraction ? earlier : null;
-
         }
 
         return PixelEffects.Checks(action, before, beforeImage, masked, navigatedTo, detector, options, rawBefore, last);

@@ -3,6 +3,7 @@ using ActionAgent.Core.Decision.Interpretation;
 using ActionAgent.Core.Perception;
 using ActionAgent.Core.Tests.Decision.Corpus;
 using ActionAgent.TestKit.Fakes;
+using static ActionAgent.TestKit.Fakes.Pages;
 
 namespace ActionAgent.Core.Tests.Decision;
 
@@ -12,18 +13,6 @@ public sealed class MeaningGroundingTests
 {
     private static StepGrounding Ground(string step, Observation page, FakeMeaningModel? meaning) =>
         new StepInterpreter(new StepInterpreterOptions { Meaning = meaning }).Ground(StepInterpreter.Parse(step).Single(), page);
-
-    private static UiElement E(int id, string role, string name, double y) =>
-        new() { Id = id, Role = role, Name = name, Bounds = new ScreenRect(40, y, 200, 30) };
-
-    private static Observation PageOf(params UiElement[] elements) => new()
-    {
-        Url = "http://127.0.0.1:5080/page",
-        Title = "Page",
-        Geometry = ViewportGeometry.Identity(1280, 800),
-        Elements = elements,
-        VisibleText = string.Join("\n", elements.Select(e => e.Label)),
-    };
 
     [TestMethod]
     public void Select_ReasonDescribedNotNamed_ChoosesTheOptionThatMeansIt()
@@ -102,7 +91,7 @@ public sealed class MeaningGroundingTests
     [TestMethod]
     public void Click_ButtonNamedDifferently_ClicksTheOneThatMeansIt()
     {
-        var page = PageOf(E(1, "button", "Reset", 100), E(2, "button", "Save", 150), E(3, "link", "Help", 200));
+        var page = PageOf(Element(1, "button", "Reset", 100), Element(2, "button", "Save", 150), Element(3, "link", "Help", 200));
         var meaning = new FakeMeaningModel().Same("Reset").Near("Click the button that wipes the form", 0.65, "Reset");
 
         var g = Ground("Click the button that wipes the form", page, meaning);
@@ -115,7 +104,7 @@ public sealed class MeaningGroundingTests
     [TestMethod]
     public void Click_TwoButtonsCloseInMeaning_NotGrounded()
     {
-        var page = PageOf(E(1, "button", "Reset", 100), E(2, "button", "Clear all", 150));
+        var page = PageOf(Element(1, "button", "Reset", 100), Element(2, "button", "Clear all", 150));
         var meaning = new FakeMeaningModel().Same("Reset").Same("Clear all")
             .Near("Click the button that wipes the form", 0.55, "Reset", "Clear all");
 
@@ -128,7 +117,7 @@ public sealed class MeaningGroundingTests
     [TestMethod]
     public void Implicit_SentenceMeaningASwitch_TurnsItOn()
     {
-        var page = PageOf(E(1, "switch", "Private profile", 100) with { Checked = false }, E(2, "button", "Edit profile", 150));
+        var page = PageOf(Element(1, "switch", "Private profile", 100) with { Checked = false }, Element(2, "button", "Edit profile", 150));
         var meaning = new FakeMeaningModel().Same("Private profile").Near("Make my profile private", 0.8, "Private profile");
 
         var g = Ground("Make my profile private", page, meaning);
@@ -141,7 +130,7 @@ public sealed class MeaningGroundingTests
     public void Implicit_GoalSentenceMeaningAButton_IsNotClicked()
     {
         // Only checkboxes and switches are matched by meaning from a sentence without a verb: a goal is not a click.
-        var page = PageOf(E(1, "button", "File a refund", 100), E(2, "link", "Back to orders", 150));
+        var page = PageOf(Element(1, "button", "File a refund", 100), Element(2, "link", "Back to orders", 150));
         var meaning = new FakeMeaningModel().Same("File a refund").Near("Refund this order because it arrived late", 0.8, "File a refund");
 
         var g = Ground("Refund this order because it arrived late", page, meaning);

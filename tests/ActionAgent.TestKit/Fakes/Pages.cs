@@ -24,4 +24,18 @@ public static class Pages
             new UiElement { Id = 8, Role = "textbox", Name = "Password", InputType = "password", IsSecret = true, Bounds = new ScreenRect(40, 340, 200, 30) },
         ],
     };
+
+    /// <summary>A page holding just <paramref name="elements"/> (1280x800, their labels as its visible text).</summary>
+    public static Observation PageOf(params UiElement[] elements) => new()
+    {
+        Url = "http://127.0.0.1:5080/page",
+        Title = "Page",
+        Geometry = ViewportGeometry.Identity(1280, 800),
+        Elements = elements,
+        VisibleText = string.Join("\n", elements.Select(e => e.Label)),
+    };
+
+    /// <summary>An element of 200x30 CSS pixels at x 40 and <paramref name="y"/>.</summary>
+    public static UiElement Element(int id, string role, string name, double y) =>
+        new() { Id = id, Role = role, Name = name, Bounds = new ScreenRect(40, y, 200, 30) };
 }

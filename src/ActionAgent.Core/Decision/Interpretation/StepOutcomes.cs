@@ -5,7 +5,7 @@ namespace ActionAgent.Core.Decision.Interpretation;
 /// <summary>Reads an earlier step's outcome: was it refused, was its effect not seen, what checks confirmed it.</summary>
 internal static class StepOutcomes
 {
-    private const string ChecksMarker = "[checked: ";
+    private static readonly string ChecksMarker = ActionOutcome.ChecksMarker.TrimStart();
 
     /// <summary>The kind of refusal (a reviewer, an expired approval, the policy), or null when the step was not refused.</summary>
     public static FailureKind? RefusalOf(StepSummary step)
