@@ -48,7 +48,8 @@ public static class RunExecution
                 Console.Out.WriteLine($"recording: {Path.GetRelativePath(Directory.GetCurrentDirectory(), path)}");
                 if (result.TracePath is { } trace)
                 {
-                    Console.Out.WriteLine($"trace: {Path.GetRelativePath(Directory.GetCurrentDirectory(), trace)} (open it with: npx playwright show-trace {Path.GetRelativePath(Directory.GetCurrentDirectory(), trace)})");
+                    var shown = Path.GetRelativePath(Directory.GetCurrentDirectory(), trace);
+                    Console.Out.WriteLine($"trace: {shown} (open it with: npx playwright show-trace {shown})");
                 }
             }
 

@@ -48,7 +48,7 @@ public sealed class AgentHost(CliSettings settings, ILoggerFactory loggerFactory
             new StepDisplay(recorder, settings.Output),
             new AgentOptions { MaxSteps = maxSteps, PreludeSteps = url is null ? 0 : 1, StepTimeout = settings.StepTimeout, RecordMarks = settings.RecordMarks },
             perception.CreateVerifier(session),
-            checkInDom: perception.Mode != Vision.Perception.PerceptionMode.Vision);
+            checkInDom: perception.ChecksInDom);
         loop.Versions["playwright"] = typeof(Microsoft.Playwright.IPage).Assembly.GetName().Version?.ToString() ?? "";
         loop.Versions["browser"] = session.BrowserVersion;
         loop.Versions["policy"] = pipeline.Policy.Hash;

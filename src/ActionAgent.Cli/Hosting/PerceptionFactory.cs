@@ -114,6 +114,13 @@ public sealed class PerceptionFactory : IDisposable
     }
 
     /// <summary>
+    /// Whether each step's effect is checked in the DOM by element id (DOM and hybrid perception); with vision the
+    /// elements are the pixels' own, so the verifier of <see cref="CreateVerifier"/> confirms steps and the DOM only
+    /// reads back the focused field (<c>GovernedSession.CreateLoop(…, checkInDom)</c>).
+    /// </summary>
+    public bool ChecksInDom => Mode != PerceptionMode.Vision;
+
+    /// <summary>
     /// The verifier for one browser session: <see cref="PixelChangeVerifier"/> compares the screen before and after, so
     /// "the action had no visible effect" reaches the decider (in every mode; it needs no models). In vision mode it also
     /// confirms steps from a visible change at their target, since no DOM check runs there.
@@ -122,7 +129,7 @@ public sealed class PerceptionFactory : IDisposable
     {
         ArgumentNullException.ThrowIfNull(session);
         // With the DOM, its verifier checks each effect; from pixels alone, a visible change at the target is the check.
-        var options = new PixelChangeVerifierOptions { ConfirmEffects = Mode == PerceptionMode.Vision };
+        var options = new PixelChangeVerifierOptions { ConfirmEffects = !ChecksInDom };
         return new PixelChangeVerifier(session, options, time: TimeProvider.System, logger: loggerFactory.CreateLogger<PixelChangeVerifier>());
     }
 

@@ -110,31 +110,16 @@ internal static class PixelEffects
             return null;
         }
 
-        var shot = before.Geometry.ToScreenshot(css);
-        var rect = new Rect((int)shot.X, (int)shot.Y, (int)Math.Ceiling(shot.Width), (int)Math.Ceiling(shot.Height)).Intersect(bounds);
+        var rect = Pixels(before.Geometry.ToScreenshot(css)).Intersect(bounds);
         return rect.Width > 0 && rect.Height > 0 ? new Target(rect, what, element) : null;
     }
 
     // A change inside the box, away from its edges, wider and larger than a blinking caret: "n px changed".
     private static string? Inside(Mat before, Mat after, Rect box, ChangeDetector detector, PixelChangeVerifierOptions options, int inset = Inset)
     {
-        var inner = new Rect(box.X + inset, box.Y + inset, box.Width - 2 * inset, box.Height - 2 * inset);
-        if (inner.Width < 3 || inner.Height < 3)
-        {
-            inner = box;
-        }
-
-        using var b = new Mat(before, inner);
-        using var a = new Mat(after, inner);
-        using var mask = detector.ChangedMaskOf(b, a);
-        var count = Cv2.CountNonZero(mask);
-        if (count < options.MinChangedPixels)
-        {
-            return null;
-        }
-
-        var spread = Cv2.BoundingRect(mask);
-        return spread.Width >= options.MinChangedWidth ? $"{count} px changed" : null;
+        var inner = Rect.Inflate(box, -inset, -inset);
+        var (count, spread) = Changes(before, after, inner.Width < 3 || inner.Height < 3 ? box : inner, detector);
+        return count >= options.MinChangedPixels && spread.Width >= options.MinChangedWidth ? $"{count} px changed" : null;
     }
 
     // A change on the screen away from the box: "n px changed". Cut off first: the clicked element with its hover
@@ -149,11 +134,11 @@ internal static class PixelEffects
             .Where(e => IsControl(e))
             .Select(e => observation.Geometry.ToScreenshot(e.Bounds))
             .Where(r => r.Area < 0.25 * screen)
-            .Select(r => new Rect((int)r.X, (int)r.Y, (int)Math.Ceiling(r.Width), (int)Math.Ceiling(r.Height)))
+            .Select(Pixels)
             .Append(box);
         foreach (var r in cut)
         {
-            var grown = new Rect(r.X - Outset, r.Y - Outset, r.Width + 2 * Outset, r.Height + 2 * Outset).Intersect(bounds);
+            var grown = Rect.Inflate(r, Outset, Outset).Intersect(bounds);
             if (grown.Width > 0 && grown.Height > 0)
             {
                 using var around = new Mat(mask, grown);
@@ -175,19 +160,27 @@ internal static class PixelEffects
     // A compact change inside the box (at most half of it, both ways wider than a line): a mark, not a hover style.
     private static string? Mark(Mat before, Mat after, Rect box, ChangeDetector detector, PixelChangeVerifierOptions options)
     {
-        var inner = new Rect(box.X + 2, box.Y + 2, box.Width - 4, box.Height - 4);
+        var inner = Rect.Inflate(box, -2, -2);
         if (inner.Width < 8 || inner.Height < 8)
         {
             return null;
         }
 
-        using var b = new Mat(before, inner);
-        using var a = new Mat(after, inner);
-        using var mask = detector.ChangedMaskOf(b, a);
-        var count = Cv2.CountNonZero(mask);
-        var spread = Cv2.BoundingRect(mask);
+        var (count, spread) = Changes(before, after, inner, detector);
         var compact = spread.Width >= options.MinChangedWidth && spread.Height >= options.MinChangedWidth
             && spread.Width * spread.Height <= 0.5 * inner.Width * inner.Height;
         return count >= options.MinChangedPixels && compact ? $"{count} px changed" : null;
     }
+
+    // How many pixels of the area changed, and the box around them.
+    private static (int Count, Rect Spread) Changes(Mat before, Mat after, Rect area, ChangeDetector detector)
+    {
+        using var b = new Mat(before, area);
+        using var a = new Mat(after, area);
+        using var mask = detector.ChangedMaskOf(b, a);
+        return (Cv2.CountNonZero(mask), Cv2.BoundingRect(mask));
+    }
+
+    // Screenshot pixels covering a box.
+    private static Rect Pixels(ScreenRect r) => new((int)r.X, (int)r.Y, (int)Math.Ceiling(r.Width), (int)Math.Ceiling(r.Height));
 }

@@ -23,7 +23,7 @@ public sealed class PlaywrightFlowSession(BrowserSession session, GovernedSessio
 
     /// <inheritdoc />
     public AgentLoop CreateLoop(IDecider decider, IRunRecorder recorder, AgentOptions options) =>
-        governed.CreateLoop(Perceiver, decider, recorder, options, _verifier, checkInDom: perception?.Mode != Vision.Perception.PerceptionMode.Vision);
+        governed.CreateLoop(Perceiver, decider, recorder, options, _verifier, checkInDom: perception?.ChecksInDom ?? true);
 
     /// <inheritdoc />
     public Task<string?> SaveTraceAsync(string? directory, bool failed) => governed.SaveTraceAsync(directory, failed);
