@@ -38,8 +38,54 @@ public sealed class DomEffectVerifier : IOutcomeVerifier
         this.logger = logger ?? NullLogger<DomEffectVerifier>.Instance;
     }
 
+    /// <summary>
+    /// Before an action whose effect may only show as "something changed": makes sure the page has been watched for
+    /// <see cref="DomEffectVerifierOptions.LearnPageLife"/> while the agent was not acting (waiting for the rest), so the
+    /// elements that change by themselves are known; then lets the inner verifier look, and marks the page as acted on.
+    /// </summary>
+    public async Task PrepareAsync(ProposedAction proposal, Observation before, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(proposal);
+        ArgumentNullException.ThrowIfNull(before);
+        if (proposal.Action.IsTerminal)
+        {
+            return;
+        }
+
+        if (options.LearnPageLife > TimeSpan.Zero && Expects(proposal.Action, out _) && !ReadsBack(proposal.Action))
+        {
+            var idle = await ScriptAsync<IdleResult>("idle", cancellationToken).ConfigureAwait(false);
+            var missing = idle is null ? TimeSpan.Zero : options.LearnPageLife - TimeSpan.FromMilliseconds(idle.IdleMs);
+            if (missing > TimeSpan.Zero)
+            {
+                logger.LogDebug("Watching the page {Wait} ms before {Action} to learn what changes by itself", (int)missing.TotalMilliseconds, proposal.Action.Kind);
+                await Task.Delay(missing, time, cancellationToken).ConfigureAwait(false);
+            }
+        }
+
+        if (inner is not null)
+        {
+            await inner.PrepareAsync(proposal, before, cancellationToken).ConfigureAwait(false);
+        }
+
+        await ScriptAsync<IdleResult>("arm", cancellationToken).ConfigureAwait(false);
+    }
+
     /// <inheritdoc />
     public async Task<ActionOutcome> VerifyAsync(ProposedAction proposal, Observation before, ActionOutcome outcome, CancellationToken cancellationToken = default)
+    {
+        try
+        {
+            return await VerifyCoreAsync(proposal, before, outcome, cancellationToken).ConfigureAwait(false);
+        }
+        finally
+        {
+            // What changes from now on, while the agent looks and decides, is the page's own life.
+            await ScriptAsync<IdleResult>("rest", CancellationToken.None).ConfigureAwait(false);
+        }
+    }
+
+    private async Task<ActionOutcome> VerifyCoreAsync(ProposedAction proposal, Observation before, ActionOutcome outcome, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(proposal);
         ArgumentNullException.ThrowIfNull(before);
@@ -92,6 +138,24 @@ public sealed class DomEffectVerifier : IOutcomeVerifier
             }
 
             await Task.Delay(options.PollInterval, time, cancellationToken).ConfigureAwait(false);
+        }
+    }
+
+    // Typing without Enter is checked by reading the field back, never by "something changed".
+    private static bool ReadsBack(BrowserAction action) => action is TypeTextAction { PressEnter: false };
+
+    // A page helper call that must not fail the step: a page that navigated or closed meanwhile answers nothing.
+    private async Task<T?> ScriptAsync<T>(string op, CancellationToken ct)
+        where T : class
+    {
+        try
+        {
+            return await session.GuardAsync(() => PageScript.RunAsync<T>(session.Page, new { op, key = session.ScriptKey }), ct).ConfigureAwait(false);
+        }
+        catch (PlaywrightException e)
+        {
+            logger.LogDebug("Page helper {Op} not answered: {Message}", op, e.Message);
+            return null;
         }
     }
 
@@ -154,10 +218,10 @@ public sealed class DomEffectVerifier : IOutcomeVerifier
             ClickAction click => Clicked(click, probe, what, element, outcome),
             PressKeyAction press => Changed(probe, outcome) is { } pressed
                 ? (true, [$"pressing {press.Keys} changed the page ({pressed})"], "")
-                : (false, [], $"pressing {press.Keys} changed nothing on the page (focus on {probe.Focus ?? "nothing"})"),
+                : (false, [], $"pressing {press.Keys} changed nothing on the page (focus on {probe.Focus ?? "nothing"}{Life(probe)})"),
             DragAction => Changed(probe, outcome) is { } dragged
                 ? (true, [$"dragging {what} changed the page ({dragged})"], "")
-                : (false, [], $"dragging {what} changed nothing on the page"),
+                : (false, [], $"dragging {what} changed nothing on the page{(probe.Ignored > 0 ? $" ({Life(probe)[2..]})" : "")}"),
 
             // A hover may only restyle (CSS :hover, no DOM change): a change counts as a check, none is no failure.
             HoverAction => Changed(probe, outcome) is { } shown ? (true, [$"hovering {what} changed the page ({shown})"], "") : (true, [], ""),
@@ -262,7 +326,7 @@ public sealed class DomEffectVerifier : IOutcomeVerifier
         }
 
         var pixels = outcome.ChangedFraction is { } f ? FormattableString.Invariant($", {f:P1} of the screen changed") : "";
-        return (false, [], $"clicking {what} changed nothing on the page (no DOM change, same URL, focus on {probe.Focus ?? "nothing"}{pixels})");
+        return (false, [], $"clicking {what} changed nothing on the page (no DOM change, same URL, focus on {probe.Focus ?? "nothing"}{pixels}{Life(probe)})");
     }
 
     // What changed since the executor located its target (or the observation): null when nothing did.
@@ -303,8 +367,17 @@ public sealed class DomEffectVerifier : IOutcomeVerifier
             return "a new tab opened";
         }
 
-        return outcome?.ChangedFraction is { } f && f >= options.PixelEvidence ? FormattableString.Invariant($"{f:P1} of the screen changed") : null;
+        // Pixels that changed may be the page's own life when elements changed by themselves meanwhile.
+        return probe.Ignored == 0 && outcome?.ChangedFraction is { } f && f >= options.PixelEvidence ? FormattableString.Invariant($"{f:P1} of the screen changed") : null;
     }
+
+    // Said when nothing counted: the changes left out because those elements change by themselves.
+    private static string Life(ProbeResult probe) => probe.Ignored switch
+    {
+        0 => "",
+        1 => "; 1 change in a part of the page that changes by itself was not counted",
+        var n => FormattableString.Invariant($"; {n} changes in parts of the page that change by themselves were not counted"),
+    };
 
     private static string Role(UiElement e) => e.Role.ToLowerInvariant() switch
     {

@@ -18,4 +18,12 @@ public sealed class DomEffectVerifierOptions
     /// pixels; the pixel verifier inside confirms the rest. Default false.
     /// </summary>
     public bool FocusedFieldOnly { get; set; }
+
+    /// <summary>
+    /// How long the page must have been watched without the agent acting before a click, key press or drag, so that
+    /// what changes by itself (a clock, a ticker, a script-driven animation) is known and not taken for the action's
+    /// effect. Only the first such action on a page usually waits: perception, deciding and approval count as
+    /// watching. Default 1.1 s (a clock that ticks once a second is seen); zero turns the wait off.
+    /// </summary>
+    public TimeSpan LearnPageLife { get; set; } = TimeSpan.FromMilliseconds(1100);
 }

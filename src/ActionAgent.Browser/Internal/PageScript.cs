@@ -142,6 +142,7 @@ internal sealed class ProbeResult
     public string Token { get; set; } = "";
     public string Url { get; set; } = "";
     public int Mutations { get; set; }
+    public int Ignored { get; set; }
     public bool Scrolled { get; set; }
     public bool UrlChanged { get; set; }
     public bool FocusMoved { get; set; }
@@ -158,6 +159,15 @@ internal sealed class ProbeResult
     public string? BoxNow { get; set; }
     public string? Value { get; set; }
     public bool Secret { get; set; }
+}
+
+/// <summary>How long the page has been watched while the agent was not acting, and how many elements changed by themselves meanwhile.</summary>
+internal sealed class IdleResult
+{
+    public string Status { get; set; } = "";
+    public string Token { get; set; } = "";
+    public int IdleMs { get; set; }
+    public int Live { get; set; }
 }
 
 internal sealed class FormResult

@@ -18,15 +18,42 @@
 
   // Mutations since the last baseline (an observation, or the executor locating its target just before acting), so a
   // verifier can tell whether an action changed anything. The executor's own data-aa-id marks do not count.
+  // The page's own life is kept apart: an element that changed while the agent was not acting (a clock, a ticker, an
+  // animation driven by script) is "live", and its later changes are never taken for an action's effect. The agent is
+  // acting from "arm" (or "locate") until "rest" (or the next observation); changes in the first moments after it
+  // rests may still be the action's late effect and teach nothing.
+  const now = () => (typeof performance !== 'undefined' ? performance.now() : Date.now());
+  const GRACE_MS = 300;
   if (!st.mo && typeof MutationObserver === 'function') {
     st.mut = 0;
+    st.liveMut = 0;
+    st.live = new WeakSet();
+    st.liveCount = 0;
+    st.acting = false;
+    st.idleMs = 0;
+    st.idleFrom = now();
     st.watched = new WeakSet();
-    st.mo = new MutationObserver((records) => { st.mut += countRecords(records); });
+    st.mo = new MutationObserver((records) => { countRecords(records); });
   }
   function countRecords(records) {
-    let n = 0;
-    for (const r of records) if (!(r.type === 'attributes' && r.attributeName === 'data-aa-id')) n++;
-    return n;
+    const learning = !st.acting && now() - st.idleFrom >= GRACE_MS;
+    for (const r of records) {
+      if (r.type === 'attributes' && r.attributeName === 'data-aa-id') continue;
+      const t = r.target && r.target.nodeType !== 1 ? r.target.parentNode : r.target;
+      if (t && st.live.has(t)) { st.liveMut++; continue; }
+      if (learning && t) { st.live.add(t); st.liveCount++; st.liveMut++; continue; }
+      st.mut++;
+    }
+  }
+  function idleMs() {
+    return Math.round(st.idleMs + (st.acting ? 0 : Math.max(0, now() - st.idleFrom - GRACE_MS)));
+  }
+  function setActing(on) {
+    if (!st.mo) return;
+    st.mo.takeRecords && countRecords(st.mo.takeRecords());
+    if (on && !st.acting) st.idleMs += Math.max(0, now() - st.idleFrom - GRACE_MS);
+    if (!on && st.acting) st.idleFrom = now();
+    st.acting = on;
   }
   function watch(root) {
     if (!st.mo || !root || st.watched.has(root)) return;
@@ -38,7 +65,7 @@
     }
   }
   function flushMutations() {
-    if (st.mo) st.mut += countRecords(st.mo.takeRecords());
+    if (st.mo) countRecords(st.mo.takeRecords());
     return st.mut || 0;
   }
   function deepActive() {
@@ -61,7 +88,7 @@
     return box && (box.type === 'checkbox' || box.type === 'radio') ? !!box.checked : null;
   }
   function setBaseline(el) {
-    st.base = { mut: flushMutations(), focus: deepActive(), sx: top.scrollX, sy: top.scrollY, url: location.href, el: el || null, box: boxState(el) };
+    st.base = { mut: flushMutations(), liveMut: st.liveMut || 0, focus: deepActive(), sx: top.scrollX, sy: top.scrollY, url: location.href, el: el || null, box: boxState(el) };
   }
   watch(document);
 
@@ -474,6 +501,7 @@
 
     const body = document.body;
     const text = body ? (body.innerText || '') : '';
+    setActing(false);
     setBaseline();
     return {
       token: st.token,
@@ -546,6 +574,7 @@
       b = boxOf(el);
     }
     setBaseline(el);
+    setActing(true);
     const tag = el.localName;
     const res = { status: 'ok', tag, type: inputType(el), x: b.box.l, y: b.box.t, w: b.box.r - b.box.l, h: b.box.b - b.box.t, scrolled, frame: b.path };
     if (!b.visible) { res.status = 'offscreen'; return res; }
@@ -641,9 +670,10 @@
   // What changed since the baseline, and the state of one element (by id) or of the focused one: value, checked,
   // selected options. A secret field's value never leaves the page: only whether it is filled.
   function probe() {
-    const base = st.base || { mut: 0, focus: null, sx: 0, sy: 0, url: location.href };
+    const base = st.base || { mut: 0, liveMut: 0, focus: null, sx: 0, sy: 0, url: location.href };
     const res = {
       status: 'ok', token: st.token, url: location.href, mutations: flushMutations() - base.mut,
+      ignored: (st.liveMut || 0) - (base.liveMut || 0),
       scrolled: top.scrollX !== base.sx || top.scrollY !== base.sy, urlChanged: location.href !== base.url,
     };
     const active = deepActive();
@@ -736,6 +766,9 @@
     case 'findText': return findText();
     case 'scroll': return scrollState();
     case 'probe': return probe();
+    case 'idle': return { status: 'ok', token: st.token, idleMs: idleMs(), live: st.liveCount || 0 };
+    case 'arm': setActing(false); setBaseline(); setActing(true); return { status: 'ok', token: st.token };
+    case 'rest': setActing(false); return { status: 'ok', token: st.token };
     case 'form': return formFields();
     default: throw new Error('unknown op ' + args.op);
   }

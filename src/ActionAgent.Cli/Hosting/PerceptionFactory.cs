@@ -129,7 +129,7 @@ public sealed class PerceptionFactory : IDisposable
     {
         ArgumentNullException.ThrowIfNull(session);
         // With the DOM, its verifier checks each effect; from pixels alone, a visible change at the target is the check.
-        var options = new PixelChangeVerifierOptions { ConfirmEffects = !ChecksInDom };
+        var options = new PixelChangeVerifierOptions { ConfirmEffects = !ChecksInDom, LearnMotion = !ChecksInDom };
         return new PixelChangeVerifier(session, options, time: TimeProvider.System, logger: loggerFactory.CreateLogger<PixelChangeVerifier>());
     }
 

@@ -14,6 +14,10 @@ public sealed class RedactingVerifier(IOutcomeVerifier inner, ISecretRedaction r
     private readonly ISecretRedaction _redaction = redaction ?? throw new ArgumentNullException(nameof(redaction));
 
     /// <inheritdoc />
+    public Task PrepareAsync(ProposedAction proposal, Observation before, CancellationToken cancellationToken = default) =>
+        _inner.PrepareAsync(proposal, before, cancellationToken);
+
+    /// <inheritdoc />
     public async Task<ActionOutcome> VerifyAsync(ProposedAction proposal, Observation before, ActionOutcome outcome, CancellationToken cancellationToken = default) =>
         RedactingExecutor.Redact(await _inner.VerifyAsync(proposal, before, outcome, cancellationToken).ConfigureAwait(false), _redaction);
 }

@@ -427,6 +427,7 @@ public sealed class AgentLoop
         ActionOutcome outcome;
         try
         {
+            await verifier.PrepareAsync(proposal, observation, ct).ConfigureAwait(false);
             outcome = await executor.ExecuteAsync(proposal, observation, ct).ConfigureAwait(false);
         }
         catch (OperationCanceledException) when (!runToken.IsCancellationRequested)

@@ -25,6 +25,7 @@ public sealed class PixelChangeVerifier : IOutcomeVerifier
     private readonly VisualStabilityWaiter waiter;
     private readonly ILogger logger;
     private Mat? previousRaw; // the unmasked frame after the last confirmed action (ConfirmEffects only)
+    private List<Rect> motion = []; // what moved by itself between the observation and the action (LearnMotion only)
 
     /// <summary>Creates the verifier over a screen capture; components left null get their defaults.</summary>
     public PixelChangeVerifier(
@@ -40,6 +41,49 @@ public sealed class PixelChangeVerifier : IOutcomeVerifier
         this.time = time ?? TimeProvider.System;
         this.logger = logger ?? NullLogger<PixelChangeVerifier>.Instance;
         waiter = new VisualStabilityWaiter(capture, new StabilityOptions { Timeout = this.options.SettleTimeout }, this.detector, this.time);
+    }
+
+    /// <summary>
+    /// With <see cref="PixelChangeVerifierOptions.LearnMotion"/>: captures the screen right before the action and keeps
+    /// the areas that changed since the observation's screenshot; the verdict leaves them out on both sides.
+    /// </summary>
+    public async Task PrepareAsync(ProposedAction proposal, Observation before, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(proposal);
+        ArgumentNullException.ThrowIfNull(before);
+        motion = [];
+        if (!options.LearnMotion || proposal.Action.IsTerminal)
+        {
+            return;
+        }
+
+        using var beforeImage = FrameCodec.TryDecode(before.Screenshot);
+        if (beforeImage is null)
+        {
+            return;
+        }
+
+        using var now = FrameCodec.Decode(await capture.CaptureAsync(cancellationToken).ConfigureAwait(false), "screen capture");
+        using var current = Fit(now, beforeImage);
+        var secrets = SecretBoxes(before, beforeImage.Size());
+        Mask(beforeImage, secrets);
+        Mask(current, secrets);
+        var change = detector.Detect(beforeImage, current);
+        if (change.ChangedFraction > options.MaxMotionFraction)
+        {
+            logger.LogDebug("The screen changed by {Fraction:P0} since the observation: not treated as motion", change.ChangedFraction);
+            return;
+        }
+
+        var bounds = new Rect(0, 0, beforeImage.Width, beforeImage.Height);
+        motion = change.Regions
+            .Select(r => new Rect((int)r.X - 3, (int)r.Y - 3, (int)Math.Ceiling(r.Width) + 6, (int)Math.Ceiling(r.Height) + 6).Intersect(bounds))
+            .Where(r => r.Width > 0 && r.Height > 0)
+            .ToList();
+        if (motion.Count > 0)
+        {
+            logger.LogDebug("{Count} areas changed by themselves before {Action}; left out of its verdict", motion.Count, proposal.Action.Kind);
+        }
     }
 
     /// <inheritdoc />
@@ -65,7 +109,10 @@ public sealed class PixelChangeVerifier : IOutcomeVerifier
             await Task.Delay(options.InitialDelay, time, cancellationToken).ConfigureAwait(false);
         }
 
+        // Secret fields, and what moved by itself before the action, are left out on both sides.
         var secrets = SecretBoxes(before, beforeImage.Size());
+        secrets.AddRange(motion);
+        motion = [];
         Mask(beforeImage, secrets);
         double fraction;
         var settled = await waiter.WaitAsync(Remaining(started), cancellationToken).ConfigureAwait(false);

@@ -32,4 +32,14 @@ public sealed class PixelChangeVerifierOptions
 
     /// <summary>Narrowest changed area inside a field that counts as new text (a blinking caret is 1–2 px). Default 4.</summary>
     public int MinChangedWidth { get; set; } = 4;
+
+    /// <summary>
+    /// Whether to capture the screen right before each action and leave out, when judging its effect, what changed
+    /// since the observation without the agent acting (a clock, a ticker, an animation). On with
+    /// <see cref="ConfirmEffects"/> (vision); costs one capture per action. Default false.
+    /// </summary>
+    public bool LearnMotion { get; set; }
+
+    /// <summary>Above this changed fraction before the action, the page is taken to have changed rather than to move by itself, and nothing is left out. Default 0.5.</summary>
+    public double MaxMotionFraction { get; set; } = 0.5;
 }

@@ -52,6 +52,23 @@ public sealed class VerifiedRunTests
               }
             </script>
             """);
+        // A page that changes by itself: a fast ticker and a once-a-second clock, an inert button and a working one.
+        server.Add("/live", """
+            <!doctype html><title>Live</title>
+            <p><button id="save" onclick="/* does nothing */">Save settings</button>
+            <button onclick="document.getElementById('state').textContent = 'Profile published'">Publish profile</button></p>
+            <p id="state"></p><p id="ticker"></p><p id="clock"></p>
+            <script>
+              let n = 0;
+              setInterval(() => document.getElementById('ticker').textContent = 'tick ' + (++n), 100);
+              setInterval(() => document.getElementById('clock').textContent = new Date().toISOString(), 1000);
+            </script>
+            """);
+        server.Add("/clock", """
+            <!doctype html><title>Clock</title>
+            <p><button onclick="/* does nothing */">Save settings</button></p><p id="clock"></p>
+            <script>setInterval(() => document.getElementById('clock').textContent = new Date().toISOString(), 1000);</script>
+            """);
         recordings = Directory.CreateTempSubdirectory("aa-verified-");
         session = await TestBrowser.OpenAsync();
     }
@@ -100,6 +117,31 @@ public sealed class VerifiedRunTests
         Assert.AreEqual(RunStatus.Completed, result.Status, result.Message);
         Assert.AreEqual("87: clicked", await session.Page.TextContentAsync("#list > button:nth-child(88)"));
         Assert.AreEqual("0: not clicked", await session.Page.TextContentAsync("#list > button:nth-child(1)"));
+    }
+
+    [TestMethod]
+    [DataRow("/live", DisplayName = "ticker every 100 ms and a clock")]
+    [DataRow("/clock", DisplayName = "a clock that ticks once a second")]
+    public async Task RunAsync_InertButtonOnAPageThatChangesByItself_FailsNotVerified(string path)
+    {
+        await session.Page.GotoAsync(server.Url(path));
+
+        var result = await RunAsync("Click Save settings.");
+
+        Assert.AreEqual(RunStatus.Failed, result.Status, $"the clock's own changes were taken for the click's effect: {result.Message}");
+        StringAssert.Contains(result.Message, "changed nothing on the page");
+        StringAssert.Matches(result.Message, new System.Text.RegularExpressions.Regex(@"changes? by (itself|themselves) (was|were) not counted"));
+    }
+
+    [TestMethod]
+    public async Task RunAsync_WorkingButtonOnAPageThatChangesByItself_Completes()
+    {
+        await session.Page.GotoAsync(server.Url("/live"));
+
+        var result = await RunAsync("Click Publish profile.");
+
+        Assert.AreEqual(RunStatus.Completed, result.Status, result.Message);
+        Assert.AreEqual("Profile published", await session.Page.TextContentAsync("#state"));
     }
 
     private async Task<RunResult> RunAsync(string task)

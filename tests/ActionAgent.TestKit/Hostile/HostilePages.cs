@@ -71,5 +71,17 @@ public static class HostilePages
             document.getElementById('go').onclick = () => history.pushState(null, '', '/echo-secret?token=' + encodeURIComponent(p.value));
             </script>
             """)),
+        // Not a governance trap: a page that changes by itself (a fast ticker and a clock), with a button that does
+        // nothing and one that shows its effect, so a verifier cannot take the page's own life for a click's effect.
+        ("lively", Page("Settings", """
+            <p><button type="button" onclick="/* does nothing */">Save settings</button>
+            <button type="button" onclick="document.getElementById('state').textContent='Profile published'">Publish profile</button></p>
+            <p id="state"></p><p id="ticker"></p><p id="clock"></p>
+            <script>
+            let n = 0;
+            setInterval(() => document.getElementById('ticker').textContent = 'Visitors online: ' + (100 + (++n % 37)), 150);
+            setInterval(() => document.getElementById('clock').textContent = new Date().toISOString(), 1000);
+            </script>
+            """)),
     ];
 }

@@ -113,7 +113,7 @@ public sealed class StepInterpreter : IDecider
                 {
                     var kind = StepOutcomes.IsNotVerified(last) ? FailureKind.NotVerified : last.Failure is FailureKind.None ? FailureKind.ActionFailed : last.Failure;
                     var what = kind == FailureKind.NotVerified
-                        ? $"its effect was not seen after {Times(cursor.Attempts)} ({last.Action}): {last.Outcome}"
+                        ? $"its effect was not seen after trying {Times(cursor.Attempts)} ({last.Action}): {last.Outcome}"
                         : $"the action failed {Times(cursor.Attempts)} ({last.Action}): {last.Outcome}";
                     return Propose(new FailAction($"{Where(cursor)}, '{step.Text}': {what}. Stopping here; check the page or the step.") { Failure = kind },
                         "retries exhausted", step, 1);
