@@ -1,4 +1,5 @@
 using System.Text.Json;
+using ActionAgent.Browser.Internal;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Logging.Abstractions;
 using Microsoft.Playwright;
@@ -46,7 +47,10 @@ public static class BrowserSessionFactory
             context.SetDefaultTimeout(settings.Timeouts.ActionMs);
             context.SetDefaultNavigationTimeout(settings.Timeouts.NavigationMs);
             logger.LogInformation("Browser session open ({Connection}, Chromium {Version})", connection.ToString(), browser.Version);
-            return new BrowserSession(playwright, browser, context, page, settings, connection, loggerFactory, TimeProvider.System);
+            var session = new BrowserSession(playwright, browser, context, page, settings, connection, loggerFactory, TimeProvider.System);
+            // Documents opened from now on tell the page's own timers from the action's (see Scripts/page-timers.js).
+            await context.AddInitScriptAsync(PageScript.TimersFor(session.ScriptKey)).ConfigureAwait(false);
+            return session;
         }
         catch
         {

@@ -16,7 +16,12 @@ internal static class PageScript
         NumberHandling = JsonNumberHandling.AllowReadingFromString,
     };
 
-    public static string Source { get; } = LoadSource();
+    public static string Source { get; } = LoadSource("ActionAgent.Browser.page-agent.js");
+
+    /// <summary>The init script (Scripts/page-timers.js) that tells the page's own timers from the action's, for one session key.</summary>
+    public static string TimersFor(string key) => TimersSource.Replace("__KEY__", key, StringComparison.Ordinal);
+
+    private static string TimersSource { get; } = LoadSource("ActionAgent.Browser.page-timers.js");
 
     // The answer comes back as one JSON string: several times cheaper than Playwright's per-value serialisation.
     // Pages that replaced JSON.stringify or added toJSON to prototypes (old libraries did) get the plain object.
@@ -34,10 +39,10 @@ internal static class PageScript
         return value ?? throw new InvalidOperationException("The page helper returned nothing.");
     }
 
-    private static string LoadSource()
+    private static string LoadSource(string name)
     {
-        using var stream = typeof(PageScript).Assembly.GetManifestResourceStream("ActionAgent.Browser.page-agent.js")
-            ?? throw new InvalidOperationException("The embedded page helper script is missing from ActionAgent.Browser.");
+        using var stream = typeof(PageScript).Assembly.GetManifestResourceStream(name)
+            ?? throw new InvalidOperationException($"The embedded page script {name} is missing from ActionAgent.Browser.");
         using var reader = new StreamReader(stream);
         return reader.ReadToEnd();
     }

@@ -35,8 +35,13 @@
     st.watched = new WeakSet();
     st.mo = new MutationObserver((records) => { countRecords(records); });
   }
-  function countRecords(records) {
-    const learning = !st.acting && now() - st.idleFrom >= GRACE_MS;
+  // The timers' side (page-timers.js, an init script): a callback of the page's own timer hands over what it changed.
+  const timers = top[KEY + '_t'];
+  if (timers && st.mo && !timers.flush) {
+    timers.flush = () => countRecords(st.mo.takeRecords(), true);
+  }
+  function countRecords(records, own) {
+    const learning = own || (!st.acting && now() - st.idleFrom >= GRACE_MS);
     for (const r of records) {
       if (r.type === 'attributes' && r.attributeName === 'data-aa-id') continue;
       const t = r.target && r.target.nodeType !== 1 ? r.target.parentNode : r.target;
@@ -54,6 +59,7 @@
     if (on && !st.acting) st.idleMs += Math.max(0, now() - st.idleFrom - GRACE_MS);
     if (!on && st.acting) st.idleFrom = now();
     st.acting = on;
+    if (top[KEY + '_t']) top[KEY + '_t'].armed = on;
   }
   function watch(root) {
     if (!st.mo || !root || st.watched.has(root)) return;
