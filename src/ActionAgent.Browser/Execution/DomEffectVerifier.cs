@@ -54,6 +54,13 @@ public sealed class DomEffectVerifier : IOutcomeVerifier
 
         if (options.LearnPageLife > TimeSpan.Zero && Expects(proposal.Action, out _) && !ReadsBack(proposal.Action))
         {
+            // Hover and press feedback (a hover class, a tooltip a script shows) is not what a click did: the pointer
+            // goes over the target first, while the agent still watches, and what that changes is before the baseline.
+            if (proposal.Action is ClickAction { Button: MouseButtonKind.Left } click && click.Target.ElementId is { } target)
+            {
+                await HoverFirstAsync(target, before, cancellationToken).ConfigureAwait(false);
+            }
+
             var idle = await ScriptAsync<IdleResult>("idle", cancellationToken).ConfigureAwait(false);
             var missing = idle is null ? TimeSpan.Zero : options.LearnPageLife - TimeSpan.FromMilliseconds(idle.IdleMs);
             if (missing > TimeSpan.Zero)
@@ -138,6 +145,41 @@ public sealed class DomEffectVerifier : IOutcomeVerifier
             }
 
             await Task.Delay(options.PollInterval, time, cancellationToken).ConfigureAwait(false);
+        }
+    }
+
+    private async Task HoverFirstAsync(int id, Observation before, CancellationToken ct)
+    {
+        var element = before.Find(id);
+        if (element is null || element.Checked is not null)
+        {
+            return; // a box's click is judged by its state, not by "something changed"
+        }
+
+        try
+        {
+            await ScriptAsync<IdleResult>("rest", ct).ConfigureAwait(false);
+            var (x, y) = element.Bounds.Center;
+            if (element.Source.HasFlag(ElementSource.Dom))
+            {
+                var located = await session.GuardAsync(
+                    () => PageScript.RunAsync<LocateResult>(session.Page, new { op = "locate", key = session.ScriptKey, id, token = session.DocumentOf(before), scroll = true }),
+                    ct).ConfigureAwait(false);
+                if (located.Status != "ok")
+                {
+                    return; // the executor says what is wrong with the target
+                }
+
+                (x, y) = (located.Px, located.Py);
+                await ScriptAsync<IdleResult>("rest", ct).ConfigureAwait(false); // locate armed it
+            }
+
+            await session.GuardAsync(async () => { await session.Page.Mouse.MoveAsync((float)x, (float)y, new MouseMoveOptions { Steps = 2 }).ConfigureAwait(false); return true; }, ct).ConfigureAwait(false);
+            await Task.Delay(options.HoverFeedback, time, ct).ConfigureAwait(false);
+        }
+        catch (PlaywrightException e)
+        {
+            logger.LogDebug("Hovering the target before the click failed: {Message}", e.Message);
         }
     }
 
@@ -342,9 +384,11 @@ public sealed class DomEffectVerifier : IOutcomeVerifier
             return $"the URL is now {probe.Url}";
         }
 
-        if (probe.Mutations > 0)
+        // Press feedback on the target itself (a class or style added on mousedown and taken back) is not an effect.
+        var mutations = probe.Mutations - probe.Transient;
+        if (mutations > 0)
         {
-            return probe.Mutations == 1 ? "1 DOM change" : FormattableString.Invariant($"{probe.Mutations} DOM changes");
+            return mutations == 1 ? "1 DOM change" : FormattableString.Invariant($"{mutations} DOM changes");
         }
 
         if (probe.BoxNow is { } box)

@@ -26,4 +26,10 @@ public sealed class DomEffectVerifierOptions
     /// watching. Default 1.1 s (a clock that ticks once a second is seen); zero turns the wait off.
     /// </summary>
     public TimeSpan LearnPageLife { get; set; } = TimeSpan.FromMilliseconds(1100);
+
+    /// <summary>
+    /// How long the pointer rests on a click's target before the click, while the agent still watches, so hover feedback
+    /// (a hover class, a tooltip from script) is not taken for the click's effect. Used with <see cref="LearnPageLife"/>. Default 150 ms.
+    /// </summary>
+    public TimeSpan HoverFeedback { get; set; } = TimeSpan.FromMilliseconds(150);
 }

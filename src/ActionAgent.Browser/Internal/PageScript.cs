@@ -148,6 +148,7 @@ internal sealed class ProbeResult
     public string Url { get; set; } = "";
     public int Mutations { get; set; }
     public int Ignored { get; set; }
+    public int Transient { get; set; }
     public bool Scrolled { get; set; }
     public bool UrlChanged { get; set; }
     public bool FocusMoved { get; set; }

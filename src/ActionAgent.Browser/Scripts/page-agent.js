@@ -46,8 +46,15 @@
       if (r.type === 'attributes' && r.attributeName === 'data-aa-id') continue;
       const t = r.target && r.target.nodeType !== 1 ? r.target.parentNode : r.target;
       if (t && st.live.has(t)) { st.liveMut++; continue; }
-      if (learning && t) { st.live.add(t); st.liveCount++; st.liveMut++; continue; }
+      if (learning && t) {
+        // The document's own containers are never live: a dialog appended to the body must still count.
+        if (t !== document.body && t !== document.documentElement && t !== document.head) { st.live.add(t); st.liveCount++; }
+        st.liveMut++;
+        continue;
+      }
       st.mut++;
+      const el = st.base && st.base.el;
+      if (st.acting && el && r.type === 'attributes' && (r.attributeName === 'class' || r.attributeName === 'style') && (t === el || el.contains(t))) st.selfMut = (st.selfMut || 0) + 1;
     }
   }
   function idleMs() {
@@ -93,8 +100,12 @@
     const box = el.localName === 'input' ? el : (el.control || (el.querySelector && el.querySelector('input[type=checkbox],input[type=radio]')));
     return box && (box.type === 'checkbox' || box.type === 'radio') ? !!box.checked : null;
   }
+  // How an element looks by its own class and style: press feedback that is taken back leaves it the same.
+  function lookOf(el) {
+    return el && el.getAttribute ? (el.getAttribute('class') || '') + '|' + (el.getAttribute('style') || '') : null;
+  }
   function setBaseline(el) {
-    st.base = { mut: flushMutations(), liveMut: st.liveMut || 0, focus: deepActive(), sx: top.scrollX, sy: top.scrollY, url: location.href, el: el || null, box: boxState(el) };
+    st.base = { mut: flushMutations(), liveMut: st.liveMut || 0, selfMut: st.selfMut || 0, look: lookOf(el), focus: deepActive(), sx: top.scrollX, sy: top.scrollY, url: location.href, el: el || null, box: boxState(el) };
   }
   watch(document);
 
@@ -680,6 +691,7 @@
     const res = {
       status: 'ok', token: st.token, url: location.href, mutations: flushMutations() - base.mut,
       ignored: (st.liveMut || 0) - (base.liveMut || 0),
+      transient: base.el && lookOf(base.el) === base.look ? (st.selfMut || 0) - (base.selfMut || 0) : 0,
       scrolled: top.scrollX !== base.sx || top.scrollY !== base.sy, urlChanged: location.href !== base.url,
     };
     const active = deepActive();

@@ -75,10 +75,12 @@ public sealed class PixelChangeVerifier : IOutcomeVerifier
             return;
         }
 
+        // The target's own change (a hover style, the pointer resting on it) is judged by the effect rules, never hidden.
         var bounds = new Rect(0, 0, beforeImage.Width, beforeImage.Height);
+        var target = TargetBox(proposal.Action, before);
         motion = change.Regions
             .Select(r => new Rect((int)r.X - 3, (int)r.Y - 3, (int)Math.Ceiling(r.Width) + 6, (int)Math.Ceiling(r.Height) + 6).Intersect(bounds))
-            .Where(r => r.Width > 0 && r.Height > 0)
+            .Where(r => r.Width > 0 && r.Height > 0 && (target is not { } t || !r.IntersectsWith(t)))
             .ToList();
         if (motion.Count > 0)
         {
@@ -174,6 +176,27 @@ public sealed class PixelChangeVerifier : IOutcomeVerifier
         }
 
         return PixelEffects.Checks(action, before, beforeImage, masked, navigatedTo, detector, options, rawBefore, last);
+    }
+
+    // The acted-on element's box in screenshot pixels, when the action names one.
+    private static Rect? TargetBox(BrowserAction action, Observation before)
+    {
+        var id = action switch
+        {
+            ClickAction c => c.Target.ElementId,
+            TypeTextAction t => t.Target?.ElementId,
+            SelectOptionAction s => s.Target.ElementId,
+            DragAction d => d.From.ElementId,
+            HoverAction h => h.Target.ElementId,
+            _ => null,
+        };
+        if (id is not { } known || before.Find(known) is not { } element)
+        {
+            return null;
+        }
+
+        var r = before.Geometry.ToScreenshot(element.Bounds);
+        return new Rect((int)r.X, (int)r.Y, (int)Math.Ceiling(r.Width), (int)Math.Ceiling(r.Height));
     }
 
     // A frame at the observation's screenshot size (captures may differ in scale).
