@@ -21,7 +21,8 @@ public static class ServeCommand
         var workers = new Option<int>("--workers") { Description = "Tasks this process runs at once (default 1; 0 only serves, workers run elsewhere)", DefaultValueFactory = _ => 1 };
         var policies = new Option<string?>("--policies") { Description = "Folder of the policies a task may name (default: policies/ in the repository)" };
         var queue = new QueueCliOptions();
-        var command = new Command("serve", "Start the task service: submit tasks over HTTP, watch them run, approve held steps; Ctrl+C stops it") { port, tokens, workers, policies };
+        var verbose = new Option<bool>("--verbose", "-v") { Description = "Log Information and above to the console (warnings always; everything to logs/)" };
+        var command = new Command("serve", "Start the task service: submit tasks over HTTP, watch them run, approve held steps; Ctrl+C stops it") { port, tokens, workers, policies, verbose };
         queue.AddTo(command);
         command.SetAction(async (r, ct) =>
         {
@@ -53,10 +54,12 @@ public static class ServeCommand
                 return Fail(ExitCodes.BadInput, e.Message);
             }
 
+            await using var serilog = LoggingSetup.Create(Path.Combine(RepoPaths.Root, "logs"), r.GetValue(verbose));
+            using var loggerFactory = new Serilog.Extensions.Logging.SerilogLoggerFactory(serilog);
             ServeApp app;
             try
             {
-                app = await ServeApp.StartAsync(options, cancellationToken: ct);
+                app = await ServeApp.StartAsync(options, loggerFactory, cancellationToken: ct);
             }
             catch (Exception e) when (e is StoreSchemaException or InvalidDataException)
             {

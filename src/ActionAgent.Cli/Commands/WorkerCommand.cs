@@ -6,6 +6,7 @@ using ActionAgent.Serve.Store;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
+using Serilog;
 
 namespace ActionAgent.Cli.Commands;
 
@@ -20,7 +21,8 @@ public static class WorkerCommand
     {
         var concurrency = new Option<int>("--concurrency") { Description = "Tasks this worker runs at once, one Chromium each (default 1)", DefaultValueFactory = _ => 1 };
         var queue = new QueueCliOptions();
-        var command = new Command("worker", "Run tasks from the serve queue (same store as actionagent serve); Ctrl+C stops it") { concurrency };
+        var verbose = new Option<bool>("--verbose", "-v") { Description = "Log Information and above to the console (warnings always; everything to logs/)" };
+        var command = new Command("worker", "Run tasks from the serve queue (same store as actionagent serve); Ctrl+C stops it") { concurrency, verbose };
         queue.AddTo(command);
         command.SetAction(async (r, ct) =>
         {
@@ -61,6 +63,8 @@ public static class WorkerCommand
 
             var builder = Host.CreateApplicationBuilder();
             builder.Logging.ClearProviders();
+            await using var serilog = Hosting.LoggingSetup.Create(Path.Combine(Hosting.RepoPaths.Root, "logs"), r.GetValue(verbose));
+            builder.Logging.AddSerilog(serilog, dispose: false);
             builder.Services.AddTaskQueue(store, approvals, worker, runner, worker.Concurrency);
             using var host = builder.Build();
             Console.Out.WriteLine($"ActionAgent worker {worker.Name} on {location.Display}, {worker.Concurrency} at once; Ctrl+C stops it.");

@@ -32,14 +32,18 @@ internal sealed class TaskApi(TaskStore store, SqliteApprovalStore approvals, IB
         TaskSubmission? submission;
         try
         {
-            submission = await c.Request.ReadFromJsonAsync(ServeJson.Default.TaskSubmission, c.RequestAborted).ConfigureAwait(false);
+            // Any content type: curl users often leave out Content-Type: application/json.
+            submission = await JsonSerializer.DeserializeAsync(c.Request.Body, ServeJson.Default.TaskSubmission, c.RequestAborted).ConfigureAwait(false);
         }
         catch (Exception e) when (e is JsonException or InvalidOperationException)
         {
             return Error(400, "invalid", "the body is not a task: send JSON like {\"task\": \"…\", \"url\": \"http://…\", \"policy\": \"default\"}");
         }
 
-        var (problem, policyPath) = check.Check(submission ?? new TaskSubmission());
+        // Source-generated JSON leaves an absent list null even though the record defaults it to empty.
+        submission ??= new TaskSubmission();
+        submission = submission with { Secrets = submission.Secrets is null ? [] : submission.Secrets };
+        var (problem, policyPath) = check.Check(submission);
         if (problem is not null)
         {
             return Error(400, "invalid", problem);
@@ -48,7 +52,7 @@ internal sealed class TaskApi(TaskStore store, SqliteApprovalStore approvals, IB
         var task = new ServeTask
         {
             Id = "t" + Convert.ToHexString(RandomNumberGenerator.GetBytes(6)).ToLowerInvariant(),
-            Submission = submission!,
+            Submission = submission,
             PolicyPath = policyPath!,
             Owner = user.Name,
             CreatedAt = time.GetUtcNow(),
