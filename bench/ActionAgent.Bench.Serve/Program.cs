@@ -135,7 +135,7 @@ static async Task<string> FreshDatabaseAsync(PostgresServer pg, int n)
     await using var cmd = db.CreateCommand();
     cmd.CommandText = $"CREATE DATABASE bench{n}";
     await cmd.ExecuteNonQueryAsync();
-    return pg.StoreUrl.Replace("/postgres", $"/bench{n}", StringComparison.Ordinal);
+    return $"postgres://postgres@127.0.0.1:{pg.Port}/bench{n}";
 }
 
 static double Median(List<double> values)

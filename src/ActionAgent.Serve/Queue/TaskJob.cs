@@ -101,11 +101,20 @@ public sealed class TaskJob(TaskStore store, ITaskRunner runner, SqliteApprovalS
                 break;
             }
 
-            await store.HeartbeatAsync(task.Id, task.Attempt, CancellationToken.None).ConfigureAwait(false);
-            if (!cancelled && (await store.GetAsync(task.Id, CancellationToken.None).ConfigureAwait(false))?.CancelRequested == true)
+            try
             {
-                cancelled = true;
-                await stop.CancelAsync().ConfigureAwait(false);
+                await store.HeartbeatAsync(task.Id, task.Attempt, CancellationToken.None).ConfigureAwait(false);
+                if (!cancelled && (await store.GetAsync(task.Id, CancellationToken.None).ConfigureAwait(false))?.CancelRequested == true)
+                {
+                    cancelled = true;
+                    await stop.CancelAsync().ConfigureAwait(false);
+                }
+            }
+            catch (Exception e) when (e is System.Data.Common.DbException or TimeoutException or IOException)
+            {
+                // A store hiccup must not abandon a live run (it would go on without its task); a long outage makes the
+                // heartbeat stale, and the dead-worker rules then decide.
+                logger.LogWarning(e, "Task {Task}: heartbeat not written", task.Id);
             }
         }
 

@@ -50,6 +50,28 @@ public sealed class ServeTests
     }
 
     [TestMethod]
+    public async Task Cancel_QueuedTask_OnlyItsOperatorOrAnAdmin_EndsCancelledOnce()
+    {
+        await using var cluster = new ServeCluster(_dir, SqliteStore);
+        var serve = await cluster.StartServeAsync(workers: 0); // no worker: the task stays queued
+        var id = await cluster.SubmitAsync(serve, OpenOrder, "http://127.0.0.1:1/login");
+
+        var other = await cluster.SendAsync(HttpMethod.Post, serve, $"api/tasks/{id}/cancel", ServeCluster.Operator2);
+        var reviewer = await cluster.SendAsync(HttpMethod.Post, serve, $"api/tasks/{id}/cancel", ServeCluster.Reviewers[0]);
+        var own = await cluster.SendAsync(HttpMethod.Post, serve, $"api/tasks/{id}/cancel", ServeCluster.Operator);
+        var again = await cluster.SendAsync(HttpMethod.Post, serve, $"api/tasks/{id}/cancel", ServeCluster.Reviewers[2]);
+
+        Assert.AreEqual(HttpStatusCode.Forbidden, other.Status, "another operator's task");
+        Assert.AreEqual(HttpStatusCode.Forbidden, reviewer.Status, "reviewers do not cancel");
+        Assert.AreEqual(HttpStatusCode.Accepted, own.Status, own.Body.ToString());
+        Assert.AreEqual(HttpStatusCode.Conflict, again.Status, "it already ended");
+        var task = (await cluster.TasksAsync(serve)).Single();
+        Assert.AreEqual("cancelled", task.GetProperty("status").GetString());
+        Assert.AreEqual(130, task.GetProperty("exitCode").GetInt32());
+        Assert.AreEqual(0, task.GetProperty("attempt").GetInt32(), "it never started");
+    }
+
+    [TestMethod]
     public async Task Worker_StoreWithNewerSchemaOrUnreachable_OneLineAndDocumentedExitCode()
     {
         var path = Path.Combine(_dir, "serve.db");
