@@ -72,6 +72,40 @@ public sealed class ServeTests
     }
 
     [TestMethod]
+    public async Task TaskPages_OperatorSubmitsInTheForm_QueueListsTheTaskAndItsPageShowsIt()
+    {
+        await using var cluster = new ServeCluster(_dir, SqliteStore);
+        var serve = await cluster.StartServeAsync(workers: 0);
+        var (playwright, browser) = await TestChromium.LaunchAsync();
+        try
+        {
+            var page = await browser.NewPageAsync();
+            await page.GotoAsync(new Uri(serve, "tasks#token=" + ServeCluster.Operator).ToString());
+            await page.FillAsync("input[name=task]", OpenOrder);
+            await page.FillAsync("input[name=url]", "http://127.0.0.1:1/login");
+            await page.ClickAsync("#submit button[type=submit]");
+            await Microsoft.Playwright.Assertions.Expect(page.Locator("#rows tr")).ToHaveCountAsync(1);
+            await Microsoft.Playwright.Assertions.Expect(page.Locator("#rows")).ToContainTextAsync("queued");
+            Assert.AreEqual("", new Uri(page.Url).Fragment, "the token is not left in the address bar");
+
+            await page.Locator("#rows a").ClickAsync();
+            await Microsoft.Playwright.Assertions.Expect(page.Locator("#facts")).ToContainTextAsync("olga");
+            await page.ClickAsync("#cancel");
+            await Microsoft.Playwright.Assertions.Expect(page.Locator("#facts")).ToContainTextAsync("cancelled");
+
+            var stranger = await browser.NewPageAsync();
+            await stranger.GotoAsync(new Uri(serve, "tasks").ToString());
+            await Microsoft.Playwright.Assertions.Expect(stranger.Locator("#error")).ToContainTextAsync("Bearer");
+            await Microsoft.Playwright.Assertions.Expect(stranger.Locator("#rows tr")).ToHaveCountAsync(0);
+        }
+        finally
+        {
+            await browser.DisposeAsync();
+            playwright.Dispose();
+        }
+    }
+
+    [TestMethod]
     public async Task Worker_StoreWithNewerSchemaOrUnreachable_OneLineAndDocumentedExitCode()
     {
         var path = Path.Combine(_dir, "serve.db");
