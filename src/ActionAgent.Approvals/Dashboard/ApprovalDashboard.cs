@@ -41,7 +41,7 @@ public sealed class ApprovalDashboard : IAsyncDisposable
     {
         ArgumentNullException.ThrowIfNull(store);
         ArgumentNullException.ThrowIfNull(options);
-        var tokens = options.Tokens ?? throw new InvalidOperationException($"the dashboard needs reviewer tokens: set {ReviewerTokens.EnvironmentVariable}=\"name:token,…\"");
+        _ = options.Tokens ?? throw new InvalidOperationException($"the dashboard needs reviewer tokens: set {ReviewerTokens.EnvironmentVariable}=\"name:token,…\"");
         var clock = time ?? TimeProvider.System;
         var builder = WebApplication.CreateSlimBuilder(new WebApplicationOptions { ApplicationName = typeof(ApprovalDashboard).Assembly.GetName().Name });
         builder.Logging.ClearProviders();
@@ -56,6 +56,23 @@ public sealed class ApprovalDashboard : IAsyncDisposable
             k.Listen(IPAddress.Parse(options.Host), options.Port);
         });
         var app = builder.Build();
+        Map(app, store, options, clock);
+        await app.StartAsync(cancellationToken).ConfigureAwait(false);
+        var address = app.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses.First();
+        var url = new Uri(address.Replace("[::]", options.Host, StringComparison.Ordinal).Replace("0.0.0.0", options.Host, StringComparison.Ordinal) + "/");
+        return new ApprovalDashboard(app, url);
+    }
+
+    /// <summary>
+    /// Maps the dashboard's pages and API (and its security headers) into <paramref name="app"/>: used by
+    /// <see cref="StartAsync"/> and by <c>actionagent serve</c>, which hosts the dashboard beside its task pages.
+    /// </summary>
+    public static void Map(WebApplication app, IApprovalStore store, ApprovalDashboardOptions options, TimeProvider clock)
+    {
+        ArgumentNullException.ThrowIfNull(app);
+        ArgumentNullException.ThrowIfNull(store);
+        ArgumentNullException.ThrowIfNull(options);
+        var tokens = options.Tokens ?? throw new InvalidOperationException($"the dashboard needs reviewer tokens: set {ReviewerTokens.EnvironmentVariable}=\"name:token,…\"");
         var sessions = new DashboardSessions(clock, options.SessionLifetime);
         var handler = new Handlers(store, tokens, sessions, options, clock);
         app.Use(handler.SecurityHeadersAsync);
@@ -72,10 +89,6 @@ public sealed class ApprovalDashboard : IAsyncDisposable
         app.MapPost("/logout", (Func<HttpContext, Task<IResult>>)(c => handler.Mutation(c, s => Task.FromResult(handler.Logout(c, s)))));
         app.MapGet("/api/approvals", (HttpContext c, string? status) => handler.Page(c, s => handler.ApiListAsync(c, status)));
         app.MapGet("/api/approvals/{id}", (HttpContext c, string id) => handler.Page(c, s => handler.ApiGetAsync(c, id)));
-        await app.StartAsync(cancellationToken).ConfigureAwait(false);
-        var address = app.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses.First();
-        var url = new Uri(address.Replace("[::]", options.Host, StringComparison.Ordinal).Replace("0.0.0.0", options.Host, StringComparison.Ordinal) + "/");
-        return new ApprovalDashboard(app, url);
     }
 
     /// <summary>Runs until the token is cancelled (Ctrl+C in <c>approvals serve</c>), then stops.</summary>
@@ -251,6 +264,15 @@ public sealed class ApprovalDashboard : IAsyncDisposable
             };
             // Refused before anything is decided: the audit log would refuse it after the decision was stored.
             problem ??= Audit.AuditLimits.ReviewerTextProblem("comment", comment);
+            if (problem is null && options.DecisionGuard is { } guard && await store.FindAsync(id, c.RequestAborted).ConfigureAwait(false) is { } held)
+            {
+                problem = await guard(r.Name, held, c.RequestAborted).ConfigureAwait(false);
+                if (problem is not null)
+                {
+                    return Forbidden(c, problem);
+                }
+            }
+
             ApprovalDecisionResult result;
             if (problem is not null)
             {

@@ -15,6 +15,7 @@ public sealed partial class DocumentedOptionsTests
         "run", "demo", "test", "replay", "report", "export", "graph",
         "policy check", "audit verify", "cache merge",
         "approvals list", "approvals show", "approvals approve", "approvals reject", "approvals serve",
+        "serve", "worker",
     ];
 
     [TestMethod]
@@ -57,7 +58,7 @@ public sealed partial class DocumentedOptionsTests
     }
 
     /// <summary>`actionagent CMD …` up to the end of the inline code, a comment or a table cell.</summary>
-    [GeneratedRegex(@"actionagent ((?:approvals|policy|audit|cache) [a-z]+|run|demo|test|replay|report|export|graph)\b([^`#|]*)")]
+    [GeneratedRegex(@"actionagent ((?:approvals|policy|audit|cache) [a-z]+|run|demo|test|replay|report|export|graph|serve|worker)\b([^`#|]*)")]
     private static partial Regex CommandLine();
 
     [GeneratedRegex(@"(?<![\w-])--[a-z][a-z-]*")]
