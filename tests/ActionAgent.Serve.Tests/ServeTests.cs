@@ -6,7 +6,7 @@ using ActionAgent.Serve.Store;
 using ActionAgent.TestKit;
 using Microsoft.Data.Sqlite;
 
-namespace ActionAgent.Cli.Tests.Serve;
+namespace ActionAgent.Serve.Tests;
 
 /// <summary>
 /// <c>actionagent serve</c> and <c>actionagent worker</c> as real processes: bad input refused before anything is queued,
@@ -138,7 +138,7 @@ public sealed class ServeTests
         var ids = new List<string>
         {
             await cluster.SubmitAsync(serve, OpenOrder, app.BaseUrl + "/login"),
-            await cluster.SubmitAsync(serve, Commands.DemoCommand.Task, app.BaseUrl + "/login"),
+            await cluster.SubmitAsync(serve, ActionAgent.Cli.Commands.DemoCommand.Task, app.BaseUrl + "/login"),
             await cluster.SubmitAsync(serve, OpenOrder, app.BaseUrl + "/login", ServeCluster.Operator2),
         };
 
@@ -190,7 +190,7 @@ public sealed class ServeTests
         {
             var serve = serves[i % 2];
             ids.Add(i % 3 == 2
-                ? await cluster.SubmitAsync(serve, Commands.DemoCommand.Task, app.BaseUrl + "/login")
+                ? await cluster.SubmitAsync(serve, ActionAgent.Cli.Commands.DemoCommand.Task, app.BaseUrl + "/login")
                 : await cluster.SubmitAsync(serve, OpenOrder, app.BaseUrl + "/login", ServeCluster.Operator2));
         }
 

@@ -8,7 +8,7 @@ using ActionAgent.Serve.Tasks;
 using ActionAgent.TestKit;
 using Microsoft.Extensions.Logging.Abstractions;
 
-namespace ActionAgent.Cli.Tests.Serve;
+namespace ActionAgent.Serve.Tests;
 
 /// <summary>
 /// The dead-worker rules of <see cref="TaskJob"/> on a real SQLite store and approval queue: a dead worker's task is retried

@@ -5,7 +5,7 @@ using System.Text.Json;
 using System.Text.RegularExpressions;
 using ActionAgent.TestKit;
 
-namespace ActionAgent.Cli.Tests.Serve;
+namespace ActionAgent.Serve.Tests;
 
 /// <summary>
 /// Real <c>actionagent serve</c> and <c>actionagent worker</c> processes sharing one store in a temp folder, and the HTTP
