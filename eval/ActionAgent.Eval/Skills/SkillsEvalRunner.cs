@@ -11,7 +11,7 @@ namespace ActionAgent.Eval.Skills;
 public static class SkillsEvalRunner
 {
     /// <summary>Usage of the skills mode.</summary>
-    public const string Usage = "usage: actionagent-eval skills [--corpus eval/goals/corpus.yaml] [--skills DIR]... [--quiet]";
+    public const string Usage = "usage: actionagent-eval skills [--corpus eval/goals/corpus.yaml] [--skills DIR]... [--quiet] [--task \"one task to explain\"] [--threshold X] [--pick-margin X] [--accept X] [--margin X]";
 
     /// <summary>Runs the eval; returns the exit code (0, or 2 for bad input).</summary>
     public static int Run(string[] args)
@@ -20,6 +20,10 @@ public static class SkillsEvalRunner
         var corpusPath = Path.Combine(root, "eval", "goals", "corpus.yaml");
         var dirs = new List<string>();
         var quiet = false;
+        string? single = null;
+        var pickOptions = new SkillPickerOptions();
+        var optionOptions = new OptionMatcherOptions();
+        double Number(string text) => double.Parse(text, System.Globalization.CultureInfo.InvariantCulture);
         for (var i = 0; i < args.Length; i++)
         {
             switch (args[i])
@@ -27,6 +31,11 @@ public static class SkillsEvalRunner
                 case "--corpus" when i + 1 < args.Length: corpusPath = Path.GetFullPath(args[++i]); break;
                 case "--skills" when i + 1 < args.Length: dirs.Add(Path.GetFullPath(args[++i])); break;
                 case "--quiet": quiet = true; break;
+                case "--task" when i + 1 < args.Length: single = args[++i]; break;
+                case "--threshold" when i + 1 < args.Length: pickOptions = new SkillPickerOptions { Threshold = Number(args[++i]), Margin = pickOptions.Margin }; break;
+                case "--pick-margin" when i + 1 < args.Length: pickOptions = new SkillPickerOptions { Threshold = pickOptions.Threshold, Margin = Number(args[++i]) }; break;
+                case "--accept" when i + 1 < args.Length: optionOptions = new OptionMatcherOptions { Accept = Number(args[++i]), Margin = optionOptions.Margin }; break;
+                case "--margin" when i + 1 < args.Length: optionOptions = new OptionMatcherOptions { Accept = optionOptions.Accept, Margin = Number(args[++i]) }; break;
                 default:
                     Console.Error.WriteLine($"error: unknown argument \"{args[i]}\"");
                     Console.Error.WriteLine(Usage);
@@ -50,16 +59,22 @@ public static class SkillsEvalRunner
             return 2;
         }
 
-        var tasks = GoalCorpus.Load(corpusPath);
+        var tasks = single is null ? GoalCorpus.Load(corpusPath) : [new GoalTask("task", single, "?", new Dictionary<string, IReadOnlyList<string>>(), [])];
         var model = MiniLmMeaningModel.Instance;
         var clock = Stopwatch.StartNew();
         model.EnsureLoaded();
-        var picker = new SkillPicker(model);
-        var filler = new SkillFiller(model);
+        var filler = new SkillFiller(model, optionOptions);
+        var picker = new SkillPicker(model, pickOptions, (skill, text) => filler.Fill(skill, text).Masked);
         int right = 0, wrongSkillRun = 0, wrongParams = 0, asked = 0;
         foreach (var task in tasks)
         {
             var pick = picker.Pick(task.Task, catalog.Skills);
+            if (single is not null)
+            {
+                Explain(pick, filler, single);
+                return 0;
+            }
+
             var verdict = Judge(task, pick, filler);
             right += verdict.Right ? 1 : 0;
             wrongSkillRun += verdict.WrongSkillRun ? 1 : 0;
@@ -76,6 +91,31 @@ public static class SkillsEvalRunner
         Console.WriteLine($"right skill + right parameters: {right}/{tasks.Count} ({100.0 * right / tasks.Count:0.0} %)");
         Console.WriteLine($"would run a wrong skill: {wrongSkillRun}; right skill with a wrong parameter value: {wrongParams}; asked or refused instead: {asked}");
         return 0;
+    }
+
+    private static void Explain(SkillPick pick, SkillFiller filler, string task)
+    {
+        Console.WriteLine($"pick: {pick.Outcome}");
+        foreach (var s in pick.Closest(4))
+        {
+            Console.WriteLine($"  {s.Score:0.000} {SkillCatalog.IdOf(s.Skill)} (\"{s.Phrasing}\")");
+        }
+
+        if (pick.Ranked.Count == 0)
+        {
+            return;
+        }
+
+        var fill = filler.Fill(pick.Ranked[0].Skill, task);
+        foreach (var (name, value) in fill.Values)
+        {
+            Console.WriteLine($"  {name} = {value}");
+        }
+
+        foreach (var q in fill.Questions)
+        {
+            Console.WriteLine($"  ? {q.Parameter.Name}: {q.Why}");
+        }
     }
 
     private static Verdict Judge(GoalTask task, SkillPick pick, SkillFiller filler)

@@ -6,6 +6,9 @@ namespace ActionAgent.Flows.Skills;
 /// </summary>
 public sealed record OptionMatch(string? Best, double Score, string? RunnerUp, double RunnerUpScore, bool ByWords)
 {
+    /// <summary>The words of the task that named the best option (when <see cref="ByWords"/>), to mask them for picking.</summary>
+    public IReadOnlyList<string> TaskWords { get; init; } = [];
+
     /// <summary>No option comes close.</summary>
     public static OptionMatch None { get; } = new(null, 0, null, 0, false);
 

@@ -29,17 +29,27 @@ public sealed partial class OptionMatcher(IMeaningModel model)
 
         var words = Words(text);
         var byWords = options.Select(o => WordScore(o, options, words)).ToArray();
-        var clauses = ClauseBreak().Split(text).Select(c => c.Trim()).Where(c => Word().IsMatch(c)).Append(text.Trim()).Distinct().ToList();
+        var clauses = ClauseBreak().Split(text).Select(c => c.Trim()).Where(c => Word().IsMatch(c)).Distinct().ToList();
+        if (clauses.Count == 0)
+        {
+            clauses.Add(text.Trim());
+        }
+
+        // Each clause ranks the options on its own; the clause that is most clearly about one option decides, so the
+        // runner-up comes from the same words (a second, unrelated clause does not blur the margin).
         var optionVectors = model.EmbedAll(options);
         var clauseVectors = model.EmbedAll(clauses);
-        var scores = options.Select((o, i) =>
-        {
-            var meaning = clauseVectors.Max(c => MeaningVectors.Cosine(c, optionVectors[i]));
-            return (Option: o, Score: Math.Max(meaning, byWords[i]), ByWords: byWords[i] >= meaning && byWords[i] > 0);
-        }).OrderByDescending(s => s.Score).ToList();
+        var perClause = clauseVectors.Select(c => options.Select((o, i) =>
+            {
+                var meaning = MeaningVectors.Cosine(c, optionVectors[i]);
+                return (Option: o, Score: Math.Max(meaning, byWords[i]), ByWords: byWords[i] >= meaning && byWords[i] > 0);
+            }).OrderByDescending(s => s.Score).ToList())
+            .ToList();
+        var scores = perClause.MaxBy(r => r[0].Score)!;
         var best = scores[0];
         var second = scores.Count > 1 ? scores[1] : (Option: (string?)null, Score: 0d, ByWords: false);
-        return new OptionMatch(best.Option, best.Score, second.Option, second.Score, best.ByWords);
+        var named = best.ByWords ? words.Where(t => Words(best.Option).Any(w => Same(t, w))).Distinct().ToList() : [];
+        return new OptionMatch(best.Option, best.Score, second.Option, second.Score, best.ByWords) { TaskWords = named };
     }
 
     /// <summary>0.6–1 when the task contains words only this option has (more of them, higher); else 0.</summary>

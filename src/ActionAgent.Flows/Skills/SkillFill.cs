@@ -8,6 +8,9 @@ namespace ActionAgent.Flows.Skills;
 /// </summary>
 public sealed record SkillFill(FlowDefinition Skill, IReadOnlyDictionary<string, string> Values, IReadOnlyList<ParameterQuestion> Questions)
 {
+    /// <summary>The task with each value found replaced by its parameter's name ("Refund order order for amount"), for picking.</summary>
+    public string Masked { get; init; } = "";
+
     /// <summary>True when every required parameter has a value and nothing is unclear.</summary>
     public bool IsComplete => Questions.Count == 0;
 

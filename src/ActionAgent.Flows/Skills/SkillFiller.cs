@@ -28,8 +28,14 @@ public sealed partial class SkillFiller(IMeaningModel model, OptionMatcherOption
         var questions = new List<ParameterQuestion>();
         var parameters = skill.Parameters;
 
+        var spans = new List<(int Start, int Length, string Name)>();
         void Take(SkillParameter p, string value) => values[p.Name] = value;
         void Blank(ValueMention m) => Array.Fill(work, ' ', m.Start, m.Length);
+        void TakeAt(SkillParameter p, string value, ValueMention m)
+        {
+            Take(p, value);
+            spans.Add((m.Start, m.Length, p.Name));
+        }
         void Unclear(SkillParameter p, string why, IEnumerable<string> candidates) =>
             questions.Add(new ParameterQuestion(p, why, candidates.Distinct(StringComparer.Ordinal).ToList()));
         string Text() => new(work);
@@ -41,7 +47,7 @@ public sealed partial class SkillFiller(IMeaningModel model, OptionMatcherOption
             if (m is { Success: true })
             {
                 var g = m.Groups["value"].Success ? m.Groups["value"] : m.Groups[0];
-                Take(p, g.Value.Trim());
+                TakeAt(p, g.Value.Trim(), new ValueMention(g.Value, g.Index, g.Length, true));
                 Blank(new ValueMention(g.Value, m.Index, m.Length, true));
             }
         }
@@ -50,21 +56,21 @@ public sealed partial class SkillFiller(IMeaningModel model, OptionMatcherOption
         var quotes = Quoted().Matches(Text());
         if (quoteless.Count == 1 && quotes.Count == 1)
         {
-            Take(quoteless[0], quotes[0].Groups["value"].Value.Trim());
+            TakeAt(quoteless[0], quotes[0].Groups["value"].Value.Trim(), new ValueMention("", quotes[0].Index, quotes[0].Length, true));
             Blank(new ValueMention("", quotes[0].Index, quotes[0].Length, true));
         }
 
         // 2. Dates first: their digits must not be read as amounts or ids.
         var dates = DateMentions.Find(Text());
         dates.ToList().ForEach(Blank);
-        AssignInOrder(parameters.Where(p => p.Type == SkillParameterType.Date).ToList(), dates, "dates", Take, Unclear);
+        AssignInOrder(parameters.Where(p => p.Type == SkillParameterType.Date).ToList(), dates, "dates", TakeAt, Unclear);
 
         // 3. Money: currency words and decimals are certain; a spoken price ("twelve fifty") only if nothing else.
         var money = MoneyMentions.Find(Text());
         money.ToList().ForEach(Blank);
         var moneyParameters = parameters.Where(p => p.Type == SkillParameterType.Money).ToList();
         var certainMoney = money.Where(m => m.IsCertain).ToList();
-        AssignInOrder(moneyParameters, certainMoney.Count > 0 ? certainMoney : money, "amounts", Take, Unclear);
+        AssignInOrder(moneyParameters, certainMoney.Count > 0 ? certainMoney : money, "amounts", TakeAt, Unclear);
 
         // 4. Numbers the task names: "order 1042", "order #1045", "1044's order".
         foreach (var p in parameters.Where(p => p.Type == SkillParameterType.Number))
@@ -72,7 +78,7 @@ public sealed partial class SkillFiller(IMeaningModel model, OptionMatcherOption
             var named = NumberMentions.Find(Text(), p.Name).Where(m => m.IsCertain).ToList();
             if (named.Select(m => m.Value).Distinct().Count() == 1)
             {
-                Take(p, named[0].Value);
+                named.ForEach(m => TakeAt(p, m.Value, m));
                 named.ForEach(Blank);
             }
             else if (named.Count > 1)
@@ -86,7 +92,7 @@ public sealed partial class SkillFiller(IMeaningModel model, OptionMatcherOption
         var bare = NumberMentions.Find(Text(), "\u0001");
         if (open.Count == 1 && bare.Count == 1)
         {
-            Take(open[0], open[0].Type == SkillParameterType.Money ? MoneyMentions.Format(decimal.Parse(bare[0].Value, System.Globalization.CultureInfo.InvariantCulture)) : bare[0].Value);
+            TakeAt(open[0], open[0].Type == SkillParameterType.Money ? MoneyMentions.Format(decimal.Parse(bare[0].Value, System.Globalization.CultureInfo.InvariantCulture)) : bare[0].Value, bare[0]);
             Blank(bare[0]);
         }
         else if (open.Count > 0 && bare.Count > 0)
@@ -94,6 +100,18 @@ public sealed partial class SkillFiller(IMeaningModel model, OptionMatcherOption
             foreach (var p in open)
             {
                 Unclear(p, $"the task has {bare.Count} plain number{(bare.Count == 1 ? "" : "s")} ({string.Join(", ", bare.Select(b => b.Value))}) and it is not clear which is the {p.Name}", bare.Select(b => b.Value));
+            }
+        }
+
+        void TakeOption(SkillParameter p, OptionMatch match)
+        {
+            Take(p, match.Best!);
+            foreach (var word in match.TaskWords)
+            {
+                foreach (Match m in Regex.Matches(task, $@"\b{Regex.Escape(word)}\b", RegexOptions.IgnoreCase, TimeSpan.FromSeconds(1)))
+                {
+                    spans.Add((m.Index, m.Length, p.Name));
+                }
             }
         }
 
@@ -108,7 +126,7 @@ public sealed partial class SkillFiller(IMeaningModel model, OptionMatcherOption
                 // Replacing a default needs the option's own words or a strong meaning match.
                 if (confident && (match.ByWords || match.Score >= _options.ReplaceDefault))
                 {
-                    Take(p, match.Best!);
+                    TakeOption(p, match);
                 }
 
                 continue;
@@ -116,7 +134,7 @@ public sealed partial class SkillFiller(IMeaningModel model, OptionMatcherOption
 
             if (confident)
             {
-                Take(p, match.Best!);
+                TakeOption(p, match);
             }
             else if (match.Score >= _options.Relevant)
             {
@@ -130,10 +148,29 @@ public sealed partial class SkillFiller(IMeaningModel model, OptionMatcherOption
             questions.Add(new ParameterQuestion(p, $"the task does not give the {p.Name}", p.Options) { IsMissing = true });
         }
 
-        return new SkillFill(skill, values, questions);
+        return new SkillFill(skill, values, questions) { Masked = Mask(task, spans) };
     }
 
-    private static void AssignInOrder(List<SkillParameter> parameters, IReadOnlyList<ValueMention> found, string what, Action<SkillParameter, string> take, Action<SkillParameter, string, IEnumerable<string>> unclear)
+    /// <summary>The task with each span replaced by its parameter name; overlapping spans keep the first.</summary>
+    private static string Mask(string task, List<(int Start, int Length, string Name)> spans)
+    {
+        var sb = new System.Text.StringBuilder();
+        var at = 0;
+        foreach (var (start, length, name) in spans.OrderBy(s => s.Start))
+        {
+            if (start < at)
+            {
+                continue;
+            }
+
+            sb.Append(task, at, start - at).Append(name.Replace('_', ' '));
+            at = start + length;
+        }
+
+        return sb.Append(task, at, task.Length - at).ToString();
+    }
+
+    private static void AssignInOrder(List<SkillParameter> parameters, IReadOnlyList<ValueMention> found, string what, Action<SkillParameter, string, ValueMention> take, Action<SkillParameter, string, IEnumerable<string>> unclear)
     {
         if (parameters.Count == 0 || found.Count == 0)
         {
@@ -146,7 +183,7 @@ public sealed partial class SkillFiller(IMeaningModel model, OptionMatcherOption
             // As many values as parameters: in the order written (a second date parameter takes the second date).
             for (var i = 0; i < parameters.Count; i++)
             {
-                take(parameters[i], distinct[i]);
+                take(parameters[i], distinct[i], found.First(f => f.Value == distinct[i]));
             }
 
             return;

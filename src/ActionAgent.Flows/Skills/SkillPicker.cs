@@ -7,9 +7,11 @@ namespace ActionAgent.Flows.Skills;
 /// <summary>
 /// Picks the skill a task asks for by meaning: the task is compared (MiniLM cosine) with each skill's description and
 /// examples (placeholders read as the parameter names: "Refund order {order}" → "Refund order order"); a skill's score
-/// is its best phrasing. Embeddings of the phrasings are cached for the picker's lifetime.
+/// is its best phrasing. With a <paramref name="mask"/> (a skill and the task → the task with the values that skill would
+/// take replaced by parameter names: "Remove Grace Hopper" → "Remove customer") the masked task is scored too and the
+/// better of the two counts. Embeddings of the phrasings are cached for the picker's lifetime.
 /// </summary>
-public sealed class SkillPicker(IMeaningModel model, SkillPickerOptions? options = null)
+public sealed class SkillPicker(IMeaningModel model, SkillPickerOptions? options = null, Func<FlowDefinition, string, string>? mask = null)
 {
     private readonly SkillPickerOptions _options = options ?? new SkillPickerOptions();
     private readonly ConcurrentDictionary<string, float[]> _cache = new(StringComparer.Ordinal);
@@ -25,9 +27,17 @@ public sealed class SkillPicker(IMeaningModel model, SkillPickerOptions? options
         }
 
         var taskVector = model.Embed(task);
-        var ranked = skills.Select(s => Phrasings(s)
-                .Select(p => new SkillScore(s, MeaningVectors.Cosine(taskVector, Vector(p)), p))
-                .MaxBy(x => x.Score)!)
+        var ranked = skills.Select(s =>
+            {
+                var masked = mask?.Invoke(s, task);
+                var maskedVector = masked is null || masked == task ? null : model.Embed(masked);
+                var best = Phrasings(s)
+                    .Select(p => new SkillScore(s, Math.Max(MeaningVectors.Cosine(taskVector, Vector(p)), maskedVector is null ? -1 : MeaningVectors.Cosine(maskedVector, Vector(p))), p))
+                    .MaxBy(x => x.Score)!;
+                return OppositeWords.Find(task, Phrasings(s)) is { } opposite
+                    ? best with { Score = 0, Phrasing = $"the task says \"{opposite}\", the opposite of this skill" }
+                    : best;
+            })
             .OrderByDescending(s => s.Score)
             .ToList();
         if (ranked[0].Score < _options.Threshold)
