@@ -18,6 +18,7 @@ var root = new RootCommand("ActionAgent: a vision-grounded browser agent with po
     SampleAppCommand.Create(),
     InitCommand.Create(),
     TraceCommand.Create(),
+    ActionAgent.Cli.Commands.Skills.SkillsCommand.Create(),
 };
 
 var parsed = root.Parse(args);

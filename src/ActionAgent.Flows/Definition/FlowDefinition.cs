@@ -41,6 +41,9 @@ public sealed record FlowDefinition
     /// <summary>True when the flow is a skill: it declares parameters or examples and <c>run "task"</c> may pick it.</summary>
     public bool IsSkill => Parameters.Count > 0 || Examples.Count > 0;
 
+    /// <summary>Set when the flow runs as a skill picked for a task: the task and the skill's record for run.json.</summary>
+    public SkillInvocation? Invocation { get; init; }
+
     /// <summary>The file the flow was read from ("" when parsed from text).</summary>
     public string SourcePath { get; init; } = "";
 

@@ -8,6 +8,9 @@ public sealed record SkillPick(SkillPickOutcome Outcome, IReadOnlyList<SkillScor
     /// <summary>The picked skill (null unless <see cref="SkillPickOutcome.Picked"/>).</summary>
     public FlowDefinition? Skill => Outcome == SkillPickOutcome.Picked ? Ranked[0].Skill : null;
 
+    /// <summary>The skills within the margin of the best (two or more when <see cref="SkillPickOutcome.Ambiguous"/>).</summary>
+    public IReadOnlyList<SkillScore> Tied { get; init; } = [];
+
     /// <summary>The skills to ask about when ambiguous, or to list as closest when nothing matched.</summary>
     public IReadOnlyList<SkillScore> Closest(int count = 3) => Ranked.Take(count).ToList();
 }

@@ -46,7 +46,10 @@ public sealed class SkillPicker(IMeaningModel model, SkillPickerOptions? options
         }
 
         var close = ranked.Count > 1 && ranked[0].Score - ranked[1].Score < _options.Margin;
-        return new SkillPick(close ? SkillPickOutcome.Ambiguous : SkillPickOutcome.Picked, ranked);
+        return new SkillPick(close ? SkillPickOutcome.Ambiguous : SkillPickOutcome.Picked, ranked)
+        {
+            Tied = ranked.TakeWhile(s => ranked[0].Score - s.Score < _options.Margin).ToList(),
+        };
     }
 
     /// <summary>The texts a skill is known by: its name, description and examples with placeholders read as names.</summary>
