@@ -43,6 +43,24 @@ public sealed class SkillRunTests
         Assert.AreEqual(12, skill.GetProperty("version").GetString()!.Length);
         Assert.AreEqual("15.00", skill.GetProperty("parameters").GetProperty("amount").GetString());
         Assert.AreEqual("Refund order 1042 for 15 dollars because it arrived late", manifest.RootElement.GetProperty("task").GetString());
+
+        // The run becomes a new skill: the typed order and amount are proposed as parameters.
+        var recording = Directory.GetDirectories(Path.Combine(_dir, "rec")).Single();
+        var add = await CliProcess.RunAsync(_dir, Timeout, "skills", "add", recording, "--name", "Refund learned", "--out", Path.Combine(_dir, "learned"));
+        Assert.AreEqual(0, add.ExitCode, add.ToString());
+        var learned = File.ReadAllText(Path.Combine(_dir, "learned", "refund-learned.yaml"));
+        StringAssert.Contains(learned, "amount: { type: money }", learned);
+        StringAssert.Contains(learned, "Refund order {order} for {amount} because it arrived late", learned);
+        StringAssert.Contains(learned, "Type ${amount} into Amount", learned);
+
+        // A run that did not complete is refused.
+        var failed = Path.Combine(_dir, "failed-run");
+        Directory.CreateDirectory(failed);
+        File.WriteAllText(Path.Combine(failed, "run.json"), File.ReadAllText(Path.Combine(recording, "run.json")).Replace("\"status\": \"Completed\"", "\"status\": \"Failed\"", StringComparison.Ordinal));
+        File.Copy(Path.Combine(recording, "steps.jsonl"), Path.Combine(failed, "steps.jsonl"));
+        var refused = await CliProcess.RunAsync(_dir, Timeout, "skills", "add", failed, "--name", "Refund failed", "--out", Path.Combine(_dir, "learned"));
+        Assert.AreEqual(2, refused.ExitCode, refused.ToString());
+        StringAssert.Contains(refused.StdErr, "only a run that completed becomes a skill", refused.ToString());
     }
 
     [TestMethod]

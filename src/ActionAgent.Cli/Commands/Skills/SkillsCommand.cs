@@ -16,7 +16,7 @@ public static class SkillsCommand
         var dir = new Option<string[]>("--dir", "-d") { Description = $"Folders of skill files (default: {SkillRouting.DefaultFolder}/)", AllowMultipleArgumentsPerToken = true };
         var list = new Command("list", "Show the skills (flows with parameters: or examples:) with their parameters") { dir };
         list.SetAction(result => List(result.GetValue(dir) is { Length: > 0 } dirs ? dirs : [SkillRouting.DefaultFolder], Console.Out, Console.Error));
-        return new Command("skills", "Skills: flows with parameters that 'run \"task\"' picks by meaning") { list };
+        return new Command("skills", "Skills: flows with parameters that 'run \"task\"' picks by meaning") { list, SkillAddCommand.Create() };
     }
 
     /// <summary>Prints the skills under <paramref name="folders"/>; a file that does not load is refused with its location (exit 2).</summary>
