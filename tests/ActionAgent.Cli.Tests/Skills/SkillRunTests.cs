@@ -93,6 +93,23 @@ public sealed class SkillRunTests
     }
 
     [TestMethod]
+    public async Task Demo_Goal_WithYes_FilesTheSecondRefundThroughTheSkillWithItsApproval()
+    {
+        var r = await CliProcess.RunAsync(_dir, Timeout, "demo", "--goal", "--yes", "--recordings", Path.Combine(_dir, "rec"));
+
+        Assert.AreEqual(0, r.ExitCode, r.ToString());
+        StringAssert.Contains(r.StdOut, "recorded 2 refund(s)", r.ToString());
+        StringAssert.Contains(r.StdOut, "order 1042 15.00 Late delivery", r.ToString());
+        var skillRun = Directory.GetFiles(Path.Combine(_dir, "rec"), "run.json", SearchOption.AllDirectories)
+            .Select(f => ActionAgent.Core.Recording.RunRecording.Load(Path.GetDirectoryName(f)!))
+            .Single(rec => rec.Manifest.Skill is not null);
+        Assert.AreEqual("refund-order", skillRun.Manifest.Skill!.Id);
+        var submit = skillRun.Steps.Single(s => s.Target?.Name == "Submit refund");
+        Assert.IsTrue(submit.Verdict!.NeedsApproval, "the skill's submit must be held for approval like any run");
+        Assert.IsTrue(submit.Decision!.IsApproved);
+    }
+
+    [TestMethod]
     public async Task SkillsList_UnknownParameterType_Exit2WithTheLocation()
     {
         var bad = Path.Combine(_dir, "flows", "skills", "refund-order.yaml");
