@@ -21,6 +21,11 @@ public static class SkillRouting
     public static async Task<int?> TryRunAsync(CliSettings settings, string task, string? url, string? folder, Func<ILoggerFactory, (IDecider Decider, IDisposable? Owner)> decider, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(settings);
+        if (ExplicitSteps.Are(task))
+        {
+            return null;
+        }
+
         var dir = folder ?? DefaultFolder;
         if (!Directory.Exists(dir))
         {
