@@ -3,6 +3,12 @@ using System.Globalization;
 using ActionAgent.Eval;
 
 // Held-out evaluation of ActionAgent on third-party pages. See docs/eval.md.
+if (args.FirstOrDefault() == "skills")
+{
+    // Skill picking and filling over eval/goals/corpus.yaml (no browser); see docs/eval.md.
+    return ActionAgent.Eval.Skills.SkillsEvalRunner.Run(args[1..]);
+}
+
 if (args.Contains("--help") || args.Contains("-h"))
 {
     Console.WriteLine(EvalOptions.Usage);

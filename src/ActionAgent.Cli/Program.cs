@@ -20,6 +20,7 @@ var root = new RootCommand("ActionAgent: a vision-grounded browser agent with po
     TraceCommand.Create(),
     ServeCommand.Create(),
     WorkerCommand.Create(),
+    ActionAgent.Cli.Commands.Skills.SkillsCommand.Create(),
 };
 
 var parsed = root.Parse(args);

@@ -17,11 +17,15 @@ public static class DemoCommand
         "Choose Store credit. Check Notify customer. Type \"Box arrived crushed\" into Notes. Click Submit refund. " +
         "Wait for Refund filed.";
 
+    /// <summary>The second, goal-style task (<c>--goal</c>): picked and filled as the refund skill, then run governed.</summary>
+    public const string GoalTask = "Refund order 1042 for 15 dollars because it arrived late";
+
     /// <summary>Builds the command.</summary>
     public static Command Create()
     {
         var common = new CommonOptions();
-        var command = new Command("demo", "Start the sample ops portal and let ActionAgent file a refund on it (offline, with approval)");
+        var goal = new Option<bool>("--goal") { Description = $"Then run a goal written as ops staff write it (\"{GoalTask}\") through the refund skill flows/skills/refund-order.yaml" };
+        var command = new Command("demo", "Start the sample ops portal and let ActionAgent file a refund on it (offline, with approval)") { goal };
         common.AddTo(command);
         command.SetAction(async (result, ct) =>
         {
@@ -47,6 +51,27 @@ public static class DemoCommand
             }
 
             var exit = await RunExecution.ExecuteAsync(settings, Task, app.BaseUrl + "/login", () => new StepInterpreter(new StepInterpreterOptions { RequireEveryStepConfirmed = true }), ct);
+            if (exit == Output.ExitCodes.Success && result.GetValue(goal))
+            {
+                // The skill types {{secret:OPS_PASSWORD}}; the demo's own password is public (the first task types it).
+                if (string.IsNullOrEmpty(Environment.GetEnvironmentVariable("ACTIONAGENT_SECRET_OPS_PASSWORD")))
+                {
+                    Environment.SetEnvironmentVariable("ACTIONAGENT_SECRET_OPS_PASSWORD", "ops-pass");
+                }
+
+                if (settings.Output != Output.OutputMode.Json)
+                {
+                    Console.Out.WriteLine($"goal: {GoalTask}");
+                }
+
+                exit = await Skills.SkillRouting.TryRunAsync(
+                    settings,
+                    GoalTask,
+                    app.BaseUrl + "/login",
+                    Path.Combine(Hosting.RepoPaths.Root, "flows", "skills"),
+                    _ => (new StepInterpreter(new StepInterpreterOptions { RequireEveryStepConfirmed = true }), null),
+                    ct) ?? RunExecution.Error(settings, Output.ExitCodes.RunFailed, "the goal matched no skill");
+            }
             if (settings.Output != Output.OutputMode.Json)
             {
                 var refunds = app.State.Refunds;

@@ -10,9 +10,11 @@ public static class RunCommand
     {
         var task = new Argument<string>("task") { Description = "The task, in plain English (explicit steps for the offline interpreter)" };
         var url = new Option<string?>("--url", "-u") { Description = "Start URL (omit with --cdp to act in the already-open page)" };
+        var skills = new Option<string?>("--skills") { Description = $"Folder of skills (flows with parameters:) picked by meaning for a goal-style task (default: {Skills.SkillRouting.DefaultFolder}/ when it exists)" };
+        var noSkills = new Option<bool>("--no-skills") { Description = "Do not pick a skill: read the task as explicit steps" };
         var common = new CommonOptions();
         var models = new ModelCliOptions();
-        var command = new Command("run", "Carry out a task on a web page") { task, url };
+        var command = new Command("run", "Carry out a task on a web page") { task, url, skills, noSkills };
         common.AddTo(command);
         models.AddTo(command);
         command.SetAction(async (result, ct) =>
@@ -52,6 +54,12 @@ public static class RunCommand
                 {
                     // Reported with its file:line:col messages by RunExecution below.
                 }
+            }
+
+            if (!result.GetValue(noSkills)
+                && await Skills.SkillRouting.TryRunAsync(settings, result.GetValue(task)!, start, result.GetValue(skills), loggers => models.Create(result, loggers), ct) is { } skillExit)
+            {
+                return skillExit;
             }
 
             return await RunExecution.ExecuteAsync(settings, result.GetValue(task)!, start, loggers => models.Create(result, loggers), ct);

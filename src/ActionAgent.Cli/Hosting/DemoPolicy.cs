@@ -43,6 +43,10 @@ public static class DemoPolicy
         network:
           mode: guard
           exempt: ["POST */login*"]
+        secrets:
+          names:
+            # For the goal task's skill (demo --goal), which types {{secret:OPS_PASSWORD}}; only on loopback.
+            OPS_PASSWORD: { source: env, domains: [127.0.0.1, localhost] }
         """;
 
     /// <summary>Parses <see cref="Yaml"/>.</summary>

@@ -17,6 +17,9 @@ public sealed record RunManifest
     /// <summary>Decider name.</summary>
     public string Decider { get; init; } = "";
 
+    /// <summary>The skill the task ran as (null for a plain task or flow).</summary>
+    public SkillRecord? Skill { get; init; }
+
     /// <summary>Where the run started.</summary>
     public string? StartUrl { get; init; }
 

@@ -32,6 +32,18 @@ public sealed record FlowDefinition
     /// <summary>Expectations checked after the last step.</summary>
     public IReadOnlyList<Expectation> Expectations { get; init; } = [];
 
+    /// <summary>The skill's parameters (<c>parameters:</c>), filled from a task by <c>run</c>; empty for a plain flow.</summary>
+    public IReadOnlyList<Skills.SkillParameter> Parameters { get; init; } = [];
+
+    /// <summary>Phrasings of the task with <c>{name}</c> placeholders (<c>examples:</c>), matched by meaning against a task.</summary>
+    public IReadOnlyList<string> Examples { get; init; } = [];
+
+    /// <summary>True when the flow is a skill: it declares parameters or examples and <c>run "task"</c> may pick it.</summary>
+    public bool IsSkill => Parameters.Count > 0 || Examples.Count > 0;
+
+    /// <summary>Set when the flow runs as a skill picked for a task: the task and the skill's record for run.json.</summary>
+    public SkillInvocation? Invocation { get; init; }
+
     /// <summary>The file the flow was read from ("" when parsed from text).</summary>
     public string SourcePath { get; init; } = "";
 

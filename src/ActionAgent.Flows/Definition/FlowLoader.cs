@@ -16,7 +16,7 @@ namespace ActionAgent.Flows.Definition;
 public static partial class FlowLoader
 {
     /// <summary>The keys a flow file may have, in the order the docs list them.</summary>
-    public static IReadOnlyList<string> Keys { get; } = ["name", "url", "tags", "variables", "steps", "expect", "timeout", "description"];
+    public static IReadOnlyList<string> Keys { get; } = ["name", "url", "tags", "variables", "steps", "expect", "timeout", "description", "parameters", "examples"];
 
     private static readonly string[] RegionKeys = ["name", "x", "y", "width", "height", "baseline", "tolerance"];
 
@@ -116,6 +116,9 @@ public static partial class FlowLoader
     {
         private Dictionary<string, string> _variables = new(StringComparer.Ordinal);
         private string _flowName = "";
+        private readonly HashSet<string> _used = new(StringComparer.Ordinal);
+        private readonly HashSet<string> _usedByStep = new(StringComparer.Ordinal);
+        private HashSet<string> _emptyOptional = new(StringComparer.Ordinal);
 
         public FlowDefinition Read(string yaml, IReadOnlyDictionary<string, string> overrides)
         {
@@ -161,7 +164,16 @@ public static partial class FlowLoader
             // The name first: later errors name the flow.
             var name = Require(entries, "name", root);
             _flowName = ScalarText(name.Value, "name");
+            var parameters = entries.TryGetValue("parameters", out var parameterNode) ? SkillSectionReader.ReadParameters(parameterNode.Value, source) : [];
             _variables = ReadVariables(entries.TryGetValue("variables", out var vars) ? vars.Value : null, overrides);
+            foreach (var parameter in parameters)
+            {
+                // A value passed in (a filled skill, --var) or a variables: entry (the test value) wins over the default.
+                _variables.TryAdd(parameter.Name, parameter.Default ?? "");
+            }
+
+            _emptyOptional = parameters.Where(p => !p.IsRequired && _variables[p.Name].Length == 0).Select(p => p.Name).ToHashSet(StringComparer.Ordinal);
+            _used.Clear();
             _flowName = Substitute((YamlScalarNode)name.Value);
             if (string.IsNullOrWhiteSpace(_flowName))
             {
@@ -176,6 +188,12 @@ public static partial class FlowLoader
 
             var steps = ReadSteps(Require(entries, "steps", root).Value);
             var expectations = entries.TryGetValue("expect", out var expect) ? ReadExpectationList(expect.Value) : [];
+            if (parameters.FirstOrDefault(p => !_used.Contains(p.Name)) is { } unused)
+            {
+                throw new FlowFormatException(unused.Location, $"parameter {unused.Name} is used in no step; write ${{{unused.Name}}} where its value goes, or remove it");
+            }
+
+            var examples = entries.TryGetValue("examples", out var exampleNode) ? SkillSectionReader.ReadExamples(exampleNode.Value, parameters, source) : [];
             var tags = entries.TryGetValue("tags", out var tagNode) ? ReadTags(tagNode.Value) : [];
             TimeSpan? timeout = null;
             if (entries.TryGetValue("timeout", out var timeoutNode))
@@ -203,6 +221,8 @@ public static partial class FlowLoader
                 Timeout = timeout,
                 Steps = steps,
                 Expectations = expectations,
+                Parameters = parameters,
+                Examples = examples,
                 SourcePath = source,
             };
         }
@@ -291,10 +311,17 @@ public static partial class FlowLoader
                 switch (item)
                 {
                     case YamlScalarNode scalar:
+                        _usedByStep.Clear();
                         var text = Substitute(scalar).Trim();
                         if (text.Length == 0)
                         {
                             throw new FlowFormatException(At(scalar.Start), "empty step; write what to do, for example \"Click Sign in\"");
+                        }
+
+                        if (_usedByStep.Overlaps(_emptyOptional))
+                        {
+                            // "Type ${notes} into Notes" with no notes: the step has nothing to do.
+                            break;
                         }
 
                         steps.Add(new FlowStep(steps.Count + 1, At(scalar.Start)) { Instruction = text });
@@ -440,6 +467,8 @@ public static partial class FlowLoader
                         $"Define it under variables: or pass --var {name}=VALUE");
                 }
 
+                _used.Add(name);
+                _usedByStep.Add(name);
                 sb.Append(value);
             }
 

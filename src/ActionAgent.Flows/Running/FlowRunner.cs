@@ -123,7 +123,8 @@ public sealed class FlowRunner
         var manifest = new RunManifest
         {
             RunId = runId,
-            Task = $"flow: {flow.Name}",
+            Task = flow.Invocation?.Task ?? $"flow: {flow.Name}",
+            Skill = flow.Invocation?.Record,
             Decider = decider.Name,
             StartUrl = ResolveUrl(flow.Url),
             StartedAt = started,

@@ -47,14 +47,15 @@ public sealed class FlowCommandTests
             "--junit", junit, "--html", Path.Combine(_dir, "html"), "--no-cache");
 
         Assert.AreEqual(0, r.ExitCode, r.ToString());
-        StringAssert.Contains(r.StdOut, "3 passed, 0 failed", r.ToString());
+        // Three flows and the refund skill (flows/skills/refund-order.yaml), which runs with its test values.
+        StringAssert.Contains(r.StdOut, "4 passed, 0 failed", r.ToString());
         var xml = XDocument.Load(junit);
         var cases = xml.Descendants("testcase").ToList();
-        Assert.AreEqual(3, cases.Count, xml.ToString());
+        Assert.AreEqual(4, cases.Count, xml.ToString());
         Assert.IsFalse(xml.Descendants("failure").Any() || xml.Descendants("error").Any(), xml.ToString());
         var html = File.ReadAllText(Path.Combine(_dir, "html", "report.html"));
         StringAssert.Contains(html, "File a refund");
-        Assert.AreEqual(1, app.State.Refunds.Count, "the refund flow files exactly one refund");
+        Assert.AreEqual(2, app.State.Refunds.Count, "the refund flow and the refund skill file one refund each");
     }
 
     [TestMethod]

@@ -284,7 +284,7 @@ public static class TestCommand
     }
 
     /// <summary>Moves flows whose secrets the policy does not declare, or that have no value, into the load errors, saying what to do.</summary>
-    private static FlowLoadResult CheckSecrets(FlowLoadResult loaded, Approvals.Secrets.SecretResolver secrets)
+    internal static FlowLoadResult CheckSecrets(FlowLoadResult loaded, Approvals.Secrets.SecretResolver secrets)
     {
         var flows = new List<FlowDefinition>();
         var errors = loaded.Errors.ToList();
@@ -305,7 +305,7 @@ public static class TestCommand
     }
 
     /// <summary>Moves flows whose start URL is malformed or refused by the policy into the load errors, before any browser starts.</summary>
-    private static FlowLoadResult CheckStartUrls(FlowLoadResult loaded, Core.Policy.PolicyDocument policy)
+    internal static FlowLoadResult CheckStartUrls(FlowLoadResult loaded, Core.Policy.PolicyDocument policy)
     {
         var flows = new List<FlowDefinition>();
         var errors = loaded.Errors.ToList();
