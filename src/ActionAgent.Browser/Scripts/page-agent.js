@@ -495,11 +495,14 @@
       if (near && near !== c.name) c.near = cap(near, 150);
     }
 
-    // Static text is kept when it is a heading or sits near a control (within 150 px), so grounding by nearby text works.
+    // Static text is kept when it is a heading, sits near a control (within 150 px), so grounding by nearby text works,
+    // or is an item of a list or table (what a person points at: "Select Item 3 in the list", "the row of Ada"). A page
+    // without any control keeps all its text: its items are what there is to act on.
     const gap = (a, b) => Math.hypot(Math.max(0, Math.max(a.x, b.x) - Math.min(a.x + a.w, b.x + b.w)),
       Math.max(0, Math.max(a.y, b.y) - Math.min(a.y + a.h, b.y + b.h)));
+    const ITEM_TAGS = new Set(['li', 'td', 'th', 'dt', 'dd']);
     const keepText = new Set(texts.filter((t) => t.role === 'heading' || t.tag === 'label' || t.tag === 'legend'
-      || controls.some((c) => gap(t, c) <= 150)));
+      || ITEM_TAGS.has(t.tag) || controls.length === 0 || controls.some((c) => gap(t, c) <= 150)));
 
     let result = out.filter((e) => !drop.has(e) && (!e.textish || keepText.has(e)));
     if (result.length > maxElements) {

@@ -26,6 +26,17 @@ public sealed class PlaywrightPerceiverTests
             <form method="get" action="/search"><label>Search <input id="q" name="q"></label><button>Find</button></form>
             <form method="post" action="/prefs"><label><input type="checkbox" name="news"> News</label></form>
             """);
+        // A script-made selectable list and a table far from any control: their items are what a person points at.
+        server.Add("/list-only", """
+            <!doctype html><title>Pick</title>
+            <p>You've selected: <span id="r">none</span>.</p>
+            <ol><li>Item 1</li><li>Item 2</li><li>Item 3</li></ol>
+            """);
+        server.Add("/table-far", """
+            <!doctype html><title>People</title>
+            <button>Refresh</button><div style="height: 400px"></div>
+            <table><tr><th>Name</th><th>City</th></tr><tr><td>Ada</td><td>London</td></tr></table>
+            """);
         session = await TestBrowser.OpenAsync();
     }
 
@@ -63,6 +74,18 @@ public sealed class PlaywrightPerceiverTests
         Assert.AreEqual("Order number", order.NearbyText);
         Assert.IsTrue(observation.Elements.Any(e => e.Role == "heading" && e.Name == "Request a refund"));
         StringAssert.Contains(observation.VisibleText, "Request a refund");
+    }
+
+    [TestMethod]
+    [DataRow("/list-only", "Item 3")]
+    [DataRow("/table-far", "London")]
+    public async Task Observe_ItemsOfListsAndTablesAwayFromControls_AreInTheElementList(string path, string item)
+    {
+        await session.Page.GotoAsync(server.Url(path));
+
+        var observation = await session.CreatePerceiver().ObserveAsync(TestContext.CancellationToken);
+
+        Single(observation, e => e.Name == item);
     }
 
     [TestMethod]
