@@ -1,4 +1,3 @@
-using System.Buffers.Binary;
 using System.Globalization;
 using System.Text.Json;
 using ActionAgent.Core.Approval;
@@ -20,10 +19,7 @@ namespace ActionAgent.Approvals.Store;
 /// </summary>
 public sealed class SqliteApprovalStore : IApprovalStore
 {
-    private const string Columns =
-        "id, idempotency_key, run_id, step, task, url, action_json, action_summary, action_kind, action_value, proposal_reason, target_label, " +
-        "risk, rule, reason, target_x, target_y, target_w, target_h, shot_w, shot_h, created_at, expires_at, on_timeout, status, reviewer, comment, " +
-        "edited_value, decided_at, executed_at, fingerprint, fields_json, marks_screenshot IS NOT NULL";
+    private const string Columns = ApprovalRows.Columns;
 
     private readonly SqliteApprovalStoreOptions _options;
     private readonly TimeProvider _time;
@@ -423,76 +419,21 @@ public sealed class SqliteApprovalStore : IApprovalStore
         return cmd;
     }
 
-    private static StoredApproval Read(SqliteDataReader r)
-    {
-        double? D(int i) => r.IsDBNull(i) ? null : r.GetDouble(i);
-        string? S(int i) => r.IsDBNull(i) ? null : r.GetString(i);
-        DateTimeOffset? T(int i) => r.IsDBNull(i) ? null : DateTimeOffset.FromUnixTimeMilliseconds(r.GetInt64(i));
-        var (x, y, w, h) = (D(15), D(16), D(17), D(18));
-        return new StoredApproval
-        {
-            Id = r.GetInt64(0),
-            IdempotencyKey = r.GetString(1),
-            RunId = r.GetString(2),
-            Step = r.GetInt32(3),
-            Task = r.GetString(4),
-            Url = r.GetString(5),
-            ActionJson = r.GetString(6),
-            ActionSummary = r.GetString(7),
-            ActionKind = r.GetString(8),
-            ActionValue = S(9),
-            ProposalReason = r.GetString(10),
-            TargetLabel = r.GetString(11),
-            Risk = Enum.Parse<RiskClass>(r.GetString(12)),
-            Rule = r.GetString(13),
-            Reason = r.GetString(14),
-            TargetBox = x is null || y is null || w is null || h is null ? null : new ScreenRect(x.Value, y.Value, w.Value, h.Value),
-            ScreenshotWidth = r.GetInt32(19),
-            ScreenshotHeight = r.GetInt32(20),
-            CreatedAt = T(21)!.Value,
-            ExpiresAt = T(22)!.Value,
-            OnTimeout = Enum.Parse<ApprovalTimeoutBehavior>(r.GetString(23)),
-            Status = ParseStatus(r.GetString(24)),
-            Reviewer = S(25),
-            Comment = S(26),
-            EditedValue = S(27),
-            DecidedAt = T(28),
-            ExecutedAt = T(29),
-            Fingerprint = r.GetString(30),
-            FormFields = ReadFields(r.GetString(31)),
-            HasMarksScreenshot = r.GetInt64(32) != 0,
-        };
-    }
+    private static StoredApproval Read(SqliteDataReader r) => ApprovalRows.Read(r);
 
-    // A masked field is stored masked whoever built the request: the value never reaches the file.
-    private static string FieldsJson(IReadOnlyList<FormFieldValue> fields) =>
-        JsonSerializer.Serialize(fields.Select(f => f.Masked ? f with { Value = FormFieldValue.MaskedValue } : f).ToArray(), ApprovalJson.Options);
-
-    private static IReadOnlyList<FormFieldValue> ReadFields(string json) =>
-        json.Length == 0 ? [] : JsonSerializer.Deserialize<FormFieldValue[]>(json, ApprovalJson.Options) ?? [];
+    private static string FieldsJson(IReadOnlyList<FormFieldValue> fields) => ApprovalRows.FieldsJson(fields);
 
     /// <summary>The lower-case word for a status, as stored and shown.</summary>
     public static string StatusWord(ApprovalStatus status) => status.ToString().ToLowerInvariant();
 
     private static ApprovalStatus ParseStatus(string s) => Enum.Parse<ApprovalStatus>(s, ignoreCase: true);
 
-    private static string? ValueOf(BrowserAction action) => action switch
-    {
-        TypeTextAction t => t.Text,
-        SelectOptionAction s => s.Option,
-        NavigateAction n => n.Url,
-        UploadFileAction u => u.FilePath,
-        PressKeyAction p => p.Keys,
-        _ => null,
-    };
+    private static string? ValueOf(BrowserAction action) => ApprovalRows.ValueOf(action);
 
     private static long Ms(DateTimeOffset t) => t.ToUnixTimeMilliseconds();
 
     private static string Stamp(DateTimeOffset t) => t.UtcDateTime.ToString("yyyy-MM-dd HH:mm:ss'Z'", CultureInfo.InvariantCulture);
 
     /// <summary>Width and height from a PNG's IHDR chunk; (0, 0) when the bytes are not a PNG.</summary>
-    internal static (int Width, int Height) PngSize(ReadOnlySpan<byte> png) =>
-        png.Length >= 24 && png[0] == 0x89 && png[1] == (byte)'P' && png[12] == (byte)'I' && png[13] == (byte)'H'
-            ? (BinaryPrimitives.ReadInt32BigEndian(png[16..]), BinaryPrimitives.ReadInt32BigEndian(png[20..]))
-            : (0, 0);
+    internal static (int Width, int Height) PngSize(ReadOnlySpan<byte> png) => ApprovalRows.PngSize(png);
 }
