@@ -83,6 +83,10 @@ internal static class ApprovalRows
         _ => null,
     };
 
+    /// <summary>Null for an unused run id (<paramref name="count"/> 0), else the one line that refuses reusing it.</summary>
+    public static string? RunIdUsed(string runId, int count) => count == 0 ? null : string.Create(CultureInfo.InvariantCulture,
+        $"run id {runId} is already used by an earlier run ({count} approval{(count == 1 ? "" : "s")}); choose another --run-id or omit it");
+
     /// <summary>A time as shown in messages: <c>2026-11-23 09:00:00Z</c>.</summary>
     public static string Stamp(DateTimeOffset t) => t.UtcDateTime.ToString("yyyy-MM-dd HH:mm:ss'Z'", CultureInfo.InvariantCulture);
 

@@ -16,7 +16,7 @@ namespace ActionAgent.Approvals.Store;
 /// claim one <c>UPDATE … WHERE executed_at IS NULL</c>; under READ COMMITTED the loser of two concurrent updates waits for the
 /// winner's row lock, re-checks the condition on the new row and changes nothing, so an approved action runs at most once.
 /// </summary>
-public sealed class PostgresApprovalStore : IApprovalStore
+public sealed class PostgresApprovalStore : IApprovalDatabase
 {
     private const string Columns = ApprovalRows.Columns;
 
@@ -35,7 +35,7 @@ public sealed class PostgresApprovalStore : IApprovalStore
         Display = options.Display ?? string.Create(CultureInfo.InvariantCulture, $"postgres://{b.Host}:{b.Port}/{b.Database}");
     }
 
-    /// <summary>The database, as shown in messages (no password).</summary>
+    /// <inheritdoc />
     public string Display { get; }
 
     /// <summary>
@@ -146,7 +146,7 @@ public sealed class PostgresApprovalStore : IApprovalStore
         return found.Count > 0 ? found[0] : null;
     }
 
-    /// <summary>How many approvals runs with this id stored (the network guard's "<paramref name="runId"/>/net" included); 0 means the id is unused.</summary>
+    /// <inheritdoc />
     public async Task<int> CountRunApprovalsAsync(string runId, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(runId);
@@ -156,6 +156,10 @@ public sealed class PostgresApprovalStore : IApprovalStore
         cmd.Parameters.AddWithValue("net", runId + "/net");
         return Convert.ToInt32(await cmd.ExecuteScalarAsync(cancellationToken).ConfigureAwait(false), CultureInfo.InvariantCulture);
     }
+
+    /// <inheritdoc />
+    public async Task<string?> CheckRunIdUnusedAsync(string runId, CancellationToken cancellationToken = default) =>
+        ApprovalRows.RunIdUsed(runId, await CountRunApprovalsAsync(runId, cancellationToken).ConfigureAwait(false));
 
     private async Task<IReadOnlyList<StoredApproval>> FindAllAsync(string idOrKey, CancellationToken cancellationToken)
     {

@@ -17,7 +17,7 @@ namespace ActionAgent.Approvals.Store;
 /// action's fingerprint: a different action at the same run and step gets a new request and orphans the old one, and an
 /// approval whose agent died before claiming it is orphaned after <see cref="SqliteApprovalStoreOptions.OrphanAfter"/>.
 /// </summary>
-public sealed class SqliteApprovalStore : IApprovalStore
+public sealed class SqliteApprovalStore : IApprovalDatabase
 {
     private const string Columns = ApprovalRows.Columns;
 
@@ -46,6 +46,9 @@ public sealed class SqliteApprovalStore : IApprovalStore
 
     /// <summary>The database file.</summary>
     public string FilePath { get; }
+
+    /// <inheritdoc />
+    public string Display => FilePath;
 
     /// <summary>
     /// Opens (creating when needed) the store, and on startup orphans pending requests whose agent is silent and expires
@@ -167,7 +170,7 @@ public sealed class SqliteApprovalStore : IApprovalStore
         return found.Count > 0 ? found[0] : null;
     }
 
-    /// <summary>How many approvals runs with this id stored (the network guard's "<paramref name="runId"/>/net" included); 0 means the id is unused.</summary>
+    /// <inheritdoc />
     public async Task<int> CountRunApprovalsAsync(string runId, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(runId);
@@ -178,16 +181,9 @@ public sealed class SqliteApprovalStore : IApprovalStore
         return Convert.ToInt32(await cmd.ExecuteScalarAsync(cancellationToken).ConfigureAwait(false), CultureInfo.InvariantCulture);
     }
 
-    /// <summary>
-    /// Null when no approval was ever stored for <paramref name="runId"/>; otherwise the one line that refuses reusing it
-    /// ("run id X is already used by an earlier run (2 approvals); choose another --run-id or omit it").
-    /// </summary>
-    public async Task<string?> CheckRunIdUnusedAsync(string runId, CancellationToken cancellationToken = default)
-    {
-        var count = await CountRunApprovalsAsync(runId, cancellationToken).ConfigureAwait(false);
-        return count == 0 ? null : string.Create(CultureInfo.InvariantCulture,
-            $"run id {runId} is already used by an earlier run ({count} approval{(count == 1 ? "" : "s")}); choose another --run-id or omit it");
-    }
+    /// <inheritdoc />
+    public async Task<string?> CheckRunIdUnusedAsync(string runId, CancellationToken cancellationToken = default) =>
+        ApprovalRows.RunIdUsed(runId, await CountRunApprovalsAsync(runId, cancellationToken).ConfigureAwait(false));
 
     /// <summary>The request with this id or key, or every request of "run:step" (newest first) when no key matches exactly.</summary>
     private async Task<IReadOnlyList<StoredApproval>> FindAllAsync(string idOrKey, CancellationToken cancellationToken)
