@@ -42,8 +42,10 @@ internal sealed partial class ServeCluster : IAsyncDisposable
 
     public string ApprovalsDb => Path.Combine(Dir, "approvals.db");
 
+    // With a PostgreSQL store no --approvals-db is given: approvals must then go to the same database, shared by every machine.
     public string[] StoreArgs(double deadAfter = 6) =>
-        ["--store", Store, "--approvals-db", ApprovalsDb, "--audit", Path.Combine(Dir, "audit.jsonl"), "--recordings", Path.Combine(Dir, "rec"),
+        ["--store", Store, .. Store.StartsWith("postgres", StringComparison.Ordinal) ? Array.Empty<string>() : ["--approvals-db", ApprovalsDb],
+         "--audit", Path.Combine(Dir, "audit.jsonl"), "--recordings", Path.Combine(Dir, "rec"),
          "--dead-after", deadAfter.ToString(System.Globalization.CultureInfo.InvariantCulture)];
 
     public async Task<Uri> StartServeAsync(int workers)

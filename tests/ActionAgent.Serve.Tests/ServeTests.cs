@@ -1,6 +1,8 @@
 using System.Globalization;
 using System.Net;
 using System.Text.Json;
+using ActionAgent.Approvals.Store;
+using ActionAgent.Core.Approval;
 using ActionAgent.SampleApp;
 using ActionAgent.Serve.Store;
 using ActionAgent.TestKit;
@@ -130,6 +132,21 @@ public sealed class ServeTests
     }
 
     [TestMethod]
+    public async Task Worker_ApprovalDatabaseUnreachable_OneLineAndExit3()
+    {
+        var store = "sqlite:" + Path.Combine(_dir, "serve.db");
+
+        var unreachable = await CliProcess.RunAsync(_dir, Timeout, "worker", "--store", store, "--approvals-db", "postgres://nobody@127.0.0.1:1/approvals");
+        var malformed = await CliProcess.RunAsync(_dir, Timeout, "worker", "--store", store, "--approvals-db", "postgres://");
+
+        Assert.AreEqual(3, unreachable.ExitCode, unreachable.ToString());
+        StringAssert.Contains(unreachable.StdErr, "approval store postgres://127.0.0.1:1/approvals cannot be reached");
+        Assert.AreEqual(1, unreachable.StdErr.Trim().Split('\n').Length, unreachable.ToString());
+        Assert.AreEqual(2, malformed.ExitCode, malformed.ToString());
+        StringAssert.Contains(malformed.StdErr, "is neither a file path nor postgres://user:password@host:port/database");
+    }
+
+    [TestMethod]
     public async Task Sqlite_OneWorker_EveryTaskEndsOnce_OwnerCannotApprove_RefundFiledOnce()
     {
         await using var app = await SampleAppServer.StartAsync();
@@ -228,6 +245,10 @@ public sealed class ServeTests
         Assert.AreEqual(Refunds, decided.Count);
         Assert.AreEqual(Refunds, app.State.Refunds.Count, "each approved refund filed exactly once");
         Assert.AreEqual(Refunds, app.State.Requests.Count(r => r.Method == "POST" && r.Path == "/refund"));
+        Assert.IsFalse(File.Exists(cluster.ApprovalsDb), "no --approvals-db was given: approvals live in PostgreSQL, not in a local file");
+        var shared = await ApprovalStores.OpenAsync(pg.StoreUrl);
+        var approvals = await shared.ListAsync();
+        Assert.AreEqual(Refunds, approvals.Count(a => a.Status == ApprovalStatus.Approved && a.ExecutedAt is not null), "each refund approved and claimed once, in PostgreSQL");
     }
 
     private static async Task<(string Task, BackgroundCli Worker)> WaitForRunningSimpleTaskAsync(ServeCluster cluster, Uri serve, List<BackgroundCli> workers, TimeSpan timeout)

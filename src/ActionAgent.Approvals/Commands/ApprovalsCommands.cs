@@ -28,6 +28,9 @@ public sealed class ApprovalsCommands(IApprovalStore store, TextWriter stdout, T
     /// <summary>Exit code: already decided, expired or orphaned.</summary>
     public const int Conflict = 3;
 
+    /// <summary>Exit code: the approval database cannot be reached (a PostgreSQL server down or refusing).</summary>
+    public const int Unavailable = 4;
+
     /// <summary><c>approvals list [--status pending|approved|rejected|expired|orphaned|all] [--json]</c>; default pending.</summary>
     public async Task<int> ListAsync(string? status = "pending", bool json = false, CancellationToken cancellationToken = default)
     {

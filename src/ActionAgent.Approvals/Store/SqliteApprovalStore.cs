@@ -1,4 +1,3 @@
-using System.Buffers.Binary;
 using System.Globalization;
 using System.Text.Json;
 using ActionAgent.Core.Approval;
@@ -18,12 +17,9 @@ namespace ActionAgent.Approvals.Store;
 /// action's fingerprint: a different action at the same run and step gets a new request and orphans the old one, and an
 /// approval whose agent died before claiming it is orphaned after <see cref="SqliteApprovalStoreOptions.OrphanAfter"/>.
 /// </summary>
-public sealed class SqliteApprovalStore : IApprovalStore
+public sealed class SqliteApprovalStore : IApprovalDatabase
 {
-    private const string Columns =
-        "id, idempotency_key, run_id, step, task, url, action_json, action_summary, action_kind, action_value, proposal_reason, target_label, " +
-        "risk, rule, reason, target_x, target_y, target_w, target_h, shot_w, shot_h, created_at, expires_at, on_timeout, status, reviewer, comment, " +
-        "edited_value, decided_at, executed_at, fingerprint, fields_json, marks_screenshot IS NOT NULL";
+    private const string Columns = ApprovalRows.Columns;
 
     private readonly SqliteApprovalStoreOptions _options;
     private readonly TimeProvider _time;
@@ -50,6 +46,9 @@ public sealed class SqliteApprovalStore : IApprovalStore
 
     /// <summary>The database file.</summary>
     public string FilePath { get; }
+
+    /// <inheritdoc />
+    public string Display => FilePath;
 
     /// <summary>
     /// Opens (creating when needed) the store, and on startup orphans pending requests whose agent is silent and expires
@@ -171,7 +170,7 @@ public sealed class SqliteApprovalStore : IApprovalStore
         return found.Count > 0 ? found[0] : null;
     }
 
-    /// <summary>How many approvals runs with this id stored (the network guard's "<paramref name="runId"/>/net" included); 0 means the id is unused.</summary>
+    /// <inheritdoc />
     public async Task<int> CountRunApprovalsAsync(string runId, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(runId);
@@ -182,16 +181,9 @@ public sealed class SqliteApprovalStore : IApprovalStore
         return Convert.ToInt32(await cmd.ExecuteScalarAsync(cancellationToken).ConfigureAwait(false), CultureInfo.InvariantCulture);
     }
 
-    /// <summary>
-    /// Null when no approval was ever stored for <paramref name="runId"/>; otherwise the one line that refuses reusing it
-    /// ("run id X is already used by an earlier run (2 approvals); choose another --run-id or omit it").
-    /// </summary>
-    public async Task<string?> CheckRunIdUnusedAsync(string runId, CancellationToken cancellationToken = default)
-    {
-        var count = await CountRunApprovalsAsync(runId, cancellationToken).ConfigureAwait(false);
-        return count == 0 ? null : string.Create(CultureInfo.InvariantCulture,
-            $"run id {runId} is already used by an earlier run ({count} approval{(count == 1 ? "" : "s")}); choose another --run-id or omit it");
-    }
+    /// <inheritdoc />
+    public async Task<string?> CheckRunIdUnusedAsync(string runId, CancellationToken cancellationToken = default) =>
+        ApprovalRows.RunIdUsed(runId, await CountRunApprovalsAsync(runId, cancellationToken).ConfigureAwait(false));
 
     /// <summary>The request with this id or key, or every request of "run:step" (newest first) when no key matches exactly.</summary>
     private async Task<IReadOnlyList<StoredApproval>> FindAllAsync(string idOrKey, CancellationToken cancellationToken)
@@ -423,76 +415,21 @@ public sealed class SqliteApprovalStore : IApprovalStore
         return cmd;
     }
 
-    private static StoredApproval Read(SqliteDataReader r)
-    {
-        double? D(int i) => r.IsDBNull(i) ? null : r.GetDouble(i);
-        string? S(int i) => r.IsDBNull(i) ? null : r.GetString(i);
-        DateTimeOffset? T(int i) => r.IsDBNull(i) ? null : DateTimeOffset.FromUnixTimeMilliseconds(r.GetInt64(i));
-        var (x, y, w, h) = (D(15), D(16), D(17), D(18));
-        return new StoredApproval
-        {
-            Id = r.GetInt64(0),
-            IdempotencyKey = r.GetString(1),
-            RunId = r.GetString(2),
-            Step = r.GetInt32(3),
-            Task = r.GetString(4),
-            Url = r.GetString(5),
-            ActionJson = r.GetString(6),
-            ActionSummary = r.GetString(7),
-            ActionKind = r.GetString(8),
-            ActionValue = S(9),
-            ProposalReason = r.GetString(10),
-            TargetLabel = r.GetString(11),
-            Risk = Enum.Parse<RiskClass>(r.GetString(12)),
-            Rule = r.GetString(13),
-            Reason = r.GetString(14),
-            TargetBox = x is null || y is null || w is null || h is null ? null : new ScreenRect(x.Value, y.Value, w.Value, h.Value),
-            ScreenshotWidth = r.GetInt32(19),
-            ScreenshotHeight = r.GetInt32(20),
-            CreatedAt = T(21)!.Value,
-            ExpiresAt = T(22)!.Value,
-            OnTimeout = Enum.Parse<ApprovalTimeoutBehavior>(r.GetString(23)),
-            Status = ParseStatus(r.GetString(24)),
-            Reviewer = S(25),
-            Comment = S(26),
-            EditedValue = S(27),
-            DecidedAt = T(28),
-            ExecutedAt = T(29),
-            Fingerprint = r.GetString(30),
-            FormFields = ReadFields(r.GetString(31)),
-            HasMarksScreenshot = r.GetInt64(32) != 0,
-        };
-    }
+    private static StoredApproval Read(SqliteDataReader r) => ApprovalRows.Read(r);
 
-    // A masked field is stored masked whoever built the request: the value never reaches the file.
-    private static string FieldsJson(IReadOnlyList<FormFieldValue> fields) =>
-        JsonSerializer.Serialize(fields.Select(f => f.Masked ? f with { Value = FormFieldValue.MaskedValue } : f).ToArray(), ApprovalJson.Options);
-
-    private static IReadOnlyList<FormFieldValue> ReadFields(string json) =>
-        json.Length == 0 ? [] : JsonSerializer.Deserialize<FormFieldValue[]>(json, ApprovalJson.Options) ?? [];
+    private static string FieldsJson(IReadOnlyList<FormFieldValue> fields) => ApprovalRows.FieldsJson(fields);
 
     /// <summary>The lower-case word for a status, as stored and shown.</summary>
     public static string StatusWord(ApprovalStatus status) => status.ToString().ToLowerInvariant();
 
     private static ApprovalStatus ParseStatus(string s) => Enum.Parse<ApprovalStatus>(s, ignoreCase: true);
 
-    private static string? ValueOf(BrowserAction action) => action switch
-    {
-        TypeTextAction t => t.Text,
-        SelectOptionAction s => s.Option,
-        NavigateAction n => n.Url,
-        UploadFileAction u => u.FilePath,
-        PressKeyAction p => p.Keys,
-        _ => null,
-    };
+    private static string? ValueOf(BrowserAction action) => ApprovalRows.ValueOf(action);
 
     private static long Ms(DateTimeOffset t) => t.ToUnixTimeMilliseconds();
 
     private static string Stamp(DateTimeOffset t) => t.UtcDateTime.ToString("yyyy-MM-dd HH:mm:ss'Z'", CultureInfo.InvariantCulture);
 
     /// <summary>Width and height from a PNG's IHDR chunk; (0, 0) when the bytes are not a PNG.</summary>
-    internal static (int Width, int Height) PngSize(ReadOnlySpan<byte> png) =>
-        png.Length >= 24 && png[0] == 0x89 && png[1] == (byte)'P' && png[12] == (byte)'I' && png[13] == (byte)'H'
-            ? (BinaryPrimitives.ReadInt32BigEndian(png[16..]), BinaryPrimitives.ReadInt32BigEndian(png[20..]))
-            : (0, 0);
+    internal static (int Width, int Height) PngSize(ReadOnlySpan<byte> png) => ApprovalRows.PngSize(png);
 }

@@ -16,7 +16,7 @@ public static class ApprovalsCommand
     /// <summary>Builds the command.</summary>
     public static Command Create()
     {
-        var db = new Option<string?>("--approvals-db") { Description = "Approval queue database (default: .actionagent/approvals.db in the repository)", Recursive = true };
+        var db = new Option<string?>("--approvals-db") { Description = "Approval queue: a file, or postgres://user:password@host:port/database (default: .actionagent/approvals.db in the repository)", Recursive = true };
         var audit = new Option<string?>("--audit") { Description = "Audit log for decisions (default: .actionagent/audit.jsonl in the repository)", Recursive = true };
         var json = new Option<bool>("--json") { Description = "Print JSON" };
         var id = new Argument<string>("id") { Description = "The approval's number (or idempotency key)" };
@@ -66,25 +66,31 @@ public static class ApprovalsCommand
     private static async Task<int> WithCommandsAsync(ParseResult r, Option<string?> db, Option<string?> audit, Func<ApprovalsCommands, Task<int>> action, CancellationToken cancellationToken, bool mayCreate = false)
     {
         var given = r.GetValue(db);
-        var path = Path.GetFullPath(given ?? Path.Combine(RepoPaths.Root, ".actionagent", "approvals.db"));
-        if (given is not null && !mayCreate && !File.Exists(path))
+        var location = given is not null && ApprovalStoreLocation.IsPostgresUrl(given)
+            ? given
+            : Path.GetFullPath(given ?? Path.Combine(RepoPaths.Root, ".actionagent", "approvals.db"));
+        if (given is not null && !mayCreate && !ApprovalStoreLocation.IsPostgresUrl(given) && !File.Exists(location))
         {
             // A mistyped path must not silently become a new, empty queue in which every approval looks missing.
             await Console.Error.WriteLineAsync($"error: --approvals-db {given}: no such approval database; give the file a run with --approver web used (default .actionagent/approvals.db), or leave the option out");
             return ApprovalsCommands.Invalid;
         }
 
-        Directory.CreateDirectory(Path.GetDirectoryName(path)!);
-        SqliteApprovalStore store;
+        IApprovalDatabase store;
         try
         {
-            store = await SqliteApprovalStore.OpenAsync(new SqliteApprovalStoreOptions { Path = path }, cancellationToken: cancellationToken);
+            store = await ApprovalStores.OpenAsync(location, cancellationToken: cancellationToken);
         }
-        catch (InvalidDataException e)
+        catch (Exception e) when (e is InvalidDataException or FormatException)
         {
-            // A database written by a newer ActionAgent: one line, nothing changed.
+            // A database written by a newer ActionAgent, or a malformed URL: one line, nothing changed.
             await Console.Error.WriteLineAsync($"error: {e.Message}");
             return ApprovalsCommands.Invalid;
+        }
+        catch (ApprovalStoreUnavailableException e)
+        {
+            await Console.Error.WriteLineAsync($"error: {e.Message}");
+            return ApprovalsCommands.Unavailable;
         }
 
         var log = new AuditLog(Path.GetFullPath(r.GetValue(audit) ?? Path.Combine(RepoPaths.Root, ".actionagent", "audit.jsonl")));

@@ -1,5 +1,6 @@
 using System.CommandLine;
 using System.Globalization;
+using ActionAgent.Approvals.Store;
 using ActionAgent.Cli.Hosting;
 using ActionAgent.Serve.Queue;
 using ActionAgent.Serve.Store;
@@ -13,7 +14,7 @@ public sealed class QueueCliOptions
     public Option<string?> Store { get; } = new("--store") { Description = "Task store and job queue: sqlite:PATH (default sqlite:.actionagent/serve.db) or postgres://user:password@host:port/database" };
 
     /// <summary>--approvals-db.</summary>
-    public Option<string?> ApprovalsDb { get; } = new("--approvals-db") { Description = "Approval queue of the runs (default: .actionagent/approvals.db in the repository)" };
+    public Option<string?> ApprovalsDb { get; } = new("--approvals-db") { Description = "Approval queue of the runs: a file, or postgres://user:password@host:port/database (default: the --store database when it is PostgreSQL, else .actionagent/approvals.db in the repository)" };
 
     /// <summary>--audit.</summary>
     public Option<string?> Audit { get; } = new("--audit") { Description = "Audit log of the runs and decisions (default: .actionagent/audit.jsonl in the repository)" };
@@ -68,6 +69,23 @@ public sealed class QueueCliOptions
         };
     }
 
+    /// <summary>
+    /// Where runs keep approvals: --approvals-db (a path, or a postgres:// URL kept as given); without it, the PostgreSQL
+    /// database of a postgres --store, so every machine sharing the tasks shares the approvals; else .actionagent/approvals.db.
+    /// </summary>
+    public string ReadApprovalsDb(ParseResult result)
+    {
+        var given = result.GetValue(ApprovalsDb) ?? (result.GetValue(Store) is { } store && ApprovalStoreLocation.IsPostgresUrl(store) ? store : null);
+        if (given is not null && ApprovalStoreLocation.IsPostgresUrl(given))
+        {
+            // A malformed URL is bad input here, once, rather than a failure in every run the queue starts.
+            _ = ApprovalStoreLocation.Parse(given);
+            return given;
+        }
+
+        return Path.GetFullPath(given ?? Path.Combine(RepoPaths.Root, ".actionagent", "approvals.db"));
+    }
+
     /// <summary>How runs are started: this very program, with <c>run</c>.</summary>
     public RunnerOptions ReadRunner(ParseResult result)
     {
@@ -77,7 +95,7 @@ public sealed class QueueCliOptions
         {
             FileName = self,
             PrefixArguments = viaDotnet ? [typeof(QueueCliOptions).Assembly.Location] : [],
-            ApprovalsDb = Path.GetFullPath(result.GetValue(ApprovalsDb) ?? Path.Combine(RepoPaths.Root, ".actionagent", "approvals.db")),
+            ApprovalsDb = ReadApprovalsDb(result),
             AuditPath = Path.GetFullPath(result.GetValue(Audit) ?? Path.Combine(RepoPaths.Root, ".actionagent", "audit.jsonl")),
             RecordingsDirectory = Path.GetFullPath(result.GetValue(Recordings) ?? Path.Combine(RepoPaths.Root, "recordings")),
             ConnectUrl = result.GetValue(Connect),

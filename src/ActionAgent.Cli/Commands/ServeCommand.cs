@@ -1,6 +1,7 @@
 using System.CommandLine;
 using ActionAgent.Cli.Hosting;
 using ActionAgent.Cli.Output;
+using ActionAgent.Approvals.Store;
 using ActionAgent.Serve.Store;
 using ActionAgent.Serve.Web;
 
@@ -65,7 +66,7 @@ public static class ServeCommand
             {
                 return Fail(ExitCodes.BadInput, e.Message);
             }
-            catch (StoreUnavailableException e)
+            catch (Exception e) when (e is StoreUnavailableException or ApprovalStoreUnavailableException)
             {
                 return Fail(ExitCodes.Environment, e.Message);
             }

@@ -46,17 +46,17 @@ public static class WorkerCommand
             }
 
             TaskStore store;
-            SqliteApprovalStore approvals;
+            IApprovalDatabase approvals;
             try
             {
                 store = await TaskStore.OpenAsync(location, cancellationToken: ct);
-                approvals = await SqliteApprovalStore.OpenAsync(new SqliteApprovalStoreOptions { Path = runner.ApprovalsDb }, cancellationToken: ct);
+                approvals = await ApprovalStores.OpenAsync(runner.ApprovalsDb, cancellationToken: ct);
             }
             catch (Exception e) when (e is StoreSchemaException or InvalidDataException)
             {
                 return Fail(ExitCodes.BadInput, e.Message);
             }
-            catch (StoreUnavailableException e)
+            catch (Exception e) when (e is StoreUnavailableException or ApprovalStoreUnavailableException)
             {
                 return Fail(ExitCodes.Environment, e.Message);
             }

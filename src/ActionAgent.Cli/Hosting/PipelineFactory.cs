@@ -19,7 +19,7 @@ public sealed class PipelineFactory(CliSettings settings, ILoggerFactory loggerF
     /// <summary>The refusal when nobody can answer.</summary>
     public const string NoReviewerMessage = "no reviewer available: standard input is not a terminal. Re-run with --yes to approve held actions, --approver web to queue them for the dashboard, or run it on a terminal to answer y/n";
 
-    private SqliteApprovalStore? _store;
+    private IApprovalDatabase? _store;
 
     /// <summary>
     /// Loads the policy and opens what the approver needs. A policy that does not load throws
@@ -42,7 +42,7 @@ public sealed class PipelineFactory(CliSettings settings, ILoggerFactory loggerF
     }
 
     /// <summary>The approval store of <c>--approver web</c>, once <see cref="CreateAsync"/> opened it.</summary>
-    public SqliteApprovalStore? Store => _store;
+    public IApprovalDatabase? Store => _store;
 
     /// <summary>
     /// The policy for a run: <see cref="CliSettings.Policy"/>, else <see cref="CliSettings.PolicyPath"/>, else
@@ -84,25 +84,22 @@ public sealed class PipelineFactory(CliSettings settings, ILoggerFactory loggerF
     public static string AuditPath(CliSettings settings) =>
         Path.GetFullPath(settings.AuditPath ?? Path.Combine(RepoPaths.Root, ".actionagent", "audit.jsonl"));
 
-    /// <summary>Where the approval queue lives: --approvals-db, else .actionagent/approvals.db in the repository.</summary>
+    /// <summary>
+    /// Where the approval queue lives: --approvals-db (a file, or a postgres:// URL kept as given), else
+    /// .actionagent/approvals.db in the repository.
+    /// </summary>
     public static string ApprovalsDbPath(CliSettings settings) =>
-        Path.GetFullPath(settings.ApprovalsDb ?? Path.Combine(RepoPaths.Root, ".actionagent", "approvals.db"));
+        settings.ApprovalsDb is { } given && ApprovalStoreLocation.IsPostgresUrl(given)
+            ? given
+            : Path.GetFullPath(settings.ApprovalsDb ?? Path.Combine(RepoPaths.Root, ".actionagent", "approvals.db"));
 
     private static string ApproverKind(CliSettings settings) =>
         settings.Approver ?? (ConsoleApprover.IsInteractive ? "console" : "none");
 
-    private async Task<SqliteApprovalStore> OpenStoreAsync(PolicyDocument policy, CancellationToken cancellationToken)
-    {
-        var path = ApprovalsDbPath(settings);
-        Directory.CreateDirectory(Path.GetDirectoryName(path)!);
-        return await SqliteApprovalStore.OpenAsync(
-            new SqliteApprovalStoreOptions { Path = path, OrphanAfter = policy.Approval.OrphanAfter },
-            TimeProvider.System,
-            loggerFactory.CreateLogger<SqliteApprovalStore>(),
-            cancellationToken).ConfigureAwait(false);
-    }
+    private Task<IApprovalDatabase> OpenStoreAsync(PolicyDocument policy, CancellationToken cancellationToken) =>
+        ApprovalStores.OpenAsync(ApprovalsDbPath(settings), policy.Approval.OrphanAfter, TimeProvider.System, loggerFactory, cancellationToken);
 
-    private IApprover CreateApprover(PolicyDocument policy, SqliteApprovalStore? store)
+    private IApprover CreateApprover(PolicyDocument policy, IApprovalDatabase? store)
     {
         if (settings.Yes)
         {

@@ -29,7 +29,7 @@ public static class RunIds
     /// Refuses (<see cref="ArgumentException"/>, exit 2) an id whose recording folder exists or that the approval queue
     /// already knows.
     /// </summary>
-    public static async Task EnsureUnusedAsync(string runId, string recordingsRoot, Approvals.Store.SqliteApprovalStore? store, CancellationToken cancellationToken = default)
+    public static async Task EnsureUnusedAsync(string runId, string recordingsRoot, Approvals.Store.IApprovalDatabase? store, CancellationToken cancellationToken = default)
     {
         Validate(runId);
         if (Directory.Exists(Path.Combine(recordingsRoot, runId)))

@@ -9,7 +9,7 @@ public sealed class RunnerOptions
     /// <summary>Arguments before <c>run</c> (the dll path when <see cref="FileName"/> is dotnet). Default: none.</summary>
     public IReadOnlyList<string> PrefixArguments { get; set; } = [];
 
-    /// <summary>The approval queue the runs hold irreversible steps in (<c>--approvals-db</c>). Required.</summary>
+    /// <summary>The approval queue the runs hold irreversible steps in (<c>--approvals-db</c>): a SQLite file path or a <c>postgres://</c> URL. Required.</summary>
     public string ApprovalsDb { get; set; } = "";
 
     /// <summary>Audit log of every run (<c>--audit</c>). Required.</summary>

@@ -14,7 +14,7 @@ namespace ActionAgent.Serve.Queue;
 /// approval (an approved irreversible step may have executed: the task fails instead, so it never runs twice) or its
 /// attempts are used up.
 /// </summary>
-public sealed class TaskJob(TaskStore store, ITaskRunner runner, SqliteApprovalStore approvals, WorkerOptions options, TimeProvider time, ILogger<TaskJob> logger)
+public sealed class TaskJob(TaskStore store, ITaskRunner runner, IApprovalDatabase approvals, WorkerOptions options, TimeProvider time, ILogger<TaskJob> logger)
 {
     /// <summary>The queue the jobs go to.</summary>
     public const string Queue = "tasks";

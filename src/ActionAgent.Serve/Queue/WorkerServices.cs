@@ -12,7 +12,7 @@ namespace ActionAgent.Serve.Queue;
 public static class WorkerServices
 {
     /// <summary>Adds the queue (and the worker) to <paramref name="services"/>.</summary>
-    public static IServiceCollection AddTaskQueue(this IServiceCollection services, TaskStore store, SqliteApprovalStore approvals, WorkerOptions worker, RunnerOptions runner, int workers, TimeProvider? time = null)
+    public static IServiceCollection AddTaskQueue(this IServiceCollection services, TaskStore store, IApprovalDatabase approvals, WorkerOptions worker, RunnerOptions runner, int workers, TimeProvider? time = null)
     {
         ArgumentNullException.ThrowIfNull(store);
         services.AddSingleton(store);

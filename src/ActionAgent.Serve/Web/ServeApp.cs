@@ -35,7 +35,8 @@ public sealed class ServeApp : IAsyncDisposable
 
     /// <summary>
     /// Opens the store and starts listening. Throws <see cref="StoreUnavailableException"/> / <see cref="StoreSchemaException"/>
-    /// for the store, <see cref="InvalidDataException"/> for an approval database written by a newer ActionAgent.
+    /// for the store, <see cref="InvalidDataException"/> for an approval database written by a newer ActionAgent and
+    /// <see cref="ApprovalStoreUnavailableException"/> for an approval database that cannot be reached.
     /// </summary>
     public static async Task<ServeApp> StartAsync(ServeOptions options, ILoggerFactory? loggerFactory = null, TimeProvider? time = null, CancellationToken cancellationToken = default)
     {
@@ -44,7 +45,7 @@ public sealed class ServeApp : IAsyncDisposable
         var location = options.Store ?? throw new InvalidOperationException("serve needs a store (--store)");
         var clock = time ?? TimeProvider.System;
         var store = await TaskStore.OpenAsync(location, clock, cancellationToken).ConfigureAwait(false);
-        var approvals = await SqliteApprovalStore.OpenAsync(new SqliteApprovalStoreOptions { Path = options.Runner.ApprovalsDb }, clock, cancellationToken: cancellationToken).ConfigureAwait(false);
+        var approvals = await ApprovalStores.OpenAsync(options.Runner.ApprovalsDb, time: clock, cancellationToken: cancellationToken).ConfigureAwait(false);
 
         var builder = WebApplication.CreateSlimBuilder(new WebApplicationOptions { ApplicationName = typeof(ServeApp).Assembly.GetName().Name });
         builder.Logging.ClearProviders();

@@ -15,7 +15,7 @@ namespace ActionAgent.Serve.Web;
 /// The JSON task API: submit (202 + id), list, show (status, steps, result, exit code, recording, approvals), cancel.
 /// Every call needs <c>Authorization: Bearer TOKEN</c> (401 without a valid one, 403 when the role may not do it).
 /// </summary>
-internal sealed class TaskApi(TaskStore store, SqliteApprovalStore approvals, IBackgroundJobClient queue, ServeTokens tokens, SubmissionCheck check, RunnerOptions runner, TimeProvider time)
+internal sealed class TaskApi(TaskStore store, IApprovalDatabase approvals, IBackgroundJobClient queue, ServeTokens tokens, SubmissionCheck check, RunnerOptions runner, TimeProvider time)
 {
     public async Task<IResult> SubmitAsync(HttpContext c)
     {

@@ -22,7 +22,7 @@ public sealed class FlowCommandOptions
     public Option<string?> Approver { get; } = new("--approver") { Description = "Who approves held actions: console, web (queue + 'actionagent approvals serve') or none (default: console on a terminal, otherwise none)" };
 
     /// <summary>--approvals-db.</summary>
-    public Option<string?> ApprovalsDb { get; } = new("--approvals-db") { Description = "Approval queue database for --approver web (default: .actionagent/approvals.db in the repository)" };
+    public Option<string?> ApprovalsDb { get; } = new("--approvals-db") { Description = "Approval queue for --approver web: a file, or postgres://user:password@host:port/database (default: .actionagent/approvals.db in the repository)" };
 
     /// <summary>--audit.</summary>
     public Option<string?> Audit { get; } = new("--audit") { Description = "Audit log file (default: .actionagent/audit.jsonl in the repository)" };
