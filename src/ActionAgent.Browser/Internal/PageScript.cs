@@ -103,6 +103,7 @@ internal sealed class LocateResult
     public bool Scrolled { get; set; }
     public string? Covered { get; set; }
     public string? Frame { get; set; }
+    public bool Opener { get; set; }
 }
 
 internal sealed class TagResult

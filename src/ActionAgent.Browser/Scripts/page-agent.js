@@ -597,6 +597,9 @@
     setActing(true);
     const tag = el.localName;
     const res = { status: 'ok', tag, type: inputType(el), x: b.box.l, y: b.box.t, w: b.box.r - b.box.l, h: b.box.b - b.box.t, scrolled, frame: b.path };
+    // A control that announces a popup (a menu item with a submenu, a disclosure): what pointing at it opens is its effect.
+    const hasPopup = el.getAttribute('aria-haspopup');
+    res.opener = (!!hasPopup && hasPopup !== 'false') || el.hasAttribute('aria-expanded');
     if (!b.visible) { res.status = 'offscreen'; return res; }
     const v = b.visible;
     const cx = (v.l + v.r) / 2, cy = (v.t + v.b) / 2;

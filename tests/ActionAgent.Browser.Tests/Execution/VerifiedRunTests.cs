@@ -94,6 +94,18 @@ public sealed class VerifiedRunTests
               b.addEventListener('mouseup', () => { b.classList.remove('pressed'); b.style.outline = ''; });
             </script>
             """);
+        // A menu item that opens its submenu when pointed at (as jQuery UI menus do); its click adds nothing more.
+        server.Add("/hover-menu", """
+            <!doctype html><title>Menu</title>
+            <div id="playback" role="menuitem" aria-haspopup="true" tabindex="0" style="width:120px;padding:6px;border:1px solid #999">Playback</div>
+            <ul id="sub" role="menu" style="display:none"><li role="menuitem">Stop</li></ul>
+            <script>
+              document.getElementById('playback').addEventListener('mouseenter', () => {
+                document.getElementById('sub').style.display = 'block';
+                document.getElementById('playback').setAttribute('aria-expanded', 'true');
+              });
+            </script>
+            """);
         recordings = Directory.CreateTempSubdirectory("aa-verified-");
         session = await TestBrowser.OpenAsync();
     }
@@ -174,6 +186,17 @@ public sealed class VerifiedRunTests
 
         Assert.AreEqual(RunStatus.Completed, result.Status, result.Message);
         Assert.AreEqual(shown, await session.Page.TextContentAsync("#state"));
+    }
+
+    [TestMethod]
+    public async Task RunAsync_MenuItemThatOpensItsSubmenuWhenPointedAt_Completes()
+    {
+        await session.Page.GotoAsync(server.Url("/hover-menu"));
+
+        var result = await RunAsync("Open Playback.");
+
+        Assert.AreEqual(RunStatus.Completed, result.Status, result.Message);
+        Assert.IsTrue(await session.Page.IsVisibleAsync("#sub"));
     }
 
     private async Task<RunResult> RunAsync(string task)
