@@ -68,18 +68,28 @@ public sealed class PixelChangeVerifier : IOutcomeVerifier
         var secrets = SecretBoxes(before, beforeImage.Size());
         Mask(beforeImage, secrets);
         Mask(current, secrets);
-        var change = detector.Detect(beforeImage, current);
-        if (change.ChangedFraction > options.MaxMotionFraction)
+        // Every changed pixel counts (no smallest-region filter: one changed digit of a clock is motion too), grown by a
+        // few pixels so anti-aliased edges of the next change fall inside.
+        using var changedMask = detector.ChangedMaskOf(beforeImage, current);
+        var fraction = (double)Cv2.CountNonZero(changedMask) / ((double)changedMask.Rows * changedMask.Cols);
+        if (fraction > options.MaxMotionFraction)
         {
-            logger.LogDebug("The screen changed by {Fraction:P0} since the observation: not treated as motion", change.ChangedFraction);
+            logger.LogDebug("The screen changed by {Fraction:P0} since the observation: not treated as motion", fraction);
             return;
         }
+
+        using var kernel = Cv2.GetStructuringElement(MorphShapes.Rect, new Size(9, 9));
+        Cv2.Dilate(changedMask, changedMask, kernel);
+        Cv2.FindContours(changedMask, out var contours, out _, RetrievalModes.External, ContourApproximationModes.ApproxSimple);
 
         // The target's own change (a hover style, the pointer resting on it) is judged by the effect rules, never hidden.
         var bounds = new Rect(0, 0, beforeImage.Width, beforeImage.Height);
         var target = TargetBox(proposal.Action, before);
-        motion = change.Regions
-            .Select(r => new Rect((int)r.X - 3, (int)r.Y - 3, (int)Math.Ceiling(r.Width) + 6, (int)Math.Ceiling(r.Height) + 6).Intersect(bounds))
+        // Text that changes by itself changes in places: a clock's seconds now, its minutes later. Its neighbours on the
+        // same line (three line-heights either side) are left out with it.
+        motion = contours
+            .Select(Cv2.BoundingRect)
+            .Select(r => new Rect(r.X - 3 - (3 * r.Height), r.Y - 3, r.Width + 6 + (6 * r.Height), r.Height + 6).Intersect(bounds))
             .Where(r => r.Width > 0 && r.Height > 0 && (target is not { } t || !r.IntersectsWith(t)))
             .ToList();
         if (motion.Count > 0)
