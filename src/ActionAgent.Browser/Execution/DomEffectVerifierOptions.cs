@@ -29,7 +29,7 @@ public sealed class DomEffectVerifierOptions
 
     /// <summary>
     /// How long the pointer rests on a click's target before the click, while the agent still watches, so hover feedback
-    /// (a hover class, a tooltip from script) is not taken for the click's effect. Used with <see cref="LearnPageLife"/>. Default 150 ms.
+    /// (a hover class, a tooltip from script) is not taken for the click's effect. Used with <see cref="LearnPageLife"/>. Default 50 ms (a tooltip shown later by a timer is the page's own anyway).
     /// </summary>
-    public TimeSpan HoverFeedback { get; set; } = TimeSpan.FromMilliseconds(150);
+    public TimeSpan HoverFeedback { get; set; } = TimeSpan.FromMilliseconds(50);
 }
