@@ -1,6 +1,3 @@
-using System.Globalization;
-using Npgsql;
-
 namespace ActionAgent.Approvals.Store;
 
 /// <summary>
@@ -24,8 +21,7 @@ public sealed record ApprovalStoreLocation
     public string Display { get; }
 
     /// <summary>True when <paramref name="value"/> names a PostgreSQL database rather than a file.</summary>
-    public static bool IsPostgresUrl(string value) =>
-        value.StartsWith("postgres://", StringComparison.OrdinalIgnoreCase) || value.StartsWith("postgresql://", StringComparison.OrdinalIgnoreCase);
+    public static bool IsPostgresUrl(string value) => PostgresUrl.Looks(value);
 
     /// <summary>Parses a value; throws <see cref="FormatException"/> (one line) for a postgres URL without a host.</summary>
     public static ApprovalStoreLocation Parse(string value)
@@ -37,25 +33,11 @@ public sealed record ApprovalStoreLocation
             return new ApprovalStoreLocation(path) { SqlitePath = path };
         }
 
-        if (!Uri.TryCreate(value, UriKind.Absolute, out var uri) || uri.Host.Length == 0)
+        if (!PostgresUrl.TryParse(value, out var connectionString, out var display))
         {
             throw new FormatException($"--approvals-db \"{value}\" is neither a file path nor postgres://user:password@host:port/database");
         }
 
-        var user = uri.UserInfo.Split(':', 2);
-        var b = new NpgsqlConnectionStringBuilder
-        {
-            Host = uri.Host,
-            Port = uri.IsDefaultPort || uri.Port <= 0 ? 5432 : uri.Port,
-            Database = uri.AbsolutePath.Trim('/') is { Length: > 0 } db ? Uri.UnescapeDataString(db) : "postgres",
-            Username = user[0].Length > 0 ? Uri.UnescapeDataString(user[0]) : null,
-            Password = user.Length > 1 ? Uri.UnescapeDataString(user[1]) : null,
-            Timeout = 5,
-            MaxPoolSize = 20,
-        };
-        return new ApprovalStoreLocation(string.Create(CultureInfo.InvariantCulture, $"postgres://{uri.Host}:{b.Port}/{b.Database}"))
-        {
-            PostgresConnectionString = b.ConnectionString,
-        };
+        return new ApprovalStoreLocation(display) { PostgresConnectionString = connectionString };
     }
 }

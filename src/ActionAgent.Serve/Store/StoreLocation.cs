@@ -1,5 +1,5 @@
+using ActionAgent.Approvals.Store;
 using Microsoft.Data.Sqlite;
-using Npgsql;
 
 namespace ActionAgent.Serve.Store;
 
@@ -23,22 +23,9 @@ public sealed record StoreLocation(StoreKind Kind, string ConnectionString, stri
             return new StoreLocation(StoreKind.Sqlite, cs, "sqlite:" + path) { SqlitePath = path };
         }
 
-        if ((value.StartsWith("postgres://", StringComparison.OrdinalIgnoreCase) || value.StartsWith("postgresql://", StringComparison.OrdinalIgnoreCase))
-            && Uri.TryCreate(value, UriKind.Absolute, out var uri) && uri.Host.Length > 0)
+        if (PostgresUrl.TryParse(value, out var connectionString, out var display))
         {
-            var user = uri.UserInfo.Split(':', 2);
-            var b = new NpgsqlConnectionStringBuilder
-            {
-                Host = uri.Host,
-                Port = uri.IsDefaultPort || uri.Port <= 0 ? 5432 : uri.Port,
-                Database = uri.AbsolutePath.Trim('/') is { Length: > 0 } db ? Uri.UnescapeDataString(db) : "postgres",
-                Username = user[0].Length > 0 ? Uri.UnescapeDataString(user[0]) : null,
-                Password = user.Length > 1 ? Uri.UnescapeDataString(user[1]) : null,
-                Timeout = 5,
-                MaxPoolSize = 20,
-            };
-            var shown = $"postgres://{uri.Host}:{b.Port}/{b.Database}";
-            return new StoreLocation(StoreKind.Postgres, b.ConnectionString, shown);
+            return new StoreLocation(StoreKind.Postgres, connectionString, display);
         }
 
         throw new FormatException($"--store \"{value}\" is neither sqlite:PATH nor postgres://user:password@host:port/database");
