@@ -52,7 +52,7 @@ public sealed class DomEffectVerifier : IOutcomeVerifier
             return;
         }
 
-        if (options.LearnPageLife > TimeSpan.Zero && Expects(proposal.Action, out _) && !ReadsBack(proposal.Action))
+        if (options.LearnPageLife > TimeSpan.Zero && Expects(proposal.Action, out _) && !ReadsBack(proposal.Action) && !ReadsState(proposal.Action, before))
         {
             // Hover and press feedback (a hover class, a tooltip a script shows) is not what a click did: the pointer
             // goes over the target first, while the agent still watches, and what that changes is before the baseline.
@@ -61,13 +61,19 @@ public sealed class DomEffectVerifier : IOutcomeVerifier
                 await HoverFirstAsync(target, before, cancellationToken).ConfigureAwait(false);
             }
 
+            // A quiet page (loaded, no timer, request, socket or animation pending, nothing changed by itself) cannot
+            // change in the DOM unless something acts: there is nothing to learn by watching it. Pixels can (an
+            // animated image), so with a pixel verifier inside, the page is always watched.
             var idle = await ScriptAsync<IdleResult>("idle", cancellationToken).ConfigureAwait(false);
-            var missing = idle is null ? TimeSpan.Zero : options.LearnPageLife - TimeSpan.FromMilliseconds(idle.IdleMs);
+            var quiet = idle?.Restless == "" && inner is null;
+            var missing = idle is null || quiet ? TimeSpan.Zero : options.LearnPageLife - TimeSpan.FromMilliseconds(idle.IdleMs);
             if (missing > TimeSpan.Zero)
             {
-                logger.LogDebug("Watching the page {Wait} ms before {Action} to learn what changes by itself", (int)missing.TotalMilliseconds, proposal.Action.Kind);
+                logger.LogDebug("Watching the page {Wait} ms before {Action} to learn what changes by itself ({Why})", (int)missing.TotalMilliseconds, proposal.Action.Kind, idle!.Restless);
                 await Task.Delay(missing, time, cancellationToken).ConfigureAwait(false);
             }
+
+            await SettleRequestsAsync(cancellationToken).ConfigureAwait(false);
         }
 
         if (inner is not null)
@@ -148,6 +154,18 @@ public sealed class DomEffectVerifier : IOutcomeVerifier
         }
     }
 
+    // Requests in flight answer whenever they like: their answers should land while the agent watches, not while it
+    // verifies. Bounded over the page's watched time, so a long poll costs only the first actions on a page.
+    private async Task SettleRequestsAsync(CancellationToken ct)
+    {
+        var limit = (options.LearnPageLife + options.SettleRequests).TotalMilliseconds;
+        while (await ScriptAsync<IdleResult>("idle", ct).ConfigureAwait(false) is { Requests: > 0 } idle && idle.IdleMs < limit)
+        {
+            logger.LogDebug("Waiting for {Count} requests in flight before acting", idle.Requests);
+            await Task.Delay(options.PollInterval, time, ct).ConfigureAwait(false);
+        }
+    }
+
     private async Task HoverFirstAsync(int id, Observation before, CancellationToken ct)
     {
         var element = before.Find(id);
@@ -188,6 +206,15 @@ public sealed class DomEffectVerifier : IOutcomeVerifier
 
     // Typing without Enter is checked by reading the field back, never by "something changed".
     private static bool ReadsBack(BrowserAction action) => action is TypeTextAction { PressEnter: false };
+
+    // A native box's single click and a native select's choice are judged by their state, never by "something changed".
+    private static bool ReadsState(BrowserAction action, Observation before) => action switch
+    {
+        ClickAction { Button: MouseButtonKind.Left, ClickCount: 1 } click when click.Target.ElementId is { } id =>
+            before.Find(id) is { Tag: "input", Checked: not null } box && box.Role.ToLowerInvariant() is "checkbox" or "radio" or "switch",
+        SelectOptionAction select when select.Target.ElementId is { } id => before.Find(id) is { Tag: "select" },
+        _ => false,
+    };
 
     // A page helper call that must not fail the step: a page that navigated or closed meanwhile answers nothing.
     private async Task<T?> ScriptAsync<T>(string op, CancellationToken ct)

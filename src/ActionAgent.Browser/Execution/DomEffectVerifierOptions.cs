@@ -23,9 +23,18 @@ public sealed class DomEffectVerifierOptions
     /// How long the page must have been watched without the agent acting before a click, key press or drag, so that
     /// what changes by itself (a clock, a ticker, a script-driven animation) is known and not taken for the action's
     /// effect. Only the first such action on a page usually waits: perception, deciding and approval count as
-    /// watching. Default 1.1 s (a clock that ticks once a second is seen); zero turns the wait off.
+    /// watching. A quiet page (loaded; no timer, animation frame, request, socket, worker or animation pending; nothing
+    /// changed by itself yet) is not waited for: nothing there can change unless something acts. Default 1.1 s (a clock
+    /// that ticks once a second is seen); zero turns the wait off.
     /// </summary>
     public TimeSpan LearnPageLife { get; set; } = TimeSpan.FromMilliseconds(1100);
+
+    /// <summary>
+    /// How much longer than <see cref="LearnPageLife"/> a page that still has requests in flight is watched, so what their
+    /// answers change lands while the agent watches and is not taken for the action's effect. Counted over the page's
+    /// life (only the first actions on a page wait). Default 2 s.
+    /// </summary>
+    public TimeSpan SettleRequests { get; set; } = TimeSpan.FromSeconds(2);
 
     /// <summary>
     /// How long the pointer rests on a click's target before the click, while the agent still watches, so hover feedback

@@ -175,6 +175,12 @@ internal sealed class IdleResult
     public string Token { get; set; } = "";
     public int IdleMs { get; set; }
     public int Live { get; set; }
+
+    /// <summary>Why the page may change by itself ("" when nothing could: loaded, nothing pending, nothing animating).</summary>
+    public string? Restless { get; set; }
+
+    /// <summary>Requests the page has in flight (fetch and XMLHttpRequest).</summary>
+    public int Requests { get; set; }
 }
 
 internal sealed class FormResult

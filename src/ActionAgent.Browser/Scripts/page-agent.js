@@ -57,6 +57,14 @@
       if (st.acting && el && r.type === 'attributes' && (r.attributeName === 'class' || r.attributeName === 'style') && (t === el || el.contains(t))) st.selfMut = (st.selfMut || 0) + 1;
     }
   }
+  // Why the page may change by itself ('' when it cannot): it already did, or the timer side sees something pending.
+  function restless() {
+    flushMutations();
+    if (st.liveCount) return st.liveCount === 1 ? '1 element changed by itself' : st.liveCount + ' elements changed by themselves';
+    const timers = top[KEY + '_t'];
+    if (!timers || typeof timers.quiet !== 'function') return 'the page loaded before it could be watched';
+    try { return timers.quiet(); } catch (e) { return 'unknown'; }
+  }
   function idleMs() {
     return Math.round(st.idleMs + (st.acting ? 0 : Math.max(0, now() - st.idleFrom - GRACE_MS)));
   }
@@ -790,7 +798,7 @@
     case 'findText': return findText();
     case 'scroll': return scrollState();
     case 'probe': return probe();
-    case 'idle': return { status: 'ok', token: st.token, idleMs: idleMs(), live: st.liveCount || 0 };
+    case 'idle': return { status: 'ok', token: st.token, idleMs: idleMs(), live: st.liveCount || 0, restless: restless(), requests: (top[KEY + '_t'] && top[KEY + '_t'].pending) ? top[KEY + '_t'].pending.requests : 0 };
     case 'arm': setActing(false); setBaseline(); setActing(true); return { status: 'ok', token: st.token };
     case 'rest': setActing(false); return { status: 'ok', token: st.token };
     case 'form': return formFields();

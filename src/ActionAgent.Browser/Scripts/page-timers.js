@@ -6,13 +6,18 @@
 (() => {
   const KEY = '__KEY___t';
   if (Object.prototype.hasOwnProperty.call(window, KEY)) return;
-  const T = { armed: false, own: false, flush: null };
+  // What could still change the page by itself: pending timers and animation frames, requests in flight, open
+  // sockets/event streams and workers. A page with none of them (and no running animation) is quiet: nothing there can
+  // change it unless something acts, so the verifier need not watch it before acting (see quiet()).
+  const pending = { timeouts: new Set(), intervals: new Set(), frames: new Set(), requests: 0, channels: 0 };
+  const T = { armed: false, own: false, flush: null, pending };
   try {
     Object.defineProperty(window, KEY, { value: T, enumerable: false, configurable: false, writable: false });
   } catch (e) {
     return;
   }
-  const wrap = (fn, own) => function () {
+  const wrap = (fn, own, done) => function () {
+    if (done) done();
     const prev = T.own;
     T.own = own;
     try {
@@ -24,22 +29,104 @@
       T.own = prev;
     }
   };
-  const patch = (name) => {
+  const disguise = (replaced, original) => {
+    try {
+      Object.defineProperty(replaced, 'toString', { value: () => Function.prototype.toString.call(original) });
+    } catch (e) { /* cosmetic */ }
+  };
+  // set: the pending set the scheduled callback belongs to; once: the callback runs once (it leaves the set then).
+  const patch = (name, set, once) => {
     const original = window[name];
     if (typeof original !== 'function') return;
     const replaced = {
       [name](callback) {
         const args = Array.prototype.slice.call(arguments);
-        if (typeof callback === 'function') args[0] = wrap(callback, T.own || !T.armed);
-        return original.apply(this, args);
+        const slot = { id: undefined };
+        if (typeof callback === 'function') args[0] = wrap(callback, T.own || !T.armed, once ? () => set.delete(slot.id) : null);
+        slot.id = original.apply(this, args);
+        set.add(slot.id);
+        return slot.id;
       },
     }[name];
-    try {
-      Object.defineProperty(replaced, 'toString', { value: () => Function.prototype.toString.call(original) });
-    } catch (e) { /* cosmetic */ }
+    disguise(replaced, original);
     window[name] = replaced;
   };
-  patch('setTimeout');
-  patch('setInterval');
-  patch('requestAnimationFrame');
+  const unpatch = (name, set) => {
+    const original = window[name];
+    if (typeof original !== 'function') return;
+    const replaced = { [name](id) { set.delete(id); return original.apply(this, arguments); } }[name];
+    disguise(replaced, original);
+    window[name] = replaced;
+  };
+  patch('setTimeout', pending.timeouts, true);
+  patch('setInterval', pending.intervals, false);
+  patch('requestAnimationFrame', pending.frames, true);
+  unpatch('clearTimeout', pending.timeouts);
+  unpatch('clearInterval', pending.intervals);
+  unpatch('cancelAnimationFrame', pending.frames);
+
+  // Requests in flight: their answers may change the page whenever they arrive.
+  if (typeof window.fetch === 'function') {
+    const originalFetch = window.fetch;
+    const fetch = function () {
+      pending.requests++;
+      let settled = false;
+      const settle = () => { if (!settled) { settled = true; pending.requests--; } };
+      try {
+        const p = originalFetch.apply(this, arguments);
+        p.then(settle, settle);
+        return p;
+      } catch (e) {
+        settle();
+        throw e;
+      }
+    };
+    disguise(fetch, originalFetch);
+    window.fetch = fetch;
+  }
+  if (typeof XMLHttpRequest === 'function') {
+    const send = XMLHttpRequest.prototype.send;
+    XMLHttpRequest.prototype.send = function () {
+      pending.requests++;
+      let settled = false;
+      this.addEventListener('loadend', () => { if (!settled) { settled = true; pending.requests--; } });
+      try {
+        return send.apply(this, arguments);
+      } catch (e) {
+        if (!settled) { settled = true; pending.requests--; }
+        throw e;
+      }
+    };
+  }
+  // Channels that push (sockets, event streams, workers, message ports a scheduler loops through): the page is never
+  // quiet once one exists.
+  for (const name of ['WebSocket', 'EventSource', 'Worker', 'SharedWorker', 'BroadcastChannel', 'MessageChannel']) {
+    const Original = window[name];
+    if (typeof Original !== 'function') continue;
+    try {
+      const Counted = new Proxy(Original, { construct(target, args, newTarget) { pending.channels++; return Reflect.construct(target, args, newTarget); } });
+      window[name] = Counted;
+    } catch (e) { /* counting is best effort; quiet() then only errs on the side of waiting */ }
+  }
+
+  // Why the page may still change by itself, or '' when it is quiet (loaded, nothing pending, nothing animating).
+  T.quiet = () => {
+    if (document.readyState !== 'complete') return 'still loading';
+    if (pending.timeouts.size || pending.intervals.size) return 'timers pending';
+    if (pending.frames.size) return 'animation frames pending';
+    if (pending.requests > 0) return 'requests in flight';
+    if (pending.channels > 0) return 'a socket, event stream or worker is open';
+    try {
+      if (document.getAnimations && document.getAnimations().some((a) => a.playState === 'running')) return 'animations running';
+    } catch (e) { return 'animations unknown'; }
+    for (const m of document.querySelectorAll('video,audio')) if (!m.paused) return 'media playing';
+    for (const f of document.querySelectorAll('iframe,frame')) {
+      let inner = null;
+      try { inner = f.contentWindow && f.contentWindow[KEY]; } catch (e) { inner = null; }
+      if (!inner || typeof inner.quiet !== 'function') return 'a frame that cannot be watched';
+      const why = inner.quiet();
+      if (why) return 'in a frame: ' + why;
+    }
+    return '';
+  };
 })();

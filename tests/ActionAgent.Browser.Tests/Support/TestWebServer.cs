@@ -96,6 +96,14 @@ public sealed class TestWebServer : IDisposable
                 Thread.Sleep(4000); // a side panel's data that arrives long after its page (far longer than a loaded CI machine's click)
             }
 
+            // /api/delay/1500: answers "ok" after that many milliseconds (a page's own slow request).
+            if (path.StartsWith("/api/delay/", StringComparison.Ordinal) && int.TryParse(path["/api/delay/".Length..], out var delay))
+            {
+                Thread.Sleep(delay);
+                Write(response, 200, "ok");
+                return;
+            }
+
             if (pages.TryGetValue(path, out var html) || (context.Request.HttpMethod == "POST" && pages.TryGetValue(path + "#post", out html)))
             {
                 Write(response, 200, html);
