@@ -207,11 +207,12 @@ public sealed class DomEffectVerifier : IOutcomeVerifier
     // Typing without Enter is checked by reading the field back, never by "something changed".
     private static bool ReadsBack(BrowserAction action) => action is TypeTextAction { PressEnter: false };
 
-    // A native box's single click and a native select's choice are judged by their state, never by "something changed".
+    // A native box's single click (or its label's, standing for a hidden box) and a native select's choice are judged by
+    // their state, never by "something changed".
     private static bool ReadsState(BrowserAction action, Observation before) => action switch
     {
         ClickAction { Button: MouseButtonKind.Left, ClickCount: 1 } click when click.Target.ElementId is { } id =>
-            before.Find(id) is { Tag: "input", Checked: not null } box && box.Role.ToLowerInvariant() is "checkbox" or "radio" or "switch",
+            before.Find(id) is { Tag: "input" or "label", Checked: not null } box && box.Role.ToLowerInvariant() is "checkbox" or "radio" or "switch",
         SelectOptionAction select when select.Target.ElementId is { } id => before.Find(id) is { Tag: "select" },
         _ => false,
     };

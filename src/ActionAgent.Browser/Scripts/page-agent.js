@@ -474,6 +474,18 @@
     const drop = new Set();
     for (const { e, control } of labelFor) if (control && emitted.has(control)) drop.add(e);
 
+    // A styled box: the real checkbox or radio is hidden (clipped, transparent, a pixel wide) and its label is what people
+    // see and click. The label then stands for the box: its role, its state, whether it is disabled.
+    for (const { e, control } of labelFor) {
+      if (!control || emitted.has(control) || drop.has(e) || control.localName !== 'input') continue;
+      const t = inputType(control);
+      if (t !== 'checkbox' && t !== 'radio') continue;
+      e.role = control.getAttribute('role') === 'switch' ? 'switch' : t;
+      e.checked = !!control.checked;
+      if (control.disabled) e.disabled = true;
+      e.textish = false;
+    }
+
     const controls = out.filter((e) => !e.textish && !drop.has(e));
     const texts = out.filter((e) => e.textish && !drop.has(e));
     const controlLabels = new Set(labelFor.filter(({ control }) => control).map(({ e }) => e));
@@ -490,8 +502,9 @@
         else if (hOverlap && t.y + t.h <= c.y + 4) d = Math.max(0, c.y - (t.y + t.h));
         if (d < bestD) { bestD = d; best = t; }
       }
-      let near = best ? best.name : '';
-      if (!near && (c.role === 'radio' || c.role === 'checkbox')) {
+      // A box's group says what it is about ("Hotel Ratings: 4 Star"), more than the nearest heading does.
+      let near = '';
+      if (c.role === 'radio' || c.role === 'checkbox' || c.role === 'switch') {
         const fs = c.el.closest('fieldset');
         const lg = fs && fs.querySelector(':scope > legend');
         if (lg) near = collapse(textOf(lg, null, 0));
@@ -500,6 +513,7 @@
           if (group) near = collapse(group.getAttribute('aria-label'));
         }
       }
+      if (!near) near = best ? best.name : '';
       if (near && near !== c.name) c.near = cap(near, 150);
     }
 

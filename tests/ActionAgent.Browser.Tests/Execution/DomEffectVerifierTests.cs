@@ -132,7 +132,7 @@ public sealed class DomEffectVerifierTests
 
         Assert.IsTrue(outcome.Succeeded, outcome.Message);
         Assert.IsTrue(await session.Page.IsCheckedAsync("#subscribe"));
-        StringAssert.Contains(outcome.Checks![0], "its box is now checked");
+        StringAssert.Contains(outcome.Checks![0], "checkbox \"Subscribe to news\" is checked"); // the label stands for its hidden box
     }
 
     [TestMethod]

@@ -79,6 +79,22 @@ public sealed class VerifiedRunTests
               setTimeout(() => setInterval(() => document.getElementById('ticker').textContent = 'tick ' + (++n), 100), 1500);
             </script>
             """);
+        // Boxes styled the common way: the input is clipped to nothing and its label is what people see and click.
+        server.Add("/styled-boxes", """
+            <!doctype html><title>Ratings</title>
+            <style>.hidden-box { position: absolute; clip: rect(0 0 0 0); width: 1px; height: 1px; overflow: hidden; }
+              label { display: inline-block; padding: 8px; border: 1px solid #888; margin: 4px; }</style>
+            <fieldset><legend>Hotel Ratings:</legend>
+              <label for="c1">2 Star</label><input type="checkbox" id="c1" class="hidden-box">
+              <label for="c2">3 Star</label><input type="checkbox" id="c2" class="hidden-box">
+              <label for="c3">4 Star</label><input type="checkbox" id="c3" class="hidden-box">
+              <label for="c4">5 Star</label><input type="checkbox" id="c4" class="hidden-box">
+            </fieldset>
+            <fieldset><legend>Location:</legend>
+              <label for="r1">New York</label><input type="radio" name="loc" id="r1" class="hidden-box">
+              <label for="r2">Paris</label><input type="radio" name="loc" id="r2" class="hidden-box">
+            </fieldset>
+            """);
         // A request the page sent itself, answered while the click would be verified.
         server.Add("/late-answer", """
             <!doctype html><title>Late answer</title>
@@ -208,6 +224,20 @@ public sealed class VerifiedRunTests
 
         Assert.AreEqual(RunStatus.Completed, result.Status, result.Message);
         Assert.AreEqual(shown, await session.Page.TextContentAsync("#state"));
+    }
+
+    [TestMethod]
+    [DataRow("Tick the \"4 Star\" and \"5 Star\" hotel ratings.", "false,false,true,true,false,false", DisplayName = "quoted names with the group's words after them")]
+    [DataRow("Check the 2nd checkbox under \"Hotel Ratings\".", "false,true,false,false,false,false", DisplayName = "an ordinal under a group")]
+    [DataRow("Select the first location radio button.", "false,false,false,false,true,false", DisplayName = "an ordinal with the group's word")]
+    public async Task RunAsync_StyledBoxesWhoseInputIsHidden_AreTickedThroughTheirLabels(string task, string expected)
+    {
+        await session.Page.GotoAsync(server.Url("/styled-boxes"));
+
+        var result = await RunAsync(task);
+
+        Assert.AreEqual(RunStatus.Completed, result.Status, result.Message);
+        Assert.AreEqual(expected, await session.Page.EvaluateAsync<string>("() => [...document.querySelectorAll('input')].map(i => i.checked).join()"));
     }
 
     [TestMethod]

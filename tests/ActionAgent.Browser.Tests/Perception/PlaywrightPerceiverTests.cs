@@ -27,6 +27,19 @@ public sealed class PlaywrightPerceiverTests
             <form method="post" action="/prefs"><label><input type="checkbox" name="news"> News</label></form>
             """);
         // A script-made selectable list and a table far from any control: their items are what a person points at.
+        server.Add("/styled-boxes", """
+            <!doctype html><title>Styled boxes</title>
+            <style>.hidden-box { position: absolute; clip: rect(0 0 0 0); width: 1px; height: 1px; overflow: hidden; }
+              label { display: inline-block; padding: 8px; border: 1px solid #888; margin: 4px; }</style>
+            <h2>Checkbox</h2>
+            <fieldset><legend>Hotel Ratings:</legend>
+              <label for="c1">2 Star</label><input type="checkbox" id="c1" class="hidden-box">
+              <label for="c2">3 Star</label><input type="checkbox" id="c2" class="hidden-box" checked>
+              <label for="c3">4 Star</label><input type="checkbox" id="c3" class="hidden-box" disabled>
+            </fieldset>
+            <label>Paris <input type="radio" name="city" class="hidden-box"></label>
+            <label for="shown">Shown box</label><input type="checkbox" id="shown">
+            """);
         server.Add("/list-only", """
             <!doctype html><title>Pick</title>
             <p>You've selected: <span id="r">none</span>.</p>
@@ -86,6 +99,26 @@ public sealed class PlaywrightPerceiverTests
         var observation = await session.CreatePerceiver().ObserveAsync(TestContext.CancellationToken);
 
         Single(observation, e => e.Name == item);
+    }
+
+    [TestMethod]
+    public async Task Observe_LabelsOfHiddenBoxes_StandForTheBoxWithItsStateAndGroup()
+    {
+        await session.Page.GotoAsync(server.Url("/styled-boxes"));
+
+        var observation = await session.CreatePerceiver().ObserveAsync(TestContext.CancellationToken);
+
+        var two = Single(observation, e => e.Name == "2 Star");
+        var three = Single(observation, e => e.Name == "3 Star");
+        var four = Single(observation, e => e.Name == "4 Star");
+        Assert.AreEqual("checkbox", two.Role, "the label people see and click stands for its hidden box");
+        Assert.IsFalse(two.Checked);
+        Assert.IsTrue(three.Checked);
+        Assert.IsTrue(four.Disabled);
+        Assert.AreEqual("Hotel Ratings:", four.NearbyText, "a box's group names it before the nearest heading does");
+        Assert.AreEqual("radio", Single(observation, e => e.Name == "Paris").Role);
+        Assert.AreEqual(1, observation.Elements.Count(e => e.Name == "Shown box"), "a shown box carries its own label; the label is not a second box");
+        Assert.AreEqual("input", Single(observation, e => e.Name == "Shown box").Tag);
     }
 
     [TestMethod]

@@ -90,6 +90,14 @@ internal static partial class TargetQuery
             n = OrdinalOf(ordinal.Groups[1].Value);
             afterOrdinal = text[ordinal.Length..].Trim();
             readings.Add(Reading(afterOrdinal, n, null, weight));
+
+            // "the first location radio button", "the 2nd rating checkbox": words left before the role word may name the
+            // group the boxes are in rather than a box; counted among the boxes of that group.
+            var (kindless, kind) = StripRoleWords(afterOrdinal);
+            if (kind != RoleHint.None && kindless.Trim().Length > 0 && !kindless.Contains('"', StringComparison.Ordinal))
+            {
+                readings.Add(new TargetReading(Phrase.Of(""), afterOrdinal, kind, n, Phrase.Of(kindless.Trim()), weight));
+            }
         }
 
         foreach (var connector in Connectors)
