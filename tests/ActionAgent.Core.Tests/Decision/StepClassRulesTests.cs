@@ -290,4 +290,38 @@ public sealed class StepClassRulesTests
 
         Assert.AreEqual(3, Target(p), p.Reason);
     }
+
+    [TestMethod]
+    public void Ground_StepWhoseFirstWordsAreAButtonsName_ClicksThatButton()
+    {
+        var page = Page(E(1, "textbox", "What needs to be done?", 10), E(2, "button", "Clear completed", 300));
+
+        var p = First("Clear completed todos.", page);
+
+        Assert.IsInstanceOfType<ClickAction>(p.Action, p.Reason);
+        Assert.AreEqual(2, Target(p), p.Reason);
+    }
+
+    [TestMethod]
+    public void Ground_StepNamingSomeoneThePageDoesNotShow_NeverClicksTheGenericButton()
+    {
+        var page = Page(E(1, "text", "Ada Lovelace", 10), E(2, "button", "Delete customer", 60));
+
+        var p = First("Delete customer Grace Hopper.", page);
+
+        Assert.AreNotEqual(2, Target(p), $"a button saying the step's verb is not the named customer's: {p.Reason}");
+    }
+
+    [TestMethod]
+    public void Ground_ToggleAllBoxNamedByTheStep_IsTicked()
+    {
+        var page = Page(
+            new UiElement { Id = 1, Role = "checkbox", Tag = "label", Name = "Mark all as complete", Checked = false, Bounds = new ScreenRect(10, 10, 40, 30) },
+            E(2, "textbox", "What needs to be done?", 10, 60));
+
+        var p = First("Mark all as complete.", page);
+
+        Assert.IsInstanceOfType<ClickAction>(p.Action, p.Reason);
+        Assert.AreEqual(1, Target(p), p.Reason);
+    }
 }

@@ -27,6 +27,12 @@ public sealed record InterpretedStep
     /// <summary>Words naming the part of the page the step is about ("shipping address"), when the task gave one.</summary>
     public string? Context { get; init; }
 
+    /// <summary>
+    /// True when <see cref="Context"/> names whom the step acts on ("Delete customer Grace Hopper", "Remove the todo "Call
+    /// Bob""): the element must sit by that name, never a look-alike control elsewhere on the page.
+    /// </summary>
+    public bool ContextIsOwner { get; init; }
+
     /// <summary>The kind of element the verb implies ("Open Orders" → a link); words in the target override it.</summary>
     public RoleHint Role { get; init; }
 

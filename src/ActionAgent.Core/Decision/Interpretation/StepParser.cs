@@ -674,6 +674,7 @@ internal static partial class StepParser
         return Step(StepKind.Click, display, target: q.Restore(control, true)) with
         {
             Context = q.Restore(TargetQuery.StripRoleWords(owner).Main, false),
+            ContextIsOwner = true,
             // A named control ("with its Cancel button") is that control only: look-alike names would find "Close".
             Alternatives = m.Success ? [] : names,
         };

@@ -20,6 +20,64 @@ internal sealed class StepResolver(StepInterpreterOptions options, MeaningMatche
     public StepGrounding Resolve(InterpretedStep step, PageIndex page, IReadOnlySet<int> penalized, string? task = null)
     {
         var g = new Grounder(page, penalized, new TaskEcho(task ?? step.Text, step));
+        var grounded = ByKind(step, g);
+        return grounded.Status is GroundingStatus.NotFound or GroundingStatus.NotUnderstood && ControlSayingTheStep(step, g) is { } said
+            ? said
+            : grounded;
+    }
+
+    /// <summary>
+    /// "Clear completed todos" on a page with a "Clear completed" button, "Mark all as complete" with such a control: when
+    /// the verb's usual reading finds nothing, a button, link or tab whose name is the step's own first words (verb
+    /// included, at least two words) is what the step means. Only when what is left over is plain lower-case words —
+    /// never a quoted value, a number or a name ("Delete customer Grace Hopper" never becomes a "Delete customer" click).
+    /// </summary>
+    private static StepGrounding? ControlSayingTheStep(InterpretedStep step, Grounder g)
+    {
+        if (step.Text.Contains('"', StringComparison.Ordinal) || step.Kind is StepKind.Navigate or StepKind.GoBack or StepKind.Wait
+            or StepKind.WaitForText or StepKind.PressKey or StepKind.Scroll)
+        {
+            return null;
+        }
+
+        var words = step.Text.Split(' ', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries)
+            .Select(w => w.Trim('.', ',', ';', '!', '?', ':')).Where(w => w.Length > 0).ToArray();
+        var tokens = words.Select(w => TextMatch.Normalize(w)).ToArray();
+        Candidate? best = null;
+        var bestLength = 0;
+        foreach (var item in g.Page.Items)
+        {
+            if (!item.IsInteractive || item.IsEditable || item.IsSelectable || item.Element.Disabled || item.IsHidden)
+            {
+                continue;
+            }
+
+            var name = Phrase.Of(item.Display).Tokens;
+            if (name.Length < 2 || name.Length > tokens.Length || !name.SequenceEqual(tokens[..name.Length], StringComparer.Ordinal))
+            {
+                continue;
+            }
+
+            var rest = words[name.Length..];
+            if (rest.Any(w => w.Any(char.IsDigit) || char.IsUpper(w[0])) || name.Length <= bestLength)
+            {
+                continue;
+            }
+
+            best = new Candidate(item, 0.8, "its name is the step's own words");
+            bestLength = name.Length;
+        }
+
+        if (best is null)
+        {
+            return null;
+        }
+
+        return best.Item.IsCheckable ? ChoiceResult(best, desired: step.Kind != StepKind.Uncheck) : Grounded(new ClickAction(TargetOf(best)), best);
+    }
+
+    private StepGrounding ByKind(InterpretedStep step, Grounder g)
+    {
         return step.Kind switch
         {
             StepKind.Click => Pointer(step, g, (t, _) => new ClickAction(t)),
@@ -67,7 +125,9 @@ internal sealed class StepResolver(StepInterpreterOptions options, MeaningMatche
 
     private StepGrounding Pointer(InterpretedStep step, Grounder g, Func<ActionTarget, Candidate, BrowserAction> make)
     {
-        var found = g.Find(new Search(step.Target, _ => true)
+        // "Delete customer Grace Hopper": the control must sit by the name (or number, or quoted words) the owner spells.
+        var owner = step.ContextIsOwner && step.Context is { } o ? Specific(o) : [];
+        var found = g.Find(new Search(step.Target, i => owner.Count == 0 || owner.Any(t => Surrounds(i, t)))
         {
             Alternatives = step.Alternatives,
             VerbHint = step.Role,
@@ -84,6 +144,25 @@ internal sealed class StepResolver(StepInterpreterOptions options, MeaningMatche
             ? Grounded(make(TargetOf(m), m), m)
             : NotFound("element", found);
     }
+
+    // The words of an owner phrase that single someone or something out: capitalised names, numbers, quoted words.
+    private static List<string> Specific(string owner)
+    {
+        var specific = new List<string>();
+        foreach (var raw in owner.Split(' ', StringSplitOptions.RemoveEmptyEntries))
+        {
+            var w = raw.Trim('.', ',', ';', ':', '!', '?', '(', ')');
+            if (w.Length > 0 && (w.Any(char.IsDigit) || char.IsUpper(w[0]) || raw.Contains('"', StringComparison.Ordinal)))
+            {
+                specific.AddRange(Phrase.Of(w).Tokens);
+            }
+        }
+
+        return specific.Where(t => !TextMatch.IsStopWord(t)).ToList();
+    }
+
+    private static bool Surrounds(PageItem item, string token) =>
+        item.Context.Contains(token) || item.Labels.Any(l => l.Phrase.Tokens.Contains(token));
 
     private static Phrase? Soft(InterpretedStep step) => step.Context is null ? null : Phrase.Of(step.Context);
 

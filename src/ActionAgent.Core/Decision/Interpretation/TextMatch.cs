@@ -206,6 +206,13 @@ internal static class TextMatch
             return 0;
         }
 
+        // "Delete customer Grace Hopper" is never the "Delete customer" button of nobody in particular: a name the query
+        // spells (two or more capitalised words in a row) must show, at least in part, in the label or around it.
+        if (MissesAName(query, label, context))
+        {
+            return 0;
+        }
+
         double best = 0;
         if (label.Norm.StartsWith(query.Norm + " ", StringComparison.Ordinal))
         {
@@ -226,6 +233,30 @@ internal static class TextMatch
         }
 
         return best;
+    }
+
+    private static bool MissesAName(Phrase query, Phrase label, IReadOnlyCollection<string>? context)
+    {
+        var words = query.Raw.Split([' ', ',', ';', ':', '(', ')', '"', '\''], StringSplitOptions.RemoveEmptyEntries);
+        var run = new List<string>();
+        for (var i = 1; i <= words.Length; i++)
+        {
+            var w = i < words.Length ? words[i].Trim('.', '!', '?') : "";
+            if (w.Length > 1 && char.IsUpper(w[0]) && w.Skip(1).Any(char.IsLower) && w.All(char.IsLetter))
+            {
+                run.Add(Normalize(w));
+                continue;
+            }
+
+            if (run.Count >= 2 && !run.Any(t => label.Tokens.Contains(t) || (context?.Contains(t) ?? false)))
+            {
+                return true;
+            }
+
+            run.Clear();
+        }
+
+        return false;
     }
 
     private static double TokenOverlap(Phrase query, Phrase label, IReadOnlyCollection<string>? context)
