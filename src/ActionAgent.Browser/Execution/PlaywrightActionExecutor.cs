@@ -207,9 +207,11 @@ public sealed class PlaywrightActionExecutor : IActionExecutor
 
         var hasSecret = !string.Equals(text, type.Text, StringComparison.Ordinal) || type.Text.Contains("{{secret:", StringComparison.OrdinalIgnoreCase);
         var into = "";
+        UiElement? typedInto = null;
         if (type.Target is not null)
         {
             var (target, error) = await ResolveAsync(type.Target, observation, ct).ConfigureAwait(false);
+            typedInto = target?.Element;
             if (target is null)
             {
                 return ActionOutcome.Failed(error!);
@@ -277,6 +279,17 @@ public sealed class PlaywrightActionExecutor : IActionExecutor
                 {
                     await Page.Keyboard.InsertTextAsync(text).ConfigureAwait(false);
                 }
+            }
+
+            // A date in words into a field that took something else (a date picker's field keeps only digits and
+            // slashes): typed again the way the field writes dates.
+            if (!hasSecret && WrittenDates.IsInWords(text, out var date)
+                && await Page.EvaluateAsync<string?>(FocusedValueScript).ConfigureAwait(false) is { } held
+                && !InputValues.Reads(text, held, null, out _))
+            {
+                await Page.Keyboard.PressAsync("ControlOrMeta+A").ConfigureAwait(false);
+                await Page.Keyboard.PressAsync("Delete").ConfigureAwait(false);
+                await Page.Keyboard.TypeAsync(WrittenDates.Format(date, typedInto?.Placeholder)).ConfigureAwait(false);
             }
 
             if (type.PressEnter)
@@ -897,6 +910,15 @@ public sealed class PlaywrightActionExecutor : IActionExecutor
           el.dispatchEvent(new Event('input', { bubbles: true }));
           el.dispatchEvent(new Event('change', { bubbles: true }));
           return 'ok:' + o.label.trim();
+        }
+        """;
+
+    // The focused field's value (through shadow roots), or null when the focus is not on a field.
+    private const string FocusedValueScript = """
+        () => {
+          let el = document.activeElement;
+          while (el && el.shadowRoot && el.shadowRoot.activeElement) el = el.shadowRoot.activeElement;
+          return el && 'value' in el && typeof el.value === 'string' ? el.value : null;
         }
         """;
 

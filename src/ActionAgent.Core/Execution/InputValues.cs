@@ -76,6 +76,12 @@ public static partial class InputValues
             return true;
         }
 
+        if ((TryDate(e, out var ed0) || WrittenDates.IsInWords(e, out ed0)) && TryDate(a, out var ad0) && ed0.Date == ad0.Date)
+        {
+            how = $"as the same date ({actual.Trim()})";
+            return true;
+        }
+
         if (TryNumber(e, out var en) && TryNumber(a, out var an) && en == an)
         {
             how = "as the same number";

@@ -95,6 +95,17 @@ public sealed class VerifiedRunTests
               <label for="r2">Paris</label><input type="radio" name="loc" id="r2" class="hidden-box">
             </fieldset>
             """);
+        // Date pickers' text fields keep only the characters of their format (as jQuery UI's constrainInput does).
+        server.Add("/picker-date", """
+            <!doctype html><title>Booking</title>
+            <label>Date <input id="us" autocomplete="off"></label>
+            <label>Abreise <input id="eu" placeholder="dd.mm.yyyy" autocomplete="off"></label>
+            <script>
+              for (const [id, allowed] of [['us', /[0-9\/]/], ['eu', /[0-9.]/]]) {
+                document.getElementById(id).addEventListener('keypress', (e) => { if (!allowed.test(e.key)) e.preventDefault(); });
+              }
+            </script>
+            """);
         // A request the page sent itself, answered while the click would be verified.
         server.Add("/late-answer", """
             <!doctype html><title>Late answer</title>
@@ -238,6 +249,19 @@ public sealed class VerifiedRunTests
 
         Assert.AreEqual(RunStatus.Completed, result.Status, result.Message);
         Assert.AreEqual(expected, await session.Page.EvaluateAsync<string>("() => [...document.querySelectorAll('input')].map(i => i.checked).join()"));
+    }
+
+    [TestMethod]
+    [DataRow("Set the Date to May 20, 2010.", "#us", "05/20/2010", DisplayName = "no placeholder: mm/dd/yyyy")]
+    [DataRow("Enter 2 March 2025 into Abreise.", "#eu", "02.03.2025", DisplayName = "the placeholder's pattern")]
+    public async Task RunAsync_DateInWordsIntoAPickersTextField_IsTypedTheWayTheFieldWritesDates(string task, string field, string expected)
+    {
+        await session.Page.GotoAsync(server.Url("/picker-date"));
+
+        var result = await RunAsync(task);
+
+        Assert.AreEqual(RunStatus.Completed, result.Status, result.Message);
+        Assert.AreEqual(expected, await session.Page.InputValueAsync(field));
     }
 
     [TestMethod]
