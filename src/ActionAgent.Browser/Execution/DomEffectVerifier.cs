@@ -292,6 +292,7 @@ public sealed class DomEffectVerifier : IOutcomeVerifier
             PressKeyAction press => Changed(probe, outcome) is { } pressed
                 ? (true, [$"pressing {press.Keys} changed the page ({pressed})"], "")
                 : (false, [], $"pressing {press.Keys} changed nothing on the page (focus on {probe.Focus ?? "nothing"}{Life(probe)})"),
+            DragAction when element is { Role: "slider", FramePath: null or "" } slider => SliderMoved(probe, what, slider),
             DragAction => Changed(probe, outcome) is { } dragged
                 ? (true, [$"dragging {what} changed the page ({dragged})"], "")
                 : (false, [], $"dragging {what} changed nothing on the page{(probe.Ignored > 0 ? $" ({Life(probe)[2..]})" : "")}"),
@@ -300,6 +301,23 @@ public sealed class DomEffectVerifier : IOutcomeVerifier
             HoverAction => Changed(probe, outcome) is { } shown ? (true, [$"hovering {what} changed the page ({shown})"], "") : (true, [], ""),
             _ => (true, [], ""),
         };
+    }
+
+    // A slider was dragged when its handle moved (or its value changed): other changes on the page do not say so.
+    private static (bool, List<string>, string) SliderMoved(ProbeResult probe, string what, UiElement slider)
+    {
+        var (x, y) = slider.Bounds.Center;
+        if (probe.Cx is { } cx && probe.Cy is { } cy && Math.Abs(cx - x) + Math.Abs(cy - y) > 2)
+        {
+            return (true, [FormattableString.Invariant($"{what} moved by {Math.Round(cx - x)}, {Math.Round(cy - y)} px")], "");
+        }
+
+        if (probe.Value is { } v && !string.Equals(v, slider.Value, StringComparison.Ordinal))
+        {
+            return (true, [$"{what} now reads \"{Short(v)}\""], "");
+        }
+
+        return (false, [], $"{what} did not move (it may already be at that end)");
     }
 
     private (bool, List<string>, string) Typed(TypeTextAction type, ProbeResult probe, string what, UiElement? element)

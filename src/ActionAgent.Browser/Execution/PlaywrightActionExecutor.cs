@@ -941,7 +941,7 @@ public sealed class PlaywrightActionExecutor : IActionExecutor
           const textInput = el.localName === 'textarea'
             || (el.localName === 'input' && !['checkbox', 'radio', 'submit', 'button', 'reset', 'image', 'file', 'range', 'color', 'hidden'].includes(t));
           // Value-only inputs say their type, so a target seen only in pixels still gets its value set, not keystrokes.
-          if (['date', 'time', 'datetime-local', 'month', 'week'].includes(t)) return 'editable:' + t;
+          if (['date', 'time', 'datetime-local', 'month', 'week', 'range', 'color'].includes(t)) return 'editable:' + t;
           if (textInput || el.isContentEditable) return 'editable';
           return el.localName + (el.getAttribute('aria-label') ? ' "' + el.getAttribute('aria-label') + '"' : '');
         }

@@ -166,6 +166,12 @@ internal sealed class ProbeResult
     public string? BoxNow { get; set; }
     public string? Value { get; set; }
     public bool Secret { get; set; }
+
+    /// <summary>The element's centre now, in its document's CSS pixels.</summary>
+    public double? Cx { get; set; }
+
+    /// <summary>The element's centre now, in its document's CSS pixels.</summary>
+    public double? Cy { get; set; }
 }
 
 /// <summary>How long the page has been watched while the agent was not acting, and how many elements changed by themselves meanwhile.</summary>

@@ -197,6 +197,9 @@
     }
     if (el.isContentEditable && !(el.parentElement && el.parentElement.isContentEditable)) return 'textbox';
     if (el.hasAttribute('onclick') && tag !== 'html' && tag !== 'body') return 'button';
+    // A slider's handle drawn by a script without ARIA (jQuery UI): a focusable handle inside a slider.
+    if (el.tabIndex >= 0 && el.hasAttribute('tabindex') && /(^|[-_ ])(handle|thumb)([-_ ]|$)/i.test(el.className || '')
+      && el.parentElement && /slider/i.test(el.parentElement.className || '')) return 'slider';
     return null;
   }
 
@@ -414,6 +417,10 @@
           } else if (role === 'textbox' && el.isContentEditable) {
             const v = visibleText(el);
             if (v) e.value = secret ? '••••••' : cap(v, 200);
+          }
+          if (role === 'slider' && e.value === undefined) {
+            const now = el.getAttribute('aria-valuetext') || el.getAttribute('aria-valuenow');
+            if (now) e.value = cap(collapse(now), 60);
           }
           const ariaChecked = el.getAttribute('aria-checked');
           if (e.checked === undefined && (role === 'checkbox' || role === 'radio' || role === 'switch' || role === 'menuitemcheckbox' || role === 'menuitemradio')) {
@@ -743,6 +750,9 @@
     }
     const tag = el.localName;
     const type = inputType(el);
+    const rect = el.getBoundingClientRect();
+    res.cx = Math.round(rect.left + rect.width / 2);
+    res.cy = Math.round(rect.top + rect.height / 2);
     res.tag = tag;
     res.type = type;
     res.name = describe(el);

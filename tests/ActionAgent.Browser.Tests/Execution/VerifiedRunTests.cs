@@ -106,6 +106,38 @@ public sealed class VerifiedRunTests
               }
             </script>
             """);
+        // Sliders: a native range input and a script-drawn one (a focusable handle, no ARIA, as jQuery UI draws it),
+        // and boxes moved by mouse drag.
+        server.Add("/sliders", """
+            <!doctype html><title>Sliders</title>
+            <style>.slider { position: relative; width: 400px; height: 10px; margin: 30px; background: #ddd; }
+              .slider-handle { position: absolute; top: -5px; width: 16px; height: 20px; margin-left: -8px; background: #36c; }
+              .box { width: 120px; height: 40px; border: 1px solid #333; margin: 10px; user-select: none; }</style>
+            <label>Volume <input type="range" id="volume" min="0" max="100" value="10"></label>
+            <p>Brightness</p>
+            <div class="slider" id="track"><span class="slider-handle" tabindex="0" style="left: 20%"></span></div>
+            <p id="out">20</p>
+            <div class="box" id="a">Item A</div><div class="box" id="trash">Trash</div>
+            <script>
+              const track = document.getElementById('track'), handle = track.querySelector('span');
+              let dragging = false;
+              handle.addEventListener('mousedown', (e) => { dragging = true; e.preventDefault(); });
+              document.addEventListener('mousemove', (e) => {
+                if (!dragging) return;
+                const r = track.getBoundingClientRect();
+                const v = Math.round(Math.max(0, Math.min(1, (e.clientX - r.left) / r.width)) * 100);
+                handle.style.left = v + '%'; document.getElementById('out').textContent = v;
+              });
+              document.addEventListener('mouseup', () => { dragging = false; });
+              const a = document.getElementById('a'); let carrying = false;
+              a.addEventListener('mousedown', (e) => { carrying = true; e.preventDefault(); });
+              document.addEventListener('mouseup', (e) => {
+                if (!carrying) return; carrying = false;
+                const t = document.getElementById('trash').getBoundingClientRect();
+                if (e.clientX >= t.left && e.clientX <= t.right && e.clientY >= t.top && e.clientY <= t.bottom) document.getElementById('trash').textContent = 'Trash: Item A';
+              });
+            </script>
+            """);
         // A request the page sent itself, answered while the click would be verified.
         server.Add("/late-answer", """
             <!doctype html><title>Late answer</title>
@@ -262,6 +294,34 @@ public sealed class VerifiedRunTests
 
         Assert.AreEqual(RunStatus.Completed, result.Status, result.Message);
         Assert.AreEqual(expected, await session.Page.InputValueAsync(field));
+    }
+
+    [TestMethod]
+    [DataRow("Move the Brightness slider all the way to the right.", "#out", "100", DisplayName = "a script-drawn slider to its end")]
+    [DataRow("Turn the Brightness slider all the way down to the left.", "#out", "0", DisplayName = "a script-drawn slider to its start")]
+    [DataRow("Set the Volume slider to 30.", "#volume", "30", DisplayName = "a range input to a number")]
+    [DataRow("Drag \"Item A\" onto \"Trash\".", "#trash", "Trash: Item A", DisplayName = "a box onto another")]
+    public async Task RunAsync_SlidersAndDrags_MoveWhatWasNamedWhereItWasAsked(string task, string shown, string expected)
+    {
+        await session.Page.GotoAsync(server.Url("/sliders"));
+
+        var result = await RunAsync(task);
+
+        Assert.AreEqual(RunStatus.Completed, result.Status, result.Message);
+        var actual = shown == "#volume" ? await session.Page.InputValueAsync(shown) : await session.Page.TextContentAsync(shown);
+        Assert.AreEqual(expected, actual, result.Message);
+    }
+
+    [TestMethod]
+    public async Task RunAsync_ScriptDrawnSliderToANumber_FailsSayingWhyInsteadOfGuessing()
+    {
+        await session.Page.GotoAsync(server.Url("/sliders"));
+
+        var result = await RunAsync("Set the Brightness slider to 50.");
+
+        Assert.AreEqual(RunStatus.Failed, result.Status, result.Message);
+        StringAssert.Contains(result.Message, "not known offline");
+        Assert.AreEqual("20", await session.Page.TextContentAsync("#out"), "nothing was moved on a guess");
     }
 
     [TestMethod]

@@ -324,4 +324,29 @@ public sealed class StepClassRulesTests
         Assert.IsInstanceOfType<ClickAction>(p.Action, p.Reason);
         Assert.AreEqual(1, Target(p), p.Reason);
     }
+
+    [TestMethod]
+    [DataRow("Move the slider all the way to the right.", "the slider", "right")]
+    [DataRow("Drag the Slider handle to the far right end.", "the Slider handle", "right")]
+    [DataRow("Turn the Volume slider all the way down to 0.", "the Volume slider", "down")]
+    [DataRow("Slide the price slider to the minimum.", "the price slider", "left")]
+    [DataRow("Move the donation slider to $300.", "the donation slider", "$300")]
+    [DataRow("Drag \"Item 1\" onto \"Trash\".", "\"Item 1\"", "Trash")]
+    public void Parse_DragsAndSliders_NameWhatMovesAndWhere(string task, string target, string value)
+    {
+        var steps = StepInterpreter.Parse(task);
+
+        Assert.HasCount(1, steps, string.Join(" | ", steps));
+        Assert.AreEqual(StepKind.Drag, steps[0].Kind);
+        Assert.AreEqual(target, steps[0].Target);
+        Assert.AreEqual(value, steps[0].Value);
+    }
+
+    [TestMethod]
+    public void Ground_MoveTheMouseOver_IsStillAHover()
+    {
+        var steps = StepInterpreter.Parse("Move the mouse over Products.");
+
+        Assert.AreEqual(StepKind.Hover, steps[0].Kind);
+    }
 }

@@ -74,6 +74,7 @@ internal sealed class PageItem
         RoleHint.Radio => IsRadio,
         RoleHint.Tab => Role is "tab",
         RoleHint.Image => Role is "image" or "img",
+        RoleHint.Slider => Role is "slider",
         _ => false,
     };
 

@@ -29,4 +29,7 @@ public enum RoleHint
 
     /// <summary>An image, icon or logo.</summary>
     Image,
+
+    /// <summary>A slider (a range input or a script-drawn handle).</summary>
+    Slider,
 }

@@ -57,6 +57,12 @@ public enum StepKind
     /// <summary>Wait until the text in <see cref="InterpretedStep.Value"/> appears.</summary>
     WaitForText,
 
+    /// <summary>
+    /// Drag <see cref="InterpretedStep.Target"/>: onto the element named in <see cref="InterpretedStep.Value"/>, to an edge
+    /// ("right", "left", "up", "down": a slider all the way), or — a range input — to a number.
+    /// </summary>
+    Drag,
+
     /// <summary>No verb was recognised; the sentence is tried as "field: value" and as the name of a button or link.</summary>
     Implicit,
 }

@@ -223,7 +223,8 @@ internal static partial class StepParser
             VerbKind.Check => Targets(StepKind.Check, word, rest, display, q),
             VerbKind.Uncheck => Targets(StepKind.Uncheck, word, rest, display, q),
             VerbKind.Accept => Targets(StepKind.Check, word, rest, display, q),
-            VerbKind.Turn => ParseOnOff(rest, display, q) ?? [Implicit(text, display, q)],
+            VerbKind.Turn => ParseOnOff(rest, display, q) ?? (SliderWords().IsMatch(rest) ? [ParseDrag(text, rest, display, q)] : [Implicit(text, display, q)]),
+            VerbKind.Drag => [ParseDrag(text, rest, display, q)],
             VerbKind.Switch => ParseSwitch(rest, display, q) ?? [Implicit(text, display, q)],
             VerbKind.Set => ParseSet(word, rest, display, q),
             VerbKind.MakeSure => ParseMakeSure(rest, display, q) ?? [Implicit(text, display, q)],
@@ -467,6 +468,46 @@ internal static partial class StepParser
 
         return [Step(StepKind.Click, display, target: q.Restore(rest, true)) with { Role = RoleHint.Link }];
     }
+
+    // "Drag "Item 1" onto "Trash"", "Move the slider all the way to the right", "Turn the Volume slider all the way down
+    // to 0", "Slide the price slider to 300": what is dragged, then where — an element, an edge, or a number.
+    private static InterpretedStep ParseDrag(string text, string rest, string display, ClauseText q)
+    {
+        var whole = TargetQuery.StripPurpose(rest);
+        string from, to;
+        string? direction = null;
+        if (DragTo().Match(whole) is { Success: true } m)
+        {
+            (from, to) = (m.Groups["from"].Value, m.Groups["to"].Value.Trim());
+            direction = m.Groups["dir"].Success ? m.Groups["dir"].Value : null;
+            if (m.Groups["all"].Success && direction is not null && !DragEdgeWord().IsMatch(to))
+            {
+                to = direction; // "all the way down to 0": the end, whatever number it shows
+            }
+        }
+        else if (AllTheWay().Match(whole) is { Success: true } a)
+        {
+            (from, to) = (a.Groups["from"].Value, a.Groups["dir"].Value);
+        }
+        else
+        {
+            // "Move to the next page": no destination for anything, so not a drag; the words may name a control.
+            return Implicit(text, display, q);
+        }
+
+        var value = DragEdgeWord().Match(to) is { Success: true } e
+            ? Edge(e.Groups["edge"].Value)
+            : q.Restore(to, false).Trim();
+        return Step(StepKind.Drag, display, target: q.Restore(from.Trim(), true), value: value);
+    }
+
+    private static string Edge(string word) => word.ToLowerInvariant() switch
+    {
+        "right" or "end" or "maximum" or "max" or "highest" => "right",
+        "left" or "start" or "beginning" or "minimum" or "min" or "lowest" => "left",
+        "top" or "up" => "up",
+        _ => "down",
+    };
 
     private static InterpretedStep ParseScroll(string rest, string display, ClauseText q)
     {
@@ -966,6 +1007,18 @@ internal static partial class StepParser
 
     [GeneratedRegex(@"^(?:for|until|till)\s+(?:the\s+text\s+)?", RegexOptions.IgnoreCase)]
     private static partial Regex WaitFor();
+
+    [GeneratedRegex(@"^(?<from>.+?)\s+(?<all>all the way\s+)?(?:(?<dir>up|down|right|left)\s+)?(?:to|onto|into|on to|over|towards|toward)\s+(?<to>.+)$", RegexOptions.IgnoreCase)]
+    private static partial Regex DragTo();
+
+    [GeneratedRegex(@"^(?<from>.+?)\s+all the way\s+(?:to the\s+)?(?<dir>up|down|right|left)$", RegexOptions.IgnoreCase)]
+    private static partial Regex AllTheWay();
+
+    [GeneratedRegex(@"^(?:the\s+)?(?:far\s+|very\s+)?(?<edge>right|left|top|bottom|up|down|end|start|beginning|maximum|max|minimum|min|highest|lowest)(?:\s+(?:end|edge|side|value|position))?(?:\s+of\s+.*)?$", RegexOptions.IgnoreCase)]
+    private static partial Regex DragEdgeWord();
+
+    [GeneratedRegex(@"\b(?:slider|handle|all the way)\b", RegexOptions.IgnoreCase)]
+    private static partial Regex SliderWords();
 
     [GeneratedRegex(@"\s+(?:to\s+appear|to\s+show(?:\s+up)?|to\s+be\s+(?:shown|visible|displayed)|appears|shows\s+up|is\s+(?:shown|visible|displayed)|to\s+load|loads)$", RegexOptions.IgnoreCase)]
     private static partial Regex AppearSuffix();

@@ -94,6 +94,7 @@ internal sealed class StepResolver(StepInterpreterOptions options, MeaningMatche
             StepKind.Search => SearchBox(step, g),
             StepKind.PressKey => Fixed(new PressKeyAction(step.Value ?? "Enter"), $"press {step.Value}"),
             StepKind.Scroll => Scroll(step, g),
+            StepKind.Drag => Drag(step, g),
             StepKind.Navigate => Fixed(new NavigateAction(step.Value ?? "/"), $"go to {step.Value}"),
             StepKind.GoBack => Fixed(new GoBackAction(), "go back"),
             StepKind.Wait => Fixed(new WaitAction(step.Duration ?? TimeSpan.FromSeconds(1)), "wait as asked"),
@@ -163,6 +164,77 @@ internal sealed class StepResolver(StepInterpreterOptions options, MeaningMatche
 
     private static bool Surrounds(PageItem item, string token) =>
         item.Context.Contains(token) || item.Labels.Any(l => l.Phrase.Tokens.Contains(token));
+
+    // Drags its target onto another element, to an edge of the page (a slider all the way: the slider stops at its end),
+    // or sets a range input to a number. A script-drawn slider is not set to a number: where a value sits on its track
+    // is not known without a model.
+    private StepGrounding Drag(InterpretedStep step, Grounder g)
+    {
+        var value = step.Value;
+        var edge = value is "right" or "left" or "up" or "down";
+        var number = value is not null && !edge && decimal.TryParse(value.Trim().TrimStart('$', '€', '£').Replace(",", "", StringComparison.Ordinal), NumberStyles.Number, CultureInfo.InvariantCulture, out _);
+        var found = g.Find(new Search(step.Target, i => !i.IsEditable || i.Role == "slider")
+        {
+            VerbHint = edge || number ? RoleHint.Slider : RoleHint.None,
+            SoftContext = Soft(step),
+            ForClick = true,
+        });
+        if (!found.IsAtLeast(Min))
+        {
+            return NotFound("element", found);
+        }
+
+        var from = found.Best!;
+        if (edge)
+        {
+            var view = g.Page.Observation.Geometry;
+            var (x, y) = from.Item.Element.Bounds.Center;
+            var (tx, ty) = value switch
+            {
+                "right" => (view.CssWidth - 2.0, y),
+                "left" => (2.0, y),
+                "up" => (x, 2.0),
+                _ => (x, view.CssHeight - 2.0),
+            };
+            return Grounded(new DragAction(TargetOf(from), ActionTarget.At(tx, ty, CoordinateSpace.Css, $"the {value} edge of the page")), from, $"; dragged all the way {value}");
+        }
+
+        if (number)
+        {
+            var amount = value!.Trim().TrimStart('$', '€', '£');
+            return from.Item.Element is { Tag: "input", InputType: "range" }
+                ? Grounded(new TypeTextAction(TargetOf(from), amount, ClearFirst: true), from, $"; set to {amount}")
+                : new StepGrounding(GroundingStatus.NotFound, null, from.Confidence,
+                    $"{from.Item.RoleWord} '{from.Item.Display}' is drawn by a script: where {amount} sits on its track is not known offline. " +
+                    "Say \"all the way right/left\", or run with --model <provider:model>")
+                {
+                    Element = from.Item.Element,
+                    Closest = from.Describe(),
+                };
+        }
+
+        if (string.IsNullOrWhiteSpace(value))
+        {
+            return new StepGrounding(GroundingStatus.NotFound, null, from.Confidence, $"drag {from.Item.RoleWord} '{from.Item.Display}' where? Say onto what, or all the way right/left/up/down")
+            {
+                Element = from.Item.Element,
+            };
+        }
+
+        var onto = g.Find(new Search(value, i => i.Element.Id != from.Item.Element.Id) { SoftContext = Soft(step) });
+        return onto.IsAtLeast(Min)
+            ? Grounded(new DragAction(TargetOf(from), TargetOf(onto.Best!)), Weaker(from, onto.Best!), $"; onto {onto.Best!.Item.RoleWord} '{onto.Best!.Item.Display}'")
+            : NotFound("drop target", onto);
+    }
+
+    private static string? SliderEdge(string value) => value.Replace("the ", "", StringComparison.Ordinal).Trim() switch
+    {
+        "max" or "maximum" or "highest" or "right" or "far right" or "end" => "right",
+        "min" or "minimum" or "lowest" or "left" or "far left" or "start" => "left",
+        _ => null,
+    };
+
+    private static Candidate Weaker(Candidate a, Candidate b) => a.Score <= b.Score ? a : b;
 
     private static Phrase? Soft(InterpretedStep step) => step.Context is null ? null : Phrase.Of(step.Context);
 
@@ -479,6 +551,13 @@ internal sealed class StepResolver(StepInterpreterOptions options, MeaningMatche
     {
         value ??= "";
         var lower = value.Trim().ToLowerInvariant();
+
+        // "Set the slider to 50", "Set the volume slider to the maximum": a slider is dragged or set, never typed into.
+        if (TargetQuery.StripRoleWords(target ?? "").Hint == RoleHint.Slider)
+        {
+            return Drag(step with { Target = target, Value = SliderEdge(lower) ?? value }, g);
+        }
+
         if (OnWords.Contains(lower) || OffWords.Contains(lower))
         {
             var toggle = g.Find(new Search(target, i => i.IsCheckable) { SoftContext = Soft(step) });

@@ -41,4 +41,5 @@ internal enum VerbKind
 
     /// <summary>"Rename X to Y": edit X in place (double-click, select all, type Y, Enter).</summary>
     Rename,
+    Drag,
 }

@@ -40,6 +40,7 @@ internal static class Verbs
         ("expand", VerbKind.Click), ("collapse", VerbKind.Click), ("unfold", VerbKind.Click), ("toggle", VerbKind.Click),
         ("remove", VerbKind.Remove), ("delete", VerbKind.Remove), ("dismiss", VerbKind.Remove), ("close", VerbKind.Remove), ("discard", VerbKind.Remove),
         ("scroll", VerbKind.Scroll),
+        ("drag and drop", VerbKind.Drag), ("drag", VerbKind.Drag), ("move", VerbKind.Drag), ("slide", VerbKind.Drag),
         ("wait", VerbKind.Wait), ("pause", VerbKind.Wait), ("sleep", VerbKind.Wait),
         ("search for", VerbKind.Search), ("search", VerbKind.Search), ("look up", VerbKind.Search), ("look for", VerbKind.Search),
         ("filter by", VerbKind.Filter), ("filter on", VerbKind.Filter), ("filter", VerbKind.Filter),
@@ -50,6 +51,7 @@ internal static class Verbs
     public const string Understood =
         "click, double-click, right-click, hover over, type/enter … into …, fill … with …, clear, select/choose … from …, " +
         "check/uncheck, turn on/off, set … to …, search for …, press <key>, scroll up/down/to the bottom, " +
+        "drag … onto …, move a slider to the right/left or to a value, " +
         "go to <URL or link>, go back, wait <n> seconds, wait for <text>";
 
     private static (string, VerbKind)[] Build((string, VerbKind)[] entries) =>
