@@ -71,7 +71,7 @@ public static class SkillsEvalRunner
             var pick = picker.Pick(task.Task, catalog.Skills);
             if (single is not null)
             {
-                Explain(pick, filler, single);
+                Explain(pick, filler, new OptionMatcher(model), single);
                 return 0;
             }
 
@@ -93,7 +93,7 @@ public static class SkillsEvalRunner
         return 0;
     }
 
-    private static void Explain(SkillPick pick, SkillFiller filler, string task)
+    private static void Explain(SkillPick pick, SkillFiller filler, OptionMatcher options, string task)
     {
         Console.WriteLine($"pick: {pick.Outcome}");
         foreach (var s in pick.Closest(4))
@@ -115,6 +115,13 @@ public static class SkillsEvalRunner
         foreach (var q in fill.Questions)
         {
             Console.WriteLine($"  ? {q.Parameter.Name}: {q.Why}");
+        }
+
+        // Each option's best score over the task's clauses (the whole task, before values are blanked out).
+        foreach (var p in pick.Ranked[0].Skill.Parameters.Where(p => p.Type == SkillParameterType.Option))
+        {
+            var match = options.Match(task, p.Options, p.OptionMeanings);
+            Console.WriteLine($"  {p.Name} scores: {string.Join(", ", match.Scores.Select(x => $"{x.Key} {x.Value:0.00}"))}");
         }
     }
 

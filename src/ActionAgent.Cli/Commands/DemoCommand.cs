@@ -6,7 +6,8 @@ namespace ActionAgent.Cli.Commands;
 
 /// <summary>
 /// <c>actionagent demo</c>: starts the sample ops portal on 127.0.0.1 and has the offline step interpreter file a refund
-/// on it; the irreversible "Submit refund" waits for approval.
+/// on it from explicit steps, then a second one from a goal written as ops staff write it, through the refund skill;
+/// each irreversible "Submit refund" waits for approval (<c>--yes</c> approves, as for any run).
 /// </summary>
 public static class DemoCommand
 {
@@ -17,15 +18,16 @@ public static class DemoCommand
         "Choose Store credit. Check Notify customer. Type \"Box arrived crushed\" into Notes. Click Submit refund. " +
         "Wait for Refund filed.";
 
-    /// <summary>The second, goal-style task (<c>--goal</c>): picked and filled as the refund skill, then run governed.</summary>
+    /// <summary>The second, goal-style task (left out with <c>--no-goal</c>): picked and filled as the refund skill, then run governed.</summary>
     public const string GoalTask = "Refund order 1042 for 15 dollars because it arrived late";
 
     /// <summary>Builds the command.</summary>
     public static Command Create()
     {
         var common = new CommonOptions();
-        var goal = new Option<bool>("--goal") { Description = $"Then run a goal written as ops staff write it (\"{GoalTask}\") through the refund skill flows/skills/refund-order.yaml" };
-        var command = new Command("demo", "Start the sample ops portal and let ActionAgent file a refund on it (offline, with approval)") { goal };
+        var goal = new Option<bool>("--goal") { Description = "Run the goal task too (the default; kept for scripts written when it was opt-in)" };
+        var noGoal = new Option<bool>("--no-goal") { Description = $"Only the explicit-step task: leave out the goal \"{GoalTask}\" run through the refund skill flows/skills/refund-order.yaml" };
+        var command = new Command("demo", "Start the sample ops portal and let ActionAgent file two refunds on it, from explicit steps and from a goal (offline, with approval)") { goal, noGoal };
         common.AddTo(command);
         command.SetAction(async (result, ct) =>
         {
@@ -51,7 +53,7 @@ public static class DemoCommand
             }
 
             var exit = await RunExecution.ExecuteAsync(settings, Task, app.BaseUrl + "/login", () => new StepInterpreter(new StepInterpreterOptions { RequireEveryStepConfirmed = true }), ct);
-            if (exit == Output.ExitCodes.Success && result.GetValue(goal))
+            if (exit == Output.ExitCodes.Success && !result.GetValue(noGoal))
             {
                 // The skill types {{secret:OPS_PASSWORD}}; the demo's own password is public (the first task types it).
                 if (string.IsNullOrEmpty(Environment.GetEnvironmentVariable("ACTIONAGENT_SECRET_OPS_PASSWORD")))
@@ -64,11 +66,12 @@ public static class DemoCommand
                     Console.Out.WriteLine($"goal: {GoalTask}");
                 }
 
+                using var demoSkills = Hosting.DemoSkills.Open();
                 exit = await Skills.SkillRouting.TryRunAsync(
                     settings,
                     GoalTask,
                     app.BaseUrl + "/login",
-                    Path.Combine(Hosting.RepoPaths.Root, "flows", "skills"),
+                    demoSkills.Folder,
                     _ => (new StepInterpreter(new StepInterpreterOptions { RequireEveryStepConfirmed = true }), null),
                     ct) ?? RunExecution.Error(settings, Output.ExitCodes.RunFailed, "the goal matched no skill");
             }

@@ -83,7 +83,13 @@ public sealed class ModelCliOptions
     /// Builds the decider. Throws <see cref="ModelConfigurationException"/> (unknown provider, missing key) or
     /// <see cref="ArgumentException"/> (bad budget) before the run starts. The returned factory owns the HTTP clients.
     /// </summary>
-    public (IDecider Decider, IDisposable? Owner) Create(ParseResult result, ILoggerFactory loggerFactory)
+    public (IDecider Decider, IDisposable? Owner) Create(ParseResult result, ILoggerFactory loggerFactory) => Create(result, loggerFactory, null);
+
+    /// <summary>
+    /// Builds the decider; <paramref name="withSkills"/> (given the model decider and the interpreter) wraps a model decider
+    /// so it can run skills, inside the end-of-run verifier. The offline interpreter is never wrapped.
+    /// </summary>
+    public (IDecider Decider, IDisposable? Owner) Create(ParseResult result, ILoggerFactory loggerFactory, Func<IDecider, IDecider, IDecider>? withSkills)
     {
         var model = (result.GetValue(Model) ?? "interpreter").Trim();
         var offline = IsInterpreter(result);
@@ -132,6 +138,11 @@ public sealed class ModelCliOptions
             }
 
             var decider = offline ? interpreter : factory.Create(model, interpreter, routing);
+            if (!offline && withSkills is not null)
+            {
+                decider = withSkills(decider, interpreter);
+            }
+
             if (verify)
             {
                 var verifyModel = result.GetValue(VerifyModel)

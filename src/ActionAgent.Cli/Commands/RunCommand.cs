@@ -56,13 +56,20 @@ public static class RunCommand
                 }
             }
 
-            if (!result.GetValue(noSkills)
-                && await Skills.SkillRouting.TryRunAsync(settings, result.GetValue(task)!, start, result.GetValue(skills), loggers => models.Create(result, loggers), ct) is { } skillExit)
+            // Skills: the interpreter and auto try a confident, complete skill match first (auto then hands anything
+            // less to the model); a model decider sees the skills as one-call actions (run_skill).
+            var useSkills = !result.GetValue(noSkills);
+            var offline = models.IsInterpreter(result);
+            var auto = string.Equals(result.GetValue(models.Model)?.Trim(), "auto", StringComparison.OrdinalIgnoreCase);
+            Func<Microsoft.Extensions.Logging.ILoggerFactory, (Core.Decision.IDecider, IDisposable?)> decider = loggers =>
+                models.Create(result, loggers, useSkills ? (model, interpreter) => Skills.SkillTools.Wrap(model, interpreter, result.GetValue(skills), loggers) : null);
+            if (useSkills && (offline || auto)
+                && await Skills.SkillRouting.TryRunAsync(settings, result.GetValue(task)!, start, result.GetValue(skills), loggers => models.Create(result, loggers), ct, handOver: auto) is { } skillExit)
             {
                 return skillExit;
             }
 
-            return await RunExecution.ExecuteAsync(settings, result.GetValue(task)!, start, loggers => models.Create(result, loggers), ct);
+            return await RunExecution.ExecuteAsync(settings, result.GetValue(task)!, start, decider, ct);
         });
         return command;
     }

@@ -20,6 +20,7 @@ namespace ActionAgent.Core.Decision;
 [JsonDerivedType(typeof(DoneAction), "done")]
 [JsonDerivedType(typeof(FailAction), "fail")]
 [JsonDerivedType(typeof(AskHumanAction), "ask_human")]
+[JsonDerivedType(typeof(RunSkillAction), "run_skill")]
 public abstract record BrowserAction
 {
     /// <summary>Short name of the action kind, as in recordings ("click", "type", …).</summary>
@@ -249,4 +250,19 @@ public sealed record AskHumanAction(string Question) : BrowserAction
 
     /// <inheritdoc />
     public override string Describe() => $"ask human: {Question}";
+}
+
+/// <summary>
+/// Run a skill (a flow with parameters) in one call: a model decider's answer that the skills layer checks and expands
+/// into the skill's steps, each then governed like any step. It is never executed itself.
+/// </summary>
+public sealed record RunSkillAction(string Skill, IReadOnlyDictionary<string, string> Parameters) : BrowserAction
+{
+    /// <inheritdoc />
+    [JsonIgnore]
+    public override string Kind => "run_skill";
+
+    /// <inheritdoc />
+    public override string Describe() =>
+        $"run_skill {Skill}({string.Join(", ", Parameters.Select(p => $"{p.Key}={p.Value}"))})";
 }

@@ -7,4 +7,7 @@ public sealed record DecisionContext(string RunId, string Task, int Step, Observ
 {
     /// <summary>The outcome of the previous step, when there was one.</summary>
     public StepSummary? Last => History.Count == 0 ? null : History[^1];
+
+    /// <summary>Skills a model decider may run in one call (<see cref="RunSkillAction"/>); empty when none are offered.</summary>
+    public IReadOnlyList<SkillTool> Skills { get; init; } = [];
 }

@@ -15,6 +15,9 @@ public sealed record ProposedAction(BrowserAction Action, string Reason)
     /// <summary>Model cost of this decision.</summary>
     public ModelUsage Usage { get; init; } = ModelUsage.None;
 
+    /// <summary>The skill this action is a step of (its id, version and filled values), when a skill is running.</summary>
+    public Recording.SkillRecord? Skill { get; init; }
+
     /// <summary>One line for people.</summary>
     public override string ToString() => Action.Describe();
 }

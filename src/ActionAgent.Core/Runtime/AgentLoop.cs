@@ -95,6 +95,7 @@ public sealed class AgentLoop
         var failure = FailureKind.None;
         var refusals = new List<Refusal>();
         StepRecord? lastAction = null;
+        SkillRecord? skill = null;
         var stepLimit = options.MaxSteps + options.PreludeSteps;
         machine.Fire(RunTrigger.Start);
         try
@@ -115,6 +116,7 @@ public sealed class AgentLoop
 
                 var record = await RunStepAsync(runId, request.Task, step, machine, history, refusals, lastAction, cancellationToken).ConfigureAwait(false);
                 tokens += record.Record.Proposal.Usage.TotalTokens;
+                skill = record.Record.Proposal.Skill ?? skill;
                 cost += record.Record.Proposal.Usage.Cost;
                 await Recording(() => recorder.AppendAsync(record.Record, record.Images, CancellationToken.None)).ConfigureAwait(false);
 
@@ -209,6 +211,7 @@ public sealed class AgentLoop
                 Steps = steps,
                 Tokens = tokens,
                 Cost = cost,
+                Skill = skill ?? manifest.Skill,
             })).ConfigureAwait(false);
         }
         catch (RecordingException e)
@@ -350,6 +353,14 @@ public sealed class AgentLoop
             case AskHumanAction ask:
                 machine.Fire(RunTrigger.Fail);
                 return Finish(Record(null, null, ActionOutcome.Failed($"the agent needs a person to answer: {ask.Question}", FailureKind.NeedsHuman)));
+        }
+
+        if (proposal.Action is RunSkillAction unexpanded)
+        {
+            // A skill call is expanded into its steps by the skills layer; one that reaches the loop is run by nobody.
+            var verdictSkill = new Verdict(VerdictKind.Deny, RiskClass.Read, "unexpanded-skill", $"{unexpanded.Describe()} was not expanded into steps");
+            machine.Fire(RunTrigger.Denied);
+            return Finish(Record(verdictSkill, ApprovalDecision.From(verdictSkill), ActionOutcome.Failed($"{unexpanded.Skill}: no skills are available to this decider; use the page's actions")));
         }
 
         if (proposal.Action.PrimaryTarget?.ElementId is { } id && observation.Find(id) is null)

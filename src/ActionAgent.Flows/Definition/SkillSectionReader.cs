@@ -139,11 +139,31 @@ internal static partial class SkillSectionReader
         }
 
         var options = new List<string>();
+        var meanings = new Dictionary<string, IReadOnlyList<string>>(StringComparer.Ordinal);
         if (values.TryGetValue("options", out var o))
         {
-            options = o is YamlSequenceNode list
-                ? list.Children.Select(c => Scalar(c, $"an option of {name}", source).Trim()).Where(c => c.Length > 0).ToList()
-                : throw new FlowFormatException(At(source, o.Start), "options is a list: options: [Damaged item, Late delivery]");
+            if (o is YamlMappingNode described)
+            {
+                // options: { Damaged item: [broken on arrival, scratched], Other: ~ }: each option with what it means.
+                foreach (var (optionNode, meaningNode) in described.Children)
+                {
+                    var option = Scalar(optionNode, $"an option of {name}", source).Trim();
+                    options.Add(option);
+                    var phrases = meaningNode switch
+                    {
+                        YamlSequenceNode list => list.Children.Select(c => Scalar(c, $"a meaning of option {option}", source)),
+                        YamlScalarNode one => [one.Value ?? ""],
+                        _ => throw new FlowFormatException(At(source, meaningNode.Start), $"the meaning of option {option} is a phrase or a list of phrases"),
+                    };
+                    meanings[option] = phrases.Select(x => x.Trim()).Where(x => x.Length > 0).ToList();
+                }
+            }
+            else
+            {
+                options = o is YamlSequenceNode list
+                    ? list.Children.Select(c => Scalar(c, $"an option of {name}", source).Trim()).Where(c => c.Length > 0).ToList()
+                    : throw new FlowFormatException(At(source, o.Start), "options is a list (options: [Damaged item, Late delivery]) or a mapping of option to meanings (options: { Damaged item: [broken on arrival] })");
+            }
         }
 
         if (type == SkillParameterType.Option && options.Count == 0)
@@ -181,6 +201,7 @@ internal static partial class SkillSectionReader
             Default = defaultValue,
             Field = values.TryGetValue("field", out var f) ? Scalar(f, $"parameter {name} field", source) : null,
             Options = options,
+            OptionMeanings = meanings,
             Pattern = pattern,
         };
     }

@@ -9,6 +9,9 @@ public sealed record OptionMatch(string? Best, double Score, string? RunnerUp, d
     /// <summary>The words of the task that named the best option (when <see cref="ByWords"/>), to mask them for picking.</summary>
     public IReadOnlyList<string> TaskWords { get; init; } = [];
 
+    /// <summary>Each option's best score over the task's clauses (words or meaning).</summary>
+    public IReadOnlyDictionary<string, double> Scores { get; init; } = new Dictionary<string, double>();
+
     /// <summary>No option comes close.</summary>
     public static OptionMatch None { get; } = new(null, 0, null, 0, false);
 

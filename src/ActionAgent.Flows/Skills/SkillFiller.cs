@@ -119,7 +119,7 @@ public sealed partial class SkillFiller(IMeaningModel model, OptionMatcherOption
         var rest = Text();
         foreach (var p in parameters.Where(p => p.Type == SkillParameterType.Option))
         {
-            var match = _matcher.Match(rest, p.Options);
+            var match = _matcher.Match(rest, p.Options, p.OptionMeanings);
             var confident = match.Best is not null && match.Score >= _options.Accept && match.Margin >= _options.Margin;
             if (!p.IsRequired)
             {
@@ -127,6 +127,14 @@ public sealed partial class SkillFiller(IMeaningModel model, OptionMatcherOption
                 if (confident && (match.ByWords || match.Score >= _options.ReplaceDefault))
                 {
                     TakeOption(p, match);
+                }
+                else if (p.Default is { Length: > 0 } fallback
+                    && match.Scores.Where(x => x.Key != fallback).OrderByDescending(x => x.Value).FirstOrDefault() is { Key: { } other, Value: var score }
+                    && score >= _options.Accept && score - match.Scores.GetValueOrDefault(fallback) >= _options.Margin)
+                {
+                    // Part of the task leans to another option than the default, not clearly enough to replace it:
+                    // keeping the default would be a guess too, so it is asked.
+                    Unclear(p, $"the task may mean {p.Field ?? p.Name} \"{other}\" ({score:0.00}) rather than the default \"{fallback}\"", [other, fallback]);
                 }
 
                 continue;

@@ -23,6 +23,12 @@ public sealed record SkillParameter(string Name, SkillParameterType Type, Source
     /// <summary>For <see cref="SkillParameterType.Option"/>: the values the field offers.</summary>
     public IReadOnlyList<string> Options { get; init; } = [];
 
+    /// <summary>
+    /// For <see cref="SkillParameterType.Option"/>: what an option means in the skill author's words (written
+    /// <c>options: { Damaged item: [broken on arrival, scratched] }</c>), matched by meaning beside the option itself.
+    /// </summary>
+    public IReadOnlyDictionary<string, IReadOnlyList<string>> OptionMeanings { get; init; } = new Dictionary<string, IReadOnlyList<string>>();
+
     /// <summary>For <see cref="SkillParameterType.Text"/>: a regular expression whose <c>value</c> group (or whole match) is the value.</summary>
     public string? Pattern { get; init; }
 

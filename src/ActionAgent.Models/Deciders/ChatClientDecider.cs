@@ -78,7 +78,8 @@ public sealed class ChatClientDecider : IDecider, IDescribesVersions
         var messages = prompt.Messages.ToList();
         var chatOptions = new ChatOptions
         {
-            ResponseFormat = _options.UseJsonSchema ? ActionSchema.ResponseFormat : ChatResponseFormat.Json,
+            ResponseFormat = !_options.UseJsonSchema ? ChatResponseFormat.Json
+                : context.Skills.Count > 0 ? ActionSchema.ResponseFormatWithSkills : ActionSchema.ResponseFormat,
             MaxOutputTokens = _options.MaxOutputTokens,
             Temperature = _options.Temperature,
             AdditionalProperties = new() { ["strict"] = true },
@@ -106,7 +107,7 @@ public sealed class ChatClientDecider : IDecider, IDescribesVersions
             }
 
             usage = Add(usage, UsageAccountingChatClient.UsageOf(response, Name));
-            var reply = ActionReplyParser.Parse(response.Text, observation, prompt.Elements.PageCount);
+            var reply = ActionReplyParser.Parse(response.Text, observation, prompt.Elements.PageCount, context.Skills);
             if (reply.RequestedPage is { } wanted && pagesSeen < _options.MaxElementPages)
             {
                 pagesSeen++;

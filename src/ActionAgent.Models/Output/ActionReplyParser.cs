@@ -16,8 +16,15 @@ public static class ActionReplyParser
     private const double MaxWaitSeconds = 30;
 
     /// <summary>Parses <paramref name="text"/> for <paramref name="observation"/>, whose element list has <paramref name="pageCount"/> pages.</summary>
-    public static ParsedReply Parse(string? text, Observation observation, int pageCount = 1)
+    public static ParsedReply Parse(string? text, Observation observation, int pageCount = 1) => Parse(text, observation, pageCount, []);
+
+    /// <summary>
+    /// Parses an answer when <paramref name="skills"/> are offered: <c>run_skill</c> is then an action too, naming one of
+    /// them and only its parameters (their values are checked by the skills layer, which knows their types).
+    /// </summary>
+    public static ParsedReply Parse(string? text, Observation observation, int pageCount, IReadOnlyList<SkillTool> skills)
     {
+        ArgumentNullException.ThrowIfNull(skills);
         ArgumentNullException.ThrowIfNull(observation);
         if (ExtractJson(text) is not { } json)
         {
@@ -41,7 +48,7 @@ public static class ActionReplyParser
                 return ParsedReply.Invalid("the JSON was not an object; answer with one object like {\"action\":\"click\",\"element_id\":3,...}");
             }
 
-            return Map(new Reply(document.RootElement), observation, pageCount);
+            return Map(new Reply(document.RootElement), observation, pageCount, skills);
         }
     }
 
@@ -59,12 +66,13 @@ public static class ActionReplyParser
         return start < 0 || end <= start ? null : trimmed[start..(end + 1)];
     }
 
-    private static ParsedReply Map(Reply r, Observation o, int pageCount)
+    private static ParsedReply Map(Reply r, Observation o, int pageCount, IReadOnlyList<SkillTool> skills)
     {
+        var actions = skills.Count == 0 ? ActionSchema.Actions : ActionSchema.ActionsWithSkills;
         var kind = (r.String("action") ?? r.String("type"))?.Trim().ToLowerInvariant();
         if (string.IsNullOrEmpty(kind))
         {
-            return ParsedReply.Invalid($"\"action\" is missing; use one of: {string.Join(", ", ActionSchema.Actions)}");
+            return ParsedReply.Invalid($"\"action\" is missing; use one of: {string.Join(", ", actions)}");
         }
 
         var reason = UntrustedText.Line(r.String("reason"), 300);
@@ -72,13 +80,15 @@ public static class ActionReplyParser
         var value = r.String("value");
         ParsedReply Ok(BrowserAction action) => new() { Action = action, Reason = reason, Confidence = confidence };
 
-        if (!ActionSchema.Actions.Contains(kind))
+        if (!actions.Contains(kind))
         {
-            return ParsedReply.Invalid($"unknown action \"{UntrustedText.Line(kind, 30)}\"; use one of: {string.Join(", ", ActionSchema.Actions)}");
+            return ParsedReply.Invalid($"unknown action \"{UntrustedText.Line(kind, 30)}\"; use one of: {string.Join(", ", actions)}");
         }
 
         switch (kind)
         {
+            case "run_skill":
+                return SkillCall(r, value, skills) is { } call ? call.Error is null ? Ok(call.Action!) : ParsedReply.Invalid(call.Error) : ParsedReply.Invalid("run_skill needs \"value\": the skill's name");
             case "go_back":
                 return Ok(new GoBackAction());
             case "done":
@@ -167,6 +177,35 @@ public static class ActionReplyParser
             default:
                 return ParsedReply.Invalid($"unknown action \"{kind}\"");
         }
+    }
+
+    private static (RunSkillAction? Action, string? Error)? SkillCall(Reply r, string? value, IReadOnlyList<SkillTool> skills)
+    {
+        if (string.IsNullOrWhiteSpace(value))
+        {
+            return null;
+        }
+
+        var names = string.Join(", ", skills.Select(s => s.Name));
+        var skill = skills.FirstOrDefault(s => string.Equals(s.Name, value.Trim(), StringComparison.OrdinalIgnoreCase));
+        if (skill is null)
+        {
+            return (null, $"\"{UntrustedText.Line(value, 40)}\" is not one of the listed skills ({names}); run one of them or choose a page action");
+        }
+
+        var parameters = new Dictionary<string, string>(StringComparer.Ordinal);
+        foreach (var (name, given) in r.Pairs("params"))
+        {
+            var parameter = skill.Parameters.FirstOrDefault(p => string.Equals(p.Name, name.Trim(), StringComparison.OrdinalIgnoreCase));
+            if (parameter is null)
+            {
+                return (null, $"skill {skill.Name} has no parameter \"{UntrustedText.Line(name, 40)}\"; its parameters are: {string.Join(", ", skill.Parameters.Select(p => p.Name))}");
+            }
+
+            parameters[parameter.Name] = given;
+        }
+
+        return (new RunSkillAction(skill.Name, parameters), null);
     }
 
     private static (ActionTarget? Target, string? Error) Target(Reply r, Observation o, string idField, string xField, string yField, bool required, string kind)
@@ -286,6 +325,45 @@ public static class ActionReplyParser
                 _ => null,
             }
             : null;
+
+        /// <summary>A list of {"name", "value"} objects (or one object of name: value) as pairs; empty when absent.</summary>
+        public IEnumerable<(string Name, string Value)> Pairs(string name)
+        {
+            if (Get(name) is not { } v)
+            {
+                yield break;
+            }
+
+            if (v.ValueKind == JsonValueKind.Object)
+            {
+                foreach (var property in v.EnumerateObject())
+                {
+                    yield return (property.Name, Text(property.Value));
+                }
+
+                yield break;
+            }
+
+            if (v.ValueKind != JsonValueKind.Array)
+            {
+                yield break;
+            }
+
+            foreach (var item in v.EnumerateArray())
+            {
+                if (item.ValueKind == JsonValueKind.Object && new Reply(item).String("name") is { Length: > 0 } key)
+                {
+                    yield return (key, new Reply(item).String("value") ?? "");
+                }
+            }
+        }
+
+        private static string Text(JsonElement value) => value.ValueKind switch
+        {
+            JsonValueKind.String => value.GetString() ?? "",
+            JsonValueKind.Null => "",
+            _ => value.GetRawText(),
+        };
 
         private JsonElement? Get(string name)
         {

@@ -21,30 +21,55 @@ public static class ActionSchema
     ];
 
     /// <summary>The schema text.</summary>
-    public static string Text { get; } = $$"""
-        {
-          "type": "object",
-          "properties": {
-            "action": { "type": "string", "enum": [{{string.Join(", ", Actions.Select(a => $"\"{a}\""))}}] },
-            "element_id": { "type": ["integer", "null"] },
-            "x": { "type": ["number", "null"] },
-            "y": { "type": ["number", "null"] },
-            "value": { "type": ["string", "null"] },
-            "press_enter": { "type": ["boolean", "null"] },
-            "dx": { "type": ["number", "null"] },
-            "dy": { "type": ["number", "null"] },
-            "to_element_id": { "type": ["integer", "null"] },
-            "to_x": { "type": ["number", "null"] },
-            "to_y": { "type": ["number", "null"] },
-            "seconds": { "type": ["number", "null"] },
-            "page": { "type": ["integer", "null"] },
-            "reason": { "type": "string" },
-            "confidence": { "type": "number" }
-          },
-          "required": ["action", "element_id", "x", "y", "value", "press_enter", "dx", "dy", "to_element_id", "to_x", "to_y", "seconds", "page", "reason", "confidence"],
-          "additionalProperties": false
-        }
-        """;
+    public static string Text { get; } = Render(Actions, withSkills: false);
+
+    /// <summary>The action kinds when skills are offered: the primitive actions and <c>run_skill</c>.</summary>
+    public static IReadOnlyList<string> ActionsWithSkills { get; } = [.. Actions, "run_skill"];
+
+    /// <summary>
+    /// The schema text when skills are offered (prompt <see cref="Prompting.PromptTemplates.SkillsVersion"/>): adds the
+    /// <c>run_skill</c> action and a <c>params</c> list of name/value pairs (null for every other action).
+    /// </summary>
+    public static string TextWithSkills { get; } = Render(ActionsWithSkills, withSkills: true);
+
+    /// <summary>The response format to send when skills are offered.</summary>
+    public static ChatResponseFormat ResponseFormatWithSkills { get; } =
+        ChatResponseFormat.ForJsonSchema(JsonDocument.Parse(TextWithSkills).RootElement.Clone(), Name, "The single next browser action, or one skill to run.");
+
+    private static string Render(IReadOnlyList<string> actions, bool withSkills)
+    {
+        var skillField = withSkills
+            ? """
+                "params": { "type": ["array", "null"], "items": { "type": "object", "properties": { "name": { "type": "string" }, "value": { "type": "string" } }, "required": ["name", "value"], "additionalProperties": false } },
+
+              """
+            : "";
+        var skillRequired = withSkills ? "\"params\", " : "";
+        return $$"""
+            {
+              "type": "object",
+              "properties": {
+                "action": { "type": "string", "enum": [{{string.Join(", ", actions.Select(a => $"\"{a}\""))}}] },
+                "element_id": { "type": ["integer", "null"] },
+                "x": { "type": ["number", "null"] },
+                "y": { "type": ["number", "null"] },
+                "value": { "type": ["string", "null"] },
+                "press_enter": { "type": ["boolean", "null"] },
+                "dx": { "type": ["number", "null"] },
+                "dy": { "type": ["number", "null"] },
+                "to_element_id": { "type": ["integer", "null"] },
+                "to_x": { "type": ["number", "null"] },
+                "to_y": { "type": ["number", "null"] },
+                "seconds": { "type": ["number", "null"] },
+                "page": { "type": ["integer", "null"] },
+            {{skillField}}    "reason": { "type": "string" },
+                "confidence": { "type": "number" }
+              },
+              "required": ["action", "element_id", "x", "y", "value", "press_enter", "dx", "dy", "to_element_id", "to_x", "to_y", "seconds", "page", {{skillRequired}}"reason", "confidence"],
+              "additionalProperties": false
+            }
+            """;
+    }
 
     /// <summary>The schema as a JSON element.</summary>
     public static JsonElement Schema { get; } = JsonDocument.Parse(Text).RootElement.Clone();

@@ -43,7 +43,7 @@ public sealed class PromptBuilder(PromptOptions options)
 
         var messages = new List<ChatMessage>
         {
-            new(ChatRole.System, PromptTemplates.SystemPrompt),
+            new(ChatRole.System, context.Skills.Count == 0 ? PromptTemplates.SystemPrompt : PromptTemplates.SystemPrompt + "\n" + PromptTemplates.SkillsPrompt),
             new(ChatRole.User, contents),
         };
         return new StepPrompt(messages, text, elementPage);
@@ -59,6 +59,7 @@ public sealed class PromptBuilder(PromptOptions options)
         text.Append("TASK (from the user): ").AppendLine(context.Task.Trim());
         text.AppendLine();
         AppendHistory(text, context);
+        AppendSkills(text, context.Skills);
 
         foreach (var note in o.Notes)
         {
@@ -102,6 +103,36 @@ public sealed class PromptBuilder(PromptOptions options)
     /// <summary>The number of element pages an observation needs.</summary>
     public int PageCount(Observation observation) =>
         Math.Max(1, (int)Math.Ceiling(observation.Elements.Count / (double)Math.Max(1, _options.ElementsPerPage)));
+
+    private static void AppendSkills(StringBuilder text, IReadOnlyList<SkillTool> skills)
+    {
+        if (skills.Count == 0)
+        {
+            return;
+        }
+
+        // Skill files are the team's own, but their words still only describe: they are listed, never obeyed.
+        text.AppendLine("SKILLS (run one with run_skill; parameters: name type, * = required):");
+        foreach (var skill in skills)
+        {
+            text.Append("- ").Append(UntrustedText.Line(skill.Name, 60)).Append(": ").Append(UntrustedText.Line(skill.Title, 80));
+            if (skill.Description.Length > 0)
+            {
+                text.Append(" - ").Append(UntrustedText.Line(skill.Description, 200));
+            }
+
+            text.AppendLine();
+            var parameters = skill.Parameters.Select(p =>
+            {
+                var type = p.Options.Count > 0 ? $"one of [{string.Join(" | ", p.Options.Select(o => UntrustedText.Line(o, 40)))}]" : p.Type;
+                var required = p.Required ? "*" : string.IsNullOrEmpty(p.Default) ? " (optional)" : $" (default {UntrustedText.Line(p.Default, 40)})";
+                return $"{UntrustedText.Line(p.Name, 40)} {type}{required}";
+            });
+            text.Append("  params: ").AppendLine(string.Join("; ", parameters));
+        }
+
+        text.AppendLine();
+    }
 
     private void AppendHistory(StringBuilder text, DecisionContext context)
     {

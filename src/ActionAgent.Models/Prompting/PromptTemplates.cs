@@ -9,6 +9,20 @@ public static class PromptTemplates
     /// <summary>Version of the acting prompt and its answer schema.</summary>
     public const string Version = "act-v1";
 
+    /// <summary>Version of the skills addition (system text, SKILLS list, run_skill in the schema); change it with that text.</summary>
+    public const string SkillsVersion = "skills-v1";
+
+    /// <summary>Added to <see cref="SystemPrompt"/> when skills are offered.</summary>
+    public const string SkillsPrompt =
+        """
+
+        Skills are saved procedures for whole tasks on this site. When one listed under SKILLS does what the task asks,
+        answer "action": "run_skill", "value": the skill's name, "params": [{"name": ..., "value": ...}] with every
+        required parameter, values read from the task (money as 15.00, dates as yyyy-MM-dd, options exactly as listed).
+        Never guess a value the task does not give: ask_human instead. A refused skill call comes back with the reason.
+        For every other action "params" is null.
+        """;
+
     /// <summary>Version of the verification prompt.</summary>
     public const string VerifierVersion = "verify-v1";
 

@@ -24,12 +24,14 @@ public sealed class CliTests
     public void Cleanup() => Directory.Delete(_dir, recursive: true);
 
     [TestMethod]
-    public async Task Demo_WithYes_FilesTheRefundOnceAndRecordsTheRun()
+    public async Task Demo_WithYes_FilesTheStepsRefundThenTheGoalRefundThroughTheSkill()
     {
         var r = await CliProcess.RunAsync(_dir, Timeout, "demo", "--yes", "--json", "--recordings", Path.Combine(_dir, "rec"));
 
         Assert.AreEqual(0, r.ExitCode, r.ToString());
-        using var json = JsonDocument.Parse(r.StdOut.Trim().Split('\n')[^1]);
+        var results = r.StdOut.Trim().Split('\n').Where(l => l.StartsWith("{\"type\":\"result\"", StringComparison.Ordinal)).ToList();
+        Assert.HasCount(2, results, r.ToString());
+        using var json = JsonDocument.Parse(results[0]);
         Assert.AreEqual("Completed", json.RootElement.GetProperty("status").GetString(), r.ToString());
         var recording = RunRecording.Load(json.RootElement.GetProperty("recording").GetString()!);
         Assert.AreEqual(RunStatus.Completed, recording.Manifest.Status);
@@ -38,7 +40,19 @@ public sealed class CliTests
         Assert.IsTrue(submit.Decision!.IsApproved);
         Assert.IsTrue(recording.Steps.All(s => s.Observation.ScreenshotFile is null || File.Exists(Path.Combine(recording.Directory, s.Observation.ScreenshotFile))));
         Assert.IsFalse(string.IsNullOrEmpty(recording.Manifest.Versions["browser"]));
+
+        // The second task is the goal, run through the refund skill with its own approval.
+        using var goal = JsonDocument.Parse(results[1]);
+        Assert.AreEqual("Passed", goal.RootElement.GetProperty("status").GetString(), r.ToString());
+        Assert.AreEqual("refund-order", goal.RootElement.GetProperty("skill").GetString());
+        var skillRun = RunRecording.Load(goal.RootElement.GetProperty("recording").GetString()!);
+        Assert.AreEqual(DemoGoal, skillRun.Manifest.Task);
+        Assert.AreEqual("15.00", skillRun.Manifest.Skill!.Parameters["amount"]);
+        var goalSubmit = skillRun.Steps.Single(s => s.Target?.Name == "Submit refund");
+        Assert.IsTrue(goalSubmit.Verdict!.NeedsApproval && goalSubmit.Decision!.IsApproved, "the goal's submit is held and approved the same way");
     }
+
+    private const string DemoGoal = "Refund order 1042 for 15 dollars because it arrived late";
 
     [TestMethod]
     public async Task Demo_WithoutTerminalOrYes_HoldsTheSubmitAndFilesNothing()

@@ -93,9 +93,9 @@ public sealed class SkillRunTests
     }
 
     [TestMethod]
-    public async Task Demo_Goal_WithYes_FilesTheSecondRefundThroughTheSkillWithItsApproval()
+    public async Task Demo_ByDefault_WithYes_FilesTheSecondRefundThroughTheSkillWithItsApproval()
     {
-        var r = await CliProcess.RunAsync(_dir, Timeout, "demo", "--goal", "--yes", "--recordings", Path.Combine(_dir, "rec"));
+        var r = await CliProcess.RunAsync(_dir, Timeout, "demo", "--yes", "--recordings", Path.Combine(_dir, "rec"));
 
         Assert.AreEqual(0, r.ExitCode, r.ToString());
         StringAssert.Contains(r.StdOut, "recorded 2 refund(s)", r.ToString());

@@ -17,8 +17,12 @@ public static class SkillRouting
     /// <summary>The default skills folder, relative to the current folder.</summary>
     public const string DefaultFolder = "flows";
 
-    /// <summary>Runs the task as a skill and returns the exit code, or null to run it as explicit steps.</summary>
-    public static async Task<int?> TryRunAsync(CliSettings settings, string task, string? url, string? folder, Func<ILoggerFactory, (IDecider Decider, IDisposable? Owner)> decider, CancellationToken cancellationToken)
+    /// <summary>
+    /// Runs the task as a skill and returns the exit code, or null to run it as explicit steps. With
+    /// <paramref name="handOver"/> (<c>--model auto</c>) only a confident, complete match runs; anything else (no match,
+    /// ambiguous, a value missing or unclear) returns null without asking, for the model to take with the skills as tools.
+    /// </summary>
+    public static async Task<int?> TryRunAsync(CliSettings settings, string task, string? url, string? folder, Func<ILoggerFactory, (IDecider Decider, IDisposable? Owner)> decider, CancellationToken cancellationToken, bool handOver = false)
     {
         ArgumentNullException.ThrowIfNull(settings);
         if (ExplicitSteps.Are(task))
@@ -47,8 +51,13 @@ public static class SkillRouting
         var filler = new SkillFiller(model);
         var picker = new SkillPicker(model, mask: (skill, text) => filler.Fill(skill, text).Masked);
         var interactive = !Console.IsInputRedirected && settings.Output != OutputMode.Json;
-        var selector = new SkillSelector(picker, filler, Console.Error, interactive ? Prompt : null);
+        var selector = new SkillSelector(picker, filler, handOver ? TextWriter.Null : Console.Error, interactive && !handOver ? Prompt : null);
         var choice = selector.Choose(task, catalog.Skills);
+        if (handOver && (choice.FallBack || choice.ExitCode is not null))
+        {
+            Console.Error.WriteLine($"no confident, complete skill match ({(choice.FallBack ? "no skill close enough" : choice.Message)}); the model takes the task, with the skills as tools");
+            return null;
+        }
         if (choice.FallBack)
         {
             return null;

@@ -79,16 +79,7 @@ public sealed class SkillSelector(SkillPicker picker, SkillFiller filler, TextWr
     }
 
     /// <summary>The answer as the parameter's value (money with two decimals, dates as yyyy-MM-dd), or null when it is not one.</summary>
-    public static string? Valid(SkillParameter p, string answer) => p.Type switch
-    {
-        _ when answer.Length == 0 => null,
-        SkillParameterType.Option => p.Options.FirstOrDefault(o => string.Equals(o, answer, StringComparison.OrdinalIgnoreCase)),
-        SkillParameterType.Money => MoneyMentions.Find(answer).FirstOrDefault()?.Value
-            ?? (decimal.TryParse(answer, NumberStyles.Number, CultureInfo.InvariantCulture, out var d) ? MoneyMentions.Format(d) : null),
-        SkillParameterType.Date => DateMentions.Find(answer).FirstOrDefault()?.Value,
-        SkillParameterType.Number => long.TryParse(answer.TrimStart('#'), NumberStyles.None, CultureInfo.InvariantCulture, out _) ? answer.TrimStart('#') : null,
-        _ => answer,
-    };
+    public static string? Valid(SkillParameter p, string answer) => SkillParameterValue.Read(p, answer);
 
     private static SkillChoice Stop(string message) => new() { ExitCode = ExitCodes.RunFailed, Message = message };
 }
