@@ -93,7 +93,7 @@ public static class ApprovalsCommand
             return ApprovalsCommands.Unavailable;
         }
 
-        var log = new AuditLog(Path.GetFullPath(r.GetValue(audit) ?? Path.Combine(RepoPaths.Root, ".actionagent", "audit.jsonl")));
+        var log = AuditLog.Open(r.GetValue(audit) ?? Path.Combine(RepoPaths.Root, ".actionagent", "audit.jsonl"));
         return await action(new ApprovalsCommands(store, Console.Out, Console.Error, log));
     }
 }
