@@ -23,7 +23,7 @@ public sealed class AgentPipeline
     {
         Options = options;
         _loggers = loggers;
-        Audit = new AuditLog(Path.GetFullPath(options.AuditPath));
+        Audit = AuditLog.Open(options.AuditPath);
         Approver = new AuditingApprover(options.Approver, Audit);
         Secrets = new SecretResolver(options.Policy.Secrets, options.SecretEnvironment);
     }

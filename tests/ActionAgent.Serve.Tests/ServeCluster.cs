@@ -42,10 +42,15 @@ internal sealed partial class ServeCluster : IAsyncDisposable
 
     public string ApprovalsDb => Path.Combine(Dir, "approvals.db");
 
-    // With a PostgreSQL store no --approvals-db is given: approvals must then go to the same database, shared by every machine.
+    public string AuditFile => Path.Combine(Dir, "audit.jsonl");
+
+    public bool IsPostgres => Store.StartsWith("postgres", StringComparison.Ordinal);
+
+    // With a PostgreSQL store neither --approvals-db nor --audit is given: approvals and the audit chain must then go to the
+    // same database, shared by every machine.
     public string[] StoreArgs(double deadAfter = 6) =>
-        ["--store", Store, .. Store.StartsWith("postgres", StringComparison.Ordinal) ? Array.Empty<string>() : ["--approvals-db", ApprovalsDb],
-         "--audit", Path.Combine(Dir, "audit.jsonl"), "--recordings", Path.Combine(Dir, "rec"),
+        ["--store", Store, .. IsPostgres ? Array.Empty<string>() : ["--approvals-db", ApprovalsDb, "--audit", AuditFile],
+         "--recordings", Path.Combine(Dir, "rec"),
          "--dead-after", deadAfter.ToString(System.Globalization.CultureInfo.InvariantCulture)];
 
     public async Task<Uri> StartServeAsync(int workers)

@@ -1,3 +1,4 @@
+using System.Globalization;
 using System.Security.Cryptography;
 using System.Text;
 using System.Text.Json.Nodes;
@@ -26,6 +27,20 @@ internal static class AuditHashing
             ["prevHash"] = prevHash,
             ["hash"] = hash,
         }.ToJsonString();
+
+    /// <summary>
+    /// The next entry after <paramref name="head"/> (null: the first) and its line: the one place an entry is chained, for the
+    /// file log and the database log alike.
+    /// </summary>
+    public static (AuditEntry Entry, string Line) Compose(AuditHead? head, DateTimeOffset now, string kind, JsonObject sortedData)
+    {
+        var seq = (head?.Seq ?? 0) + 1;
+        var prevHash = head?.Hash ?? AuditLog.Genesis;
+        var at = now.UtcDateTime.ToString("yyyy-MM-dd'T'HH:mm:ss.fff'Z'", CultureInfo.InvariantCulture);
+        var hash = HashOf(prevHash, Canonical(seq, at, kind, sortedData));
+        var entry = new AuditEntry(seq, DateTimeOffset.Parse(at, CultureInfo.InvariantCulture), kind, sortedData, prevHash, hash);
+        return (entry, Line(seq, at, kind, sortedData, prevHash, hash));
+    }
 
     /// <summary>A deep copy with every object's keys in ordinal order.</summary>
     public static JsonNode Sort(JsonNode node) => node switch

@@ -12,6 +12,8 @@ namespace ActionAgent.Approvals.Audit;
 /// <c>hash = SHA-256(prevHash + canonical entry)</c>; <see cref="Verify(string)"/> names every damaged or edited line. Appends chain
 /// from the last sound entry, so a damaged tail never blocks a run or a decision. Processes append one at a time under an
 /// exclusive file lock. Texts are limited by <see cref="AuditLimits"/>. Never put secret values in entries.
+/// <see cref="Open"/> also takes a <c>postgres://</c> URL: the same lines, one per row of <c>aa_audit</c>, appended under
+/// a database lock so workers on many machines share one chain.
 /// </summary>
 public sealed class AuditLog
 {
@@ -23,6 +25,7 @@ public sealed class AuditLog
 
     private readonly TimeProvider _time;
     private readonly SemaphoreSlim _gate = new(1, 1);
+    private readonly PostgresAuditJournal? _postgres;
 
     /// <summary>A log at a path (created on first append).</summary>
     public AuditLog(string path, TimeProvider? time = null)
@@ -32,7 +35,24 @@ public sealed class AuditLog
         _time = time ?? TimeProvider.System;
     }
 
-    /// <summary>The file.</summary>
+    private AuditLog(PostgresAuditJournal postgres, TimeProvider? time)
+    {
+        _postgres = postgres;
+        Path = postgres.Display;
+        _time = time ?? TimeProvider.System;
+    }
+
+    /// <summary>
+    /// The log an <c>--audit</c> value names: a file, or a <c>postgres://</c> URL (table <c>aa_audit</c>, created on first use).
+    /// Throws <see cref="FormatException"/> for a malformed URL; an unreachable database fails the first append or read with an IOException.
+    /// </summary>
+    public static AuditLog Open(string location, TimeProvider? time = null)
+    {
+        var where = AuditLogLocation.Parse(location);
+        return where.FilePath is { } file ? new AuditLog(file, time) : new AuditLog(new PostgresAuditJournal(where), time);
+    }
+
+    /// <summary>The file, or for PostgreSQL the URL without user and password (what runs record as their log).</summary>
     public string Path { get; }
 
     /// <summary>
@@ -46,6 +66,11 @@ public sealed class AuditLog
             ?? throw new ArgumentException("audit data must serialise to a JSON object", nameof(data));
         var sorted = (JsonObject)AuditHashing.Sort(obj);
         AuditLimits.CheckEntry(kind, sorted);
+        if (_postgres is not null)
+        {
+            return await _postgres.AppendAsync(kind, sorted, _time.GetUtcNow(), cancellationToken).ConfigureAwait(false);
+        }
+
         await _gate.WaitAsync(cancellationToken).ConfigureAwait(false);
         try
         {
@@ -67,6 +92,11 @@ public sealed class AuditLog
     /// <summary>The seq and hash of the last sound entry (what the next append chains from), or null when the log is empty or missing.</summary>
     public async Task<AuditHead?> ReadHeadAsync(CancellationToken cancellationToken = default)
     {
+        if (_postgres is not null)
+        {
+            return await _postgres.ReadHeadAsync(cancellationToken).ConfigureAwait(false);
+        }
+
         if (!File.Exists(Path))
         {
             return null;
@@ -87,6 +117,13 @@ public sealed class AuditLog
     public static async Task<AuditVerification> VerifyAsync(string path, IReadOnlyCollection<ExpectedAuditHead> expected, CancellationToken cancellationToken = default)
     {
         ArgumentException.ThrowIfNullOrWhiteSpace(path);
+        if (PostgresUrl.Looks(path))
+        {
+            // Findings are numbered by row in id order: "postgres://host:port/db#aa_audit:ROW: problem".
+            var where = AuditLogLocation.Parse(path);
+            return await new PostgresAuditJournal(where).VerifyAsync(where.Display + "#aa_audit", expected, cancellationToken).ConfigureAwait(false);
+        }
+
         if (!File.Exists(path))
         {
             return new AuditVerification(false, 0, null, $"{path}: no such audit log");
@@ -106,11 +143,7 @@ public sealed class AuditLog
     private AuditEntry AppendLocked(FileStream fs, string kind, JsonObject sorted)
     {
         var (head, endsWithNewline) = AuditTail.Find(fs);
-        var seq = (head?.Seq ?? 0) + 1;
-        var prevHash = head?.Hash ?? Genesis;
-        var at = _time.GetUtcNow().UtcDateTime.ToString("yyyy-MM-dd'T'HH:mm:ss.fff'Z'", CultureInfo.InvariantCulture);
-        var hash = AuditHashing.HashOf(prevHash, AuditHashing.Canonical(seq, at, kind, sorted));
-        var line = AuditHashing.Line(seq, at, kind, sorted, prevHash, hash);
+        var (entry, line) = AuditHashing.Compose(head, _time.GetUtcNow(), kind, sorted);
         var bytes = Encoding.UTF8.GetBytes((endsWithNewline ? "" : "\n") + line + "\n");
         if (bytes.Length - 1 > AuditLimits.MaxLineBytes)
         {
@@ -132,7 +165,7 @@ public sealed class AuditLog
             throw new IOException($"cannot append to the audit log {Path}: {e.Message}", e);
         }
 
-        return new AuditEntry(seq, DateTimeOffset.Parse(at, CultureInfo.InvariantCulture), kind, sorted, prevHash, hash);
+        return entry;
     }
 
     private static void TryTruncate(FileStream fs, long length)

@@ -12,7 +12,7 @@ public static class AuditRecordingHeads
     public static (IReadOnlyList<ExpectedAuditHead> Heads, int OtherLog, int WithoutHead) Read(string recordingsDirectory, string logPath)
     {
         ArgumentException.ThrowIfNullOrWhiteSpace(recordingsDirectory);
-        var full = Path.GetFullPath(logPath);
+        var full = AuditLogLocation.KeyOf(logPath);
         var heads = new List<ExpectedAuditHead>();
         var other = 0;
         var without = 0;
@@ -25,7 +25,7 @@ public static class AuditRecordingHeads
             }
 
             var (head, log) = ReadHead(file);
-            if (log is not null && !string.Equals(Path.GetFullPath(log), full, StringComparison.Ordinal))
+            if (log is not null && !string.Equals(AuditLogLocation.KeyOf(log), full, StringComparison.Ordinal))
             {
                 other++;
             }

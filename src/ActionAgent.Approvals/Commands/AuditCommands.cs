@@ -1,11 +1,13 @@
 using System.Globalization;
 using ActionAgent.Approvals.Audit;
+using ActionAgent.Approvals.Store;
 
 namespace ActionAgent.Approvals.Commands;
 
 /// <summary>
 /// Handler for <c>actionagent audit verify FILE [--expect-head SEQ:HASH]… [--recordings DIR]</c>: 0 when the chain is intact
-/// (and holds every expected head), 1 with one line per finding, 2 for a missing file or bad input.
+/// (and holds every expected head), 1 with one line per finding, 2 for a missing file or bad input. FILE may also be the
+/// <c>postgres://</c> URL of a database log (table <c>aa_audit</c>).
 /// </summary>
 public static class AuditCommands
 {
@@ -18,7 +20,20 @@ public static class AuditCommands
         ArgumentNullException.ThrowIfNull(expectHeads);
         ArgumentNullException.ThrowIfNull(stdout);
         ArgumentNullException.ThrowIfNull(stderr);
-        if (!File.Exists(path))
+        ArgumentException.ThrowIfNullOrWhiteSpace(path);
+        var location = path;
+        if (PostgresUrl.Looks(path))
+        {
+            // A database log: findings are named by row (in id order), and the URL is shown without user and password.
+            if (!PostgresUrl.TryParse(path, out _, out var display))
+            {
+                stderr.WriteLine($"\"{path}\" is neither a file path nor postgres://user:password@host:port/database");
+                return 2;
+            }
+
+            path = display + "#aa_audit";
+        }
+        else if (!File.Exists(path))
         {
             stderr.WriteLine($"{path}: no such audit log (give the file, e.g. .actionagent/audit.jsonl, or --audit of the run)");
             return 2;
@@ -45,7 +60,7 @@ public static class AuditCommands
                 return 2;
             }
 
-            var (heads, other, without) = AuditRecordingHeads.Read(recordings, path);
+            var (heads, other, without) = AuditRecordingHeads.Read(recordings, location);
             expected.AddRange(heads);
             note = string.Create(CultureInfo.InvariantCulture, $"{heads.Count} runs in {recordings} recorded a head of this log ({other} used another log, {without} recorded none)");
         }
@@ -53,9 +68,9 @@ public static class AuditCommands
         AuditVerification result;
         try
         {
-            result = AuditLog.Verify(path, expected);
+            result = AuditLog.Verify(location, expected);
         }
-        catch (Exception e) when (e is IOException or UnauthorizedAccessException)
+        catch (Exception e) when (e is IOException or UnauthorizedAccessException or InvalidDataException)
         {
             stderr.WriteLine($"{path}: cannot read the audit log: {e.Message}");
             return 2;

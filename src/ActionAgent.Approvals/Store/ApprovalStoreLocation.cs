@@ -11,6 +11,12 @@ public sealed record ApprovalStoreLocation
         Display = display;
     }
 
+    /// <summary>
+    /// The environment variable <c>run</c> reads when <c>--approvals-db</c> is not given: how a worker hands a URL with a
+    /// password to its runs without putting it on their command lines.
+    /// </summary>
+    public const string EnvironmentVariable = "ACTIONAGENT_APPROVALS_DB";
+
     /// <summary>The SQLite file, or null for PostgreSQL.</summary>
     public string? SqlitePath { get; private init; }
 

@@ -222,75 +222,23 @@ public sealed class PostgresApprovalStore : IApprovalDatabase
     }
 
     /// <inheritdoc />
-    public async Task<ApprovalDecisionResult> DecideAsync(string idOrKey, ReviewerDecision decision, CancellationToken cancellationToken = default)
+    public Task<ApprovalDecisionResult> DecideAsync(string idOrKey, ReviewerDecision decision, CancellationToken cancellationToken = default) =>
+        ApprovalDecisionFlow.DecideAsync(idOrKey, decision, FindAllAsync, async (id, ct) => await SweepWhereAsync(id, ct).ConfigureAwait(false) > 0,
+            ApplyIfPendingAsync, _logger, cancellationToken);
+
+    // The decision lands only on a request that is still pending and not overdue: under READ COMMITTED the loser of two
+    // concurrent updates waits for the winner's row lock, re-checks the condition and changes nothing.
+    private async Task<bool> ApplyIfPendingAsync(long id, ReviewerDecision decision, CancellationToken cancellationToken)
     {
-        ArgumentNullException.ThrowIfNull(idOrKey);
-        ArgumentNullException.ThrowIfNull(decision);
-        if (string.IsNullOrWhiteSpace(decision.Reviewer))
-        {
-            return new ApprovalDecisionResult(false, "a decision needs the reviewer's name", null) { ErrorCode = "invalid" };
-        }
-
-        var candidates = await FindAllAsync(idOrKey, cancellationToken).ConfigureAwait(false);
-        if (candidates.Count == 0)
-        {
-            return new ApprovalDecisionResult(false, $"no approval \"{idOrKey}\" (list the pending ones with: actionagent approvals list)", null) { ErrorCode = "not_found" };
-        }
-
-        if (candidates.Count > 1)
-        {
-            // A decision must name the action it is about; "run:step" no longer does once that step asked about another action.
-            return new ApprovalDecisionResult(false,
-                $"\"{idOrKey}\" names {candidates.Count} approvals (ids {string.Join(", ", candidates.Select(c => c.Id))}); decide by id after checking it with: actionagent approvals show ID",
-                null) { ErrorCode = "ambiguous" };
-        }
-
-        var current = candidates[0];
-        var idText = current.Id.ToString(CultureInfo.InvariantCulture);
-
-        // Expire and orphan this request first, so a decision never lands on one whose agent is gone or whose time is up.
-        if (current.Status == ApprovalStatus.Pending && await SweepWhereAsync(current.Id, cancellationToken).ConfigureAwait(false) > 0)
-        {
-            current = await FindAsync(idText, cancellationToken).ConfigureAwait(false) ?? current;
-        }
-
-        if (decision.EditedValue is not null && current.ActionKind != "type")
-        {
-            return new ApprovalDecisionResult(false, $"approval {current.Id} is a {current.ActionKind} action; only the text of a type action can be edited", current) { ErrorCode = "invalid" };
-        }
-
-        if (decision.EditedValue is not null && !decision.Approve)
-        {
-            return new ApprovalDecisionResult(false, "an edited value only makes sense when approving", current) { ErrorCode = "invalid" };
-        }
-
-        bool won;
-        await using (var db = await _source.OpenConnectionAsync(cancellationToken).ConfigureAwait(false))
-        await using (var cmd = Command(db, null, PostgresApprovalSql.Decide))
-        {
-            cmd.Parameters.AddWithValue("status", decision.Approve ? "approved" : "rejected");
-            cmd.Parameters.AddWithValue("reviewer", decision.Reviewer);
-            cmd.Parameters.Add(new NpgsqlParameter("comment", NpgsqlDbType.Text) { Value = (object?)decision.Comment ?? DBNull.Value });
-            cmd.Parameters.Add(new NpgsqlParameter("edited", NpgsqlDbType.Text) { Value = (object?)decision.EditedValue ?? DBNull.Value });
-            cmd.Parameters.AddWithValue("now", Ms(_time.GetUtcNow()));
-            cmd.Parameters.AddWithValue("id", current.Id);
-            won = await cmd.ExecuteNonQueryAsync(cancellationToken).ConfigureAwait(false) == 1;
-        }
-
-        var after = await FindAsync(idText, cancellationToken).ConfigureAwait(false) ?? current;
-        if (won)
-        {
-            _logger.LogInformation("Approval {Id} {Status} by {Reviewer}", after.Id, after.Status, after.Reviewer);
-            return new ApprovalDecisionResult(true, $"approval {after.Id} {Word(after.Status)} by {after.Reviewer}", after);
-        }
-
-        return after.Status switch
-        {
-            ApprovalStatus.Expired => new ApprovalDecisionResult(false, $"approval {after.Id} expired at {ApprovalRows.Stamp(after.ExpiresAt)}; the agent was told it expired", after) { ErrorCode = "expired" },
-            ApprovalStatus.Orphaned => new ApprovalDecisionResult(false, $"approval {after.Id} is orphaned ({after.Comment}); it will never run", after) { ErrorCode = "orphaned" },
-            ApprovalStatus.Pending => new ApprovalDecisionResult(false, $"approval {after.Id} expired at {ApprovalRows.Stamp(after.ExpiresAt)}", after) { ErrorCode = "expired" },
-            _ => new ApprovalDecisionResult(false, $"approval {after.Id} was already {Word(after.Status)} by {after.Reviewer} at {(after.DecidedAt is { } d ? ApprovalRows.Stamp(d) : "?")}", after) { ErrorCode = "already_decided" },
-        };
+        await using var db = await _source.OpenConnectionAsync(cancellationToken).ConfigureAwait(false);
+        await using var cmd = Command(db, null, PostgresApprovalSql.Decide);
+        cmd.Parameters.AddWithValue("status", decision.Approve ? "approved" : "rejected");
+        cmd.Parameters.AddWithValue("reviewer", decision.Reviewer);
+        cmd.Parameters.Add(new NpgsqlParameter("comment", NpgsqlDbType.Text) { Value = (object?)decision.Comment ?? DBNull.Value });
+        cmd.Parameters.Add(new NpgsqlParameter("edited", NpgsqlDbType.Text) { Value = (object?)decision.EditedValue ?? DBNull.Value });
+        cmd.Parameters.AddWithValue("now", Ms(_time.GetUtcNow()));
+        cmd.Parameters.AddWithValue("id", id);
+        return await cmd.ExecuteNonQueryAsync(cancellationToken).ConfigureAwait(false) == 1;
     }
 
     /// <inheritdoc />
@@ -362,8 +310,6 @@ public sealed class PostgresApprovalStore : IApprovalDatabase
 
         return list;
     }
-
-    private static string Word(ApprovalStatus status) => SqliteApprovalStore.StatusWord(status);
 
     private static long Ms(DateTimeOffset t) => t.ToUnixTimeMilliseconds();
 }

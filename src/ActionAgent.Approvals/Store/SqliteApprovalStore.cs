@@ -254,48 +254,12 @@ public sealed class SqliteApprovalStore : IApprovalDatabase
     }
 
     /// <inheritdoc />
-    public async Task<ApprovalDecisionResult> DecideAsync(string idOrKey, ReviewerDecision decision, CancellationToken cancellationToken = default)
+    public Task<ApprovalDecisionResult> DecideAsync(string idOrKey, ReviewerDecision decision, CancellationToken cancellationToken = default) =>
+        ApprovalDecisionFlow.DecideAsync(idOrKey, decision, FindAllAsync, SweepOneAsync, ApplyIfPendingAsync, _logger, cancellationToken);
+
+    // The decision lands only on a request that is still pending and not overdue: of two concurrent ones, one changes the row.
+    private async Task<bool> ApplyIfPendingAsync(long id, ReviewerDecision decision, CancellationToken cancellationToken)
     {
-        ArgumentNullException.ThrowIfNull(idOrKey);
-        ArgumentNullException.ThrowIfNull(decision);
-        if (string.IsNullOrWhiteSpace(decision.Reviewer))
-        {
-            return new ApprovalDecisionResult(false, "a decision needs the reviewer's name", null) { ErrorCode = "invalid" };
-        }
-
-        var candidates = await FindAllAsync(idOrKey, cancellationToken).ConfigureAwait(false);
-        if (candidates.Count == 0)
-        {
-            return new ApprovalDecisionResult(false, $"no approval \"{idOrKey}\" (list the pending ones with: actionagent approvals list)", null) { ErrorCode = "not_found" };
-        }
-
-        if (candidates.Count > 1)
-        {
-            // A decision must name the action it is about; "run:step" no longer does once that step asked about another action.
-            return new ApprovalDecisionResult(false,
-                $"\"{idOrKey}\" names {candidates.Count} approvals (ids {string.Join(", ", candidates.Select(c => c.Id))}); decide by id after checking it with: actionagent approvals show ID",
-                null) { ErrorCode = "ambiguous" };
-        }
-
-        var current = candidates[0];
-        idOrKey = current.Id.ToString(CultureInfo.InvariantCulture);
-
-        // Expire and orphan this request first, so a decision never lands on one whose agent is gone or whose time is up.
-        if (current.Status == ApprovalStatus.Pending && await SweepOneAsync(current.Id, cancellationToken).ConfigureAwait(false))
-        {
-            current = await FindAsync(idOrKey, cancellationToken).ConfigureAwait(false) ?? current;
-        }
-
-        if (decision.EditedValue is not null && current.ActionKind != "type")
-        {
-            return new ApprovalDecisionResult(false, $"approval {current.Id} is a {current.ActionKind} action; only the text of a type action can be edited", current) { ErrorCode = "invalid" };
-        }
-
-        if (decision.EditedValue is not null && !decision.Approve)
-        {
-            return new ApprovalDecisionResult(false, "an edited value only makes sense when approving", current) { ErrorCode = "invalid" };
-        }
-
         var now = _time.GetUtcNow();
         await using var db = await OpenConnectionAsync(cancellationToken).ConfigureAwait(false);
         await using var cmd = Command(db, null, """
@@ -307,22 +271,8 @@ public sealed class SqliteApprovalStore : IApprovalDatabase
         cmd.Parameters.AddWithValue("@comment", (object?)decision.Comment ?? DBNull.Value);
         cmd.Parameters.AddWithValue("@edited", (object?)decision.EditedValue ?? DBNull.Value);
         cmd.Parameters.AddWithValue("@now", Ms(now));
-        cmd.Parameters.AddWithValue("@id", current.Id);
-        var won = await cmd.ExecuteNonQueryAsync(cancellationToken).ConfigureAwait(false) == 1;
-        var after = await FindAsync(current.Id.ToString(CultureInfo.InvariantCulture), cancellationToken).ConfigureAwait(false) ?? current;
-        if (won)
-        {
-            _logger.LogInformation("Approval {Id} {Status} by {Reviewer}", after.Id, after.Status, after.Reviewer);
-            return new ApprovalDecisionResult(true, $"approval {after.Id} {StatusWord(after.Status)} by {after.Reviewer}", after);
-        }
-
-        return after.Status switch
-        {
-            ApprovalStatus.Expired => new ApprovalDecisionResult(false, $"approval {after.Id} expired at {Stamp(after.ExpiresAt)}; the agent was told it expired", after) { ErrorCode = "expired" },
-            ApprovalStatus.Orphaned => new ApprovalDecisionResult(false, $"approval {after.Id} is orphaned ({after.Comment}); it will never run", after) { ErrorCode = "orphaned" },
-            ApprovalStatus.Pending => new ApprovalDecisionResult(false, $"approval {after.Id} expired at {Stamp(after.ExpiresAt)}", after) { ErrorCode = "expired" },
-            _ => new ApprovalDecisionResult(false, $"approval {after.Id} was already {StatusWord(after.Status)} by {after.Reviewer} at {(after.DecidedAt is { } d ? Stamp(d) : "?")}", after) { ErrorCode = "already_decided" },
-        };
+        cmd.Parameters.AddWithValue("@id", id);
+        return await cmd.ExecuteNonQueryAsync(cancellationToken).ConfigureAwait(false) == 1;
     }
 
     /// <inheritdoc />
@@ -427,8 +377,6 @@ public sealed class SqliteApprovalStore : IApprovalDatabase
     private static string? ValueOf(BrowserAction action) => ApprovalRows.ValueOf(action);
 
     private static long Ms(DateTimeOffset t) => t.ToUnixTimeMilliseconds();
-
-    private static string Stamp(DateTimeOffset t) => t.UtcDateTime.ToString("yyyy-MM-dd HH:mm:ss'Z'", CultureInfo.InvariantCulture);
 
     /// <summary>Width and height from a PNG's IHDR chunk; (0, 0) when the bytes are not a PNG.</summary>
     internal static (int Width, int Height) PngSize(ReadOnlySpan<byte> png) => ApprovalRows.PngSize(png);

@@ -17,7 +17,7 @@ public static class ApprovalsCommand
     public static Command Create()
     {
         var db = new Option<string?>("--approvals-db") { Description = "Approval queue: a file, or postgres://user:password@host:port/database (default: .actionagent/approvals.db in the repository)", Recursive = true };
-        var audit = new Option<string?>("--audit") { Description = "Audit log for decisions (default: .actionagent/audit.jsonl in the repository)", Recursive = true };
+        var audit = new Option<string?>("--audit") { Description = "Audit log for decisions: a file, or postgres://user:password@host:port/database (default: .actionagent/audit.jsonl in the repository)", Recursive = true };
         var json = new Option<bool>("--json") { Description = "Print JSON" };
         var id = new Argument<string>("id") { Description = "The approval's number (or idempotency key)" };
 
@@ -93,7 +93,7 @@ public static class ApprovalsCommand
             return ApprovalsCommands.Unavailable;
         }
 
-        var log = new AuditLog(Path.GetFullPath(r.GetValue(audit) ?? Path.Combine(RepoPaths.Root, ".actionagent", "audit.jsonl")));
+        var log = AuditLog.Open(r.GetValue(audit) ?? Path.Combine(RepoPaths.Root, ".actionagent", "audit.jsonl"));
         return await action(new ApprovalsCommands(store, Console.Out, Console.Error, log));
     }
 }

@@ -54,10 +54,10 @@ public sealed class CommonOptions
     public Option<string?> Approver { get; } = new("--approver") { Description = "Who approves held actions: console, web (queue + 'actionagent approvals serve') or none (default: console on a terminal, otherwise none)" };
 
     /// <summary>--approvals-db.</summary>
-    public Option<string?> ApprovalsDb { get; } = new("--approvals-db") { Description = "Approval queue for --approver web: a file, or postgres://user:password@host:port/database (default: .actionagent/approvals.db in the repository)" };
+    public Option<string?> ApprovalsDb { get; } = new("--approvals-db") { Description = "Approval queue for --approver web: a file, or postgres://user:password@host:port/database (default: $ACTIONAGENT_APPROVALS_DB, else .actionagent/approvals.db in the repository)" };
 
     /// <summary>--audit.</summary>
-    public Option<string?> Audit { get; } = new("--audit") { Description = "Audit log file (default: .actionagent/audit.jsonl in the repository)" };
+    public Option<string?> Audit { get; } = new("--audit") { Description = "Audit log: a file, or postgres://user:password@host:port/database (default: $ACTIONAGENT_AUDIT, else .actionagent/audit.jsonl in the repository)" };
 
     /// <summary>--perception.</summary>
     public Option<string?> Perception { get; } = new(PerceptionFactory.OptionName) { Description = "How the page is seen: dom, vision (OCR + shapes from pixels only) or hybrid (DOM plus pixels where the DOM is blind; default, DOM only when the OCR models are missing)" };

@@ -1,5 +1,6 @@
 using System.CommandLine;
 using System.Globalization;
+using ActionAgent.Approvals.Audit;
 using ActionAgent.Approvals.Store;
 using ActionAgent.Cli.Hosting;
 using ActionAgent.Serve.Queue;
@@ -17,7 +18,7 @@ public sealed class QueueCliOptions
     public Option<string?> ApprovalsDb { get; } = new("--approvals-db") { Description = "Approval queue of the runs: a file, or postgres://user:password@host:port/database (default: the --store database when it is PostgreSQL, else .actionagent/approvals.db in the repository)" };
 
     /// <summary>--audit.</summary>
-    public Option<string?> Audit { get; } = new("--audit") { Description = "Audit log of the runs and decisions (default: .actionagent/audit.jsonl in the repository)" };
+    public Option<string?> Audit { get; } = new("--audit") { Description = "Audit log of the runs and decisions: a file, or postgres://user:password@host:port/database (default: the --store database when it is PostgreSQL, else .actionagent/audit.jsonl in the repository)" };
 
     /// <summary>--recordings.</summary>
     public Option<string?> Recordings { get; } = new("--recordings") { Description = "Recordings folder of the runs (default: recordings/ in the repository)" };
@@ -86,6 +87,22 @@ public sealed class QueueCliOptions
         return Path.GetFullPath(given ?? Path.Combine(RepoPaths.Root, ".actionagent", "approvals.db"));
     }
 
+    /// <summary>
+    /// Where runs and decisions are audited: --audit (a path, or a postgres:// URL kept as given); without it, the PostgreSQL
+    /// database of a postgres --store (table aa_audit: one chain for every machine); else .actionagent/audit.jsonl.
+    /// </summary>
+    public string ReadAudit(ParseResult result)
+    {
+        var given = result.GetValue(Audit) ?? (result.GetValue(Store) is { } store && PostgresUrl.Looks(store) ? store : null);
+        if (given is not null && PostgresUrl.Looks(given))
+        {
+            _ = AuditLogLocation.Parse(given);
+            return given;
+        }
+
+        return Path.GetFullPath(given ?? Path.Combine(RepoPaths.Root, ".actionagent", "audit.jsonl"));
+    }
+
     /// <summary>How runs are started: this very program, with <c>run</c>.</summary>
     public RunnerOptions ReadRunner(ParseResult result)
     {
@@ -96,7 +113,7 @@ public sealed class QueueCliOptions
             FileName = self,
             PrefixArguments = viaDotnet ? [typeof(QueueCliOptions).Assembly.Location] : [],
             ApprovalsDb = ReadApprovalsDb(result),
-            AuditPath = Path.GetFullPath(result.GetValue(Audit) ?? Path.Combine(RepoPaths.Root, ".actionagent", "audit.jsonl")),
+            AuditPath = ReadAudit(result),
             RecordingsDirectory = Path.GetFullPath(result.GetValue(Recordings) ?? Path.Combine(RepoPaths.Root, "recordings")),
             ConnectUrl = result.GetValue(Connect),
             WorkingDirectory = Directory.GetCurrentDirectory(),

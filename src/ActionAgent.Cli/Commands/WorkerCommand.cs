@@ -2,6 +2,7 @@ using System.CommandLine;
 using ActionAgent.Approvals.Store;
 using ActionAgent.Cli.Output;
 using ActionAgent.Serve.Queue;
+using ActionAgent.Serve.Web;
 using ActionAgent.Serve.Store;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
@@ -51,6 +52,7 @@ public static class WorkerCommand
             {
                 store = await TaskStore.OpenAsync(location, cancellationToken: ct);
                 approvals = await ApprovalStores.OpenAsync(runner.ApprovalsDb, cancellationToken: ct);
+                await ServeApp.CheckAuditAsync(Approvals.Audit.AuditLog.Open(runner.AuditPath), ct);
             }
             catch (Exception e) when (e is StoreSchemaException or InvalidDataException)
             {

@@ -1,3 +1,4 @@
+using ActionAgent.Approvals.Audit;
 using ActionAgent.Approvals.Policies;
 using ActionAgent.Approvals.Reviewers;
 using ActionAgent.Approvals.Store;
@@ -80,18 +81,27 @@ public sealed class PipelineFactory(CliSettings settings, ILoggerFactory loggerF
             : throw new ArgumentException($"--approver must be console, web or none, got \"{approver}\"");
     }
 
-    /// <summary>Where the audit log goes: --audit, else .actionagent/audit.jsonl in the repository.</summary>
+    /// <summary>
+    /// Where the audit log goes: --audit (a file, or a postgres:// URL kept as given), else ACTIONAGENT_AUDIT, else
+    /// .actionagent/audit.jsonl in the repository.
+    /// </summary>
     public static string AuditPath(CliSettings settings) =>
-        Path.GetFullPath(settings.AuditPath ?? Path.Combine(RepoPaths.Root, ".actionagent", "audit.jsonl"));
+        AuditLogLocation.Normalize(settings.AuditPath ?? FromEnvironment(AuditLogLocation.EnvironmentVariable) ?? Path.Combine(RepoPaths.Root, ".actionagent", "audit.jsonl"));
 
     /// <summary>
     /// Where the approval queue lives: --approvals-db (a file, or a postgres:// URL kept as given), else
-    /// .actionagent/approvals.db in the repository.
+    /// ACTIONAGENT_APPROVALS_DB, else .actionagent/approvals.db in the repository.
     /// </summary>
-    public static string ApprovalsDbPath(CliSettings settings) =>
-        settings.ApprovalsDb is { } given && ApprovalStoreLocation.IsPostgresUrl(given)
+    public static string ApprovalsDbPath(CliSettings settings)
+    {
+        var given = settings.ApprovalsDb ?? FromEnvironment(ApprovalStoreLocation.EnvironmentVariable);
+        return given is not null && ApprovalStoreLocation.IsPostgresUrl(given)
             ? given
-            : Path.GetFullPath(settings.ApprovalsDb ?? Path.Combine(RepoPaths.Root, ".actionagent", "approvals.db"));
+            : Path.GetFullPath(given ?? Path.Combine(RepoPaths.Root, ".actionagent", "approvals.db"));
+    }
+
+    private static string? FromEnvironment(string name) =>
+        Environment.GetEnvironmentVariable(name) is { Length: > 0 } value ? value : null;
 
     private static string ApproverKind(CliSettings settings) =>
         settings.Approver ?? (ConsoleApprover.IsInteractive ? "console" : "none");

@@ -88,6 +88,7 @@ public sealed class AgentLoop
         logger.LogTrace("Run {RunId} task: {Task}", runId, request.Task);
 
         var step = 0;
+        var recorded = 0; // the last step steps.jsonl holds (begun or finished)
         var consecutiveFailures = 0;
         long tokens = 0;
         decimal cost = 0;
@@ -114,11 +115,12 @@ public sealed class AgentLoop
                     break;
                 }
 
-                var record = await RunStepAsync(runId, request.Task, step, machine, history, refusals, lastAction, cancellationToken).ConfigureAwait(false);
+                var record = await RunStepAsync(runId, request.Task, step, machine, history, refusals, lastAction, s => recorded = s, cancellationToken).ConfigureAwait(false);
                 tokens += record.Record.Proposal.Usage.TotalTokens;
                 skill = record.Record.Proposal.Skill ?? skill;
                 cost += record.Record.Proposal.Usage.Cost;
                 await Recording(() => recorder.AppendAsync(record.Record, record.Images, CancellationToken.None)).ConfigureAwait(false);
+                recorded = step;
 
                 var outcome = record.Record.Outcome;
                 history.Add(new StepSummary(step, record.Record.Proposal.Action.Describe(), outcome.Message, outcome.Succeeded)
@@ -198,7 +200,9 @@ public sealed class AgentLoop
             RunState.Cancelled => RunStatus.Cancelled,
             _ => RunStatus.Failed,
         };
-        var steps = Math.Min(step, stepLimit);
+        // The steps the recording holds: a step cut short before its action (cancelled while it waited for an approval or the
+        // model, or the browser died while observing) was never written, so it is not counted.
+        var steps = recorded;
         failure = status == RunStatus.Completed ? FailureKind.None : failure == FailureKind.None ? FailureKind.TaskFailed : failure;
         try
         {
@@ -239,7 +243,7 @@ public sealed class AgentLoop
     }
 
     private async Task<(StepRecord Record, StepImages Images)> RunStepAsync(
-        string runId, string task, int step, RunMachine machine, List<StepSummary> history, List<Refusal> refusals, StepRecord? lastAction, CancellationToken runToken)
+        string runId, string task, int step, RunMachine machine, List<StepSummary> history, List<Refusal> refusals, StepRecord? lastAction, Action<int> begun, CancellationToken runToken)
     {
         var startedAt = time.GetUtcNow();
         double observeMs = 0, decideMs = 0, approvalMs = 0, executeMs = 0, verifyMs = 0;
@@ -433,6 +437,7 @@ public sealed class AgentLoop
         var (intent, intentImages) = Finish(Record(verdict, decision, ActionOutcome.Failed(
             "the run stopped while this action was being carried out; whether it took effect is unknown", FailureKind.Infrastructure)));
         await Recording(() => recorder.BeginStepAsync(intent with { Executing = true }, intentImages, CancellationToken.None)).ConfigureAwait(false);
+        begun(step);
 
         clock.Restart();
         ActionOutcome outcome;

@@ -1,5 +1,7 @@
 using System.Diagnostics;
 using System.Text.Json;
+using ActionAgent.Approvals.Audit;
+using ActionAgent.Approvals.Store;
 using ActionAgent.Serve.Tasks;
 
 namespace ActionAgent.Serve.Queue;
@@ -7,7 +9,8 @@ namespace ActionAgent.Serve.Queue;
 /// <summary>
 /// Runs a task as a child <c>actionagent run … --approver web --json</c>: the very command an operator would type, so
 /// the run has the same policy, guard, secrets, audit and approvals as any other, and each run owns its Chromium.
-/// Only the secrets the task names are passed on (<c>ACTIONAGENT_SECRET_*</c> of other names are removed).
+/// Only the secrets the task names are passed on (<c>ACTIONAGENT_SECRET_*</c> of other names are removed); the approval store
+/// and audit log go by <c>ACTIONAGENT_APPROVALS_DB</c> and <c>ACTIONAGENT_AUDIT</c>, so a database password is never on the command line.
 /// Cancelling sends SIGTERM (the run ends Cancelled and closes its recording), then kills after the grace period.
 /// </summary>
 public sealed class ChildProcessTaskRunner(RunnerOptions options) : ITaskRunner
@@ -17,28 +20,7 @@ public sealed class ChildProcessTaskRunner(RunnerOptions options) : ITaskRunner
     /// <inheritdoc />
     public async Task<TaskOutcome> RunAsync(ServeTask task, string runId, CancellationToken cancellationToken = default)
     {
-        ArgumentNullException.ThrowIfNull(task);
-        var psi = new ProcessStartInfo(options.FileName)
-        {
-            RedirectStandardOutput = true,
-            RedirectStandardError = true,
-            RedirectStandardInput = true,
-            UseShellExecute = false,
-            WorkingDirectory = options.WorkingDirectory ?? Directory.GetCurrentDirectory(),
-        };
-        foreach (var a in Arguments(task, runId))
-        {
-            psi.ArgumentList.Add(a);
-        }
-
-        foreach (var name in psi.Environment.Keys.Where(k => k.StartsWith(SecretPrefix, StringComparison.Ordinal)).ToList())
-        {
-            if (!task.Submission.Secrets.Contains(name[SecretPrefix.Length..], StringComparer.Ordinal))
-            {
-                psi.Environment.Remove(name);
-            }
-        }
-
+        var psi = StartInfo(task, runId);
         using var process = Process.Start(psi) ?? throw new InvalidOperationException($"could not start {options.FileName}");
         process.StandardInput.Close();
         var stdout = process.StandardOutput.ReadToEndAsync(CancellationToken.None);
@@ -66,6 +48,38 @@ public sealed class ChildProcessTaskRunner(RunnerOptions options) : ITaskRunner
         return Outcome(process.ExitCode, await stdout.ConfigureAwait(false), await stderr.ConfigureAwait(false));
     }
 
+    /// <summary>How the child of one attempt is started: its arguments, and an environment with only the task's secrets.</summary>
+    public ProcessStartInfo StartInfo(ServeTask task, string runId)
+    {
+        ArgumentNullException.ThrowIfNull(task);
+        var psi = new ProcessStartInfo(options.FileName)
+        {
+            RedirectStandardOutput = true,
+            RedirectStandardError = true,
+            RedirectStandardInput = true,
+            UseShellExecute = false,
+            WorkingDirectory = options.WorkingDirectory ?? Directory.GetCurrentDirectory(),
+        };
+        foreach (var a in Arguments(task, runId))
+        {
+            psi.ArgumentList.Add(a);
+        }
+
+        // Database URLs may carry a password: by environment, which only the same user (and root) can read, never in argv,
+        // which every user of the machine sees in ps and /proc/PID/cmdline.
+        psi.Environment[ApprovalStoreLocation.EnvironmentVariable] = options.ApprovalsDb;
+        psi.Environment[AuditLogLocation.EnvironmentVariable] = options.AuditPath;
+        foreach (var name in psi.Environment.Keys.Where(k => k.StartsWith(SecretPrefix, StringComparison.Ordinal)).ToList())
+        {
+            if (!task.Submission.Secrets.Contains(name[SecretPrefix.Length..], StringComparer.Ordinal))
+            {
+                psi.Environment.Remove(name);
+            }
+        }
+
+        return psi;
+    }
+
     /// <summary>The <c>actionagent run</c> arguments for one attempt.</summary>
     public IReadOnlyList<string> Arguments(ServeTask task, string runId)
     {
@@ -73,7 +87,7 @@ public sealed class ChildProcessTaskRunner(RunnerOptions options) : ITaskRunner
         var args = new List<string>(options.PrefixArguments)
         {
             "run", task.Submission.Task, "--url", task.Submission.Url, "--policy", task.PolicyPath,
-            "--approver", "web", "--approvals-db", options.ApprovalsDb, "--audit", options.AuditPath,
+            "--approver", "web",
             "--recordings", options.RecordingsDirectory, "--run-id", runId, "--json",
         };
         if (task.Submission.Model is { Length: > 0 } model && model != "interpreter")

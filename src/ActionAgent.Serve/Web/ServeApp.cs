@@ -46,6 +46,8 @@ public sealed class ServeApp : IAsyncDisposable
         var clock = time ?? TimeProvider.System;
         var store = await TaskStore.OpenAsync(location, clock, cancellationToken).ConfigureAwait(false);
         var approvals = await ApprovalStores.OpenAsync(options.Runner.ApprovalsDb, time: clock, cancellationToken: cancellationToken).ConfigureAwait(false);
+        var audit = AuditLog.Open(options.Runner.AuditPath, clock);
+        await CheckAuditAsync(audit, cancellationToken).ConfigureAwait(false);
 
         var builder = WebApplication.CreateSlimBuilder(new WebApplicationOptions { ApplicationName = typeof(ServeApp).Assembly.GetName().Name });
         builder.Logging.ClearProviders();
@@ -65,7 +67,7 @@ public sealed class ServeApp : IAsyncDisposable
         ApprovalDashboard.Map(app, approvals, new ApprovalDashboardOptions
         {
             Tokens = tokens.Reviewers,
-            Audit = new AuditLog(options.Runner.AuditPath),
+            Audit = audit,
             DecisionGuard = api.GuardAsync,
         }, clock);
         app.MapGet("/static/tasks.js", () => Results.Text(TaskPages.Script, "text/javascript; charset=utf-8"));
@@ -100,5 +102,27 @@ public sealed class ServeApp : IAsyncDisposable
     {
         await _app.StopAsync(CancellationToken.None).ConfigureAwait(false);
         await _app.DisposeAsync().ConfigureAwait(false);
+    }
+
+    /// <summary>
+    /// A database audit log is reached (and its table created) before anything is served, so an unreachable one is one line at
+    /// start rather than a failure in every run. Throws <see cref="StoreUnavailableException"/>.
+    /// </summary>
+    public static async Task CheckAuditAsync(AuditLog audit, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(audit);
+        if (!PostgresUrl.Looks(audit.Path))
+        {
+            return;
+        }
+
+        try
+        {
+            await audit.ReadHeadAsync(cancellationToken).ConfigureAwait(false);
+        }
+        catch (IOException e)
+        {
+            throw new StoreUnavailableException(e.Message, e);
+        }
     }
 }

@@ -212,6 +212,54 @@ public sealed class AgentLoopTests
     }
 
     [TestMethod]
+    public async Task RunAsync_CancelledWhileAStepWaitsForApproval_RunJsonCountsOnlyTheRecordedSteps()
+    {
+        // Cancelled while step 2 waits for a reviewer: that step is never written, so run.json must not count it.
+        using var cts = new CancellationTokenSource();
+        var decider = new ScriptedDecider(new ScrollAction(0, 100), new ClickAction(ActionTarget.Element(5)), new DoneAction("x"));
+        var (loop, executor, approver, _) = Build(decider, _ =>
+        {
+            cts.Cancel();
+            cts.Token.ThrowIfCancellationRequested();
+            return ApprovalDecision.Approve("never");
+        });
+
+        var result = await loop.RunAsync(new RunRequest("t") { RunId = "run-6b" }, cts.Token);
+
+        Assert.AreEqual(RunStatus.Cancelled, result.Status);
+        var recording = RunRecording.Load(Path.Combine(_root, "run-6b"));
+        Assert.AreEqual(1, approver.Requests.Count, "step 2 was held");
+        Assert.AreEqual(1, executor.Executed.Count, "the held click never ran");
+        Assert.AreEqual(1, recording.Steps.Count, "the held step was never carried out nor written");
+        Assert.AreEqual(recording.Steps.Count, recording.Manifest.Steps, "run.json counts the steps the recording holds");
+    }
+
+    [TestMethod]
+    public async Task RunAsync_CancelledWhileAnActionRuns_ThatBegunStepIsRecordedAndCounted()
+    {
+        using var cts = new CancellationTokenSource();
+        var decider = new ScriptedDecider(new ScrollAction(0, 100), new ScrollAction(0, 100), new DoneAction("x"));
+        var (loop, executor, _, _) = Build(decider);
+        var calls = 0;
+        executor.Outcome = _ =>
+        {
+            if (++calls == 2)
+            {
+                cts.Cancel();
+                cts.Token.ThrowIfCancellationRequested();
+            }
+
+            return ActionOutcome.Success();
+        };
+
+        await loop.RunAsync(new RunRequest("t") { RunId = "run-6c" }, cts.Token);
+
+        var recording = RunRecording.Load(Path.Combine(_root, "run-6c"));
+        Assert.AreEqual(2, recording.Steps.Count, "the step whose action was under way is on disk, marked executing");
+        Assert.AreEqual(2, recording.Manifest.Steps);
+    }
+
+    [TestMethod]
     public async Task RunAsync_PageCrashes_FailsWithMessageAndCompleteRecording()
     {
         var decider = new ScriptedDecider(new ScrollAction(0, 100), new DoneAction("x"));

@@ -25,7 +25,7 @@ public sealed class FlowCommandOptions
     public Option<string?> ApprovalsDb { get; } = new("--approvals-db") { Description = "Approval queue for --approver web: a file, or postgres://user:password@host:port/database (default: .actionagent/approvals.db in the repository)" };
 
     /// <summary>--audit.</summary>
-    public Option<string?> Audit { get; } = new("--audit") { Description = "Audit log file (default: .actionagent/audit.jsonl in the repository)" };
+    public Option<string?> Audit { get; } = new("--audit") { Description = "Audit log: a file, or postgres://user:password@host:port/database (default: $ACTIONAGENT_AUDIT, else .actionagent/audit.jsonl in the repository)" };
 
     /// <summary>--recordings.</summary>
     public Option<string?> Recordings { get; } = new("--recordings") { Description = "Folder for recordings (default: recordings/ in the current folder)" };

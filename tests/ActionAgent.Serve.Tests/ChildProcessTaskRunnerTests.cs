@@ -1,0 +1,66 @@
+using ActionAgent.Serve.Queue;
+using ActionAgent.Serve.Tasks;
+
+namespace ActionAgent.Serve.Tests;
+
+/// <summary>
+/// What a worker's <c>actionagent run</c> child is started with: a database password given in <c>--store</c>,
+/// <c>--approvals-db</c> or <c>--audit</c> reaches the child by its environment, never its command line (which every user
+/// of the machine can read in /proc or ps).
+/// </summary>
+[TestClass]
+public sealed class ChildProcessTaskRunnerTests
+{
+    private const string Approvals = "postgres://agent:pw-approvals-s3cret@db.example:5432/actionagent";
+    private const string Audit = "postgres://agent:pw-audit-s3cret@db.example:5432/actionagent";
+
+    [TestMethod]
+    public async Task RunAsync_PostgresPasswords_NotInTheChildsCommandLineButInItsEnvironment()
+    {
+        if (!File.Exists("/proc/self/cmdline"))
+        {
+            Assert.Inconclusive("needs /proc (Linux)");
+        }
+
+        // The child is a shell standing in for actionagent: it prints its own /proc cmdline and the two variables runs read.
+        var runner = new ChildProcessTaskRunner(new RunnerOptions
+        {
+            FileName = "/bin/sh",
+            PrefixArguments = ["-c", "printf '%s\\t%s\\t%s\\n' \"$(tr '\\000' ' ' < /proc/$$/cmdline)\" \"$ACTIONAGENT_APPROVALS_DB\" \"$ACTIONAGENT_AUDIT\" >&2; exit 1", "sh"],
+            ApprovalsDb = Approvals,
+            AuditPath = Audit,
+            RecordingsDirectory = "/tmp/rec",
+        });
+
+        var outcome = await runner.RunAsync(Task(), "t1-a1");
+
+        var parts = outcome.Message.Split('\t');
+        Assert.AreEqual(3, parts.Length, "command line, approvals variable, audit variable: " + outcome.Message);
+        StringAssert.Contains(parts[0], "run Open Order 1042 --url http://127.0.0.1:1/", "the child did get its arguments: " + parts[0]);
+        Assert.IsFalse(parts[0].Contains("s3cret", StringComparison.Ordinal), "no password on the command line: " + parts[0]);
+        Assert.IsFalse(parts[0].Contains("postgres://", StringComparison.Ordinal), "no database URL on the command line: " + parts[0]);
+        Assert.AreEqual(Approvals, parts[1], "the approval store reaches the run by ACTIONAGENT_APPROVALS_DB");
+        Assert.AreEqual(Audit, parts[2], "the audit log reaches the run by ACTIONAGENT_AUDIT");
+    }
+
+    [TestMethod]
+    public void StartInfo_SqliteFiles_StillNamedOnlyByTheEnvironment()
+    {
+        var runner = new ChildProcessTaskRunner(new RunnerOptions { FileName = "actionagent", ApprovalsDb = "/data/approvals.db", AuditPath = "/data/audit.jsonl", RecordingsDirectory = "/data/rec" });
+
+        var psi = runner.StartInfo(Task(), "t1-a1");
+
+        CollectionAssert.DoesNotContain(psi.ArgumentList.ToList(), "--approvals-db");
+        CollectionAssert.DoesNotContain(psi.ArgumentList.ToList(), "--audit");
+        Assert.AreEqual("/data/approvals.db", psi.Environment["ACTIONAGENT_APPROVALS_DB"]);
+        Assert.AreEqual("/data/audit.jsonl", psi.Environment["ACTIONAGENT_AUDIT"]);
+    }
+
+    private static ServeTask Task() => new()
+    {
+        Id = "t1",
+        Submission = new TaskSubmission { Task = "Open Order 1042", Url = "http://127.0.0.1:1/" },
+        PolicyPath = "/policies/default.yaml",
+        Owner = "olga",
+    };
+}
