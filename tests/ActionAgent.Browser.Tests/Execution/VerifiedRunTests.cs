@@ -138,6 +138,11 @@ public sealed class VerifiedRunTests
               });
             </script>
             """);
+        // A label that belongs to no control (a to-do's text): clicking it is an ordinary click.
+        server.Add("/free-label", """
+            <!doctype html><title>Todos</title>
+            <ul><li><input type="checkbox" id="t1"><label id="call" ondblclick="this.textContent = 'editing'" onclick="this.textContent = 'Call Bob (opened)'">Call Bob</label></li></ul>
+            """);
         // A request the page sent itself, answered while the click would be verified.
         server.Add("/late-answer", """
             <!doctype html><title>Late answer</title>
@@ -322,6 +327,17 @@ public sealed class VerifiedRunTests
         Assert.AreEqual(RunStatus.Failed, result.Status, result.Message);
         StringAssert.Contains(result.Message, "not known offline");
         Assert.AreEqual("20", await session.Page.TextContentAsync("#out"), "nothing was moved on a guess");
+    }
+
+    [TestMethod]
+    public async Task RunAsync_ClickOnALabelOfNoControl_IsVerifiedLikeAnyClick()
+    {
+        await session.Page.GotoAsync(server.Url("/free-label"));
+
+        var result = await RunAsync("Click \"Call Bob\".");
+
+        Assert.AreEqual(RunStatus.Completed, result.Status, $"the verifier's probe must read such a label: {result.Message}");
+        Assert.AreEqual("Call Bob (opened)", await session.Page.TextContentAsync("#call"));
     }
 
     [TestMethod]
