@@ -388,6 +388,14 @@ public sealed class DomEffectVerifier : IOutcomeVerifier
                 : (false, [], $"{what} shows \"{Short(string.Join(", ", chosen))}\" instead of \"{Short(select.Option)}\"");
         }
 
+        // A text field with suggestions: it must read the option now.
+        if (probe.Tag is "input" or "textarea" && probe.Value is { } typed)
+        {
+            return InputValues.Reads(select.Option, typed, probe.Type, out _)
+                ? (true, [$"{what} reads \"{Short(typed)}\""], "")
+                : (false, [], $"{what} reads \"{Short(typed)}\" instead of \"{Short(select.Option)}\"");
+        }
+
         // A custom drop-down (or one seen in pixels): its state is not a <select>, so ask for any change.
         return Changed(probe, outcome) is { } c ? (true, [$"choosing \"{Short(select.Option)}\" changed the page ({c})"], "") : (false, [], $"choosing \"{Short(select.Option)}\" in {what} changed nothing on the page");
     }

@@ -455,6 +455,22 @@ public sealed class PlaywrightActionExecutor : IActionExecutor
             return ActionOutcome.Failed(error!);
         }
 
+        if (tag.Tag is "input" or "textarea")
+        {
+            // A text field with suggestions (an autocomplete): type the option, then click the suggestion that shows it.
+            await Guard(async () =>
+            {
+                await Page.Mouse.ClickAsync((float)target.X, (float)target.Y).ConfigureAwait(false);
+                await Page.Keyboard.PressAsync("ControlOrMeta+A").ConfigureAwait(false);
+                await Page.Keyboard.PressAsync("Delete").ConfigureAwait(false);
+                await Page.Keyboard.TypeAsync(select.Option).ConfigureAwait(false);
+                return true;
+            }, ct).ConfigureAwait(false);
+            var picked = await ClickShownOptionAsync(select, element,
+                $"typed \"{Shorten(select.Option, 40)}\" into {Describe(element)}, but no suggestion \"{Shorten(select.Option, 40)}\" appeared to pick; nothing was chosen", ct).ConfigureAwait(false);
+            return picked.Succeeded ? ActionOutcome.Success($"typed \"{Shorten(select.Option, 40)}\" into {Describe(element)} and picked its suggestion") : picked;
+        }
+
         await Guard(() => Page.Mouse.ClickAsync((float)target.X, (float)target.Y), ct).ConfigureAwait(false);
         return await ClickShownOptionAsync(select, element,
             $"{Describe(element)} is not a native drop-down, and no visible option \"{select.Option}\" appeared after clicking it; look at the page and click the option", ct).ConfigureAwait(false);

@@ -741,7 +741,7 @@
     }
     const body = document.body;
     res.focusMoved = !!active && active !== base.focus && active !== body && !(el && (active === el || el.contains(active)));
-    res.focused = !!el && !!active && (active === el || el.contains(active) || (el.control && el.control === active));
+    res.focused = !!el && !!active && (active === el || el.contains(active) || (!!el.control && el.control === active));
     res.focus = describe(active && active !== body ? active : null);
     if (!el) return res;
     if (base.el === el && base.box !== null && base.box !== undefined) {

@@ -138,6 +138,32 @@ public sealed class VerifiedRunTests
               });
             </script>
             """);
+        // A label that belongs to no control (a to-do's text): clicking it is an ordinary click.
+        server.Add("/free-label", """
+            <!doctype html><title>Todos</title>
+            <ul><li><input type="checkbox" id="t1"><label id="call" ondblclick="this.textContent = 'editing'" onclick="this.textContent = 'Call Bob (opened)'">Call Bob</label></li></ul>
+            """);
+        // A combobox drawn over a hidden select: a text field whose suggestions show as you type (as jQuery UI's does).
+        server.Add("/suggest", """
+            <!doctype html><title>Languages</title>
+            <label>Your preferred programming language: </label>
+            <select id="lang" style="display:none"><option value="">Select one...</option><option>Haskell</option><option>Python</option><option>Ruby</option></select>
+            <input id="box" autocomplete="off"><ul id="menu" style="list-style:none;padding:0"></ul>
+            <script>
+              const box = document.getElementById('box'), menu = document.getElementById('menu');
+              box.addEventListener('input', () => {
+                menu.innerHTML = '';
+                const q = box.value.toLowerCase();
+                if (!q) return;
+                for (const o of document.querySelectorAll('#lang option')) {
+                  if (!o.value || !o.text.toLowerCase().includes(q) || o.text === 'Ruby') continue; // Ruby is never offered
+                  const li = document.createElement('li'); li.textContent = o.text; li.style.cursor = 'pointer';
+                  li.onclick = () => { box.value = o.text; document.getElementById('lang').value = o.text; menu.innerHTML = ''; };
+                  menu.append(li);
+                }
+              });
+            </script>
+            """);
         // A request the page sent itself, answered while the click would be verified.
         server.Add("/late-answer", """
             <!doctype html><title>Late answer</title>
@@ -322,6 +348,39 @@ public sealed class VerifiedRunTests
         Assert.AreEqual(RunStatus.Failed, result.Status, result.Message);
         StringAssert.Contains(result.Message, "not known offline");
         Assert.AreEqual("20", await session.Page.TextContentAsync("#out"), "nothing was moved on a guess");
+    }
+
+    [TestMethod]
+    public async Task RunAsync_ClickOnALabelOfNoControl_IsVerifiedLikeAnyClick()
+    {
+        await session.Page.GotoAsync(server.Url("/free-label"));
+
+        var result = await RunAsync("Click \"Call Bob\".");
+
+        Assert.AreEqual(RunStatus.Completed, result.Status, $"the verifier's probe must read such a label: {result.Message}");
+        Assert.AreEqual("Call Bob (opened)", await session.Page.TextContentAsync("#call"));
+    }
+
+    [TestMethod]
+    public async Task RunAsync_ChooseAValueOfATextFieldWithSuggestions_TypesItAndPicksTheSuggestion()
+    {
+        await session.Page.GotoAsync(server.Url("/suggest"));
+
+        var result = await RunAsync("Choose \"Python\" as your preferred programming language.");
+
+        Assert.AreEqual(RunStatus.Completed, result.Status, result.Message);
+        Assert.AreEqual("Python", await session.Page.EvalOnSelectorAsync<string>("#lang", "s => s.value"), "the suggestion was picked, not only typed");
+    }
+
+    [TestMethod]
+    public async Task RunAsync_ChooseAValueTheSuggestionsNeverOffer_FailsInsteadOfLeavingTypedText()
+    {
+        await session.Page.GotoAsync(server.Url("/suggest"));
+
+        var result = await RunAsync("Choose \"Ruby\" as your preferred programming language.");
+
+        Assert.AreEqual(RunStatus.Failed, result.Status, result.Message);
+        Assert.AreEqual("", await session.Page.EvalOnSelectorAsync<string>("#lang", "s => s.value"));
     }
 
     [TestMethod]

@@ -429,6 +429,15 @@ internal sealed class StepResolver(StepInterpreterOptions options, MeaningMatche
                 field = seen;
                 results.Add(Grounded(new SelectOptionAction(TargetOf(seen.Best!), value), seen.Best!, $"; option '{value}' (seen in pixels, options unknown)"));
             }
+            else if (value.Length > 0 && g.Find(new Search(target, i => i.IsEditable && i.Role is "textbox" or "combobox" or "searchbox" && !i.Element.IsSecret)
+                     { VerbHint = RoleHint.Field, SoftContext = Soft(step) }) is { } typed && typed.IsAtLeast(Min))
+            {
+                // "Choose "Python" as your preferred language" where the language is a text field with suggestions (an
+                // autocomplete or a combobox drawn over a hidden select): the value is typed and its suggestion picked.
+                field = typed;
+                var c = typed.Best! with { Score = typed.Best!.Score * 0.95 };
+                results.Add(Grounded(new SelectOptionAction(TargetOf(c), value), c, $"; '{value}' typed and its suggestion picked"));
+            }
         }
         else
         {
