@@ -74,6 +74,7 @@ internal sealed class ElementDto
     public string? Href { get; set; }
     public bool? Checked { get; set; }
     public bool? Selected { get; set; }
+    public bool? Expanded { get; set; }
     public bool Disabled { get; set; }
     public bool Submits { get; set; }
     public bool Enter { get; set; }

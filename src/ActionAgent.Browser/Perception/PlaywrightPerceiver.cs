@@ -175,6 +175,7 @@ public sealed class PlaywrightPerceiver : IPerceiver
         Href = e.Href,
         Checked = e.Checked,
         Selected = e.Selected,
+        Expanded = e.Expanded,
         Disabled = e.Disabled,
         SubmitsForm = e.Submits,
         EnterSubmits = e.Enter,

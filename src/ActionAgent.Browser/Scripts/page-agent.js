@@ -428,6 +428,9 @@
           }
           const ariaSelected = el.getAttribute('aria-selected');
           if (ariaSelected !== null) e.selected = ariaSelected === 'true';
+          const ariaExpanded = el.getAttribute('aria-expanded');
+          if (ariaExpanded !== null) e.expanded = ariaExpanded === 'true';
+          else if (tag === 'summary' && el.parentElement && el.parentElement.localName === 'details') e.expanded = el.parentElement.open;
           if (el.matches(':disabled') || el.getAttribute('aria-disabled') === 'true') e.disabled = true;
           if (submitsForm(el, tag, type)) e.submits = true;
           if (enterSubmits(el, tag, type)) e.enter = true;

@@ -44,6 +44,13 @@ public sealed record UiElement
     /// <summary>Selected state (options, tabs).</summary>
     public bool? Selected { get; init; }
 
+    /// <summary>
+    /// Open state of a disclosure (an accordion header, a menu button, a <c>summary</c>: <c>aria-expanded</c> or its
+    /// details' <c>open</c>); null when the element opens nothing.
+    /// </summary>
+    [JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)]
+    public bool? Expanded { get; init; }
+
     /// <summary>True when the element is disabled.</summary>
     public bool Disabled { get; init; }
 

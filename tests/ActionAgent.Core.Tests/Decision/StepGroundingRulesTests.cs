@@ -161,4 +161,117 @@ public sealed class StepGroundingRulesTests
 
         Assert.AreEqual(2, Target(p), p.Reason);
     }
+
+    [TestMethod]
+    public void Ground_CloseButtonWithAGlyphInParentheses_IsTheCloseButton()
+    {
+        var page = Page(E(1, "text", "Basic dialog", 10), E(2, "button", "Close", 10, 400), E(3, "text", "This is the default dialog.", 60), E(4, "button", "Cancel", 120));
+
+        var p = First("Close the \"Basic dialog\" window with its Close (x) button", page);
+
+        Assert.AreEqual(2, Target(p), p.Reason);
+    }
+
+    [TestMethod]
+    public void Ground_CloseXIcon_IsTheTimesGlyphButton()
+    {
+        var page = Page(E(1, "text", "Your order", 10), E(2, "button", "\u00d7", 10, 400), E(3, "button", "Pay", 120));
+
+        var p = First("Click the close (x) icon", page);
+
+        Assert.AreEqual(2, Target(p), p.Reason);
+    }
+
+    [TestMethod]
+    [DataRow("Open the second section of the accordion", 2)]
+    [DataRow("Expand the last section of the accordion", 3)]
+    [DataRow("Expand the first section", 1)]
+    public void Ground_OrdinalSection_CountsTheCollapsibleHeaders(string task, int expected)
+    {
+        var page = Page(
+            E(1, "button", "Shipping", 10) with { Expanded = true },
+            E(9, "text", "Ships in two days from our warehouse.", 45),
+            E(2, "button", "Payment", 80) with { Expanded = false },
+            E(3, "button", "Review", 120) with { Expanded = false },
+            E(4, "link", "Help", 160));
+        page = page with { Elements = [.. page.Elements.Select(e => e.Id is 1 or 2 or 3 ? e with { Tag = "h3", Role = "tab" } : e)] };
+
+        var p = First(task, page);
+
+        Assert.AreEqual(expected, Target(p), p.Reason);
+    }
+
+    [TestMethod]
+    [DataRow("Tick \"5 Star\" hotel ratings", 3)]
+    [DataRow("tick the \"2 Queen\" bed type", 5)]
+    public void Ground_QuotedNameFollowedByGroupWords_IsTheQuotedControl(string task, int expected)
+    {
+        var page = Page(
+            E(1, "text", "Hotel Ratings", 10),
+            E(2, "checkbox", "4 Star", 40) with { Checked = false },
+            E(3, "checkbox", "5 Star", 70) with { Checked = false },
+            E(6, "text", "Bed Type", 110),
+            E(4, "checkbox", "1 King", 140) with { Checked = false },
+            E(5, "checkbox", "2 Queen", 170) with { Checked = false });
+
+        var p = First(task, page);
+
+        Assert.AreEqual(expected, Target(p), p.Reason);
+    }
+
+    [TestMethod]
+    public void Ground_ChooseAnOptionOfAnUnlabelledSelect_UsesTheOnlySelectThatOffersIt()
+    {
+        var page = Page(
+            E(1, "text", "Rental Car", 10),
+            E(2, "combobox", "Compact car", 40) with { Tag = "select", Options = ["Compact car", "Midsize car", "Full car", "SUV", "Luxury", "Truck", "Van"], Value = "Compact car" },
+            E(3, "combobox", "Standard", 40, 300) with { Tag = "select", Options = ["Standard", "Automatic"], Value = "Standard" },
+            E(4, "button", "Book", 90));
+
+        var p = First("choose \"SUV\" as the car type", page);
+
+        Assert.IsInstanceOfType<SelectOptionAction>(p.Action, p.Reason);
+        Assert.AreEqual(2, Target(p), p.Reason);
+        Assert.AreEqual("SUV", ((SelectOptionAction)p.Action).Option);
+    }
+
+    [TestMethod]
+    public void Ground_ChooseAnOptionTwoSelectsOffer_IsNotGuessed()
+    {
+        var page = Page(
+            E(2, "combobox", "Pick one", 40) with { Tag = "select", Options = ["Pick one", "SUV", "Van"] },
+            E(3, "combobox", "Pick one", 40, 300) with { Tag = "select", Options = ["Pick one", "SUV", "Van"] });
+
+        var p = First("choose \"SUV\" as the car type", page);
+
+        Assert.AreNotEqual(2, Target(p), p.Reason);
+        Assert.AreNotEqual(3, Target(p), p.Reason);
+    }
+
+    [TestMethod]
+    [DataRow("click day 15 of the month it shows", 15)]
+    [DataRow("In the calendar, click day 21", 21)]
+    public void Ground_DayNumber_IsTheCalendarCellOfThatNumber(string task, int day)
+    {
+        var cells = Enumerable.Range(1, 28).Select(d => E(100 + d, "link", d.ToString(System.Globalization.CultureInfo.InvariantCulture), 100 + (d - 1) / 7 * 30, 40 + (d - 1) % 7 * 40) with { Bounds = new ScreenRect(40 + (d - 1) % 7 * 40, 100 + (d - 1) / 7 * 30, 30, 25) });
+        var page = Page([E(1, "text", "March 2025", 60), E(2, "link", "Prev", 60, 10), .. cells]);
+
+        var p = First(task, page);
+
+        Assert.AreEqual(100 + day, Target(p), p.Reason);
+    }
+
+    [TestMethod]
+    public void Ground_ShowOnlyTheActiveTodos_ClicksTheActiveFilter()
+    {
+        var page = Page(
+            E(1, "textbox", "What needs to be done?", 10),
+            E(2, "checkbox", "Toggle Buy milk", 60) with { Checked = false },
+            E(3, "text", "Buy milk", 60, 90),
+            E(4, "link", "All", 200, 200), E(5, "link", "Active", 200, 260), E(6, "link", "Completed", 200, 330));
+
+        var p = First("Show only the Active todos", page);
+
+        Assert.AreEqual(5, Target(p), p.Reason);
+    }
 }

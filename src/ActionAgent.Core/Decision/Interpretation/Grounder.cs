@@ -156,7 +156,8 @@ internal sealed class Grounder(PageIndex page, IReadOnlySet<int> penalized, Task
 
         if (reading.Hint != RoleHint.None && !reading.Main.IsEmpty)
         {
-            score = item.Fits(reading.Hint) ? score + 0.05 : score * 0.75;
+            // "the Billing section" may be a plain heading as well as a header that opens and closes.
+            score = item.Fits(reading.Hint) ? score + 0.05 : score * (reading.Hint == RoleHint.Section ? 0.97 : 0.75);
         }
         else if (reading.Hint == RoleHint.None && search.VerbHint != RoleHint.None)
         {

@@ -75,6 +75,7 @@ internal sealed class PageItem
         RoleHint.Tab => Role is "tab",
         RoleHint.Image => Role is "image" or "img",
         RoleHint.Slider => Role is "slider",
+        RoleHint.Section => Element.Expanded is not null && Role is not ("combobox" or "listbox" or "textbox" or "searchbox"),
         _ => false,
     };
 

@@ -32,4 +32,7 @@ public enum RoleHint
 
     /// <summary>A slider (a range input or a script-drawn handle).</summary>
     Slider,
+
+    /// <summary>A section that opens and closes (an accordion header, a <c>summary</c>, a disclosure button).</summary>
+    Section,
 }

@@ -243,6 +243,7 @@ internal static partial class StepParser
             VerbKind.Add => ParseAdd(word, rest, display, q),
             VerbKind.Rename => ParseRename(rest, display, q) ?? [Implicit(text, display, q)],
             VerbKind.Use => [Step(StepKind.Click, display, target: q.Restore(UsePurpose().Replace(rest, ""), true))],
+            VerbKind.ShowOnly => [ParseShowOnly(rest, display, q)],
             _ => [Implicit(text, display, q)],
         };
     }
@@ -805,6 +806,16 @@ internal static partial class StepParser
         }
 
         return null;
+    }
+
+    // "Show only the Active todos", "View only unread messages": the filter is named by the words before the last one
+    // (the kind of thing listed); both readings are tried.
+    private static InterpretedStep ParseShowOnly(string rest, string display, ClauseText q)
+    {
+        var target = q.Restore(rest, true).Trim().TrimEnd('.');
+        var words = target.Split(' ', StringSplitOptions.RemoveEmptyEntries);
+        var step = Step(StepKind.Click, display, target: target);
+        return words.Length >= 2 && !target.EndsWith('"') ? step with { Alternatives = [string.Join(' ', words[..^1])] } : step;
     }
 
     private static InterpretedStep Step(StepKind kind, string text, string? target = null, string? value = null) => new()

@@ -470,6 +470,22 @@ internal sealed class StepResolver(StepInterpreterOptions options, MeaningMatche
             results.Add(ChoiceResult(choice.Best!, desired: true));
         }
 
+        if (results.Count == 0 && step.Target is not null && value.Length > 0 && field?.IsAtLeast(Min) != true)
+        {
+            // "Choose "SUV" as the car type" where no select is called that (an unlabelled select): the one select on the
+            // page that offers exactly that option; two that offer it are a guess, so neither is taken.
+            var wanted = Phrase.Of(value).Norm;
+            var offering = g.Page.Items.Where(i => i.IsSelectable && !i.Element.Disabled && i.Element.Options.Any(o => Phrase.Of(o).Norm == wanted)).ToList();
+            if (offering.Count == 1)
+            {
+                var item = offering[0];
+                var option = item.Element.Options.First(o => Phrase.Of(o).Norm == wanted);
+                var c = new Candidate(item, Math.Max(Min, 0.6), "the only select offering it");
+                results.Add(Grounded(new SelectOptionAction(TargetOf(c), option), c,
+                    $"; option '{option}': nothing is called '{TargetQuery.StripRoleWords(step.Target).Main}', and this is the only select that offers it"));
+            }
+        }
+
         if (results.Count == 0 && step.Target is null && meaning is not null)
         {
             // "Choose arrived late": no option's words; the one option of all the selects that means it, if clearly one.

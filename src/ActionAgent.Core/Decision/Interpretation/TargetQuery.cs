@@ -33,7 +33,9 @@ internal static partial class TargetQuery
         ("switch", RoleHint.Checkbox), ("slider handle", RoleHint.Slider), ("slider", RoleHint.Slider), ("handle", RoleHint.Slider),
         ("icon", RoleHint.Image), ("image", RoleHint.Image), ("menu", RoleHint.None),
         ("option", RoleHint.None), ("key", RoleHint.None), ("control", RoleHint.None), ("element", RoleHint.None),
-        ("filter", RoleHint.None), ("section", RoleHint.None), ("widget", RoleHint.None), ("dialog", RoleHint.None),
+        ("filter", RoleHint.None), ("accordion section", RoleHint.Section), ("accordion panel", RoleHint.Section),
+        ("accordion item", RoleHint.Section), ("accordion header", RoleHint.Section), ("section header", RoleHint.Section),
+        ("section heading", RoleHint.Section), ("section", RoleHint.Section), ("panel", RoleHint.Section), ("widget", RoleHint.None), ("dialog", RoleHint.None),
         ("item", RoleHint.None), ("row", RoleHint.None), ("entry", RoleHint.None),
     ];
 
@@ -48,7 +50,14 @@ internal static partial class TargetQuery
             return readings;
         }
 
-        var text = LeadingFiller().Replace(StripPurpose(phrase.Trim()), "").Trim();
+        var text = LeadingFiller().Replace(StripPurpose(Glyph().Replace(phrase.Trim(), "")), "").Trim();
+
+        // "day 15 of the month it shows", "page 3": a calendar day or a page number is shown as the bare number.
+        if (DayOrPage().Match(text) is { Success: true } day)
+        {
+            var number = day.Groups["n"].Value;
+            readings.Add(new TargetReading(Phrase.Of(number), number, RoleHint.None, null, null, weight));
+        }
 
         // "the button in the dialog box labeled "Cancel"", "the field called Comment": the name is what follows; the
         // words before it only say what kind of element it is.
@@ -69,10 +78,17 @@ internal static partial class TargetQuery
         {
             var around = $"{quoted.Groups["before"].Value} {quoted.Groups["after"].Value}".Trim();
             var (rest, aroundHint) = StripRoleWords(around);
+            var name = quoted.Groups["name"].Value;
             if (around.Length > 0 && rest.Trim().Length == 0)
             {
-                var name = quoted.Groups["name"].Value;
                 readings.Add(new TargetReading(Phrase.Of(name), name, aroundHint == RoleHint.None ? Hint(around) : aroundHint, null, null, weight));
+            }
+            else if (quoted.Groups["after"].Value.Trim().Length > 0 && LeadingFiller().Replace(quoted.Groups["before"].Value, "").Trim().Length == 0
+                     && LeadingFiller().Replace(rest, "").Trim() is { Length: > 0 } group && !Ordinal().IsMatch(text))
+            {
+                // "the "2 Queen" bed type", ""5 Star" hotel ratings": the quoted words are the name, the words after them
+                // say which group it is in (context, not part of the name).
+                readings.Add(new TargetReading(Phrase.Of(name), name, aroundHint, null, Phrase.Of(group), weight * 0.98));
             }
         }
 
@@ -120,7 +136,8 @@ internal static partial class TargetQuery
 
             if (context.Length > 0 && main.Trim().Length > 0)
             {
-                readings.Add(Reading(main, n, context, weight));
+                // "the second section of the accordion", "Zoom In in the menu": the widget is what the kind already says.
+                readings.Add(Reading(main, n, WidgetNoun().IsMatch(context) ? null : context, weight));
             }
         }
 
@@ -255,6 +272,16 @@ internal static partial class TargetQuery
 
     [GeneratedRegex(@"^(first|second|third|fourth|fifth|last|1st|2nd|3rd|4th|5th)\s+", RegexOptions.IgnoreCase)]
     private static partial Regex Ordinal();
+
+    // "the Close (x) button", "its close (×) icon": the glyph drawn on it, not a word of its name.
+    [GeneratedRegex(@"\s*\((?:x|X|×|✕|✖|✗|⨯)\)")]
+    private static partial Regex Glyph();
+
+    [GeneratedRegex(@"^(?:day|date|page)\s+(?<n>\d{1,3})\b(?!\s*(?:st|nd|rd|th|[:.,/-]\d))", RegexOptions.IgnoreCase)]
+    private static partial Regex DayOrPage();
+
+    [GeneratedRegex(@"^(?:accordion|menu|menubar|menu bar|toolbar|tool bar|list|listbox|calendar|date ?picker|dialog|dialog box|modal|popup|pop-up|form|table|grid|tree|carousel|tabs|tab bar|widget)$", RegexOptions.IgnoreCase)]
+    private static partial Regex WidgetNoun();
 
     [GeneratedRegex(@"\s+(?:row|section|area|part|group|line|entry|form|panel|block|column|card|box|list)$", RegexOptions.IgnoreCase)]
     private static partial Regex ContextNoun();

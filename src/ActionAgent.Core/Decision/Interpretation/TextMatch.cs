@@ -46,6 +46,10 @@ internal static class TextMatch
             {
                 sb.Append(char.ToLowerInvariant(c));
             }
+            else if (c is '×' or '✕' or '✖' or '✗' or '⨯')
+            {
+                sb.Append(" close "); // the glyph a close button shows is its name
+            }
             else if (c is '\'' or '’')
             {
                 // "don't" -> "dont", "customer's" -> "customers": apostrophes join words.

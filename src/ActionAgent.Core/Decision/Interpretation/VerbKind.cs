@@ -41,5 +41,8 @@ internal enum VerbKind
 
     /// <summary>"Rename X to Y": edit X in place (double-click, select all, type Y, Enter).</summary>
     Rename,
+
+    /// <summary>"Show only the Active todos": click the filter (named by the first words, the rest says what is filtered).</summary>
+    ShowOnly,
     Drag,
 }

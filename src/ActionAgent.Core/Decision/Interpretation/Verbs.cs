@@ -43,6 +43,8 @@ internal static class Verbs
         ("drag and drop", VerbKind.Drag), ("drag", VerbKind.Drag), ("move", VerbKind.Drag), ("slide", VerbKind.Drag),
         ("wait", VerbKind.Wait), ("pause", VerbKind.Wait), ("sleep", VerbKind.Wait),
         ("search for", VerbKind.Search), ("search", VerbKind.Search), ("look up", VerbKind.Search), ("look for", VerbKind.Search),
+        ("show only", VerbKind.ShowOnly), ("only show", VerbKind.ShowOnly), ("view only", VerbKind.ShowOnly),
+        ("display only", VerbKind.ShowOnly), ("list only", VerbKind.ShowOnly),
         ("filter by", VerbKind.Filter), ("filter on", VerbKind.Filter), ("filter", VerbKind.Filter),
         ("use", VerbKind.Use), ("add", VerbKind.Add), ("create", VerbKind.Add), ("rename", VerbKind.Rename), ("log in", VerbKind.Login), ("login", VerbKind.Login), ("sign in", VerbKind.Login), ("log on", VerbKind.Login),
     ]);
