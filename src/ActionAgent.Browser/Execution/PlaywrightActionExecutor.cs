@@ -133,19 +133,36 @@ public sealed class PlaywrightActionExecutor : IActionExecutor
             MouseButtonKind.Middle => MouseButton.Middle,
             _ => MouseButton.Left,
         };
+        var held = click.Modifiers is { Length: > 0 } m ? m.Split('+', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries) : [];
         await Guard(async () =>
         {
-            if (click.ClickCount >= 2)
+            foreach (var key in held)
             {
-                await Page.Mouse.DblClickAsync((float)target.X, (float)target.Y, new MouseDblClickOptions { Button = button }).ConfigureAwait(false);
+                await Page.Keyboard.DownAsync(key).ConfigureAwait(false);
             }
-            else
+
+            try
             {
-                await Page.Mouse.ClickAsync((float)target.X, (float)target.Y, new MouseClickOptions { Button = button }).ConfigureAwait(false);
+                if (click.ClickCount >= 2)
+                {
+                    await Page.Mouse.DblClickAsync((float)target.X, (float)target.Y, new MouseDblClickOptions { Button = button }).ConfigureAwait(false);
+                }
+                else
+                {
+                    await Page.Mouse.ClickAsync((float)target.X, (float)target.Y, new MouseClickOptions { Button = button }).ConfigureAwait(false);
+                }
+            }
+            finally
+            {
+                // A key left down would turn every later click into a Ctrl-click.
+                foreach (var key in held.Reverse())
+                {
+                    await Page.Keyboard.UpAsync(key).ConfigureAwait(false);
+                }
             }
         }, ct).ConfigureAwait(false);
         var verb = click.ClickCount >= 2 ? "double-clicked" : click.Button == MouseButtonKind.Right ? "right-clicked" : "clicked";
-        return ActionOutcome.Success($"{verb} {target}{target.Notes}");
+        return ActionOutcome.Success($"{(held.Length > 0 ? $"holding {string.Join('+', held)}, " : "")}{verb} {target}{target.Notes}");
     }
 
     private async Task<ActionOutcome> HoverAsync(HoverAction hover, Observation observation, CancellationToken ct)

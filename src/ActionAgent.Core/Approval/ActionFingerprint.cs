@@ -98,6 +98,11 @@ public sealed record ActionFingerprint(string Value)
             case ClickAction c:
                 canonical.Add("button", c.Button.ToString());
                 canonical.Add("count", c.ClickCount.ToString(CultureInfo.InvariantCulture));
+                if (c.Modifiers is { Length: > 0 } held)
+                {
+                    canonical.Add("modifiers", held);
+                }
+
                 break;
             case TypeTextAction t:
                 canonical.Add("value.sha256", HashOf(t.Text));

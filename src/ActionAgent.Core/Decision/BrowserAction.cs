@@ -55,6 +55,10 @@ public enum MouseButtonKind
 /// <summary>Click, double-click or right-click on a target.</summary>
 public sealed record ClickAction(ActionTarget Target, MouseButtonKind Button = MouseButtonKind.Left, int ClickCount = 1) : BrowserAction
 {
+    /// <summary>Keys held during the click, joined by '+' ("Control", "Shift", "Control+Shift"); null for a plain click.</summary>
+    [JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)]
+    public string? Modifiers { get; init; }
+
     /// <inheritdoc />
     [JsonIgnore]
     public override string Kind => ClickCount == 2 ? "double_click" : Button == MouseButtonKind.Right ? "right_click" : "click";
@@ -64,7 +68,7 @@ public sealed record ClickAction(ActionTarget Target, MouseButtonKind Button = M
     public override ActionTarget? PrimaryTarget => Target;
 
     /// <inheritdoc />
-    public override string Describe() => $"{Kind} {Target}";
+    public override string Describe() => Modifiers is { Length: > 0 } m ? $"{m}+{Kind} {Target}" : $"{Kind} {Target}";
 }
 
 /// <summary>Move the mouse over a target.</summary>

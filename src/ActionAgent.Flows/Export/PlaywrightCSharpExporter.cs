@@ -231,6 +231,12 @@ public sealed partial class PlaywrightCSharpExporter(PlaywrightExportOptions? op
         {
             case ClickAction click:
                 var button = click.Button == MouseButtonKind.Right ? "new() { Button = MouseButton.Right }" : click.Button == MouseButtonKind.Middle ? "new() { Button = MouseButton.Middle }" : "";
+                var held = click.Modifiers is { Length: > 0 } m ? m.Split('+') : [];
+                foreach (var key in held)
+                {
+                    yield return $"await page.Keyboard.DownAsync(\"{key}\");";
+                }
+
                 if (coordinates)
                 {
                     var options = button.Length > 0 ? $", {button}" : "";
@@ -239,6 +245,11 @@ public sealed partial class PlaywrightCSharpExporter(PlaywrightExportOptions? op
                 else
                 {
                     yield return click.ClickCount == 2 ? $"await {locator!.Expression}.DblClickAsync({button});" : $"await {locator!.Expression}.ClickAsync({button});";
+                }
+
+                foreach (var key in held.Reverse())
+                {
+                    yield return $"await page.Keyboard.UpAsync(\"{key}\");";
                 }
 
                 break;

@@ -164,6 +164,61 @@ public sealed class VerifiedRunTests
               });
             </script>
             """);
+        // A list where a plain click selects one item and a Ctrl-click adds to the selection.
+        server.Add("/multi", """
+            <!doctype html><title>Pick items</title>
+            <ul id="list" style="list-style:none">
+              <li>Item 1</li><li>Item 2</li><li>Item 3</li><li>Item 4</li><li>Item 5</li>
+            </ul>
+            <style>li { padding: 6px; cursor: pointer; width: 200px } li.on { background: #f39814; color: white }</style>
+            <script>
+              for (const li of document.querySelectorAll('#list li')) li.addEventListener('click', (e) => {
+                if (!e.ctrlKey && !e.metaKey) for (const o of document.querySelectorAll('#list li')) o.classList.remove('on');
+                li.classList.toggle('on');
+              });
+            </script>
+            """);
+        // A list reordered by dragging with the mouse (as sortable widgets do), nothing native.
+        server.Add("/sortable", """
+            <!doctype html><title>Sort</title>
+            <ul id="list" style="list-style:none;padding:0;width:220px">
+              <li>Item 1</li><li>Item 2</li><li>Item 3</li><li>Item 4</li>
+            </ul>
+            <style>li { padding: 10px; margin: 4px; border: 1px solid #999; cursor: move; user-select: none }</style>
+            <script>
+              let dragged = null;
+              document.addEventListener('mousedown', (e) => { dragged = e.target.closest('#list li'); });
+              document.addEventListener('mouseup', (e) => {
+                if (!dragged) return;
+                const items = [...document.querySelectorAll('#list li')].filter((li) => li !== dragged);
+                let placed = false;
+                for (const li of items) {
+                  const r = li.getBoundingClientRect();
+                  if (e.clientY < r.top + r.height / 2) { li.before(dragged); placed = true; break; }
+                }
+                if (!placed) items[items.length - 1].after(dragged);
+                dragged = null;
+              });
+            </script>
+            """);
+        // An accordion: headers are buttons that say whether their panel is open.
+        server.Add("/accordion", """
+            <!doctype html><title>FAQ</title>
+            <div id="acc">
+              <h3><button aria-expanded="true" aria-controls="p1">Shipping</button></h3><div id="p1">Ships in two days.</div>
+              <h3><button aria-expanded="false" aria-controls="p2">Returns</button></h3><div id="p2" hidden>Thirty days.</div>
+              <h3><button aria-expanded="false" aria-controls="p3">Warranty</button></h3><div id="p3" hidden>Two years.</div>
+            </div>
+            <script>
+              for (const b of document.querySelectorAll('#acc button')) b.addEventListener('click', () => {
+                for (const o of document.querySelectorAll('#acc button')) {
+                  const open = o === b;
+                  o.setAttribute('aria-expanded', String(open));
+                  document.getElementById(o.getAttribute('aria-controls')).hidden = !open;
+                }
+              });
+            </script>
+            """);
         // A request the page sent itself, answered while the click would be verified.
         server.Add("/late-answer", """
             <!doctype html><title>Late answer</title>
@@ -403,5 +458,44 @@ public sealed class VerifiedRunTests
             Recorder = new JsonRunRecorder(recordings.FullName),
         });
         return await loop.RunAsync(new RunRequest(task) { RunId = Guid.NewGuid().ToString("N") }, TestContext.CancellationToken);
+    }
+
+    [TestMethod]
+    public async Task RunAsync_HoldCtrlAndClick_AddsToTheSelection()
+    {
+        await session.Page.GotoAsync(server.Url("/multi"));
+
+        var result = await RunAsync("Click Item 2, then hold Ctrl and click Item 5 so that both are selected.");
+
+        Assert.AreEqual(RunStatus.Completed, result.Status, result.Message);
+        var on = await session.Page.EvalOnSelectorAllAsync<string[]>("#list li.on", "l => l.map(x => x.textContent)");
+        CollectionAssert.AreEqual(new[] { "Item 2", "Item 5" }, on, "the second click held Ctrl");
+        var again = await RunAsync("Click Item 3");
+        Assert.AreEqual(RunStatus.Completed, again.Status, again.Message);
+        on = await session.Page.EvalOnSelectorAllAsync<string[]>("#list li.on", "l => l.map(x => x.textContent)");
+        CollectionAssert.AreEqual(new[] { "Item 3" }, on, "Ctrl was released after the click");
+    }
+
+    [TestMethod]
+    public async Task RunAsync_DragAndDropBelowAnotherItem_ReordersTheList()
+    {
+        await session.Page.GotoAsync(server.Url("/sortable"));
+
+        var result = await RunAsync("Drag \"Item 1\" down and drop it below \"Item 3\".");
+
+        Assert.AreEqual(RunStatus.Completed, result.Status, result.Message);
+        var order = await session.Page.EvalOnSelectorAllAsync<string[]>("#list li", "l => l.map(x => x.textContent)");
+        CollectionAssert.AreEqual(new[] { "Item 2", "Item 3", "Item 1", "Item 4" }, order);
+    }
+
+    [TestMethod]
+    public async Task RunAsync_ExpandTheLastSectionOfTheAccordion_OpensTheLastPanel()
+    {
+        await session.Page.GotoAsync(server.Url("/accordion"));
+
+        var result = await RunAsync("Expand the last section of the accordion.");
+
+        Assert.AreEqual(RunStatus.Completed, result.Status, result.Message);
+        Assert.IsFalse(await session.Page.EvalOnSelectorAsync<bool>("#p3", "p => p.hidden"), "the Warranty panel is open");
     }
 }

@@ -257,4 +257,46 @@ public sealed class StepParserTests
     {
         Assert.IsEmpty(Parse("  \n\n "));
     }
+
+    [TestMethod]
+    [DataRow("Select Item 2, then hold Ctrl and click Item 5 so that both are selected.", "Item 5 so that both are selected", "Control")]
+    [DataRow("Shift-click Row 3", "Row 3", "Shift")]
+    [DataRow("Click \"Row 3\" while holding the Shift key", "\"Row 3\"", "Shift")]
+    [DataRow("Hold down Cmd and click Photo 4", "Photo 4", "Meta")]
+    public void Parse_ClickWithAKeyHeld_IsOneClickWithThatKey(string task, string target, string key)
+    {
+        var click = Parse(task).Last();
+
+        Assert.AreEqual(StepKind.Click, click.Kind, click.ToString());
+        Assert.AreEqual(target, click.Target);
+        Assert.AreEqual(key, click.Value);
+    }
+
+    [TestMethod]
+    public void Parse_ItAfterCreatingSomething_IsWhatWasCreated()
+    {
+        var steps = Parse("Create a todo called \"Renew passport\", then mark it as done.");
+
+        Assert.AreEqual(StepKind.Check, steps[^1].Kind);
+        Assert.AreEqual("\"Renew passport\"", steps[^1].Target);
+    }
+
+    [TestMethod]
+    public void Parse_ItAfterAFieldStep_IsThatField()
+    {
+        var steps = Parse("Type 5 into Quantity, then clear it");
+
+        Assert.AreEqual(StepKind.Clear, steps[^1].Kind);
+        Assert.AreEqual("Quantity", steps[^1].Target);
+    }
+
+    [TestMethod]
+    public void Parse_DropItBelowAnotherItem_IsADragBesideIt()
+    {
+        var step = Parse("Drag \"Item 1\" down and drop it below \"Item 3\".").Single();
+
+        Assert.AreEqual(StepKind.Drag, step.Kind);
+        Assert.AreEqual("\"Item 1\"", step.Target);
+        Assert.AreEqual("below \"Item 3\"", step.Value);
+    }
 }

@@ -3,7 +3,7 @@ namespace ActionAgent.Core.Decision.Interpretation;
 /// <summary>What a parsed instruction asks for; the element it works on is found on the page when the step runs.</summary>
 public enum StepKind
 {
-    /// <summary>Click a target ("Click the Submit button", "Open Orders").</summary>
+    /// <summary>Click a target ("Click the Submit button", "Open Orders"); <see cref="InterpretedStep.Value"/> names keys held during the click ("Control" for "Ctrl-click Item 5"), or is null.</summary>
     Click,
 
     /// <summary>Double-click a target.</summary>

@@ -42,7 +42,29 @@ internal static partial class StepParser
             }
         }
 
-        return steps.Select((s, i) => s with { Number = i + 1 }).ToList();
+        return ResolvePronouns(steps).Select((s, i) => s with { Number = i + 1 }).ToList();
+    }
+
+    // "Create a todo called "Renew passport", then mark it as done", "Type 5 into Quantity, then clear it": "it" is what
+    // the step before acted on (its element, or the item it created when it named none). Keys and waits act on nothing.
+    private static List<InterpretedStep> ResolvePronouns(List<InterpretedStep> steps)
+    {
+        for (var i = 1; i < steps.Count; i++)
+        {
+            if (steps[i].Target is not { } t || !Referent().IsMatch(t.Trim()))
+            {
+                continue;
+            }
+
+            var before = steps.Take(i).LastOrDefault(s => s.Kind is not (StepKind.PressKey or StepKind.Wait or StepKind.WaitForText or StepKind.Scroll));
+            var referent = before?.Target ?? (before is { Kind: StepKind.Type or StepKind.Fill, Value: { Length: > 0 } v } ? $"\"{v}\"" : null);
+            if (referent is not null)
+            {
+                steps[i] = steps[i] with { Target = referent, Context = steps[i].Context ?? before!.Context };
+            }
+        }
+
+        return steps;
     }
 
     // "Under "Bed Type", check "1 King"", "In the Tab data dialog set Title to X": a leading place phrase is no step;
@@ -52,7 +74,7 @@ internal static partial class StepParser
         var result = new List<InterpretedStep>();
         string? lead = null;
         string? repeat = null;
-        var clauses = SplitClauses(sentence);
+        var clauses = SplitClauses(HeldKeys(sentence));
         for (var i = 0; i < clauses.Count; i++)
         {
             var clause = clauses[i];
@@ -244,6 +266,7 @@ internal static partial class StepParser
             VerbKind.Rename => ParseRename(rest, display, q) ?? [Implicit(text, display, q)],
             VerbKind.Use => [Step(StepKind.Click, display, target: q.Restore(UsePurpose().Replace(rest, ""), true))],
             VerbKind.ShowOnly => [ParseShowOnly(rest, display, q)],
+            VerbKind.ModifierClick => [Step(StepKind.Click, display, target: q.Restore(rest, true), value: KeyName(word.Split('-', '+')[0]))],
             _ => [Implicit(text, display, q)],
         };
     }
@@ -477,6 +500,13 @@ internal static partial class StepParser
         var whole = TargetQuery.StripPurpose(rest);
         string from, to;
         string? direction = null;
+        if (DropBeside().Match(whole) is { Success: true } d)
+        {
+            // "Drag "Item 1" down and drop it below "Item 3"": dropped over the lower (or upper) part of that element.
+            var where = d.Groups["rel"].Value.ToLowerInvariant() is "above" or "before" or "over" ? "above" : "below";
+            return Step(StepKind.Drag, display, target: q.Restore(d.Groups["from"].Value.Trim(), true), value: $"{where} {q.Restore(d.Groups["to"].Value.Trim(), true)}");
+        }
+
         if (DragTo().Match(whole) is { Success: true } m)
         {
             (from, to) = (m.Groups["from"].Value, m.Groups["to"].Value.Trim());
@@ -818,6 +848,31 @@ internal static partial class StepParser
         return words.Length >= 2 && !target.EndsWith('"') ? step with { Alternatives = [string.Join(' ', words[..^1])] } : step;
     }
 
+    // "hold Ctrl and click Item 5", "click Item 5 while holding Shift": one step, a click with the key held, written as
+    // "ctrl-click Item 5" so no clause boundary falls between the key and the click.
+    private static string HeldKeys(string sentence)
+    {
+        var s = HoldThenClick().Replace(sentence, m => $"{m.Groups["key"].Value}-click ");
+        return ClickWhileHolding().Replace(s, m => $"{m.Groups["key"].Value}-click {m.Groups["target"].Value}");
+    }
+
+    private static string KeyName(string key) => key.ToLowerInvariant() switch
+    {
+        "ctrl" or "control" => "Control",
+        "cmd" or "command" or "meta" => "Meta",
+        "alt" or "option" => "Alt",
+        _ => "Shift",
+    };
+
+    [GeneratedRegex(@"\b(?:hold(?:ing)?|keep(?:ing)?|press(?:ing)?)(?: down)?\s+(?:the\s+)?(?<key>ctrl|control|shift|alt|cmd|command|meta)(?:\s+key)?(?:\s+(?:down|pressed))?\s*(?:,\s*)?(?:and\s+|then\s+|while\s+)?(?:click(?:ing)?|select(?:ing)?)\s+(?:on\s+)?", RegexOptions.IgnoreCase)]
+    private static partial Regex HoldThenClick();
+
+    [GeneratedRegex(@"\bclick\s+(?:on\s+)?(?<target>.+?)\s+(?:while\s+holding(?: down)?|holding(?: down)?|with)\s+(?:the\s+)?(?<key>ctrl|control|shift|alt|cmd|command|meta)(?:\s+key)?(?:\s+(?:held|pressed|down))?\b", RegexOptions.IgnoreCase)]
+    private static partial Regex ClickWhileHolding();
+
+    [GeneratedRegex(@"^(?:it|them|that|this|that one|this one|the new one|the one just (?:created|added))$", RegexOptions.IgnoreCase)]
+    private static partial Regex Referent();
+
     private static InterpretedStep Step(StepKind kind, string text, string? target = null, string? value = null) => new()
     {
         Number = 0,
@@ -1021,6 +1076,9 @@ internal static partial class StepParser
 
     [GeneratedRegex(@"^(?<from>.+?)\s+(?<all>all the way\s+)?(?:(?<dir>up|down|right|left)\s+)?(?:to|onto|into|on to|over|towards|toward)\s+(?<to>.+)$", RegexOptions.IgnoreCase)]
     private static partial Regex DragTo();
+
+    [GeneratedRegex(@"^(?<from>.+?)\s+(?:(?:up|down|left|right)\s+)?(?:(?:and|,)\s+)?(?:drop|release|put|place|move)\s+(?:it\s+)?(?:(?:just|right|directly)\s+)?(?<rel>below|under|beneath|after|above|before)\s+(?<to>.+)$", RegexOptions.IgnoreCase)]
+    private static partial Regex DropBeside();
 
     [GeneratedRegex(@"^(?<from>.+?)\s+all the way\s+(?:to the\s+)?(?<dir>up|down|right|left)$", RegexOptions.IgnoreCase)]
     private static partial Regex AllTheWay();

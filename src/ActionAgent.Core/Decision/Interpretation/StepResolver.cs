@@ -80,7 +80,7 @@ internal sealed class StepResolver(StepInterpreterOptions options, MeaningMatche
     {
         return step.Kind switch
         {
-            StepKind.Click => Pointer(step, g, (t, _) => new ClickAction(t)),
+            StepKind.Click => Pointer(step, g, (t, _) => new ClickAction(t) { Modifiers = step.Value }),
             StepKind.DoubleClick => Pointer(step, g, (t, _) => new ClickAction(t, MouseButtonKind.Left, 2)),
             StepKind.RightClick => Pointer(step, g, (t, _) => new ClickAction(t, MouseButtonKind.Right)),
             StepKind.Hover => Pointer(step, g, (t, _) => new HoverAction(t)),
@@ -219,6 +219,23 @@ internal sealed class StepResolver(StepInterpreterOptions options, MeaningMatche
             {
                 Element = from.Item.Element,
             };
+        }
+
+        if (value.StartsWith("below ", StringComparison.Ordinal) || value.StartsWith("above ", StringComparison.Ordinal))
+        {
+            // Over the lower (upper) fifth of that element: a sortable list puts the dragged item after (before) it.
+            var below = value.StartsWith("below ", StringComparison.Ordinal);
+            var next = g.Find(new Search(value[6..], i => i.Element.Id != from.Item.Element.Id) { SoftContext = Soft(step) });
+            if (!next.IsAtLeast(Min))
+            {
+                return NotFound("element to drop beside", next);
+            }
+
+            var b = next.Best!.Item.Element.Bounds;
+            var (cx, _) = b.Center;
+            var point = ActionTarget.At(cx, below ? b.Y + (b.Height * 0.8) : b.Y + (b.Height * 0.2), CoordinateSpace.Css,
+                $"{(below ? "the lower" : "the upper")} part of {next.Best.Item.RoleWord} '{next.Best.Item.Display}'");
+            return Grounded(new DragAction(TargetOf(from), point), Weaker(from, next.Best), $"; dropped {(below ? "below" : "above")} '{next.Best.Item.Display}'");
         }
 
         var onto = g.Find(new Search(value, i => i.Element.Id != from.Item.Element.Id) { SoftContext = Soft(step) });

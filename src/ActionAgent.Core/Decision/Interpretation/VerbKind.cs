@@ -44,5 +44,8 @@ internal enum VerbKind
 
     /// <summary>"Show only the Active todos": click the filter (named by the first words, the rest says what is filtered).</summary>
     ShowOnly,
+
+    /// <summary>"Ctrl-click Item 5", "Shift+click Row 3": a click with a key held.</summary>
+    ModifierClick,
     Drag,
 }
