@@ -289,7 +289,8 @@ public sealed class DomEffectVerifier : IOutcomeVerifier
             TypeTextAction type => Typed(type, probe, what, element),
             SelectOptionAction select => Selected(select, probe, what, outcome),
             ClickAction click => Clicked(click, probe, what, element, outcome),
-            PressKeyAction press => Changed(probe, outcome) is { } pressed
+            // Ctrl+A, Shift+End: selecting text is what the key does, though no element changes.
+            PressKeyAction press => (Changed(probe, outcome) ?? (probe.SelectionChanged ? $"the selected text in {probe.Focus ?? "the page"} changed" : null)) is { } pressed
                 ? (true, [$"pressing {press.Keys} changed the page ({pressed})"], "")
                 : (false, [], $"pressing {press.Keys} changed nothing on the page (focus on {probe.Focus ?? "nothing"}{Life(probe)})"),
             DragAction when element is { Role: "slider", FramePath: null or "" } slider => SliderMoved(probe, what, slider),

@@ -154,6 +154,9 @@ internal sealed class ProbeResult
     public bool Scrolled { get; set; }
     public bool UrlChanged { get; set; }
     public bool FocusMoved { get; set; }
+
+    /// <summary>True when the selected text (a field's selection range, or the page's selection) differs from the baseline's.</summary>
+    public bool SelectionChanged { get; set; }
     public bool Focused { get; set; }
     public string? Focus { get; set; }
     public string? Tag { get; set; }

@@ -112,8 +112,19 @@
   function lookOf(el) {
     return el && el.getAttribute ? (el.getAttribute('class') || '') + '|' + (el.getAttribute('style') || '') : null;
   }
+  // What text is selected: the range inside a focused field, else the selected text of the page.
+  function selectionOf(active) {
+    try {
+      if (active && (active.localName === 'input' || active.localName === 'textarea') && typeof active.selectionStart === 'number') {
+        return active.selectionStart + ':' + active.selectionEnd;
+      }
+    } catch (e) { /* inputs without a selection (checkbox) throw */ }
+    const s = document.getSelection && document.getSelection();
+    return s ? 'text:' + String(s).length : '';
+  }
   function setBaseline(el) {
-    st.base = { mut: flushMutations(), liveMut: st.liveMut || 0, selfMut: st.selfMut || 0, look: lookOf(el), focus: deepActive(), sx: top.scrollX, sy: top.scrollY, url: location.href, el: el || null, box: boxState(el) };
+    const focus = deepActive();
+    st.base = { mut: flushMutations(), liveMut: st.liveMut || 0, selfMut: st.selfMut || 0, look: lookOf(el), focus, sel: selectionOf(focus), sx: top.scrollX, sy: top.scrollY, url: location.href, el: el || null, box: boxState(el) };
   }
   watch(document);
 
@@ -744,6 +755,7 @@
     }
     const body = document.body;
     res.focusMoved = !!active && active !== base.focus && active !== body && !(el && (active === el || el.contains(active)));
+    res.selectionChanged = active === base.focus && base.sel !== undefined && selectionOf(active) !== base.sel;
     res.focused = !!el && !!active && (active === el || el.contains(active) || (!!el.control && el.control === active));
     res.focus = describe(active && active !== body ? active : null);
     if (!el) return res;

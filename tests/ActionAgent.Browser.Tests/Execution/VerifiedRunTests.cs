@@ -219,6 +219,25 @@ public sealed class VerifiedRunTests
               });
             </script>
             """);
+        // Edit in place as TodoMVC does it: a double-click adds a focused edit box; leaving it (blur) or Enter saves.
+        server.Add("/edit-in-place", """
+            <!doctype html><title>Todos</title>
+            <ul id="todos"><li><input type="checkbox" class="toggle"><label>Buy milk</label></li><li><input type="checkbox" class="toggle"><label>Walk dog</label></li></ul>
+            <script>
+              for (const label of document.querySelectorAll('#todos label')) label.addEventListener('dblclick', () => {
+                const li = label.parentElement;
+                li.classList.add('editing');
+                const input = document.createElement('input');
+                input.className = 'edit';
+                li.appendChild(input);
+                input.focus();
+                input.value = label.textContent;
+                const save = () => { if (!input.isConnected) return; label.textContent = input.value.trim(); input.remove(); li.classList.remove('editing'); };
+                input.addEventListener('blur', save);
+                input.addEventListener('keypress', (e) => { if (e.key === 'Enter') save(); });
+              });
+            </script>
+            """);
         // A request the page sent itself, answered while the click would be verified.
         server.Add("/late-answer", """
             <!doctype html><title>Late answer</title>
@@ -497,5 +516,29 @@ public sealed class VerifiedRunTests
 
         Assert.AreEqual(RunStatus.Completed, result.Status, result.Message);
         Assert.IsFalse(await session.Page.EvalOnSelectorAsync<bool>("#p3", "p => p.hidden"), "the Warranty panel is open");
+    }
+
+    [TestMethod]
+    public async Task RunAsync_DoubleClickToEditThenChangeTheText_SavesTheNewText()
+    {
+        await session.Page.GotoAsync(server.Url("/edit-in-place"));
+
+        var result = await RunAsync("Double-click the todo \"Buy milk\" to edit it, change it to \"Buy oat milk\" and press Enter.");
+
+        Assert.AreEqual(RunStatus.Completed, result.Status, result.Message);
+        var labels = await session.Page.EvalOnSelectorAllAsync<string[]>("#todos label", "l => l.map(x => x.textContent)");
+        CollectionAssert.AreEqual(new[] { "Buy oat milk", "Walk dog" }, labels);
+    }
+
+    [TestMethod]
+    public async Task RunAsync_RenameATodo_EditsItInPlace()
+    {
+        await session.Page.GotoAsync(server.Url("/edit-in-place"));
+
+        var result = await RunAsync("Rename the todo \"Walk dog\" to \"Walk dog at 7\".");
+
+        Assert.AreEqual(RunStatus.Completed, result.Status, result.Message);
+        var labels = await session.Page.EvalOnSelectorAllAsync<string[]>("#todos label", "l => l.map(x => x.textContent)");
+        CollectionAssert.AreEqual(new[] { "Buy milk", "Walk dog at 7" }, labels);
     }
 }
