@@ -274,4 +274,38 @@ public sealed class StepGroundingRulesTests
 
         Assert.AreEqual(5, Target(p), p.Reason);
     }
+
+    private static Observation Ratings(bool twoStarTicked) => Page(
+        E(1, "text", "Hotel Ratings", 10),
+        E(2, "checkbox", "2 Star", 40, 40) with { Checked = twoStarTicked },
+        E(3, "checkbox", "3 Star", 40, 160) with { Checked = true },
+        E(4, "checkbox", "4 Star", 40, 280) with { Checked = false },
+        E(5, "checkbox", "5 Star", 40, 400) with { Checked = true },
+        E(6, "text", "Bed Type", 300),
+        E(7, "checkbox", "1 King", 330) with { Checked = true });
+
+    [TestMethod]
+    public void Ground_LeaveTheOtherRatingsUnticked_HoldsWhenTheyAre()
+    {
+        var steps = StepInterpreter.Parse("In the Hotel Ratings group, tick \"3 Star\" and \"5 Star\" and leave the other ratings unticked.");
+
+        var keep = _interpreter.Ground(steps[^1], Ratings(twoStarTicked: false));
+
+        Assert.AreEqual(GroundingStatus.AlreadyDone, keep.Status, keep.Reason);
+        StringAssert.Contains(keep.Reason, "'2 Star'");
+        Assert.IsFalse(keep.Reason.Contains("1 King", StringComparison.Ordinal), keep.Reason);
+        Assert.IsFalse(keep.Reason.Contains("5 Star", StringComparison.Ordinal), keep.Reason);
+    }
+
+    [TestMethod]
+    public void Ground_LeaveTheOtherRatingsUnticked_FailsNamingOneThatIsTicked()
+    {
+        var steps = StepInterpreter.Parse("In the Hotel Ratings group, tick \"3 Star\" and \"5 Star\" and leave the other ratings unticked.");
+
+        var keep = _interpreter.Ground(steps[^1], Ratings(twoStarTicked: true));
+
+        Assert.AreEqual(GroundingStatus.NotFound, keep.Status, keep.Reason);
+        StringAssert.Contains(keep.Reason, "'2 Star' is ticked");
+        Assert.IsNull(keep.Action, "nothing is clicked: the task said to leave it");
+    }
 }

@@ -36,6 +36,9 @@ public sealed record InterpretedStep
     /// <summary>The kind of element the verb implies ("Open Orders" → a link); words in the target override it.</summary>
     public RoleHint Role { get; init; }
 
+    /// <summary>Names a <see cref="StepKind.Keep"/> step about "the other …" leaves out: what earlier steps of the task acted on.</summary>
+    public IReadOnlyList<string> Except { get; init; } = [];
+
     /// <summary>How long to wait, for <see cref="StepKind.Wait"/>.</summary>
     public TimeSpan? Duration { get; init; }
 

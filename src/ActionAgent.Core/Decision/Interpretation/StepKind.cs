@@ -63,6 +63,12 @@ public enum StepKind
     /// </summary>
     Drag,
 
+    /// <summary>
+    /// Leave elements as they are ("leave the other ratings unticked"): nothing is done; the step holds only when the page
+    /// shows them so. <see cref="InterpretedStep.Value"/> is unchecked, checked, empty or unchanged.
+    /// </summary>
+    Keep,
+
     /// <summary>No verb was recognised; the sentence is tried as "field: value" and as the name of a button or link.</summary>
     Implicit,
 }

@@ -42,7 +42,7 @@ internal static partial class StepParser
             }
         }
 
-        return ResolvePronouns(steps).Select((s, i) => s with { Number = i + 1 }).ToList();
+        return ResolveOthers(ResolvePronouns(steps)).Select((s, i) => s with { Number = i + 1 }).ToList();
     }
 
     // "Create a todo called "Renew passport", then mark it as done", "Type 5 into Quantity, then clear it": "it" is what
@@ -266,6 +266,9 @@ internal static partial class StepParser
             VerbKind.Rename => ParseRename(rest, display, q) ?? [Implicit(text, display, q)],
             VerbKind.Use => [Step(StepKind.Click, display, target: q.Restore(UsePurpose().Replace(rest, ""), true))],
             VerbKind.ShowOnly => [ParseShowOnly(rest, display, q)],
+            VerbKind.Leave => LeaveState().Match(rest) is { Success: true } keep
+                ? [ParseLeave(word, q.Restore(keep.Groups["target"].Value, true), KeptState(keep.Groups["state"].Value), display)]
+                : [Implicit(text, display, q)],
             VerbKind.ModifierClick => [Step(StepKind.Click, display, target: q.Restore(rest, true), value: KeyName(word.Split('-', '+')[0]))],
             _ => [Implicit(text, display, q)],
         };
@@ -855,6 +858,43 @@ internal static partial class StepParser
         var s = HoldThenClick().Replace(sentence, m => $"{m.Groups["key"].Value}-click ");
         return ClickWhileHolding().Replace(s, m => $"{m.Groups["key"].Value}-click {m.Groups["target"].Value}");
     }
+
+    // "tick "3 Star" and "5 Star" and leave the other ratings unticked": the others are all but what the task acted on.
+    private static List<InterpretedStep> ResolveOthers(List<InterpretedStep> steps)
+    {
+        for (var i = 0; i < steps.Count; i++)
+        {
+            if (steps[i] is { Kind: StepKind.Keep, Target: { } t } && OthersWords().IsMatch(t))
+            {
+                var named = steps.Take(i).Where(s => s.Kind is not (StepKind.Keep or StepKind.PressKey or StepKind.Wait or StepKind.WaitForText or StepKind.Scroll))
+                    .SelectMany(s => new[] { s.Target, s.Kind is StepKind.Select ? s.Value : null })
+                    .OfType<string>().Select(n => n.Trim('"')).ToList();
+                steps[i] = steps[i] with { Except = named };
+            }
+        }
+
+        return steps;
+    }
+
+    // "Leave the others unticked" holds only if they are; "Keep Newsletter checked" makes sure it is, as "ensure" does.
+    private static InterpretedStep ParseLeave(string word, string target, string state, string display) =>
+        word.Equals("keep", StringComparison.OrdinalIgnoreCase) && !OthersWords().IsMatch(target) && state is "checked" or "unchecked"
+            ? Step(state == "checked" ? StepKind.Check : StepKind.Uncheck, display, target: target)
+            : Step(StepKind.Keep, display, target: target, value: state);
+
+    private static string KeptState(string state) => state.ToLowerInvariant() switch
+    {
+        "unticked" or "unchecked" or "unselected" or "cleared" or "off" or "clear" => "unchecked",
+        "ticked" or "checked" or "selected" or "on" => "checked",
+        "empty" or "blank" => "empty",
+        _ => "unchanged",
+    };
+
+    [GeneratedRegex(@"^(?<target>.+?)\s+(?:as\s+)?(?<state>unticked|unchecked|unselected|cleared|clear|off|ticked|checked|selected|on|empty|blank|unchanged|untouched|alone|as (?:it is|they are|is))$", RegexOptions.IgnoreCase)]
+    private static partial Regex LeaveState();
+
+    [GeneratedRegex(@"\b(?:other|others|rest|remaining)\b", RegexOptions.IgnoreCase)]
+    private static partial Regex OthersWords();
 
     private static string KeyName(string key) => key.ToLowerInvariant() switch
     {

@@ -100,6 +100,7 @@ internal sealed class StepResolver(StepInterpreterOptions options, MeaningMatche
             StepKind.Wait => Fixed(new WaitAction(step.Duration ?? TimeSpan.FromSeconds(1)), "wait as asked"),
             StepKind.WaitForText => Fixed(new WaitAction(options.WaitForTextTimeout, step.Value), $"wait for '{step.Value}'"),
             StepKind.Implicit => Implicit(step, g),
+            StepKind.Keep => KeptState.Check(step, g),
             _ => new StepGrounding(GroundingStatus.NotUnderstood, null, 0, $"steps of kind {step.Kind} are not supported"),
         };
     }

@@ -47,5 +47,8 @@ internal enum VerbKind
 
     /// <summary>"Ctrl-click Item 5", "Shift+click Row 3": a click with a key held.</summary>
     ModifierClick,
+
+    /// <summary>"Leave the other ratings unticked", "keep the rest as they are": a state to keep, no action.</summary>
+    Leave,
     Drag,
 }

@@ -47,6 +47,7 @@ internal static class Verbs
         ("control+click", VerbKind.ModifierClick), ("shift-click", VerbKind.ModifierClick), ("shift+click", VerbKind.ModifierClick),
         ("cmd-click", VerbKind.ModifierClick), ("cmd+click", VerbKind.ModifierClick), ("command-click", VerbKind.ModifierClick),
         ("meta-click", VerbKind.ModifierClick), ("alt-click", VerbKind.ModifierClick), ("alt+click", VerbKind.ModifierClick),
+        ("leave", VerbKind.Leave), ("keep", VerbKind.Leave),
         ("show only", VerbKind.ShowOnly), ("only show", VerbKind.ShowOnly), ("view only", VerbKind.ShowOnly),
         ("display only", VerbKind.ShowOnly), ("list only", VerbKind.ShowOnly),
         ("filter by", VerbKind.Filter), ("filter on", VerbKind.Filter), ("filter", VerbKind.Filter),

@@ -1,0 +1,91 @@
+namespace ActionAgent.Core.Decision.Interpretation;
+
+/// <summary>
+/// A step that asks for no action but a state ("leave the other ratings unticked", "keep the Notes field empty"): it
+/// holds when the page shows every element it names in that state, and fails naming the one that is not. Nothing is
+/// clicked: the task said to leave them.
+/// </summary>
+internal static class KeptState
+{
+    private static readonly HashSet<string> OtherWords = new(StringComparer.OrdinalIgnoreCase) { "other", "others", "rest", "remaining", "all", "every", "each", "of" };
+
+    public static StepGrounding Check(InterpretedStep step, Grounder g)
+    {
+        var state = step.Value ?? "unchanged";
+        if (state == "unchanged")
+        {
+            return new StepGrounding(GroundingStatus.AlreadyDone, null, 1, $"'{step.Target}' left as it is; nothing to do");
+        }
+
+        var boxes = state is "checked" or "unchecked";
+        var (kindless, _) = TargetQuery.StripRoleWords(step.Target ?? "");
+        var group = Phrase.Of(string.Join(' ', kindless.Split(' ', StringSplitOptions.RemoveEmptyEntries).Where(w => !OtherWords.Contains(w))));
+        var place = step.Context is { } c ? Phrase.Of(c) : null;
+        var except = step.Except.Select(Phrase.Of).Where(p => !p.IsEmpty).ToList();
+        var named = except.Count > 0;
+
+        var kinds = g.Page.Items.Where(i => boxes ? i.IsCheckable && !i.IsRadio : i.IsEditable && !i.Element.IsSecret).ToList();
+        bool Excepted(PageItem i) => except.Any(e => i.Labels.Any(l => l.Phrase.Norm == e.Norm));
+        var others = kinds.Where(i => !Excepted(i)).ToList();
+        var kept = others.Where(i => Belongs(i, group, place)).ToList();
+        if (kept.Count == 0 && named)
+        {
+            // "the other ratings" with no words of the page to go by: the boxes lined up with the ones the task ticked.
+            var acted = kinds.Where(Excepted).ToList();
+            kept = others.Where(i => acted.Any(a => Aligned(a.Element.Bounds, i.Element.Bounds))).ToList();
+        }
+
+        if (kept.Count == 0)
+        {
+            return new StepGrounding(GroundingStatus.NotFound, null, 0,
+                $"no {(boxes ? "checkbox" : "field")} matches '{step.Target}', so whether it is {state} cannot be seen");
+        }
+
+        foreach (var item in kept)
+        {
+            var wrong = state switch
+            {
+                "checked" => item.Element.Checked != true,
+                "unchecked" => item.Element.Checked != false,
+                _ => !string.IsNullOrEmpty(item.Element.Value),
+            };
+            if (wrong)
+            {
+                var now = state is "empty" ? $"holds \"{item.Element.Value}\"" : item.Element.Checked is null ? "shows no state" : item.Element.Checked == true ? "is ticked" : "is not ticked";
+                return new StepGrounding(GroundingStatus.NotFound, null, 0, $"{item.RoleWord} '{item.Display}' {now}, but the task says to leave it {state}") { Element = item.Element };
+            }
+        }
+
+        var list = string.Join(", ", kept.Take(6).Select(i => $"'{i.Display}'")) + (kept.Count > 6 ? $" and {kept.Count - 6} more" : "");
+        return new StepGrounding(GroundingStatus.AlreadyDone, null, 1, $"{list} {(kept.Count == 1 ? "is" : "are")} {state}, as the task says to leave {(kept.Count == 1 ? "it" : "them")}")
+        {
+            Element = kept[0].Element,
+        };
+    }
+
+    // In the group the words name (its legend, heading or label words), or in the place the task named.
+    private static bool Belongs(PageItem item, Phrase group, Phrase? place)
+    {
+        var around = item.Context.Concat(item.Labels.SelectMany(l => l.Phrase.Tokens)).ToList();
+        if (!group.IsEmpty && TextMatch.Coverage(group, around) >= 0.5)
+        {
+            return true;
+        }
+
+        if (place is not null && TextMatch.Coverage(place, around) >= 0.5)
+        {
+            return true;
+        }
+
+        return false;
+    }
+
+    // On the same row or in the same column, and close: a group of boxes is laid out together.
+    private static bool Aligned(Perception.ScreenRect a, Perception.ScreenRect b)
+    {
+        var sameRow = Math.Abs(a.Center.Y - b.Center.Y) < Math.Max(a.Height, b.Height) / 2;
+        var sameColumn = Math.Abs(a.X - b.X) < 6;
+        var gap = Math.Max(Math.Abs(a.Center.X - b.Center.X), Math.Abs(a.Center.Y - b.Center.Y));
+        return (sameRow || sameColumn) && gap < 400;
+    }
+}
