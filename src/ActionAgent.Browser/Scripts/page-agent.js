@@ -641,8 +641,9 @@
     const tag = el.localName;
     const res = { status: 'ok', tag, type: inputType(el), x: b.box.l, y: b.box.t, w: b.box.r - b.box.l, h: b.box.b - b.box.t, scrolled, frame: b.path };
     // A control that announces a popup (a menu item with a submenu, a disclosure): what pointing at it opens is its effect.
-    const hasPopup = el.getAttribute('aria-haspopup');
-    res.opener = (!!hasPopup && hasPopup !== 'false') || el.hasAttribute('aria-expanded');
+    // The announcing element may be the item's wrapper or its inner link (a menu's <li> around the item that says so).
+    const announces = (x) => !!x && !!x.getAttribute && ((!!x.getAttribute('aria-haspopup') && x.getAttribute('aria-haspopup') !== 'false') || x.hasAttribute('aria-expanded'));
+    res.opener = announces(el) || Array.from(el.children || []).some(announces) || announces(el.parentElement && el.parentElement.closest('[aria-haspopup]'));
     if (!b.visible) { res.status = 'offscreen'; return res; }
     const v = b.visible;
     const cx = (v.l + v.r) / 2, cy = (v.t + v.b) / 2;

@@ -238,6 +238,24 @@ public sealed class VerifiedRunTests
               });
             </script>
             """);
+        // A menu as jQuery UI draws it: the pointer-cursor <li> wraps the item that announces the submenu, which opens
+        // 300 ms after the pointer arrives (and not on click).
+        server.Add("/delayed-menu", """
+            <!doctype html><title>Player</title>
+            <style>li { cursor: pointer; width: 150px; padding: 2px } ul { list-style: none }</style>
+            <ul id="menu">
+              <li><div role="menuitem">Save</div></li>
+              <li id="pb"><div role="menuitem" aria-haspopup="true">Playback</div>
+                <ul id="sub" aria-hidden="true" style="display:none"><li><div role="menuitem">Prev</div></li><li><div role="menuitem">Stop</div></li></ul></li>
+            </ul>
+            <p id="out"></p>
+            <script>
+              let timer = 0;
+              const pb = document.getElementById('pb'), sub = document.getElementById('sub');
+              pb.addEventListener('mouseenter', () => { clearTimeout(timer); timer = setTimeout(() => { sub.style.display = 'block'; sub.setAttribute('aria-hidden', 'false'); }, 300); });
+              for (const d of sub.querySelectorAll('div')) d.addEventListener('click', () => { document.getElementById('out').textContent = 'chose ' + d.textContent; sub.style.display = 'none'; });
+            </script>
+            """);
         // A request the page sent itself, answered while the click would be verified.
         server.Add("/late-answer", """
             <!doctype html><title>Late answer</title>
@@ -540,5 +558,16 @@ public sealed class VerifiedRunTests
         Assert.AreEqual(RunStatus.Completed, result.Status, result.Message);
         var labels = await session.Page.EvalOnSelectorAllAsync<string[]>("#todos label", "l => l.map(x => x.textContent)");
         CollectionAssert.AreEqual(new[] { "Buy milk", "Walk dog at 7" }, labels);
+    }
+
+    [TestMethod]
+    public async Task RunAsync_OpenASubmenuThatOpensOnHoverAfterADelay_CompletesAndChoosesTheItem()
+    {
+        await session.Page.GotoAsync(server.Url("/delayed-menu"));
+
+        var result = await RunAsync("In the menu, open Playback and choose Stop.");
+
+        Assert.AreEqual(RunStatus.Completed, result.Status, result.Message);
+        Assert.AreEqual("chose Stop", await session.Page.InnerTextAsync("#out"));
     }
 }

@@ -308,4 +308,17 @@ public sealed class StepGroundingRulesTests
         StringAssert.Contains(keep.Reason, "'2 Star' is ticked");
         Assert.IsNull(keep.Action, "nothing is clicked: the task said to leave it");
     }
+
+    [TestMethod]
+    public void Ground_DoubleClickATodoToEditIt_HitsItsTextNotItsBox()
+    {
+        var page = Page(
+            new UiElement { Id = 1, Role = "checkbox", Checked = false, Bounds = new ScreenRect(40, 60, 20, 20) },
+            E(2, "text", "Walk dog", 60, 80) with { Tag = "label" },
+            E(3, "button", "Clear completed", 200));
+
+        var p = First("Double-click the todo \"Walk dog\" to edit it", page);
+
+        Assert.AreEqual(2, Target(p), p.Reason);
+    }
 }

@@ -129,13 +129,23 @@ internal sealed class StepResolver(StepInterpreterOptions options, MeaningMatche
     {
         // "Delete customer Grace Hopper": the control must sit by the name (or number, or quoted words) the owner spells.
         var owner = step.ContextIsOwner && step.Context is { } o ? Specific(o) : [];
-        var found = g.Find(new Search(step.Target, i => owner.Count == 0 || owner.Any(t => Surrounds(i, t)))
+        Search Where(Func<PageItem, bool> also) => new(step.Target, i => (owner.Count == 0 || owner.Any(t => Surrounds(i, t))) && also(i))
         {
             Alternatives = step.Alternatives,
             VerbHint = step.Role,
             SoftContext = Soft(step),
             ForClick = true,
-        });
+        };
+        var found = g.Find(Where(_ => true));
+
+        // "Double-click the todo "Walk dog" to edit it": a double-click on a box would only tick and untick it; the text
+        // beside the box (named by it) is what opens for editing.
+        if (step.Kind == StepKind.DoubleClick && found.Best is { Item.IsCheckable: true } box
+            && g.Find(Where(i => !i.IsCheckable)) is { } text && text.IsAtLeast(Min) && text.Best!.Score >= box.Score * 0.8)
+        {
+            found = text;
+        }
+
         if (found.IsAtLeast(Min))
         {
             return Grounded(make(TargetOf(found.Best!), found.Best!), found.Best!);
