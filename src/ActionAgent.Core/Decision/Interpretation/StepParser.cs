@@ -90,6 +90,13 @@ internal static partial class StepParser
             }
 
             var (plain, transform) = ReadTransform(clause);
+            var times = 1;
+            if (Repeated().Match(plain) is { Success: true } rep && rep.Index > 0)
+            {
+                // "Click the spinner's up arrow three times": the same step, once per time (each one checked).
+                times = Times(rep.Groups["n"].Value);
+                plain = plain[..rep.Index];
+            }
 
             // "Add two todos, first "A" and then "B"": a clause that is only a quoted value repeats the last verb.
             var bare = StripLeadingFillers(plain).Trim().TrimEnd('.');
@@ -104,7 +111,15 @@ internal static partial class StepParser
                     : s).ToList();
             }
 
-            parsed = parsed.SelectMany(MenuPath).ToList();
+            var steps = parsed.SelectMany(MenuPath).ToList();
+            if (times > 1 && steps.Count == 1 && steps[0].Kind is StepKind.Click or StepKind.PressKey or StepKind.DoubleClick)
+            {
+                var one = steps[0];
+                steps = Enumerable.Range(1, times).Select(k => one with { Text = $"{one.Text} ({k} of {times})" }).ToList();
+            }
+
+            parsed = steps;
+
             result.AddRange(lead is null ? parsed : parsed.Select(s => WithLead(s, lead)));
         }
 
@@ -241,7 +256,7 @@ internal static partial class StepParser
             VerbKind.Type => ParseType(word, rest, display, q),
             VerbKind.Fill => ParseFill(word, rest, display, q),
             VerbKind.Clear => [Step(StepKind.Clear, display, target: q.Restore(rest, true))],
-            VerbKind.Select => [ParseSelect(rest, display, q)],
+            VerbKind.Select => ParseSelects(word, rest, display, q),
             VerbKind.Check => Targets(StepKind.Check, word, rest, display, q),
             VerbKind.Uncheck => Targets(StepKind.Uncheck, word, rest, display, q),
             VerbKind.Accept => Targets(StepKind.Check, word, rest, display, q),
@@ -346,6 +361,24 @@ internal static partial class StepParser
         }
 
         return Pairs(word, rest, display, q, context: null);
+    }
+
+    // "Select the brand "Sizzle" and the shape "Pill"", "pick Luxury, Standard transmission, and 2 cars": one choice each.
+    // Without quotes only a comma list is split: "Black and white" may well be one option.
+    private static IEnumerable<InterpretedStep> ParseSelects(string word, string rest, string display, ClauseText q)
+    {
+        if (!SelectPreposition().IsMatch(rest))
+        {
+            var items = SplitList(rest);
+            var quotedEach = QuoteToken().Matches(rest).Count >= 2 && items.Count >= 2 && items.All(i => QuoteToken().Matches(i).Count == 1);
+            var commaList = !QuoteToken().IsMatch(rest) && rest.Contains(',', StringComparison.Ordinal) && items.Count >= 2;
+            if (quotedEach || commaList)
+            {
+                return items.Select(i => ParseSelect(i, $"{word} {q.Restore(i, true)}", q));
+            }
+        }
+
+        return [ParseSelect(rest, display, q)];
     }
 
     private static InterpretedStep ParseSelect(string rest, string display, ClauseText q)
@@ -785,6 +818,13 @@ internal static partial class StepParser
             StepKind.Click or StepKind.Hover => step.Target,
             _ => null,
         };
+        if (step is { Kind: StepKind.Select, Target: { } menuWords, Value: { Length: > 0 } item } && SubmenuName().Match(menuWords) is { Success: true } menu)
+        {
+            // "Select "Car Hifi" from the Electronics submenu": open the menu, then click the item.
+            var name = menu.Groups["menu"].Value.Trim();
+            return [Step(StepKind.Click, $"open {name} (menu)", target: name) with { Context = step.Context }, Step(StepKind.Click, step.Text, target: $"\"{item}\"") with { Context = step.Context }];
+        }
+
         var parts = path?.Split(['>', '›', '→'], StringSplitOptions.TrimEntries | StringSplitOptions.RemoveEmptyEntries);
         if (parts is null || parts.Length < 2 || !path!.Contains(" > ", StringComparison.Ordinal) && !path.Contains('›') && !path.Contains('→'))
         {
@@ -909,6 +949,28 @@ internal static partial class StepParser
 
     [GeneratedRegex(@"\bclick\s+(?:on\s+)?(?<target>.+?)\s+(?:while\s+holding(?: down)?|holding(?: down)?|with)\s+(?:the\s+)?(?<key>ctrl|control|shift|alt|cmd|command|meta)(?:\s+key)?(?:\s+(?:held|pressed|down))?\b", RegexOptions.IgnoreCase)]
     private static partial Regex ClickWhileHolding();
+
+    private static int Times(string n) => n.ToLowerInvariant() switch
+    {
+        "once" => 1,
+        "twice" => 2,
+        "thrice" or "three" => 3,
+        "two" => 2,
+        "four" => 4,
+        "five" => 5,
+        "six" => 6,
+        "seven" => 7,
+        "eight" => 8,
+        "nine" => 9,
+        "ten" => 10,
+        var d => Math.Clamp(int.Parse(d, System.Globalization.CultureInfo.InvariantCulture), 1, 20),
+    };
+
+    [GeneratedRegex(@"\s+(?<n>once|twice|thrice|(?:\d{1,2}|two|three|four|five|six|seven|eight|nine|ten)(?=\s+times))(?:\s+times)?\s*\.?$", RegexOptions.IgnoreCase)]
+    private static partial Regex Repeated();
+
+    [GeneratedRegex(@"^(?:the\s+)?(?<menu>.+?)\s+(?:sub-?menu|menu)$", RegexOptions.IgnoreCase)]
+    private static partial Regex SubmenuName();
 
     [GeneratedRegex(@"^(?:it|them|that|this|that one|this one|the new one|the one just (?:created|added))$", RegexOptions.IgnoreCase)]
     private static partial Regex Referent();

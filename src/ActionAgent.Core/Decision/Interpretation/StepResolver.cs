@@ -498,19 +498,27 @@ internal sealed class StepResolver(StepInterpreterOptions options, MeaningMatche
             results.Add(ChoiceResult(choice.Best!, desired: true));
         }
 
-        if (results.Count == 0 && step.Target is not null && value.Length > 0 && field?.IsAtLeast(Min) != true)
+        if (results.Count == 0 && step.Target is not null && value.Length > 0 && field?.IsAtLeast(Min) != true
+            && OnlySelectOffering(g, value) is { } only)
         {
             // "Choose "SUV" as the car type" where no select is called that (an unlabelled select): the one select on the
             // page that offers exactly that option; two that offer it are a guess, so neither is taken.
-            var wanted = Phrase.Of(value).Norm;
-            var offering = g.Page.Items.Where(i => i.IsSelectable && !i.Element.Disabled && i.Element.Options.Any(o => Phrase.Of(o).Norm == wanted)).ToList();
-            if (offering.Count == 1)
+            results.Add(Grounded(new SelectOptionAction(TargetOf(only.Select), only.Option), only.Select,
+                $"; option '{only.Option}': nothing is called '{TargetQuery.StripRoleWords(step.Target).Main}', and this is the only select that offers it"));
+        }
+
+        if (results.Count == 0 && step.Target is null && value.Split(' ', StringSplitOptions.RemoveEmptyEntries) is { Length: >= 2 } words)
+        {
+            // "pick Luxury, Standard transmission, and 2 cars": the first words are the option, the rest say which field
+            // ("Standard" of the transmission select), when one select alone offers those words.
+            for (var n = words.Length - 1; n >= 1; n--)
             {
-                var item = offering[0];
-                var option = item.Element.Options.First(o => Phrase.Of(o).Norm == wanted);
-                var c = new Candidate(item, Math.Max(Min, 0.6), "the only select offering it");
-                results.Add(Grounded(new SelectOptionAction(TargetOf(c), option), c,
-                    $"; option '{option}': nothing is called '{TargetQuery.StripRoleWords(step.Target).Main}', and this is the only select that offers it"));
+                if (OnlySelectOffering(g, string.Join(' ', words[..n])) is { } head)
+                {
+                    results.Add(Grounded(new SelectOptionAction(TargetOf(head.Select), head.Option), head.Select,
+                        $"; option '{head.Option}' ('{string.Join(' ', words[n..])}' taken as the field's name): the only select that offers it"));
+                    break;
+                }
             }
         }
 
@@ -542,6 +550,21 @@ internal sealed class StepResolver(StepInterpreterOptions options, MeaningMatche
 
         return noOption ?? NotFound(step.Target is null ? "option or choice" : "select", field ?? choice,
             step.Target is null ? $"no select has an option like '{value}' and nothing on the page is called that (closest: {choice.Best?.Describe() ?? "none"})" : null);
+    }
+
+    // The one enabled select on the page offering exactly this option (names compared normalised), or null when none or several do.
+    private (Candidate Select, string Option)? OnlySelectOffering(Grounder g, string value)
+    {
+        var wanted = Phrase.Of(value).Norm;
+        if (wanted.Length == 0)
+        {
+            return null;
+        }
+
+        var offering = g.Page.Items.Where(i => i.IsSelectable && !i.Element.Disabled && i.Element.Options.Any(o => Phrase.Of(o).Norm == wanted)).ToList();
+        return offering.Count == 1
+            ? (new Candidate(offering[0], Math.Max(Min, 0.6), "the only select offering it"), offering[0].Element.Options.First(o => Phrase.Of(o).Norm == wanted))
+            : null;
     }
 
     // A checkbox, switch or radio: click only when its state differs from the wanted one.

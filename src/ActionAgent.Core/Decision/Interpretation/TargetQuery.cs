@@ -31,7 +31,7 @@ internal static partial class TargetQuery
         ("area", RoleHint.Field), ("button", RoleHint.Button), ("btn", RoleHint.Button), ("link", RoleHint.Link),
         ("page", RoleHint.Link), ("tab", RoleHint.Tab), ("radio", RoleHint.Radio), ("toggle", RoleHint.Checkbox),
         ("switch", RoleHint.Checkbox), ("slider handle", RoleHint.Slider), ("slider", RoleHint.Slider), ("handle", RoleHint.Slider),
-        ("icon", RoleHint.Image), ("image", RoleHint.Image), ("menu", RoleHint.None),
+        ("icon", RoleHint.Image), ("arrow button", RoleHint.Button), ("arrow", RoleHint.None), ("image", RoleHint.Image), ("menu", RoleHint.None),
         ("option", RoleHint.None), ("key", RoleHint.None), ("control", RoleHint.None), ("element", RoleHint.None),
         ("filter", RoleHint.None), ("accordion section", RoleHint.Section), ("accordion panel", RoleHint.Section),
         ("accordion item", RoleHint.Section), ("accordion header", RoleHint.Section), ("section header", RoleHint.Section),
@@ -51,6 +51,24 @@ internal static partial class TargetQuery
         }
 
         var text = LeadingFiller().Replace(StripPurpose(Glyph().Replace(phrase.Trim(), "")), "").Trim();
+
+        // "the start date ("From") of the range": the quoted words in brackets are the name the page shows.
+        if (ShownAs().Match(text) is { Success: true } shown)
+        {
+            var alias = shown.Groups["name"].Value.Trim();
+            readings.Add(new TargetReading(Phrase.Of(alias), alias, Hint(text.Remove(shown.Index, shown.Length)), null, null, weight));
+            text = text.Remove(shown.Index, shown.Length).Trim();
+        }
+
+        // "the spinner's up arrow", "the dialog's Close button": the owner is context, the rest names the element.
+        if (Possessive().Match(text) is { Success: true } owned)
+        {
+            var (ownedMain, ownedHint) = StripRoleWords(owned.Groups["rest"].Value);
+            if (ownedMain.Trim().Length > 0)
+            {
+                readings.Add(new TargetReading(Phrase.Of(ownedMain.Trim('"')), ownedMain.Trim('"'), ownedHint, null, Phrase.Of(owned.Groups["owner"].Value), weight * 0.98));
+            }
+        }
 
         // "day 15 of the month it shows", "page 3": a calendar day or a page number is shown as the bare number.
         if (DayOrPage().Match(text) is { Success: true } day)
@@ -168,7 +186,7 @@ internal static partial class TargetQuery
         "toggle", "mark", "apply", "add", "create", "edit", "change", "update", "return", "go", "move", "reset", "cancel", "undo", "reach",
     ];
 
-    [GeneratedRegex(@"\s*\((?:the|this|it|which|so|to|e\.g\.|i\.e\.|note|it's|its)\b[^)]*\)", RegexOptions.IgnoreCase)]
+    [GeneratedRegex(@"\s*\((?:the|this|it|which|so|to|e\.g\.|i\.e\.|note|it's|its)\b[^)]*\)|,\s*(?:which|that|who)\s+(?:is|are|was|were|has|have|had|should|will|already)\b[^,]*", RegexOptions.IgnoreCase)]
     private static partial Regex Remark();
 
     [GeneratedRegex(@"(?:,\s*|\s+)(?:(?<so>so that|so as to|in order to|so|without)\s+\S|to\s+(?<verb>[a-z]+)\b)", RegexOptions.IgnoreCase)]
@@ -272,6 +290,12 @@ internal static partial class TargetQuery
 
     [GeneratedRegex(@"^(first|second|third|fourth|fifth|last|1st|2nd|3rd|4th|5th)\s+", RegexOptions.IgnoreCase)]
     private static partial Regex Ordinal();
+
+    [GeneratedRegex(@"\s*\(\s*""(?<name>[^""]+)""\s*\)")]
+    private static partial Regex ShownAs();
+
+    [GeneratedRegex(@"^(?<owner>[^""']+?)(?:'s|’s)\s+(?<rest>.+)$")]
+    private static partial Regex Possessive();
 
     // "the Close (x) button", "its close (×) icon": the glyph drawn on it, not a word of its name.
     [GeneratedRegex(@"\s*\((?:x|X|×|✕|✖|✗|⨯)\)")]

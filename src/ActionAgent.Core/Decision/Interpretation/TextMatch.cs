@@ -31,6 +31,15 @@ internal static class TextMatch
 
     public static bool IsStopWord(string token) => StopWords.Contains(token);
 
+    private static string? ArrowWord(char c) => c switch
+    {
+        '▲' or '△' or '▴' or '↑' or '⬆' or '⏶' => "up",
+        '▼' or '▽' or '▾' or '↓' or '⬇' or '⏷' => "down",
+        '◀' or '◁' or '◂' or '←' or '⬅' => "left",
+        '▶' or '▷' or '▸' or '→' or '➡' => "right",
+        _ => null,
+    };
+
     /// <summary>Lower case, no accents, punctuation as spaces, single spaces, synonyms folded.</summary>
     public static string Normalize(string? text)
     {
@@ -49,6 +58,10 @@ internal static class TextMatch
             else if (c is '×' or '✕' or '✖' or '✗' or '⨯')
             {
                 sb.Append(" close "); // the glyph a close button shows is its name
+            }
+            else if (ArrowWord(c) is { } arrow)
+            {
+                sb.Append(' ').Append(arrow).Append(' '); // ▲ on a spinner's button is its "up"
             }
             else if (c is '\'' or '’')
             {

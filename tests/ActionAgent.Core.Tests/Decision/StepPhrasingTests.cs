@@ -1,0 +1,116 @@
+using ActionAgent.Core.Decision;
+using ActionAgent.Core.Decision.Interpretation;
+using ActionAgent.Core.Perception;
+
+namespace ActionAgent.Core.Tests.Decision;
+
+/// <summary>Ways people phrase steps on pages nobody here designed: remarks, aliases in brackets, owners, repeats, lists.</summary>
+[TestClass]
+public sealed class StepPhrasingTests
+{
+    private readonly StepInterpreter _interpreter = new();
+
+    private static UiElement E(int id, string role, string name, double y, double x = 40) =>
+        new() { Id = id, Role = role, Name = name, Bounds = new ScreenRect(x, y, 200, 30) };
+
+    private static Observation Page(params UiElement[] elements) => new()
+    {
+        Url = "http://127.0.0.1:9000/widget",
+        Geometry = ViewportGeometry.Identity(1280, 720),
+        Elements = elements,
+    };
+
+    private StepGrounding Ground(string task, Observation page, int step = 0) => _interpreter.Ground(StepInterpreter.Parse(task)[step], page);
+
+    [TestMethod]
+    public void Ground_ARemarkAfterACommaAboutTheTarget_IsNoPartOfItsName()
+    {
+        var page = Page(E(1, "tab", "Nunc tincidunt", 10) with { Selected = true }, E(2, "tab", "Proin dolor", 10, 260), E(3, "text", "Aenean tempor ullamcorper leo.", 60));
+
+        var g = Ground("Click the tab \"Nunc tincidunt\", which is already open, so that its panel collapses.", page);
+
+        Assert.AreEqual(1, g.Element?.Id, g.Reason);
+    }
+
+    [TestMethod]
+    public void Ground_QuotedNameInBrackets_IsTheNameShown()
+    {
+        var page = Page(E(1, "text", "Date range", 10), E(2, "textbox", "From", 40), E(3, "textbox", "To", 40, 300));
+
+        var g = Ground("Enter 2024-12-24 as the start date (\"From\") of the range.", page);
+
+        Assert.AreEqual(2, g.Element?.Id, g.Reason);
+        Assert.AreEqual("2024-12-24", ((TypeTextAction)g.Action!).Text);
+    }
+
+    [TestMethod]
+    public void Ground_TheSpinnersUpArrow_IsTheButtonShowingAnUpTriangle()
+    {
+        var page = Page(
+            E(1, "spinbutton", "Select a value:", 40) with { Tag = "input", InputType = "text" },
+            E(2, "button", "\u25B2", 40, 245) with { Bounds = new ScreenRect(245, 40, 16, 15) },
+            E(3, "button", "\u25BC", 55, 245) with { Bounds = new ScreenRect(245, 55, 16, 15) },
+            E(4, "button", "Toggle disable/enable", 120));
+
+        var g = Ground("Click the spinner's up arrow three times.", page);
+
+        Assert.AreEqual(2, g.Element?.Id, g.Reason);
+    }
+
+    [TestMethod]
+    public void Parse_NTimes_RepeatsTheStepNTimes()
+    {
+        var steps = StepInterpreter.Parse("Click the spinner's up arrow three times. Click Next twice");
+
+        Assert.HasCount(5, steps);
+        Assert.IsTrue(steps.All(s => s.Kind == StepKind.Click), string.Join(" | ", steps));
+        Assert.AreEqual("the spinner's up arrow", steps[2].Target);
+        Assert.AreEqual("Next", steps[4].Target);
+    }
+
+    [TestMethod]
+    public void Parse_SelectAnItemFromASubmenu_OpensTheMenuThenClicksTheItem()
+    {
+        var steps = StepInterpreter.Parse("Select \"Car Hifi\" from the Electronics submenu.");
+
+        Assert.HasCount(2, steps);
+        Assert.AreEqual("Electronics", steps[0].Target);
+        Assert.AreEqual("\"Car Hifi\"", steps[1].Target);
+        Assert.IsTrue(steps.All(s => s.Kind == StepKind.Click));
+    }
+
+    [TestMethod]
+    public void Parse_SelectTwoQuotedValuesWithTheirFields_IsOneChoiceEach()
+    {
+        var steps = StepInterpreter.Parse("Select the brand \"Sizzle\" and the shape \"Pill\".");
+
+        Assert.HasCount(2, steps);
+        Assert.AreEqual(("the brand", "Sizzle"), (steps[0].Target, steps[0].Value));
+        Assert.AreEqual(("the shape", "Pill"), (steps[1].Target, steps[1].Value));
+    }
+
+    [TestMethod]
+    public void Parse_PickACommaList_IsOneChoiceEach_ButAnOptionWithAndStaysWhole()
+    {
+        var list = StepInterpreter.Parse("pick Luxury, Standard transmission, and 2 cars");
+        var one = StepInterpreter.Parse("Select Black and white");
+
+        CollectionAssert.AreEqual(new[] { "Luxury", "Standard transmission", "2 cars" }, list.Select(s => s.Value).ToArray());
+        Assert.AreEqual("Black and white", one.Single().Value);
+    }
+
+    [TestMethod]
+    public void Ground_PickAListOfOptions_EachGoesToTheSelectOfferingIt()
+    {
+        var page = Page(
+            E(1, "combobox", "Compact car", 40) with { Tag = "select", Options = ["Compact car", "Midsize car", "Luxury"] },
+            E(2, "combobox", "Automatic", 40, 300) with { Tag = "select", Options = ["Standard", "Automatic"] });
+
+        var luxury = _interpreter.Ground(StepInterpreter.Parse("pick Luxury, Standard transmission")[0], page);
+        var standard = _interpreter.Ground(StepInterpreter.Parse("pick Luxury, Standard transmission")[1], page);
+
+        Assert.AreEqual(1, luxury.Element?.Id, luxury.Reason);
+        Assert.AreEqual(2, standard.Element?.Id, standard.Reason);
+        Assert.AreEqual("Standard", ((SelectOptionAction)standard.Action!).Option);
+    }
+}
