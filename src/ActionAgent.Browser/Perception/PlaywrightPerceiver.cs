@@ -176,6 +176,7 @@ public sealed class PlaywrightPerceiver : IPerceiver
         Checked = e.Checked,
         Selected = e.Selected,
         Expanded = e.Expanded,
+        Icon = e.Icon,
         Disabled = e.Disabled,
         SubmitsForm = e.Submits,
         EnterSubmits = e.Enter,

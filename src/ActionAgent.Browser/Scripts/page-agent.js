@@ -260,6 +260,50 @@
     return t || collapse(el.getAttribute('title'));
   }
 
+  // What an icon-only control's icon says by its class ("ui-icon-close", "fa-trash", "glyphicon-remove", "bi-x-lg",
+  // "icon-edit", "material-icons">delete<): the words a person reads from the drawing.
+  const ICON_CLASS = /^(?:ui-icon|fa[srlbd]?|fa-solid|glyphicon|bi|icon|icons?|mdi|la|ti|ri|octicon|gg|feather|lucide)-([a-z][a-z0-9-]*)$/i;
+  const ICON_SKIP = new Set(['lg', 'sm', 'xs', 'fw', 'solid', 'regular', 'light', 'thin', 'duotone', 'brands', 'fill', 'outline', 'line', 'alt', 'o', '2x', '3x', 'spin', 'inverse', 'ui', 'only', 'button', 'primary', 'secondary', 'space', 'n', 's', 'e', 'w', 'ne', 'nw', 'se', 'sw', '1']);
+  const ICON_WORD = { x: 'close', times: 'close', xmark: 'close', cross: 'close', trash: 'delete', bin: 'delete', pencil: 'edit', cog: 'settings', gear: 'settings', plus: 'add', minus: 'remove', triangle: 'arrow', caret: 'arrow', chevron: 'arrow' };
+  const ICON_SUFFIX = /-(up|down|left|right|prev|previous|next|close|delete|remove|destroy|add|plus|minus|edit|trash|search|menu|expand|collapse)$/i;
+  const ICON_DIRECTION = { n: 'up', s: 'down', e: 'right', w: 'left' };
+  function iconOf(el) {
+    const words = [];
+    // The control's own class: "ui-spinner-up", "btn-close", "destroy" (a button with no text of its own).
+    const own = el.getAttribute && el.getAttribute('class');
+    if (own && !visibleText(el)) {
+      for (const token of own.split(/\s+/)) {
+        const m = ICON_SUFFIX.exec(token) || /^(close|destroy|delete|remove|edit|trash)$/i.exec(token);
+        if (m) {
+          const w = ICON_WORD[m[1].toLowerCase()] || (m[1].toLowerCase() === 'destroy' ? 'delete' : m[1].toLowerCase());
+          if (!words.includes(w)) words.push(w);
+        }
+      }
+    }
+    const nodes = [el, ...Array.from(el.querySelectorAll ? el.querySelectorAll('i,span,svg,use,em') : []).slice(0, 6)];
+    for (const n of nodes) {
+      const cls = n.getAttribute && n.getAttribute('class');
+      if (cls) {
+        for (const token of cls.split(/\s+/)) {
+          const m = ICON_CLASS.exec(token);
+          if (!m) continue;
+          const parts = m[1].toLowerCase().split('-');
+          const pointing = parts.some((p) => p === 'triangle' || p === 'arrow' || p === 'caret' || p === 'carat' || p === 'chevron' || p === 'arrowthick');
+          for (const part of parts) {
+            // "ui-icon-triangle-1-n": a triangle pointing north is an up arrow.
+            const w = pointing && ICON_DIRECTION[part] ? ICON_DIRECTION[part] : ICON_SKIP.has(part) || /^\d+$/.test(part) ? null : ICON_WORD[part] || part;
+            if (w && !words.includes(w)) words.push(w);
+          }
+        }
+      }
+      if (n !== el && n.classList && (n.classList.contains('material-icons') || n.classList.contains('material-symbols-outlined'))) {
+        const t = collapse(n.textContent).replace(/_/g, ' ');
+        if (t && !words.includes(t)) words.push(t);
+      }
+    }
+    return words.slice(0, 4).join(' ');
+  }
+
   function isSecret(el, tag, type) {
     if (type === 'password') return true;
     if (el.closest('[data-secret]')) return true;
@@ -409,6 +453,10 @@
             if (t && t !== e.name) e.text = t;
           }
           if (tag === 'a' && el.href) e.href = el.href;
+          if (role === 'button' || role === 'link' || role === 'menuitem' || role === 'tab' || role === 'img') {
+            const icon = iconOf(el);
+            if (icon) e.icon = cap(icon, 60);
+          }
           const secret = isSecret(el, tag, type);
           if (secret) e.secret = true;
           if (tag === 'input' || tag === 'textarea') {

@@ -51,6 +51,13 @@ public sealed record UiElement
     [JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)]
     public bool? Expanded { get; init; }
 
+    /// <summary>
+    /// Words the control's icon says by its class names ("close" for <c>ui-icon-close</c>, "delete" for <c>fa-trash</c>),
+    /// for icon-only buttons whose text is hidden or missing; null when it shows no known icon.
+    /// </summary>
+    [JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)]
+    public string? Icon { get; init; }
+
     /// <summary>True when the element is disabled.</summary>
     public bool Disabled { get; init; }
 

@@ -256,6 +256,22 @@ public sealed class VerifiedRunTests
               for (const d of sub.querySelectorAll('div')) d.addEventListener('click', () => { document.getElementById('out').textContent = 'chose ' + d.textContent; sub.style.display = 'none'; });
             </script>
             """);
+        // Tabs with close icons as jQuery UI's demo draws them: the icon's text is pushed out of sight, its class says "close".
+        server.Add("/closable-tabs", """
+            <!doctype html><title>Tabs</title>
+            <style>
+              li { display: inline-block; margin-right: 12px; list-style: none }
+              .ui-icon { display: inline-block; width: 16px; height: 16px; text-indent: -99999px; overflow: hidden; cursor: pointer; background: #c00 }
+            </style>
+            <ul id="tabs">
+              <li><a href="#t1">Nunc tincidunt</a> <span class="ui-icon ui-icon-close" role="presentation">Remove Tab</span></li>
+              <li><a href="#t2">Proin dolor</a> <span class="ui-icon ui-icon-close" role="presentation">Remove Tab</span></li>
+              <li><a href="#t3">Aenean lacinia</a> <span class="ui-icon ui-icon-close" role="presentation">Remove Tab</span></li>
+            </ul>
+            <script>
+              for (const x of document.querySelectorAll('.ui-icon-close')) x.addEventListener('click', () => x.closest('li').remove());
+            </script>
+            """);
         // A request the page sent itself, answered while the click would be verified.
         server.Add("/late-answer", """
             <!doctype html><title>Late answer</title>
@@ -569,5 +585,20 @@ public sealed class VerifiedRunTests
 
         Assert.AreEqual(RunStatus.Completed, result.Status, result.Message);
         Assert.AreEqual("chose Stop", await session.Page.InnerTextAsync("#out"));
+    }
+
+    [TestMethod]
+    [DataRow("Nunc tincidunt")]
+    [DataRow("Proin dolor")]
+    [DataRow("Aenean lacinia")]
+    public async Task RunAsync_RemoveATabWithItsCloseIcon_RemovesThatTabOnly(string tab)
+    {
+        await session.Page.GotoAsync(server.Url("/closable-tabs"));
+
+        var result = await RunAsync($"Remove the \"{tab}\" tab with its close (x) icon.");
+
+        Assert.AreEqual(RunStatus.Completed, result.Status, result.Message);
+        var tabs = await session.Page.EvalOnSelectorAllAsync<string[]>("#tabs a", "l => l.map(x => x.textContent)");
+        CollectionAssert.AreEqual(new[] { "Nunc tincidunt", "Proin dolor", "Aenean lacinia" }.Where(t => t != tab).ToArray(), tabs);
     }
 }

@@ -113,4 +113,45 @@ public sealed class StepPhrasingTests
         Assert.AreEqual(2, standard.Element?.Id, standard.Reason);
         Assert.AreEqual("Standard", ((SelectOptionAction)standard.Action!).Option);
     }
+
+    [TestMethod]
+    public void Ground_TheVolumeSliderWhenTheOnlySliderHasNoName_IsThatSlider()
+    {
+        var page = Page(E(1, "text", "Volume:", 10), E(2, "textbox", "", 10, 100) with { Value = "60" }, E(3, "slider", "", 200, 60) with { Bounds = new ScreenRect(60, 200, 14, 14) });
+
+        var g = Ground("Turn the Volume slider all the way down to 0.", page);
+
+        Assert.IsInstanceOfType<DragAction>(g.Action, g.Reason);
+        Assert.AreEqual(3, g.Element?.Id, g.Reason);
+        StringAssert.Contains(g.Reason, "slider nearest the text 'Volume:'");
+    }
+
+    [TestMethod]
+    public void Ground_TwoSlidersAndNoName_IsNotGuessed()
+    {
+        var page = Page(E(3, "slider", "", 200, 60) with { Bounds = new ScreenRect(60, 200, 14, 14) }, E(4, "slider", "", 300, 60) with { Bounds = new ScreenRect(60, 300, 14, 14) });
+
+        var g = Ground("Turn the Volume slider all the way down to 0.", page);
+
+        Assert.IsNull(g.Action, g.Reason);
+    }
+
+    [TestMethod]
+    public void Parse_AVerbWithByClicking_DoesTheClick()
+    {
+        var step = StepInterpreter.Parse("Show only the completed todos by clicking the Completed filter.").Single();
+
+        Assert.AreEqual(StepKind.Click, step.Kind);
+        Assert.AreEqual("the Completed filter", step.Target);
+    }
+
+    [TestMethod]
+    public void Ground_TheButtonThatAppearsOnHover_IsNamedWithoutTheRemark()
+    {
+        var page = Page(E(1, "text", "Stale item", 60), E(2, "button", "", 60, 400) with { Icon = "delete" }, E(3, "text", "Fresh item", 100), E(4, "button", "", 100, 400) with { Icon = "delete" });
+
+        var g = Ground("Delete the todo \"Stale item\" with the \u00d7 button that appears when you hover over it.", page);
+
+        Assert.AreEqual(2, g.Element?.Id, g.Reason);
+    }
 }

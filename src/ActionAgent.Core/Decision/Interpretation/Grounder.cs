@@ -126,6 +126,13 @@ internal sealed class Grounder(PageIndex page, IReadOnlySet<int> penalized, Task
                 var s = label.IsSynthetic
                     ? (reading.Main.Norm == label.Phrase.Norm ? label.Weight : 0)
                     : TextMatch.Similarity(reading.Main, label.Phrase, item.Context) * label.Weight;
+
+                // An icon drawn for removing (×, a bin, "destroy") answers to any removing word: "the × button", "the
+                // delete icon", "its close (x) icon" all mean it. Only icons: a "Close account" button is no "Delete".
+                if (label.How == "icon" && s < 0.85 * label.Weight && IsRemoving(reading.Main) && IsRemoving(label.Phrase))
+                {
+                    s = 0.85 * label.Weight;
+                }
                 if (s > score)
                 {
                     score = s;
@@ -192,6 +199,10 @@ internal sealed class Grounder(PageIndex page, IReadOnlySet<int> penalized, Task
 
         return new Candidate(item, score * reading.Weight, how);
     }
+
+    private static readonly HashSet<string> RemovingWords = new(StringComparer.Ordinal) { "close", "delete", "remove", "destroy", "trash", "discard", "dismiss", "bin", "cross", "x" };
+
+    private static bool IsRemoving(Phrase p) => p.Content.Length is > 0 and <= 2 && p.Content.Any(RemovingWords.Contains);
 
     private static List<string> Surroundings(PageItem item) =>
         item.Context.Concat(item.Labels.SelectMany(l => l.Phrase.Tokens)).ToList();

@@ -73,7 +73,7 @@ internal sealed class PageItem
         RoleHint.Checkbox => IsCheckable && !IsRadio,
         RoleHint.Radio => IsRadio,
         RoleHint.Tab => Role is "tab",
-        RoleHint.Image => Role is "image" or "img",
+        RoleHint.Image => Role is "image" or "img" || Element.Icon is not null,
         RoleHint.Slider => Role is "slider",
         RoleHint.Section => Element.Expanded is not null && Role is not ("combobox" or "listbox" or "textbox" or "searchbox"),
         _ => false,
@@ -145,6 +145,7 @@ internal sealed partial class PageIndex
         }
 
         Add(labels, e.Placeholder, 1, "placeholder");
+        Add(labels, e.Icon, 0.9, "icon");
 
         // A script-drawn drop-down is named after the option it shows ("Yellow"); the text beside it is the field's name.
         var showsItsValue = role is "combobox" or "listbox" && e.Options.Count == 0 && e.Tag is not (null or "" or "input" or "textarea" or "select");

@@ -222,7 +222,7 @@ internal static partial class StepParser
             return [Step(StepKind.Click, display, target: q.Restore(withControl.Groups["control"].Value, true))];
         }
 
-        if (Verbs.MatchFuzzy(text) is null && ByGerund(text) is { } method)
+        if ((Verbs.MatchFuzzy(text) is null || ClickGerund().IsMatch(text)) && ByGerund(text) is { } method)
         {
             // "Acknowledge the message by pressing Ok": the words after "by" say what to do.
             return ParseClause(method, q);
@@ -858,6 +858,10 @@ internal static partial class StepParser
     ];
 
     // "by pressing Ok" → "press Ok"; "by ticking …" → "tick …"; "by choosing …" → "choose …".
+    // "Show only the completed todos by clicking the Completed filter": whatever the verb, clicking is what to do.
+    [GeneratedRegex(@"\s(?:by|through)\s+(?:clicking|pressing|tapping|hitting|double-clicking|choosing|selecting|ticking|checking)\s", RegexOptions.IgnoreCase)]
+    private static partial Regex ClickGerund();
+
     private static string? ByGerund(string text)
     {
         var m = ByMethod().Match(text);

@@ -129,7 +129,8 @@ internal sealed class StepResolver(StepInterpreterOptions options, MeaningMatche
     {
         // "Delete customer Grace Hopper": the control must sit by the name (or number, or quoted words) the owner spells.
         var owner = step.ContextIsOwner && step.Context is { } o ? Specific(o) : [];
-        Search Where(Func<PageItem, bool> also) => new(step.Target, i => (owner.Count == 0 || owner.Any(t => Surrounds(i, t))) && also(i))
+        var owners = owner.Count == 0 ? [] : g.Page.Items.Where(i => owner.All(t => i.Labels.Any(l => l.Phrase.Tokens.Contains(t)))).ToList();
+        Search Where(Func<PageItem, bool> also) => new(step.Target, i => (owner.Count == 0 || owner.Any(t => Surrounds(i, t)) || owners.Any(w => Beside(w, i, g.Page.Items))) && also(i))
         {
             Alternatives = step.Alternatives,
             VerbHint = step.Role,
@@ -173,6 +174,32 @@ internal sealed class StepResolver(StepInterpreterOptions options, MeaningMatche
         return specific.Where(t => !TextMatch.IsStopWord(t)).ToList();
     }
 
+    // On the same line, just after or before the owner ("Proin dolor ×" in a tab strip), and nearer to it than to any
+    // other named element there (the × after "Nunc tincidunt" is that tab's, though "Proin dolor" follows it closely).
+    private static bool Beside(PageItem owner, PageItem item, IReadOnlyList<PageItem> all)
+    {
+        if (owner.Element.Id == item.Element.Id || Gap(owner, item) is not { } gap || gap > 40)
+        {
+            return false;
+        }
+
+        return !all.Any(other => other.Element.Id != owner.Element.Id && other.Element.Id != item.Element.Id && !other.IsHidden
+            && other.Element.Label.Length > 0 && other.Element.Label != item.Element.Label && Gap(other, item) is { } g && g < gap);
+    }
+
+    // Horizontal gap between two elements on the same line; null when they are not on one line.
+    private static double? Gap(PageItem x, PageItem y)
+    {
+        var a = x.Element.Bounds;
+        var b = y.Element.Bounds;
+        if (!(a.Y < b.Bottom && b.Y < a.Bottom))
+        {
+            return null;
+        }
+
+        return b.X >= a.X + a.Width ? b.X - (a.X + a.Width) : a.X >= b.X + b.Width ? a.X - (b.X + b.Width) : 0;
+    }
+
     private static bool Surrounds(PageItem item, string token) =>
         item.Context.Contains(token) || item.Labels.Any(l => l.Phrase.Tokens.Contains(token));
 
@@ -190,6 +217,26 @@ internal sealed class StepResolver(StepInterpreterOptions options, MeaningMatche
             SoftContext = Soft(step),
             ForClick = true,
         });
+        var only = "";
+        var sliders = g.Page.Items.Where(i => i.Role == "slider" && !i.IsHidden).ToList();
+        if ((edge || number) && sliders.Count > 0 && found.Best is { } named && named.Item.Role != "slider" && !named.Item.IsInteractive && found.IsAtLeast(Min))
+        {
+            // "the Volume slider" where "Volume:" is text beside a handle with no name: the slider nearest that text.
+            var near = sliders.MinBy(s => s.Element.Bounds.CenterDistance(named.Item.Element.Bounds))!;
+            if (near.Element.Bounds.CenterDistance(named.Item.Element.Bounds) <= 300)
+            {
+                found = found with { Best = named with { Item = near } };
+                only = $" (the slider nearest the text '{named.Item.Display}')";
+            }
+        }
+
+        if (!found.IsAtLeast(Min) && (edge || number) && sliders.Count == 1)
+        {
+            // "Turn the Volume slider all the way down" where the handle has no name: the one slider on the page.
+            found = found with { Best = new Candidate(sliders[0], Min, "the only slider") };
+            only = $" (nothing is called '{TargetQuery.StripRoleWords(step.Target ?? "").Main}'; this is the only slider on the page)";
+        }
+
         if (!found.IsAtLeast(Min))
         {
             return NotFound("element", found);
@@ -207,7 +254,7 @@ internal sealed class StepResolver(StepInterpreterOptions options, MeaningMatche
                 "up" => (x, 2.0),
                 _ => (x, view.CssHeight - 2.0),
             };
-            return Grounded(new DragAction(TargetOf(from), ActionTarget.At(tx, ty, CoordinateSpace.Css, $"the {value} edge of the page")), from, $"; dragged all the way {value}");
+            return Grounded(new DragAction(TargetOf(from), ActionTarget.At(tx, ty, CoordinateSpace.Css, $"the {value} edge of the page")), from, $"; dragged all the way {value}{only}");
         }
 
         if (number)

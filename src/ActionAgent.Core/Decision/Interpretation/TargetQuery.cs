@@ -66,7 +66,8 @@ internal static partial class TargetQuery
             var (ownedMain, ownedHint) = StripRoleWords(owned.Groups["rest"].Value);
             if (ownedMain.Trim().Length > 0)
             {
-                readings.Add(new TargetReading(Phrase.Of(ownedMain.Trim('"')), ownedMain.Trim('"'), ownedHint, null, Phrase.Of(owned.Groups["owner"].Value), weight * 0.98));
+                // Only a soft hint: the owner's word ("spinner", "dialog") is rarely shown on the page.
+                readings.Add(new TargetReading(Phrase.Of(ownedMain.Trim('"')), ownedMain.Trim('"'), ownedHint, null, null, weight * 0.97));
             }
         }
 
@@ -186,7 +187,7 @@ internal static partial class TargetQuery
         "toggle", "mark", "apply", "add", "create", "edit", "change", "update", "return", "go", "move", "reset", "cancel", "undo", "reach",
     ];
 
-    [GeneratedRegex(@"\s*\((?:the|this|it|which|so|to|e\.g\.|i\.e\.|note|it's|its)\b[^)]*\)|,\s*(?:which|that|who)\s+(?:is|are|was|were|has|have|had|should|will|already)\b[^,]*", RegexOptions.IgnoreCase)]
+    [GeneratedRegex(@"\s*\((?:the|this|it|which|so|to|e\.g\.|i\.e\.|note|it's|its)\b[^)]*\)|,\s*(?:which|that|who)\s+(?:is|are|was|were|has|have|had|should|will|already)\b[^,]*|\s+(?:that|which)\s+(?:appears?|shows?|is shown|shows up|becomes? visible)\b.*$", RegexOptions.IgnoreCase)]
     private static partial Regex Remark();
 
     [GeneratedRegex(@"(?:,\s*|\s+)(?:(?<so>so that|so as to|in order to|so|without)\s+\S|to\s+(?<verb>[a-z]+)\b)", RegexOptions.IgnoreCase)]
