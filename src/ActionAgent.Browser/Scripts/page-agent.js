@@ -301,6 +301,14 @@
         if (t && !words.includes(t)) words.push(t);
       }
     }
+    // An image button says what it shows by its file name when its alt text does not ("calendar.gif").
+    const img = el.localName === 'img' ? el : el.querySelector && el.querySelector('img');
+    if (img && img.getAttribute('src')) {
+      const file = (img.getAttribute('src').split(/[?#]/)[0].split('/').pop() || '').replace(/\.[a-z0-9]+$/i, '');
+      for (const part of file.toLowerCase().split(/[-_.\s]+/)) {
+        if (part.length >= 3 && /^[a-z]+$/.test(part) && !ICON_SKIP.has(part) && !['icon', 'img', 'image', 'btn', 'button', 'small', 'large'].includes(part) && !words.includes(part)) words.push(part);
+      }
+    }
     return words.slice(0, 4).join(' ');
   }
 
@@ -453,7 +461,7 @@
             if (t && t !== e.name) e.text = t;
           }
           if (tag === 'a' && el.href) e.href = el.href;
-          if (role === 'button' || role === 'link' || role === 'menuitem' || role === 'tab' || role === 'img') {
+          if (role === 'button' || role === 'link' || role === 'menuitem' || role === 'tab' || role === 'img' || role === 'image') {
             const icon = iconOf(el);
             if (icon) e.icon = cap(icon, 60);
           }

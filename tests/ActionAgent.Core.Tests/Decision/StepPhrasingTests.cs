@@ -154,4 +154,27 @@ public sealed class StepPhrasingTests
 
         Assert.AreEqual(2, g.Element?.Id, g.Reason);
     }
+
+    [TestMethod]
+    [DataRow("Click the Date field and pick the 15th of the month shown in the calendar.", 1, 15)]
+    [DataRow("Click the calendar icon next to the Date field and choose the 1st of the month shown.", 1, 1)]
+    public void Ground_TheNthOfTheMonth_IsThatDayOfTheCalendar(string task, int step, int day)
+    {
+        var cells = Enumerable.Range(1, 28).Select(d => new UiElement { Id = 100 + d, Role = "link", Name = d.ToString(System.Globalization.CultureInfo.InvariantCulture), Bounds = new ScreenRect(40 + (d - 1) % 7 * 40, 100 + (d - 1) / 7 * 30, 30, 25) });
+        var page = Page([E(1, "textbox", "Date:", 40), E(2, "image", "Select date", 40, 250) with { Icon = "calendar" }, .. cells]);
+
+        var g = Ground(task, page, step);
+
+        Assert.AreEqual(100 + day, g.Element?.Id, g.Reason);
+    }
+
+    [TestMethod]
+    public void Ground_TheCalendarIconNextToTheDateField_IsTheImageShowingACalendar()
+    {
+        var page = Page(E(1, "textbox", "Date:", 40), E(2, "image", "Select date", 40, 250) with { Icon = "calendar" }, E(3, "text", "Click the icon next to the field to open the calendar.", 90));
+
+        var g = Ground("Click the calendar icon next to the Date field and choose the 1st of the month shown.", page);
+
+        Assert.AreEqual(2, g.Element?.Id, g.Reason);
+    }
 }

@@ -302,7 +302,7 @@ internal static partial class TargetQuery
     [GeneratedRegex(@"\s*\((?:x|X|×|✕|✖|✗|⨯)\)")]
     private static partial Regex Glyph();
 
-    [GeneratedRegex(@"^(?:day|date|page)\s+(?<n>\d{1,3})\b(?!\s*(?:st|nd|rd|th|[:.,/-]\d))", RegexOptions.IgnoreCase)]
+    [GeneratedRegex(@"^(?:(?:day|date|page)\s+(?<n>\d{1,3})\b(?!\s*(?:st|nd|rd|th|[:.,/-]\d))|(?:the\s+)?(?<n>\d{1,2})(?:st|nd|rd|th)(?:\s+day)?(?:\s+of\s+(?:the|this)\s+month\b.*)?$)", RegexOptions.IgnoreCase)]
     private static partial Regex DayOrPage();
 
     [GeneratedRegex(@"^(?:accordion|menu|menubar|menu bar|toolbar|tool bar|list|listbox|calendar|date ?picker|dialog|dialog box|modal|popup|pop-up|form|table|grid|tree|carousel|tabs|tab bar|widget)$", RegexOptions.IgnoreCase)]
