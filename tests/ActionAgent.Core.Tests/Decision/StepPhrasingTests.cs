@@ -177,4 +177,15 @@ public sealed class StepPhrasingTests
 
         Assert.AreEqual(2, g.Element?.Id, g.Reason);
     }
+
+    [TestMethod]
+    public void Ground_TheValueSpinner_IsTheSpinButtonLabelledValue()
+    {
+        var page = Page(E(1, "text", "Default functionality", 10), E(2, "spinbutton", "Select a value:", 40) with { Tag = "input", InputType = "text" }, E(3, "button", "Toggle disable/enable", 90));
+
+        var g = Ground("Enter 12 in the value spinner, then decrease it by one with the down arrow.", page);
+
+        Assert.AreEqual(2, g.Element?.Id, g.Reason);
+        Assert.AreEqual("12", ((TypeTextAction)g.Action!).Text);
+    }
 }

@@ -26,7 +26,7 @@ internal static partial class TargetQuery
         ("input box", RoleHint.Field), ("select box", RoleHint.Select), ("combo box", RoleHint.Select),
         ("drop-down", RoleHint.Select), ("drop down", RoleHint.Select), ("dropdown", RoleHint.Select),
         ("checkbox", RoleHint.Checkbox), ("tickbox", RoleHint.Checkbox), ("textarea", RoleHint.Field), ("textbox", RoleHint.Field),
-        ("combobox", RoleHint.Select), ("selector", RoleHint.Select), ("picker", RoleHint.Select), ("select", RoleHint.Select),
+        ("combobox", RoleHint.Select), ("spinner", RoleHint.Field), ("spin box", RoleHint.Field), ("spinbox", RoleHint.Field), ("stepper", RoleHint.Field), ("selector", RoleHint.Select), ("picker", RoleHint.Select), ("select", RoleHint.Select),
         ("list", RoleHint.Select), ("field", RoleHint.Field), ("box", RoleHint.Field), ("input", RoleHint.Field),
         ("area", RoleHint.Field), ("button", RoleHint.Button), ("btn", RoleHint.Button), ("link", RoleHint.Link),
         ("page", RoleHint.Link), ("tab", RoleHint.Tab), ("radio", RoleHint.Radio), ("toggle", RoleHint.Checkbox),
