@@ -293,7 +293,7 @@ public sealed class DomEffectVerifier : IOutcomeVerifier
             PressKeyAction press => (Changed(probe, outcome) ?? (probe.SelectionChanged ? $"the selected text in {probe.Focus ?? "the page"} changed" : null)) is { } pressed
                 ? (true, [$"pressing {press.Keys} changed the page ({pressed})"], "")
                 : (false, [], $"pressing {press.Keys} changed nothing on the page (focus on {probe.Focus ?? "nothing"}{Life(probe)})"),
-            DragAction when element is { Role: "slider", FramePath: null or "" } slider => SliderMoved(probe, what, slider),
+            DragAction drag when element is { Role: "slider", FramePath: null or "" } slider => SliderMoved(probe, what, slider, drag),
             DragAction => Changed(probe, outcome) is { } dragged
                 ? (true, [$"dragging {what} changed the page ({dragged})"], "")
                 : (false, [], $"dragging {what} changed nothing on the page{(probe.Ignored > 0 ? $" ({Life(probe)[2..]})" : "")}"),
@@ -305,9 +305,25 @@ public sealed class DomEffectVerifier : IOutcomeVerifier
     }
 
     // A slider was dragged when its handle moved (or its value changed): other changes on the page do not say so.
-    private static (bool, List<string>, string) SliderMoved(ProbeResult probe, string what, UiElement slider)
+    private static (bool, List<string>, string) SliderMoved(ProbeResult probe, string what, UiElement slider, DragAction drag)
     {
         var (x, y) = slider.Bounds.Center;
+
+        // Dragged "all the way" (to a point, not onto an element): the handle must now sit at that end of its track. A
+        // handle stopped short (by the other handle of a range, or a limit) did not do what was asked.
+        if (drag.To.ElementId is null && drag.To.Point is { } to && probe is { Track: { } track, Cx: { } hx, Cy: { } hy })
+        {
+            var (dx, dy) = (to.X - x, to.Y - y);
+            var horizontal = Math.Abs(dx) >= Math.Abs(dy);
+            var slack = Math.Max(6, (horizontal ? probe.Hw : probe.Hh) ?? 6);
+            var (end, at, name) = horizontal
+                ? dx >= 0 ? (track.R, hx, "right") : (track.L, hx, "left")
+                : dy >= 0 ? (track.B, hy, "bottom") : (track.T, hy, "top");
+            return Math.Abs(at - end) <= slack
+                ? (true, [FormattableString.Invariant($"{what} is at the {name} end of its track")], "")
+                : (false, [], FormattableString.Invariant($"{what} stopped {Math.Round(Math.Abs(at - end))} px short of the {name} end of its track"));
+        }
+
         if (probe.Cx is { } cx && probe.Cy is { } cy && Math.Abs(cx - x) + Math.Abs(cy - y) > 2)
         {
             return (true, [FormattableString.Invariant($"{what} moved by {Math.Round(cx - x)}, {Math.Round(cy - y)} px")], "");

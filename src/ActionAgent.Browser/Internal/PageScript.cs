@@ -177,6 +177,24 @@ internal sealed class ProbeResult
 
     /// <summary>The element's centre now, in its document's CSS pixels.</summary>
     public double? Cy { get; set; }
+
+    /// <summary>The element's width and height now, in CSS pixels.</summary>
+    public double? Hw { get; set; }
+
+    /// <inheritdoc cref="Hw"/>
+    public double? Hh { get; set; }
+
+    /// <summary>For a slider's handle: the box of the track it runs along, in the same pixels as <see cref="Cx"/>.</summary>
+    public TrackBox? Track { get; set; }
+}
+
+/// <summary>A slider track's box (left, top, right, bottom).</summary>
+internal sealed class TrackBox
+{
+    public double L { get; set; }
+    public double T { get; set; }
+    public double R { get; set; }
+    public double B { get; set; }
 }
 
 /// <summary>How long the page has been watched while the agent was not acting, and how many elements changed by themselves meanwhile.</summary>

@@ -825,6 +825,19 @@
     const rect = el.getBoundingClientRect();
     res.cx = Math.round(rect.left + rect.width / 2);
     res.cy = Math.round(rect.top + rect.height / 2);
+    res.hw = Math.round(rect.width);
+    res.hh = Math.round(rect.height);
+    // A slider's handle: the track it runs along (the nearest ancestor clearly longer than the handle), so a drag
+    // "all the way" can be checked against the track's end rather than against the page.
+    if ((el.getAttribute('role') || '') === 'slider' || /slider-handle|ui-slider-handle/.test(el.getAttribute('class') || '')) {
+      for (let p = el.parentElement, i = 0; p && i < 4; p = p.parentElement, i++) {
+        const t = p.getBoundingClientRect();
+        if (t.width >= rect.width * 3 || t.height >= rect.height * 3) {
+          res.track = { l: Math.round(t.left), t: Math.round(t.top), r: Math.round(t.right), b: Math.round(t.bottom) };
+          break;
+        }
+      }
+    }
     res.tag = tag;
     res.type = type;
     res.name = describe(el);

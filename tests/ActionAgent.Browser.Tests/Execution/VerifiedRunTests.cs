@@ -272,6 +272,32 @@ public sealed class VerifiedRunTests
               for (const x of document.querySelectorAll('.ui-icon-close')) x.addEventListener('click', () => x.closest('li').remove());
             </script>
             """);
+        // A range slider: two handles on one track, the lower one stops at the upper one; "?cap=70" stops every handle at 70 %.
+        server.Add("/range-slider", """
+            <!doctype html><title>Price</title>
+            <style>.slider { position: relative; width: 400px; height: 10px; margin: 40px; background: #ddd; }
+              .slider-handle { position: absolute; top: -5px; width: 16px; height: 20px; margin-left: -8px; background: #36c; }</style>
+            <p>Price range</p>
+            <div class="slider" id="track"><span class="slider-handle" tabindex="0" style="left: 20%"></span><span class="slider-handle" tabindex="0" style="left: 60%"></span></div>
+            <p id="out">20 - 60</p>
+            <script>
+              const cap = Number(new URLSearchParams(location.search).get('cap') || 100);
+              const track = document.getElementById('track'), [lo, hi] = track.querySelectorAll('span');
+              const at = (h) => parseFloat(h.style.left);
+              let dragging = null;
+              for (const h of [lo, hi]) h.addEventListener('mousedown', (e) => { dragging = h; e.preventDefault(); });
+              document.addEventListener('mousemove', (e) => {
+                if (!dragging) return;
+                const r = track.getBoundingClientRect();
+                let v = Math.round(Math.max(0, Math.min(1, (e.clientX - r.left) / r.width)) * 100);
+                v = Math.min(v, cap);
+                if (dragging === lo) v = Math.min(v, at(hi)); else v = Math.max(v, at(lo));
+                dragging.style.left = v + '%';
+                document.getElementById('out').textContent = at(lo) + ' - ' + at(hi);
+              });
+              document.addEventListener('mouseup', () => { dragging = null; });
+            </script>
+            """);
         // A request the page sent itself, answered while the click would be verified.
         server.Add("/late-answer", """
             <!doctype html><title>Late answer</title>
@@ -600,5 +626,27 @@ public sealed class VerifiedRunTests
         Assert.AreEqual(RunStatus.Completed, result.Status, result.Message);
         var tabs = await session.Page.EvalOnSelectorAllAsync<string[]>("#tabs a", "l => l.map(x => x.textContent)");
         CollectionAssert.AreEqual(new[] { "Nunc tincidunt", "Proin dolor", "Aenean lacinia" }.Where(t => t != tab).ToArray(), tabs);
+    }
+
+    [TestMethod]
+    public async Task RunAsync_DragARangeSliderHandleToTheFarRight_MovesTheUpperHandleToTheEnd()
+    {
+        await session.Page.GotoAsync(server.Url("/range-slider"));
+
+        var result = await RunAsync("Drag the slider handle to the far right end.");
+
+        Assert.AreEqual(RunStatus.Completed, result.Status, result.Message);
+        Assert.AreEqual("20 - 100", await session.Page.InnerTextAsync("#out"));
+    }
+
+    [TestMethod]
+    public async Task RunAsync_SliderThatStopsShortOfTheEnd_FailsInsteadOfClaimingTheEnd()
+    {
+        await session.Page.GotoAsync(server.Url("/range-slider?cap=70"));
+
+        var result = await RunAsync("Drag the slider handle to the far right end.");
+
+        Assert.AreEqual(RunStatus.Failed, result.Status, result.Message);
+        StringAssert.Contains(result.Message, "short of the right end");
     }
 }

@@ -188,4 +188,18 @@ public sealed class StepPhrasingTests
         Assert.AreEqual(2, g.Element?.Id, g.Reason);
         Assert.AreEqual("12", ((TypeTextAction)g.Action!).Text);
     }
+
+    [TestMethod]
+    public void Ground_DragARangeSliderHandleToTheFarRight_MovesTheUpperHandle()
+    {
+        var page = Page(
+            E(1, "text", "Slider", 10),
+            E(2, "slider", "Slider", 60, 100) with { Bounds = new ScreenRect(100, 60, 14, 14) },
+            E(3, "slider", "Slider", 60, 400) with { Bounds = new ScreenRect(400, 60, 14, 14) });
+
+        var g = Ground("Drag the Slider handle to the far right end.", page);
+
+        Assert.IsInstanceOfType<DragAction>(g.Action, g.Reason);
+        Assert.AreEqual(3, ((DragAction)g.Action!).From.ElementId, g.Reason);
+    }
 }

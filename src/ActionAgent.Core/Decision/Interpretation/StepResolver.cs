@@ -243,6 +243,31 @@ internal sealed class StepResolver(StepInterpreterOptions options, MeaningMatche
         }
 
         var from = found.Best!;
+        if (edge && from.Item.Role == "slider")
+        {
+            // A range slider has two handles on one track: "all the way right" moves the one nearest that end (the
+            // other would stop at it).
+            var (fx, fy) = from.Item.Element.Bounds.Center;
+            var horizontal = value is "right" or "left";
+            var mates = sliders.Where(s => horizontal ? Math.Abs(s.Element.Bounds.Center.Y - fy) < 4 : Math.Abs(s.Element.Bounds.Center.X - fx) < 4)
+                .Where(s => s.Element.Bounds.CenterDistance(from.Item.Element.Bounds) < 800).ToList();
+            if (mates.Count > 1)
+            {
+                var end = value switch
+                {
+                    "right" => mates.MaxBy(s => s.Element.Bounds.Center.X),
+                    "left" => mates.MinBy(s => s.Element.Bounds.Center.X),
+                    "up" => mates.MinBy(s => s.Element.Bounds.Center.Y),
+                    _ => mates.MaxBy(s => s.Element.Bounds.Center.Y),
+                };
+                if (end is not null && end.Element.Id != from.Item.Element.Id)
+                {
+                    from = new Candidate(end, from.Score, from.How);
+                    only += $" (of the slider's {mates.Count} handles, the one nearest that end)";
+                }
+            }
+        }
+
         if (edge)
         {
             var view = g.Page.Observation.Geometry;
