@@ -15,8 +15,9 @@ public static class StepRunner
             {
                 await RunOneAsync(page, step);
             }
-            catch (PlaywrightException e)
+            catch (Exception e) when (e is PlaywrightException or TimeoutException)
             {
+                // Playwright reports a wait that ran out as a TimeoutException: that step failed, not the harness.
                 throw new InvalidOperationException($"step '{step}' failed: {FirstLine(e.Message)}", e);
             }
         }
