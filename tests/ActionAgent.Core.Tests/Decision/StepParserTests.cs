@@ -299,4 +299,35 @@ public sealed class StepParserTests
         Assert.AreEqual("\"Item 1\"", step.Target);
         Assert.AreEqual("below \"Item 3\"", step.Value);
     }
+
+    [TestMethod]
+    public void Parse_ChangeItToAQuotedValueAndConfirmWithEnter_TypesOnlyTheValueThenPressesEnter()
+    {
+        var steps = Parse("Double-click the todo \"Call Jon\", change it to \"Call Jonathan\" and confirm with Enter.");
+
+        Assert.AreEqual("Call Jonathan", steps.Single(s => s.Kind == StepKind.Type).Value);
+        Assert.AreEqual(StepKind.PressKey, steps[^1].Kind);
+        Assert.AreEqual("Enter", steps[^1].Value);
+    }
+
+    [TestMethod]
+    public void Parse_AndInsideItOpen_IsASecondStepInThatPlace()
+    {
+        var steps = Parse("Open the outer tab \"Second\", and inside it open the inner tab that is also called \"Second\".");
+
+        Assert.HasCount(2, steps);
+        Assert.AreEqual("the outer tab Second", steps[1].Context);
+    }
+
+    [TestMethod]
+    public void Parse_UseTheSliderToSetAField_SetsTheFieldInsteadOfClickingTheSlider()
+    {
+        var step = Parse("Use the slider to set \"Minimum number of bedrooms\" to 5.").Single();
+        var toggle = Parse("Use the Dark mode toggle to switch themes").Single();
+
+        Assert.AreEqual(StepKind.Set, step.Kind);
+        Assert.AreEqual("5", step.Value);
+        Assert.AreEqual(StepKind.Click, toggle.Kind);
+        Assert.AreEqual("the Dark mode toggle", toggle.Target);
+    }
 }

@@ -51,6 +51,12 @@ internal static partial class StepParser
     {
         for (var i = 1; i < steps.Count; i++)
         {
+            if (steps[i].Context is { } where && Referent().IsMatch(where.Trim()) && steps[i - 1].Target is { } place)
+            {
+                // "…, and inside it open …": the place is what the step before opened.
+                steps[i] = steps[i] with { Context = place.Replace("\"", "", StringComparison.Ordinal) };
+            }
+
             if (steps[i].Target is not { } t || !Referent().IsMatch(t.Trim()))
             {
                 continue;
@@ -179,6 +185,26 @@ internal static partial class StepParser
         return step.Context is null ? step with { Context = plain } : step;
     }
 
+    // "…, and inside it open the inner tab": a place phrase of a few words, then a verb, starts a clause of its own.
+    private static bool PlaceThenVerb(string text)
+    {
+        if (!LeadPlace().IsMatch(text))
+        {
+            return false;
+        }
+
+        var words = text.Split(' ', StringSplitOptions.RemoveEmptyEntries);
+        for (var n = 2; n < Math.Min(words.Length, 7); n++)
+        {
+            if (Verbs.StartsWithVerb(string.Join(' ', words[n..])) && Verbs.Match(string.Join(' ', words[n..])) is { Kind: not (VerbKind.Turn or VerbKind.Switch or VerbKind.Login or VerbKind.Use) })
+            {
+                return true;
+            }
+        }
+
+        return false;
+    }
+
     private static List<string> SplitClauses(string sentence)
     {
         var result = new List<string>();
@@ -188,7 +214,7 @@ internal static partial class StepParser
             foreach (Match m in WeakSeparator().Matches(strong))
             {
                 var rest = StripLeadingFillers(strong[(m.Index + m.Length)..]);
-                if (m.Index > start && Verbs.StartsWithVerb(rest))
+                if (m.Index > start && (Verbs.StartsWithVerb(rest) || PlaceThenVerb(rest)))
                 {
                     result.Add(strong[start..m.Index]);
                     start = m.Index + m.Length;
@@ -279,7 +305,7 @@ internal static partial class StepParser
             VerbKind.Remove => [ParseRemove(word, rest, display, q)],
             VerbKind.Add => ParseAdd(word, rest, display, q),
             VerbKind.Rename => ParseRename(rest, display, q) ?? [Implicit(text, display, q)],
-            VerbKind.Use => [Step(StepKind.Click, display, target: q.Restore(UsePurpose().Replace(rest, ""), true))],
+            VerbKind.Use => ParseUse(rest, display, q),
             VerbKind.ShowOnly => [ParseShowOnly(rest, display, q)],
             VerbKind.Leave => LeaveState().Match(rest) is { Success: true } keep
                 ? [ParseLeave(word, q.Restore(keep.Groups["target"].Value, true), KeptState(keep.Groups["state"].Value), display)]
@@ -885,6 +911,25 @@ internal static partial class StepParser
         return null;
     }
 
+    // "Use the X toggle to show Y": click X. But "Use the slider to set "Minimum number of bedrooms" to 5": what is to be
+    // done is the purpose, and it names its own field; clicking the instrument alone would claim a setting never made.
+    private static IEnumerable<InterpretedStep> ParseUse(string rest, string display, ClauseText q)
+    {
+        var instrument = UsePurpose().Replace(rest, "");
+        var purpose = UseTo().Match(rest);
+        if (purpose.Success && Verbs.Match(purpose.Groups["what"].Value) is { Kind: VerbKind.Set or VerbKind.Type or VerbKind.Select or VerbKind.Fill or VerbKind.Drag or VerbKind.Check or VerbKind.Uncheck })
+        {
+            var steps = ParseClause(purpose.Groups["what"].Value, q).ToList();
+            if (steps.Count > 0 && steps.All(s => s.IsUnderstood))
+            {
+                // The purpose names no element ("to set it to 5"): the instrument is the one it acts on.
+                return steps.Select(s => s.Target is null or "it" ? s with { Target = q.Restore(instrument, true) } : s with { Context = s.Context ?? q.Restore(instrument, false) });
+            }
+        }
+
+        return [Step(StepKind.Click, display, target: q.Restore(instrument, true))];
+    }
+
     // "Show only the Active todos", "View only unread messages": the filter is named by the words before the last one
     // (the kind of thing listed); both readings are tried.
     private static InterpretedStep ParseShowOnly(string rest, string display, ClauseText q)
@@ -1113,6 +1158,9 @@ internal static partial class StepParser
 
     [GeneratedRegex(@"\s+(?:to|so that|so|in order to)\s+(?!\u0001).*$", RegexOptions.IgnoreCase)]
     private static partial Regex UsePurpose();
+
+    [GeneratedRegex(@"\s+(?:to|in order to)\s+(?<what>(?!\u0001)\S.*)$", RegexOptions.IgnoreCase)]
+    private static partial Regex UseTo();
 
     [GeneratedRegex(@"^(?<owner>.+?)\s+(?:with|using|via|through|by clicking|by pressing)\s+(?:its|the|their|his|her)\s+(?<control>.+)$", RegexOptions.IgnoreCase)]
     private static partial Regex RemoveWith();

@@ -11,6 +11,7 @@ internal static class Verbs
         ("right click", VerbKind.RightClick), ("context-click", VerbKind.RightClick),
         ("click into", VerbKind.Focus), ("click in", VerbKind.Focus), ("focus on", VerbKind.Focus), ("focus", VerbKind.Focus),
         ("click on", VerbKind.Click), ("click", VerbKind.Click),
+        ("confirm with", VerbKind.Press), ("submit with", VerbKind.Press), ("finish with", VerbKind.Press), ("commit with", VerbKind.Press),
         ("press on", VerbKind.Press), ("press", VerbKind.Press), ("hit", VerbKind.Press), ("tap on", VerbKind.Press),
         ("tap", VerbKind.Press), ("push", VerbKind.Press),
         ("hover over", VerbKind.Hover), ("hover on", VerbKind.Hover), ("hover", VerbKind.Hover), ("mouse over", VerbKind.Hover),
