@@ -105,4 +105,34 @@ public sealed class StepInterpreterLoopTests
         Assert.AreEqual(1, approver.Requests.Count(r => r.Proposal.StepText == "Click Submit refund"), "asked once, not again on a look-alike");
         Assert.IsFalse(executor.Executed.Any(a => a.PrimaryTarget?.Description == "Submit refund"), "a rejected submit never runs");
     }
+
+    [TestMethod]
+    public async Task RunAsync_OpenASubmenuThenChooseAnItemAlsoShownElsewhere_ChoosesTheOneThatAppeared()
+    {
+        static UiElement Item(int id, string name, double x, double y) =>
+            new() { Id = id, Role = "menuitem", Name = name, Bounds = new ScreenRect(x, y, 120, 24) };
+        var closed = new List<UiElement> { Item(1, "Ada", 20, 20), Item(2, "Delphi", 20, 44), Item(3, "Saarland", 20, 68) };
+        var opened = closed.Concat([Item(10, "Ada", 150, 44), Item(11, "Saarland", 150, 68)]).ToList();
+        var page = new Observation { Url = "http://127.0.0.1:9000/menu", Geometry = ViewportGeometry.Identity(1280, 720), Elements = closed };
+        var executor = new FakeExecutor();
+        executor.Outcome = action =>
+        {
+            if (action.PrimaryTarget?.ElementId == 2)
+            {
+                page = page with { Elements = opened };
+            }
+
+            return ActionOutcome.Success("done [checked: the page changed]");
+        };
+        var loop = new AgentLoop(new AgentParts
+        {
+            Perceiver = new FakePerceiver(_ => page), Decider = new StepInterpreter(), Policy = new PolicyEngine(PolicyDocument.Default),
+            Approver = new FakeApprover(_ => ApprovalDecision.Approve("t")), Executor = executor, Recorder = new JsonRunRecorder(_root),
+        });
+
+        var result = await loop.RunAsync(new RunRequest("Open Delphi, then select Saarland") { RunId = "submenu" });
+
+        Assert.AreEqual(RunStatus.Completed, result.Status, result.Message);
+        Assert.AreEqual(11, executor.Executed[^1].PrimaryTarget?.ElementId, "the Saarland the submenu brought up");
+    }
 }

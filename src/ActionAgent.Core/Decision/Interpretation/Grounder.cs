@@ -39,6 +39,9 @@ internal sealed class Grounder(PageIndex page, IReadOnlySet<int> penalized, Task
 {
     public PageIndex Page { get; } = page;
 
+    /// <summary>Elements the last step's click or hover brought up: among equals, what just appeared is meant.</summary>
+    public IReadOnlySet<int> Fresh { get; init; } = new HashSet<int>();
+
     public Found Find(Search search)
     {
         Candidate? best = null;
@@ -195,6 +198,11 @@ internal sealed class Grounder(PageIndex page, IReadOnlySet<int> penalized, Task
         if (penalized.Contains(item.Element.Id))
         {
             score *= 0.85;
+        }
+
+        if (Fresh.Count > 0 && !Fresh.Contains(item.Element.Id))
+        {
+            score *= 0.96;
         }
 
         return new Candidate(item, score * reading.Weight, how);

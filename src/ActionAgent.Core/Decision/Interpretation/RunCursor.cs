@@ -28,6 +28,12 @@ internal sealed class RunCursor(string task, IReadOnlyList<InterpretedStep> step
 
     public int? LastElementId { get; set; }
 
+    /// <summary>The element ids of the page the last action was chosen on, to tell what that action brought up.</summary>
+    public HashSet<int>? IdsAtProposal { get; set; }
+
+    /// <summary>Kind of the step whose action was proposed last.</summary>
+    public StepKind? ProposedKind { get; set; }
+
     /// <summary>Elements hovered (or otherwise explored) for the current step, each tried once.</summary>
     public HashSet<int> Explored { get; } = [];
 

@@ -59,6 +59,20 @@ public sealed class StepInterpreter : IDecider
         return Task.FromResult(proposal);
     }
 
+    // What the click or hover that finished the last step brought up (a submenu, a popup, a panel): "open Delphi, then
+    // select Saarland" means the Saarland that just appeared, not one that was on the page before. Only a small part
+    // of the page counts (a new page, or perception without stable ids, brings up everything and so nothing).
+    private static IReadOnlySet<int> Brought(RunCursor cursor, HashSet<int> ids)
+    {
+        if (cursor.IdsAtProposal is not { } before || cursor.ProposedKind is not (StepKind.Click or StepKind.Hover or StepKind.DoubleClick or StepKind.RightClick))
+        {
+            return NoPenalties;
+        }
+
+        var brought = ids.Where(id => !before.Contains(id)).ToHashSet();
+        return brought.Count > 0 && brought.Count * 2 <= ids.Count && ids.Count(before.Contains) > 0 ? brought : NoPenalties;
+    }
+
     private ProposedAction Decide(DecisionContext context)
     {
         if (context.History.Count == 0 || !_runs.TryGetValue(context.RunId, out var cursor) || cursor.Task != context.Task)
@@ -75,6 +89,8 @@ public sealed class StepInterpreter : IDecider
         }
 
         var retryNote = "";
+        var ids = context.Observation.Elements.Select(e => e.Id).ToHashSet();
+        IReadOnlySet<int> fresh = NoPenalties;
         if (cursor.Pending == RunCursor.Proposed.Explore)
         {
             // A look (hover) was taken to bring the target out; whatever it did, ground the same step again.
@@ -94,6 +110,7 @@ public sealed class StepInterpreter : IDecider
 
                 cursor.Advance(checks.Count == 0 ? cursor.Current.Text : $"{cursor.Current.Text} (checked: {string.Join("; ", checks)})", confirmed: checks.Count > 0);
                 cursor.AfterAction = true;
+                fresh = Brought(cursor, ids);
             }
             else
             {
@@ -134,11 +151,13 @@ public sealed class StepInterpreter : IDecider
         while (!cursor.IsFinished)
         {
             var step = cursor.Current;
-            var grounding = _resolver.Resolve(step, page, cursor.Penalized, cursor.Task);
+            var grounding = _resolver.Resolve(step, page, cursor.Penalized, cursor.Task, fresh);
             switch (grounding.Status)
             {
                 case GroundingStatus.Grounded when grounding.Action is { } action:
                     cursor.Pending = RunCursor.Proposed.Action;
+                    cursor.IdsAtProposal = ids;
+                    cursor.ProposedKind = step.Kind;
                     cursor.LastElementId = grounding.Element?.Id;
                     _logger.LogDebug("Run {RunId}: step {Index} of {Count} ({Kind}) grounded, score {Score:0.00}",
                         context.RunId, cursor.Index + 1, cursor.Steps.Count, step.Kind, grounding.Score);

@@ -17,9 +17,9 @@ internal sealed class StepResolver(StepInterpreterOptions options, MeaningMatche
 
     private double Min => options.MinScore;
 
-    public StepGrounding Resolve(InterpretedStep step, PageIndex page, IReadOnlySet<int> penalized, string? task = null)
+    public StepGrounding Resolve(InterpretedStep step, PageIndex page, IReadOnlySet<int> penalized, string? task = null, IReadOnlySet<int>? fresh = null)
     {
-        var g = new Grounder(page, penalized, new TaskEcho(task ?? step.Text, step));
+        var g = new Grounder(page, penalized, new TaskEcho(task ?? step.Text, step)) { Fresh = fresh ?? new HashSet<int>() };
         var grounded = ByKind(step, g);
         return grounded.Status is GroundingStatus.NotFound or GroundingStatus.NotUnderstood && ControlSayingTheStep(step, g) is { } said
             ? said
