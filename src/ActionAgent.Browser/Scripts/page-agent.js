@@ -267,11 +267,19 @@
   const ICON_WORD = { x: 'close', times: 'close', xmark: 'close', cross: 'close', trash: 'delete', bin: 'delete', pencil: 'edit', cog: 'settings', gear: 'settings', plus: 'add', minus: 'remove', triangle: 'arrow', caret: 'arrow', chevron: 'arrow' };
   const ICON_SUFFIX = /-(up|down|left|right|prev|previous|next|close|delete|remove|destroy|add|plus|minus|edit|trash|search|menu|expand|collapse)$/i;
   const ICON_DIRECTION = { n: 'up', s: 'down', e: 'right', w: 'left' };
+  function iconClassed(el) {
+    const cls = el.getAttribute && el.getAttribute('class');
+    if (!cls) return false;
+    return cls.split(/\s+/).some((t) => ICON_CLASS.test(t) || ICON_SUFFIX.test(t) || /^(close|destroy|delete|remove)$/i.test(t));
+  }
+
   function iconOf(el) {
     const words = [];
-    // The control's own class: "ui-spinner-up", "btn-close", "destroy" (a button with no text of its own).
+    // Icons count only for a control with no text of its own: a tab "Nunc tincidunt" holding a close icon is not
+    // itself a close button. The control's own class: "ui-spinner-up", "btn-close", "destroy".
+    const textless = !visibleText(el);
     const own = el.getAttribute && el.getAttribute('class');
-    if (own && !visibleText(el)) {
+    if (own && textless) {
       for (const token of own.split(/\s+/)) {
         const m = ICON_SUFFIX.exec(token) || /^(close|destroy|delete|remove|edit|trash)$/i.exec(token);
         if (m) {
@@ -280,7 +288,7 @@
         }
       }
     }
-    const nodes = [el, ...Array.from(el.querySelectorAll ? el.querySelectorAll('i,span,svg,use,em') : []).slice(0, 6)];
+    const nodes = [el, ...(textless && el.querySelectorAll ? Array.from(el.querySelectorAll('i,span,svg,use,em')).slice(0, 6) : [])];
     for (const n of nodes) {
       const cls = n.getAttribute && n.getAttribute('class');
       if (cls) {
@@ -302,7 +310,7 @@
       }
     }
     // An image button says what it shows by its file name when its alt text does not ("calendar.gif").
-    const img = el.localName === 'img' ? el : el.querySelector && el.querySelector('img');
+    const img = el.localName === 'img' ? el : textless && el.querySelector ? el.querySelector('img') : null;
     if (img && img.getAttribute('src')) {
       const file = (img.getAttribute('src').split(/[?#]/)[0].split('/').pop() || '').replace(/\.[a-z0-9]+$/i, '');
       for (const part of file.toLowerCase().split(/[-_.\s]+/)) {
@@ -426,7 +434,9 @@
 
       let emittedHere = false;
       let weak = false;
-      if (role || (!inControl && !inText)) {
+      // A small icon with a pointer inside a control (a tab's or a chip's close ×): clickable on its own, so listed.
+      const nestedIcon = inControl && !inText && !role && iconClassed(el);
+      if (role || (!inControl && !inText) || nestedIcon) {
         const r = el.getBoundingClientRect();
         const box = { l: r.left + ctx.ox, t: r.top + ctx.oy, r: r.right + ctx.ox, b: r.bottom + ctx.oy };
         const sized = r.width * r.height >= 4 && r.width >= 1 && r.height >= 1;
@@ -434,7 +444,7 @@
         // Below the fold or scrolled away inside a container: still on the page, marked offscreen (main document and
         // open shadow roots; a frame's offscreen part is left out, its scroll is its own).
         const onScreen = inView || (sized && !ctx.path);
-        if (!role && onScreen && !inControl && !inText) {
+        if (!role && onScreen && (!inControl || (nestedIcon && r.width <= 48 && r.height <= 48)) && !inText) {
           // Static text next to controls, and custom clickables that only show a pointer cursor.
           let own = '';
           for (let c = el.firstChild; c; c = c.nextSibling) if (c.nodeType === 3) own += c.data;

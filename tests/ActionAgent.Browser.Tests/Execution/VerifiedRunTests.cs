@@ -256,7 +256,8 @@ public sealed class VerifiedRunTests
               for (const d of sub.querySelectorAll('div')) d.addEventListener('click', () => { document.getElementById('out').textContent = 'chose ' + d.textContent; sub.style.display = 'none'; });
             </script>
             """);
-        // Tabs with close icons as jQuery UI's demo draws them: the icon's text is pushed out of sight, its class says "close".
+        // Tabs with close icons as jQuery UI's demo draws them: the icon's text is pushed out of sight, its class says "close";
+        // two of the tabs are ARIA tabs holding their icon (the tab must not take the icon's name, the icon must be listed).
         server.Add("/closable-tabs", """
             <!doctype html><title>Tabs</title>
             <style>
@@ -264,8 +265,8 @@ public sealed class VerifiedRunTests
               .ui-icon { display: inline-block; width: 16px; height: 16px; text-indent: -99999px; overflow: hidden; cursor: pointer; background: #c00 }
             </style>
             <ul id="tabs">
-              <li><a href="#t1">Nunc tincidunt</a> <span class="ui-icon ui-icon-close" role="presentation">Remove Tab</span></li>
-              <li><a href="#t2">Proin dolor</a> <span class="ui-icon ui-icon-close" role="presentation">Remove Tab</span></li>
+              <li role="tab"><a href="#t1">Nunc tincidunt</a> <span class="ui-icon ui-icon-close" role="presentation">Remove Tab</span></li>
+              <li role="tab"><a href="#t2">Proin dolor</a> <span class="ui-icon ui-icon-close" role="presentation">Remove Tab</span></li>
               <li><a href="#t3">Aenean lacinia</a> <span class="ui-icon ui-icon-close" role="presentation">Remove Tab</span></li>
             </ul>
             <script>
