@@ -76,7 +76,12 @@ public static partial class InputValues
             return true;
         }
 
-        if ((TryDate(e, out var ed0) || WrittenDates.IsInWords(e, out ed0)) && TryDate(a, out var ad0) && ed0.Date == ad0.Date)
+        // Typed with separators, left as bare digits: the control dropped what it does not take ("2024-12-24" typed into
+        // an mm/dd/yy picker leaves "20241224"), which is no date it will use, however the digits read.
+        // (\D matches a non-digit: "dropped" is a date typed with separators that the field holds as digits only.)
+        var dropped = a.Length > 0 && !Digits().IsMatch(a) && Digits().IsMatch(e) && (TryDate(e, out _) || WrittenDates.IsInWords(e, out _));
+
+        if (!dropped && (TryDate(e, out var ed0) || WrittenDates.IsInWords(e, out ed0)) && TryDate(a, out var ad0) && ed0.Date == ad0.Date)
         {
             how = $"as the same date ({actual.Trim()})";
             return true;
@@ -89,7 +94,7 @@ public static partial class InputValues
         }
 
         var ed = Digits().Replace(e, "");
-        if (ed.Length >= 5 && ed == Digits().Replace(a, "") && !Letters().IsMatch(e) && !Letters().IsMatch(a))
+        if (!dropped && ed.Length >= 5 && ed == Digits().Replace(a, "") && !Letters().IsMatch(e) && !Letters().IsMatch(a))
         {
             how = "with the control's digit grouping";
             return true;

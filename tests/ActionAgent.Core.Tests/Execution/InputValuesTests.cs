@@ -32,6 +32,7 @@ public sealed class InputValuesTests
     [DataRow("42", "42.00", "number")]
     [DataRow("05/20/2010", "2010-05-20", "date")]
     [DataRow("5551234567", "(555) 123-4567", "tel")]
+    [DataRow("555-123-4567", "5551234567", "tel")]
     public void Reads_ValueAsTheControlFormatsIt_Counts(string typed, string shown, string? kind)
     {
         Assert.IsTrue(InputValues.Reads(typed, shown, kind, out var how), how);
@@ -42,6 +43,8 @@ public sealed class InputValuesTests
     [DataRow("ops", "")]
     [DataRow("87", "8")]
     [DataRow("Alice", "Bob")]
+    [DataRow("2024-12-24", "20241224")]
+    [DataRow("12/24/2024", "12242024")]
     public void Reads_ValueTheFieldDidNotTake_DoesNotCount(string typed, string shown)
     {
         Assert.IsFalse(InputValues.Reads(typed, shown, "text", out _));
