@@ -142,9 +142,12 @@ public sealed class ResilienceTests
     public async Task Decide_NoAnswerInTime_TimesOutPerAttempt()
     {
         await using var server = await FakeOpenAIServer.StartNewAsync();
-        server.Fallback = new ScriptedReply(200, "{}") { Delay = TimeSpan.FromSeconds(5) };
+        server.Fallback = new ScriptedReply(200, "{}") { Delay = TimeSpan.FromSeconds(10) };
         var resilience = TestModels.FastRetries(1);
-        resilience.AttemptTimeout = TimeSpan.FromMilliseconds(300);
+
+        // Long enough for each request to reach the server on a loaded machine (300 ms was not, in a CI run with the
+        // CLI suite beside it), far shorter than the server's delay.
+        resilience.AttemptTimeout = TimeSpan.FromMilliseconds(1500);
 
         var fail = (FailAction)(await DecideAsync(server, resilience: resilience)).Action;
 
