@@ -212,7 +212,8 @@ internal sealed class Grounder(PageIndex page, IReadOnlySet<int> penalized, Task
 
     private static bool IsRemoving(Phrase p) => p.Content.Length is > 0 and <= 2 && p.Content.Any(RemovingWords.Contains);
 
-    private static List<string> Surroundings(PageItem item) =>
+    /// <summary>The words around an element and its own label words: what context phrases are matched against.</summary>
+    public static List<string> Surroundings(PageItem item) =>
         item.Context.Concat(item.Labels.SelectMany(l => l.Phrase.Tokens)).ToList();
 
     /// <summary>The option of a select that best matches the words, with the field's own name as context.</summary>

@@ -66,7 +66,7 @@ internal static class KeptState
     // In the group the words name (its legend, heading or label words), or in the place the task named.
     private static bool Belongs(PageItem item, Phrase group, Phrase? place)
     {
-        var around = item.Context.Concat(item.Labels.SelectMany(l => l.Phrase.Tokens)).ToList();
+        var around = Grounder.Surroundings(item);
         if (!group.IsEmpty && TextMatch.Coverage(group, around) >= 0.5)
         {
             return true;

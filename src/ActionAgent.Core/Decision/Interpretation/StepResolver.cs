@@ -130,7 +130,10 @@ internal sealed class StepResolver(StepInterpreterOptions options, MeaningMatche
         // "Delete customer Grace Hopper": the control must sit by the name (or number, or quoted words) the owner spells.
         var owner = step.ContextIsOwner && step.Context is { } o ? Specific(o) : [];
         var owners = owner.Count == 0 ? [] : g.Page.Items.Where(i => owner.All(t => i.Labels.Any(l => l.Phrase.Tokens.Contains(t)))).ToList();
-        Search Where(Func<PageItem, bool> also) => new(step.Target, i => (owner.Count == 0 || owner.Any(t => Surrounds(i, t)) || owners.Any(w => Beside(w, i, g.Page.Items))) && also(i))
+
+        // Worked out once: the filter runs for every reading of every search below.
+        var besideOwner = owners.Count == 0 ? [] : g.Page.Items.Where(i => owners.Any(w => Beside(w, i, g.Page.Items))).Select(i => i.Element.Id).ToHashSet();
+        Search Where(Func<PageItem, bool> also) => new(step.Target, i => (owner.Count == 0 || owner.Any(t => Surrounds(i, t)) || besideOwner.Contains(i.Element.Id)) && also(i))
         {
             Alternatives = step.Alternatives,
             VerbHint = step.Role,
