@@ -2,6 +2,8 @@ using ActionAgent.Core.Decision;
 using ActionAgent.Core.Decision.Interpretation;
 using ActionAgent.Core.Perception;
 
+using static ActionAgent.Core.Tests.Decision.GroundingPages;
+
 namespace ActionAgent.Core.Tests.Decision;
 
 /// <summary>Failure classes from the held-out batches, one rule each: place phrases, purposes, custom drop-downs, rows.</summary>
@@ -12,13 +14,6 @@ public sealed class StepClassRulesTests
 
     private static UiElement E(int id, string role, string name, double y, double x = 40, double w = 200) =>
         new() { Id = id, Role = role, Name = name, Tag = role == "button" ? "button" : "input", Bounds = new ScreenRect(x, y, w, 30) };
-
-    private static Observation Page(params UiElement[] elements) => new()
-    {
-        Url = "http://127.0.0.1:9000/widget",
-        Geometry = ViewportGeometry.Identity(1280, 720),
-        Elements = elements,
-    };
 
     private ProposedAction First(string task, Observation page) =>
         _interpreter.DecideAsync(new DecisionContext(Guid.NewGuid().ToString(), task, 1, page, [])).GetAwaiter().GetResult();

@@ -2,6 +2,8 @@ using ActionAgent.Core.Decision;
 using ActionAgent.Core.Decision.Interpretation;
 using ActionAgent.Core.Perception;
 
+using static ActionAgent.Core.Tests.Decision.GroundingPages;
+
 namespace ActionAgent.Core.Tests.Decision;
 
 /// <summary>Grounding rules that hold on pages nobody here designed: quotes, role words, ordinals, numbers, the task's own text.</summary>
@@ -9,16 +11,6 @@ namespace ActionAgent.Core.Tests.Decision;
 public sealed class StepGroundingRulesTests
 {
     private readonly StepInterpreter _interpreter = new();
-
-    private static UiElement E(int id, string role, string name, double y, double x = 40) =>
-        new() { Id = id, Role = role, Name = name, Bounds = new ScreenRect(x, y, 200, 30) };
-
-    private static Observation Page(params UiElement[] elements) => new()
-    {
-        Url = "http://127.0.0.1:9000/widget",
-        Geometry = ViewportGeometry.Identity(1280, 720),
-        Elements = elements,
-    };
 
     private ProposedAction First(string task, Observation page) =>
         _interpreter.DecideAsync(new DecisionContext(Guid.NewGuid().ToString(), task, 1, page, [])).GetAwaiter().GetResult();
