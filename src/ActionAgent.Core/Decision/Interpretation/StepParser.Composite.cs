@@ -1,0 +1,211 @@
+using System.Text.RegularExpressions;
+
+namespace ActionAgent.Core.Decision.Interpretation;
+
+/// <summary>
+/// Steps that stand for several actions or refer to other steps: remove, add, menu paths, rename, "use X to",
+/// "show only", held keys, "leave the others", repeats.
+/// </summary>
+internal static partial class StepParser
+{
+    // "Remove the "Nunc tincidunt" tab with its close (x) icon" → click the close icon near Nunc tincidunt;
+    // "Delete the todo "Call Bob"" → click the delete control in the row of Call Bob.
+    private static InterpretedStep ParseRemove(string word, string rest, string display, ClauseText q)
+    {
+        var m = RemoveWith().Match(rest);
+        var owner = m.Success ? m.Groups["owner"].Value : rest;
+        var control = m.Success ? RelativeClause().Replace(m.Groups["control"].Value, "") : word;
+        string[] names = ["remove", "delete", "close", "×", "x", "✕", "destroy", "dismiss", "trash"];
+        return Step(StepKind.Click, display, target: q.Restore(control, true)) with
+        {
+            Context = q.Restore(TargetQuery.StripRoleWords(owner).Main, false),
+            ContextIsOwner = true,
+            // A named control ("with its Cancel button") is that control only: look-alike names would find "Close".
+            Alternatives = m.Success ? [] : names,
+        };
+    }
+
+    // "Add the todo "Buy milk"", "Add two todos, first "A" and then "B"": each quoted value is typed into the field
+    // for new entries and committed with Enter. Without a quoted value ("Add to cart") it is a button's name.
+    private static IEnumerable<InterpretedStep> ParseAdd(string word, string rest, string display, ClauseText q)
+    {
+        var values = QuoteToken().Matches(rest).Select(m => q.Value(m.Value)).ToList();
+        if (values.Count == 0)
+        {
+            return [Step(StepKind.Click, display, target: q.Restore($"{word} {rest}", true))];
+        }
+
+        var noun = AddNoun().Match(q.Restore(QuoteToken().Replace(rest, " "), false)) is { Success: true } n ? n.Groups["noun"].Value : null;
+        var steps = new List<InterpretedStep>();
+        foreach (var v in values)
+        {
+            steps.Add(Step(StepKind.Type, $"{word} \"{v}\"", value: v) with { Context = noun });
+            steps.Add(Step(StepKind.PressKey, $"press Enter to add \"{v}\"", value: "Enter"));
+        }
+
+        return steps;
+    }
+
+    // "Select Music > Rock > Classic", "open Music > Jazz": a menu path, opened level by level, each level clicked.
+    private static IEnumerable<InterpretedStep> MenuPath(InterpretedStep step)
+    {
+        var path = step.Kind switch
+        {
+            StepKind.Select when step.Target is null => step.Value,
+            StepKind.Click or StepKind.Hover => step.Target,
+            _ => null,
+        };
+        if (step is { Kind: StepKind.Select, Target: { } menuWords, Value: { Length: > 0 } item } && SubmenuName().Match(menuWords) is { Success: true } menu)
+        {
+            // "Select "Car Hifi" from the Electronics submenu": open the menu, then click the item.
+            var name = menu.Groups["menu"].Value.Trim();
+            return [Step(StepKind.Click, $"open {name} (menu)", target: name) with { Context = step.Context }, Step(StepKind.Click, step.Text, target: $"\"{item}\"") with { Context = step.Context }];
+        }
+
+        var parts = path?.Split(['>', '›', '→'], StringSplitOptions.TrimEntries | StringSplitOptions.RemoveEmptyEntries);
+        if (parts is null || parts.Length < 2 || !path!.Contains(" > ", StringComparison.Ordinal) && !path.Contains('›') && !path.Contains('→'))
+        {
+            return [step];
+        }
+
+        return parts.Select((p, i) => Step(StepKind.Click, i == parts.Length - 1 ? step.Text : $"open {p} (menu level {i + 1})", target: p) with
+        {
+            Context = step.Context,
+        });
+    }
+
+    // "Rename the todo "Pay rent" to "Pay rent (March)"": edit in place, as a person does.
+    private static IEnumerable<InterpretedStep>? ParseRename(string rest, string display, ClauseText q)
+    {
+        if (SplitLast(rest, " to ") is not { } s)
+        {
+            return null;
+        }
+
+        var value = q.Value(s.Right);
+        return [Step(StepKind.DoubleClick, display, target: q.Restore(s.Left, true)), .. ReplaceFocused(value)];
+    }
+
+    // "change it to "Buy oat milk"" after opening an editor: replace what the focused field holds, then commit.
+    private static InterpretedStep[] ReplaceFocused(string value) =>
+    [
+        Step(StepKind.PressKey, "select the text being edited", value: "Control+A"),
+        Step(StepKind.Type, $"type \"{value}\" over it", value: value),
+        Step(StepKind.PressKey, "press Enter to save the edit", value: "Enter"),
+    ];
+
+    private static string? ByGerund(string text)
+    {
+        var m = ByMethod().Match(text);
+        if (!m.Success)
+        {
+            return null;
+        }
+
+        var stem = m.Groups["stem"].Value;
+        var rest = m.Groups["rest"].Value;
+        string[] bases = [stem, stem + "e", stem.Length > 2 && stem[^1] == stem[^2] ? stem[..^1] : stem];
+        foreach (var b in bases)
+        {
+            var candidate = $"{b} {rest}";
+            if (Verbs.Match(candidate) is { } v && v.Word.Length == b.Length)
+            {
+                return candidate;
+            }
+        }
+
+        return null;
+    }
+
+    // "Use the X toggle to show Y": click X. But "Use the slider to set "Minimum number of bedrooms" to 5": what is to be
+    // done is the purpose, and it names its own field; clicking the instrument alone would claim a setting never made.
+    private static IEnumerable<InterpretedStep> ParseUse(string rest, string display, ClauseText q)
+    {
+        var instrument = UsePurpose().Replace(rest, "");
+        var purpose = UseTo().Match(rest);
+        if (purpose.Success && Verbs.Match(purpose.Groups["what"].Value) is { Kind: VerbKind.Set or VerbKind.Type or VerbKind.Select or VerbKind.Fill or VerbKind.Drag or VerbKind.Check or VerbKind.Uncheck })
+        {
+            var steps = ParseClause(purpose.Groups["what"].Value, q).ToList();
+            if (steps.Count > 0 && steps.All(s => s.IsUnderstood))
+            {
+                // The purpose names no element ("to set it to 5"): the instrument is the one it acts on.
+                return steps.Select(s => s.Target is null or "it" ? s with { Target = q.Restore(instrument, true) } : s with { Context = s.Context ?? q.Restore(instrument, false) });
+            }
+        }
+
+        return [Step(StepKind.Click, display, target: q.Restore(instrument, true))];
+    }
+
+    // "Show only the Active todos", "View only unread messages": the filter is named by the words before the last one
+    // (the kind of thing listed); both readings are tried.
+    private static InterpretedStep ParseShowOnly(string rest, string display, ClauseText q)
+    {
+        var target = q.Restore(rest, true).Trim().TrimEnd('.');
+        var words = target.Split(' ', StringSplitOptions.RemoveEmptyEntries);
+        var step = Step(StepKind.Click, display, target: target);
+        return words.Length >= 2 && !target.EndsWith('"') ? step with { Alternatives = [string.Join(' ', words[..^1])] } : step;
+    }
+
+    // "hold Ctrl and click Item 5", "click Item 5 while holding Shift": one step, a click with the key held, written as
+    // "ctrl-click Item 5" so no clause boundary falls between the key and the click.
+    private static string HeldKeys(string sentence)
+    {
+        var s = HoldThenClick().Replace(sentence, m => $"{m.Groups["key"].Value}-click ");
+        return ClickWhileHolding().Replace(s, m => $"{m.Groups["key"].Value}-click {m.Groups["target"].Value}");
+    }
+
+    // "tick "3 Star" and "5 Star" and leave the other ratings unticked": the others are all but what the task acted on.
+    private static List<InterpretedStep> ResolveOthers(List<InterpretedStep> steps)
+    {
+        for (var i = 0; i < steps.Count; i++)
+        {
+            if (steps[i] is { Kind: StepKind.Keep, Target: { } t } && OthersWords().IsMatch(t))
+            {
+                var named = steps.Take(i).Where(s => s.Kind is not (StepKind.Keep or StepKind.PressKey or StepKind.Wait or StepKind.WaitForText or StepKind.Scroll))
+                    .SelectMany(s => new[] { s.Target, s.Kind is StepKind.Select ? s.Value : null })
+                    .OfType<string>().Select(n => n.Trim('"')).ToList();
+                steps[i] = steps[i] with { Except = named };
+            }
+        }
+
+        return steps;
+    }
+
+    // "Leave the others unticked" holds only if they are; "Keep Newsletter checked" makes sure it is, as "ensure" does.
+    private static InterpretedStep ParseLeave(string word, string target, string state, string display) =>
+        word.Equals("keep", StringComparison.OrdinalIgnoreCase) && !OthersWords().IsMatch(target) && state is "checked" or "unchecked"
+            ? Step(state == "checked" ? StepKind.Check : StepKind.Uncheck, display, target: target)
+            : Step(StepKind.Keep, display, target: target, value: state);
+
+    private static string KeptState(string state) => state.ToLowerInvariant() switch
+    {
+        "unticked" or "unchecked" or "unselected" or "cleared" or "off" or "clear" => "unchecked",
+        "ticked" or "checked" or "selected" or "on" => "checked",
+        "empty" or "blank" => "empty",
+        _ => "unchanged",
+    };
+
+    private static string KeyName(string key) => key.ToLowerInvariant() switch
+    {
+        "ctrl" or "control" => "Control",
+        "cmd" or "command" or "meta" => "Meta",
+        "alt" or "option" => "Alt",
+        _ => "Shift",
+    };
+
+    private static int Times(string n) => n.ToLowerInvariant() switch
+    {
+        "once" => 1,
+        "twice" => 2,
+        "thrice" or "three" => 3,
+        "two" => 2,
+        "four" => 4,
+        "five" => 5,
+        "six" => 6,
+        "seven" => 7,
+        "eight" => 8,
+        "nine" => 9,
+        "ten" => 10,
+        var d => Math.Clamp(int.Parse(d, System.Globalization.CultureInfo.InvariantCulture), 1, 20),
+    };
+}

@@ -1,0 +1,180 @@
+using System.Text.RegularExpressions;
+
+namespace ActionAgent.Core.Decision.Interpretation;
+
+/// <summary>The regular expressions the parser reads sentences with.</summary>
+internal static partial class StepParser
+{
+    // "by pressing Ok" → "press Ok"; "by ticking …" → "tick …"; "by choosing …" → "choose …".
+    // "Show only the completed todos by clicking the Completed filter": whatever the verb, clicking is what to do.
+    [GeneratedRegex(@"\s(?:by|through)\s+(?:clicking|pressing|tapping|hitting|double-clicking|choosing|selecting|ticking|checking)\s", RegexOptions.IgnoreCase)]
+    private static partial Regex ClickGerund();
+
+    [GeneratedRegex(@"^(?<target>.+?)\s+(?:as\s+)?(?<state>unticked|unchecked|unselected|cleared|clear|off|ticked|checked|selected|on|empty|blank|unchanged|untouched|alone|as (?:it is|they are|is))$", RegexOptions.IgnoreCase)]
+    private static partial Regex LeaveState();
+
+    [GeneratedRegex(@"\b(?:other|others|rest|remaining)\b", RegexOptions.IgnoreCase)]
+    private static partial Regex OthersWords();
+
+    [GeneratedRegex(@"\b(?:hold(?:ing)?|keep(?:ing)?|press(?:ing)?)(?: down)?\s+(?:the\s+)?(?<key>ctrl|control|shift|alt|cmd|command|meta)(?:\s+key)?(?:\s+(?:down|pressed))?\s*(?:,\s*)?(?:and\s+|then\s+|while\s+)?(?:click(?:ing)?|select(?:ing)?)\s+(?:on\s+)?", RegexOptions.IgnoreCase)]
+    private static partial Regex HoldThenClick();
+
+    [GeneratedRegex(@"\bclick\s+(?:on\s+)?(?<target>.+?)\s+(?:while\s+holding(?: down)?|holding(?: down)?|with)\s+(?:the\s+)?(?<key>ctrl|control|shift|alt|cmd|command|meta)(?:\s+key)?(?:\s+(?:held|pressed|down))?\b", RegexOptions.IgnoreCase)]
+    private static partial Regex ClickWhileHolding();
+
+    [GeneratedRegex(@"\s+(?<n>once|twice|thrice|(?:\d{1,2}|two|three|four|five|six|seven|eight|nine|ten)(?=\s+times))(?:\s+times)?\s*\.?$", RegexOptions.IgnoreCase)]
+    private static partial Regex Repeated();
+
+    [GeneratedRegex(@"^(?:the\s+)?(?<menu>.+?)\s+(?:sub-?menu|menu)$", RegexOptions.IgnoreCase)]
+    private static partial Regex SubmenuName();
+
+    [GeneratedRegex(@"^(?:it|them|that|this|that one|this one|the new one|the one just (?:created|added))$", RegexOptions.IgnoreCase)]
+    private static partial Regex Referent();
+
+    [GeneratedRegex("\"(?<q>[^\"]*)\"|“(?<q>[^”]*)”|„(?<q>[^“”]*)[“”]|«(?<q>[^»]*)»|(?<=^|[\\s(:=,])'(?<q>[^']+)'(?=$|[\\s.,;:!?)])|(?<=^|[\\s(:=,])‘(?<q>[^’]+)’(?=$|[\\s.,;:!?)])")]
+    private static partial Regex QuotePattern();
+
+    [GeneratedRegex(@"^\s*(?:\d+[.)]|[-*•–]|step\s+\d+\s*[:.)-]?)\s+", RegexOptions.IgnoreCase)]
+    private static partial Regex ListMarker();
+
+    [GeneratedRegex(@"^\s*\d+[.)]\s+")]
+    private static partial Regex NumberMarker();
+
+    [GeneratedRegex(@"\s+\d+[.)]\s+(?=\p{L})")]
+    private static partial Regex InlineNumber();
+
+    [GeneratedRegex(@"(?<=[.!?])\s+(?=\p{Lu})")]
+    private static partial Regex SentenceBreak();
+
+    [GeneratedRegex(@"\s*;\s*|,?\s+(?:and\s+)?then,?\s+", RegexOptions.IgnoreCase)]
+    private static partial Regex StrongSeparator();
+
+    [GeneratedRegex(@",\s+and\s+|,\s+|\s+and\s+", RegexOptions.IgnoreCase)]
+    private static partial Regex WeakSeparator();
+
+    [GeneratedRegex(@",\s+and\s+|,\s+|\s+and\s+|\s+&\s+", RegexOptions.IgnoreCase)]
+    private static partial Regex ListSeparator();
+
+    [GeneratedRegex(@",\s+(?:and\s+)?", RegexOptions.IgnoreCase)]
+    private static partial Regex CommaList();
+
+    [GeneratedRegex(@"^(?:both|all\s+of|each\s+of|either)\s+", RegexOptions.IgnoreCase)]
+    private static partial Regex ListLead();
+
+    [GeneratedRegex(@"^(?<user>\S+)\s*(?:/|\s+and\s+)\s*(?<pass>\S+)$", RegexOptions.IgnoreCase)]
+    private static partial Regex BareCredentials();
+
+    [GeneratedRegex(@"^(?:please|kindly)[,]?\s+", RegexOptions.IgnoreCase)]
+    private static partial Regex Please();
+
+    [GeneratedRegex(@"[,]?\s+please$", RegexOptions.IgnoreCase)]
+    private static partial Regex TrailingPlease();
+
+    [GeneratedRegex(@"^(?:then|and|now|next|finally|also|just|afterwards|after that|first|firstly|lastly|you should|you need to|i want to|i need to|we need to|go ahead and|could you|can you|let's|lets)[,]?\s+", RegexOptions.IgnoreCase)]
+    private static partial Regex LeadingFiller();
+
+    [GeneratedRegex(@"^(?:in|under|within|inside|on|at|from|for)\s+(?<where>\S.*)$", RegexOptions.IgnoreCase)]
+    private static partial Regex LeadPlace();
+
+    [GeneratedRegex(@"\b(?:field|box|input|textbox|text area|textarea|labell?ed|called|named)\b", RegexOptions.IgnoreCase)]
+    private static partial Regex LeadNamesField();
+
+    [GeneratedRegex(@"\bby\s+(?<stem>[a-z]+?)ing\s+(?<rest>\S.*)$", RegexOptions.IgnoreCase)]
+    private static partial Regex ByMethod();
+
+    [GeneratedRegex(@"\s+(?:to|so that|so|in order to)\s+(?!\u0001).*$", RegexOptions.IgnoreCase)]
+    private static partial Regex UsePurpose();
+
+    [GeneratedRegex(@"\s+(?:to|in order to)\s+(?<what>(?!\u0001)\S.*)$", RegexOptions.IgnoreCase)]
+    private static partial Regex UseTo();
+
+    [GeneratedRegex(@"^(?<owner>.+?)\s+(?:with|using|via|through|by clicking|by pressing)\s+(?:its|the|their|his|her)\s+(?<control>.+)$", RegexOptions.IgnoreCase)]
+    private static partial Regex RemoveWith();
+
+    [GeneratedRegex(@"^[a-z]+\b.*?\s(?:with|using|via)\s+(?:its|the|their|his|her)\s+(?<control>.+?\b(?:button|icon|link|arrow|toggle|x))(?:\s+(?:in|on|of|at|inside|within)\s+.*)?$", RegexOptions.IgnoreCase)]
+    private static partial Regex WithControl();
+
+    [GeneratedRegex(@"^(?:it|its text|the text|this|that)$", RegexOptions.IgnoreCase)]
+    private static partial Regex Pronoun();
+
+    [GeneratedRegex(@"^(?<v>.+?)\s+(?<place>(?:in|under|within|inside|on)\s+the\s+.*\b(?:group|section|form|dialog|panel|fieldset|row|table|list|area|column|card|toolbar|sidebar|window|box))$", RegexOptions.IgnoreCase)]
+    private static partial Regex ValuePlace();
+
+    [GeneratedRegex(@"\s*,?\s+in\s+(?:all\s+)?(?:(?<upper>upper[\s-]?case|capitals|capital letters|caps|block capitals)|(?<lower>lower[\s-]?case|small letters))\b", RegexOptions.IgnoreCase)]
+    private static partial Regex CaseWords();
+
+    [GeneratedRegex(@"^(?:(?:the|a|an|new|two|three|four|five|another|more)\s+)*(?<noun>[a-z][a-z -]*?)s?\b(?:,|\s|$)", RegexOptions.IgnoreCase)]
+    private static partial Regex AddNoun();
+
+    [GeneratedRegex(@"\s+as\s+(?:complete|completed|done|finished|read|resolved|checked|ticked)$", RegexOptions.IgnoreCase)]
+    private static partial Regex MarkAs();
+
+    [GeneratedRegex(@"\s+(?:that|which|who)\s+.*$", RegexOptions.IgnoreCase)]
+    private static partial Regex RelativeClause();
+
+    [GeneratedRegex(@"\s+with\b:?\s*", RegexOptions.IgnoreCase)]
+    private static partial Regex WithWord();
+
+    [GeneratedRegex(@"\s(?:from|as|in|on)\s", RegexOptions.IgnoreCase)]
+    private static partial Regex SelectPreposition();
+
+    [GeneratedRegex("\u0001\\d+\u0002")]
+    private static partial Regex QuoteToken();
+
+    [GeneratedRegex(@"\s+(on|off)$", RegexOptions.IgnoreCase)]
+    private static partial Regex TrailingOnOff();
+
+    [GeneratedRegex(@"^([^:=\u0001]+?)\s*(?::|=)\s*(.+)$")]
+    private static partial Regex ColonOrEquals();
+
+    [GeneratedRegex(@"^(?<target>.+?)\s+(?:is|are)\s+(?:(?:turned|switched|set)\s+)?(?<state>on|off|checked|unchecked|ticked|unticked|enabled|disabled|selected|deselected|active|inactive|not checked|not selected|not ticked|not enabled)$", RegexOptions.IgnoreCase)]
+    private static partial Regex StateSentence();
+
+    [GeneratedRegex(@"^(?:check|tick|select|enable|activate|turn on|switch on)\s+", RegexOptions.IgnoreCase)]
+    private static partial Regex DontVerb();
+
+    [GeneratedRegex(@"^(?:(?:to\s+)?(?:the\s+)?(?:previous|last|prior)\s+page|a\s+page|one\s+page|once)$", RegexOptions.IgnoreCase)]
+    private static partial Regex PreviousPage();
+
+    [GeneratedRegex(@"^(?:the|very)\s+|\s+(?:of\s+)?(?:the\s+)?(?:page|screen)$")]
+    private static partial Regex ScrollFillers();
+
+    [GeneratedRegex(@"^(?:for\s+)?(\d+(?:[.,]\d+)?)\s*(ms|msec|milliseconds?|s|secs?|seconds?|m|mins?|minutes?)?$")]
+    private static partial Regex Duration();
+
+    [GeneratedRegex(@"^(?:for\s+)?(?:a|one)\s+(?:second|sec|moment|bit|little|little bit|tick)$|^(?:briefly|a\s+moment|a\s+bit)$")]
+    private static partial Regex ShortWait();
+
+    [GeneratedRegex(@"^(?:for\s+)?(?:a\s+few|a\s+couple\s+of|some|several)\s+seconds$")]
+    private static partial Regex FewSeconds();
+
+    [GeneratedRegex(@"^(?:for\s+(?:the\s+)?page\s+to\s+load|for\s+(?:the\s+)?page(?:\s+load)?|until\s+the\s+page\s+(?:loads|has\s+loaded|is\s+loaded)|for\s+(?:it|everything)\s+to\s+load|for\s+loading)$")]
+    private static partial Regex PageLoad();
+
+    [GeneratedRegex(@"^(?:for|until|till)\s+(?:the\s+text\s+)?", RegexOptions.IgnoreCase)]
+    private static partial Regex WaitFor();
+
+    [GeneratedRegex(@"^(?<from>.+?)\s+(?<all>all the way\s+)?(?:(?<dir>up|down|right|left)\s+)?(?:to|onto|into|on to|over|towards|toward)\s+(?<to>.+)$", RegexOptions.IgnoreCase)]
+    private static partial Regex DragTo();
+
+    [GeneratedRegex(@"^(?<from>.+?)\s+(?:(?:up|down|left|right)\s+)?(?:(?:and|,)\s+)?(?:drop|release|put|place|move)\s+(?:it\s+)?(?:(?:just|right|directly)\s+)?(?<rel>below|under|beneath|after|above|before)\s+(?<to>.+)$", RegexOptions.IgnoreCase)]
+    private static partial Regex DropBeside();
+
+    [GeneratedRegex(@"^(?<from>.+?)\s+all the way\s+(?:to the\s+)?(?<dir>up|down|right|left)$", RegexOptions.IgnoreCase)]
+    private static partial Regex AllTheWay();
+
+    [GeneratedRegex(@"^(?:the\s+)?(?:far\s+|very\s+)?(?<edge>right|left|top|bottom|up|down|end|start|beginning|maximum|max|minimum|min|highest|lowest)(?:\s+(?:end|edge|side|value|position))?(?:\s+of\s+.*)?$", RegexOptions.IgnoreCase)]
+    private static partial Regex DragEdgeWord();
+
+    [GeneratedRegex(@"\b(?:slider|handle|all the way)\b", RegexOptions.IgnoreCase)]
+    private static partial Regex SliderWords();
+
+    [GeneratedRegex(@"\s+(?:to\s+appear|to\s+show(?:\s+up)?|to\s+be\s+(?:shown|visible|displayed)|appears|shows\s+up|is\s+(?:shown|visible|displayed)|to\s+load|loads)$", RegexOptions.IgnoreCase)]
+    private static partial Regex AppearSuffix();
+
+    [GeneratedRegex(@"^(?:both|all|the two|the three|all the|the)\s+(?:(?:two|three|four|five)\s+)?(?<kind>(?:text |input |search )?(?:fields|boxes|inputs|textboxes|textareas|text areas))$", RegexOptions.IgnoreCase)]
+    private static partial Regex PluralFields();
+
+    [GeneratedRegex(@"^as\s+(?<user>\S+?)\s*(?:/|,|\s+with\s+|\s+and\s+|$)\s*(?:(?:the|a)\s+)?(?:(?:password|pass|pwd)\s+)?(?<pass>.*)$", RegexOptions.IgnoreCase)]
+    private static partial Regex LoginAs();
+}

@@ -1,0 +1,257 @@
+namespace ActionAgent.Core.Decision.Interpretation;
+
+/// <summary>Choice steps: selects and their options, checkboxes, radios, switches, and set-X-to-Y.</summary>
+internal sealed partial class StepResolver
+{
+    private static bool IsChoice(PageItem i) => i.IsCheckable || i.IsBoxLabel || i.Role is "tab" or "option" or "menuitem" or "treeitem";
+
+    private StepGrounding Select(InterpretedStep step, Grounder g)
+    {
+        var value = step.Value ?? "";
+        var results = new List<StepGrounding>();
+        StepGrounding? noOption = null;
+        Found? field = null;
+        var onlyRole = step.Target is { } t0 && TargetQuery.StripRoleWords(TargetQuery.StripPurpose(t0)).Main.Trim().Length == 0;
+        if (step.Target is { } target && !onlyRole)
+        {
+            field = g.Find(new Search(target, i => i.IsSelectable) { VerbHint = RoleHint.Select, SoftContext = Soft(step) });
+            if (field.IsAtLeast(Min))
+            {
+                var r = Into(field.Best!, value, field);
+                if (r.Status == GroundingStatus.Grounded)
+                {
+                    results.Add(r);
+                }
+                else
+                {
+                    noOption = r;
+                }
+            }
+            else if (g.Find(new Search(target, IsPixelField) { VerbHint = RoleHint.Field, SoftContext = Soft(step) }) is { } seen && seen.IsAtLeast(Min))
+            {
+                // A drop-down seen only in pixels (OCR + shapes) looks like a field and its options are unknown: ask the
+                // executor to open it and choose the option; it says which options exist when none matches.
+                field = seen;
+                results.Add(Grounded(new SelectOptionAction(TargetOf(seen.Best!), value), seen.Best!, $"; option '{value}' (seen in pixels, options unknown)"));
+            }
+            else if (value.Length > 0 && g.Find(new Search(target, i => i.IsEditable && i.Role is "textbox" or "combobox" or "searchbox" && !i.Element.IsSecret)
+                     { VerbHint = RoleHint.Field, SoftContext = Soft(step) }) is { } typed && typed.IsAtLeast(Min))
+            {
+                // "Choose "Python" as your preferred language" where the language is a text field with suggestions (an
+                // autocomplete or a combobox drawn over a hidden select): the value is typed and its suggestion picked.
+                field = typed;
+                var c = typed.Best! with { Score = typed.Best!.Score * 0.95 };
+                results.Add(Grounded(new SelectOptionAction(TargetOf(c), value), c, $"; '{value}' typed and its suggestion picked"));
+            }
+        }
+        else
+        {
+            foreach (var item in g.Page.Items.Where(i => i.IsSelectable))
+            {
+                var (option, score) = Grounder.BestOption(value, item);
+                if (option is not null && score >= options.MinOptionScore)
+                {
+                    var c = new Candidate(item, score * 0.95 * (item.Element.Disabled ? 0.6 : 1), "option");
+                    results.Add(Grounded(new SelectOptionAction(TargetOf(c), option), c,
+                        FormattableString.Invariant($"; option '{option}'")));
+                }
+            }
+        }
+
+        // "Choose Store credit", "Select Store credit as the refund method": a radio, checkbox or tab of that name.
+        // Seen only in pixels, a radio's label is text; clicking the label chooses it, as it does for a person.
+        var choice = g.Find(new Search(value, i => IsChoice(i) || i.IsInteractive || IsFromPixels(i))
+        {
+            RequiredContext = step.Target is null ? null : Phrase.Of(TargetQuery.StripRoleWords(step.Target).Main),
+            ForClick = true,
+        });
+        if (choice.Best is { } chosen && !IsChoice(chosen.Item))
+        {
+            choice = choice with { Best = chosen with { Score = chosen.Score * 0.9 } };
+        }
+
+        if (choice.IsAtLeast(Min))
+        {
+            results.Add(ChoiceResult(choice.Best!, desired: true));
+        }
+
+        if (results.Count == 0 && step.Target is not null && value.Length > 0 && field?.IsAtLeast(Min) != true
+            && OnlySelectOffering(g, value) is { } only)
+        {
+            // "Choose "SUV" as the car type" where no select is called that (an unlabelled select): the one select on the
+            // page that offers exactly that option; two that offer it are a guess, so neither is taken.
+            results.Add(Grounded(new SelectOptionAction(TargetOf(only.Select), only.Option), only.Select,
+                $"; option '{only.Option}': nothing is called '{TargetQuery.StripRoleWords(step.Target).Main}', and this is the only select that offers it"));
+        }
+
+        if (results.Count == 0 && step.Target is null && value.Split(' ', StringSplitOptions.RemoveEmptyEntries) is { Length: >= 2 } words)
+        {
+            // "pick Luxury, Standard transmission, and 2 cars": the first words are the option, the rest say which field
+            // ("Standard" of the transmission select), when one select alone offers those words.
+            for (var n = words.Length - 1; n >= 1; n--)
+            {
+                if (OnlySelectOffering(g, string.Join(' ', words[..n])) is { } head)
+                {
+                    results.Add(Grounded(new SelectOptionAction(TargetOf(head.Select), head.Option), head.Select,
+                        $"; option '{head.Option}' ('{string.Join(' ', words[n..])}' taken as the field's name): the only select that offers it"));
+                    break;
+                }
+            }
+        }
+
+        if (results.Count == 0 && step.Target is null && meaning is not null)
+        {
+            // "Choose arrived late": no option's words; the one option of all the selects that means it, if clearly one.
+            var pairs = g.Page.Items.Where(i => i.IsSelectable && !i.IsCustomDropdown && !i.Element.Disabled)
+                .SelectMany(i => i.Element.Options.Select(o => (Item: i, Option: o))).ToList();
+            if (meaning.Best(value, pairs.Select(p => (IReadOnlyList<string>)[p.Option]).ToList()) is { } pick)
+            {
+                var (item, option) = pairs[pick.Index];
+                var c = new Candidate(item, Math.Max(Min, pick.Similarity), pick.Describe());
+                results.Add(Grounded(new SelectOptionAction(TargetOf(c), option), c, $"; option '{option}' ({pick.Describe()})"));
+            }
+        }
+
+        var best = results.Where(r => r.Score >= Min || r.Status == GroundingStatus.AlreadyDone).MaxBy(r => r.Score);
+        if (best is not null)
+        {
+            return best;
+        }
+
+        // "Select Item 3 in the list": items of a script-made list are plain text; one shown with exactly that name.
+        var listItem = g.Find(new Search(value, i => i.Role is "text" or "listitem" or "cell" && !i.Element.IsOffscreen) { ForClick = true });
+        if (listItem.Best is { } exact && exact.Item.Labels.Any(l => l.Phrase.Norm == Phrase.Of(value).Norm) && listItem.IsAtLeast(Min))
+        {
+            return Grounded(new ClickAction(TargetOf(exact)), exact, "; a list item shown as text");
+        }
+
+        return noOption ?? NotFound(step.Target is null ? "option or choice" : "select", field ?? choice,
+            step.Target is null ? $"no select has an option like '{value}' and nothing on the page is called that (closest: {choice.Best?.Describe() ?? "none"})" : null);
+    }
+
+    // The one enabled select on the page offering exactly this option (names compared normalised), or null when none or several do.
+    private (Candidate Select, string Option)? OnlySelectOffering(Grounder g, string value)
+    {
+        var wanted = Phrase.Of(value).Norm;
+        if (wanted.Length == 0)
+        {
+            return null;
+        }
+
+        var offering = g.Page.Items.Where(i => i.IsSelectable && !i.Element.Disabled && i.Element.Options.Any(o => Phrase.Of(o).Norm == wanted)).ToList();
+        return offering.Count == 1
+            ? (new Candidate(offering[0], Math.Max(Min, 0.6), "the only select offering it"), offering[0].Element.Options.First(o => Phrase.Of(o).Norm == wanted))
+            : null;
+    }
+
+    // A checkbox, switch or radio: click only when its state differs from the wanted one.
+    private static StepGrounding ChoiceResult(Candidate c, bool desired)
+    {
+        var state = c.Item.Element.Checked;
+        if (c.Item.IsCheckable && state == desired)
+        {
+            return new StepGrounding(GroundingStatus.AlreadyDone, null, c.Confidence,
+                $"{c.Item.RoleWord} '{c.Item.Display}' is already {(desired ? (c.Item.IsRadio ? "selected" : "checked") : "unchecked")}; nothing to do")
+            {
+                Element = c.Item.Element,
+            };
+        }
+
+        if (c.Item.IsCheckable && !desired && c.Item.IsRadio)
+        {
+            return new StepGrounding(GroundingStatus.NotFound, null, 0,
+                $"'{c.Item.Display}' is a radio button: it cannot be unchecked, choose another option instead") { Element = c.Item.Element };
+        }
+
+        return Grounded(new ClickAction(TargetOf(c)), c);
+    }
+
+    private StepGrounding Check(InterpretedStep step, Grounder g, bool desired)
+    {
+        var found = g.Find(new Search(step.Target, i => i.IsCheckable) { SoftContext = Soft(step) });
+        if (found.IsAtLeast(Min))
+        {
+            return ChoiceResult(found.Best!, desired);
+        }
+
+        // A styled box: the page hides the input and shows its label; its state is unknown here, so only ticking is
+        // done this way (clicking to untick could tick a box that was already clear).
+        var label = g.Find(new Search(step.Target, i => i.IsBoxLabel) { SoftContext = Soft(step), ForClick = true });
+        if (desired && label.IsAtLeast(Min))
+        {
+            return Grounded(new ClickAction(TargetOf(label.Best!)), label.Best!, "; the label of a box the page hides");
+        }
+
+        if (step.Target is { } named && ByMeaning(g, named, i => i.IsCheckable) is { } box)
+        {
+            return ChoiceResult(box, desired);
+        }
+
+        if (step.Alternatives.Count > 0)
+        {
+            // "Accept the cookies" is a button on most pages.
+            var button = g.Find(new Search(null, i => i.IsInteractive && !i.IsCheckable && !i.IsEditable) { Alternatives = step.Alternatives, ForClick = true });
+            if (button.IsAtLeast(Min))
+            {
+                return Grounded(new ClickAction(TargetOf(button.Best!)), button.Best!);
+            }
+        }
+
+        return NotFound("checkbox or switch", found);
+    }
+
+    private StepGrounding Set(InterpretedStep step, Grounder g, string? target, string? value)
+    {
+        value ??= "";
+        var lower = value.Trim().ToLowerInvariant();
+
+        // "Set the slider to 50", "Set the volume slider to the maximum": a slider is dragged or set, never typed into.
+        if (TargetQuery.StripRoleWords(target ?? "").Hint == RoleHint.Slider)
+        {
+            return Drag(step with { Target = target, Value = SliderEdge(lower) ?? value }, g);
+        }
+
+        if (OnWords.Contains(lower) || OffWords.Contains(lower))
+        {
+            var toggle = g.Find(new Search(target, i => i.IsCheckable) { SoftContext = Soft(step) });
+            if (toggle.IsAtLeast(Min))
+            {
+                return ChoiceResult(toggle.Best!, OnWords.Contains(lower));
+            }
+        }
+
+        var results = new List<StepGrounding>();
+        StepGrounding? noOption = null;
+        var field = g.Find(Fields(target, step));
+        if (field.IsAtLeast(Min))
+        {
+            var r = Into(field.Best!, value, field);
+            if (r.Status == GroundingStatus.Grounded)
+            {
+                results.Add(r);
+            }
+            else
+            {
+                noOption = r;
+            }
+        }
+
+        // "Set the refund method to Store credit": a radio named like the value, in a group named like the field.
+        var choice = g.Find(new Search(value, IsChoice)
+        {
+            RequiredContext = target is null ? null : Phrase.Of(TargetQuery.StripRoleWords(target).Main),
+        });
+        if (choice.IsAtLeast(Min))
+        {
+            results.Add(ChoiceResult(choice.Best!, desired: true));
+        }
+
+        var best = results.MaxBy(r => r.Score);
+        return best ?? noOption ?? NotFound("field", field);
+    }
+
+    private MeaningPick? MeaningOption(string value, PageItem select) =>
+        meaning is null || string.IsNullOrWhiteSpace(value)
+            ? null
+            : meaning.Best(value, select.Element.Options.Select(o => (IReadOnlyList<string>)[o]).ToList());
+}

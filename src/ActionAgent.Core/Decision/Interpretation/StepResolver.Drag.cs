@@ -1,0 +1,139 @@
+using System.Globalization;
+using ActionAgent.Core.Perception;
+
+namespace ActionAgent.Core.Decision.Interpretation;
+
+/// <summary>Drag steps: onto another element, a slider to an edge or a number.</summary>
+internal sealed partial class StepResolver
+{
+    // Drags its target onto another element, to an edge of the page (a slider all the way: the slider stops at its end),
+    // or sets a range input to a number. A script-drawn slider is not set to a number: where a value sits on its track
+    // is not known without a model.
+    private StepGrounding Drag(InterpretedStep step, Grounder g)
+    {
+        var value = step.Value;
+        var edge = value is "right" or "left" or "up" or "down";
+        var number = value is not null && !edge && decimal.TryParse(value.Trim().TrimStart('$', '€', '£').Replace(",", "", StringComparison.Ordinal), NumberStyles.Number, CultureInfo.InvariantCulture, out _);
+        var found = g.Find(new Search(step.Target, i => !i.IsEditable || i.Role == "slider")
+        {
+            VerbHint = edge || number ? RoleHint.Slider : RoleHint.None,
+            SoftContext = Soft(step),
+            ForClick = true,
+        });
+        var only = "";
+        var sliders = g.Page.Items.Where(i => i.Role == "slider" && !i.IsHidden).ToList();
+        if ((edge || number) && sliders.Count > 0 && found.Best is { } named && named.Item.Role != "slider" && !named.Item.IsInteractive && found.IsAtLeast(Min))
+        {
+            // "the Volume slider" where "Volume:" is text beside a handle with no name: the slider nearest that text.
+            var near = sliders.MinBy(s => s.Element.Bounds.CenterDistance(named.Item.Element.Bounds))!;
+            if (near.Element.Bounds.CenterDistance(named.Item.Element.Bounds) <= 300)
+            {
+                found = found with { Best = named with { Item = near } };
+                only = $" (the slider nearest the text '{named.Item.Display}')";
+            }
+        }
+
+        if (!found.IsAtLeast(Min) && (edge || number) && sliders.Count == 1)
+        {
+            // "Turn the Volume slider all the way down" where the handle has no name: the one slider on the page.
+            found = found with { Best = new Candidate(sliders[0], Min, "the only slider") };
+            only = $" (nothing is called '{TargetQuery.StripRoleWords(step.Target ?? "").Main}'; this is the only slider on the page)";
+        }
+
+        if (!found.IsAtLeast(Min))
+        {
+            return NotFound("element", found);
+        }
+
+        var from = found.Best!;
+        if (edge && from.Item.Role == "slider")
+        {
+            // A range slider has two handles on one track: "all the way right" moves the one nearest that end (the
+            // other would stop at it).
+            var (fx, fy) = from.Item.Element.Bounds.Center;
+            var horizontal = value is "right" or "left";
+            var mates = sliders.Where(s => horizontal ? Math.Abs(s.Element.Bounds.Center.Y - fy) < 4 : Math.Abs(s.Element.Bounds.Center.X - fx) < 4)
+                .Where(s => s.Element.Bounds.CenterDistance(from.Item.Element.Bounds) < 800).ToList();
+            if (mates.Count > 1)
+            {
+                var end = value switch
+                {
+                    "right" => mates.MaxBy(s => s.Element.Bounds.Center.X),
+                    "left" => mates.MinBy(s => s.Element.Bounds.Center.X),
+                    "up" => mates.MinBy(s => s.Element.Bounds.Center.Y),
+                    _ => mates.MaxBy(s => s.Element.Bounds.Center.Y),
+                };
+                if (end is not null && end.Element.Id != from.Item.Element.Id)
+                {
+                    from = new Candidate(end, from.Score, from.How);
+                    only += $" (of the slider's {mates.Count} handles, the one nearest that end)";
+                }
+            }
+        }
+
+        if (edge)
+        {
+            var view = g.Page.Observation.Geometry;
+            var (x, y) = from.Item.Element.Bounds.Center;
+            var (tx, ty) = value switch
+            {
+                "right" => (view.CssWidth - 2.0, y),
+                "left" => (2.0, y),
+                "up" => (x, 2.0),
+                _ => (x, view.CssHeight - 2.0),
+            };
+            return Grounded(new DragAction(TargetOf(from), ActionTarget.At(tx, ty, CoordinateSpace.Css, $"the {value} edge of the page")), from, $"; dragged all the way {value}{only}");
+        }
+
+        if (number)
+        {
+            var amount = value!.Trim().TrimStart('$', '€', '£');
+            return from.Item.Element is { Tag: "input", InputType: "range" }
+                ? Grounded(new TypeTextAction(TargetOf(from), amount, ClearFirst: true), from, $"; set to {amount}")
+                : new StepGrounding(GroundingStatus.NotFound, null, from.Confidence,
+                    $"{from.Item.RoleWord} '{from.Item.Display}' is drawn by a script: where {amount} sits on its track is not known offline. " +
+                    "Say \"all the way right/left\", or run with --model <provider:model>")
+                {
+                    Element = from.Item.Element,
+                    Closest = from.Describe(),
+                };
+        }
+
+        if (string.IsNullOrWhiteSpace(value))
+        {
+            return new StepGrounding(GroundingStatus.NotFound, null, from.Confidence, $"drag {from.Item.RoleWord} '{from.Item.Display}' where? Say onto what, or all the way right/left/up/down")
+            {
+                Element = from.Item.Element,
+            };
+        }
+
+        if (value.StartsWith("below ", StringComparison.Ordinal) || value.StartsWith("above ", StringComparison.Ordinal))
+        {
+            // Over the lower (upper) fifth of that element: a sortable list puts the dragged item after (before) it.
+            var below = value.StartsWith("below ", StringComparison.Ordinal);
+            var next = g.Find(new Search(value[6..], i => i.Element.Id != from.Item.Element.Id) { SoftContext = Soft(step) });
+            if (!next.IsAtLeast(Min))
+            {
+                return NotFound("element to drop beside", next);
+            }
+
+            var b = next.Best!.Item.Element.Bounds;
+            var (cx, _) = b.Center;
+            var point = ActionTarget.At(cx, below ? b.Y + (b.Height * 0.8) : b.Y + (b.Height * 0.2), CoordinateSpace.Css,
+                $"{(below ? "the lower" : "the upper")} part of {next.Best.Item.RoleWord} '{next.Best.Item.Display}'");
+            return Grounded(new DragAction(TargetOf(from), point), Weaker(from, next.Best), $"; dropped {(below ? "below" : "above")} '{next.Best.Item.Display}'");
+        }
+
+        var onto = g.Find(new Search(value, i => i.Element.Id != from.Item.Element.Id) { SoftContext = Soft(step) });
+        return onto.IsAtLeast(Min)
+            ? Grounded(new DragAction(TargetOf(from), TargetOf(onto.Best!)), Weaker(from, onto.Best!), $"; onto {onto.Best!.Item.RoleWord} '{onto.Best!.Item.Display}'")
+            : NotFound("drop target", onto);
+    }
+
+    private static string? SliderEdge(string value) => value.Replace("the ", "", StringComparison.Ordinal).Trim() switch
+    {
+        "max" or "maximum" or "highest" or "right" or "far right" or "end" => "right",
+        "min" or "minimum" or "lowest" or "left" or "far left" or "start" => "left",
+        _ => null,
+    };
+}

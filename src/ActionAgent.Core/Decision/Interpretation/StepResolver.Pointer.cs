@@ -1,0 +1,86 @@
+namespace ActionAgent.Core.Decision.Interpretation;
+
+/// <summary>Pointer steps (click, double-click, hover): the control the step names, beside the owner it names.</summary>
+internal sealed partial class StepResolver
+{
+    private StepGrounding Pointer(InterpretedStep step, Grounder g, Func<ActionTarget, Candidate, BrowserAction> make)
+    {
+        // "Delete customer Grace Hopper": the control must sit by the name (or number, or quoted words) the owner spells.
+        var owner = step.ContextIsOwner && step.Context is { } o ? Specific(o) : [];
+        var owners = owner.Count == 0 ? [] : g.Page.Items.Where(i => owner.All(t => i.Labels.Any(l => l.Phrase.Tokens.Contains(t)))).ToList();
+
+        // Worked out once: the filter runs for every reading of every search below.
+        var besideOwner = owners.Count == 0 ? [] : g.Page.Items.Where(i => owners.Any(w => Beside(w, i, g.Page.Items))).Select(i => i.Element.Id).ToHashSet();
+        Search Where(Func<PageItem, bool> also) => new(step.Target, i => (owner.Count == 0 || owner.Any(t => Surrounds(i, t)) || besideOwner.Contains(i.Element.Id)) && also(i))
+        {
+            Alternatives = step.Alternatives,
+            VerbHint = step.Role,
+            SoftContext = Soft(step),
+            ForClick = true,
+        };
+        var found = g.Find(Where(_ => true));
+
+        // "Double-click the todo "Walk dog" to edit it": a double-click on a box would only tick and untick it; the text
+        // beside the box (named by it) is what opens for editing.
+        if (step.Kind == StepKind.DoubleClick && found.Best is { Item.IsCheckable: true } box
+            && g.Find(Where(i => !i.IsCheckable)) is { } text && text.IsAtLeast(Min) && text.Best!.Score >= box.Score * 0.8)
+        {
+            found = text;
+        }
+
+        if (found.IsAtLeast(Min))
+        {
+            return Grounded(make(TargetOf(found.Best!), found.Best!), found.Best!);
+        }
+
+        // "Click the button to wipe the form" on a page whose button says "Reset": the words failed, the meaning may not.
+        return ByMeaning(g, step.Text, i => i.IsInteractive && !i.IsEditable && !i.IsSelectable) is { } m
+            ? Grounded(make(TargetOf(m), m), m)
+            : NotFound("element", found);
+    }
+
+    // The words of an owner phrase that single someone or something out: capitalised names, numbers, quoted words.
+    private static List<string> Specific(string owner)
+    {
+        var specific = new List<string>();
+        foreach (var raw in owner.Split(' ', StringSplitOptions.RemoveEmptyEntries))
+        {
+            var w = raw.Trim('.', ',', ';', ':', '!', '?', '(', ')');
+            if (w.Length > 0 && (w.Any(char.IsDigit) || char.IsUpper(w[0]) || raw.Contains('"', StringComparison.Ordinal)))
+            {
+                specific.AddRange(Phrase.Of(w).Tokens);
+            }
+        }
+
+        return specific.Where(t => !TextMatch.IsStopWord(t)).ToList();
+    }
+
+    // On the same line, just after or before the owner ("Proin dolor ×" in a tab strip), and nearer to it than to any
+    // other named element there (the × after "Nunc tincidunt" is that tab's, though "Proin dolor" follows it closely).
+    private static bool Beside(PageItem owner, PageItem item, IReadOnlyList<PageItem> all)
+    {
+        if (owner.Element.Id == item.Element.Id || Gap(owner, item) is not { } gap || gap > 40)
+        {
+            return false;
+        }
+
+        return !all.Any(other => other.Element.Id != owner.Element.Id && other.Element.Id != item.Element.Id && !other.IsHidden
+            && other.Element.Label.Length > 0 && other.Element.Label != item.Element.Label && Gap(other, item) is { } g && g < gap);
+    }
+
+    // Horizontal gap between two elements on the same line; null when they are not on one line.
+    private static double? Gap(PageItem x, PageItem y)
+    {
+        var a = x.Element.Bounds;
+        var b = y.Element.Bounds;
+        if (!(a.Y < b.Bottom && b.Y < a.Bottom))
+        {
+            return null;
+        }
+
+        return b.X >= a.X + a.Width ? b.X - (a.X + a.Width) : a.X >= b.X + b.Width ? a.X - (b.X + b.Width) : 0;
+    }
+
+    private static bool Surrounds(PageItem item, string token) =>
+        item.Context.Contains(token) || item.Labels.Any(l => l.Phrase.Tokens.Contains(token));
+}
