@@ -430,6 +430,12 @@ public sealed class DomEffectVerifier : IOutcomeVerifier
                 : (false, [], $"{what} is still {state}");
         }
 
+        if (probe.PressedElsewhere is { } other)
+        {
+            // Whatever changed was the doing of what lay over the target, not of the target.
+            return (false, [], $"the click meant for {what} landed on {other}, which lay over it");
+        }
+
         var changed = Changed(probe, outcome);
         if (changed is null && probe.Focused && element is { } e && (e.Role.ToLowerInvariant() is "textbox" or "searchbox" or "combobox" or "spinbutton" or "listbox" or "slider"))
         {

@@ -158,6 +158,9 @@ internal sealed class ProbeResult
 
     /// <summary>True when the selected text (a field's selection range, or the page's selection) differs from the baseline's.</summary>
     public bool SelectionChanged { get; set; }
+
+    /// <summary>What the agent's press landed on when that was neither the target nor part of it (null otherwise).</summary>
+    public string? PressedElsewhere { get; set; }
     public bool Focused { get; set; }
     public string? Focus { get; set; }
     public string? Tag { get; set; }

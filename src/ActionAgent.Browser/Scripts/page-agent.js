@@ -35,6 +35,17 @@
     st.watched = new WeakSet();
     st.mo = new MutationObserver((records) => { countRecords(records); });
   }
+  // Where the agent's press landed: the element under the pointer when the button went down. A click whose press
+  // landed on something else (a popup laid over the target, a sticky header) did not click the target.
+  if (!st.pressWatch && typeof window.addEventListener === 'function') {
+    st.pressWatch = true;
+    const onPress = (e) => {
+      if (!st.acting || st.pressed) return;
+      st.pressed = (e.composedPath && e.composedPath()[0]) || e.target;
+    };
+    window.addEventListener('pointerdown', onPress, true);
+    window.addEventListener('mousedown', onPress, true);
+  }
   // The timers' side (page-timers.js, an init script): a callback of the page's own timer hands over what it changed.
   const timers = top[KEY + '_t'];
   if (timers && st.mo && !timers.flush) {
@@ -124,6 +135,7 @@
   }
   function setBaseline(el) {
     const focus = deepActive();
+    st.pressed = null;
     st.base = { mut: flushMutations(), liveMut: st.liveMut || 0, selfMut: st.selfMut || 0, look: lookOf(el), focus, sel: selectionOf(focus), sx: top.scrollX, sy: top.scrollY, url: location.href, el: el || null, box: boxState(el) };
   }
   watch(document);
@@ -826,6 +838,14 @@
     res.focused = !!el && !!active && (active === el || el.contains(active) || (!!el.control && el.control === active));
     res.focus = describe(active && active !== body ? active : null);
     if (!el) return res;
+    if (base.el === el && st.pressed && st.pressed.nodeType === 1) {
+      // Inside the target, its label or its control, or an ancestor of the target (its own padding): the target's press.
+      const p = st.pressed;
+      const labels = el.labels ? Array.from(el.labels) : [];
+      const ok = composedContains(el, p) || labels.some((l) => composedContains(l, p)) || (el.control && composedContains(el.control, p))
+        || (p !== document.body && p !== document.documentElement && composedContains(p, el));
+      if (!ok) res.pressedElsewhere = describe(p);
+    }
     if (base.el === el && base.box !== null && base.box !== undefined) {
       const now = boxState(el);
       if (now !== null && now !== base.box) res.boxNow = now ? 'checked' : 'unchecked';

@@ -240,6 +240,18 @@ public sealed class VerifiedRunTests
             """);
         // A menu as jQuery UI draws it: the pointer-cursor <li> wraps the item that announces the submenu, which opens
         // 300 ms after the pointer arrives (and not on click).
+        // A hostile page: as soon as the pointer moves, a promotion is laid over the Save button and takes the press.
+        server.Add("/overlay-grab", """
+            <!doctype html><title>Notes</title>
+            <button id="save" style="position:absolute; left:40px; top:60px; width:160px; height:40px">Save</button>
+            <div id="promo" style="display:none; position:absolute; left:20px; top:40px; width:240px; height:90px; background:#fc0">Special offer!</div>
+            <p id="out" style="position:absolute; top:200px"></p>
+            <script>
+              document.addEventListener('mousemove', () => { document.getElementById('promo').style.display = 'block'; });
+              document.getElementById('save').addEventListener('click', () => { document.getElementById('out').textContent = 'saved'; });
+              document.getElementById('promo').addEventListener('mousedown', () => { document.getElementById('out').textContent = 'offer opened'; });
+            </script>
+            """);
         server.Add("/delayed-menu", """
             <!doctype html><title>Player</title>
             <style>li { cursor: pointer; width: 150px; padding: 2px } ul { list-style: none }</style>
@@ -612,6 +624,18 @@ public sealed class VerifiedRunTests
 
         Assert.AreEqual(RunStatus.Completed, result.Status, result.Message);
         Assert.AreEqual("chose Stop", await session.Page.InnerTextAsync("#out"));
+    }
+
+    [TestMethod]
+    public async Task RunAsync_APressThatLandsOnSomethingLaidOverTheTarget_IsNotTakenForTheClick()
+    {
+        await session.Page.GotoAsync(server.Url("/overlay-grab"));
+
+        var result = await RunAsync("Click Save.");
+
+        Assert.AreNotEqual("saved", await session.Page.InnerTextAsync("#out"), "the page never saved");
+        Assert.AreEqual(RunStatus.Failed, result.Status, "the overlay's change is not the Save click's effect: " + result.Message);
+        StringAssert.Contains(result.Message, "landed on");
     }
 
     [TestMethod]
