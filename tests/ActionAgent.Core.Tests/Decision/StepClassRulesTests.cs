@@ -344,4 +344,43 @@ public sealed class StepClassRulesTests
 
         Assert.AreEqual(StepKind.Hover, steps[0].Kind);
     }
+
+    [TestMethod]
+    [DataRow("Do not change the file selection.", "the file selection", "unchanged")]
+    [DataRow("The dropdown on the First tab must stay at Slower.", "The dropdown on the First tab", "unchanged")]
+    [DataRow("The file selection must not change.", "The file selection", "unchanged")]
+    [DataRow("Leave the box \"I'm draggable\" where it is.", "the box \"I'm draggable\"", "unchanged")]
+    [DataRow("The other boxes should remain unticked.", "The other boxes", "unchecked")]
+    public void Parse_AConstraintSentence_IsAKeepStepNeverAnAction(string task, string target, string state)
+    {
+        var steps = StepInterpreter.Parse(task);
+
+        Assert.HasCount(1, steps, string.Join(" | ", steps));
+        Assert.AreEqual(StepKind.Keep, steps[0].Kind, "\"do not change X\" once became an Uncheck of X");
+        Assert.AreEqual(target, steps[0].Target);
+        Assert.AreEqual(state, steps[0].Value);
+    }
+
+    [TestMethod]
+    public void Parse_AClauseThatIsOnlyAnObject_DoesWhatTheClauseBeforeDid_InsideWhatItOpened()
+    {
+        var steps = StepInterpreter.Parse("Open Salzburg, then the second Delphi inside it, and select Saarland.");
+
+        Assert.HasCount(3, steps, string.Join(" | ", steps));
+        Assert.AreEqual(StepKind.Click, steps[1].Kind);
+        Assert.AreEqual("the second Delphi", steps[1].Target);
+        Assert.IsTrue(steps[1].WithinPrevious);
+        Assert.AreEqual("Salzburg", steps[1].Context);
+    }
+
+    [TestMethod]
+    public void Parse_ItsTarget_IsSearchedInWhatTheStepBeforeOpened()
+    {
+        var steps = StepInterpreter.Parse("Go to the Second tab and choose Fast in its dropdown. Then the others must stay unticked.");
+
+        Assert.AreEqual(StepKind.Select, steps[1].Kind);
+        Assert.AreEqual("the dropdown", steps[1].Target);
+        Assert.IsTrue(steps[1].WithinPrevious);
+        Assert.AreEqual(StepKind.Keep, steps[2].Kind, "a constraint after 'then' is not an object of the last verb");
+    }
 }

@@ -135,4 +135,90 @@ public sealed class StepInterpreterLoopTests
         Assert.AreEqual(RunStatus.Completed, result.Status, result.Message);
         Assert.AreEqual(11, executor.Executed[^1].PrimaryTarget?.ElementId, "the Saarland the submenu brought up");
     }
+
+    // Hidden parts of the page are in the DOM from the start (zero-size boxes); showing them is what "brings them up".
+    private static UiElement Shown(int id, string role, string name, double y, bool shown, double x = 20, bool? expanded = null) =>
+        new() { Id = id, Role = role, Name = name, Bounds = shown ? new ScreenRect(x, y, 160, 24) : new ScreenRect(0, 0, 0, 0), Expanded = expanded };
+
+    private async Task<(RunResult Result, FakeExecutor Executor)> RunOnAsync(string task, Func<BrowserAction, IReadOnlyList<UiElement>?> act, IReadOnlyList<UiElement> start)
+    {
+        var page = new Observation { Url = "http://127.0.0.1:9000/widget", Geometry = ViewportGeometry.Identity(1280, 720), Elements = start };
+        var executor = new FakeExecutor();
+        executor.Outcome = action =>
+        {
+            if (act(action) is { } next)
+            {
+                page = page with { Elements = next };
+            }
+
+            return ActionOutcome.Success("done [checked: the page changed]");
+        };
+        var loop = new AgentLoop(new AgentParts
+        {
+            Perceiver = new FakePerceiver(_ => page), Decider = new StepInterpreter(), Policy = new PolicyEngine(PolicyDocument.Default),
+            Approver = new FakeApprover(_ => ApprovalDecision.Approve("t")), Executor = executor, Recorder = new JsonRunRecorder(_root),
+        });
+        return (await loop.RunAsync(new RunRequest(task) { RunId = "within-" + Guid.NewGuid().ToString("N")[..6] }), executor);
+    }
+
+    [TestMethod]
+    public async Task RunAsync_ItsThirdSectionAfterSwitchingTab_CountsOnlyTheSectionsTheTabShowed()
+    {
+        // Tab one's accordion is shown at first; tab two's is not listed until its tab is clicked (most of the page swaps).
+        List<UiElement> Panels(bool second) => second
+            ? [Shown(1, "tab", "First", 10, true, expanded: false), Shown(2, "tab", "Second", 10, true, x: 200, expanded: true),
+               Shown(21, "tab", "Accordion Header 1", 60, true, expanded: true), Shown(24, "text", "Accordion Content 1", 80, true),
+               Shown(22, "tab", "Accordion Header 2", 110, true, expanded: false), Shown(23, "tab", "Accordion Header 3", 140, true, expanded: false)]
+            : [Shown(1, "tab", "First", 10, true, expanded: true), Shown(2, "tab", "Second", 10, true, x: 200, expanded: false),
+               Shown(11, "tab", "Accordion Header 1", 60, true, expanded: true), Shown(14, "text", "Accordion Content 1", 80, true),
+               Shown(12, "tab", "Accordion Header 2", 110, true, expanded: false), Shown(13, "tab", "Accordion Header 3", 140, true, expanded: false)];
+        var (result, executor) = await RunOnAsync("Go to the Second tab, then expand its third accordion section.",
+            a => a.PrimaryTarget?.ElementId == 2 ? Panels(true) : null, Panels(false));
+
+        Assert.AreEqual(RunStatus.Completed, result.Status, result.Message);
+        Assert.AreEqual(23, executor.Executed[^1].PrimaryTarget?.ElementId, "the third section of the tab just shown");
+    }
+
+    [TestMethod]
+    public async Task RunAsync_SecondItemOfThatNameInsideWhatWasOpened_CountsOnlyTheOpenedSubmenu()
+    {
+        // Another menu shows a Delphi too; Salzburg's submenu holds two, hidden until it opens.
+        List<UiElement> Menu(bool open) =>
+        [
+            Shown(1, "menuitem", "Delphi", 20, true), Shown(2, "menuitem", "Salzburg", 44, true),
+            Shown(10, "menuitem", "Delphi", 44, open, x: 200), Shown(11, "menuitem", "Delphi", 68, open, x: 200),
+        ];
+        var (result, executor) = await RunOnAsync("Open Salzburg, then the second Delphi inside it.",
+            a => a.PrimaryTarget?.ElementId == 2 ? Menu(true) : null, Menu(false));
+
+        Assert.AreEqual(RunStatus.Completed, result.Status, result.Message);
+        Assert.AreEqual(11, executor.Executed[^1].PrimaryTarget?.ElementId, "the second Delphi of the submenu Salzburg opened");
+    }
+
+    private static List<UiElement> Speeds(string first, string second) =>
+    [
+        Shown(1, "combobox", "First speed", 20, true) with { Tag = "select", Value = first, Options = ["Slower", "Fast"] },
+        Shown(2, "combobox", "Second speed", 60, true) with { Tag = "select", Value = second, Options = ["Slower", "Fast"] },
+    ];
+
+    [TestMethod]
+    public async Task RunAsync_ASettingTheTaskSaysToLeave_IsCheckedAgainstTheStartNotBelieved()
+    {
+        var (result, _) = await RunOnAsync("Choose Fast in Second speed. First speed must stay at Slower.",
+            a => a.PrimaryTarget?.ElementId == 2 ? Speeds("Slower", "Fast") : null, Speeds("Slower", "Slower"));
+
+        Assert.AreEqual(RunStatus.Completed, result.Status, result.Message);
+        StringAssert.Contains(result.Message, "'First speed' is as it was when the task started");
+    }
+
+    [TestMethod]
+    public async Task RunAsync_ASettingTheTaskSaysToLeaveChangedAlong_FailsNamingTheChange()
+    {
+        // The page resets the other drop-down when one changes: the task's "must not change" is broken, not done.
+        var (result, _) = await RunOnAsync("Choose Fast in Second speed. Do not change First speed.",
+            a => a.PrimaryTarget?.ElementId == 2 ? Speeds("Fast", "Fast") : null, Speeds("Slower", "Slower"));
+
+        Assert.AreEqual(RunStatus.Failed, result.Status, result.Message);
+        StringAssert.Contains(result.Message, "now reads \"Fast\" (it read \"Slower\")");
+    }
 }

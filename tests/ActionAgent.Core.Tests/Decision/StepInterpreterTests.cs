@@ -98,7 +98,7 @@ public sealed class StepInterpreterTests
         var done = await Next("Check Notify customer, then click Submit refund", CorpusPages.Get("refund"));
 
         Assert.AreEqual(22, proposal.Action.PrimaryTarget?.ElementId);
-        StringAssert.Contains(((DoneAction)done.Action).Result, "Check Notify customer (already so)");
+        StringAssert.Contains(((DoneAction)done.Action).Result, "Check Notify customer (checked: checkbox 'Notify customer' is already checked");
     }
 
     [TestMethod]

@@ -42,6 +42,36 @@ internal sealed class Grounder(PageIndex page, IReadOnlySet<int> penalized, Task
     /// <summary>Elements the last step's click or hover brought up: among equals, what just appeared is meant.</summary>
     public IReadOnlySet<int> Fresh { get; init; } = new HashSet<int>();
 
+    /// <summary>
+    /// "the second Delphi inside it", "its dropdown": only what the last step brought up counts, ordinals included.
+    /// Without anything brought up (a page without stable ids, nothing new) the whole page is searched.
+    /// </summary>
+    public bool OnlyFresh { get; init; }
+
+    /// <summary>The page at the start of the run and what the run acted on, when known.</summary>
+    public RunMemory? Memory { get; init; }
+
+    private (int First, int Last)? _freshSpan;
+
+    // A hidden element among what was brought up (the native select behind a custom one in a tab panel just shown)
+    // belongs to it too: it sits between the first and last element brought up, in page order.
+    private bool InScope(PageItem item)
+    {
+        if (!OnlyFresh || Fresh.Count == 0 || Fresh.Contains(item.Element.Id))
+        {
+            return true;
+        }
+
+        if (!item.IsHidden)
+        {
+            return false;
+        }
+
+        _freshSpan ??= Page.Items.Where(i => Fresh.Contains(i.Element.Id)).Select(i => i.Order).DefaultIfEmpty(-1)
+            .Aggregate((First: int.MaxValue, Last: int.MinValue), (span, o) => (Math.Min(span.First, o), Math.Max(span.Last, o)));
+        return item.Order >= _freshSpan.Value.First && item.Order <= _freshSpan.Value.Last;
+    }
+
     public Found Find(Search search)
     {
         Candidate? best = null;
@@ -59,7 +89,7 @@ internal sealed class Grounder(PageIndex page, IReadOnlySet<int> penalized, Task
         {
             foreach (var reading in TargetQuery.Read(text, weight))
             {
-                var scored = Page.Items.Where(search.Filter)
+                var scored = Page.Items.Where(search.Filter).Where(InScope)
                     .Select(item => Score(item, reading, search))
                     .Where(c => c.Score > 0)
                     .OrderByDescending(c => c.Score)

@@ -33,6 +33,12 @@ public sealed record InterpretedStep
     /// </summary>
     public bool ContextIsOwner { get; init; }
 
+    /// <summary>
+    /// True when the target was named as part of what the step before opened ("the second Delphi inside it", "its
+    /// dropdown"): what that step brought up is searched first and alone.
+    /// </summary>
+    public bool WithinPrevious { get; init; }
+
     /// <summary>The kind of element the verb implies ("Open Orders" → a link); words in the target override it.</summary>
     public RoleHint Role { get; init; }
 

@@ -5,7 +5,7 @@ namespace ActionAgent.Core.Decision.Interpretation;
 /// holds when the page shows every element it names in that state, and fails naming the one that is not. Nothing is
 /// clicked: the task said to leave them.
 /// </summary>
-internal static class KeptState
+internal static partial class KeptState
 {
     private static readonly HashSet<string> OtherWords = new(StringComparer.OrdinalIgnoreCase) { "other", "others", "rest", "remaining", "all", "every", "each", "of" };
 
@@ -14,7 +14,7 @@ internal static class KeptState
         var state = step.Value ?? "unchanged";
         if (state == "unchanged")
         {
-            return new StepGrounding(GroundingStatus.AlreadyDone, null, 1, $"'{step.Target}' left as it is; nothing to do");
+            return Unchanged(step, g);
         }
 
         var boxes = state is "checked" or "unchecked";
@@ -62,6 +62,65 @@ internal static class KeptState
             Element = kept[0].Element,
         };
     }
+
+    // "Leave X as it is", "X must not change": X reads as it did when the task started (value, ticks, what it shows
+    // expanded or selected; its place too when the step says where). Not shown now: it holds only when X was on the
+    // page at the start and no step of the run acted on it. No record of the start: it cannot be told, and says so.
+    private static StepGrounding Unchanged(InterpretedStep step, Grounder g)
+    {
+        const double Enough = 0.55;
+        if (g.Memory?.Start is not { } start)
+        {
+            return new StepGrounding(GroundingStatus.NotFound, null, 0,
+                $"how '{step.Target}' looked when the task started is not known, so whether it is unchanged cannot be seen");
+        }
+
+        var search = new Search(step.Target, _ => true) { SoftContext = step.Context is { } c ? Phrase.Of(c) : null };
+        var now = g.Find(search);
+        var then = new Grounder(start, new HashSet<int>()).Find(search);
+        if (now.IsAtLeast(Enough) && now.Best!.Item is var item && start.Items.FirstOrDefault(i => i.Element.Id == item.Element.Id) is { } before)
+        {
+            var moved = Where().IsMatch(step.Text);
+            return Difference(before.Element, item.Element, moved) is { } change
+                ? new StepGrounding(GroundingStatus.NotFound, null, 0, $"{item.RoleWord} '{item.Display}' {change}, but the task says to leave it as it was") { Element = item.Element }
+                : new StepGrounding(GroundingStatus.AlreadyDone, null, 1, $"{item.RoleWord} '{item.Display}' is as it was when the task started{(moved ? ", in the same place" : "")}") { Element = item.Element };
+        }
+
+        if (then.IsAtLeast(Enough) && then.Best!.Item is var earlier && !(now.IsAtLeast(Enough) && now.Best!.Item.Element.Id != earlier.Element.Id))
+        {
+            return g.Memory.ActedOn.Contains(earlier.Element.Id)
+                ? new StepGrounding(GroundingStatus.NotFound, null, 0, $"a step of this run acted on {earlier.RoleWord} '{earlier.Display}', which the task says to leave as it was")
+                : new StepGrounding(GroundingStatus.AlreadyDone, null, 1, $"{earlier.RoleWord} '{earlier.Display}' is not shown now; no step of this run acted on it");
+        }
+
+        return new StepGrounding(GroundingStatus.NotFound, null, now.Best?.Confidence ?? 0,
+            $"no element matches '{step.Target}' now and at the start both, so whether it is unchanged cannot be seen");
+    }
+
+    private static string? Difference(Perception.UiElement then, Perception.UiElement now, bool place)
+    {
+        if (!string.Equals(then.Value ?? "", now.Value ?? "", StringComparison.Ordinal))
+        {
+            return $"now reads \"{now.Value}\" (it read \"{then.Value}\")";
+        }
+
+        if (then.Checked != now.Checked)
+        {
+            return now.Checked == true ? "is now ticked" : "is no longer ticked";
+        }
+
+        if (then.Selected != now.Selected || then.Expanded != now.Expanded)
+        {
+            return now.Expanded != then.Expanded ? (now.Expanded == true ? "is now expanded" : "is now collapsed") : (now.Selected == true ? "is now selected" : "is no longer selected");
+        }
+
+        var (x0, y0) = then.Bounds.Center;
+        var (x1, y1) = now.Bounds.Center;
+        return place && Math.Max(Math.Abs(x1 - x0), Math.Abs(y1 - y0)) > 8 ? FormattableString.Invariant($"moved from ({x0:0},{y0:0}) to ({x1:0},{y1:0})") : null;
+    }
+
+    [System.Text.RegularExpressions.GeneratedRegex(@"\b(?:where it is|where they are|in place|move|moved|position)\b", System.Text.RegularExpressions.RegexOptions.IgnoreCase)]
+    private static partial System.Text.RegularExpressions.Regex Where();
 
     // In the group the words name (its legend, heading or label words), or in the place the task named.
     private static bool Belongs(PageItem item, Phrase group, Phrase? place)

@@ -34,6 +34,18 @@ internal sealed class RunCursor(string task, IReadOnlyList<InterpretedStep> step
     /// <summary>Kind of the step whose action was proposed last.</summary>
     public StepKind? ProposedKind { get; set; }
 
+    /// <summary>What the click or hover that finished the last step brought up; kept until the next step is done.</summary>
+    public IReadOnlySet<int> Brought { get; set; } = new HashSet<int>();
+
+    /// <summary>The page when the task started (the first observation with elements), for "leave X as it is".</summary>
+    public PageIndex? Start { get; set; }
+
+    /// <summary>Elements the run's carried-out steps acted on.</summary>
+    public HashSet<int> ActedOn { get; } = [];
+
+    /// <summary>Everything the last step brought up, however much: what "its …" and "… inside it" are searched in.</summary>
+    public IReadOnlySet<int> BroughtScope { get; set; } = new HashSet<int>();
+
     /// <summary>Elements hovered (or otherwise explored) for the current step, each tried once.</summary>
     public HashSet<int> Explored { get; } = [];
 
@@ -66,6 +78,8 @@ internal sealed class RunCursor(string task, IReadOnlyList<InterpretedStep> step
         LastElementId = null;
         Penalized.Clear();
         Explored.Clear();
+        Brought = new HashSet<int>();
+        BroughtScope = new HashSet<int>();
     }
 
     /// <summary>What the last proposal was, to read the next call's history right.</summary>

@@ -60,17 +60,23 @@ public sealed class StepInterpreter : IDecider
     }
 
     // What the click or hover that finished the last step brought up (a submenu, a popup, a panel): "open Delphi, then
-    // select Saarland" means the Saarland that just appeared, not one that was on the page before. Only a small part
-    // of the page counts (a new page, or perception without stable ids, brings up everything and so nothing).
-    private static IReadOnlySet<int> Brought(RunCursor cursor, HashSet<int> ids)
+    // select Saarland" means the Saarland that just appeared, not one that was on the page before. As a preference only
+    // a small part of the page counts (a new page, or perception without stable ids, brings up everything and so
+    // nothing); as the scope of "its …" / "… inside it" a swapped panel counts too, as long as part of the page stayed.
+    private static (IReadOnlySet<int> Preferred, IReadOnlySet<int> Scope) Brought(RunCursor cursor, HashSet<int> ids)
     {
         if (cursor.IdsAtProposal is not { } before || cursor.ProposedKind is not (StepKind.Click or StepKind.Hover or StepKind.DoubleClick or StepKind.RightClick))
         {
-            return NoPenalties;
+            return (NoPenalties, NoPenalties);
         }
 
         var brought = ids.Where(id => !before.Contains(id)).ToHashSet();
-        return brought.Count > 0 && brought.Count * 2 <= ids.Count && ids.Count(before.Contains) > 0 ? brought : NoPenalties;
+        if (brought.Count == 0 || ids.Count(before.Contains) == 0)
+        {
+            return (NoPenalties, NoPenalties);
+        }
+
+        return (brought.Count * 2 <= ids.Count ? brought : NoPenalties, brought);
     }
 
     private ProposedAction Decide(DecisionContext context)
@@ -83,14 +89,19 @@ public sealed class StepInterpreter : IDecider
             CatchUp(cursor, context);
         }
 
+        if (cursor.Start is null && cursor.Index == 0 && cursor.Pending == RunCursor.Proposed.Nothing && context.Observation.Elements.Count > 0)
+        {
+            cursor.Start = new PageIndex(context.Observation);
+        }
+
         if (cursor.Steps.Count == 0)
         {
             return Propose(new FailAction("the task has no steps: write one instruction per line or sentence, e.g. 'Click Sign in'"), "empty task", null, 1);
         }
 
         var retryNote = "";
-        var ids = context.Observation.Elements.Select(e => e.Id).ToHashSet();
-        IReadOnlySet<int> fresh = NoPenalties;
+        // Shown elements only: a submenu or tab panel that sits hidden in the DOM is "brought up" when it appears.
+        var ids = context.Observation.Elements.Where(e => e.Bounds.Width > 0 && e.Bounds.Height > 0).Select(e => e.Id).ToHashSet();
         if (cursor.Pending == RunCursor.Proposed.Explore)
         {
             // A look (hover) was taken to bring the target out; whatever it did, ground the same step again.
@@ -108,9 +119,14 @@ public sealed class StepInterpreter : IDecider
                     cursor.Unconfirmed.Add(cursor.Index + 1);
                 }
 
+                if (cursor.LastElementId is { } acted)
+                {
+                    cursor.ActedOn.Add(acted);
+                }
+
                 cursor.Advance(checks.Count == 0 ? cursor.Current.Text : $"{cursor.Current.Text} (checked: {string.Join("; ", checks)})", confirmed: checks.Count > 0);
                 cursor.AfterAction = true;
-                fresh = Brought(cursor, ids);
+                (cursor.Brought, cursor.BroughtScope) = Brought(cursor, ids);
             }
             else
             {
@@ -151,7 +167,8 @@ public sealed class StepInterpreter : IDecider
         while (!cursor.IsFinished)
         {
             var step = cursor.Current;
-            var grounding = _resolver.Resolve(step, page, cursor.Penalized, cursor.Task, fresh);
+            var grounding = _resolver.Resolve(step, page, cursor.Penalized, cursor.Task, step.WithinPrevious ? cursor.BroughtScope : cursor.Brought,
+                new RunMemory(cursor.Start, cursor.ActedOn));
             switch (grounding.Status)
             {
                 case GroundingStatus.Grounded when grounding.Action is { } action:
@@ -164,7 +181,7 @@ public sealed class StepInterpreter : IDecider
                     return Propose(action, $"{Where(cursor)}: {grounding.Reason}{retryNote}", step, grounding.Score);
 
                 case GroundingStatus.AlreadyDone:
-                    cursor.Advance($"{step.Text} (already so)", confirmed: true);
+                    cursor.Advance($"{step.Text} (checked: {grounding.Reason})", confirmed: true);
                     retryNote = "";
                     continue;
 

@@ -10,7 +10,7 @@ internal static partial class StepParser
     [GeneratedRegex(@"\s(?:by|through)\s+(?:clicking|pressing|tapping|hitting|double-clicking|choosing|selecting|ticking|checking)\s", RegexOptions.IgnoreCase)]
     private static partial Regex ClickGerund();
 
-    [GeneratedRegex(@"^(?<target>.+?)\s+(?:as\s+)?(?<state>unticked|unchecked|unselected|cleared|clear|off|ticked|checked|selected|on|empty|blank|unchanged|untouched|alone|as (?:it is|they are|is))$", RegexOptions.IgnoreCase)]
+    [GeneratedRegex(@"^(?<target>.+?)\s+(?:as\s+)?(?<state>unticked|unchecked|unselected|cleared|clear|off|ticked|checked|selected|on|empty|blank|unchanged|untouched|alone|in place|as (?:it is|they are|is)|where (?:it is|they are)|(?:at|on) .+)$", RegexOptions.IgnoreCase)]
     private static partial Regex LeaveState();
 
     [GeneratedRegex(@"\b(?:other|others|rest|remaining)\b", RegexOptions.IgnoreCase)]
@@ -30,6 +30,27 @@ internal static partial class StepParser
 
     [GeneratedRegex(@"^(?:it|them|that|this|that one|this one|the new one|the one just (?:created|added))$", RegexOptions.IgnoreCase)]
     private static partial Regex Referent();
+
+    // "The dropdown on the First tab must stay at Slower", "the others must remain unticked": a state to keep, no action.
+    [GeneratedRegex(@"^(?<target>.+?)\s+(?:must|should|has to|have to|needs? to|is to|are to)\s+(?:stay|remain|be left|be kept|keep)\s+(?<state>.+)$", RegexOptions.IgnoreCase)]
+    private static partial Regex MustStay();
+
+    // "The file selection must not change", "Do not change the file selection", "don't move the other box".
+    [GeneratedRegex(@"^(?<target>.+?)\s+(?:must|should|may)\s+not\s+(?:change|be changed|move|be moved|be touched|be modified|be altered)$", RegexOptions.IgnoreCase)]
+    private static partial Regex MustNotChange();
+
+    [GeneratedRegex(@"^(?:change|touch|modify|alter|move|edit|disturb|reorder|rearrange)\s+(?<target>.+)$", RegexOptions.IgnoreCase)]
+    private static partial Regex DontChange();
+
+    // A clause that is only an object: "the second Delphi inside it", "the third one".
+    [GeneratedRegex(@"^(?:then\s+|and\s+)*(?:the|a|an)\s+(?!.*\b(?:must|should|is|are|was|were|has|have|will|can|may|stays?|remains?)\b)\S", RegexOptions.IgnoreCase)]
+    private static partial Regex ObjectOnly();
+
+    [GeneratedRegex(@"^(?<t>.+?)\s+(?:inside|in|within|under|from)\s+(?:it|that|this|there|that one|this one)$", RegexOptions.IgnoreCase)]
+    private static partial Regex InsideReferent();
+
+    [GeneratedRegex(@"^(?:its|their)\s+(?<t>.+)$", RegexOptions.IgnoreCase)]
+    private static partial Regex Possessive();
 
     [GeneratedRegex("\"(?<q>[^\"]*)\"|“(?<q>[^”]*)”|„(?<q>[^“”]*)[“”]|«(?<q>[^»]*)»|(?<=^|[\\s(:=,])'(?<q>[^']+)'(?=$|[\\s.,;:!?)])|(?<=^|[\\s(:=,])‘(?<q>[^’]+)’(?=$|[\\s.,;:!?)])")]
     private static partial Regex QuotePattern();

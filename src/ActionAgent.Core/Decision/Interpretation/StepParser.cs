@@ -54,7 +54,15 @@ internal static partial class StepParser
             if (steps[i].Context is { } where && Referent().IsMatch(where.Trim()) && steps[i - 1].Target is { } place)
             {
                 // "…, and inside it open …": the place is what the step before opened.
-                steps[i] = steps[i] with { Context = place.Replace("\"", "", StringComparison.Ordinal) };
+                steps[i] = steps[i] with { Context = place.Replace("\"", "", StringComparison.Ordinal), WithinPrevious = true };
+            }
+
+            if (steps[i].Target is { } inside && steps[i - 1].Target is { } opened
+                && (InsideReferent().Match(inside.Trim()) is { Success: true } m ? m.Groups["t"].Value
+                    : Possessive().Match(inside.Trim()) is { Success: true } p ? $"the {p.Groups["t"].Value}" : null) is { Length: > 0 } named)
+            {
+                // "open Salzburg, then the second Delphi inside it", "go to the Second tab and choose Fast in its dropdown".
+                steps[i] = steps[i] with { Target = named, Context = opened.Replace("\"", "", StringComparison.Ordinal), WithinPrevious = true };
             }
 
             if (steps[i].Target is not { } t || !Referent().IsMatch(t.Trim()))
@@ -80,6 +88,7 @@ internal static partial class StepParser
         var result = new List<InterpretedStep>();
         string? lead = null;
         string? repeat = null;
+        string? pointed = null;
         var clauses = SplitClauses(HeldKeys(sentence));
         for (var i = 0; i < clauses.Count; i++)
         {
@@ -108,8 +117,16 @@ internal static partial class StepParser
             var bare = StripLeadingFillers(plain).Trim().TrimEnd('.');
             var parsed = repeat is not null && QuoteToken().Match(bare) is { Success: true } only && only.Length == bare.Length
                 ? ParseClause($"{repeat} {bare}", q)
-                : ParseClause(plain, q);
-            repeat = Verbs.Match(StripLeadingFillers(plain)) is { Kind: VerbKind.Add or VerbKind.Type or VerbKind.Check or VerbKind.Select } v ? v.Word : repeat;
+                : pointed is not null && Verbs.MatchFuzzy(bare) is null && ObjectOnly().IsMatch(bare)
+                    ? ParseClause($"{pointed} {bare}", q)
+                    : ParseClause(plain, q);
+            var said = Verbs.Match(StripLeadingFillers(plain));
+            repeat = said is { Kind: VerbKind.Add or VerbKind.Type or VerbKind.Check or VerbKind.Select } v ? v.Word : repeat;
+
+            // "open Salzburg, then the second Delphi inside it": a clause that is only an object does what the last one did.
+            pointed = said is { Kind: VerbKind.Click or VerbKind.Go or VerbKind.Hover or VerbKind.DoubleClick or VerbKind.Check or VerbKind.Uncheck } p
+                ? p.Word
+                : said is null ? pointed : null;
             if (transform is not null)
             {
                 parsed = parsed.Select(s => s.Value is { } v && s.Kind is StepKind.Type or StepKind.Fill or StepKind.Set or StepKind.Implicit or StepKind.Search
@@ -242,6 +259,16 @@ internal static partial class StepParser
             return [Step(StepKind.Navigate, display, value: Urls.Normalize(q.Restore(text, keepQuotes: false)))];
         }
 
+        if (MustStay().Match(text) is { Success: true } stay && Verbs.Match(text) is null)
+        {
+            return [ParseLeave("leave", q.Restore(stay.Groups["target"].Value, true), KeptState(stay.Groups["state"].Value.Trim()), display)];
+        }
+
+        if (MustNotChange().Match(text) is { Success: true } fixedThing && Verbs.Match(text) is null)
+        {
+            return [Step(StepKind.Keep, display, target: q.Restore(fixedThing.Groups["target"].Value, true), value: "unchanged")];
+        }
+
         if (Verbs.MatchFuzzy(text) is null && WithControl().Match(text) is { Success: true } withControl)
         {
             // "Stop it with the "Cancel Download" button": whatever the verb, the control named after "with" is clicked.
@@ -291,7 +318,9 @@ internal static partial class StepParser
             VerbKind.Switch => ParseSwitch(rest, display, q) ?? [Implicit(text, display, q)],
             VerbKind.Set => ParseSet(word, rest, display, q),
             VerbKind.MakeSure => ParseMakeSure(rest, display, q) ?? [Implicit(text, display, q)],
-            VerbKind.Dont => [Step(StepKind.Uncheck, display, target: q.Restore(DontVerb().Replace(rest, ""), true))],
+            VerbKind.Dont => DontChange().Match(rest) is { Success: true } untouched
+                ? [Step(StepKind.Keep, display, target: q.Restore(untouched.Groups["target"].Value, true), value: "unchanged")]
+                : [Step(StepKind.Uncheck, display, target: q.Restore(DontVerb().Replace(rest, ""), true))],
             VerbKind.Back => ParseBack(rest, display, q),
             VerbKind.Go => ParseGo(rest, display, q),
             VerbKind.Load => Urls.IsUrl(q.Restore(rest, false))

@@ -14,9 +14,13 @@ internal sealed partial class StepResolver(StepInterpreterOptions options, Meani
 
     private double Min => options.MinScore;
 
-    public StepGrounding Resolve(InterpretedStep step, PageIndex page, IReadOnlySet<int> penalized, string? task = null, IReadOnlySet<int>? fresh = null)
+    public StepGrounding Resolve(InterpretedStep step, PageIndex page, IReadOnlySet<int> penalized, string? task = null, IReadOnlySet<int>? fresh = null,
+        RunMemory? memory = null)
     {
-        var g = new Grounder(page, penalized, new TaskEcho(task ?? step.Text, step)) { Fresh = fresh ?? new HashSet<int>() };
+        var g = new Grounder(page, penalized, new TaskEcho(task ?? step.Text, step))
+        {
+            Fresh = fresh ?? new HashSet<int>(), OnlyFresh = step.WithinPrevious, Memory = memory,
+        };
         var grounded = ByKind(step, g);
         return grounded.Status is GroundingStatus.NotFound or GroundingStatus.NotUnderstood && ControlSayingTheStep(step, g) is { } said
             ? said

@@ -1,0 +1,7 @@
+namespace ActionAgent.Core.Decision.Interpretation;
+
+/// <summary>
+/// What the run knows beyond the page in front of it: the page as it was when the task started, and the elements its
+/// steps acted on. A step that says to leave something as it is is checked against these, never just believed.
+/// </summary>
+internal sealed record RunMemory(PageIndex? Start, IReadOnlySet<int> ActedOn);
