@@ -383,4 +383,51 @@ public sealed class StepClassRulesTests
         Assert.IsTrue(steps[1].WithinPrevious);
         Assert.AreEqual(StepKind.Keep, steps[2].Kind, "a constraint after 'then' is not an object of the last verb");
     }
+
+    [TestMethod]
+    public void Parse_TickItOffAsDone_TicksWhatWasJustCreated()
+    {
+        var steps = StepInterpreter.Parse("Create a todo called \"Order toner\", then tick it off as done.");
+
+        Assert.AreEqual(StepKind.Check, steps[^1].Kind);
+        Assert.AreEqual("\"Order toner\"", steps[^1].Target);
+    }
+
+    [TestMethod]
+    [DataRow("Drop the box \"Drag me\" onto the target box.", StepKind.Drag)]
+    [DataRow("Edit the todo \"Buy milk\" so that it reads \"Buy oat milk\".", StepKind.DoubleClick)]
+    [DataRow("Filter the list so that only Active todos are shown.", StepKind.Click)]
+    public void Parse_VerbsPeopleUseForWidgets_BecomeTheirActions(string task, StepKind first)
+    {
+        var steps = StepInterpreter.Parse(task);
+
+        Assert.AreEqual(first, steps[0].Kind, string.Join(" | ", steps));
+    }
+
+    [TestMethod]
+    public void Parse_ChooseSomethingThere_IsInThePlaceTheStepBeforeNamed()
+    {
+        var steps = StepInterpreter.Parse("Scroll down to the last menu, \"Dividers\", and choose Amesville there.");
+
+        Assert.AreEqual("Amesville", steps[^1].Value);
+        StringAssert.Contains(steps[^1].Context, "Dividers");
+    }
+
+    [TestMethod]
+    [DataRow("Tick the second todo from the top.", 12)]
+    [DataRow("Tick the second todo from the bottom.", 13)]
+    [DataRow("Tick the first todo.", 11)]
+    public void Resolve_AnOrdinalRowOfAList_CountsTheRowsBoxesNotANamedControl(string task, int expected)
+    {
+        var page = Page(
+            E(1, "checkbox", "Mark all as complete", 20),
+            E(11, "checkbox", "", 60) with { NearbyText = "Buy milk", Checked = false },
+            E(12, "checkbox", "", 100) with { NearbyText = "Call Jon", Checked = false },
+            E(13, "checkbox", "", 140) with { NearbyText = "Pay rent", Checked = false },
+            E(14, "checkbox", "", 180) with { NearbyText = "Walk dog", Checked = false });
+
+        var grounding = new StepInterpreter().Ground(StepInterpreter.Parse(task)[0], page);
+
+        Assert.AreEqual(expected, grounding.Action?.PrimaryTarget?.ElementId, grounding.Reason);
+    }
 }

@@ -21,6 +21,10 @@ internal sealed record Search(string? Target, Func<PageItem, bool> Filter)
     /// <summary>Words that must describe the element's surroundings ("refund method" for the Store credit radio).</summary>
     public Phrase? RequiredContext { get; init; }
 
+    /// <summary>True when the filter alone says what kind of element is meant (checkboxes for "tick"): a target of only an
+    /// ordinal and a row noun ("the second todo") counts those.</summary>
+    public bool KindCounts { get; init; }
+
     /// <summary>True when the element will be clicked: loose text and headings count a little less than controls.</summary>
     public bool ForClick { get; init; }
 }
@@ -111,8 +115,8 @@ internal sealed class Grounder(PageIndex page, IReadOnlySet<int> penalized, Task
                         near = rows;
                     }
 
-                    var index = n == -1 ? near.Count - 1 : n - 1;
-                    if (index >= near.Count)
+                    var index = n < 0 ? near.Count + n : n - 1;
+                    if (index < 0 || index >= near.Count)
                     {
                         continue;
                     }
@@ -137,7 +141,8 @@ internal sealed class Grounder(PageIndex page, IReadOnlySet<int> penalized, Task
         var how = "";
         if (reading.Main.IsEmpty)
         {
-            if (reading.Hint == RoleHint.None || !item.Fits(reading.Hint))
+            // "Tick the second todo": with no name and no role word, the kind the verb acts on is what is counted.
+            if (reading.Hint == RoleHint.None ? !search.KindCounts : !item.Fits(reading.Hint))
             {
                 return new Candidate(item, 0, "");
             }

@@ -77,6 +77,8 @@ internal static partial class StepParser
     // "Rename the todo "Pay rent" to "Pay rent (March)"": edit in place, as a person does.
     private static IEnumerable<InterpretedStep>? ParseRename(string rest, string display, ClauseText q)
     {
+        // "Edit the todo "Buy milk" so that it reads "Buy oat milk"", "… to read …": the same as "rename … to …".
+        rest = ReadsAs().Replace(rest, " to ");
         if (SplitLast(rest, " to ") is not { } s)
         {
             return null;

@@ -125,6 +125,12 @@ internal static partial class StepParser
             return [Step(kind, display, target: q.Restore(rest[..markAs.Index], true)) with { Alternatives = [display] }];
         }
 
+        if (kind == StepKind.Check && !word.Equals("mark", StringComparison.OrdinalIgnoreCase))
+        {
+            // "tick it off as done", "check "Buy milk" off": the particle and what it means are no part of the name.
+            rest = TickOff().Replace(MarkAs().Replace(rest, ""), "");
+        }
+
         var targets = SplitList(rest);
         if (targets.Count == 1)
         {

@@ -130,6 +130,19 @@ internal static partial class StepParser
     [GeneratedRegex(@"\s+as\s+(?:complete|completed|done|finished|read|resolved|checked|ticked)$", RegexOptions.IgnoreCase)]
     private static partial Regex MarkAs();
 
+    [GeneratedRegex(@"\s+off$", RegexOptions.IgnoreCase)]
+    private static partial Regex TickOff();
+
+    [GeneratedRegex(@"\s+(?:so\s+(?:that\s+)?it\s+(?:reads|says|shows)|to\s+(?:read|say))\s+", RegexOptions.IgnoreCase)]
+    private static partial Regex ReadsAs();
+
+    // "Filter the list so that only Active todos are shown": the purpose is the step.
+    [GeneratedRegex(@"^\S+\s+.+?\s+so\s+(?:that\s+)?only\s+(?<what>.+?)\s+(?:are|is)\s+(?:shown|visible|displayed|listed|left)$", RegexOptions.IgnoreCase)]
+    private static partial Regex SoThatOnly();
+
+    [GeneratedRegex(@"\s+(?:there|in there|over there)$", RegexOptions.IgnoreCase)]
+    private static partial Regex There();
+
     [GeneratedRegex(@"\s+(?:that|which|who)\s+.*$", RegexOptions.IgnoreCase)]
     private static partial Regex RelativeClause();
 

@@ -57,6 +57,17 @@ internal static partial class StepParser
                 steps[i] = steps[i] with { Context = place.Replace("\"", "", StringComparison.Ordinal), WithinPrevious = true };
             }
 
+            if (steps[i - 1].Target is { } named0 && (steps[i].Target is { } t0 && There().IsMatch(t0) || steps[i].Value is { } v0 && There().IsMatch(v0)))
+            {
+                // "Scroll down to the last menu, …, and choose Amesville there": there is the place the step before named.
+                steps[i] = steps[i] with
+                {
+                    Target = steps[i].Target is { } tt ? There().Replace(tt, "") : null,
+                    Value = steps[i].Value is { } vv ? There().Replace(vv, "") : null,
+                    Context = named0.Replace("\"", "", StringComparison.Ordinal),
+                };
+            }
+
             if (steps[i].Target is { } inside && steps[i - 1].Target is { } opened
                 && (InsideReferent().Match(inside.Trim()) is { Success: true } m ? m.Groups["t"].Value
                     : Possessive().Match(inside.Trim()) is { Success: true } p ? $"the {p.Groups["t"].Value}" : null) is { Length: > 0 } named)
@@ -231,7 +242,9 @@ internal static partial class StepParser
             foreach (Match m in WeakSeparator().Matches(strong))
             {
                 var rest = StripLeadingFillers(strong[(m.Index + m.Length)..]);
-                if (m.Index > start && (Verbs.StartsWithVerb(rest) || PlaceThenVerb(rest)))
+                // "Drag "Item 1" down and drop it below "Item 3"": one gesture, the drop says where it ends.
+                var dropOfDrag = rest.StartsWith("drop ", StringComparison.OrdinalIgnoreCase) && Verbs.Match(StripLeadingFillers(strong[start..m.Index])) is { Kind: VerbKind.Drag };
+                if (m.Index > start && !dropOfDrag && (Verbs.StartsWithVerb(rest) || PlaceThenVerb(rest)))
                 {
                     result.Add(strong[start..m.Index]);
                     start = m.Index + m.Length;
@@ -257,6 +270,11 @@ internal static partial class StepParser
         if (Urls.IsUrl(q.Restore(text, keepQuotes: false)))
         {
             return [Step(StepKind.Navigate, display, value: Urls.Normalize(q.Restore(text, keepQuotes: false)))];
+        }
+
+        if (SoThatOnly().Match(text) is { Success: true } only)
+        {
+            return [ParseShowOnly(only.Groups["what"].Value, display, q)];
         }
 
         if (MustStay().Match(text) is { Success: true } stay && Verbs.Match(text) is null)

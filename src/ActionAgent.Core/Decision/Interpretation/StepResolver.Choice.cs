@@ -168,7 +168,7 @@ internal sealed partial class StepResolver
 
     private StepGrounding Check(InterpretedStep step, Grounder g, bool desired)
     {
-        var found = g.Find(new Search(step.Target, i => i.IsCheckable) { SoftContext = Soft(step) });
+        var found = g.Find(new Search(step.Target, i => i.IsCheckable) { SoftContext = Soft(step), KindCounts = true });
         if (found.IsAtLeast(Min))
         {
             return ChoiceResult(found.Best!, desired);

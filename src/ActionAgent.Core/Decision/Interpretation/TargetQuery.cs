@@ -36,8 +36,11 @@ internal static partial class TargetQuery
         ("filter", RoleHint.None), ("accordion section", RoleHint.Section), ("accordion panel", RoleHint.Section),
         ("accordion item", RoleHint.Section), ("accordion header", RoleHint.Section), ("section header", RoleHint.Section),
         ("section heading", RoleHint.Section), ("section", RoleHint.Section), ("panel", RoleHint.Section), ("widget", RoleHint.None), ("dialog", RoleHint.None),
-        ("item", RoleHint.None), ("row", RoleHint.None), ("entry", RoleHint.None),
+        ("item", RoleHint.None), ("row", RoleHint.None), ("entry", RoleHint.None), ("todo", RoleHint.None), ("to-do", RoleHint.None),
     ];
+
+    // Nouns for the rows of a list: "the second todo" counts rows, never a control with a name of its own.
+    private static readonly HashSet<string> RowNouns = new(StringComparer.OrdinalIgnoreCase) { "item", "row", "entry", "todo", "to-do", "result", "task", "line" };
 
     private static readonly string[] Connectors =
         [" next to ", " beside ", " near ", " for ", " under ", " below ", " in the ", " in ", " of the ", " of ", " on the ", " within ", " inside "];
@@ -125,7 +128,15 @@ internal static partial class TargetQuery
         {
             n = OrdinalOf(ordinal.Groups[1].Value);
             afterOrdinal = text[ordinal.Length..].Trim();
-            readings.Add(Reading(afterOrdinal, n, null, weight));
+            if (FromEnd().Match(afterOrdinal) is { Success: true } end)
+            {
+                // "the second todo from the top", "the 2nd row from the bottom": counted from that end.
+                afterOrdinal = afterOrdinal[..end.Index].Trim();
+                n = end.Groups["bottom"].Success ? (n == -1 ? 1 : -n) : n;
+            }
+
+            var rows = afterOrdinal.Split(' ', StringSplitOptions.RemoveEmptyEntries) is { Length: 1 } one && RowNouns.Contains(one[0].TrimEnd('s'));
+            readings.Add(Reading(afterOrdinal, n, null, weight) with { OrdinalOfRow = rows });
 
             // "the first location radio button", "the 2nd rating checkbox": words left before the role word may name the
             // group the boxes are in rather than a box; counted among the boxes of that group.
@@ -291,6 +302,9 @@ internal static partial class TargetQuery
 
     [GeneratedRegex(@"^(first|second|third|fourth|fifth|last|1st|2nd|3rd|4th|5th)\s+", RegexOptions.IgnoreCase)]
     private static partial Regex Ordinal();
+
+    [GeneratedRegex(@"\s+from\s+(?:the\s+)?(?:(?<top>top|start|beginning|left|first)|(?<bottom>bottom|end|right|last))$", RegexOptions.IgnoreCase)]
+    private static partial Regex FromEnd();
 
     [GeneratedRegex(@"\s*\(\s*""(?<name>[^""]+)""\s*\)")]
     private static partial Regex ShownAs();

@@ -52,7 +52,7 @@ internal static class Verbs
         ("show only", VerbKind.ShowOnly), ("only show", VerbKind.ShowOnly), ("view only", VerbKind.ShowOnly),
         ("display only", VerbKind.ShowOnly), ("list only", VerbKind.ShowOnly),
         ("filter by", VerbKind.Filter), ("filter on", VerbKind.Filter), ("filter", VerbKind.Filter),
-        ("use", VerbKind.Use), ("add", VerbKind.Add), ("create", VerbKind.Add), ("rename", VerbKind.Rename), ("log in", VerbKind.Login), ("login", VerbKind.Login), ("sign in", VerbKind.Login), ("log on", VerbKind.Login),
+        ("use", VerbKind.Use), ("add", VerbKind.Add), ("create", VerbKind.Add), ("rename", VerbKind.Rename), ("edit", VerbKind.Rename), ("drop", VerbKind.Drag), ("log in", VerbKind.Login), ("login", VerbKind.Login), ("sign in", VerbKind.Login), ("log on", VerbKind.Login),
     ]);
 
     /// <summary>The verbs to name in a "could not understand" message.</summary>
