@@ -430,4 +430,40 @@ public sealed class StepClassRulesTests
 
         Assert.AreEqual(expected, grounding.Action?.PrimaryTarget?.ElementId, grounding.Reason);
     }
+
+    [TestMethod]
+    public void Parse_ASentenceDescribingThePage_IsNoStepButWhereTheNextOneActs()
+    {
+        var steps = StepInterpreter.Parse("Under \"Nested\" there are four boxes labelled \"This is a test\". Tick the third one.");
+
+        Assert.HasCount(1, steps, string.Join(" | ", steps));
+        Assert.AreEqual(StepKind.Check, steps[0].Kind);
+        StringAssert.Contains(steps[0].Context, "This is a test");
+    }
+
+    [TestMethod]
+    [DataRow("Order 1042 has arrived late, refund it.")]
+    [DataRow("Newsletter is checked.")]
+    public void Parse_AStatementThatAsksForSomething_IsNeverDroppedAsADescription(string task)
+    {
+        Assert.IsNotEmpty(StepInterpreter.Parse(task), "a sentence with an instruction in it must stay a step");
+    }
+
+    [TestMethod]
+    [DataRow("Tick the third one only.")]
+    [DataRow("Tick only the third one.")]
+    public void Resolve_TheThirdOneInADescribedGroup_CountsTheBoxesOfThatGroup(string step)
+    {
+        var page = Page(
+            E(1, "checkbox", "Subscribe", 20) with { Checked = false },
+            E(11, "checkbox", "This is a test", 60) with { Checked = false },
+            E(12, "checkbox", "This is a test", 100) with { Checked = false },
+            E(13, "checkbox", "This is a test", 140) with { Checked = false },
+            E(14, "checkbox", "This is a test", 180) with { Checked = false });
+        var parsed = StepInterpreter.Parse("There are four boxes labelled \"This is a test\". " + step)[0];
+
+        var grounding = new StepInterpreter().Ground(parsed, page);
+
+        Assert.AreEqual(13, grounding.Action?.PrimaryTarget?.ElementId, grounding.Reason);
+    }
 }

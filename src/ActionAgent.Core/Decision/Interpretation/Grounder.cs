@@ -109,6 +109,13 @@ internal sealed class Grounder(PageIndex page, IReadOnlySet<int> penalized, Task
                 {
                     var top = scored[0].Score;
                     var near = scored.Where(c => c.Score >= top - 0.03).OrderBy(c => c.Item.Order).ToList();
+                    if (search.SoftContext is { IsEmpty: false } soft)
+                    {
+                        // "There are four boxes labelled "This is a test". Tick the third one": counted in that group only.
+                        var most = near.Max(c => TextMatch.Coverage(soft, Surroundings(c.Item)));
+                        near = most > 0 ? near.Where(c => TextMatch.Coverage(soft, Surroundings(c.Item)) >= most - 1e-9).ToList() : near;
+                    }
+
                     if (reading.OrdinalOfRow && near.Where(c => string.IsNullOrWhiteSpace(c.Item.Element.Name)).ToList() is { Count: > 0 } rows)
                     {
                         // A control with a name of its own ("Mark all as complete") belongs to no row.

@@ -133,6 +133,9 @@ internal static partial class StepParser
     [GeneratedRegex(@"\s+off$", RegexOptions.IgnoreCase)]
     private static partial Regex TickOff();
 
+    [GeneratedRegex(@"(?:^|\s)(?:there\s+(?:is|are|was|were)|(?:is|are)\s+(?:always|already|now|still|inside|in|on|at|under|next|greyed|grayed|shown|displayed|labell?ed|called|named|the|a|an|one|two|three|four|five)\b|(?:has|have|shows|contains|holds|lists|opens)\s)", RegexOptions.IgnoreCase)]
+    private static partial Regex Statement();
+
     [GeneratedRegex(@"\s+(?:so\s+(?:that\s+)?it\s+(?:reads|says|shows)|to\s+(?:read|say))\s+", RegexOptions.IgnoreCase)]
     private static partial Regex ReadsAs();
 

@@ -35,15 +35,37 @@ internal static partial class StepParser
             var items = numbered ? InlineNumber().Split(masked) : [masked];
             foreach (var item in items)
             {
+                string? described = null;
                 foreach (var sentence in SentenceBreak().Split(item))
                 {
-                    steps.AddRange(ParseSentence(sentence, text));
+                    // "Under "Nested inputs" there are four boxes labelled "This is a test".": a description of the page is
+                    // no step; it says where the next sentence's steps act.
+                    var plain = StripTrailingPeriod(StripLeadingFillers(sentence.Trim()));
+                    if (IsDescription(plain))
+                    {
+                        described = text.Restore(plain, keepQuotes: false);
+                        continue;
+                    }
+
+                    var parsed = ParseSentence(sentence, text).ToList();
+                    steps.AddRange(described is null ? parsed : parsed.Select(s => s.Context is null && s.Kind is not (StepKind.Navigate or StepKind.Wait or StepKind.PressKey) ? s with { Context = described } : s));
+                    described = null;
                 }
             }
         }
 
         return ResolveOthers(ResolvePronouns(steps)).Select((s, i) => s with { Number = i + 1 }).ToList();
     }
+
+    // A statement about the page, not an instruction: no verb of ours starts it, it says what is or has ("there are four
+    // boxes", "the Date box is greyed out", "everything here is inside one dialog") and it asks for no state (that is
+    // "Newsletter is checked", which stays a step) nor forbids one ("X must not change").
+    private static bool IsDescription(string sentence) =>
+        Verbs.MatchFuzzy(sentence) is null && Statement().IsMatch(sentence) && !StateSentence().IsMatch(sentence)
+        && !MustStay().IsMatch(sentence) && !MustNotChange().IsMatch(sentence) && !SoThatOnly().IsMatch(sentence)
+        && !ColonOrEquals().IsMatch(sentence)
+        && sentence.Split(',', ';').SelectMany(SplitClauses).All(c => Verbs.MatchFuzzy(StripLeadingFillers(c.Trim())) is null)
+        && sentence.Split(',', ';').Where(p => p.Trim().Length > 0).All(p => Statement().IsMatch(p));
 
     // "Create a todo called "Renew passport", then mark it as done", "Type 5 into Quantity, then clear it": "it" is what
     // the step before acted on (its element, or the item it created when it named none). Keys and waits act on nothing.

@@ -53,7 +53,9 @@ internal static partial class TargetQuery
             return readings;
         }
 
-        var text = LeadingFiller().Replace(StripPurpose(Glyph().Replace(phrase.Trim(), "")), "").Trim();
+        // "only the second box", "the third one only": "only" at either edge says nothing else is meant, never a name.
+        var text = LeadingFiller().Replace(OnlyAtEdge().Replace(StripPurpose(Glyph().Replace(phrase.Trim(), "")), ""), "").Trim();
+        text = LeadingFiller().Replace(OnlyAtEdge().Replace(text, ""), "").Trim();
 
         // "the start date ("From") of the range": the quoted words in brackets are the name the page shows.
         if (ShownAs().Match(text) is { Success: true } shown)
@@ -133,6 +135,12 @@ internal static partial class TargetQuery
                 // "the second todo from the top", "the 2nd row from the bottom": counted from that end.
                 afterOrdinal = afterOrdinal[..end.Index].Trim();
                 n = end.Groups["bottom"].Success ? (n == -1 ? 1 : -n) : n;
+            }
+
+            if (afterOrdinal is "one" or "ones")
+            {
+                // "the third one": of the kind the verb acts on, in the place the step names.
+                afterOrdinal = "";
             }
 
             var rows = afterOrdinal.Split(' ', StringSplitOptions.RemoveEmptyEntries) is { Length: 1 } one && RowNouns.Contains(one[0].TrimEnd('s'));
@@ -305,6 +313,9 @@ internal static partial class TargetQuery
 
     [GeneratedRegex(@"\s+from\s+(?:the\s+)?(?:(?<top>top|start|beginning|left|first)|(?<bottom>bottom|end|right|last))$", RegexOptions.IgnoreCase)]
     private static partial Regex FromEnd();
+
+    [GeneratedRegex(@"^only\s+|\s+only$", RegexOptions.IgnoreCase)]
+    private static partial Regex OnlyAtEdge();
 
     [GeneratedRegex(@"\s*\(\s*""(?<name>[^""]+)""\s*\)")]
     private static partial Regex ShownAs();
