@@ -22,6 +22,7 @@ public sealed class DomEffectVerifier : IOutcomeVerifier
     private readonly DomEffectVerifierOptions options;
     private readonly TimeProvider time;
     private readonly ILogger logger;
+    private (int Id, string? Name)? dropTargetBefore;
 
     /// <summary>Creates the verifier for one session; <paramref name="inner"/> (a pixel verifier) runs first and its change counts as evidence.</summary>
     public DomEffectVerifier(
@@ -80,6 +81,11 @@ public sealed class DomEffectVerifier : IOutcomeVerifier
         {
             await inner.PrepareAsync(proposal, before, cancellationToken).ConfigureAwait(false);
         }
+
+        // A drop target that answers a drop by changing itself ("Dropped!", "Trash: Item A"): how it read before.
+        dropTargetBefore = proposal.Action is DragAction { To: { ElementId: { } toId, Point: null } }
+            ? (toId, (await ScriptAsync<ProbeResult>("probe", cancellationToken, toId).ConfigureAwait(false))?.Name)
+            : null;
 
         await ScriptAsync<IdleResult>("arm", cancellationToken).ConfigureAwait(false);
     }
@@ -218,12 +224,12 @@ public sealed class DomEffectVerifier : IOutcomeVerifier
     };
 
     // A page helper call that must not fail the step: a page that navigated or closed meanwhile answers nothing.
-    private async Task<T?> ScriptAsync<T>(string op, CancellationToken ct)
+    private async Task<T?> ScriptAsync<T>(string op, CancellationToken ct, int id = 0)
         where T : class
     {
         try
         {
-            return await session.GuardAsync(() => PageScript.RunAsync<T>(session.Page, new { op, key = session.ScriptKey }), ct).ConfigureAwait(false);
+            return await session.GuardAsync(() => PageScript.RunAsync<T>(session.Page, new { op, key = session.ScriptKey, id }), ct).ConfigureAwait(false);
         }
         catch (PlaywrightException e)
         {
@@ -284,6 +290,16 @@ public sealed class DomEffectVerifier : IOutcomeVerifier
 
         var element = id is { } known ? before.Find(known) : null;
         var what = element is null ? "the focused element" : $"{Role(element)} \"{Short(element.Label)}\"";
+        if (action is DragAction { To: { ElementId: { } toId, Point: null } } onto && element is not { Role: "slider" } && probe.Status == "ok"
+            && before.Find(toId) is { } dropTarget)
+        {
+            var target = await session.GuardAsync(
+                () => PageScript.RunAsync<ProbeResult>(session.Page, new { op = "probe", key = session.ScriptKey, id = toId, token }),
+                ct,
+                stopOnDialog: true).ConfigureAwait(false);
+            return Dropped(probe, target, what, dropTarget, outcome);
+        }
+
         return action switch
         {
             TypeTextAction type => Typed(type, probe, what, element),
@@ -302,6 +318,36 @@ public sealed class DomEffectVerifier : IOutcomeVerifier
             HoverAction => Changed(probe, outcome) is { } shown ? (true, [$"hovering {what} changed the page ({shown})"], "") : (true, [], ""),
             _ => (true, [], ""),
         };
+    }
+
+    // Dropped onto an element: the dragged element now lies on it (where it is now, or where it was before the drop: a
+    // sortable item takes the place of the one it was dropped on), or the drop target itself changed ("Dropped!"). A
+    // page that changed some other way (a placeholder, an item sent back) did not take the drop.
+    private (bool, List<string>, string) Dropped(ProbeResult dragged, ProbeResult target, string what, UiElement onto, ActionOutcome outcome)
+    {
+        var ontoWhat = $"{Role(onto)} \"{Short(onto.Label)}\"";
+        if (target.Status != "ok" || dragged.Cx is not { } x || dragged.Cy is not { } y)
+        {
+            return Changed(dragged, outcome) is { } gone
+                ? (true, [$"dragging {what} onto {ontoWhat} changed the page ({gone})"], "")
+                : (false, [], $"dragging {what} onto {ontoWhat} changed nothing on the page");
+        }
+
+        static bool Inside(double x, double y, double l, double t, double w, double h) =>
+            x >= l - 8 && x <= l + w + 8 && y >= t - 8 && y <= t + h + 8;
+        var now = target is { Cx: { } tx, Cy: { } ty, Hw: { } tw, Hh: { } th } && Inside(x, y, tx - (tw / 2), ty - (th / 2), tw, th);
+        var then = Inside(x, y, onto.Bounds.X, onto.Bounds.Y, onto.Bounds.Width, onto.Bounds.Height);
+        if (now || then)
+        {
+            return (true, [FormattableString.Invariant($"{what} now lies on {ontoWhat} (at {x:0},{y:0})")], "");
+        }
+
+        if (dropTargetBefore is { } was && was.Id == onto.Id && was.Name is not null && target.Name is { } shown && shown != was.Name)
+        {
+            return (true, [$"{ontoWhat} changed when {what} was dropped on it (now {Short(shown)})"], "");
+        }
+
+        return (false, [], FormattableString.Invariant($"{what} did not end up on {ontoWhat}: it lies at ({x:0},{y:0}), outside it; the page changed otherwise ({Changed(dragged, outcome) ?? "nothing"})"));
     }
 
     // A slider was dragged when its handle moved (or its value changed): other changes on the page do not say so.

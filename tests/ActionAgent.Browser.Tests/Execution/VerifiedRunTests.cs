@@ -252,6 +252,29 @@ public sealed class VerifiedRunTests
               document.getElementById('promo').addEventListener('mousedown', () => { document.getElementById('out').textContent = 'offer opened'; });
             </script>
             """);
+        // A card that follows the mouse while dragged and snaps back on release, writing a log line: the page changed,
+        // the card never went onto the bin. The second card is accepted: it stays where it was dropped.
+        server.Add("/snap-back", """
+            <!doctype html><title>Board</title>
+            <div id="card" style="position:absolute; left:40px; top:40px; width:120px; height:40px; background:#ddf">Card</div>
+            <div id="keeper" style="position:absolute; left:40px; top:120px; width:120px; height:40px; background:#dfd">Keeper</div>
+            <div id="bin" style="position:absolute; left:400px; top:40px; width:160px; height:120px; background:#fdd">Bin</div>
+            <p id="log" style="position:absolute; top:300px"></p>
+            <script>
+              for (const el of [document.getElementById('card'), document.getElementById('keeper')]) {
+                const home = { left: el.style.left, top: el.style.top };
+                let drag = null;
+                el.addEventListener('mousedown', (e) => { drag = { dx: e.clientX - el.offsetLeft, dy: e.clientY - el.offsetTop }; e.preventDefault(); });
+                document.addEventListener('mousemove', (e) => { if (drag) { el.style.left = (e.clientX - drag.dx) + 'px'; el.style.top = (e.clientY - drag.dy) + 'px'; } });
+                document.addEventListener('mouseup', () => {
+                  if (!drag) return;
+                  drag = null;
+                  if (el.id === 'card') { el.style.left = home.left; el.style.top = home.top; document.getElementById('log').textContent = 'card snapped back'; }
+                  else document.getElementById('log').textContent = 'keeper dropped';
+                });
+              }
+            </script>
+            """);
         server.Add("/delayed-menu", """
             <!doctype html><title>Player</title>
             <style>li { cursor: pointer; width: 150px; padding: 2px } ul { list-style: none }</style>
@@ -624,6 +647,28 @@ public sealed class VerifiedRunTests
 
         Assert.AreEqual(RunStatus.Completed, result.Status, result.Message);
         Assert.AreEqual("chose Stop", await session.Page.InnerTextAsync("#out"));
+    }
+
+    [TestMethod]
+    public async Task RunAsync_ADropThatThePageSendsBack_IsNotADrop()
+    {
+        await session.Page.GotoAsync(server.Url("/snap-back"));
+
+        var result = await RunAsync("Drag Card onto Bin.");
+
+        Assert.AreEqual(RunStatus.Failed, result.Status, "the card is back where it was: " + result.Message);
+        StringAssert.Contains(result.Message, "did not end up on");
+    }
+
+    [TestMethod]
+    public async Task RunAsync_ADropThatStays_IsCheckedByWhereTheElementLies()
+    {
+        await session.Page.GotoAsync(server.Url("/snap-back"));
+
+        var result = await RunAsync("Drag Keeper onto Bin.");
+
+        Assert.AreEqual(RunStatus.Completed, result.Status, result.Message);
+        StringAssert.Contains(result.Message, "now lies on");
     }
 
     [TestMethod]
