@@ -466,4 +466,25 @@ public sealed class StepClassRulesTests
 
         Assert.AreEqual(13, grounding.Action?.PrimaryTarget?.ElementId, grounding.Reason);
     }
+
+    [TestMethod]
+    [DataRow("Mark every todo as completed with the toggle-all arrow at the top left.", "toggle-all arrow")]
+    [DataRow("Move the calendar forward one month with the Next arrow.", "Next arrow")]
+    [DataRow("Switch the list to show only the Completed todos.", "the Completed todos")]
+    public void Parse_WhatAControlDoes_ClicksThatControl(string task, string target)
+    {
+        var steps = StepInterpreter.Parse(task);
+
+        Assert.HasCount(1, steps, string.Join(" | ", steps));
+        Assert.AreEqual(StepKind.Click, steps[0].Kind);
+        Assert.AreEqual(target, steps[0].Target);
+    }
+
+    [TestMethod]
+    public void Parse_TickTheBoxWithAnIcon_TicksTheBoxNotTheIcon()
+    {
+        var steps = StepInterpreter.Parse("Tick the row with the warning icon.");
+
+        Assert.AreEqual(StepKind.Check, steps[0].Kind, "the icon names which box; it is not the instrument");
+    }
 }

@@ -133,7 +133,7 @@ internal static partial class StepParser
     [GeneratedRegex(@"\s+off$", RegexOptions.IgnoreCase)]
     private static partial Regex TickOff();
 
-    [GeneratedRegex(@"(?:^|\s)(?:there\s+(?:is|are|was|were)|(?:is|are)\s+(?:always|already|now|still|inside|in|on|at|under|next|greyed|grayed|shown|displayed|labell?ed|called|named|the|a|an|one|two|three|four|five)\b|(?:has|have|shows|contains|holds|lists|opens)\s)", RegexOptions.IgnoreCase)]
+    [GeneratedRegex(@"(?:^|\s)(?:there\s+(?:is|are|was|were)|(?:isn't|aren't)\s|(?:is|are)\s+(?:not|always|already|now|still|inside|in|on|at|under|next|greyed|grayed|shown|displayed|labell?ed|called|named|the|a|an|one|two|three|four|five)\b|(?:has|have|shows|contains|holds|lists|opens)\s)", RegexOptions.IgnoreCase)]
     private static partial Regex Statement();
 
     [GeneratedRegex(@"\s+(?:so\s+(?:that\s+)?it\s+(?:reads|says|shows)|to\s+(?:read|say))\s+", RegexOptions.IgnoreCase)]
@@ -142,6 +142,13 @@ internal static partial class StepParser
     // "Filter the list so that only Active todos are shown": the purpose is the step.
     [GeneratedRegex(@"^\S+\s+.+?\s+so\s+(?:that\s+)?only\s+(?<what>.+?)\s+(?:are|is)\s+(?:shown|visible|displayed|listed|left)$", RegexOptions.IgnoreCase)]
     private static partial Regex SoThatOnly();
+
+    // "Switch the list to show only the Completed todos".
+    [GeneratedRegex(@"^\S+\s+.+?\s+to\s+(?:show|display|list|view)\s+only\s+(?<what>.+)$", RegexOptions.IgnoreCase)]
+    private static partial Regex ToShowOnly();
+
+    [GeneratedRegex(@"\b(?:every|all|each)\b", RegexOptions.IgnoreCase)]
+    private static partial Regex Collective();
 
     [GeneratedRegex(@"\s+(?:there|in there|over there)$", RegexOptions.IgnoreCase)]
     private static partial Regex There();

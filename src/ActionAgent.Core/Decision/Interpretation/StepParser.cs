@@ -294,7 +294,8 @@ internal static partial class StepParser
             return [Step(StepKind.Navigate, display, value: Urls.Normalize(q.Restore(text, keepQuotes: false)))];
         }
 
-        if (SoThatOnly().Match(text) is { Success: true } only)
+        if ((SoThatOnly().Match(text) is { Success: true } only && only.Groups["what"].Success)
+            || (ToShowOnly().Match(text) is { Success: true } toShow && (only = toShow).Success))
         {
             return [ParseShowOnly(only.Groups["what"].Value, display, q)];
         }
@@ -309,7 +310,14 @@ internal static partial class StepParser
             return [Step(StepKind.Keep, display, target: q.Restore(fixedThing.Groups["target"].Value, true), value: "unchanged")];
         }
 
-        if (Verbs.MatchFuzzy(text) is null && WithControl().Match(text) is { Success: true } withControl)
+        // "Mark every todo as completed with the toggle-all arrow", "move the calendar forward a month with the Next
+        // arrow": what the verb does is done by the control named after "with"; clicking it is the step.
+        // A box "with the warning icon" is named by the icon, so ticking only hands over to it for every/all of them.
+        var heard = Verbs.MatchFuzzy(text);
+        if (heard is not { Kind: VerbKind.Click or VerbKind.Press or VerbKind.Type or VerbKind.Fill or VerbKind.Select
+                or VerbKind.Remove or VerbKind.Use or VerbKind.DoubleClick or VerbKind.RightClick or VerbKind.Hover or VerbKind.Login or VerbKind.Add or VerbKind.Rename }
+            && (heard is not { Kind: VerbKind.Check or VerbKind.Uncheck or VerbKind.Accept } || Collective().IsMatch(text))
+            && WithControl().Match(text) is { Success: true } withControl)
         {
             // "Stop it with the "Cancel Download" button": whatever the verb, the control named after "with" is clicked.
             return [Step(StepKind.Click, display, target: q.Restore(withControl.Groups["control"].Value, true))];
