@@ -25,10 +25,15 @@ internal static class PageScript
 
     // The answer comes back as one JSON string: several times cheaper than Playwright's per-value serialisation.
     // Pages that replaced JSON.stringify or added toJSON to prototypes (old libraries did) get the plain object.
+    // With args.drawnWithin (ms), a document that is still loading is first given until its next animation frame (at
+    // most that long): until its render-blocking stylesheets arrive the page is not drawn, and boxes measured then are
+    // the unstyled ones, not those the screenshot shows. A loaded or hidden document (no frames) is answered at once.
     private static readonly string Stringified =
-        "(a) => { const r = (\n" + Source + "\n)(a); "
+        "(a) => { const run = () => { const r = (\n" + Source + "\n)(a); "
         + "const safe = !Array.prototype.toJSON && !Object.prototype.toJSON && /\\[native code\\]/.test(String(JSON.stringify)); "
-        + "return safe ? JSON.stringify(r) : { raw: r }; }";
+        + "return safe ? JSON.stringify(r) : { raw: r }; }; "
+        + "if (!(a.drawnWithin > 0) || document.readyState === 'complete' || document.visibilityState !== 'visible') return run(); "
+        + "return new Promise((drawn) => { requestAnimationFrame(() => drawn()); setTimeout(drawn, a.drawnWithin); }).then(run); }";
 
     public static async Task<T> RunAsync<T>(IPage page, object args)
     {

@@ -115,7 +115,10 @@ public sealed class PlaywrightPerceiver : IPerceiver
 
     private Task<WalkResult> WalkAsync(CancellationToken cancellationToken)
     {
-        var args = new { op = "observe", key = session.ScriptKey, maxElements = options.MaxElements, maxText = options.MaxVisibleTextChars };
+        // A page still loading is measured once it can be drawn (see PageScript): the concurrent screenshot waits for a
+        // drawn frame too, so the boxes and the pixels of one observation show the same page. Without this, a document
+        // whose stylesheet was late (a loaded machine) was walked unstyled, its elements hundreds of pixels off.
+        var args = new { op = "observe", key = session.ScriptKey, maxElements = options.MaxElements, maxText = options.MaxVisibleTextChars, drawnWithin = session.Settings.Timeouts.ActionMs };
         return session.GuardAsync(() => PageScript.RunAsync<WalkResult>(session.Page, args), cancellationToken, stopOnDialog: true);
     }
 

@@ -50,6 +50,13 @@ public sealed class PlaywrightPerceiverTests
             <button>Refresh</button><div style="height: 400px"></div>
             <table><tr><th>Name</th><th>City</th></tr><tr><td>Ada</td><td>London</td></tr></table>
             """);
+        // Until its stylesheet arrives (late, as on a loaded machine) the page is not drawn: unstyled, the banner would
+        // push the link 300 px down; styled, the banner is gone and the link sits at the top.
+        server.Add("/late/style.css", ".banner { display: none } a { display: inline-block; margin: 40px 0 0 200px }");
+        server.Add("/late-style", """
+            <!doctype html><html><head><title>Results</title><link rel="stylesheet" href="/late/style.css"></head>
+            <body><div class="banner" style="height: 300px">Loading results…</div><p><a href="/orders/1042">Order 1042</a></p></body></html>
+            """);
         session = await TestBrowser.OpenAsync();
     }
 
@@ -264,6 +271,29 @@ public sealed class PlaywrightPerceiverTests
         Assert.AreEqual((observation.Geometry.ScreenshotWidth, observation.Geometry.ScreenshotHeight), (png.Width, png.Height));
         var password = Single(observation, e => e.InputType == "password");
         Assert.AreEqual(((byte)0, (byte)0, (byte)0), png.Pixel((int)password.Bounds.X + 10, (int)password.Bounds.Center.Y), "captures are masked too");
+    }
+
+    [TestMethod]
+    public async Task Observe_PageWhoseStylesheetIsStillLoading_MeasuresElementsWhereTheScreenshotShowsThem()
+    {
+        // The observation starts right after the new document committed, while its stylesheet is still on its way.
+        await session.Page.GotoAsync(server.Url("/late-style"), new() { WaitUntil = Microsoft.Playwright.WaitUntilState.Commit });
+
+        var observation = await session.CreatePerceiver().ObserveAsync(TestContext.CancellationToken);
+
+        await session.Page.WaitForLoadStateAsync(Microsoft.Playwright.LoadState.Load);
+        var drawn = await session.Page.Locator("a").BoundingBoxAsync();
+        Assert.IsNotNull(drawn);
+        var link = Single(observation, e => e.Role == "link" && e.Name == "Order 1042");
+        Assert.AreEqual(drawn.X, link.Bounds.X, 1.0, "the link's box is the styled one: " + link.Bounds);
+        Assert.AreEqual(drawn.Y, link.Bounds.Y, 1.0, "the link's box is the styled one: " + link.Bounds);
+        Assert.IsFalse(observation.Elements.Any(e => (e.Text ?? e.Name).Contains("Loading results", StringComparison.Ordinal)), "the banner the stylesheet hides is not listed");
+
+        // The screenshot of the same observation shows the link there: its pixels are not the page's white background.
+        var png = PngImage.Decode(observation.Screenshot.Span);
+        var inside = observation.Geometry.ToScreenshot(new ScreenPoint(link.Bounds.X + 2, link.Bounds.Center.Y));
+        var column = Enumerable.Range(0, (int)link.Bounds.Width).Select(dx => png.Pixel((int)inside.X + dx, (int)inside.Y));
+        Assert.IsTrue(column.Any(p => p != ((byte)255, (byte)255, (byte)255)), "the screenshot shows the link inside its box");
     }
 
     [TestMethod]

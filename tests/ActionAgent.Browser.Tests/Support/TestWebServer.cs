@@ -22,6 +22,9 @@ public sealed class TestWebServer : IDisposable
 
     public int Port { get; }
 
+    /// <summary>How long requests under /late/ wait before they are answered. Default 1.5 s.</summary>
+    public TimeSpan LateDelay { get; set; } = TimeSpan.FromMilliseconds(1500);
+
     public string BaseUrl => $"http://127.0.0.1:{Port}";
 
     /// <summary>Bodies of POST requests, in order, as "path?body".</summary>
@@ -104,9 +107,15 @@ public sealed class TestWebServer : IDisposable
                 return;
             }
 
+            // /late/…: anything registered under it (a stylesheet, a page) is answered only after LateDelay.
+            if (path.StartsWith("/late/", StringComparison.Ordinal))
+            {
+                Thread.Sleep(LateDelay);
+            }
+
             if (pages.TryGetValue(path, out var html) || (context.Request.HttpMethod == "POST" && pages.TryGetValue(path + "#post", out html)))
             {
-                Write(response, 200, html);
+                Write(response, 200, html, path.EndsWith(".css", StringComparison.Ordinal) ? "text/css" : "text/html");
             }
             else
             {
@@ -119,11 +128,11 @@ public sealed class TestWebServer : IDisposable
         }
     }
 
-    private static void Write(HttpListenerResponse response, int status, string html)
+    private static void Write(HttpListenerResponse response, int status, string html, string type = "text/html")
     {
         var bytes = Encoding.UTF8.GetBytes(html);
         response.StatusCode = status;
-        response.ContentType = "text/html; charset=utf-8";
+        response.ContentType = type + "; charset=utf-8";
         response.ContentLength64 = bytes.Length;
         response.OutputStream.Write(bytes);
         response.Close();
