@@ -112,8 +112,9 @@ internal sealed class Grounder(PageIndex page, IReadOnlySet<int> penalized, Task
                     if (search.SoftContext is { IsEmpty: false } soft)
                     {
                         // "There are four boxes labelled "This is a test". Tick the third one": counted in that group only.
-                        var most = near.Max(c => TextMatch.Coverage(soft, Surroundings(c.Item)));
-                        near = most > 0 ? near.Where(c => TextMatch.Coverage(soft, Surroundings(c.Item)) >= most - 1e-9).ToList() : near;
+                        var covered = near.Select(c => (Candidate: c, Coverage: TextMatch.Coverage(soft, Surroundings(c.Item)))).ToList();
+                        var most = covered.Max(c => c.Coverage);
+                        near = most > 0 ? covered.Where(c => c.Coverage >= most - 1e-9).Select(c => c.Candidate).ToList() : near;
                     }
 
                     if (reading.OrdinalOfRow && near.Where(c => string.IsNullOrWhiteSpace(c.Item.Element.Name)).ToList() is { Count: > 0 } rows)

@@ -1,3 +1,6 @@
+using System.Text.RegularExpressions;
+using ActionAgent.Core.Perception;
+
 namespace ActionAgent.Core.Decision.Interpretation;
 
 /// <summary>
@@ -77,7 +80,6 @@ internal static partial class KeptState
 
         var search = new Search(step.Target, _ => true) { SoftContext = step.Context is { } c ? Phrase.Of(c) : null };
         var now = g.Find(search);
-        var then = new Grounder(start, new HashSet<int>()).Find(search);
         if (now.IsAtLeast(Enough) && now.Best!.Item is var item && start.Items.FirstOrDefault(i => i.Element.Id == item.Element.Id) is { } before)
         {
             var moved = Where().IsMatch(step.Text);
@@ -86,6 +88,7 @@ internal static partial class KeptState
                 : new StepGrounding(GroundingStatus.AlreadyDone, null, 1, $"{item.RoleWord} '{item.Display}' is as it was when the task started{(moved ? ", in the same place" : "")}") { Element = item.Element };
         }
 
+        var then = new Grounder(start, new HashSet<int>()).Find(search);
         if (then.IsAtLeast(Enough) && then.Best!.Item is var earlier && !(now.IsAtLeast(Enough) && now.Best!.Item.Element.Id != earlier.Element.Id))
         {
             return g.Memory.ActedOn.Contains(earlier.Element.Id)
@@ -97,7 +100,7 @@ internal static partial class KeptState
             $"no element matches '{step.Target}' now and at the start both, so whether it is unchanged cannot be seen");
     }
 
-    private static string? Difference(Perception.UiElement then, Perception.UiElement now, bool place)
+    private static string? Difference(UiElement then, UiElement now, bool place)
     {
         if (!string.Equals(then.Value ?? "", now.Value ?? "", StringComparison.Ordinal))
         {
@@ -119,8 +122,8 @@ internal static partial class KeptState
         return place && Math.Max(Math.Abs(x1 - x0), Math.Abs(y1 - y0)) > 8 ? FormattableString.Invariant($"moved from ({x0:0},{y0:0}) to ({x1:0},{y1:0})") : null;
     }
 
-    [System.Text.RegularExpressions.GeneratedRegex(@"\b(?:where it is|where they are|in place|move|moved|position)\b", System.Text.RegularExpressions.RegexOptions.IgnoreCase)]
-    private static partial System.Text.RegularExpressions.Regex Where();
+    [GeneratedRegex(@"\b(?:where it is|where they are|in place|move|moved|position)\b", RegexOptions.IgnoreCase)]
+    private static partial Regex Where();
 
     // In the group the words name (its legend, heading or label words), or in the place the task named.
     private static bool Belongs(PageItem item, Phrase group, Phrase? place)

@@ -60,12 +60,20 @@ internal static partial class StepParser
     // A statement about the page, not an instruction: no verb of ours starts it, it says what is or has ("there are four
     // boxes", "the Date box is greyed out", "everything here is inside one dialog") and it asks for no state (that is
     // "Newsletter is checked", which stays a step) nor forbids one ("X must not change").
-    private static bool IsDescription(string sentence) =>
-        Verbs.MatchFuzzy(sentence) is null && Statement().IsMatch(sentence) && !StateSentence().IsMatch(sentence)
-        && !MustStay().IsMatch(sentence) && !MustNotChange().IsMatch(sentence) && !SoThatOnly().IsMatch(sentence)
-        && !ColonOrEquals().IsMatch(sentence)
-        && sentence.Split(',', ';').SelectMany(SplitClauses).All(c => Verbs.MatchFuzzy(StripLeadingFillers(c.Trim())) is null)
-        && sentence.Split(',', ';').Where(p => p.Trim().Length > 0).All(p => Statement().IsMatch(p));
+    private static bool IsDescription(string sentence)
+    {
+        if (Verbs.MatchFuzzy(sentence) is not null || !Statement().IsMatch(sentence) || StateSentence().IsMatch(sentence) || MustStay().IsMatch(sentence)
+            || MustNotChange().IsMatch(sentence) || SoThatOnly().IsMatch(sentence) || ColonOrEquals().IsMatch(sentence))
+        {
+            return false;
+        }
+
+        var parts = sentence.Split(',', ';').Where(p => p.Trim().Length > 0).ToList();
+        return parts.All(p => Statement().IsMatch(p))
+            && parts.SelectMany(SplitClauses).All(c => Verbs.MatchFuzzy(StripLeadingFillers(c.Trim())) is null);
+    }
+
+    private static string Unquoted(string phrase) => phrase.Replace("\"", "", StringComparison.Ordinal);
 
     // "Create a todo called "Renew passport", then mark it as done", "Type 5 into Quantity, then clear it": "it" is what
     // the step before acted on (its element, or the item it created when it named none). Keys and waits act on nothing.
@@ -76,7 +84,7 @@ internal static partial class StepParser
             if (steps[i].Context is { } where && Referent().IsMatch(where.Trim()) && steps[i - 1].Target is { } place)
             {
                 // "…, and inside it open …": the place is what the step before opened.
-                steps[i] = steps[i] with { Context = place.Replace("\"", "", StringComparison.Ordinal), WithinPrevious = true };
+                steps[i] = steps[i] with { Context = Unquoted(place), WithinPrevious = true };
             }
 
             if (steps[i - 1].Target is { } named0 && (steps[i].Target is { } t0 && There().IsMatch(t0) || steps[i].Value is { } v0 && There().IsMatch(v0)))
@@ -86,7 +94,7 @@ internal static partial class StepParser
                 {
                     Target = steps[i].Target is { } tt ? There().Replace(tt, "") : null,
                     Value = steps[i].Value is { } vv ? There().Replace(vv, "") : null,
-                    Context = named0.Replace("\"", "", StringComparison.Ordinal),
+                    Context = Unquoted(named0),
                 };
             }
 
@@ -95,7 +103,7 @@ internal static partial class StepParser
                     : Possessive().Match(inside.Trim()) is { Success: true } p ? $"the {p.Groups["t"].Value}" : null) is { Length: > 0 } named)
             {
                 // "open Salzburg, then the second Delphi inside it", "go to the Second tab and choose Fast in its dropdown".
-                steps[i] = steps[i] with { Target = named, Context = opened.Replace("\"", "", StringComparison.Ordinal), WithinPrevious = true };
+                steps[i] = steps[i] with { Target = named, Context = Unquoted(opened), WithinPrevious = true };
             }
 
             if (steps[i].Target is not { } t || !Referent().IsMatch(t.Trim()))
@@ -226,7 +234,7 @@ internal static partial class StepParser
 
     private static InterpretedStep WithLead(InterpretedStep step, string lead)
     {
-        var plain = lead.Replace("\"", "", StringComparison.Ordinal);
+        var plain = Unquoted(lead);
         if (step.Kind is StepKind.Type && step.Target is null && LeadNamesField().IsMatch(lead))
         {
             return step with { Target = lead };
@@ -294,8 +302,7 @@ internal static partial class StepParser
             return [Step(StepKind.Navigate, display, value: Urls.Normalize(q.Restore(text, keepQuotes: false)))];
         }
 
-        if ((SoThatOnly().Match(text) is { Success: true } only && only.Groups["what"].Success)
-            || (ToShowOnly().Match(text) is { Success: true } toShow && (only = toShow).Success))
+        if ((SoThatOnly().Match(text) is { Success: true } soThat ? soThat : ToShowOnly().Match(text)) is { Success: true } only)
         {
             return [ParseShowOnly(only.Groups["what"].Value, display, q)];
         }
@@ -307,7 +314,7 @@ internal static partial class StepParser
 
         if (MustNotChange().Match(text) is { Success: true } fixedThing && Verbs.Match(text) is null)
         {
-            return [Step(StepKind.Keep, display, target: q.Restore(fixedThing.Groups["target"].Value, true), value: "unchanged")];
+            return [ParseLeave("leave", q.Restore(fixedThing.Groups["target"].Value, true), "unchanged", display)];
         }
 
         // "Mark every todo as completed with the toggle-all arrow", "move the calendar forward a month with the Next
@@ -367,7 +374,7 @@ internal static partial class StepParser
             VerbKind.Set => ParseSet(word, rest, display, q),
             VerbKind.MakeSure => ParseMakeSure(rest, display, q) ?? [Implicit(text, display, q)],
             VerbKind.Dont => DontChange().Match(rest) is { Success: true } untouched
-                ? [Step(StepKind.Keep, display, target: q.Restore(untouched.Groups["target"].Value, true), value: "unchanged")]
+                ? [ParseLeave("leave", q.Restore(untouched.Groups["target"].Value, true), "unchanged", display)]
                 : [Step(StepKind.Uncheck, display, target: q.Restore(DontVerb().Replace(rest, ""), true))],
             VerbKind.Back => ParseBack(rest, display, q),
             VerbKind.Go => ParseGo(rest, display, q),
