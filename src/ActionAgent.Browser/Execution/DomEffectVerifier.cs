@@ -268,16 +268,20 @@ public sealed class DomEffectVerifier : IOutcomeVerifier
         }
     }
 
+    // What changed since the baseline, and the state of one element (0: the focused one); a dialog stops it.
+    private Task<ProbeResult> ProbeAsync(int id, string? token, CancellationToken ct) =>
+        session.GuardAsync(
+            () => PageScript.RunAsync<ProbeResult>(session.Page, new { op = "probe", key = session.ScriptKey, id, token }),
+            ct,
+            stopOnDialog: true);
+
     private async Task<(bool Seen, List<string> Checks, string Problem)> LookAsync(
         BrowserAction action, int? id, string? token, Observation before, ActionOutcome outcome, CancellationToken ct)
     {
         ProbeResult probe;
         try
         {
-            probe = await session.GuardAsync(
-                () => PageScript.RunAsync<ProbeResult>(session.Page, new { op = "probe", key = session.ScriptKey, id = id ?? 0, token }),
-                ct,
-                stopOnDialog: true).ConfigureAwait(false);
+            probe = await ProbeAsync(id ?? 0, token, ct).ConfigureAwait(false);
         }
         catch (DialogOpenedException)
         {
@@ -293,11 +297,7 @@ public sealed class DomEffectVerifier : IOutcomeVerifier
         if (action is DragAction { To: { ElementId: { } toId, Point: null } } onto && element is not { Role: "slider" } && probe.Status == "ok"
             && before.Find(toId) is { } dropTarget)
         {
-            var target = await session.GuardAsync(
-                () => PageScript.RunAsync<ProbeResult>(session.Page, new { op = "probe", key = session.ScriptKey, id = toId, token }),
-                ct,
-                stopOnDialog: true).ConfigureAwait(false);
-            return Dropped(probe, target, what, dropTarget, outcome);
+            return Dropped(probe, await ProbeAsync(toId, token, ct).ConfigureAwait(false), what, dropTarget, outcome);
         }
 
         return action switch
@@ -333,10 +333,9 @@ public sealed class DomEffectVerifier : IOutcomeVerifier
                 : (false, [], $"dragging {what} onto {ontoWhat} changed nothing on the page");
         }
 
-        static bool Inside(double x, double y, double l, double t, double w, double h) =>
-            x >= l - 8 && x <= l + w + 8 && y >= t - 8 && y <= t + h + 8;
-        var now = target is { Cx: { } tx, Cy: { } ty, Hw: { } tw, Hh: { } th } && Inside(x, y, tx - (tw / 2), ty - (th / 2), tw, th);
-        var then = Inside(x, y, onto.Bounds.X, onto.Bounds.Y, onto.Bounds.Width, onto.Bounds.Height);
+        bool Near(ScreenRect r) => new ScreenRect(r.X - 8, r.Y - 8, r.Width + 16, r.Height + 16).Contains(x, y);
+        var now = target is { Cx: { } tx, Cy: { } ty, Hw: { } tw, Hh: { } th } && Near(new ScreenRect(tx - (tw / 2), ty - (th / 2), tw, th));
+        var then = Near(onto.Bounds);
         if (now || then)
         {
             return (true, [FormattableString.Invariant($"{what} now lies on {ontoWhat} (at {x:0},{y:0})")], "");
