@@ -36,7 +36,8 @@
     st.mo = new MutationObserver((records) => { countRecords(records); });
   }
   // Where the agent's press landed: the element under the pointer when the button went down. A click whose press
-  // landed on something else (a popup laid over the target, a sticky header) did not click the target.
+  // landed on something else (a popup laid over the target, a sticky header) did not click the target. The timers'
+  // init script sees it first (before the page's own listeners); this listener serves documents loaded without it.
   if (!st.pressWatch && typeof window.addEventListener === 'function') {
     st.pressWatch = true;
     const onPress = (e) => {
@@ -136,6 +137,7 @@
   function setBaseline(el) {
     const focus = deepActive();
     st.pressed = null;
+    if (top[KEY + '_t']) top[KEY + '_t'].pressed = null;
     st.base = { mut: flushMutations(), liveMut: st.liveMut || 0, selfMut: st.selfMut || 0, look: lookOf(el), focus, sel: selectionOf(focus), sx: top.scrollX, sy: top.scrollY, url: location.href, el: el || null, box: boxState(el) };
   }
   watch(document);
@@ -838,9 +840,10 @@
     res.focused = !!el && !!active && (active === el || el.contains(active) || (!!el.control && el.control === active));
     res.focus = describe(active && active !== body ? active : null);
     if (!el) return res;
-    if (base.el === el && st.pressed && st.pressed.nodeType === 1) {
+    const pressed = (top[KEY + '_t'] && top[KEY + '_t'].pressed) || st.pressed;
+    if (base.el === el && pressed && pressed.nodeType === 1) {
       // Inside the target, its label or its control, or an ancestor of the target (its own padding): the target's press.
-      const p = st.pressed;
+      const p = pressed;
       const labels = el.labels ? Array.from(el.labels) : [];
       const ok = composedContains(el, p) || labels.some((l) => composedContains(l, p)) || (el.control && composedContains(el.control, p))
         || (p !== document.body && p !== document.documentElement && composedContains(p, el));

@@ -10,12 +10,19 @@
   // sockets/event streams and workers. A page with none of them (and no running animation) is quiet: nothing there can
   // change it unless something acts, so the verifier need not watch it before acting (see quiet()).
   const pending = { timeouts: new Set(), intervals: new Set(), frames: new Set(), requests: 0, channels: 0 };
-  const T = { armed: false, own: false, flush: null, pending };
+  const T = { armed: false, own: false, flush: null, pending, pressed: null };
   try {
     Object.defineProperty(window, KEY, { value: T, enumerable: false, configurable: false, writable: false });
   } catch (e) {
     return;
   }
+  // Where the agent's press landed (read by the page helper's probe). Registered here, before the page's own scripts,
+  // so a page that stops presses at the window cannot hide where one landed.
+  const onPress = (e) => {
+    if (T.armed && !T.pressed) T.pressed = (e.composedPath && e.composedPath()[0]) || e.target;
+  };
+  window.addEventListener('pointerdown', onPress, true);
+  window.addEventListener('mousedown', onPress, true);
   const wrap = (fn, own, done) => function () {
     if (done) done();
     const prev = T.own;

@@ -241,6 +241,22 @@ public sealed class VerifiedRunTests
         // A menu as jQuery UI draws it: the pointer-cursor <li> wraps the item that announces the submenu, which opens
         // 300 ms after the pointer arrives (and not on click).
         // A hostile page: as soon as the pointer moves, a promotion is laid over the Save button and takes the press.
+        // The second one also stops every press at the window, so no listener added after its own sees where it landed.
+        server.Add("/overlay-grab-hidden", """
+            <!doctype html><title>Notes</title>
+            <script>
+              window.addEventListener('pointerdown', (e) => e.stopImmediatePropagation(), true);
+              window.addEventListener('mousedown', (e) => e.stopImmediatePropagation(), true);
+            </script>
+            <button id="save" style="position:absolute; left:40px; top:60px; width:160px; height:40px">Save</button>
+            <div id="promo" style="display:none; position:absolute; left:20px; top:40px; width:240px; height:90px; background:#fc0">Special offer!</div>
+            <p id="out" style="position:absolute; top:200px"></p>
+            <script>
+              document.addEventListener('mousemove', () => { document.getElementById('promo').style.display = 'block'; });
+              document.getElementById('save').addEventListener('click', () => { document.getElementById('out').textContent = 'saved'; });
+              document.getElementById('promo').addEventListener('click', () => { document.getElementById('out').textContent = 'offer opened'; });
+            </script>
+            """);
         server.Add("/overlay-grab", """
             <!doctype html><title>Notes</title>
             <button id="save" style="position:absolute; left:40px; top:60px; width:160px; height:40px">Save</button>
@@ -672,9 +688,11 @@ public sealed class VerifiedRunTests
     }
 
     [TestMethod]
-    public async Task RunAsync_APressThatLandsOnSomethingLaidOverTheTarget_IsNotTakenForTheClick()
+    [DataRow("/overlay-grab")]
+    [DataRow("/overlay-grab-hidden")]
+    public async Task RunAsync_APressThatLandsOnSomethingLaidOverTheTarget_IsNotTakenForTheClick(string path)
     {
-        await session.Page.GotoAsync(server.Url("/overlay-grab"));
+        await session.Page.GotoAsync(server.Url(path));
 
         var result = await RunAsync("Click Save.");
 
