@@ -14,7 +14,7 @@ internal static partial class StepParser
     {
         var m = RemoveWith().Match(rest);
         var owner = m.Success ? m.Groups["owner"].Value : rest;
-        var control = m.Success ? RelativeClause().Replace(m.Groups["control"].Value, "") : word;
+        var control = m.Success ? RelativeClause().Replace(m.Groups["control"].Value, "") : word.Contains(' ', StringComparison.Ordinal) ? "remove" : word;
         string[] names = ["remove", "delete", "close", "×", "x", "✕", "destroy", "dismiss", "trash"];
         return Step(StepKind.Click, display, target: q.Restore(control, true)) with
         {

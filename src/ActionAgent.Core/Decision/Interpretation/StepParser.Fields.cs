@@ -102,6 +102,12 @@ internal static partial class StepParser
 
     private static InterpretedStep ParseSelect(string rest, string display, ClauseText q)
     {
+        if ((SplitLast(rest, " in ") ?? SplitLast(rest, " from ")) is { } entry && NamedEntry().Match(entry.Left.Trim()) is { Success: true } e)
+        {
+            // "choose the new entry "Something New" in Tools": the quoted name is the option.
+            rest = $"{e.Groups["q"].Value} in {entry.Right}";
+        }
+
         var hasPreposition = SelectPreposition().IsMatch(rest);
         var quoted = QuoteToken().Matches(rest);
         if (quoted.Count == 1 && !hasPreposition)
@@ -192,6 +198,12 @@ internal static partial class StepParser
 
         if (SplitFirst(rest, " to ") is { } s)
         {
+            if (word.Equals("change", StringComparison.OrdinalIgnoreCase) && ChangeFrom().Match(s.Left) is { Success: true } from)
+            {
+                // "Change the picker labelled "Single" from JavaScript to Python": the old value is no part of the name.
+                s = (from.Groups["t"].Value, s.Right);
+            }
+
             var (value, place) = SplitValuePlace(s.Right);
             return [Step(StepKind.Set, display, target: q.Restore(place is null ? s.Left : $"{s.Left} {place}", true), value: q.Value(value))];
         }

@@ -32,7 +32,7 @@ internal static partial class StepParser
     private static partial Regex Referent();
 
     // "The dropdown on the First tab must stay at Slower", "the others must remain unticked": a state to keep, no action.
-    [GeneratedRegex(@"^(?<target>.+?)\s+(?:must|should|has to|have to|needs? to|is to|are to)\s+(?:stay|remain|be left|be kept|keep)\s+(?<state>.+)$", RegexOptions.IgnoreCase)]
+    [GeneratedRegex(@"^(?<target>.+?)\s+(?:must|should|has to|have to|needs? to|is to|are to)\s+(?:stay|remain|be left|be kept|keep)(?:\s+(?<state>.+))?$", RegexOptions.IgnoreCase)]
     private static partial Regex MustStay();
 
     // "The file selection must not change", "Do not change the file selection", "don't move the other box".
@@ -91,10 +91,10 @@ internal static partial class StepParser
     [GeneratedRegex(@"[,]?\s+please$", RegexOptions.IgnoreCase)]
     private static partial Regex TrailingPlease();
 
-    [GeneratedRegex(@"^(?:then|and|now|next|finally|also|just|afterwards|after that|first|firstly|lastly|you should|you need to|i want to|i need to|we need to|go ahead and|could you|can you|let's|lets)[,]?\s+", RegexOptions.IgnoreCase)]
+    [GeneratedRegex(@"^(?:then|and|now|next|finally|also|just|afterwards|after that|first|firstly|lastly|so(?!\s+that\b)|you should|you need to|i want to|i need to|we need to|go ahead and|could you|can you|let's|lets)[,]?\s+", RegexOptions.IgnoreCase)]
     private static partial Regex LeadingFiller();
 
-    [GeneratedRegex(@"^(?:in|under|within|inside|on|at|from|for)\s+(?<where>\S.*)$", RegexOptions.IgnoreCase)]
+    [GeneratedRegex(@"^(?:in|under|within|inside|on|at|from|for|below|above|beneath|underneath|beside|next to|near)\s+(?<where>\S.*)$", RegexOptions.IgnoreCase)]
     private static partial Regex LeadPlace();
 
     [GeneratedRegex(@"\b(?:field|box|input|textbox|text area|textarea|labell?ed|called|named)\b", RegexOptions.IgnoreCase)]
@@ -133,7 +133,7 @@ internal static partial class StepParser
     [GeneratedRegex(@"\s+off$", RegexOptions.IgnoreCase)]
     private static partial Regex TickOff();
 
-    [GeneratedRegex(@"(?:^|\s)(?:there\s+(?:is|are|was|were)|(?:isn't|aren't)\s|(?:is|are)\s+(?:not|always|already|now|still|inside|in|on|at|under|next|greyed|grayed|shown|displayed|labell?ed|called|named|the|a|an|one|two|three|four|five)\b|(?:has|have|shows|contains|holds|lists|opens)\s)", RegexOptions.IgnoreCase)]
+    [GeneratedRegex(@"(?:^|\s)(?:there\s+(?:is|are|was|were)|(?:isn't|aren't)\s|(?:is|are)\s+(?:not|always|already|now|still|inside|in|on|at|under|next|greyed|grayed|shown|displayed|read-only|readonly|locked|disabled|hidden|collapsed|folded|closed|missing|required|optional|too|very|quite|only|labell?ed|called|named|the|a|an|one|two|three|four|five)\b|(?:has|have|shows|contains|holds|lists|opens)\s)", RegexOptions.IgnoreCase)]
     private static partial Regex Statement();
 
     [GeneratedRegex(@"\s+(?:so\s+(?:that\s+)?it\s+(?:reads|says|shows)|to\s+(?:read|say))\s+", RegexOptions.IgnoreCase)]
@@ -221,4 +221,28 @@ internal static partial class StepParser
 
     [GeneratedRegex(@"^as\s+(?<user>\S+?)\s*(?:/|,|\s+with\s+|\s+and\s+|$)\s*(?:(?:the|a)\s+)?(?:(?:password|pass|pwd)\s+)?(?<pass>.*)$", RegexOptions.IgnoreCase)]
     private static partial Regex LoginAs();
+
+    [GeneratedRegex(@"(?<s>\s*)\((?<c>[^()]*)\)")]
+    private static partial Regex BracketRemark();
+
+    [GeneratedRegex("\\s*\\([^()\u0001]*\\)")]
+    private static partial Regex ValueAside();
+
+    [GeneratedRegex(@"^(?<topic>[^:\u0001]{2,60}?)\s*:\s+(?<rest>\S.*)$")]
+    private static partial Regex TopicColon();
+
+    [GeneratedRegex(@"^(?<t>.+?)\s+from\s+(?<old>[^\s].*)$", RegexOptions.IgnoreCase)]
+    private static partial Regex ChangeFrom();
+
+    [GeneratedRegex(@"^\p{L}+\b.*?\s(?:with|using|via)\s+(?<control>\u0001\d+\u0002|\p{Lu}[\w-]*(?:\s+\p{Lu}[\w-]*){0,3})$")]
+    private static partial Regex WithName();
+
+    [GeneratedRegex(@"^(?:the\s+)?(?:new\s+)?(?:entry|option|item|value|choice|one)\s+(?<q>\u0001\d+\u0002)$", RegexOptions.IgnoreCase)]
+    private static partial Regex NamedEntry();
+
+    [GeneratedRegex(@"^\u0001\d+\u0002(?:(?:\s*,\s*|\s+and\s+|\s*,\s*and\s+)\u0001\d+\u0002)*$")]
+    private static partial Regex QuotedOnly();
+
+    [GeneratedRegex(@"(?<=\u0002)\s+(?:again|once more)$", RegexOptions.IgnoreCase)]
+    private static partial Regex QuotedAgain();
 }

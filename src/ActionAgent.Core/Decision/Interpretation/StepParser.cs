@@ -11,6 +11,9 @@ internal static partial class StepParser
 {
     private const char QuoteOpen = '\u0001';
     private const char QuoteClose = '\u0002';
+    private const char MaskedComma = '\u0005';
+    private const char MaskedSemicolon = '\u0006';
+    private const char MaskedPeriod = '\u0007';
 
     public static IReadOnlyList<InterpretedStep> Parse(string task)
     {
@@ -24,6 +27,7 @@ internal static partial class StepParser
                 quotes.Add(m.Groups["q"].Value);
                 return $"{QuoteOpen}{quotes.Count - 1}{QuoteClose}";
             });
+            masked = MaskParentheticals(masked);
             var numbered = NumberMarker().IsMatch(masked);
             masked = ListMarker().Replace(masked, "").Trim();
             if (masked.Length == 0)
@@ -48,7 +52,7 @@ internal static partial class StepParser
                     }
 
                     var parsed = ParseSentence(sentence, text).ToList();
-                    steps.AddRange(described is null ? parsed : parsed.Select(s => s.Context is null && s.Kind is not (StepKind.Navigate or StepKind.Wait or StepKind.PressKey) ? s with { Context = described } : s));
+                    steps.AddRange(described is null ? parsed : parsed.Select(s => (s.Context is null || Referent().IsMatch(s.Context)) && s.Kind is not (StepKind.Navigate or StepKind.Wait or StepKind.PressKey) ? s with { Context = described } : s));
                     described = null;
                 }
             }
@@ -56,6 +60,24 @@ internal static partial class StepParser
 
         return ResolveOthers(ResolvePronouns(steps)).Select((s, i) => s with { Number = i + 1 }).ToList();
     }
+
+    // "Rename X to Y (double-click the text to edit it, Enter saves)", "Select 2, 7 and 11 (click 2, then Ctrl-click 7 and
+    // 11)": a remark in brackets that starts with a gesture says how a person would do the step; it is no step of its own
+    // and its commas are no clause breaks. Other brackets stay ("the one with week numbers", "plain o, no umlaut"), with
+    // their punctuation masked so that it splits nothing; ParseClause unmasks it.
+    private static string MaskParentheticals(string line) =>
+        BracketRemark().Replace(line, m =>
+        {
+            var inner = m.Groups["c"].Value.Trim();
+            if (Verbs.Match(inner) is { Kind: VerbKind.Click or VerbKind.DoubleClick or VerbKind.Hover or VerbKind.ModifierClick or VerbKind.Drag or VerbKind.Scroll or VerbKind.RightClick })
+            {
+                return "";
+            }
+
+            return m.Groups["s"].Value + "(" + inner.Replace(',', MaskedComma).Replace(';', MaskedSemicolon).Replace('.', MaskedPeriod) + ")";
+        });
+
+    private static string Unmask(string text) => text.Replace(MaskedComma, ',').Replace(MaskedSemicolon, ';').Replace(MaskedPeriod, '.');
 
     // A statement about the page, not an instruction: no verb of ours starts it, it says what is or has ("there are four
     // boxes", "the Date box is greyed out", "everything here is inside one dialog") and it asks for no state (that is
@@ -134,6 +156,13 @@ internal static partial class StepParser
         for (var i = 0; i < clauses.Count; i++)
         {
             var clause = clauses[i];
+            if (i < clauses.Count - 1 && IsDescription(StripTrailingPeriod(StripLeadingFillers(clause.Trim()))))
+            {
+                // "The Date box is greyed out, so press "Choose Date"": the statement says where the next clauses act.
+                lead ??= q.Restore(StripTrailingPeriod(StripLeadingFillers(clause.Trim())), keepQuotes: false);
+                continue;
+            }
+
             if (lead is null && ReadLead(clause, i < clauses.Count - 1) is { } found)
             {
                 lead = q.Restore(found.Where, keepQuotes: true);
@@ -208,6 +237,14 @@ internal static partial class StepParser
     private static (string Where, string Remainder)? ReadLead(string clause, bool moreFollow)
     {
         var text = StripLeadingFillers(clause);
+        if (TopicColon().Match(text) is { Success: true } topic && Verbs.StartsWithVerb(StripLeadingFillers(topic.Groups["rest"].Value))
+            && Verbs.MatchFuzzy(topic.Groups["topic"].Value) is null)
+        {
+            // "Tags field at the top of the page: add a new tag …", "In it: expand …": what comes before the colon is the place.
+            var named = topic.Groups["topic"].Value.Trim();
+            return (LeadPlace().Match(named) is { Success: true } inPlace ? inPlace.Groups["where"].Value.Trim() : named, topic.Groups["rest"].Value.Trim());
+        }
+
         var m = LeadPlace().Match(text);
         if (!m.Success || Verbs.MatchFuzzy(text) is not null)
         {
@@ -291,6 +328,13 @@ internal static partial class StepParser
     {
         var text = StripTrailingPeriod(StripLeadingFillers(clause));
         text = TrailingPlease().Replace(text, "");
+        if (Verbs.Match(text) is { Kind: VerbKind.Type or VerbKind.Fill or VerbKind.Select })
+        {
+            // "type jorn (plain o, no umlaut)": a remark in brackets is no part of the value (a quoted value keeps its own).
+            text = ValueAside().Replace(text, "");
+        }
+
+        text = Unmask(QuotedAgain().Replace(text, ""));
         if (text.Length == 0)
         {
             return [];
@@ -309,6 +353,7 @@ internal static partial class StepParser
 
         if (MustStay().Match(text) is { Success: true } stay && Verbs.Match(text) is null)
         {
+            // "Wyoming has to stay": with no state named, it stays as it was.
             return [ParseLeave("leave", q.Restore(stay.Groups["target"].Value, true), KeptState(stay.Groups["state"].Value.Trim()), display)];
         }
 
@@ -334,6 +379,13 @@ internal static partial class StepParser
         {
             // "Acknowledge the message by pressing Ok": the words after "by" say what to do.
             return ParseClause(method, q);
+        }
+
+        if (heard is null && WithName().Match(text) is { Success: true } named)
+        {
+            // "Send the form with Submit", "get rid of all finished todos with "Clear completed"": a verb we do not know,
+            // done with a control named after "with": clicking it is the step.
+            return [Step(StepKind.Click, display, target: q.Restore(named.Groups["control"].Value, true))];
         }
 
         if (Verbs.MatchFuzzy(text) is not { } verb)
@@ -375,13 +427,16 @@ internal static partial class StepParser
             VerbKind.MakeSure => ParseMakeSure(rest, display, q) ?? [Implicit(text, display, q)],
             VerbKind.Dont => DontChange().Match(rest) is { Success: true } untouched
                 ? [ParseLeave("leave", q.Restore(untouched.Groups["target"].Value, true), "unchanged", display)]
-                : [Step(StepKind.Uncheck, display, target: q.Restore(DontVerb().Replace(rest, ""), true))],
+                : Verbs.Match(rest) is { Kind: VerbKind.Click or VerbKind.Press or VerbKind.DoubleClick or VerbKind.RightClick or VerbKind.Remove or VerbKind.Go or VerbKind.Drag or VerbKind.Type or VerbKind.Fill }
+                    // "Do not press any of the buttons": nothing to do; the interpreter acts only on what the steps name.
+                    ? []
+                    : [Step(StepKind.Uncheck, display, target: q.Restore(DontVerb().Replace(rest, ""), true))],
             VerbKind.Back => ParseBack(rest, display, q),
             VerbKind.Go => ParseGo(rest, display, q),
             VerbKind.Load => Urls.IsUrl(q.Restore(rest, false))
                 ? [Step(StepKind.Navigate, display, value: Urls.Normalize(q.Restore(rest, false)))]
                 : [Implicit(text, display, q)],
-            VerbKind.Scroll => [ParseScroll(rest, display, q)],
+            VerbKind.Scroll => [ParseScroll(word.Contains(' ', StringComparison.Ordinal) ? $"{word[(word.LastIndexOf(' ') + 1)..]} {rest}" : rest, display, q)],
             VerbKind.Wait => [ParseWait(rest, display, q)],
             VerbKind.Search => [ParseSearch(rest, display, q)],
             VerbKind.Filter => Pairs(word, rest, display, q, context: null),
@@ -393,7 +448,9 @@ internal static partial class StepParser
             VerbKind.ShowOnly => [ParseShowOnly(rest, display, q)],
             VerbKind.Leave => LeaveState().Match(rest) is { Success: true } keep
                 ? [ParseLeave(word, q.Restore(keep.Groups["target"].Value, true), KeptState(keep.Groups["state"].Value), display)]
-                : [Implicit(text, display, q)],
+                : QuotedOnly().IsMatch(rest)
+                    ? [ParseLeave(word, q.Restore(rest, true), "unchanged", display)] // "Keep "neat"": as it is now.
+                    : [Implicit(text, display, q)],
             VerbKind.ModifierClick => [Step(StepKind.Click, display, target: q.Restore(rest, true), value: KeyName(word.Split('-', '+')[0]))],
             _ => [Implicit(text, display, q)],
         };
@@ -484,7 +541,7 @@ internal static partial class StepParser
     private sealed class ClauseText(List<string> quotes)
     {
         public string Restore(string masked, bool keepQuotes) =>
-            QuoteToken().Replace(masked, m =>
+            QuoteToken().Replace(Unmask(masked), m =>
             {
                 var inner = quotes[int.Parse(m.Value[1..^1], System.Globalization.CultureInfo.InvariantCulture)];
                 return keepQuotes ? $"\"{inner}\"" : inner;
