@@ -15,6 +15,9 @@ internal sealed class RunCursor(string task, IReadOnlyList<InterpretedStep> step
     /// <summary>Observations waited for the current step's target to appear.</summary>
     public int Waits { get; set; }
 
+    /// <summary>Calendar moves (a month forward or back, a drop-down choice) made for the current ShowMonth step.</summary>
+    public int Moves { get; set; }
+
     public Proposed Pending { get; set; }
 
     /// <summary>The page as it was at the last wait for the current step's target, to tell an idle page from a loading one.</summary>
@@ -74,6 +77,7 @@ internal sealed class RunCursor(string task, IReadOnlyList<InterpretedStep> step
         Index++;
         Attempts = 0;
         Waits = 0;
+        Moves = 0;
         Pending = Proposed.Nothing;
         LastElementId = null;
         Penalized.Clear();

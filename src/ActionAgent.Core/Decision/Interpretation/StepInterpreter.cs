@@ -124,6 +124,27 @@ public sealed class StepInterpreter : IDecider
                     cursor.ActedOn.Add(acted);
                 }
 
+                if (cursor.Current is { Kind: StepKind.ShowMonth, Value: { Length: 7 } })
+                {
+                    // One move of the calendar done; the step holds once the calendar shows the month (grounded again below).
+                    cursor.Moves++;
+                    if (cursor.Moves > _options.MaxCalendarMoves)
+                    {
+                        return Propose(new FailAction($"{Where(cursor)}, '{cursor.Current.Text}': the calendar did not reach the month after {cursor.Moves} moves. Stopping here.")
+                        {
+                            Failure = FailureKind.NotVerified,
+                        }, "calendar moves exhausted", cursor.Current, 1);
+                    }
+
+                    cursor.Unconfirmed.Remove(cursor.Index + 1);
+                    cursor.AfterAction = true;
+                    cursor.Attempts = 0;
+                    cursor.Waits = 0;
+                    cursor.Penalized.Clear();
+                    cursor.Pending = RunCursor.Proposed.Nothing;
+                    return Decide(context);
+                }
+
                 cursor.Advance(checks.Count == 0 ? cursor.Current.Text : $"{cursor.Current.Text} (checked: {string.Join("; ", checks)})", confirmed: checks.Count > 0);
                 cursor.AfterAction = true;
                 (cursor.Brought, cursor.BroughtScope) = Brought(cursor, ids);

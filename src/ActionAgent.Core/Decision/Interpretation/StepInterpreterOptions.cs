@@ -35,6 +35,9 @@ public sealed class StepInterpreterOptions
     /// <summary>Looks tried per step to bring out a target that is not on the page (hovering its row). Default: 2.</summary>
     public int MaxExplorationsPerStep { get; set; } = 2;
 
+    /// <summary>Moves (a month forward or back, a drop-down choice) a calendar step may make to reach its month. Default: 40.</summary>
+    public int MaxCalendarMoves { get; set; } = 40;
+
     /// <summary>
     /// When true, <c>done</c> needs every carried-out step confirmed by a check even if no outcome of the run carried
     /// one (a single-step run whose check was lost). Set it where an effect verifier is composed. Default: false.

@@ -71,4 +71,16 @@ public enum StepKind
 
     /// <summary>No verb was recognised; the sentence is tried as "field: value" and as the name of a button or link.</summary>
     Implicit,
+
+    /// <summary>
+    /// Page a date picker's calendar until it shows the month in <see cref="InterpretedStep.Value"/> ("2015-03"): with its
+    /// month and year drop-downs when it has them, else its previous/next control, one month per action, each checked.
+    /// </summary>
+    ShowMonth,
+
+    /// <summary>
+    /// Click a day in the calendar shown: <see cref="InterpretedStep.Value"/> is a date ("2019-06-03": in that month), a day
+    /// of the month shown ("14"), or the nth weekday of it ("3 Friday").
+    /// </summary>
+    PickDay,
 }

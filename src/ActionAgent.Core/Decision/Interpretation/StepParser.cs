@@ -40,6 +40,7 @@ internal static partial class StepParser
             foreach (var item in items)
             {
                 string? described = null;
+                string? describedMasked = null;
                 foreach (var sentence in SentenceBreak().Split(item))
                 {
                     // "Under "Nested inputs" there are four boxes labelled "This is a test".": a description of the page is
@@ -48,12 +49,20 @@ internal static partial class StepParser
                     if (IsDescription(plain))
                     {
                         described = text.Restore(plain, keepQuotes: false);
+                        describedMasked = plain;
                         continue;
                     }
 
                     var parsed = ParseSentence(sentence, text).ToList();
+                    if (described is not null && NamedInDescription(describedMasked, text) is { } describedName)
+                    {
+                        // "… is a field reading "Automatic position". Open its calendar": it is the thing the description named.
+                        parsed = parsed.Select(s => s.Target is { } t && Referent().IsMatch(t.Trim()) ? s with { Target = describedName } : s).ToList();
+                    }
+
                     steps.AddRange(described is null ? parsed : parsed.Select(s => (s.Context is null || Referent().IsMatch(s.Context)) && s.Kind is not (StepKind.Navigate or StepKind.Wait or StepKind.PressKey) ? s with { Context = described } : s));
                     described = null;
+                    describedMasked = null;
                 }
             }
         }
@@ -94,6 +103,10 @@ internal static partial class StepParser
         return parts.All(p => Statement().IsMatch(p))
             && parts.SelectMany(SplitClauses).All(c => Verbs.MatchFuzzy(StripLeadingFillers(c.Trim())) is null);
     }
+
+    // The one quoted name a description gives ("a field reading "Automatic position""), quoted, or null.
+    private static string? NamedInDescription(string? masked, ClauseText text) =>
+        masked is not null && QuoteToken().Matches(masked) is { Count: 1 } one ? text.Restore(one[0].Value, keepQuotes: true) : null;
 
     private static string Unquoted(string phrase) => phrase.Replace("\"", "", StringComparison.Ordinal);
 
@@ -344,6 +357,11 @@ internal static partial class StepParser
         if (Urls.IsUrl(q.Restore(text, keepQuotes: false)))
         {
             return [Step(StepKind.Navigate, display, value: Urls.Normalize(q.Restore(text, keepQuotes: false)))];
+        }
+
+        if (ParseCalendar(text, display, q) is { } calendar)
+        {
+            return calendar;
         }
 
         if ((SoThatOnly().Match(text) is { Success: true } soThat ? soThat : ToShowOnly().Match(text)) is { Success: true } only)

@@ -102,6 +102,8 @@ internal sealed partial class StepResolver(StepInterpreterOptions options, Meani
             StepKind.WaitForText => Fixed(new WaitAction(options.WaitForTextTimeout, step.Value), $"wait for '{step.Value}'"),
             StepKind.Implicit => Implicit(step, g),
             StepKind.Keep => KeptState.Check(step, g),
+            StepKind.ShowMonth => ShowMonth(step, g),
+            StepKind.PickDay => PickDay(step, g),
             _ => new StepGrounding(GroundingStatus.NotUnderstood, null, 0, $"steps of kind {step.Kind} are not supported"),
         };
     }

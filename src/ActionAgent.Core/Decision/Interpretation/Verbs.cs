@@ -37,7 +37,7 @@ internal static class Verbs
         ("go back", VerbKind.Back), ("navigate back", VerbKind.Back), ("browse back", VerbKind.Back),
         ("go to", VerbKind.Go), ("goto", VerbKind.Go), ("navigate to", VerbKind.Go), ("navigate", VerbKind.Go),
         ("browse to", VerbKind.Go), ("head to", VerbKind.Go), ("open up", VerbKind.Go), ("open", VerbKind.Go),
-        ("visit", VerbKind.Go), ("load", VerbKind.Load),
+        ("visit", VerbKind.Go), ("load", VerbKind.Load), ("go", VerbKind.Go),
         ("expand", VerbKind.Click), ("collapse", VerbKind.Click), ("unfold", VerbKind.Click), ("toggle", VerbKind.Click),
         ("remove", VerbKind.Remove), ("take out", VerbKind.Remove), ("take away", VerbKind.Remove), ("delete", VerbKind.Remove), ("dismiss", VerbKind.Remove), ("close", VerbKind.Remove), ("discard", VerbKind.Remove),
         ("scroll", VerbKind.Scroll), ("go down", VerbKind.Scroll), ("go up", VerbKind.Scroll), ("head down", VerbKind.Scroll),
@@ -127,6 +127,7 @@ internal static class Verbs
         return m.Kind switch
         {
             VerbKind.Login => m.Remainder.StartsWith("with ", StringComparison.OrdinalIgnoreCase) || m.Remainder.StartsWith("as ", StringComparison.OrdinalIgnoreCase),
+            VerbKind.Go when m.Word.Equals("go", StringComparison.OrdinalIgnoreCase) => m.Remainder.Length > 0,
             _ => true,
         };
     }

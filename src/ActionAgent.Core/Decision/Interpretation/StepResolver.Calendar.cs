@@ -1,0 +1,151 @@
+using System.Globalization;
+
+namespace ActionAgent.Core.Decision.Interpretation;
+
+/// <summary>Date pickers: page the calendar to a month, then click a day of the month it shows.</summary>
+internal sealed partial class StepResolver
+{
+    // "go to March 2015": done when the calendar shows it; else one move towards it (a drop-down first: one action
+    // instead of many clicks; the year before the month), and the interpreter grounds the step again after it.
+    private static StepGrounding ShowMonth(InterpretedStep step, Grounder g)
+    {
+        if (step.Value is "+1" or "-1")
+        {
+            return PageOnce(step.Value == "+1", g);
+        }
+
+        if (!TryMonth(step.Value, out var year, out var month))
+        {
+            return new StepGrounding(GroundingStatus.NotUnderstood, null, 0, $"'{step.Value}' is no month and year");
+        }
+
+        var want = $"{CalendarView.MonthName(month)} {year}";
+        if (CalendarView.Read(g.Page) is not { } calendar)
+        {
+            return new StepGrounding(GroundingStatus.NotFound, null, 0, $"no calendar is shown on the page to go to {want} in (open the date field first)");
+        }
+
+        if (calendar.Months.Any(m => m.Year == year && m.Month == month))
+        {
+            return new StepGrounding(GroundingStatus.AlreadyDone, null, 1, $"the calendar shows {want}");
+        }
+
+        var first = calendar.First;
+        if (calendar.YearSelect is { } years && first.Year != year)
+        {
+            var option = years.Element.Options.FirstOrDefault(o => o.Trim() == year.ToString(CultureInfo.InvariantCulture));
+            if (option is not null && !string.Equals(years.Element.Value?.Trim(), option.Trim(), StringComparison.Ordinal))
+            {
+                return Calendar(new SelectOptionAction(ActionTarget.Element(years.Element.Id, years.Display), option), years,
+                    $"the calendar shows {first}; choosing {year} in its year drop-down");
+            }
+        }
+
+        if (calendar.MonthSelect is { } months && first.Year == year)
+        {
+            var option = months.Element.Options.FirstOrDefault(o => CalendarView.MonthOf(o) == month);
+            if (option is not null && CalendarView.MonthOf(months.Element.Value ?? "") != month)
+            {
+                return Calendar(new SelectOptionAction(ActionTarget.Element(months.Element.Id, months.Display), option), months,
+                    $"the calendar shows {first}; choosing {option} in its month drop-down");
+            }
+        }
+
+        var forward = year * 12 + month - 1 > first.Index;
+        var control = forward ? calendar.Next : calendar.Previous;
+        if (control is null)
+        {
+            return new StepGrounding(GroundingStatus.NotFound, null, 0,
+                $"the calendar shows {first} and has no {(forward ? "next" : "previous")}-month control to reach {want}");
+        }
+
+        var away = Math.Abs(year * 12 + month - 1 - first.Index);
+        return Calendar(new ClickAction(ActionTarget.Element(control.Element.Id, control.Display)), control,
+            $"the calendar shows {first}; {(forward ? "forward" : "back")} one month with '{control.Display}' ({away} to go to {want})");
+    }
+
+    // "click the 14th", "pick 3 June 2019" (after ShowMonth), "the third Friday of that month": one day cell of a month shown.
+    private StepGrounding PickDay(InterpretedStep step, Grounder g)
+    {
+        if (CalendarView.Read(g.Page) is not { } calendar)
+        {
+            if (step.Target is { } number && int.TryParse(number, CultureInfo.InvariantCulture, out _))
+            {
+                // Days with no month title beside them: the day's number, clicked like any other element of that name.
+                return Pointer(step with { Kind = StepKind.Click }, g, (t, _) => new ClickAction(t));
+            }
+
+            return new StepGrounding(GroundingStatus.NotFound, null, 0, $"no calendar is shown on the page to pick {Describe(step.Value)} in (open the date field first)");
+        }
+
+        var value = step.Value ?? "";
+        CalendarView.ShownMonth? shown;
+        int day;
+        if (DateTime.TryParseExact(value, "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out var date))
+        {
+            shown = calendar.Months.FirstOrDefault(m => m.Year == date.Year && m.Month == date.Month);
+            if (shown is null)
+            {
+                return new StepGrounding(GroundingStatus.NotFound, null, 0, $"the calendar shows {string.Join(", ", calendar.Months)}, not {date:MMMM yyyy}");
+            }
+
+            day = date.Day;
+        }
+        else if (value.Split(' ') is [var nth, var weekday] && int.TryParse(nth, CultureInfo.InvariantCulture, out var n)
+            && Enum.TryParse<DayOfWeek>(weekday, ignoreCase: true, out var dow))
+        {
+            shown = calendar.First;
+            var firstOfMonth = new DateTime(shown.Year, shown.Month, 1);
+            day = 1 + ((int)dow - (int)firstOfMonth.DayOfWeek + 7) % 7 + (n - 1) * 7;
+        }
+        else if (int.TryParse(value, CultureInfo.InvariantCulture, out var d))
+        {
+            shown = calendar.First;
+            day = d;
+        }
+        else
+        {
+            return new StepGrounding(GroundingStatus.NotUnderstood, null, 0, $"'{value}' is no day of a month");
+        }
+
+        if (day < 1 || day > shown.Days.Count)
+        {
+            return new StepGrounding(GroundingStatus.NotFound, null, 0, $"{shown} has no day {day}");
+        }
+
+        var cell = shown.Days[day - 1];
+        if (cell.Element.Disabled)
+        {
+            return new StepGrounding(GroundingStatus.NotFound, null, 0, $"day {day} of {shown} cannot be picked: the calendar shows it disabled");
+        }
+
+        return Calendar(new ClickAction(ActionTarget.Element(cell.Element.Id, cell.Display)), cell, $"clicking day {day} of {shown} in the calendar");
+    }
+
+    // "go one month forward": the calendar's next (or previous) control, once.
+    private static StepGrounding PageOnce(bool forward, Grounder g)
+    {
+        if (CalendarView.Read(g.Page) is not { } calendar)
+        {
+            return new StepGrounding(GroundingStatus.NotFound, null, 0, $"no calendar is shown on the page to move {(forward ? "forward" : "back")} a month in (open the date field first)");
+        }
+
+        return (forward ? calendar.Next : calendar.Previous) is { } control
+            ? Calendar(new ClickAction(ActionTarget.Element(control.Element.Id, control.Display)), control,
+                $"the calendar shows {calendar.First}; {(forward ? "forward" : "back")} one month with '{control.Display}'")
+            : new StepGrounding(GroundingStatus.NotFound, null, 0, $"the calendar shows {calendar.First} and has no {(forward ? "next" : "previous")}-month control");
+    }
+
+    private static StepGrounding Calendar(BrowserAction action, PageItem item, string reason) =>
+        new(GroundingStatus.Grounded, action, 0.9, reason) { Element = item.Element };
+
+    private static string Describe(string? value) =>
+        value is null ? "a day" : int.TryParse(value, CultureInfo.InvariantCulture, out var d) ? $"day {d}" : value;
+
+    private static bool TryMonth(string? value, out int year, out int month)
+    {
+        year = month = 0;
+        return value is { Length: 7 } && int.TryParse(value[..4], CultureInfo.InvariantCulture, out year)
+            && int.TryParse(value[5..], CultureInfo.InvariantCulture, out month) && month is >= 1 and <= 12;
+    }
+}
