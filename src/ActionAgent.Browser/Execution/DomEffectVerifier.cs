@@ -398,7 +398,11 @@ public sealed class DomEffectVerifier : IOutcomeVerifier
                 return changed is { } moved ? (true, [$"{what} was replaced ({moved})"], "") : (false, [], $"{what} is no longer on the page");
             }
 
-            return (true, [$"{what} holds no readable value; typed without a read-back"], "");
+            // Nothing to read back: only a change on the page shows the typing went somewhere (typing into the page
+            // itself, with no field focused, changes nothing and is no typed value).
+            return changed is { } shown
+                ? (true, [$"{what} holds no readable value, and the page changed ({shown})"], "")
+                : (false, [], $"{what} holds no readable value and nothing on the page changed");
         }
 
         var secret = type.Text.Contains("{{secret:", StringComparison.OrdinalIgnoreCase) || probe.Secret;

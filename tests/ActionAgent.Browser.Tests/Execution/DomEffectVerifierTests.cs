@@ -73,6 +73,19 @@ public sealed class DomEffectVerifierTests
     }
 
     [TestMethod]
+    public async Task Verify_TypingWithNoFieldFocused_WhenNothingChanges_IsNotVerified()
+    {
+        var observation = await OpenAsync();
+        await session.Page.EvaluateAsync("() => document.activeElement && document.activeElement.blur()");
+
+        var outcome = await ActAsync(new TypeTextAction(null, "7:45 am", ClearFirst: false), observation);
+
+        Assert.AreEqual(OutcomeStatus.Failed, outcome.Status, outcome.Message);
+        Assert.AreEqual(FailureKind.NotVerified, outcome.Failure);
+        StringAssert.Contains(outcome.Message, "nothing on the page changed");
+    }
+
+    [TestMethod]
     public async Task Verify_DateWrittenTheAmericanWay_IsConvertedAndReadBack()
     {
         var observation = await OpenAsync();

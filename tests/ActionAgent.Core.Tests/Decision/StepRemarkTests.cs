@@ -154,4 +154,62 @@ public sealed class StepRemarkTests
         Assert.AreEqual("remove", steps[0].Target, Show(steps));
         Assert.AreEqual("Lisbon", steps[0].Context, Show(steps));
     }
+
+    [TestMethod]
+    [DataRow("The accordion on the first tab stays as it is.", "The accordion on the first tab")]
+    [DataRow("The other five keep their order.", "The other five")]
+    [DataRow("The locked boxes keep what they show.", "The locked boxes")]
+    [DataRow("\"awesome\" and \"neat\" stay.", "\"awesome\" and \"neat\"")]
+    public void Parse_ConstraintsInThePresentTense_AreKeepSteps_NeverClicks(string sentence, string target)
+    {
+        var steps = StepInterpreter.Parse("Tick \"Paid\". " + sentence);
+
+        Assert.HasCount(2, steps, Show(steps));
+        Assert.AreEqual(StepKind.Keep, steps[1].Kind, Show(steps));
+        Assert.AreEqual(target, steps[1].Target, Show(steps));
+    }
+
+    [TestMethod]
+    public void Parse_TwoConstraintsInOneSentence_AreTwoKeepSteps()
+    {
+        var steps = StepInterpreter.Parse("The \"Now\" box must stay empty, and the other times keep their values.");
+
+        Assert.HasCount(2, steps, Show(steps));
+        Assert.AreEqual("empty", steps[0].Value, Show(steps));
+        Assert.AreEqual("the other times", steps[1].Target, Show(steps));
+    }
+
+    [TestMethod]
+    public void Ground_AnInputNamedOnlyByItsSection_IsNotAnInputOfAnotherSection()
+    {
+        var page = GroundingPages.Page(
+            GroundingPages.E(1, "heading", "French countries", 20), GroundingPages.E(2, "textbox", "Select French speaking country", 60),
+            GroundingPages.E(3, "heading", "Custom list example", 120), GroundingPages.E(4, "text", "new Awesomplete(input, { list: [] })", 160));
+        var step = StepInterpreter.Parse("Type \"report\" into the input of the \"Custom list example\" section.")[0];
+
+        var g = new StepInterpreter().Ground(step, page);
+
+        Assert.IsNull(g.Action, $"typed into {g.Element?.Name}: {g.Reason}");
+    }
+
+    [TestMethod]
+    public void Parse_AddTwoValues_TheSecondGoesWhereTheFirstWent()
+    {
+        var steps = StepInterpreter.Parse("In the Words box, add the words \"sensor\" and \"relay\".");
+
+        Assert.IsFalse(steps[0].Continues, Show(steps));
+        Assert.IsTrue(steps.Single(s => s.Value == "relay").Continues, Show(steps));
+    }
+
+    [TestMethod]
+    public void Ground_ChangeItWithNoEditorOpen_FindsNothingToEdit()
+    {
+        var page = GroundingPages.Page(GroundingPages.E(1, "text", "Place at left, auto close", 20), GroundingPages.E(2, "textbox", "", 60) with { Value = "13:14" });
+        var steps = StepInterpreter.Parse("The second picker on the page shows 13:14. Change it to 7:45 am.");
+
+        var g = new StepInterpreter().Ground(steps[0], page);
+
+        Assert.AreEqual(GroundingStatus.NotFound, g.Status, g.Reason);
+        StringAssert.Contains(g.Reason, "no field has the focus");
+    }
 }

@@ -192,6 +192,18 @@ internal sealed class Grounder(PageIndex page, IReadOnlySet<int> penalized, Task
             return new Candidate(item, 0, "");
         }
 
+        if (reading.Main.IsEmpty && (reading.Context ?? search.RequiredContext) is { IsEmpty: false })
+        {
+            // "type into the input of the "Custom list example" section": a target named only by its kind is known only by
+            // its place, so it must sit there; an input elsewhere on the page is not it, however alone it is.
+            var place = new[] { reading.Context, search.RequiredContext }.Where(c => c is { IsEmpty: false })
+                .Max(c => TextMatch.Coverage(c!, Surroundings(item)));
+            if (place < 0.5)
+            {
+                return new Candidate(item, 0, "");
+            }
+        }
+
         if (reading.Context is { } context)
         {
             score *= 0.6 + (0.4 * TextMatch.Coverage(context, Surroundings(item)));

@@ -42,8 +42,26 @@ public sealed record InterpretedStep
     /// <summary>The kind of element the verb implies ("Open Orders" → a link); words in the target override it.</summary>
     public RoleHint Role { get; init; }
 
-    /// <summary>Names a <see cref="StepKind.Keep"/> step about "the other …" leaves out: what earlier steps of the task acted on.</summary>
+    /// <summary>Names a <see cref="StepKind.Keep"/> step about "the other …" leaves out (what earlier steps of the task acted on), or an <see cref="Every"/> step's exceptions.</summary>
     public IReadOnlyList<string> Except { get; init; } = [];
+
+    /// <summary>
+    /// True for the select-all and typing of "change it to …" after opening an editor: they act on the field that has the
+    /// focus, so with no field focused there is nothing to edit (typing into the page itself is never the step).
+    /// </summary>
+    public bool InEditor { get; init; }
+
+    /// <summary>
+    /// True for the second and later values of one "add A and B" clause: they go where the first one went (the page may
+    /// have redrawn the field in between, so its name alone may now point elsewhere).
+    /// </summary>
+    public bool Continues { get; init; }
+
+    /// <summary>
+    /// True for "tick every todo (except X)": every box of the list is brought to the state, one checked click at a time,
+    /// until none is left (the names in <see cref="Except"/> are left as they are).
+    /// </summary>
+    public bool Every { get; init; }
 
     /// <summary>How long to wait, for <see cref="StepKind.Wait"/>.</summary>
     public TimeSpan? Duration { get; init; }

@@ -15,6 +15,9 @@ internal sealed class RunCursor(string task, IReadOnlyList<InterpretedStep> step
     /// <summary>Observations waited for the current step's target to appear.</summary>
     public int Waits { get; set; }
 
+    /// <summary>The element the last successful typing step typed into (the next value of the same clause goes there).</summary>
+    public int? LastTyped { get; set; }
+
     /// <summary>Calendar moves (a month forward or back, a drop-down choice) made for the current ShowMonth step.</summary>
     public int Moves { get; set; }
 

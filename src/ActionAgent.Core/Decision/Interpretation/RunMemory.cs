@@ -2,6 +2,7 @@ namespace ActionAgent.Core.Decision.Interpretation;
 
 /// <summary>
 /// What the run knows beyond the page in front of it: the page as it was when the task started, and the elements its
-/// steps acted on. A step that says to leave something as it is is checked against these, never just believed.
+/// steps acted on (and the field typed into last). A step that says to leave something as it is is checked against these,
+/// never just believed.
 /// </summary>
-internal sealed record RunMemory(PageIndex? Start, IReadOnlySet<int> ActedOn);
+internal sealed record RunMemory(PageIndex? Start, IReadOnlySet<int> ActedOn, int? LastTyped = null);

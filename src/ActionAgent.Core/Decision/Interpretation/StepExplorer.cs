@@ -19,6 +19,12 @@ internal sealed class StepExplorer(StepInterpreterOptions options)
         // The thing the control belongs to, shown as text or a control of its own; hovering it reveals its row's controls.
         var g = new Grounder(page, new HashSet<int>());
         var found = g.Find(new Search(owner, i => !tried.Contains(i.Element.Id) && !i.Element.IsOffscreen && !i.IsHidden));
+        if (!found.IsAtLeast(options.MinScore))
+        {
+            // "the last todo", "the third row": counted by the rows' boxes; hovering a row's box is hovering the row.
+            found = g.Find(new Search(owner, i => i.IsCheckable && !tried.Contains(i.Element.Id) && !i.Element.IsOffscreen && !i.IsHidden) { KindCounts = true });
+        }
+
         if (!found.IsAtLeast(options.MinScore) || found.Best is not { } row)
         {
             return null;

@@ -122,15 +122,16 @@ public sealed class StepInterpreter : IDecider
                 if (cursor.LastElementId is { } acted)
                 {
                     cursor.ActedOn.Add(acted);
+                    cursor.LastTyped = cursor.Current.Kind is StepKind.Type or StepKind.Fill or StepKind.Set ? acted : cursor.LastTyped;
                 }
 
-                if (cursor.Current is { Kind: StepKind.ShowMonth, Value: { Length: 7 } })
+                if (cursor.Current is { Kind: StepKind.ShowMonth, Value: { Length: 7 } } or { Every: true })
                 {
                     // One move of the calendar done; the step holds once the calendar shows the month (grounded again below).
                     cursor.Moves++;
                     if (cursor.Moves > _options.MaxCalendarMoves)
                     {
-                        return Propose(new FailAction($"{Where(cursor)}, '{cursor.Current.Text}': the calendar did not reach the month after {cursor.Moves} moves. Stopping here.")
+                        return Propose(new FailAction($"{Where(cursor)}, '{cursor.Current.Text}': the step was not done after {cursor.Moves} actions. Stopping here.")
                         {
                             Failure = FailureKind.NotVerified,
                         }, "calendar moves exhausted", cursor.Current, 1);
@@ -189,7 +190,7 @@ public sealed class StepInterpreter : IDecider
         {
             var step = cursor.Current;
             var grounding = _resolver.Resolve(step, page, cursor.Penalized, cursor.Task, step.WithinPrevious ? cursor.BroughtScope : cursor.Brought,
-                new RunMemory(cursor.Start, cursor.ActedOn));
+                new RunMemory(cursor.Start, cursor.ActedOn, cursor.LastTyped));
             switch (grounding.Status)
             {
                 case GroundingStatus.Grounded when grounding.Action is { } action:

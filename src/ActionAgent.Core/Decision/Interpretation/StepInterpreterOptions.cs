@@ -35,7 +35,10 @@ public sealed class StepInterpreterOptions
     /// <summary>Looks tried per step to bring out a target that is not on the page (hovering its row). Default: 2.</summary>
     public int MaxExplorationsPerStep { get; set; } = 2;
 
-    /// <summary>Moves (a month forward or back, a drop-down choice) a calendar step may make to reach its month. Default: 40.</summary>
+    /// <summary>
+    /// Actions a repeated step may take: a calendar step's moves to its month (a month forward or back, a drop-down
+    /// choice), an "every box" step's clicks. Default: 40.
+    /// </summary>
     public int MaxCalendarMoves { get; set; } = 40;
 
     /// <summary>

@@ -39,7 +39,7 @@ internal static partial class StepParser
         var steps = new List<InterpretedStep>();
         foreach (var v in values)
         {
-            steps.Add(Step(StepKind.Type, $"{word} \"{v}\"", value: v) with { Context = noun });
+            steps.Add(Step(StepKind.Type, $"{word} \"{v}\"", value: v) with { Context = noun, Continues = steps.Count > 0 });
             steps.Add(Step(StepKind.PressKey, $"press Enter to add \"{v}\"", value: "Enter"));
         }
 
@@ -91,8 +91,8 @@ internal static partial class StepParser
     // "change it to "Buy oat milk"" after opening an editor: replace what the focused field holds, then commit.
     private static InterpretedStep[] ReplaceFocused(string value) =>
     [
-        Step(StepKind.PressKey, "select the text being edited", value: "Control+A"),
-        Step(StepKind.Type, $"type \"{value}\" over it", value: value),
+        Step(StepKind.PressKey, "select the text being edited", value: "Control+A") with { InEditor = true },
+        Step(StepKind.Type, $"type \"{value}\" over it", value: value) with { InEditor = true },
         Step(StepKind.PressKey, "press Enter to save the edit", value: "Enter"),
     ];
 

@@ -137,6 +137,13 @@ internal static partial class StepParser
             rest = TickOff().Replace(MarkAs().Replace(rest, ""), "");
         }
 
+        if (kind is StepKind.Check or StepKind.Uncheck && EveryItem().Match(rest) is { Success: true } every)
+        {
+            // "Tick off every todo except "Call the bank"", "untick all the items": each box of the list, one at a time.
+            var except = every.Groups["except"].Success ? SplitList(every.Groups["except"].Value).Select(e => q.Restore(e, false).Trim()).ToList() : [];
+            return [Step(kind, display, target: q.Restore(every.Groups["noun"].Value, true)) with { Every = true, Except = except }];
+        }
+
         var targets = SplitList(rest);
         if (targets.Count == 1)
         {

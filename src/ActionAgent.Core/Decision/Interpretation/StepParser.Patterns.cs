@@ -32,7 +32,7 @@ internal static partial class StepParser
     private static partial Regex Referent();
 
     // "The dropdown on the First tab must stay at Slower", "the others must remain unticked": a state to keep, no action.
-    [GeneratedRegex(@"^(?<target>.+?)\s+(?:must|should|has to|have to|needs? to|is to|are to)\s+(?:stay|remain|be left|be kept|keep)(?:\s+(?<state>.+))?$", RegexOptions.IgnoreCase)]
+    [GeneratedRegex(@"^(?<target>.+?)\s+(?:(?:must|should|has to|have to|needs? to|is to|are to)\s+(?:stay|remain|be left|be kept|keep)|stays?|remains?|(?:is|are)\s+(?:left|kept)|keeps?\s+(?:its|their)\s+(?:\w+\s+)?(?:value|values|order|state|place|position|text|selection|content|contents|minimum|setting|settings)|keeps?\s+what\s+(?:it|they)\s+(?:shows?|holds?|has|have|says?))(?:\s+(?<state>.+))?$", RegexOptions.IgnoreCase)]
     private static partial Regex MustStay();
 
     // "The file selection must not change", "Do not change the file selection", "don't move the other box".
@@ -64,7 +64,7 @@ internal static partial class StepParser
     [GeneratedRegex(@"\s+\d+[.)]\s+(?=\p{L})")]
     private static partial Regex InlineNumber();
 
-    [GeneratedRegex(@"(?<=[.!?])\s+(?=\p{Lu})")]
+    [GeneratedRegex(@"(?<=[.!?])\s+(?=\p{Lu}|\u0001)")]
     private static partial Regex SentenceBreak();
 
     [GeneratedRegex(@"\s*;\s*|,?\s+(?:and\s+)?then,?\s+", RegexOptions.IgnoreCase)]
@@ -112,7 +112,7 @@ internal static partial class StepParser
     [GeneratedRegex(@"^(?<owner>.+?)\s+(?:with|using|via|through|by clicking|by pressing)\s+(?:its|the|their|his|her)\s+(?<control>.+)$", RegexOptions.IgnoreCase)]
     private static partial Regex RemoveWith();
 
-    [GeneratedRegex(@"^[a-z]+\b.*?\s(?:with|using|via)\s+(?:its|the|their|his|her)\s+(?<control>.+?\b(?:button|icon|link|arrow|toggle|x))(?:\s+(?:in|on|of|at|inside|within)\s+.*)?$", RegexOptions.IgnoreCase)]
+    [GeneratedRegex(@"^[a-z]+\b.*?\s(?:with|using|via)\s+(?:its|the|their|his|her)\s+(?<control>.+?\b(?:button|icon|link|arrow|toggle|x|control|switch))(?:\s+(?:in|on|of|at|inside|within|above|below|under|next to|beside)\s+.*)?$", RegexOptions.IgnoreCase)]
     private static partial Regex WithControl();
 
     [GeneratedRegex(@"^(?:it|its text|the text|this|that)$", RegexOptions.IgnoreCase)]
@@ -133,7 +133,7 @@ internal static partial class StepParser
     [GeneratedRegex(@"\s+off$", RegexOptions.IgnoreCase)]
     private static partial Regex TickOff();
 
-    [GeneratedRegex(@"(?:^|\s)(?:there\s+(?:is|are|was|were)|(?:isn't|aren't)\s|(?:is|are)\s+(?:not|always|already|now|still|inside|in|on|at|under|next|greyed|grayed|shown|displayed|read-only|readonly|locked|disabled|hidden|collapsed|folded|closed|missing|required|optional|too|very|quite|only|labell?ed|called|named|the|a|an|one|two|three|four|five)\b|(?:has|have|shows|contains|holds|lists|opens)\s)", RegexOptions.IgnoreCase)]
+    [GeneratedRegex(@"(?:^|\s)(?:there\s+(?:is|are|was|were)|(?:isn't|aren't)\s|(?:is|are)\s+(?:not|always|already|now|still|inside|in|on|at|under|next|greyed|grayed|shown|displayed|read-only|readonly|locked|disabled|hidden|collapsed|folded|closed|missing|required|optional|too|very|quite|only|labell?ed|called|named|the|a|an|one|two|three|four|five)\b|(?:is|are)\s+open\b|(?:can|cannot|can't|can not|could|will)\s+(?:not\s+)?be\s|(?:only\s+)?(?:takes|accepts|allows)\s|(?:has|have|shows|contains|holds|lists|opens)\s)", RegexOptions.IgnoreCase)]
     private static partial Regex Statement();
 
     [GeneratedRegex(@"\s+(?:so\s+(?:that\s+)?it\s+(?:reads|says|shows)|to\s+(?:read|say))\s+", RegexOptions.IgnoreCase)]
@@ -168,7 +168,7 @@ internal static partial class StepParser
     [GeneratedRegex(@"\s+(on|off)$", RegexOptions.IgnoreCase)]
     private static partial Regex TrailingOnOff();
 
-    [GeneratedRegex(@"^([^:=\u0001]+?)\s*(?::|=)\s*(.+)$")]
+    [GeneratedRegex(@"^([^=\u0001]+?)\s*(?:(?<!\d):(?!\d)|=)\s*(.+)$")]
     private static partial Regex ColonOrEquals();
 
     [GeneratedRegex(@"^(?<target>.+?)\s+(?:is|are)\s+(?:(?:turned|switched|set)\s+)?(?<state>on|off|checked|unchecked|ticked|unticked|enabled|disabled|selected|deselected|active|inactive|not checked|not selected|not ticked|not enabled)$", RegexOptions.IgnoreCase)]
@@ -245,4 +245,10 @@ internal static partial class StepParser
 
     [GeneratedRegex(@"(?<=\u0002)\s+(?:again|once more)$", RegexOptions.IgnoreCase)]
     private static partial Regex QuotedAgain();
+
+    [GeneratedRegex(@",\s+and\s+|;\s+|,\s+(?=the\s|all\s|both\s|\u0001)", RegexOptions.IgnoreCase)]
+    private static partial Regex ConstraintBreak();
+
+    [GeneratedRegex(@"^(?:every|each|all(?:\s+(?:the|of\s+the))?(?:\s+(?:two|three|four|five|six|\d+))?)\s+(?<noun>(?:remaining\s+|other\s+|open\s+)?[a-z][a-z-]*?s?)(?:\s+(?:in|on|of)\s+the\s+list)?(?:\s+(?:except(?:\s+for)?|but(?:\s+not)?|apart from|other than)\s+(?<except>.+))?$", RegexOptions.IgnoreCase)]
+    private static partial Regex EveryItem();
 }

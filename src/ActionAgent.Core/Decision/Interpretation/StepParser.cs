@@ -14,6 +14,7 @@ internal static partial class StepParser
     private const char MaskedComma = '\u0005';
     private const char MaskedSemicolon = '\u0006';
     private const char MaskedPeriod = '\u0007';
+    private const char MaskedSpace = '\u0008';
 
     public static IReadOnlyList<InterpretedStep> Parse(string task)
     {
@@ -83,10 +84,10 @@ internal static partial class StepParser
                 return "";
             }
 
-            return m.Groups["s"].Value + "(" + inner.Replace(',', MaskedComma).Replace(';', MaskedSemicolon).Replace('.', MaskedPeriod) + ")";
+            return m.Groups["s"].Value + "(" + inner.Replace(',', MaskedComma).Replace(';', MaskedSemicolon).Replace('.', MaskedPeriod).Replace(' ', MaskedSpace) + ")";
         });
 
-    private static string Unmask(string text) => text.Replace(MaskedComma, ',').Replace(MaskedSemicolon, ';').Replace(MaskedPeriod, '.');
+    private static string Unmask(string text) => text.Replace(MaskedSpace, ' ').Replace(MaskedComma, ',').Replace(MaskedSemicolon, ';').Replace(MaskedPeriod, '.');
 
     // A statement about the page, not an instruction: no verb of ours starts it, it says what is or has ("there are four
     // boxes", "the Date box is greyed out", "everything here is inside one dialog") and it asks for no state (that is
@@ -105,8 +106,24 @@ internal static partial class StepParser
     }
 
     // The one quoted name a description gives ("a field reading "Automatic position""), quoted, or null.
-    private static string? NamedInDescription(string? masked, ClauseText text) =>
-        masked is not null && QuoteToken().Matches(masked) is { Count: 1 } one ? text.Restore(one[0].Value, keepQuotes: true) : null;
+    // Without one, the description's subject ("The second todo has a typo" → the second todo), when it is short.
+    private static string? NamedInDescription(string? masked, ClauseText text)
+    {
+        if (masked is null)
+        {
+            return null;
+        }
+
+        if (QuoteToken().Matches(masked) is { Count: 1 } one)
+        {
+            return text.Restore(one[0].Value, keepQuotes: true);
+        }
+
+        var verb = Statement().Match(masked);
+        var subject = verb.Success ? masked[..verb.Index].Trim() : "";
+        return subject.Length > 0 && subject.Split(' ').Length <= 8 && !subject.StartsWith("there", StringComparison.OrdinalIgnoreCase)
+            && !Referent().IsMatch(subject) ? text.Restore(subject, keepQuotes: true) : null;
+    }
 
     private static string Unquoted(string phrase) => phrase.Replace("\"", "", StringComparison.Ordinal);
 
@@ -367,6 +384,13 @@ internal static partial class StepParser
         if ((SoThatOnly().Match(text) is { Success: true } soThat ? soThat : ToShowOnly().Match(text)) is { Success: true } only)
         {
             return [ParseShowOnly(only.Groups["what"].Value, display, q)];
+        }
+
+        if (MustStay().IsMatch(text) && Verbs.Match(text) is null && ConstraintBreak().Split(text) is { Length: > 1 } constraints
+            && constraints.All(c => MustStay().IsMatch(c) || MustNotChange().IsMatch(c)))
+        {
+            // "The "Now" box must stay empty, and the other times keep their values": one Keep step each.
+            return constraints.SelectMany(c => ParseClause(c, q)).ToList();
         }
 
         if (MustStay().Match(text) is { Success: true } stay && Verbs.Match(text) is null)

@@ -168,6 +168,11 @@ internal sealed partial class StepResolver
 
     private StepGrounding Check(InterpretedStep step, Grounder g, bool desired)
     {
+        if (step.Every)
+        {
+            return EveryBox(step, g, desired);
+        }
+
         var found = g.Find(new Search(step.Target, i => i.IsCheckable) { SoftContext = Soft(step), KindCounts = true });
         if (found.IsAtLeast(Min))
         {
@@ -254,4 +259,36 @@ internal sealed partial class StepResolver
         meaning is null || string.IsNullOrWhiteSpace(value)
             ? null
             : meaning.Best(value, select.Element.Options.Select(o => (IReadOnlyList<string>)[o]).ToList());
+
+    // "Tick every todo except "Call the bank"": the boxes of the list (those without a name of their own: a "Mark all"
+    // toggle is no row), the exceptions left as they are; the first one not yet so is clicked, and the step is done when
+    // none is left. The interpreter grounds the step again after each click.
+    private static StepGrounding EveryBox(InterpretedStep step, Grounder g, bool desired)
+    {
+        var boxes = g.Page.Items.Where(i => i.IsCheckable && !i.IsRadio && !i.IsHidden && !i.Element.Disabled).ToList();
+        var rows = boxes.Where(i => string.IsNullOrWhiteSpace(i.Element.Name)).ToList();
+        boxes = rows.Count >= 2 ? rows : boxes;
+        var except = step.Except.Select(Phrase.Of).ToList();
+        bool Excepted(PageItem box) => except.Any(e => box.Labels.Any(l => TextMatch.Similarity(e, l.Phrase, box.Context) >= 0.8));
+        var mine = boxes.Where(b => !Excepted(b)).ToList();
+        var state = desired ? "ticked" : "unticked";
+        if (mine.Count == 0)
+        {
+            return new StepGrounding(GroundingStatus.NotFound, null, 0, boxes.Count == 0 ? "no checkboxes are shown" : "every box shown is one of the exceptions");
+        }
+
+        if (except.Count > 0 && boxes.Count == mine.Count)
+        {
+            return new StepGrounding(GroundingStatus.NotFound, null, 0, $"no box is called {string.Join(" or ", step.Except.Select(e => $"'{e}'"))}, so what to leave out is not on the page");
+        }
+
+        if (mine.FirstOrDefault(b => b.Element.Checked != desired) is { } next)
+        {
+            var c = new Candidate(next, 0.9, $"{(desired ? "ticking" : "unticking")} every box in turn ({mine.Count(b => b.Element.Checked == desired)} of {mine.Count} {state} so far)");
+            return new StepGrounding(GroundingStatus.Grounded, new ClickAction(TargetOf(c)), 0.9, Matched(c)) { Element = next.Element };
+        }
+
+        var left = except.Count > 0 ? $", except {string.Join(", ", step.Except)}" : "";
+        return new StepGrounding(GroundingStatus.AlreadyDone, null, 1, $"all {mine.Count} boxes are {state}{left}");
+    }
 }

@@ -15,6 +15,14 @@ internal sealed partial class StepResolver
     private StepGrounding Type(InterpretedStep step, Grounder g)
     {
         var value = step.Value ?? "";
+        if (step.Continues && g.Memory?.LastTyped is { } last
+            && g.Page.Items.FirstOrDefault(i => i.Element.Id == last && i.IsEditable && !i.Element.Disabled && !i.IsHidden) is { } same)
+        {
+            // "add the words "sensor" and "relay"": the second goes where the first went.
+            var c = new Candidate(same, 0.95, "the field the value before went into");
+            return Grounded(new TypeTextAction(TargetOf(c), value, ClearFirst: true), c);
+        }
+
         if (step.Target is null && step.Context is { } noun)
         {
             // "Add the todo X": the field for new entries, by the thing's name, else the first empty text field in view.

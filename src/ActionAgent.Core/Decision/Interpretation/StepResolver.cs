@@ -21,6 +21,11 @@ internal sealed partial class StepResolver(StepInterpreterOptions options, Meani
         {
             Fresh = fresh ?? new HashSet<int>(), OnlyFresh = step.WithinPrevious, Memory = memory,
         };
+        if (step.InEditor && !g.Page.Items.Any(i => i.Element.IsFocused && (i.IsEditable || i.Element.Role is "textbox" or "document" || i.Element.Tag is "input" or "textarea")))
+        {
+            return new StepGrounding(GroundingStatus.NotFound, null, 0, "no field has the focus, so there is no text being edited (the step before opened no editor)");
+        }
+
         var grounded = ByKind(step, g);
         return grounded.Status is GroundingStatus.NotFound or GroundingStatus.NotUnderstood && ControlSayingTheStep(step, g) is { } said
             ? said

@@ -31,7 +31,7 @@ internal static class Verbs
         ("switch on", VerbKind.Check),
         ("accept", VerbKind.Accept), ("agree to", VerbKind.Accept),
         ("turn", VerbKind.Turn), ("switch", VerbKind.Switch),
-        ("set", VerbKind.Set), ("change", VerbKind.Set), ("update", VerbKind.Set),
+        ("set", VerbKind.Set), ("change", VerbKind.Set), ("update", VerbKind.Set), ("correct", VerbKind.Set),
         ("make sure", VerbKind.MakeSure), ("ensure", VerbKind.MakeSure),
         ("don't", VerbKind.Dont), ("dont", VerbKind.Dont), ("do not", VerbKind.Dont),
         ("go back", VerbKind.Back), ("navigate back", VerbKind.Back), ("browse back", VerbKind.Back),
