@@ -1,0 +1,106 @@
+using ActionAgent.Browser.Execution;
+using ActionAgent.Browser.Tests.Support;
+using ActionAgent.Core.Approval;
+using ActionAgent.Core.Decision.Interpretation;
+using ActionAgent.Core.Policy;
+using ActionAgent.Core.Recording;
+using ActionAgent.Core.Runtime;
+
+namespace ActionAgent.Browser.Tests.Execution;
+
+/// <summary>"Tick every todo (except X)" in real Chromium: one checked click per box, done only when every box shows it.</summary>
+[TestClass]
+[DoNotParallelize]
+public sealed class EveryBoxRunTests
+{
+    // A todo list written here: rows with an unnamed box and a label, a named "Mark all as complete" toggle, and a row
+    // whose box refuses to change (?stubborn).
+    private const string Todos = """
+        <!doctype html><title>Todos</title>
+        <label><input type="checkbox" id="all"> Mark all as complete</label>
+        <ul id="list"></ul>
+        <script>
+          const stubborn = new URLSearchParams(location.search).has('stubborn');
+          ['Buy milk', 'Call the bank', 'Water plants', 'Pay rent'].forEach((t, i) => {
+            const li = document.createElement('li');
+            const box = document.createElement('input'); box.type = 'checkbox';
+            if (stubborn && i === 2) { box.addEventListener('click', e => e.preventDefault()); }
+            const label = document.createElement('label'); label.textContent = t;
+            li.append(box, label); document.getElementById('list').append(li);
+          });
+          document.getElementById('all').onchange = e => document.querySelectorAll('#list input').forEach(b => b.checked = e.target.checked);
+        </script>
+        """;
+
+    private static TestWebServer server = null!;
+    private static BrowserSession session = null!;
+    private static DirectoryInfo recordings = null!;
+
+    public TestContext TestContext { get; set; } = null!;
+
+    [ClassInitialize]
+    public static async Task StartAsync(TestContext context)
+    {
+        server = new TestWebServer();
+        server.Add("/todos", Todos);
+        recordings = Directory.CreateTempSubdirectory("aa-every-");
+        session = await TestBrowser.OpenAsync();
+    }
+
+    [ClassCleanup]
+    public static async Task StopAsync()
+    {
+        await session.DisposeAsync();
+        server.Dispose();
+        recordings.Delete(recursive: true);
+    }
+
+    private Task<string[]> TickedAsync() =>
+        session.Page.EvalOnSelectorAllAsync<string[]>("#list li", "rows => rows.filter(r => r.querySelector('input').checked).map(r => r.textContent)");
+
+    [TestMethod]
+    public async Task RunAsync_TickEveryTodoExceptOne_TicksTheOthersOnly()
+    {
+        await session.Page.GotoAsync(server.Url("/todos"));
+
+        var result = await RunAsync("Tick off every todo except \"Call the bank\".");
+
+        Assert.AreEqual(RunStatus.Completed, result.Status, result.Message);
+        CollectionAssert.AreEqual(new[] { "Buy milk", "Water plants", "Pay rent" }, await TickedAsync());
+        Assert.IsFalse(await session.Page.IsCheckedAsync("#all"), "the Mark all toggle is no row");
+        StringAssert.Contains(result.Message, "all 3 boxes are ticked, except Call the bank");
+    }
+
+    [TestMethod]
+    public async Task RunAsync_AnExceptionThePageDoesNotHave_FailsBeforeTickingAnything()
+    {
+        await session.Page.GotoAsync(server.Url("/todos"));
+
+        var result = await RunAsync("Tick every todo except \"Walk the dog\".");
+
+        Assert.AreEqual(RunStatus.Failed, result.Status, result.Message);
+        Assert.IsEmpty(await TickedAsync(), "nothing was ticked on a guess");
+    }
+
+    [TestMethod]
+    public async Task RunAsync_ABoxThatWillNotTick_IsNeverReportedDone()
+    {
+        await session.Page.GotoAsync(server.Url("/todos?stubborn"));
+
+        var result = await RunAsync("Tick every todo.");
+
+        Assert.AreEqual(RunStatus.Failed, result.Status, result.Message);
+        CollectionAssert.DoesNotContain(await TickedAsync(), "Water plants");
+    }
+
+    private async Task<RunResult> RunAsync(string task)
+    {
+        var loop = new AgentLoop(new AgentParts
+        {
+            Perceiver = session.CreatePerceiver(), Decider = new StepInterpreter(), Policy = new PolicyEngine(PolicyDocument.Default),
+            Approver = AutoApprover.ApproveAll, Executor = session.CreateExecutor(), Verifier = new DomEffectVerifier(session),
+            Recorder = new JsonRunRecorder(recordings.FullName),
+        });
+        return await loop.RunAsync(new RunRequest(task) { RunId = Guid.NewGuid().ToString("N") }, TestContext.CancellationToken);
+    }
+}
