@@ -279,7 +279,8 @@ public sealed class PlaywrightActionExecutor : IActionExecutor
 
         await Guard(async () =>
         {
-            if (type.ClearFirst)
+            // An empty field is not cleared: in a tag input (selectize, chips) select-all and Delete remove the tags.
+            if (type.ClearFirst && await Page.EvaluateAsync<string?>(FocusedValueScript).ConfigureAwait(false) is not "")
             {
                 await Page.Keyboard.PressAsync("ControlOrMeta+A").ConfigureAwait(false);
                 await Page.Keyboard.PressAsync("Delete").ConfigureAwait(false);

@@ -23,6 +23,20 @@ public sealed class PlaywrightActionExecutorTests
         server = new TestWebServer();
         server.Add("/targets", Pages.Targets);
         server.Add("/form", Pages.Form);
+        // A tag input as selectize draws one: select-all in the empty input selects the tags, Delete removes them.
+        server.Add("/tags", """
+            <!doctype html><title>Tags</title>
+            <div id="tags"><span class="tag">cobalt</span></div><input id="t" aria-label="Cars">
+            <script>
+              let all = false;
+              const t = document.getElementById('t');
+              t.addEventListener('keydown', e => {
+                if ((e.ctrlKey || e.metaKey) && e.key.toLowerCase() === 'a' && t.value === '') { all = true; e.preventDefault(); }
+                else if (e.key === 'Delete' && all) { document.getElementById('tags').innerHTML = ''; all = false; }
+                else { all = false; }
+              });
+            </script>
+            """);
         server.Add("/submitted#post", "<!doctype html><title>Thanks</title><h1>Refund requested</h1>");
         server.Add("/second", "<!doctype html><title>Second</title><h1>Second page</h1>");
         server.Add("/to-dashboard", "<!doctype html><title>Start</title><a href=\"/dashboard\" style=\"font-size:24px\">Dashboard</a>");
@@ -57,6 +71,18 @@ public sealed class PlaywrightActionExecutorTests
         Assert.AreEqual("click:b", await session.Page.TitleAsync());
         StringAssert.Contains(outcome.Message, "\"Bravo\"");
         Assert.AreEqual(server.Url("/targets"), outcome.UrlAfter);
+    }
+
+    [TestMethod]
+    public async Task Type_IntoAnEmptyTagInput_LeavesItsTagsAlone()
+    {
+        var observation = await OpenAsync("/tags");
+
+        var outcome = await ExecuteAsync(new TypeTextAction(ActionTarget.Element(Find(observation, "Cars").Id), "a3"), observation);
+
+        Assert.IsTrue(outcome.Succeeded, outcome.Message);
+        Assert.AreEqual("cobalt", await session.Page.TextContentAsync("#tags"), "clearing an empty field selected and deleted the tag");
+        Assert.AreEqual("a3", await session.Page.InputValueAsync("#t"));
     }
 
     [TestMethod]

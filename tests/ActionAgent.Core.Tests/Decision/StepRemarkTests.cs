@@ -212,4 +212,35 @@ public sealed class StepRemarkTests
         Assert.AreEqual(GroundingStatus.NotFound, g.Status, g.Reason);
         StringAssert.Contains(g.Reason, "no field has the focus");
     }
+
+    [TestMethod]
+    public void Parse_PickFromTheSuggestions_TheListNamesNoField_ThePlaceDoes()
+    {
+        var steps = StepInterpreter.Parse("In \"Favourite fruit\", start typing and choose Mango from the suggestions.");
+
+        Assert.HasCount(1, steps, Show(steps));
+        Assert.AreEqual(StepKind.Select, steps[0].Kind, Show(steps));
+        Assert.IsNull(steps[0].Target, Show(steps));
+        Assert.AreEqual("Favourite fruit", steps[0].Context, Show(steps));
+    }
+
+    [TestMethod]
+    public void Parse_AChoiceAfterGoingToAField_IsMadeInThatField()
+    {
+        var steps = StepInterpreter.Parse("Scroll down to the Region box and choose Tyrol.");
+
+        Assert.AreEqual("the Region box", steps[1].Context, Show(steps));
+    }
+
+    [TestMethod]
+    public void Ground_AChoiceInAPlaceThatIsATextFieldWithSuggestions_TypesAndPicks()
+    {
+        var page = GroundingPages.Page(GroundingPages.E(1, "textbox", "Favourite fruit", 40), GroundingPages.E(2, "textbox", "Comment", 90));
+        var step = StepInterpreter.Parse("In \"Favourite fruit\", choose Mango from the suggestions.")[0];
+
+        var g = new StepInterpreter().Ground(step, page);
+
+        Assert.AreEqual(1, g.Element?.Id, g.Reason);
+        Assert.IsInstanceOfType<ActionAgent.Core.Decision.SelectOptionAction>(g.Action, g.Reason);
+    }
 }

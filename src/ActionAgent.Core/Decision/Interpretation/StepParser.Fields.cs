@@ -117,6 +117,12 @@ internal static partial class StepParser
         }
 
         var split = SplitFirst(rest, " from ") ?? SplitLast(rest, " as ") ?? SplitLast(rest, " in ") ?? SplitLast(rest, " on ");
+        if (split is { } list && SuggestionList().IsMatch(list.Right.Trim()))
+        {
+            // "pick "Jörn Zaefferer" from the suggestions": the list that drops down names no field; the option is the target.
+            return Step(StepKind.Select, display, value: q.Value(list.Left));
+        }
+
         return split is { } s
             ? Step(StepKind.Select, display, target: q.Restore(s.Right, true), value: q.Value(s.Left))
             : Step(StepKind.Select, display, value: q.Value(rest));

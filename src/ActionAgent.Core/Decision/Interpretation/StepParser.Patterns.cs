@@ -251,4 +251,10 @@ internal static partial class StepParser
 
     [GeneratedRegex(@"^(?:every|each|all(?:\s+(?:the|of\s+the))?(?:\s+(?:two|three|four|five|six|\d+))?)\s+(?<noun>(?:remaining\s+|other\s+|open\s+)?[a-z][a-z-]*?s?)(?:\s+(?:in|on|of)\s+the\s+list)?(?:\s+(?:except(?:\s+for)?|but(?:\s+not)?|apart from|other than)\s+(?<except>.+))?$", RegexOptions.IgnoreCase)]
     private static partial Regex EveryItem();
+
+    [GeneratedRegex(@"^(?:the\s+)?(?:(?:list\s+of\s+)?suggestions?|suggestion\s+list|suggested\s+(?:entries|options|values)|autocomplete(?:\s+list)?|completions?|matches|results|(?:list|menu)\s+that\s+(?:drops\s+down|appears|opens|pops\s+up)|drop-?down\s+list\s+that\s+(?:appears|opens))$", RegexOptions.IgnoreCase)]
+    private static partial Regex SuggestionList();
+
+    [GeneratedRegex(@"^(?:start|begin)\s+typing$", RegexOptions.IgnoreCase)]
+    private static partial Regex StartTyping();
 }

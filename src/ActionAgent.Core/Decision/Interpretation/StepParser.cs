@@ -243,6 +243,13 @@ internal static partial class StepParser
 
             parsed = steps;
 
+            if (result.LastOrDefault() is { Kind: StepKind.Scroll or StepKind.Click, Target: { } opened })
+            {
+                // "Scroll down to the Country box and choose Norway": a choice with no field named is made in the field the
+                // step before went to.
+                parsed = parsed.Select(s => s is { Kind: StepKind.Select, Target: null, Context: null } ? s with { Context = Unquoted(opened) } : s).ToList();
+            }
+
             result.AddRange(lead is null ? parsed : parsed.Select(s => WithLead(s, lead)));
         }
 
@@ -374,6 +381,12 @@ internal static partial class StepParser
         if (Urls.IsUrl(q.Restore(text, keepQuotes: false)))
         {
             return [Step(StepKind.Navigate, display, value: Urls.Normalize(q.Restore(text, keepQuotes: false)))];
+        }
+
+        if (StartTyping().IsMatch(text))
+        {
+            // "start typing and choose JavaScript from the suggestions": how, not what; the choice types what it needs.
+            return [];
         }
 
         if (ParseCalendar(text, display, q) is { } calendar)

@@ -56,6 +56,18 @@ internal sealed partial class StepResolver
                         FormattableString.Invariant($"; option '{option}'")));
                 }
             }
+
+            if (results.Count == 0 && value.Length > 0 && step.Context is { Length: > 0 } place
+                && !g.Page.Items.Any(i => i.IsInteractive && !i.IsHidden && TextMatch.Similarity(Phrase.Of(value), Phrase.Of(i.Display), i.Context) >= 0.9)
+                && g.Find(new Search(place, i => i.IsEditable && i.Role is "textbox" or "combobox" or "searchbox" && !i.Element.IsSecret) { VerbHint = RoleHint.Field }) is { } typed
+                && typed.IsAtLeast(Min))
+            {
+                // "In "Pick a programming language", choose JavaScript from the suggestions": the field the place names
+                // takes the value typed, and its suggestion is picked (typed text alone is no choice).
+                field = typed;
+                var c = typed.Best! with { Score = typed.Best!.Score * 0.9 };
+                results.Add(Grounded(new SelectOptionAction(TargetOf(c), value), c, $"; '{value}' typed and its suggestion picked"));
+            }
         }
 
         // "Choose Store credit", "Select Store credit as the refund method": a radio, checkbox or tab of that name.

@@ -17,7 +17,7 @@ internal static class Verbs
         ("hover over", VerbKind.Hover), ("hover on", VerbKind.Hover), ("hover", VerbKind.Hover), ("mouse over", VerbKind.Hover),
         ("mouseover", VerbKind.Hover), ("move the mouse over", VerbKind.Hover), ("move the mouse to", VerbKind.Hover),
         ("move mouse over", VerbKind.Hover), ("point at", VerbKind.Hover), ("point to", VerbKind.Hover),
-        ("type in", VerbKind.Type), ("type", VerbKind.Type), ("enter", VerbKind.Type), ("input", VerbKind.Type),
+        ("type in", VerbKind.Type), ("type", VerbKind.Type), ("start typing", VerbKind.Type), ("begin typing", VerbKind.Type), ("enter", VerbKind.Type), ("input", VerbKind.Type),
         ("write", VerbKind.Type), ("put", VerbKind.Type), ("key in", VerbKind.Type),
         ("fill in", VerbKind.Fill), ("fill out", VerbKind.Fill), ("fill", VerbKind.Fill), ("replace", VerbKind.Fill),
         ("populate", VerbKind.Fill),
