@@ -620,6 +620,20 @@ public sealed class VerifiedRunTests
     }
 
     [TestMethod]
+    [DataRow("Move \"Item 4\" to the very top.", new[] { "Item 4", "Item 1", "Item 2", "Item 3" })]
+    [DataRow("Reorder the list so that \"Item 2\" comes last.", new[] { "Item 1", "Item 3", "Item 4", "Item 2" })]
+    public async Task RunAsync_MoveAnItemToAnEndOfItsList_ReordersTheList(string task, string[] expected)
+    {
+        await session.Page.GotoAsync(server.Url("/sortable"));
+
+        var result = await RunAsync(task);
+
+        Assert.AreEqual(RunStatus.Completed, result.Status, result.Message);
+        var order = await session.Page.EvalOnSelectorAllAsync<string[]>("#list li", "l => l.map(x => x.textContent)");
+        CollectionAssert.AreEqual(expected, order);
+    }
+
+    [TestMethod]
     public async Task RunAsync_ExpandTheLastSectionOfTheAccordion_OpensTheLastPanel()
     {
         await session.Page.GotoAsync(server.Url("/accordion"));

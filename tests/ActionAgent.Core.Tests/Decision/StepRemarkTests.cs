@@ -243,4 +243,20 @@ public sealed class StepRemarkTests
         Assert.AreEqual(1, g.Element?.Id, g.Reason);
         Assert.IsInstanceOfType<ActionAgent.Core.Decision.SelectOptionAction>(g.Action, g.Reason);
     }
+
+    [TestMethod]
+    public void Ground_DragATabSoItBecomesTheFirst_DropsItOnTheLeftOfTheFirstTab()
+    {
+        ActionAgent.Core.Perception.UiElement Tab(int id, string name, double x) =>
+            new() { Id = id, Role = "tab", Name = name, Bounds = new ActionAgent.Core.Perception.ScreenRect(x, 40, 100, 30) };
+        var page = GroundingPages.Page(Tab(1, "1 - Home", 20), Tab(2, "2 - News", 130), Tab(3, "3 - Empty", 240));
+        var interpreter = new StepInterpreter();
+
+        var g = interpreter.Ground(StepInterpreter.Parse("Drag \"3 - Empty\" so it becomes the first tab.")[0], page);
+        var already = interpreter.Ground(StepInterpreter.Parse("Drag \"1 - Home\" so it becomes the first tab.")[0], page);
+
+        var drop = ((ActionAgent.Core.Decision.DragAction)g.Action!).To;
+        Assert.IsTrue(drop.Point is { X: < 60 } p && Math.Abs(p.Y - 55) < 1, $"{drop}: {g.Reason}");
+        Assert.AreEqual(GroundingStatus.AlreadyDone, already.Status, already.Reason);
+    }
 }

@@ -43,6 +43,15 @@ internal static partial class StepParser
     // to 0", "Slide the price slider to 300": what is dragged, then where — an element, an edge, or a number.
     private static InterpretedStep ParseDrag(string text, string rest, string display, ClauseText q)
     {
+        if (ComesFirst().Match(rest) is { Success: true } order)
+        {
+            // "Reorder it so that "X" comes first", "Drag "3 - Empty" so it becomes the first tab": X to that end of its list.
+            var what = order.Groups["from"].Value.Trim();
+            var moved = Referent().IsMatch(what) && order.Groups["it"].Success ? order.Groups["it"].Value : what;
+            var last = order.Groups["pos"].Value.ToLowerInvariant() is "last" or "bottom" or "rightmost" or "at the bottom" or "at the end";
+            return Step(StepKind.Drag, display, target: q.Restore(moved.Trim(), true), value: last ? "last" : "first");
+        }
+
         var whole = TargetQuery.StripPurpose(rest);
         string from, to;
         string? direction = null;

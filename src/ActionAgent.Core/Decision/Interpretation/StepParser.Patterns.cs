@@ -257,4 +257,7 @@ internal static partial class StepParser
 
     [GeneratedRegex(@"^(?:start|begin)\s+typing$", RegexOptions.IgnoreCase)]
     private static partial Regex StartTyping();
+
+    [GeneratedRegex(@"^(?:(?<it>.+?)\s+)?so\s+(?:that\s+)?(?<from>.+?)\s+(?:comes?|is|are|goes|sits|ends\s+up|becomes?|stands)\s+(?:the\s+)?(?:very\s+)?(?<pos>first|last|top|bottom|leftmost|rightmost|at\s+the\s+(?:top|bottom|end|start))\b.*$", RegexOptions.IgnoreCase)]
+    private static partial Regex ComesFirst();
 }

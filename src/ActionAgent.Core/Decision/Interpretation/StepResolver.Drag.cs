@@ -13,10 +13,11 @@ internal sealed partial class StepResolver
     {
         var value = step.Value;
         var edge = value is "right" or "left" or "up" or "down";
+        var listEnd = value is "first" or "last";
         var number = value is not null && !edge && decimal.TryParse(value.Trim().TrimStart('$', '€', '£').Replace(",", "", StringComparison.Ordinal), NumberStyles.Number, CultureInfo.InvariantCulture, out _);
         var found = g.Find(new Search(step.Target, i => !i.IsEditable || i.Role == "slider")
         {
-            VerbHint = edge || number ? RoleHint.Slider : RoleHint.None,
+            VerbHint = (edge || number) && !listEnd ? RoleHint.Slider : RoleHint.None,
             SoftContext = Soft(step),
             ForClick = true,
         });
@@ -69,6 +70,11 @@ internal sealed partial class StepResolver
                     only += $" (of the slider's {mates.Count} handles, the one nearest that end)";
                 }
             }
+        }
+
+        if ((edge && sliders.Count == 0 || value is "first" or "last") && from.Item.Role != "slider" && ListEnd(from, value!, g) is { } atEnd)
+        {
+            return atEnd;
         }
 
         if (edge)
@@ -136,4 +142,35 @@ internal sealed partial class StepResolver
         "min" or "minimum" or "lowest" or "left" or "far left" or "start" => "left",
         _ => null,
     };
+
+    // "Move Item 4 to the very top", "so that X comes first", "so it becomes the first tab": the items lined up with the
+    // dragged one (same kind, same width, one column or one row) are its list; it is dropped over the near part of the
+    // first (last) of them, where a sortable list puts it before (after) that one.
+    private static StepGrounding? ListEnd(Candidate from, string value, Grounder g)
+    {
+        var me = from.Item.Element.Bounds;
+        bool Alike(PageItem i) => !i.IsHidden && i.Role == from.Item.Role && Math.Abs(i.Element.Bounds.Width - me.Width) <= Math.Max(24, me.Width * 0.25);
+        var column = g.Page.Items.Where(i => Alike(i) && Math.Abs(i.Element.Bounds.X - me.X) <= 12).OrderBy(i => i.Element.Bounds.Y).ToList();
+        var row = g.Page.Items.Where(i => Alike(i) && Math.Abs(i.Element.Bounds.Center.Y - me.Center.Y) <= 8).OrderBy(i => i.Element.Bounds.X).ToList();
+        var vertical = column.Count >= row.Count;
+        var list = vertical ? column : row;
+        if (list.Count < 2)
+        {
+            return null;
+        }
+
+        var first = value is "first" or "up" or "left";
+        var end = first ? list[0] : list[^1];
+        var where = first ? (vertical ? "top" : "start") : (vertical ? "bottom" : "end");
+        if (end.Element.Id == from.Item.Element.Id)
+        {
+            return new StepGrounding(GroundingStatus.AlreadyDone, null, 1, $"{from.Item.RoleWord} '{from.Item.Display}' is already at the {where} of its list of {list.Count}");
+        }
+
+        var b = end.Element.Bounds;
+        var point = vertical
+            ? ActionTarget.At(b.Center.X, first ? b.Y + (b.Height * 0.2) : b.Y + (b.Height * 0.8), CoordinateSpace.Css, $"the {(first ? "upper" : "lower")} part of '{end.Display}'")
+            : ActionTarget.At(first ? b.X + (b.Width * 0.2) : b.X + (b.Width * 0.8), b.Center.Y, CoordinateSpace.Css, $"the {(first ? "left" : "right")} part of '{end.Display}'");
+        return Grounded(new DragAction(TargetOf(from), point), from, $"; dropped at the {where} of its list of {list.Count}, {(first ? "before" : "after")} '{end.Display}'");
+    }
 }

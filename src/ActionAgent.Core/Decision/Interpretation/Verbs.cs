@@ -42,7 +42,7 @@ internal static class Verbs
         ("remove", VerbKind.Remove), ("take out", VerbKind.Remove), ("take away", VerbKind.Remove), ("delete", VerbKind.Remove), ("dismiss", VerbKind.Remove), ("close", VerbKind.Remove), ("discard", VerbKind.Remove),
         ("scroll", VerbKind.Scroll), ("go down", VerbKind.Scroll), ("go up", VerbKind.Scroll), ("head down", VerbKind.Scroll),
         ("head up", VerbKind.Scroll), ("move down", VerbKind.Scroll), ("move up", VerbKind.Scroll), ("jump down", VerbKind.Scroll),
-        ("drag and drop", VerbKind.Drag), ("drag", VerbKind.Drag), ("move", VerbKind.Drag), ("slide", VerbKind.Drag),
+        ("drag and drop", VerbKind.Drag), ("reorder", VerbKind.Drag), ("rearrange", VerbKind.Drag), ("drag", VerbKind.Drag), ("move", VerbKind.Drag), ("slide", VerbKind.Drag),
         ("wait", VerbKind.Wait), ("pause", VerbKind.Wait), ("sleep", VerbKind.Wait),
         ("search for", VerbKind.Search), ("search", VerbKind.Search), ("look up", VerbKind.Search), ("look for", VerbKind.Search),
         ("ctrl-click", VerbKind.ModifierClick), ("ctrl+click", VerbKind.ModifierClick), ("control-click", VerbKind.ModifierClick),
