@@ -115,4 +115,48 @@ public sealed class StepExplorerTests
 
         Assert.IsInstanceOfType<FailAction>(end.Action, end.Action.Describe());
     }
+
+    private static Observation CountedRows(bool deleteShown)
+    {
+        var elements = new List<UiElement>();
+        string[] names = ["Buy milk", "Call the bank", "Water plants"];
+        for (var k = 0; k < 3; k++)
+        {
+            elements.Add(new UiElement { Id = 10 + k, Role = "checkbox", Tag = "input", Checked = false, Bounds = new ScreenRect(50, 100 + k * 50, 30, 30) });
+            elements.Add(Text(20 + k, names[k], 100 + k * 50) with { Bounds = new ScreenRect(90, 100 + k * 50, 300, 30) });
+        }
+
+        if (deleteShown)
+        {
+            elements.Add(new UiElement { Id = 32, Role = "button", Tag = "button", Name = "×", Bounds = new ScreenRect(500, 200, 30, 30) });
+        }
+
+        return new Observation { Url = "http://127.0.0.1:9000/todos", Geometry = ViewportGeometry.Identity(1280, 720), Elements = elements };
+    }
+
+    [TestMethod]
+    public async Task DecideAsync_RemoveTheLastRowWithItsHiddenCross_HoversTheLastRowThenClicksItsCross()
+    {
+        var task = "Remove the last todo with the delete cross that appears when you move the mouse over it.";
+        var history = new List<StepSummary>();
+        Task<ProposedAction> Decide(Observation page) => _interpreter.DecideAsync(new DecisionContext("rows", task, history.Count + 1, page, history.ToArray()));
+
+        var look = await Decide(CountedRows(deleteShown: false));
+        history.Add(new StepSummary(1, look.Action.Describe(), "ok", true) { StepText = look.StepText, ActionKind = look.Action.Kind });
+        var click = await Decide(CountedRows(deleteShown: true));
+
+        Assert.IsInstanceOfType<HoverAction>(look.Action, look.Reason);
+        Assert.AreEqual(12, look.Action.PrimaryTarget?.ElementId, look.Reason);
+        Assert.AreEqual(32, click.Action.PrimaryTarget?.ElementId, $"{click.Action.Describe()}: {click.Reason}");
+    }
+
+    [TestMethod]
+    public void Ground_DoubleClickTheSecondTodo_OpensTheTextOfTheSecondRow()
+    {
+        var step = StepInterpreter.Parse("Double-click the second todo.")[0];
+
+        var g = _interpreter.Ground(step, CountedRows(deleteShown: false));
+
+        Assert.AreEqual(21, g.Element?.Id, g.Reason);
+    }
 }

@@ -175,7 +175,7 @@ internal sealed class Grounder(PageIndex page, IReadOnlySet<int> penalized, Task
 
                 // An icon drawn for removing (×, a bin, "destroy") answers to any removing word: "the × button", "the
                 // delete icon", "its close (x) icon" all mean it. Only icons: a "Close account" button is no "Delete".
-                if (label.How == "icon" && s < 0.85 * label.Weight && IsRemoving(reading.Main) && IsRemoving(label.Phrase))
+                if ((label.How == "icon" || label.Phrase.Raw.Trim() is "×" or "✕" or "✖" or "⨯") && s < 0.85 * label.Weight && IsRemoving(reading.Main) && IsRemoving(label.Phrase))
                 {
                     s = 0.85 * label.Weight;
                 }

@@ -18,7 +18,8 @@ internal static partial class StepParser
         string[] names = ["remove", "delete", "close", "×", "x", "✕", "destroy", "dismiss", "trash"];
         return Step(StepKind.Click, display, target: q.Restore(control, true)) with
         {
-            Context = q.Restore(TargetQuery.StripRoleWords(owner).Main, false),
+            // "the last todo": an ordinal owner keeps its noun, which says what is counted.
+            Context = q.Restore(OrdinalWord().IsMatch(owner) ? owner : TargetQuery.StripRoleWords(owner).Main, false),
             ContextIsOwner = true,
             // A named control ("with its Cancel button") is that control only: look-alike names would find "Close".
             Alternatives = m.Success ? [] : names,

@@ -260,4 +260,7 @@ internal static partial class StepParser
 
     [GeneratedRegex(@"^(?:(?<it>.+?)\s+)?so\s+(?:that\s+)?(?<from>.+?)\s+(?:comes?|is|are|goes|sits|ends\s+up|becomes?|stands)\s+(?:the\s+)?(?:very\s+)?(?<pos>first|last|top|bottom|leftmost|rightmost|at\s+the\s+(?:top|bottom|end|start))\b.*$", RegexOptions.IgnoreCase)]
     private static partial Regex ComesFirst();
+
+    [GeneratedRegex(@"\b(?:first|second|third|fourth|fifth|last|\d+(?:st|nd|rd|th))\b", RegexOptions.IgnoreCase)]
+    private static partial Regex OrdinalWord();
 }

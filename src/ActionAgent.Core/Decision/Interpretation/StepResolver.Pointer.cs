@@ -33,6 +33,19 @@ internal sealed partial class StepResolver
             return Grounded(make(TargetOf(found.Best!), found.Best!), found.Best!);
         }
 
+        // "Double-click the second todo": a row counted by its box; the text on the box's line is the row's own (what a
+        // double-click opens for editing); a hover may take the box itself.
+        if (step.Target is { } rowTarget && g.Find(new Search(rowTarget, i => i.IsCheckable && !i.IsHidden) { KindCounts = true, SoftContext = Soft(step) }) is { } rowBox
+            && rowBox.IsAtLeast(Min) && rowBox.Best!.How == "role")
+        {
+            var rowOf = rowBox.Best.Item;
+            var rowText = g.Page.Items.Where(i => !i.IsCheckable && !i.IsHidden && i.Display.Length > 0 && Gap(rowOf, i) is { } gap && gap <= 60
+                    && i.Element.Bounds.X >= rowOf.Element.Bounds.X)
+                .OrderBy(i => Gap(rowOf, i)).FirstOrDefault();
+            var row = step.Kind == StepKind.Hover || rowText is null ? rowBox.Best : new Candidate(rowText, rowBox.Best.Score, "the text of the row counted by its box");
+            return Grounded(make(TargetOf(row), row), row);
+        }
+
         // "Click the button to wipe the form" on a page whose button says "Reset": the words failed, the meaning may not.
         return ByMeaning(g, step.Text, i => i.IsInteractive && !i.IsEditable && !i.IsSelectable) is { } m
             ? Grounded(make(TargetOf(m), m), m)
