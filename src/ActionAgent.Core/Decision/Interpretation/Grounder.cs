@@ -39,7 +39,7 @@ internal sealed record Found(Candidate? Best, IReadOnlyList<Candidate> Ranked, s
 /// Scores every element of a page against every reading of a target phrase and keeps the best: label, placeholder,
 /// nearby text and loose text labels count; fitting role hints add a little, disabled or hidden elements lose a lot.
 /// </summary>
-internal sealed class Grounder(PageIndex page, IReadOnlySet<int> penalized, TaskEcho? echo = null)
+internal sealed partial class Grounder(PageIndex page, IReadOnlySet<int> penalized, TaskEcho? echo = null)
 {
     public PageIndex Page { get; } = page;
 
@@ -140,8 +140,24 @@ internal sealed class Grounder(PageIndex page, IReadOnlySet<int> penalized, Task
             }
         }
 
+        if ((best is null || best.Score < 0.5) && search.Target is { } named && QuotedName().Match(named) is { Success: true } quoted)
+        {
+            // "Set the "Default" time picker to 16:15": no field is called that, but one field sits under that heading.
+            var heading = Phrase.Of(quoted.Groups["q"].Value);
+            var under = Page.Items.Where(search.Filter).Where(InScope)
+                .Where(i => (i.IsEditable || i.IsSelectable) && !i.IsHidden && !i.Element.Disabled && TextMatch.Coverage(heading, i.Context.ToList()) >= 0.99)
+                .ToList();
+            if (under.Count == 1)
+            {
+                best = new Candidate(under[0], 0.6, "the heading of its section");
+            }
+        }
+
         return new Found(best, ranked, display);
     }
+
+    [System.Text.RegularExpressions.GeneratedRegex("\"(?<q>[^\"]+)\"")]
+    private static partial System.Text.RegularExpressions.Regex QuotedName();
 
     private Candidate Score(PageItem item, TargetReading reading, Search search)
     {

@@ -365,7 +365,7 @@ internal static partial class StepParser
     {
         var text = StripTrailingPeriod(StripLeadingFillers(clause));
         text = TrailingPlease().Replace(text, "");
-        if (Verbs.Match(text) is { Kind: VerbKind.Type or VerbKind.Fill or VerbKind.Select })
+        if (Verbs.Match(text) is { Kind: VerbKind.Type or VerbKind.Fill or VerbKind.Select or VerbKind.Set })
         {
             // "type jorn (plain o, no umlaut)": a remark in brackets is no part of the value (a quoted value keeps its own).
             text = ValueAside().Replace(text, "");

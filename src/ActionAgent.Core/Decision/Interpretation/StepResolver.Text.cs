@@ -80,7 +80,11 @@ internal sealed partial class StepResolver
         }
 
         var typed = score is { } s ? field with { Score = s } : field;
-        return Grounded(new TypeTextAction(TargetOf(field), value, ClearFirst: true), typed);
+
+        // "a quarter past four in the afternoon" into a field showing "13:14" is typed "16:15".
+        var shown = field.Item.Element.Value is { Length: > 0 } now ? now : field.Item.Element.Placeholder;
+        var written = Execution.SpokenTimes.Adapt(value, shown);
+        return Grounded(new TypeTextAction(TargetOf(field), written, ClearFirst: true), typed, written == value ? null : $"; '{value}' written as the field writes times: {written}");
     }
 
     private static StepGrounding NoOption(Candidate field, string value, Found found) =>
