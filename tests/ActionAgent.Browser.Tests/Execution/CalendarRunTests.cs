@@ -40,6 +40,7 @@ public sealed class CalendarRunTests
           const names = ['January','February','March','April','May','June','July','August','September','October','November','December'];
           let shown = new Date(2026, 10, 1);
           const withSelects = q.has('selects'), stuck = q.has('stuck'), deaf = q.has('deaf');
+          if (q.has('typed')) { document.getElementById('due').readOnly = false; }
           const ms = document.getElementById('ms'), ys = document.getElementById('ys');
           if (withSelects) {
             names.forEach((n, i) => ms.add(new Option(n, i)));
@@ -134,6 +135,18 @@ public sealed class CalendarRunTests
 
         Assert.AreEqual(RunStatus.Completed, result.Status, result.Message);
         Assert.AreEqual("2026-10-16", await session.Page.InputValueAsync("#due"));
+    }
+
+    [TestMethod]
+    public async Task RunAsync_ADateTypedIntoAPickersField_IsAlsoPickedInItsCalendar()
+    {
+        // The field takes any text, but the picker only knows a date picked in its calendar (it ignores typed text).
+        await session.Page.GotoAsync(server.Url("/book?selects&typed"));
+
+        var result = await RunAsync("Put 29/02/2016 in the Due date field (day first, then month).");
+
+        Assert.AreEqual(RunStatus.Completed, result.Status, result.Message);
+        Assert.AreEqual("2016-02-29", await session.Page.InputValueAsync("#due"), "the day was picked in the calendar");
     }
 
     [TestMethod]

@@ -63,6 +63,12 @@ public sealed record InterpretedStep
     /// </summary>
     public bool Every { get; init; }
 
+    /// <summary>
+    /// The date a typing step's value means ("29/02/2016 (day first)", "Feb 14th, 2027"): when the field shows a calendar
+    /// once typed into, the date is also picked there (a picker may ignore text it does not parse), and only that counts.
+    /// </summary>
+    public DateTime? DateValue { get; init; }
+
     /// <summary>How long to wait, for <see cref="StepKind.Wait"/>.</summary>
     public TimeSpan? Duration { get; init; }
 

@@ -15,6 +15,14 @@ internal sealed class RunCursor(string task, IReadOnlyList<InterpretedStep> step
     /// <summary>Observations waited for the current step's target to appear.</summary>
     public int Waits { get; set; }
 
+    /// <summary>
+    /// True once a typed date brought up a calendar by its field: the step goes on there, paging to the month and
+    /// clicking the day; <see cref="DayProposed"/> is true when the action proposed last was that day's click.
+    /// </summary>
+    public bool CalendarPhase { get; set; }
+
+    public bool DayProposed { get; set; }
+
     /// <summary>The element the last successful typing step typed into (the next value of the same clause goes there).</summary>
     public int? LastTyped { get; set; }
 
@@ -81,6 +89,8 @@ internal sealed class RunCursor(string task, IReadOnlyList<InterpretedStep> step
         Attempts = 0;
         Waits = 0;
         Moves = 0;
+        CalendarPhase = false;
+        DayProposed = false;
         Pending = Proposed.Nothing;
         LastElementId = null;
         Penalized.Clear();

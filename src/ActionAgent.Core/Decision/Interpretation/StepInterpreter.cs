@@ -125,7 +125,14 @@ public sealed class StepInterpreter : IDecider
                     cursor.LastTyped = cursor.Current.Kind is StepKind.Type or StepKind.Fill or StepKind.Set ? acted : cursor.LastTyped;
                 }
 
-                if (cursor.Current is { Kind: StepKind.ShowMonth, Value: { Length: 7 } } or { Every: true })
+                if (cursor.Current.DateValue is not null && !cursor.DayProposed && (cursor.CalendarPhase || CalendarByField(cursor, context.Observation)))
+                {
+                    // "Put 29/02/2016 in the Date field": its field shows a calendar, which may not have taken the text;
+                    // the date is picked there too, and the step is done when its day is clicked.
+                    cursor.CalendarPhase = true;
+                }
+
+                if (cursor.Current is { Kind: StepKind.ShowMonth, Value: { Length: 7 } } or { Every: true } || cursor.CalendarPhase && !cursor.DayProposed)
                 {
                     // One move of the calendar done; the step holds once the calendar shows the month (grounded again below).
                     cursor.Moves++;
@@ -189,8 +196,10 @@ public sealed class StepInterpreter : IDecider
         while (!cursor.IsFinished)
         {
             var step = cursor.Current;
-            var grounding = _resolver.Resolve(step, page, cursor.Penalized, cursor.Task, step.WithinPrevious ? cursor.BroughtScope : cursor.Brought,
-                new RunMemory(cursor.Start, cursor.ActedOn, cursor.LastTyped));
+            var memory = new RunMemory(cursor.Start, cursor.ActedOn, cursor.LastTyped);
+            var grounding = cursor.CalendarPhase && step.DateValue is { } date
+                ? DateInCalendar(step, date, page, cursor, memory)
+                : _resolver.Resolve(step, page, cursor.Penalized, cursor.Task, step.WithinPrevious ? cursor.BroughtScope : cursor.Brought, memory);
             switch (grounding.Status)
             {
                 case GroundingStatus.Grounded when grounding.Action is { } action:
@@ -281,6 +290,32 @@ public sealed class StepInterpreter : IDecider
         {
             _logger.LogDebug("Run {RunId}: taken over after {Done} steps carried out by another decider", context.RunId, cursor.Index);
         }
+    }
+
+    // The month first, then the day: one grounding of the typed date in the calendar its field shows.
+    private StepGrounding DateInCalendar(InterpretedStep step, DateTime date, PageIndex page, RunCursor cursor, RunMemory memory)
+    {
+        var month = step with { Kind = StepKind.ShowMonth, Value = date.ToString("yyyy-MM", System.Globalization.CultureInfo.InvariantCulture) };
+        var shown = _resolver.Resolve(month, page, cursor.Penalized, cursor.Task, null, memory);
+        cursor.DayProposed = shown.Status == GroundingStatus.AlreadyDone;
+        return shown.Status != GroundingStatus.AlreadyDone
+            ? shown
+            : _resolver.Resolve(step with { Kind = StepKind.PickDay, Value = date.ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture) },
+                page, cursor.Penalized, cursor.Task, null, memory);
+    }
+
+    // A calendar shown by the field just typed into (within a few hundred pixels of it), not one elsewhere on the page.
+    private static bool CalendarByField(RunCursor cursor, Observation observation)
+    {
+        var page = new PageIndex(observation);
+        if (CalendarView.Read(page) is not { } calendar || cursor.LastElementId is not { } fieldId
+            || page.Items.FirstOrDefault(i => i.Element.Id == fieldId) is not { } field)
+        {
+            return false;
+        }
+
+        var day = calendar.First.Days[0].Element.Bounds;
+        return day.CenterDistance(field.Element.Bounds) <= 500;
     }
 
     private static bool IsLoading(Observation observation) =>

@@ -63,6 +63,27 @@ internal static partial class StepParser
         return null;
     }
 
+    // A typed value that is a date: in words, ISO, or d/m/y (day first when the task says so or the first number is over
+    // 12; else m/d/y, as WrittenDates writes them).
+    private static DateTime? ReadTypedDate(string value, bool dayFirst)
+    {
+        if (ReadDate(value) is { } d)
+        {
+            return d;
+        }
+
+        if (NumericDate().Match(value.Trim()) is not { Success: true } m)
+        {
+            return null;
+        }
+
+        var a = int.Parse(m.Groups["a"].Value, CultureInfo.InvariantCulture);
+        var b = int.Parse(m.Groups["b"].Value, CultureInfo.InvariantCulture);
+        var y = int.Parse(m.Groups["y"].Value, CultureInfo.InvariantCulture);
+        var (day, month) = dayFirst || a > 12 ? (a, b) : (b, a);
+        return month is >= 1 and <= 12 && day >= 1 && day <= DateTime.DaysInMonth(y, month) ? new DateTime(y, month, day) : null;
+    }
+
     private static DateTime? ReadDate(string text)
     {
         var t = text.Trim().TrimEnd('.');
@@ -112,4 +133,10 @@ internal static partial class StepParser
 
     [GeneratedRegex(@"^(?:pick|choose|select|click(?:\s+on)?|tap|press)\s+(?:the\s+)?(?<dayword>day\s+)?(?<d>[1-9]|[12]\d|3[01])(?<sfx>st|nd|rd|th)?(?:\s+(?<month>of\s+(?:the|that|this)\s+month\b.*|(?:in|on)\s+(?:the|that|this)\s+(?:calendar|date ?picker|picker)\b.*))?$", RegexOptions.IgnoreCase)]
     private static partial Regex PickDayOfMonth();
+
+    [GeneratedRegex(@"^(?<a>\d{1,2})[./-](?<b>\d{1,2})[./-](?<y>\d{4})$")]
+    private static partial Regex NumericDate();
+
+    [GeneratedRegex(@"\(\s*day\s+first|\bday[- ]first\b|\bdd[./-]mm\b", RegexOptions.IgnoreCase)]
+    private static partial Regex DayFirst();
 }

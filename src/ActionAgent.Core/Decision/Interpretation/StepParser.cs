@@ -220,6 +220,8 @@ internal static partial class StepParser
                 : pointed is not null && Verbs.MatchFuzzy(bare) is null && ObjectOnly().IsMatch(bare)
                     ? ParseClause($"{pointed} {bare}", q)
                     : ParseClause(plain, q);
+            var dayFirst = DayFirst().IsMatch(Unmask(plain));
+            parsed = parsed.Select(s => s is { Kind: StepKind.Type or StepKind.Set or StepKind.Fill, Value: { } v } && ReadTypedDate(v, dayFirst) is { } d ? s with { DateValue = d } : s).ToList();
             var said = Verbs.Match(StripLeadingFillers(plain));
             repeat = said is { Kind: VerbKind.Add or VerbKind.Type or VerbKind.Check or VerbKind.Select } v ? v.Word : repeat;
 
