@@ -38,7 +38,8 @@ public sealed class SpokenTimesTests
     public void Ground_SetAPickerUnderItsHeadingToATimeInWords_TypesTheFieldsOwnForm()
     {
         var page = Page(E(1, "heading", "Default", 20), E(2, "textbox", "", 60) with { Value = "13:14" },
-            E(3, "heading", "Place at left", 120), E(4, "textbox", "", 160) with { Value = "13:14" });
+            E(3, "heading", "Place at left", 120), E(4, "textbox", "", 160) with { Value = "13:14" },
+            E(5, "text", "Default", 900) with { Tag = "th" }, E(6, "textbox", "", 940) with { Value = "now" });
         var step = StepInterpreter.Parse("Set the \"Default\" time picker to a quarter past four in the afternoon (it uses the 24-hour clock).")[0];
 
         var g = new StepInterpreter().Ground(step, page);

@@ -142,14 +142,22 @@ internal sealed partial class Grounder(PageIndex page, IReadOnlySet<int> penaliz
 
         if ((best is null || best.Score < 0.5) && search.Target is { } named && QuotedName().Match(named) is { Success: true } quoted)
         {
-            // "Set the "Default" time picker to 16:15": no field is called that, but one field sits under that heading.
+            // "Set the "Default" time picker to 16:15": no field is called that, but a heading is, with one field under it
+            // (the first field after it in page order, within 150 px below it). Only when one heading has that name.
             var heading = Phrase.Of(quoted.Groups["q"].Value);
-            var under = Page.Items.Where(search.Filter).Where(InScope)
-                .Where(i => (i.IsEditable || i.IsSelectable) && !i.IsHidden && !i.Element.Disabled && TextMatch.Coverage(heading, i.Context.ToList()) >= 0.99)
-                .ToList();
-            if (under.Count == 1)
+            var titles = Page.Items.Where(i => !i.IsInteractive && !i.IsHidden && TextMatch.Similarity(heading, Phrase.Of(i.Display.TrimEnd(':', ' ')), []) >= 0.95).ToList();
+            titles = titles.Count(i => i.Role == "heading") is > 0 and var headings ? titles.Where(i => i.Role == "heading").ToList() : titles;
+            if (titles.Count == 1)
             {
-                best = new Candidate(under[0], 0.6, "the heading of its section");
+                var title = titles[0].Element.Bounds;
+                var under = Page.Items.Where(search.Filter).Where(InScope)
+                    .Where(i => (i.IsEditable || i.IsSelectable) && !i.IsHidden && !i.Element.Disabled && i.Order > titles[0].Order
+                        && i.Element.Bounds.Y >= title.Y && i.Element.Bounds.Y - title.Bottom <= 150)
+                    .OrderBy(i => i.Order).FirstOrDefault();
+                if (under is not null)
+                {
+                    best = new Candidate(under, 0.6, "the heading above it");
+                }
             }
         }
 
