@@ -179,6 +179,24 @@ public sealed class VerifiedRunTests
             </script>
             """);
         // A list reordered by dragging with the mouse (as sortable widgets do), nothing native.
+        // A list that always puts a dropped item after the one it lands on: "to the very top" can never be reached.
+        server.Add("/sortable-after", """
+            <!doctype html><title>Sort</title>
+            <ul id="list" style="list-style:none;padding:0;width:220px">
+              <li>Item 1</li><li>Item 2</li><li>Item 3</li><li>Item 4</li>
+            </ul>
+            <style>li { padding: 10px; margin: 4px; border: 1px solid #999; cursor: move; user-select: none }</style>
+            <script>
+              let dragged = null;
+              document.addEventListener('mousedown', (e) => { dragged = e.target.closest('#list li'); });
+              document.addEventListener('mouseup', (e) => {
+                if (!dragged) return;
+                const over = [...document.querySelectorAll('#list li')].find((li) => li !== dragged && e.clientY >= li.getBoundingClientRect().top && e.clientY <= li.getBoundingClientRect().bottom);
+                if (over) over.after(dragged);
+                dragged = null;
+              });
+            </script>
+            """);
         server.Add("/sortable", """
             <!doctype html><title>Sort</title>
             <ul id="list" style="list-style:none;padding:0;width:220px">
@@ -631,6 +649,18 @@ public sealed class VerifiedRunTests
         Assert.AreEqual(RunStatus.Completed, result.Status, result.Message);
         var order = await session.Page.EvalOnSelectorAllAsync<string[]>("#list li", "l => l.map(x => x.textContent)");
         CollectionAssert.AreEqual(expected, order);
+    }
+
+    [TestMethod]
+    public async Task RunAsync_AListThatNeverPutsTheItemFirst_IsNeverReportedReordered()
+    {
+        await session.Page.GotoAsync(server.Url("/sortable-after"));
+
+        var result = await RunAsync("Move \"Item 4\" to the very top.");
+
+        Assert.AreEqual(RunStatus.Failed, result.Status, $"{result.Status}: {result.Message}");
+        var order = await session.Page.EvalOnSelectorAllAsync<string[]>("#list li", "l => l.map(x => x.textContent)");
+        Assert.AreNotEqual("Item 4", order[0]);
     }
 
     [TestMethod]

@@ -23,6 +23,9 @@ internal sealed class RunCursor(string task, IReadOnlyList<InterpretedStep> step
 
     public bool DayProposed { get; set; }
 
+    /// <summary>True when the action proposed last was one move of a step that ends only when grounding it says done.</summary>
+    public bool RepeatProposed { get; set; }
+
     /// <summary>The element the last successful typing step typed into (the next value of the same clause goes there).</summary>
     public int? LastTyped { get; set; }
 
@@ -91,6 +94,7 @@ internal sealed class RunCursor(string task, IReadOnlyList<InterpretedStep> step
         Moves = 0;
         CalendarPhase = false;
         DayProposed = false;
+        RepeatProposed = false;
         Pending = Proposed.Nothing;
         LastElementId = null;
         Penalized.Clear();

@@ -14,6 +14,13 @@ public sealed record StepGrounding(GroundingStatus Status, BrowserAction? Action
     /// <summary>For failures: the best candidate that was not good enough ("button 'Submit refund', score 0.41").</summary>
     public string? Closest { get; init; }
 
+    /// <summary>
+    /// True when this action is one move of a step that is done only when the page shows it (a calendar paged to its
+    /// month, every box ticked, an item at the top of its list): after it succeeds, the step is grounded again, and
+    /// only <see cref="GroundingStatus.AlreadyDone"/> ends it.
+    /// </summary>
+    public bool Repeats { get; init; }
+
     /// <summary>True when the step grounded (or needs nothing) with at least the given score.</summary>
     public bool IsConfident(double minScore = 0.75) =>
         Status is GroundingStatus.AlreadyDone || (Status is GroundingStatus.Grounded && Score >= minScore);

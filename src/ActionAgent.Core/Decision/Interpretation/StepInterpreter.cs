@@ -132,11 +132,12 @@ public sealed class StepInterpreter : IDecider
                     cursor.CalendarPhase = true;
                 }
 
-                if (cursor.Current is { Kind: StepKind.ShowMonth, Value: { Length: 7 } } or { Every: true } || cursor.CalendarPhase && !cursor.DayProposed)
+                if (cursor.RepeatProposed || cursor.CalendarPhase && !cursor.DayProposed)
                 {
-                    // One move of the calendar done; the step holds once the calendar shows the month (grounded again below).
+                    // One move done (a month paged, a box ticked, an item dragged to an end of its list); the step holds
+                    // once the page shows it (grounded again below: done, or one more move).
                     cursor.Moves++;
-                    if (cursor.Moves > _options.MaxCalendarMoves)
+                    if (cursor.Moves > (cursor.Current.Kind == StepKind.Drag ? 3 : _options.MaxCalendarMoves))
                     {
                         return Propose(new FailAction($"{Where(cursor)}, '{cursor.Current.Text}': the step was not done after {cursor.Moves} actions. Stopping here.")
                         {
@@ -207,6 +208,7 @@ public sealed class StepInterpreter : IDecider
                     cursor.IdsAtProposal = ids;
                     cursor.ProposedKind = step.Kind;
                     cursor.LastElementId = grounding.Element?.Id;
+                    cursor.RepeatProposed = grounding.Repeats;
                     _logger.LogDebug("Run {RunId}: step {Index} of {Count} ({Kind}) grounded, score {Score:0.00}",
                         context.RunId, cursor.Index + 1, cursor.Steps.Count, step.Kind, grounding.Score);
                     return Propose(action, $"{Where(cursor)}: {grounding.Reason}{retryNote}", step, grounding.Score);

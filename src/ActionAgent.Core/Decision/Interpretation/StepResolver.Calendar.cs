@@ -37,7 +37,7 @@ internal sealed partial class StepResolver
             if (option is not null && !string.Equals(years.Element.Value?.Trim(), option.Trim(), StringComparison.Ordinal))
             {
                 return Calendar(new SelectOptionAction(ActionTarget.Element(years.Element.Id, years.Display), option), years,
-                    $"the calendar shows {first}; choosing {year} in its year drop-down");
+                    $"the calendar shows {first}; choosing {year} in its year drop-down") with { Repeats = true };
             }
         }
 
@@ -47,7 +47,7 @@ internal sealed partial class StepResolver
             if (option is not null && CalendarView.MonthOf(months.Element.Value ?? "") != month)
             {
                 return Calendar(new SelectOptionAction(ActionTarget.Element(months.Element.Id, months.Display), option), months,
-                    $"the calendar shows {first}; choosing {option} in its month drop-down");
+                    $"the calendar shows {first}; choosing {option} in its month drop-down") with { Repeats = true };
             }
         }
 
@@ -61,7 +61,7 @@ internal sealed partial class StepResolver
 
         var away = Math.Abs(year * 12 + month - 1 - first.Index);
         return Calendar(new ClickAction(ActionTarget.Element(control.Element.Id, control.Display)), control,
-            $"the calendar shows {first}; {(forward ? "forward" : "back")} one month with '{control.Display}' ({away} to go to {want})");
+            $"the calendar shows {first}; {(forward ? "forward" : "back")} one month with '{control.Display}' ({away} to go to {want})") with { Repeats = true };
     }
 
     // "click the 14th", "pick 3 June 2019" (after ShowMonth), "the third Friday of that month": one day cell of a month shown.

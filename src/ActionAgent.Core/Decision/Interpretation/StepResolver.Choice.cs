@@ -297,7 +297,7 @@ internal sealed partial class StepResolver
         if (mine.FirstOrDefault(b => b.Element.Checked != desired) is { } next)
         {
             var c = new Candidate(next, 0.9, $"{(desired ? "ticking" : "unticking")} every box in turn ({mine.Count(b => b.Element.Checked == desired)} of {mine.Count} {state} so far)");
-            return new StepGrounding(GroundingStatus.Grounded, new ClickAction(TargetOf(c)), 0.9, Matched(c)) { Element = next.Element };
+            return new StepGrounding(GroundingStatus.Grounded, new ClickAction(TargetOf(c)), 0.9, Matched(c)) { Element = next.Element, Repeats = true };
         }
 
         var left = except.Count > 0 ? $", except {string.Join(", ", step.Except)}" : "";

@@ -171,6 +171,7 @@ internal sealed partial class StepResolver
         var point = vertical
             ? ActionTarget.At(b.Center.X, first ? b.Y + (b.Height * 0.2) : b.Y + (b.Height * 0.8), CoordinateSpace.Css, $"the {(first ? "upper" : "lower")} part of '{end.Display}'")
             : ActionTarget.At(first ? b.X + (b.Width * 0.2) : b.X + (b.Width * 0.8), b.Center.Y, CoordinateSpace.Css, $"the {(first ? "left" : "right")} part of '{end.Display}'");
-        return Grounded(new DragAction(TargetOf(from), point), from, $"; dropped at the {where} of its list of {list.Count}, {(first ? "before" : "after")} '{end.Display}'");
+        return Grounded(new DragAction(TargetOf(from), point), from, $"; dropped at the {where} of its list of {list.Count}, {(first ? "before" : "after")} '{end.Display}'")
+            with { Repeats = true };
     }
 }
