@@ -16,4 +16,7 @@ public sealed record StepSummary(int Step, string Action, string Outcome, bool S
 
     /// <summary>What confirmed the step's effect (<see cref="ActionOutcome.Checks"/>), when anything did.</summary>
     public IReadOnlyList<string>? Checks { get; init; }
+
+    /// <summary>The risk class the policy gave the action (null when it never reached the policy).</summary>
+    public Policy.RiskClass? Risk { get; init; }
 }

@@ -129,10 +129,17 @@ public sealed class AgentLoop
                     ActionKind = record.Record.Proposal.Action.Kind,
                     Failure = outcome.Failure,
                     Checks = outcome.Checks,
+                    Risk = record.Record.Verdict?.Risk,
                 });
                 if (outcome.Failure is FailureKind.NotApproved or FailureKind.PolicyDenied)
                 {
                     refusals.Add(new Refusal(step, Fingerprint(record.Record), outcome.Failure, outcome.Message));
+                }
+                else if (outcome.Failure == FailureKind.NotVerified && record.Record.Verdict is { Risk: RiskClass.Submit or RiskClass.Destructive or RiskClass.Egress })
+                {
+                    // An irreversible action ran and its effect was not seen: it may have taken effect all the same, so it
+                    // is never run again in this run, and the run cannot end Completed.
+                    refusals.Add(new Refusal(step, Fingerprint(record.Record), FailureKind.NotVerified, outcome.Message));
                 }
 
                 if (!record.Record.Proposal.Action.IsTerminal && record.Record.Proposal.Action is not (WaitAction or ScrollAction))
@@ -341,8 +348,9 @@ public sealed class AgentLoop
                 // A refused action is final: whatever else the decider did, the run cannot claim the task was done.
                 machine.Fire(RunTrigger.Fail);
                 var refused = refusals[0];
-                return Finish(Record(null, null, ActionOutcome.Failed(
-                    $"the decider said done ({done.Result}), but step {refused.Step} was refused: {refused.Message}", refused.Kind)));
+                return Finish(Record(null, null, ActionOutcome.Failed(refused.Kind == FailureKind.NotVerified
+                    ? $"the decider said done ({done.Result}), but step {refused.Step} was an irreversible action whose effect was not seen: {refused.Message}"
+                    : $"the decider said done ({done.Result}), but step {refused.Step} was refused: {refused.Message}", refused.Kind)));
             case DoneAction done when lastAction is { Outcome.Succeeded: false } unverified:
                 machine.Fire(RunTrigger.Fail);
                 return Finish(Record(null, null, ActionOutcome.Failed(
@@ -383,6 +391,15 @@ public sealed class AgentLoop
             machine.Fire(RunTrigger.Denied);
             return Finish(Record(verdictRefused, ApprovalDecision.From(verdictRefused),
                 ActionOutcome.Skipped($"not asked again: the same action was refused at step {earlier.Step} ({earlier.Message})", FailureKind.NotApproved)));
+        }
+
+        if (refusals.FirstOrDefault(r => r.Kind == FailureKind.NotVerified && r.Fingerprint == fingerprint) is { } uncertain)
+        {
+            // "Submit" pressed once with no effect seen may still have submitted: pressing it again could submit twice.
+            var verdictAgain = new Verdict(VerdictKind.Deny, RiskClass.Read, "unverified-irreversible", $"step {uncertain.Step} already ran the same irreversible action");
+            machine.Fire(RunTrigger.Denied);
+            return Finish(Record(verdictAgain, ApprovalDecision.From(verdictAgain),
+                ActionOutcome.Skipped($"not run again: step {uncertain.Step} ran the same irreversible action and its effect was not seen ({uncertain.Message}); check the page before trying again", FailureKind.PolicyDenied)));
         }
 
         var verdict = policy.Evaluate(proposal, observation);

@@ -128,4 +128,19 @@ public sealed class StepInterpreterOutcomeTests
         Assert.AreEqual(2, type.Target?.ElementId);
         Assert.AreEqual("ops", type.Text);
     }
+
+    [TestMethod]
+    public async Task DecideAsync_AnIrreversibleClickNotSeenToWork_IsNotTriedAgainOnAnyElement()
+    {
+        var first = await Next("Click Sign in", SignInWithHeading());
+        _history.Add(new StepSummary(1, first.Action.Describe(), "clicked, but nothing on the page changed", false)
+        {
+            StepText = first.StepText, ActionKind = first.Action.Kind, Failure = FailureKind.NotVerified, Risk = ActionAgent.Core.Policy.RiskClass.Submit,
+        });
+
+        var next = await Next("Click Sign in", SignInWithHeading());
+
+        Assert.IsInstanceOfType<FailAction>(next.Action, $"{next.Action.Describe()}: {next.Reason}");
+        StringAssert.Contains(((FailAction)next.Action).Reason, "not tried again");
+    }
 }

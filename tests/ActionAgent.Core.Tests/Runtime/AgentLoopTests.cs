@@ -78,6 +78,34 @@ public sealed class AgentLoopTests
         StringAssert.Contains(result.Message, "wrong amount");
     }
 
+    // Every click "ran" but its effect was never seen: what a verifier says of a submit on a page that shows nothing new.
+    private sealed class ClicksNeverSeen : IOutcomeVerifier
+    {
+        public Task<ActionOutcome> VerifyAsync(ProposedAction proposal, ActionAgent.Core.Perception.Observation before, ActionOutcome outcome, CancellationToken cancellationToken = default) =>
+            Task.FromResult(proposal.Action is ClickAction ? ActionOutcome.Failed("clicked, but nothing on the page changed", FailureKind.NotVerified) : outcome);
+    }
+
+    [TestMethod]
+    public async Task RunAsync_AnIrreversibleClickWhoseEffectWasNotSeen_IsNeverRunAgain_AndTheRunIsNotCompleted()
+    {
+        var decider = new ScriptedDecider(new ClickAction(ActionTarget.Element(5)), new ClickAction(ActionTarget.Element(5)), new DoneAction("submitted"));
+        var executor = new FakeExecutor();
+        var approver = new FakeApprover(_ => ApprovalDecision.Approve("ana"));
+        var loop = new AgentLoop(new AgentParts
+        {
+            Perceiver = new FakePerceiver(_ => Pages.RefundForm()), Decider = decider, Policy = new PolicyEngine(PolicyDocument.Default), Approver = approver,
+            Executor = executor, Verifier = new ClicksNeverSeen(), Recorder = new JsonRunRecorder(_root),
+        });
+
+        var result = await loop.RunAsync(new RunRequest("submit the refund") { RunId = "run-unseen" });
+
+        Assert.AreEqual(1, executor.Executed.Count, "the submit ran once; its unseen effect may be real, so it is not pressed again");
+        Assert.AreEqual(1, approver.Requests.Count);
+        StringAssert.Contains(decider.Contexts[2].Last!.Outcome, "not run again");
+        Assert.AreEqual(RunStatus.Failed, result.Status, result.Message);
+        StringAssert.Contains(result.Message, "effect was not seen");
+    }
+
     [TestMethod]
     public async Task RunAsync_SameActionProposedAfterRejection_ReviewerIsNotAskedAgain()
     {

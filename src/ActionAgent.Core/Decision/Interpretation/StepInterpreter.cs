@@ -171,6 +171,16 @@ public sealed class StepInterpreter : IDecider
                     }, "refused", step, 1);
                 }
 
+                if (StepOutcomes.IsNotVerified(last) && last.Risk is Policy.RiskClass.Submit or Policy.RiskClass.Destructive or Policy.RiskClass.Egress)
+                {
+                    // It may have taken effect all the same: an irreversible step is never tried again (on any element).
+                    return Propose(new FailAction(
+                        $"{Where(cursor)}, '{step.Text}': its effect was not seen ({last.Action}): {last.Outcome}. It is irreversible and may have taken effect, so it is not tried again; check the page.")
+                    {
+                        Failure = FailureKind.NotVerified,
+                    }, "irreversible step not verified", step, 1);
+                }
+
                 cursor.Attempts++;
                 if (cursor.Attempts > _options.MaxRetriesPerStep)
                 {
