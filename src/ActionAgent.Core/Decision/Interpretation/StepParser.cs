@@ -11,10 +11,6 @@ internal static partial class StepParser
 {
     private const char QuoteOpen = '\u0001';
     private const char QuoteClose = '\u0002';
-    private const char MaskedComma = '\u0005';
-    private const char MaskedSemicolon = '\u0006';
-    private const char MaskedPeriod = '\u0007';
-    private const char MaskedSpace = '\u0008';
 
     public static IReadOnlyList<InterpretedStep> Parse(string task)
     {
@@ -69,60 +65,6 @@ internal static partial class StepParser
         }
 
         return ResolveOthers(ResolvePronouns(steps)).Select((s, i) => s with { Number = i + 1 }).ToList();
-    }
-
-    // "Rename X to Y (double-click the text to edit it, Enter saves)", "Select 2, 7 and 11 (click 2, then Ctrl-click 7 and
-    // 11)": a remark in brackets that starts with a gesture says how a person would do the step; it is no step of its own
-    // and its commas are no clause breaks. Other brackets stay ("the one with week numbers", "plain o, no umlaut"), with
-    // their punctuation masked so that it splits nothing; ParseClause unmasks it.
-    private static string MaskParentheticals(string line) =>
-        BracketRemark().Replace(line, m =>
-        {
-            var inner = m.Groups["c"].Value.Trim();
-            if (Verbs.Match(inner) is { Kind: VerbKind.Click or VerbKind.DoubleClick or VerbKind.Hover or VerbKind.ModifierClick or VerbKind.Drag or VerbKind.Scroll or VerbKind.RightClick })
-            {
-                return "";
-            }
-
-            return m.Groups["s"].Value + "(" + inner.Replace(',', MaskedComma).Replace(';', MaskedSemicolon).Replace('.', MaskedPeriod).Replace(' ', MaskedSpace) + ")";
-        });
-
-    private static string Unmask(string text) => text.Replace(MaskedSpace, ' ').Replace(MaskedComma, ',').Replace(MaskedSemicolon, ';').Replace(MaskedPeriod, '.');
-
-    // A statement about the page, not an instruction: no verb of ours starts it, it says what is or has ("there are four
-    // boxes", "the Date box is greyed out", "everything here is inside one dialog") and it asks for no state (that is
-    // "Newsletter is checked", which stays a step) nor forbids one ("X must not change").
-    private static bool IsDescription(string sentence)
-    {
-        if (Verbs.MatchFuzzy(sentence) is not null || !Statement().IsMatch(sentence) || StateSentence().IsMatch(sentence) || MustStay().IsMatch(sentence)
-            || MustNotChange().IsMatch(sentence) || SoThatOnly().IsMatch(sentence) || ColonOrEquals().IsMatch(sentence))
-        {
-            return false;
-        }
-
-        var parts = sentence.Split(',', ';').Where(p => p.Trim().Length > 0).ToList();
-        return parts.All(p => Statement().IsMatch(p))
-            && parts.SelectMany(SplitClauses).All(c => Verbs.MatchFuzzy(StripLeadingFillers(c.Trim())) is null);
-    }
-
-    // The one quoted name a description gives ("a field reading "Automatic position""), quoted, or null.
-    // Without one, the description's subject ("The second todo has a typo" → the second todo), when it is short.
-    private static string? NamedInDescription(string? masked, ClauseText text)
-    {
-        if (masked is null)
-        {
-            return null;
-        }
-
-        if (QuoteToken().Matches(masked) is { Count: 1 } one)
-        {
-            return text.Restore(one[0].Value, keepQuotes: true);
-        }
-
-        var verb = Statement().Match(masked);
-        var subject = verb.Success ? masked[..verb.Index].Trim() : "";
-        return subject.Length > 0 && subject.Split(' ').Length <= 8 && !subject.StartsWith("there", StringComparison.OrdinalIgnoreCase)
-            && !Referent().IsMatch(subject) ? text.Restore(subject, keepQuotes: true) : null;
     }
 
     private static string Unquoted(string phrase) => phrase.Replace("\"", "", StringComparison.Ordinal);
