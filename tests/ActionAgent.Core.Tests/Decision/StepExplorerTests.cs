@@ -159,4 +159,18 @@ public sealed class StepExplorerTests
 
         Assert.AreEqual(21, g.Element?.Id, g.Reason);
     }
+
+    [TestMethod]
+    public void Ground_DeleteTheThirdTodo_NeverClicksTheCrossOfAnotherRow()
+    {
+        // The mouse rests on the first row: its × shows; the third row's does not yet.
+        var page = CountedRows(deleteShown: false);
+        page = page with { Elements = [.. page.Elements, new UiElement { Id = 30, Role = "button", Tag = "button", Name = "×", Bounds = new ScreenRect(500, 100, 30, 30) }] };
+        var step = StepInterpreter.Parse("Delete the third todo in the list, using the × that shows up when you point at the row.")[0];
+
+        var g = _interpreter.Ground(step, page);
+
+        Assert.AreNotEqual(30, g.Element?.Id, $"the first row's × was taken for the third's: {g.Reason}");
+        Assert.IsNull(g.Action, g.Reason);
+    }
 }

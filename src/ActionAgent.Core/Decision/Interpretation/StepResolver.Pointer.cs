@@ -11,7 +11,18 @@ internal sealed partial class StepResolver
 
         // Worked out once: the filter runs for every reading of every search below.
         var besideOwner = owners.Count == 0 ? [] : g.Page.Items.Where(i => owners.Any(w => Beside(w, i, g.Page.Items))).Select(i => i.Element.Id).ToHashSet();
-        Search Where(Func<PageItem, bool> also) => new(step.Target, i => (owner.Count == 0 || owner.Any(t => Surrounds(i, t)) || besideOwner.Contains(i.Element.Id)) && also(i))
+
+        // "Delete the third todo with its ×": an owner named only by its place is the row counted by its box; the control
+        // must sit on that row's line, never on another row's.
+        PageItem? countedRow = null;
+        if (step.ContextIsOwner && owner.Count == 0 && step.Context is { } place
+            && g.Find(new Search(place, i => i.IsCheckable && !i.IsHidden) { KindCounts = true }) is { } counted && counted.IsAtLeast(Min) && counted.Best!.How == "role")
+        {
+            countedRow = counted.Best.Item;
+        }
+
+        bool OnRow(PageItem i) => countedRow is null || (i.Element.Bounds.Y < countedRow.Element.Bounds.Bottom && countedRow.Element.Bounds.Y < i.Element.Bounds.Bottom);
+        Search Where(Func<PageItem, bool> also) => new(step.Target, i => (owner.Count == 0 || owner.Any(t => Surrounds(i, t)) || besideOwner.Contains(i.Element.Id)) && OnRow(i) && also(i))
         {
             Alternatives = step.Alternatives,
             VerbHint = step.Role,
