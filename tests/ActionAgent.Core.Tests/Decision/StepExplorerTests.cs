@@ -118,7 +118,12 @@ public sealed class StepExplorerTests
 
     private static Observation CountedRows(bool deleteShown)
     {
-        var elements = new List<UiElement>();
+        // The "mark all" toggle, unnamed, beside the field for new entries: no row.
+        var elements = new List<UiElement>
+        {
+            new() { Id = 8, Role = "checkbox", Tag = "input", Checked = false, Bounds = new ScreenRect(50, 40, 30, 30) },
+            new() { Id = 9, Role = "textbox", Tag = "input", Name = "What needs to be done?", Bounds = new ScreenRect(90, 35, 400, 40) },
+        };
         string[] names = ["Buy milk", "Call the bank", "Water plants"];
         for (var k = 0; k < 3; k++)
         {

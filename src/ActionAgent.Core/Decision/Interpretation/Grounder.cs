@@ -117,7 +117,7 @@ internal sealed partial class Grounder(PageIndex page, IReadOnlySet<int> penaliz
                         near = most > 0 ? covered.Where(c => c.Coverage >= most - 1e-9).Select(c => c.Candidate).ToList() : near;
                     }
 
-                    if (reading.OrdinalOfRow && near.Where(c => string.IsNullOrWhiteSpace(c.Item.Element.Name)).ToList() is { Count: > 0 } rows)
+                    if (reading.OrdinalOfRow && near.Where(c => string.IsNullOrWhiteSpace(c.Item.Element.Name) && !BesideAnEntryField(c.Item)).ToList() is { Count: > 0 } rows)
                     {
                         // A control with a name of its own ("Mark all as complete") belongs to no row.
                         near = rows;
@@ -288,6 +288,14 @@ internal sealed partial class Grounder(PageIndex page, IReadOnlySet<int> penaliz
     }
 
     private static readonly HashSet<string> RemovingWords = new(StringComparer.Ordinal) { "close", "delete", "remove", "destroy", "trash", "discard", "dismiss", "bin", "cross", "x" };
+
+    // A "mark all" toggle sits on the line of the field for new entries; a row's box sits beside its text.
+    private bool BesideAnEntryField(PageItem box)
+    {
+        var b = box.Element.Bounds;
+        return Page.Items.Any(i => i.IsEditable && !i.IsHidden && i.Element.Bounds.Y < b.Bottom && b.Y < i.Element.Bounds.Bottom
+            && i.Element.Bounds.X >= b.X && i.Element.Bounds.X - b.Right <= 120);
+    }
 
     private static bool IsRemoving(Phrase p) => p.Content.Length is > 0 and <= 2 && p.Content.Any(RemovingWords.Contains);
 
