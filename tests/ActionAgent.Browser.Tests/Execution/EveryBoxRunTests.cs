@@ -93,14 +93,5 @@ public sealed class EveryBoxRunTests
         CollectionAssert.DoesNotContain(await TickedAsync(), "Water plants");
     }
 
-    private async Task<RunResult> RunAsync(string task)
-    {
-        var loop = new AgentLoop(new AgentParts
-        {
-            Perceiver = session.CreatePerceiver(), Decider = new StepInterpreter(), Policy = new PolicyEngine(PolicyDocument.Default),
-            Approver = AutoApprover.ApproveAll, Executor = session.CreateExecutor(), Verifier = new DomEffectVerifier(session),
-            Recorder = new JsonRunRecorder(recordings.FullName),
-        });
-        return await loop.RunAsync(new RunRequest(task) { RunId = Guid.NewGuid().ToString("N") }, TestContext.CancellationToken);
-    }
+    private Task<RunResult> RunAsync(string task) => InterpreterRun.RunAsync(session, recordings, task, TestContext.CancellationToken);
 }

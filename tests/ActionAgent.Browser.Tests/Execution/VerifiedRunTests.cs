@@ -598,16 +598,7 @@ public sealed class VerifiedRunTests
         Assert.IsTrue(await session.Page.IsVisibleAsync("#sub"));
     }
 
-    private async Task<RunResult> RunAsync(string task)
-    {
-        var loop = new AgentLoop(new AgentParts
-        {
-            Perceiver = session.CreatePerceiver(), Decider = new StepInterpreter(), Policy = new PolicyEngine(PolicyDocument.Default),
-            Approver = AutoApprover.ApproveAll, Executor = session.CreateExecutor(), Verifier = new DomEffectVerifier(session),
-            Recorder = new JsonRunRecorder(recordings.FullName),
-        });
-        return await loop.RunAsync(new RunRequest(task) { RunId = Guid.NewGuid().ToString("N") }, TestContext.CancellationToken);
-    }
+    private Task<RunResult> RunAsync(string task) => InterpreterRun.RunAsync(session, recordings, task, TestContext.CancellationToken);
 
     [TestMethod]
     public async Task RunAsync_HoldCtrlAndClick_AddsToTheSelection()
