@@ -121,7 +121,7 @@ public sealed class StepExplorerTests
         // The "mark all" toggle, unnamed, beside the field for new entries: no row.
         var elements = new List<UiElement>
         {
-            new() { Id = 8, Role = "checkbox", Tag = "input", Checked = false, Bounds = new ScreenRect(50, 40, 30, 30) },
+            new() { Id = 8, Role = "checkbox", Tag = "input", Name = "Mark all as complete", Checked = false, Bounds = new ScreenRect(50, 40, 30, 30) },
             new() { Id = 9, Role = "textbox", Tag = "input", Name = "What needs to be done?", Bounds = new ScreenRect(90, 35, 400, 40) },
         };
         string[] names = ["Buy milk", "Call the bank", "Water plants"];
@@ -174,8 +174,21 @@ public sealed class StepExplorerTests
         var step = StepInterpreter.Parse("Delete the third todo in the list, using the × that shows up when you point at the row.")[0];
 
         var g = _interpreter.Ground(step, page);
+        var look = new StepInterpreter().DecideAsync(new DecisionContext("third", "Delete the third todo in the list, using the × that shows up when you point at the row.", 1, page, [])).Result;
+        Assert.AreEqual(12, look.Action.PrimaryTarget?.ElementId, $"the third row's box is hovered, not the second's (the named 'mark all' box is no row): {look.Reason}");
 
         Assert.AreNotEqual(30, g.Element?.Id, $"the first row's × was taken for the third's: {g.Reason}");
         Assert.IsNull(g.Action, g.Reason);
+    }
+
+    [TestMethod]
+    public void Ground_AnUnnamedMarkAllBoxBesideTheNewEntryField_IsNoRow()
+    {
+        var page = CountedRows(deleteShown: false);
+        page = page with { Elements = page.Elements.Select(e => e.Id == 8 ? e with { Name = "" } : e).ToList() };
+
+        var g = _interpreter.Ground(StepInterpreter.Parse("Double-click the second todo.")[0], page);
+
+        Assert.AreEqual(21, g.Element?.Id, g.Reason);
     }
 }

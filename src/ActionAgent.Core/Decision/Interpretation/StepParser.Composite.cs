@@ -13,7 +13,8 @@ internal static partial class StepParser
     private static InterpretedStep ParseRemove(string word, string rest, string display, ClauseText q)
     {
         var m = RemoveWith().Match(rest);
-        var owner = m.Success ? m.Groups["owner"].Value : rest;
+        // "the third todo in the list, using the × …": the list is where every row is; it says nothing of which one.
+        var owner = WholeList().Replace((m.Success ? m.Groups["owner"].Value : rest).TrimEnd(',', ' '), "");
         var control = m.Success ? RelativeClause().Replace(m.Groups["control"].Value, "") : word.Contains(' ', StringComparison.Ordinal) ? "remove" : word;
         string[] names = ["remove", "delete", "close", "×", "x", "✕", "destroy", "dismiss", "trash"];
         return Step(StepKind.Click, display, target: q.Restore(control, true)) with

@@ -263,4 +263,7 @@ internal static partial class StepParser
 
     [GeneratedRegex(@"\b(?:first|second|third|fourth|fifth|last|\d+(?:st|nd|rd|th))\b", RegexOptions.IgnoreCase)]
     private static partial Regex OrdinalWord();
+
+    [GeneratedRegex(@"\s+(?:in|on|of|from)\s+the\s+(?:list|page|table)(?:\s+of\s+\w+)?$", RegexOptions.IgnoreCase)]
+    private static partial Regex WholeList();
 }
