@@ -82,6 +82,17 @@ internal sealed class RunCursor(string task, IReadOnlyList<InterpretedStep> step
     /// <summary>True once any outcome of the run carried checks: an effect verifier is at work.</summary>
     public bool Verified { get; set; }
 
+    /// <summary>One move of a repeated step succeeded: the same step is grounded again, with fresh retries and waits.</summary>
+    public void NextMove()
+    {
+        Unconfirmed.Remove(Index + 1);
+        AfterAction = true;
+        Attempts = 0;
+        Waits = 0;
+        Penalized.Clear();
+        Pending = Proposed.Nothing;
+    }
+
     public void Advance(string note, bool confirmed = false)
     {
         Notes.Add(note);

@@ -142,15 +142,10 @@ public sealed class StepInterpreter : IDecider
                         return Propose(new FailAction($"{Where(cursor)}, '{cursor.Current.Text}': the step was not done after {cursor.Moves} actions. Stopping here.")
                         {
                             Failure = FailureKind.NotVerified,
-                        }, "calendar moves exhausted", cursor.Current, 1);
+                        }, "repeated step not done", cursor.Current, 1);
                     }
 
-                    cursor.Unconfirmed.Remove(cursor.Index + 1);
-                    cursor.AfterAction = true;
-                    cursor.Attempts = 0;
-                    cursor.Waits = 0;
-                    cursor.Penalized.Clear();
-                    cursor.Pending = RunCursor.Proposed.Nothing;
+                    cursor.NextMove();
                     return Decide(context);
                 }
 
