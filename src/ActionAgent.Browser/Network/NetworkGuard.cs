@@ -37,6 +37,8 @@ public sealed class NetworkGuard : IAsyncDisposable
     private readonly ConcurrentDictionary<long, Task<NetworkEvent>> _holdOutcomes = new();
     private readonly ConcurrentBag<UnloadRequestGate> _gates = [];
     private long _holdSeq;
+    private long _lastSeenTicks = Environment.TickCount64;
+    private int _undecidedMessages;
     private volatile bool _sealed;
     private BrowserAction? _armedAction;
     private IBrowserContext? _context;
@@ -102,6 +104,9 @@ public sealed class NetworkGuard : IAsyncDisposable
         }
     }
 
+    /// <summary>How long <see cref="NetworkGuardDecider"/> lets the traffic settle before it accepts "done".</summary>
+    public TimeSpan SettleBeforeDone => _options.SettleBeforeDone;
+
     /// <summary>A mark for <see cref="RefusedSinceAsync"/>: the number of requests held so far.</summary>
     public long HoldMark => Interlocked.Read(ref _holdSeq);
 
@@ -115,6 +120,37 @@ public sealed class NetworkGuard : IAsyncDisposable
         var outcomes = await Task.WhenAll(pending).WaitAsync(cancellationToken).ConfigureAwait(false);
         return outcomes.Where(e => e.Kind == NetworkEventKind.Rejected).ToArray();
     }
+
+    /// <summary>
+    /// Waits until the page's traffic has been quiet for <paramref name="quiet"/>: no request or WebSocket message seen in
+    /// that time and none still on its way to a decision (at most four times <paramref name="quiet"/> in all). A message a
+    /// page sends just before the decider says done reaches the guard a moment later; this lets it be counted. Measured on
+    /// the wall clock: network timing is real whatever clock the run uses.
+    /// </summary>
+    public async Task SettleAsync(TimeSpan quiet, CancellationToken cancellationToken = default)
+    {
+        if (quiet <= TimeSpan.Zero || _context is null)
+        {
+            return;
+        }
+
+        var quietMs = (long)quiet.TotalMilliseconds;
+        var deadline = Environment.TickCount64 + 4 * quietMs;
+        while (true)
+        {
+            var now = Environment.TickCount64;
+            var since = now - Interlocked.Read(ref _lastSeenTicks);
+            if (since >= quietMs && Volatile.Read(ref _undecidedMessages) == 0 || now >= deadline)
+            {
+                return;
+            }
+
+            var wait = Math.Clamp(Math.Min(quietMs - since, deadline - now), 10, 100);
+            await Task.Delay(TimeSpan.FromMilliseconds(wait), cancellationToken).ConfigureAwait(false);
+        }
+    }
+
+    private void Seen() => Interlocked.Exchange(ref _lastSeenTicks, Environment.TickCount64);
 
     /// <summary>
     /// Marks that an approved action is executing: mutating requests pass until the returned scope is disposed (plus
@@ -260,6 +296,7 @@ public sealed class NetworkGuard : IAsyncDisposable
 
     private async Task DecideAsync(GuardedRequest request)
     {
+        Seen();
         var url = request.Url;
         var method = request.Method;
         if (_sealed)
@@ -413,12 +450,28 @@ public sealed class NetworkGuard : IAsyncDisposable
         var orderGate = new object();
         page.OnMessage(frame =>
         {
+            Seen();
+            Interlocked.Increment(ref _undecidedMessages);
             var request = GuardedRequest.FromWebSocket(page.Url, frame, server);
             lock (orderGate)
             {
-                order = order.ContinueWith(_ => DecideAsync(request), CancellationToken.None, TaskContinuationOptions.None, TaskScheduler.Default).Unwrap();
+                order = order.ContinueWith(_ => DecideMessageAsync(request), CancellationToken.None, TaskContinuationOptions.None, TaskScheduler.Default).Unwrap();
             }
         });
+    }
+
+    private Task DecideMessageAsync(GuardedRequest request)
+    {
+        try
+        {
+            // DecideAsync runs up to its first wait before returning: by then the message is held (and RefusedSinceAsync
+            // waits for its outcome) or on its way through.
+            return DecideAsync(request);
+        }
+        finally
+        {
+            Interlocked.Decrement(ref _undecidedMessages);
+        }
     }
 
     private void OnRequest(object? sender, IRequest request)

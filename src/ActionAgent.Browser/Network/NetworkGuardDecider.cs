@@ -28,6 +28,7 @@ public sealed class NetworkGuardDecider(IDecider inner, NetworkGuard guard) : ID
             return proposal;
         }
 
+        await guard.SettleAsync(guard.SettleBeforeDone, cancellationToken).ConfigureAwait(false);
         var refused = await guard.RefusedSinceAsync(_mark, cancellationToken).ConfigureAwait(false);
         if (refused.Count == 0)
         {

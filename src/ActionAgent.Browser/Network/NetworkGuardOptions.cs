@@ -21,6 +21,13 @@ public sealed class NetworkGuardOptions
     public TimeSpan ApprovedActionGrace { get; set; } = TimeSpan.FromSeconds(2);
 
     /// <summary>
+    /// Before a decider's "done" is accepted, how long the page's traffic must have been quiet, so that a request or
+    /// WebSocket message sent a moment earlier is counted (see <see cref="NetworkGuard.SettleAsync"/>; at most four times
+    /// this in all). Default: 300 ms.
+    /// </summary>
+    public TimeSpan SettleBeforeDone { get; set; } = TimeSpan.FromMilliseconds(300);
+
+    /// <summary>
     /// When the guard is disposed, stop the pages' scripts and abort every later request instead of removing the routes, so
     /// a page cannot send anything while its context closes. Turn it off only for a browser the run does not own (CDP
     /// attach), whose pages go on living. Default: true.
