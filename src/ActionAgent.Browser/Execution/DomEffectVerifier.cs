@@ -263,6 +263,8 @@ public sealed class DomEffectVerifier : IOutcomeVerifier
             case HoverAction hover:
                 id = hover.Target.ElementId;
                 return true;
+            case SelectTextAction:
+                return true; // the selection is read from the focused field or the page, whatever element holds it
             default:
                 return false;
         }
@@ -313,6 +315,10 @@ public sealed class DomEffectVerifier : IOutcomeVerifier
             DragAction => Changed(probe, outcome) is { } dragged
                 ? (true, [$"dragging {what} changed the page ({dragged})"], "")
                 : (false, [], $"dragging {what} changed nothing on the page{(probe.Ignored > 0 ? $" ({Life(probe)[2..]})" : "")}"),
+
+            SelectTextAction select => PlaywrightActionExecutor.Same(probe.SelectedText, select.Text)
+                ? (true, [$"\"{Short(select.Text)}\" is selected"], "")
+                : (false, [], probe.SelectedText is null ? "the selection is in a secret field and is not read" : $"\"{Short(select.Text)}\" is not what is selected (the selection reads \"{Short(probe.SelectedText)}\")"),
 
             // A hover may only restyle (CSS :hover, no DOM change): a change counts as a check, none is no failure.
             HoverAction => Changed(probe, outcome) is { } shown ? (true, [$"hovering {what} changed the page ({shown})"], "") : (true, [], ""),

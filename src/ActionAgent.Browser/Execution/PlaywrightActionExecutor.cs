@@ -14,7 +14,7 @@ namespace ActionAgent.Browser.Execution;
 /// Expected failures (element gone, timeout, navigation error, upload outside the allow-list) come back as
 /// <see cref="ActionOutcome.Failed"/>; a dead page throws <see cref="BrowserSessionException"/>.
 /// </summary>
-public sealed class PlaywrightActionExecutor : IActionExecutor
+public sealed partial class PlaywrightActionExecutor : IActionExecutor
 {
     private static readonly TimeSpan MaxWait = TimeSpan.FromSeconds(60);
     // How long no request may be in flight after an action for the page to count as settled. Requests the page
@@ -110,6 +110,7 @@ public sealed class PlaywrightActionExecutor : IActionExecutor
         ScrollAction scroll => ScrollAsync(scroll, observation, ct),
         DragAction drag => DragAsync(drag, observation, ct),
         SelectOptionAction select => SelectAsync(select, observation, ct),
+        SelectTextAction selectText => SelectTextAsync(selectText, observation, ct),
         UploadFileAction upload => UploadAsync(upload, observation, ct),
         NavigateAction navigate => NavigateAsync(navigate, ct),
         GoBackAction => GoBackAsync(ct),

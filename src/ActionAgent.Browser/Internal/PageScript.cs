@@ -149,6 +149,27 @@ internal sealed class FindTextResult
     public string? Tag { get; set; }
 }
 
+internal sealed class SelectTextResult
+{
+    public string Status { get; set; } = "";
+
+    /// <summary>"field" (a text field's value range, selected already) or "text" (a range of an element's text).</summary>
+    public string? Kind { get; set; }
+
+    /// <summary>The words as the page has them (their case may differ from the step's).</summary>
+    public string? Selected { get; set; }
+
+    /// <summary>What the element reads when the words are not in it.</summary>
+    public string? Reads { get; set; }
+
+    /// <summary>True when the range can be selected by dragging from (Sx, Sy) to (Ex, Ey), in CSS pixels.</summary>
+    public bool Drag { get; set; }
+    public double Sx { get; set; }
+    public double Sy { get; set; }
+    public double Ex { get; set; }
+    public double Ey { get; set; }
+}
+
 internal sealed class ProbeResult
 {
     public string Status { get; set; } = "";
@@ -163,6 +184,9 @@ internal sealed class ProbeResult
 
     /// <summary>True when the selected text (a field's selection range, or the page's selection) differs from the baseline's.</summary>
     public bool SelectionChanged { get; set; }
+
+    /// <summary>The selected text now (in the focused field, else the page's selection), white space collapsed; null in a secret field.</summary>
+    public string? SelectedText { get; set; }
 
     /// <summary>What the agent's press landed on when that was neither the target nor part of it (null otherwise).</summary>
     public string? PressedElsewhere { get; set; }

@@ -808,6 +808,120 @@
     return best ? { status: 'ok', x: best.x, y: best.y, tag: best.tag } : { status: 'gone' };
   }
 
+  // ---------------------------------------------------------------- text selection
+  // The words args.text inside element args.id. In a text field its value range is selected at once; elsewhere (a
+  // rich-text editor, a paragraph) the boxes of the first and last characters come back and the agent drags between
+  // them as a person does; 'applyRange' then selects the same range directly when a drag did not.
+  const squash = (s) => String(s || '').replace(/\s+/g, ' ').trim();
+  function textIndex(root) {
+    const chars = [];
+    let flat = '';
+    let lastBlock = null;
+    const walker = root.ownerDocument.createTreeWalker(root, NodeFilter.SHOW_TEXT);
+    for (let n = walker.nextNode(); n; n = walker.nextNode()) {
+      const p = n.parentElement;
+      if (!p || p.closest('script,style,noscript,template')) continue;
+      const block = p.closest('p,div,li,h1,h2,h3,h4,h5,h6,td,th,blockquote,pre,dt,dd,section,article') || root;
+      if (lastBlock && block !== lastBlock && flat && !flat.endsWith(' ')) { flat += ' '; chars.push(null); }
+      lastBlock = block;
+      const d = n.data;
+      for (let i = 0; i < d.length; i++) {
+        const space = /\s/.test(d[i]);
+        if (space && (flat === '' || flat.endsWith(' '))) continue;
+        flat += space ? ' ' : d[i];
+        chars.push([n, i]);
+      }
+    }
+    return { flat, chars };
+  }
+  function indexOfWords(hay, want) {
+    const i = hay.indexOf(want);
+    return i >= 0 ? i : hay.toLowerCase().indexOf(want.toLowerCase());
+  }
+  function charBox(at) {
+    const r = at[0].ownerDocument.createRange();
+    r.setStart(at[0], at[1]);
+    r.setEnd(at[0], at[1] + 1);
+    return r.getBoundingClientRect();
+  }
+  function selectText() {
+    const ref = st.ids.get(args.id);
+    const el = ref && ref.deref();
+    if (!el || !el.isConnected) return { status: 'gone' };
+    // Inner white space collapsed; a space at either end is kept (a deleted word takes its space along).
+    const want = String(args.text || '').replace(/\s+/g, ' ');
+    if (!want.trim()) return { status: 'empty' };
+    const tag = el.localName;
+    if ((tag === 'input' || tag === 'textarea') && typeof el.value === 'string') {
+      if (isSecret(el, tag, inputType(el))) return { status: 'secret' };
+      const v = el.value;
+      const i = indexOfWords(v, args.text);
+      const len = args.text.length;
+      if (i < 0) return { status: 'absent', reads: cap(squash(v), 200) };
+      el.focus();
+      try { el.setSelectionRange(i, i + len); } catch (e) { return { status: 'unselectable', reads: tag }; }
+      return { status: 'ok', kind: 'field', selected: v.substr(i, len) };
+    }
+    // The element's own text, else the whole editor it sits in.
+    let root = el;
+    let index = textIndex(root);
+    let at = indexOfWords(index.flat, want);
+    if (at < 0 && el.isContentEditable) {
+      while (root.parentElement && root.parentElement.isContentEditable) root = root.parentElement;
+      index = textIndex(root);
+      at = indexOfWords(index.flat, want);
+    }
+    if (at < 0) return { status: 'absent', reads: cap(index.flat, 200) };
+    const a = index.chars[at];
+    const b = index.chars[at + want.length - 1];
+    const range = root.ownerDocument.createRange();
+    range.setStart(a[0], a[1]);
+    range.setEnd(b[0], b[1] + 1);
+    st.textRange = range;
+    const selected = index.flat.substr(at, want.length);
+    if (root.ownerDocument !== document) return { status: 'ok', kind: 'text', selected, drag: false };
+    let first = charBox(a);
+    let last = charBox(b);
+    const inView = (r) => r.top >= 0 && r.bottom <= top.innerHeight && r.left >= 0 && r.right <= top.innerWidth;
+    if (!inView(first) || !inView(last)) {
+      (a[0].parentElement || root).scrollIntoView({ block: 'center', inline: 'nearest' });
+      first = charBox(a);
+      last = charBox(b);
+    }
+    if (first.width <= 0 || last.width <= 0 || !inView(first) || !inView(last)) return { status: 'ok', kind: 'text', selected, drag: false };
+    return {
+      status: 'ok', kind: 'text', selected, drag: true,
+      sx: first.left + Math.min(1, first.width / 4), sy: (first.top + first.bottom) / 2,
+      ex: last.right - Math.min(1, last.width / 4), ey: (last.top + last.bottom) / 2,
+    };
+  }
+  function applyRange() {
+    const r = st.textRange;
+    if (!r) return { status: 'gone' };
+    const doc = r.startContainer.ownerDocument;
+    const editable = r.startContainer.parentElement && r.startContainer.parentElement.closest('[contenteditable]');
+    if (editable && editable.isContentEditable) editable.focus();
+    const sel = doc.getSelection();
+    sel.removeAllRanges();
+    sel.addRange(r);
+    // Editors that show their toolbar on a finished mouse selection listen for this.
+    (editable || r.startContainer.parentElement || doc.body).dispatchEvent(new MouseEvent('mouseup', { bubbles: true, view: doc.defaultView }));
+    return { status: 'ok' };
+  }
+  // What text is selected now: inside the focused field, else the page's selection (a secret field's never leaves).
+  function selectedTextOf(active) {
+    if (active && (active.localName === 'input' || active.localName === 'textarea') && typeof active.selectionStart === 'number') {
+      if (isSecret(active, active.localName, inputType(active))) return null;
+      try { return active.value.substring(active.selectionStart, active.selectionEnd); } catch (e) { return ''; }
+    }
+    let doc = document;
+    for (let f = active; f && f.localName === 'iframe';) {
+      try { doc = f.contentDocument; f = doc && doc.activeElement; } catch (e) { break; }
+    }
+    const s = doc && doc.getSelection && doc.getSelection();
+    return s ? cap(squash(String(s)), 500) : '';
+  }
+
   function scrollState() {
     const se = document.scrollingElement || document.documentElement;
     return { status: 'ok', x: top.scrollX, y: top.scrollY, maxY: se ? se.scrollHeight - top.innerHeight : 0, token: st.token };
@@ -839,6 +953,7 @@
     res.selectionChanged = active === base.focus && base.sel !== undefined && selectionOf(active) !== base.sel;
     res.focused = !!el && !!active && (active === el || el.contains(active) || (!!el.control && el.control === active));
     res.focus = describe(active && active !== body ? active : null);
+    res.selectedText = selectedTextOf(active);
     if (!el) return res;
     const pressed = (top[KEY + '_t'] && top[KEY + '_t'].pressed) || st.pressed;
     if (base.el === el && pressed && pressed.nodeType === 1) {
@@ -940,6 +1055,8 @@
     case 'findText': return findText();
     case 'scroll': return scrollState();
     case 'probe': return probe();
+    case 'selectText': return selectText();
+    case 'applyRange': return applyRange();
     case 'idle': return { status: 'ok', token: st.token, idleMs: idleMs(), live: st.liveCount || 0, restless: restless(), requests: (top[KEY + '_t'] && top[KEY + '_t'].pending) ? top[KEY + '_t'].pending.requests : 0 };
     case 'arm': setActing(false); setBaseline(); setActing(true); return { status: 'ok', token: st.token };
     case 'rest': setActing(false); return { status: 'ok', token: st.token };

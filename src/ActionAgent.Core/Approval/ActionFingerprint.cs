@@ -121,6 +121,9 @@ public sealed record ActionFingerprint(string Value)
             case SelectOptionAction s:
                 canonical.Add("value.sha256", HashOf(s.Option));
                 break;
+            case SelectTextAction t:
+                canonical.Add("value.sha256", HashOf(t.Text));
+                break;
             case UploadFileAction u:
                 canonical.Add("value.sha256", HashOf(u.FilePath));
                 break;

@@ -13,6 +13,7 @@ namespace ActionAgent.Core.Decision;
 [JsonDerivedType(typeof(ScrollAction), "scroll")]
 [JsonDerivedType(typeof(DragAction), "drag")]
 [JsonDerivedType(typeof(SelectOptionAction), "select")]
+[JsonDerivedType(typeof(SelectTextAction), "select_text")]
 [JsonDerivedType(typeof(UploadFileAction), "upload")]
 [JsonDerivedType(typeof(NavigateAction), "navigate")]
 [JsonDerivedType(typeof(GoBackAction), "go_back")]
@@ -155,6 +156,24 @@ public sealed record SelectOptionAction(ActionTarget Target, string Option) : Br
 
     /// <inheritdoc />
     public override string Describe() => $"select \"{Option}\" in {Target}";
+}
+
+/// <summary>
+/// Select the words <see cref="Text"/> inside a target (a text field, a rich-text editor or a block of text), as a person
+/// drags over them; a key pressed or text typed next acts on that selection (Control+B makes it bold, typing replaces it).
+/// </summary>
+public sealed record SelectTextAction(ActionTarget Target, string Text) : BrowserAction
+{
+    /// <inheritdoc />
+    [JsonIgnore]
+    public override string Kind => "select_text";
+
+    /// <inheritdoc />
+    [JsonIgnore]
+    public override ActionTarget? PrimaryTarget => Target;
+
+    /// <inheritdoc />
+    public override string Describe() => $"select the text \"{Text}\" in {Target}";
 }
 
 /// <summary>Set a file input's file; the path must lie in an allow-listed upload folder.</summary>

@@ -234,6 +234,8 @@ public sealed partial class PolicyEngine : IActionPolicy
                 return new RiskAssessment(RiskClass.Navigation, "navigation", "going back");
             case HoverAction hover:
                 return new RiskAssessment(RiskClass.Read, "read", "hovering") { Target = ResolveTarget(hover.Target, observation) };
+            case SelectTextAction select:
+                return new RiskAssessment(RiskClass.Read, "read", "selecting text") { Target = ResolveTarget(select.Target, observation) };
             default:
                 return new RiskAssessment(RiskClass.Read, "read", $"{action.Kind} does not change anything");
         }

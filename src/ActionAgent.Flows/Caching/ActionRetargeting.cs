@@ -57,6 +57,7 @@ internal static class ActionRetargeting
     {
         ClickAction a => a with { Target = primary(a.Target) },
         HoverAction a => a with { Target = primary(a.Target) },
+        SelectTextAction a => a with { Target = primary(a.Target) },
         TypeTextAction { Target: not null } a => a with { Target = primary(a.Target) },
         ScrollAction { Target: not null } a => a with { Target = primary(a.Target) },
         DragAction a => a with { From = primary(a.From), To = secondary(a.To) },

@@ -322,6 +322,10 @@ public sealed partial class PlaywrightCSharpExporter(PlaywrightExportOptions? op
             case NavigateAction nav:
                 yield return $"await page.GotoAsync({UrlExpression(nav.Url, origin)});";
                 break;
+            case SelectTextAction select when !coordinates && locator is not null:
+                // Selects the first occurrence of the words inside the element (a field's value or its text).
+                yield return $"await {locator.Expression}.EvaluateAsync({Literal(SelectTextScript)}, {Literal(select.Text)});";
+                break;
             case GoBackAction:
                 yield return "await page.GoBackAsync();";
                 break;
@@ -336,6 +340,11 @@ public sealed partial class PlaywrightCSharpExporter(PlaywrightExportOptions? op
                 break;
         }
     }
+
+    private const string SelectTextScript =
+        "(el, t) => { if ('setSelectionRange' in el && typeof el.value === 'string') { const i = el.value.indexOf(t); el.focus(); el.setSelectionRange(i, i + t.length); return; } "
+        + "const w = document.createTreeWalker(el, NodeFilter.SHOW_TEXT); for (let n = w.nextNode(); n; n = w.nextNode()) { const i = n.data.indexOf(t); "
+        + "if (i >= 0) { const r = document.createRange(); r.setStart(n, i); r.setEnd(n, i + t.length); const s = getSelection(); s.removeAllRanges(); s.addRange(r); return; } } }";
 
     private static string HtmlSafeDescribe(StepRecord s) =>
         s.Proposal.Action is TypeTextAction type && s.Target?.IsSecret == true && !type.Text.Contains("{{secret:", StringComparison.Ordinal)

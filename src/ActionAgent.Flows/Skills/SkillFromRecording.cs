@@ -52,6 +52,7 @@ public static partial class SkillFromRecording
                 SelectOptionAction select => $"Select {select.Option} in {what}",
                 PressKeyAction press => $"Press {press.Keys}",
                 HoverAction => $"Hover over {what}",
+                SelectTextAction select => $"Select the text {Quote(select.Text)} in {what}",
                 _ => null,
             };
             if (line is null || (steps.Count > 0 && steps[^1] == line))

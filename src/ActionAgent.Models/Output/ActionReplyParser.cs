@@ -160,6 +160,10 @@ public static class ActionReplyParser
                 return value is null
                     ? ParsedReply.Invalid("type needs \"value\": the text to type")
                     : Ok(new TypeTextAction(primary, value, ClearFirst: true, PressEnter: r.Bool("press_enter") ?? false));
+            case "select_text":
+                return string.IsNullOrWhiteSpace(value)
+                    ? ParsedReply.Invalid("select_text needs \"value\": the words to select")
+                    : Ok(new SelectTextAction(primary!, value));
             case "upload":
                 return string.IsNullOrWhiteSpace(value)
                     ? ParsedReply.Invalid("upload needs \"value\": the path of the file")

@@ -16,7 +16,7 @@ public static class ActionSchema
     /// <summary>Every action kind the model may answer.</summary>
     public static IReadOnlyList<string> Actions { get; } =
     [
-        "click", "double_click", "right_click", "hover", "type", "press", "scroll", "drag", "select", "upload",
+        "click", "double_click", "right_click", "hover", "type", "press", "scroll", "drag", "select", "select_text", "upload",
         "navigate", "go_back", "wait", "more_elements", "done", "fail", "ask_human",
     ];
 

@@ -7,7 +7,7 @@ namespace ActionAgent.Models.Prompting;
 public static class PromptTemplates
 {
     /// <summary>Version of the acting prompt and its answer schema.</summary>
-    public const string Version = "act-v1";
+    public const string Version = "act-v2";
 
     /// <summary>Version of the skills addition (system text, SKILLS list, run_skill in the schema); change it with that text.</summary>
     public const string SkillsVersion = "skills-v1";
@@ -38,6 +38,7 @@ public static class PromptTemplates
         - Actions: click, double_click, right_click, hover (target); type (target, "value" = text, "press_enter");
           press ("value" = keys, e.g. "Enter", "Control+A"); scroll ("dy" pixels, > 0 = down; "dx"); drag (target, then
           "to_element_id" or "to_x"/"to_y"); select (target, "value" = option); upload (target, "value" = file path);
+          select_text (target, "value" = the exact words to select there; a key pressed or text typed next acts on them);
           navigate ("value" = URL); go_back; wait ("seconds", "value" = text to wait for); more_elements ("page");
           done ("value" = result for the user); fail ("value" = why it cannot be done); ask_human ("value" = question).
         - "reason": one short sentence. "confidence": 0-1, how sure you are this is the right next action.

@@ -198,6 +198,7 @@ public sealed class PixelChangeVerifier : IOutcomeVerifier
             SelectOptionAction s => s.Target.ElementId,
             DragAction d => d.From.ElementId,
             HoverAction h => h.Target.ElementId,
+            SelectTextAction t => t.Target.ElementId,
             _ => null,
         };
         if (id is not { } known || before.Find(known) is not { } element)

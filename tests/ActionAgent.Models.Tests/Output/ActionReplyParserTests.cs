@@ -36,6 +36,18 @@ public sealed class ActionReplyParserTests
     }
 
     [TestMethod]
+    public void Parse_SelectText_NamesTheWordsAndTheElement_AndWithoutWordsIsInvalid()
+    {
+        var reply = ActionReplyParser.Parse(Replies.Action("select_text", elementId: SampleObservations.SubmitId, value: "refund"), s_form);
+        var missing = ActionReplyParser.Parse(Replies.Action("select_text", elementId: SampleObservations.SubmitId), s_form);
+
+        var select = (SelectTextAction)reply.Action!;
+        Assert.AreEqual(SampleObservations.SubmitId, select.Target.ElementId);
+        Assert.AreEqual("refund", select.Text);
+        StringAssert.Contains(missing.Error, "select_text needs \"value\"");
+    }
+
+    [TestMethod]
     public void Parse_UnknownElementId_IsInvalidAndSaysToUseTheList()
     {
         var reply = ActionReplyParser.Parse(Replies.Action("click", elementId: 99), s_form);

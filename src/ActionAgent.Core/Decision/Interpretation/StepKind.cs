@@ -83,4 +83,7 @@ public enum StepKind
     /// of the month shown ("14"), or the nth weekday of it ("3 Friday").
     /// </summary>
     PickDay,
+
+    /// <summary>Select words (<see cref="InterpretedStep.Value"/>) inside a field or an editor, in the place named by the context.</summary>
+    SelectText,
 }

@@ -75,6 +75,7 @@ internal static partial class StepParser
     {
         for (var i = 1; i < steps.Count; i++)
         {
+            steps[i] = WordsOfTyping(steps[i], steps.Take(i));
             if (steps[i].Context is { } where && Referent().IsMatch(where.Trim()) && steps[i - 1].Target is { } place)
             {
                 // "…, and inside it open …": the place is what the step before opened.
@@ -240,8 +241,8 @@ internal static partial class StepParser
         for (var n = 1; n < Math.Min(words.Length, 9); n++)
         {
             var rest = string.Join(' ', words[n..]);
-            if ((!moreFollow || words.Length - n >= 3) && Verbs.StartsWithVerb(rest)
-                && Verbs.Match(rest) is { Kind: not (VerbKind.Turn or VerbKind.Switch or VerbKind.Login) })
+            if ((!moreFollow || words.Length - n >= 3) && (Verbs.StartsWithVerb(rest)
+                && Verbs.Match(rest) is { Kind: not (VerbKind.Turn or VerbKind.Switch or VerbKind.Login) } || StartsEditing(rest.TrimStart(',', ' '))))
             {
                 return (string.Join(' ', words[..n]), rest);
             }
@@ -292,7 +293,7 @@ internal static partial class StepParser
                 var rest = StripLeadingFillers(strong[(m.Index + m.Length)..]);
                 // "Drag "Item 1" down and drop it below "Item 3"": one gesture, the drop says where it ends.
                 var dropOfDrag = rest.StartsWith("drop ", StringComparison.OrdinalIgnoreCase) && Verbs.Match(StripLeadingFillers(strong[start..m.Index])) is { Kind: VerbKind.Drag };
-                if (m.Index > start && !dropOfDrag && (Verbs.StartsWithVerb(rest) || PlaceThenVerb(rest)))
+                if (m.Index > start && !dropOfDrag && (Verbs.StartsWithVerb(rest) || StartsEditing(rest) || PlaceThenVerb(rest)))
                 {
                     result.Add(strong[start..m.Index]);
                     start = m.Index + m.Length;
@@ -336,6 +337,11 @@ internal static partial class StepParser
         if (ParseCalendar(text, display, q) is { } calendar)
         {
             return calendar;
+        }
+
+        if (ParseEditing(text, display, q) is { } editing)
+        {
+            return editing;
         }
 
         if ((SoThatOnly().Match(text) is { Success: true } soThat ? soThat : ToShowOnly().Match(text)) is { Success: true } only)

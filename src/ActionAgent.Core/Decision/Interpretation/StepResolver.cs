@@ -109,6 +109,7 @@ internal sealed partial class StepResolver(StepInterpreterOptions options, Meani
             StepKind.Keep => KeptState.Check(step, g),
             StepKind.ShowMonth => ShowMonth(step, g),
             StepKind.PickDay => PickDay(step, g),
+            StepKind.SelectText => SelectText(step, g),
             _ => new StepGrounding(GroundingStatus.NotUnderstood, null, 0, $"steps of kind {step.Kind} are not supported"),
         };
     }
