@@ -81,6 +81,7 @@ internal sealed class ElementDto
     public bool? Selected { get; set; }
     public bool? Expanded { get; set; }
     public string? Icon { get; set; }
+    public string? Hid { get; set; }
     public bool Disabled { get; set; }
     public bool Submits { get; set; }
     public bool Enter { get; set; }

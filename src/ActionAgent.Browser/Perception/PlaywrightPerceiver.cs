@@ -180,6 +180,7 @@ public sealed class PlaywrightPerceiver : IPerceiver
         Selected = e.Selected,
         Expanded = e.Expanded,
         Icon = e.Icon,
+        HtmlId = e.Hid,
         Disabled = e.Disabled,
         SubmitsForm = e.Submits,
         EnterSubmits = e.Enter,

@@ -489,6 +489,9 @@
             const icon = iconOf(el);
             if (icon) e.icon = cap(icon, 60);
           }
+          // An id that reads as words ("toggle-all", "newTodo"); ids with digits are usually generated.
+          const hid = el.getAttribute('data-testid') || el.getAttribute('data-test') || el.id;
+          if (hid && /^[A-Za-z][A-Za-z_-]{2,39}$/.test(hid)) e.hid = hid;
           const secret = isSecret(el, tag, type);
           if (secret) e.secret = true;
           if (tag === 'input' || tag === 'textarea') {

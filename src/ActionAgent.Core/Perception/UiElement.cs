@@ -58,6 +58,13 @@ public sealed record UiElement
     [JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)]
     public string? Icon { get; init; }
 
+    /// <summary>
+    /// The element's id (or test id) when it reads as words ("toggle-all", "newTodo": letters, hyphens and underscores
+    /// only, so generated ids are left out): QA engineers name controls by it ("the toggle-all control"). Null otherwise.
+    /// </summary>
+    [JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)]
+    public string? HtmlId { get; init; }
+
     /// <summary>True when the element is disabled.</summary>
     public bool Disabled { get; init; }
 

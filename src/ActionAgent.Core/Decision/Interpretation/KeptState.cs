@@ -78,6 +78,11 @@ internal static partial class KeptState
                 $"how '{step.Target}' looked when the task started is not known, so whether it is unchanged cannot be seen");
         }
 
+        if (step.Target is { } collective && OthersTarget().IsMatch(collective))
+        {
+            return RestUnchanged(step, g, start);
+        }
+
         var search = new Search(step.Target, _ => true) { SoftContext = step.Context is { } c ? Phrase.Of(c) : null };
         var now = g.Find(search);
         if (now.IsAtLeast(Enough) && now.Best!.Item is var item && start.Items.FirstOrDefault(i => i.Element.Id == item.Element.Id) is { } before)
@@ -98,6 +103,52 @@ internal static partial class KeptState
 
         return new StepGrounding(GroundingStatus.NotFound, null, now.Best?.Confidence ?? 0,
             $"no element matches '{step.Target}' now and at the start both, so whether it is unchanged cannot be seen");
+    }
+
+    // "Clear the finished ones and keep the rest", "leave the others": every element that was on the page at the start,
+    // is still there and no step acted on (nor named) reads as it did (value, ticks, selection, expanded); the group
+    // named ("the other todos") narrows it to those when they can be told. What the steps before removed is gone, and
+    // the message says how many are.
+    private static StepGrounding RestUnchanged(InterpretedStep step, Grounder g, PageIndex start)
+    {
+        var except = step.Except.Select(Phrase.Of).Where(p => !p.IsEmpty).ToList();
+        bool Excepted(PageItem i) => g.Memory!.ActedOn.Contains(i.Element.Id) || except.Any(e => i.Labels.Any(l => l.Phrase.Norm == e.Norm));
+        var (kindless, _) = TargetQuery.StripRoleWords(step.Target ?? "");
+        var group = Phrase.Of(string.Join(' ', kindless.Split(' ', StringSplitOptions.RemoveEmptyEntries).Where(w => !OtherWords.Contains(w) && w is not ("the" or "them"))));
+        var then = start.Items.Where(i => !Excepted(i)).ToList();
+        var grouped = group.IsEmpty ? [] : then.Where(i => Belongs(i, group, null) || TextMatch.Coverage(group, i.Labels.SelectMany(l => l.Phrase.Tokens).Append(i.RoleWord).ToList()) >= 0.5).ToList();
+        var kept = grouped.Count > 0 ? grouped : then;
+        var compared = 0;
+        var gone = 0;
+        var matched = new HashSet<int>();
+        foreach (var before in kept)
+        {
+            // A list drawn again has new elements: the same role and name is the same thing.
+            var item = g.Page.Items.FirstOrDefault(i => i.Element.Id == before.Element.Id)
+                ?? (before.Display.Length == 0 ? null : g.Page.Items.FirstOrDefault(i => !matched.Contains(i.Element.Id) && start.Items.All(s => s.Element.Id != i.Element.Id)
+                    && i.Role == before.Role && string.Equals(i.Display, before.Display, StringComparison.Ordinal)));
+            if (item is null)
+            {
+                gone++;
+                continue;
+            }
+
+            matched.Add(item.Element.Id);
+
+            compared++;
+            if (Difference(before.Element, item.Element, place: false) is { } change)
+            {
+                return new StepGrounding(GroundingStatus.NotFound, null, 0, $"{item.RoleWord} '{item.Display}' {change}, but the task says to leave the rest as it was") { Element = item.Element };
+            }
+        }
+
+        if (compared == 0)
+        {
+            return new StepGrounding(GroundingStatus.NotFound, null, 0, $"nothing that was on the page at the start is left to compare, so whether '{step.Target}' is unchanged cannot be seen");
+        }
+
+        return new StepGrounding(GroundingStatus.AlreadyDone, null, 1,
+            $"the {compared} element(s) left of the start that no step acted on read as they did{(gone > 0 ? $" ({gone} others are gone after the steps before)" : "")}");
     }
 
     private static string? Difference(UiElement then, UiElement now, bool place)
@@ -121,6 +172,9 @@ internal static partial class KeptState
         var (x1, y1) = now.Bounds.Center;
         return place && Math.Max(Math.Abs(x1 - x0), Math.Abs(y1 - y0)) > 8 ? FormattableString.Invariant($"moved from ({x0:0},{y0:0}) to ({x1:0},{y1:0})") : null;
     }
+
+    [GeneratedRegex(@"^(?:(?:the|all)\s+)*(?:other|others|rest|remaining)\b", RegexOptions.IgnoreCase)]
+    private static partial Regex OthersTarget();
 
     [GeneratedRegex(@"\b(?:where it is|where they are|in place|move|moved|position)\b", RegexOptions.IgnoreCase)]
     private static partial Regex Where();

@@ -146,6 +146,7 @@ internal sealed partial class PageIndex
 
         Add(labels, e.Placeholder, 1, "placeholder");
         Add(labels, e.Icon, 0.9, "icon");
+        Add(labels, IdWords(e.HtmlId), 0.85, "id");
 
         // A script-drawn drop-down is named after the option it shows ("Yellow"); the text beside it is the field's name.
         var showsItsValue = role is "combobox" or "listbox" && e.Options.Count == 0 && e.Tag is not (null or "" or "input" or "textarea" or "select");
@@ -221,6 +222,10 @@ internal sealed partial class PageIndex
 
         return new PageItem { Element = e, Order = order, Labels = labels, Context = context };
     }
+
+    // "toggle-all" → "toggle all", "newTodo" → "new Todo".
+    private static string? IdWords(string? id) =>
+        id is null ? null : CamelBreak().Replace(id.Replace('-', ' ').Replace('_', ' '), "$1 $2");
 
     private static void Add(List<LabelText> labels, string? text, double weight, string how)
     {
@@ -329,4 +334,7 @@ internal sealed partial class PageIndex
 
     [GeneratedRegex(@"\s*\([^)]*\)")]
     private static partial Regex Parenthetical();
+
+    [GeneratedRegex("([a-z])([A-Z])")]
+    private static partial Regex CamelBreak();
 }

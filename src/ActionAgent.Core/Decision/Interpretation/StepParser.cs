@@ -51,13 +51,27 @@ internal static partial class StepParser
                     }
 
                     var parsed = ParseSentence(sentence, text).ToList();
+                    var named = new HashSet<InterpretedStep>(ReferenceEqualityComparer.Instance);
                     if (described is not null && NamedInDescription(describedMasked, text) is { } describedName)
                     {
-                        // "… is a field reading "Automatic position". Open its calendar": it is the thing the description named.
-                        parsed = parsed.Select(s => s.Target is { } t && Referent().IsMatch(t.Trim()) ? s with { Target = describedName } : s).ToList();
+                        // "… is a field reading "Automatic position". Open its calendar": it is the thing the description named,
+                        // and the description says nothing more of where it is ("The second todo has a typo. Double-click it").
+                        parsed = parsed.Select(s =>
+                        {
+                            if (s.Target is not { } t || !Referent().IsMatch(t.Trim()))
+                            {
+                                return s;
+                            }
+
+                            var it = s with { Target = describedName };
+                            named.Add(it);
+                            return it;
+                        }).ToList();
                     }
 
-                    steps.AddRange(described is null ? parsed : parsed.Select(s => (s.Context is null || Referent().IsMatch(s.Context)) && s.Kind is not (StepKind.Navigate or StepKind.Wait or StepKind.PressKey) ? s with { Context = described } : s));
+                    // Keys and typing into the open editor act where the focus is: a place would send them elsewhere.
+                    steps.AddRange(described is null ? parsed : parsed.Select(s => (s.Context is null || Referent().IsMatch(s.Context)) && !named.Contains(s) && !s.InEditor
+                        && s.Kind is not (StepKind.Navigate or StepKind.Wait or StepKind.PressKey) ? s with { Context = described } : s));
                     described = null;
                     describedMasked = null;
                 }
@@ -453,8 +467,8 @@ internal static partial class StepParser
             VerbKind.ShowOnly => [ParseShowOnly(rest, display, q)],
             VerbKind.Leave => LeaveState().Match(rest) is { Success: true } keep
                 ? [ParseLeave(word, q.Restore(keep.Groups["target"].Value, true), KeptState(keep.Groups["state"].Value), display)]
-                : QuotedOnly().IsMatch(rest)
-                    ? [ParseLeave(word, q.Restore(rest, true), "unchanged", display)] // "Keep "neat"": as it is now.
+                : QuotedOnly().IsMatch(rest) || OthersWords().IsMatch(rest) && rest.Split(' ', StringSplitOptions.RemoveEmptyEntries).Length <= 4
+                    ? [ParseLeave(word, q.Restore(rest, true), "unchanged", display)] // "Keep "neat"", "keep the rest": as it is now.
                     : [Implicit(text, display, q)],
             VerbKind.ModifierClick => [Step(StepKind.Click, display, target: q.Restore(rest, true), value: KeyName(word.Split('-', '+')[0]))],
             _ => [Implicit(text, display, q)],

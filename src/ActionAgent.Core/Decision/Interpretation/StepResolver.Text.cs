@@ -167,9 +167,36 @@ internal sealed partial class StepResolver
     private StepGrounding Clear(InterpretedStep step, Grounder g)
     {
         var found = g.Find(new Search(step.Target, i => i.IsEditable) { VerbHint = RoleHint.Field, SoftContext = Soft(step) });
-        return found.IsAtLeast(Min)
-            ? Grounded(new TypeTextAction(TargetOf(found.Best!), "", ClearFirst: true), found.Best!)
+        if (found.IsAtLeast(Min))
+        {
+            return Grounded(new TypeTextAction(TargetOf(found.Best!), "", ClearFirst: true), found.Best!);
+        }
+
+        // "Clear out all the finished ones": no field by that name, but the one button "Clear completed" says it.
+        return NamedForVerb(g, "clear", step.Target) is { } button
+            ? Grounded(new ClickAction(TargetOf(button)), button, "; no field is named so: the button named for the verb and those words")
             : NotFound("field", found);
+    }
+
+    // Words that say an entry is done, as lists name them ("Clear completed", "Delete done", "the finished ones").
+    private static readonly HashSet<string> DoneWords = new(StringComparer.Ordinal) { "done", "finished", "completed", "complete", "checked", "ticked" };
+
+    // The one visible button or link whose name is the verb followed by words the step also says (or another word for
+    // done): "Clear completed" for "clear all the finished ones". None, or two, is no match.
+    private static Candidate? NamedForVerb(Grounder g, string verb, string? words)
+    {
+        if (words is null)
+        {
+            return null;
+        }
+
+        var said = Phrase.Of(words).Content;
+        bool Says(string token) => said.Any(w => TextMatch.TokenSimilarity(w, token) >= 0.85 || DoneWords.Contains(w) && DoneWords.Contains(token));
+        var matches = g.Page.Items
+            .Where(i => i.Role is "button" or "link" && !i.IsHidden && !i.Element.Disabled)
+            .Where(i => i.Labels.Any(l => !l.IsSynthetic && l.Phrase.Content is [var first, .. var rest] && first == verb && rest.Length > 0 && rest.All(Says)))
+            .ToList();
+        return matches.Count == 1 ? new Candidate(matches[0], 0.7, $"its name is '{verb}' and words the step says") : null;
     }
 
     // Seen only in pixels (OCR or shapes): the role is a guess, so drop-downs look like fields and labels like text.
