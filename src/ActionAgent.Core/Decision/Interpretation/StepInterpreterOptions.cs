@@ -42,6 +42,12 @@ public sealed class StepInterpreterOptions
     public int MaxCalendarMoves { get; set; } = 40;
 
     /// <summary>
+    /// Actions a step that toggles toward its result may take: a drag to an end of a list, a click on a column header
+    /// until the column is sorted the way asked (headers cycle ascending, descending, unsorted). Default: 3.
+    /// </summary>
+    public int MaxToggleMoves { get; set; } = 3;
+
+    /// <summary>
     /// When true, <c>done</c> needs every carried-out step confirmed by a check even if no outcome of the run carried
     /// one (a single-step run whose check was lost). Set it where an effect verifier is composed. Default: false.
     /// </summary>

@@ -86,4 +86,10 @@ public enum StepKind
 
     /// <summary>Select words (<see cref="InterpretedStep.Value"/>) inside a field or an editor, in the place named by the context.</summary>
     SelectText,
+
+    /// <summary>
+    /// Sort a table by a column (<see cref="InterpretedStep.Target"/>) in a direction (<see cref="InterpretedStep.Value"/>:
+    /// asc, desc, young, old or null for either): its header is clicked until the column's cells read in that order.
+    /// </summary>
+    Sort,
 }

@@ -133,7 +133,7 @@ internal static partial class StepParser
     [GeneratedRegex(@"\s+off$", RegexOptions.IgnoreCase)]
     private static partial Regex TickOff();
 
-    [GeneratedRegex(@"(?:^|\s)(?:there\s+(?:is|are|was|were)|(?:isn't|aren't)\s|(?:is|are)\s+(?:not|always|already|now|still|inside|in|on|at|under|next|greyed|grayed|shown|displayed|read-only|readonly|locked|disabled|hidden|collapsed|folded|closed|missing|required|optional|too|very|quite|only|labell?ed|called|named|the|a|an|one|two|three|four|five)\b|(?:is|are)\s+open\b|(?:can|cannot|can't|can not|could|will)\s+(?:not\s+)?be\s|(?:only\s+)?(?:takes|accepts|allows)\s|(?:has|have|shows|contains|holds|lists|opens)\s)", RegexOptions.IgnoreCase)]
+    [GeneratedRegex(@"(?:^|\s)(?:there\s+(?:is|are|was|were)|(?:isn't|aren't)\s|(?:is|are)\s+(?:not|always|already|now|still|inside|in|on|at|under|next|greyed|grayed|shown|displayed|read-only|readonly|locked|disabled|hidden|collapsed|folded|closed|missing|required|optional|too|very|quite|only|sorted|ordered|grouped|filtered|empty|blank|visible|below|above|labell?ed|called|named|the|a|an|one|two|three|four|five)\b|(?:is|are)\s+open\b|(?:can|cannot|can't|can not|could|will)\s+(?:not\s+)?be\s|(?:only\s+)?(?:takes|accepts|allows)\s|(?:has|have|shows|contains|holds|lists|opens)\s)", RegexOptions.IgnoreCase)]
     private static partial Regex Statement();
 
     [GeneratedRegex(@"\s+(?:so\s+(?:that\s+)?it\s+(?:reads|says|shows)|to\s+(?:read|say))\s+", RegexOptions.IgnoreCase)]

@@ -34,7 +34,7 @@ internal static partial class StepParser
     // "Newsletter is checked", which stays a step) nor forbids one ("X must not change").
     private static bool IsDescription(string sentence)
     {
-        if (Verbs.MatchFuzzy(sentence) is not null || !Statement().IsMatch(sentence) || StateSentence().IsMatch(sentence) || MustStay().IsMatch(sentence)
+        if (Verbs.MatchFuzzy(sentence) is not null || StartsSpecial(sentence) || !Statement().IsMatch(sentence) || StateSentence().IsMatch(sentence) || MustStay().IsMatch(sentence)
             || MustNotChange().IsMatch(sentence) || SoThatOnly().IsMatch(sentence) || ColonOrEquals().IsMatch(sentence))
         {
             return false;

@@ -233,7 +233,8 @@ internal static partial class StepParser
     private static (string Where, string Remainder)? ReadLead(string clause, bool moreFollow)
     {
         var text = StripLeadingFillers(clause);
-        if (TopicColon().Match(text) is { Success: true } topic && Verbs.StartsWithVerb(StripLeadingFillers(topic.Groups["rest"].Value))
+        if (TopicColon().Match(text) is { Success: true } topic
+            && (Verbs.StartsWithVerb(StripLeadingFillers(topic.Groups["rest"].Value)) || StartsSpecial(topic.Groups["rest"].Value))
             && Verbs.MatchFuzzy(topic.Groups["topic"].Value) is null)
         {
             // "Tags field at the top of the page: add a new tag …", "In it: expand …": what comes before the colon is the place.
@@ -256,7 +257,7 @@ internal static partial class StepParser
         {
             var rest = string.Join(' ', words[n..]);
             if ((!moreFollow || words.Length - n >= 3) && (Verbs.StartsWithVerb(rest)
-                && Verbs.Match(rest) is { Kind: not (VerbKind.Turn or VerbKind.Switch or VerbKind.Login) } || StartsEditing(rest.TrimStart(',', ' '))))
+                && Verbs.Match(rest) is { Kind: not (VerbKind.Turn or VerbKind.Switch or VerbKind.Login) } || StartsSpecial(rest)))
             {
                 return (string.Join(' ', words[..n]), rest);
             }
@@ -307,7 +308,7 @@ internal static partial class StepParser
                 var rest = StripLeadingFillers(strong[(m.Index + m.Length)..]);
                 // "Drag "Item 1" down and drop it below "Item 3"": one gesture, the drop says where it ends.
                 var dropOfDrag = rest.StartsWith("drop ", StringComparison.OrdinalIgnoreCase) && Verbs.Match(StripLeadingFillers(strong[start..m.Index])) is { Kind: VerbKind.Drag };
-                if (m.Index > start && !dropOfDrag && (Verbs.StartsWithVerb(rest) || StartsEditing(rest) || PlaceThenVerb(rest)))
+                if (m.Index > start && !dropOfDrag && (Verbs.StartsWithVerb(rest) || StartsSpecial(rest) || PlaceThenVerb(rest)))
                 {
                     result.Add(strong[start..m.Index]);
                     start = m.Index + m.Length;
@@ -356,6 +357,11 @@ internal static partial class StepParser
         if (ParseEditing(text, display, q) is { } editing)
         {
             return editing;
+        }
+
+        if (ParseSort(text, display, q) is { } sort)
+        {
+            return [sort];
         }
 
         if ((SoThatOnly().Match(text) is { Success: true } soThat ? soThat : ToShowOnly().Match(text)) is { Success: true } only)

@@ -110,6 +110,7 @@ internal sealed partial class StepResolver(StepInterpreterOptions options, Meani
             StepKind.ShowMonth => ShowMonth(step, g),
             StepKind.PickDay => PickDay(step, g),
             StepKind.SelectText => SelectText(step, g),
+            StepKind.Sort => Sort(step, g),
             _ => new StepGrounding(GroundingStatus.NotUnderstood, null, 0, $"steps of kind {step.Kind} are not supported"),
         };
     }
