@@ -15,7 +15,7 @@ public static partial class WrittenDates
 
     /// <summary>True when <paramref name="text"/> is a date with its month in words.</summary>
     public static bool IsInWords(string text, out DateTime date) =>
-        DateTime.TryParseExact(Ordinals().Replace(text.Trim(), "$1"), WordFormats, CultureInfo.InvariantCulture, DateTimeStyles.AllowWhiteSpaces, out date);
+        DateTime.TryParseExact(DayOf().Replace(Ordinals().Replace(text.Trim(), "$1"), "$1 "), WordFormats, CultureInfo.InvariantCulture, DateTimeStyles.AllowWhiteSpaces, out date);
 
     /// <summary>The date in the field's pattern: its placeholder when that reads as one (mm/dd/yyyy, yyyy-mm-dd, …), else MM/dd/yyyy.</summary>
     public static string Format(DateTime date, string? placeholder)
@@ -31,6 +31,10 @@ public static partial class WrittenDates
 
     [GeneratedRegex(@"^(?:[dmy]{1,4}[./-]){2}[dmy]{1,4}$", RegexOptions.IgnoreCase)]
     private static partial Regex Pattern();
+
+    // "31 of March 2027" (after "31st"): the day, then the month.
+    [GeneratedRegex(@"^(\d{1,2})\s+of\s+", RegexOptions.IgnoreCase)]
+    private static partial Regex DayOf();
 
     [GeneratedRegex(@"\b(\d{1,2})(?:st|nd|rd|th)\b", RegexOptions.IgnoreCase)]
     private static partial Regex Ordinals();

@@ -34,6 +34,23 @@ public sealed class TableSortRunTests
         </script>
         """;
 
+    // Two tables with a date column each: a small one described by its place and columns, and another above it.
+    private const string TwoTables = """
+        <!doctype html><title>Players</title>
+        <h1>A small and simple sorting table</h1>
+        <table id="a"><thead><tr><th>Who</th><th>Birthday</th></tr></thead><tbody><tr><td>Ann</td><td>12-05-1955</td></tr><tr><td>Bob</td><td>04/07/1975</td></tr><tr><td>Cy</td><td>1/09/1966</td></tr></tbody></table>
+        <h2>Events</h2>
+        <p>Listeners fire before and after each sort.</p>
+        <table id="b"><thead><tr><th>Name</th><th>Born</th></tr></thead><tbody><tr><td>Armstrong</td><td>1901</td></tr><tr><td>Davis</td><td>1926</td></tr><tr><td>Baker</td><td>1929</td></tr><tr><td>Bix</td><td>1903</td></tr></tbody></table>
+        <script>
+          document.querySelectorAll('table').forEach(t => t.querySelectorAll('th').forEach((th, i) => { let dir = 1; th.onclick = () => {
+            const body = t.tBodies[0]; const rows = [...body.rows];
+            const key = (r) => { const v = r.cells[i].textContent; return /^\d{4}$/.test(v) ? +v : Date.parse(v.replace(/-/g, '/')) || v; };
+            rows.sort((x, y) => dir * (key(x) > key(y) ? 1 : key(x) < key(y) ? -1 : 0)); dir = -dir; rows.forEach(r => body.appendChild(r));
+          }; }));
+        </script>
+        """;
+
     private static TestWebServer server = null!;
     private static BrowserSession session = null!;
     private static DirectoryInfo recordings = null!;
@@ -45,6 +62,7 @@ public sealed class TableSortRunTests
     {
         server = new TestWebServer();
         server.Add("/parts", Table);
+        server.Add("/players", TwoTables);
         recordings = Directory.CreateTempSubdirectory("aa-sort-");
         session = await TestBrowser.OpenAsync();
     }
@@ -108,5 +126,19 @@ public sealed class TableSortRunTests
         Assert.AreEqual(RunStatus.Completed, result.Status, result.Message);
         StringAssert.Contains(result.Message, "ascending");
         CollectionAssert.AreEqual(new[] { "Bolt", "Nut", "Axle", "Gear" }, await NamesAsync());
+    }
+
+    [TestMethod]
+    public async Task RunAsync_NoColumnNamed_TheDateColumnTheDescriptionNamesIsSorted_NeverAnotherTables()
+    {
+        await session.Page.GotoAsync(server.Url("/players"));
+        var first = await session.Page.Locator("#a tbody td:first-child").AllInnerTextsAsync();
+
+        var result = await InterpreterRun.RunAsync(session, recordings,
+            "In the Events section there is a small table of trumpeters (Name / Born). Sort it so the youngest player is on top.", TestContext.CancellationToken);
+
+        Assert.AreEqual(RunStatus.Completed, result.Status, result.Message);
+        CollectionAssert.AreEqual(new[] { "Baker", "Davis", "Bix", "Armstrong" }, (await session.Page.Locator("#b tbody td:first-child").AllInnerTextsAsync()).ToArray());
+        CollectionAssert.AreEqual(first.ToArray(), (await session.Page.Locator("#a tbody td:first-child").AllInnerTextsAsync()).ToArray(), "the other table is not touched");
     }
 }

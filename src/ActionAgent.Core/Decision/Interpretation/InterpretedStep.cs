@@ -69,6 +69,18 @@ public sealed record InterpretedStep
     /// </summary>
     public DateTime? DateValue { get; init; }
 
+    /// <summary>
+    /// A step for something that may not show ("If a message pops up, OK it"): an element named exactly so is clicked;
+    /// none shown, and the step holds (a browser dialog is answered OK by the executor when it opens).
+    /// </summary>
+    public bool IfShown { get; init; }
+
+    /// <summary>
+    /// The date pattern the task gives for <see cref="DateValue"/> ("mm/dd/yyyy" in "(it shows mm/dd/yyyy as you type)"),
+    /// as a .NET format ("MM/dd/yyyy"); a text field's own pattern (its placeholder) comes first.
+    /// </summary>
+    public string? DateFormat { get; init; }
+
     /// <summary>How long to wait, for <see cref="StepKind.Wait"/>.</summary>
     public TimeSpan? Duration { get; init; }
 

@@ -65,6 +65,15 @@ internal static partial class StepParser
 
     // A typed value that is a date: in words, ISO, or d/m/y (day first when the task says so or the first number is over
     // 12; else m/d/y, as WrittenDates writes them).
+    // "mm/dd/yyyy", "DD.MM.YYYY", "yyyy-mm-dd" in the words of a task or a field's placeholder, as a .NET date format.
+    internal static string? DatePatternOf(string? text)
+    {
+        var m = text is null ? Match.Empty : DatePattern().Match(text);
+        return m.Success
+            ? m.Value.ToLowerInvariant().Replace("mm", "MM", StringComparison.Ordinal)
+            : null;
+    }
+
     private static DateTime? ReadTypedDate(string value, bool dayFirst)
     {
         if (ReadDate(value) is { } d)
@@ -139,4 +148,13 @@ internal static partial class StepParser
 
     [GeneratedRegex(@"\(\s*day\s+first|\bday[- ]first\b|\bdd[./-]mm\b", RegexOptions.IgnoreCase)]
     private static partial Regex DayFirst();
+
+    [GeneratedRegex(@"\b(?:(?:mm|dd)[/.-](?:mm|dd)[/.-](?:yyyy|yy)|yyyy[/.-](?:mm[/.-]dd|dd[/.-]mm))\b", RegexOptions.IgnoreCase)]
+    private static partial Regex DatePattern();
+
+    [GeneratedRegex(@",?\s*\b(?:day|month|year)\s+first\b(?:\s*,?\s*then\s+(?:the\s+)?(?:day|month|year))?", RegexOptions.IgnoreCase)]
+    private static partial Regex OrderAside();
+
+    [GeneratedRegex(@"^the\s+", RegexOptions.IgnoreCase)]
+    private static partial Regex LeadingThe();
 }

@@ -79,6 +79,20 @@ internal static partial class StepParser
             return Pairs(word, rest[(colon + 1)..], display, q, context: q.Restore(rest[..colon], false));
         }
 
+        var asList = SplitList(rest);
+        if (asList.Count > 1 && asList.All(p => SplitLast(p, " as ") is { } pa && (pa.Right.Any(char.IsDigit) || QuoteToken().IsMatch(pa.Right))))
+        {
+            // "Fill in the Tax ID as 12-3456789 and the Product Key as ab-123-c456".
+            return asList.Select(p => SplitLast(p, " as ")!.Value).Select(pa =>
+                Step(StepKind.Type, $"{word} {q.Restore(pa.Left, true)} as {q.Restore(pa.Right, true)}", target: q.Restore(pa.Left, true), value: q.Value(pa.Right))).ToList();
+        }
+
+        if (SplitLast(rest, " as ") is { } fillAs && (fillAs.Right.Any(char.IsDigit) || QuoteToken().IsMatch(fillAs.Right)))
+        {
+            // "Fill in the Tax ID as 12-3456789".
+            return [Step(StepKind.Type, display, target: q.Restore(fillAs.Left, true), value: q.Value(fillAs.Right))];
+        }
+
         return Pairs(word, rest, display, q, context: null);
     }
 

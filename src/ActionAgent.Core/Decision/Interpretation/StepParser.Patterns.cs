@@ -162,6 +162,15 @@ internal static partial class StepParser
     [GeneratedRegex(@"\s(?:from|as|in|on)\s", RegexOptions.IgnoreCase)]
     private static partial Regex SelectPreposition();
 
+    [GeneratedRegex(@"\b(?:ok|okay|accept|confirm|acknowledge)\s+(?:it|them|that|those|this|these)\b|\b(?:answer|reply|respond)\s+(?:it\s+|that\s+|them\s+)?(?:with\s+)?(?:yes|ok|okay)\b|\bsay\s+yes\b", RegexOptions.IgnoreCase)]
+    private static partial Regex DialogAnswer();
+
+    [GeneratedRegex(@"\b(?:messages?|dialogs?|alerts?|pop-?ups?|prompts?|confirm|confirmation|notices?|asks?|pops?\s+up)\b", RegexOptions.IgnoreCase)]
+    private static partial Regex DialogWords();
+
+    [GeneratedRegex(@"^(?:the|a|an|my|our|your|their)\s+(?:[a-z][a-z-]*\s+){1,3}(?<v>[\d+(A-Z].*)$")]
+    private static partial Regex ValueDescriptor();
+
     [GeneratedRegex("\u0001\\d+\u0002")]
     private static partial Regex QuoteToken();
 

@@ -1,3 +1,4 @@
+using System.Text.RegularExpressions;
 namespace ActionAgent.Core.Decision.Interpretation;
 
 /// <summary>
@@ -34,6 +35,14 @@ internal static partial class StepParser
     // "Newsletter is checked", which stays a step) nor forbids one ("X must not change").
     private static bool IsDescription(string sentence)
     {
+        if (Warning().Match(sentence) is { Success: true } warning)
+        {
+            // "Careful, Nigeria shows up in the same list": a warning about the page, no step (one that goes on with a
+            // verb, "Note: click Save after", is a step).
+            var rest = StripLeadingFillers(sentence[warning.Length..].Trim());
+            return rest.Length == 0 || Verbs.MatchFuzzy(rest) is null && !StartsSpecial(rest) && SplitClauses(rest).All(c => Verbs.MatchFuzzy(StripLeadingFillers(c.Trim())) is null);
+        }
+
         if (Verbs.MatchFuzzy(sentence) is not null || StartsSpecial(sentence) || !Statement().IsMatch(sentence) || StateSentence().IsMatch(sentence) || MustStay().IsMatch(sentence)
             || MustNotChange().IsMatch(sentence) || SoThatOnly().IsMatch(sentence) || ColonOrEquals().IsMatch(sentence))
         {
@@ -64,4 +73,7 @@ internal static partial class StepParser
         return subject.Length > 0 && subject.Split(' ').Length <= 8 && !subject.StartsWith("there", StringComparison.OrdinalIgnoreCase)
             && !Referent().IsMatch(subject) ? text.Restore(subject, keepQuotes: true) : null;
     }
+
+    [GeneratedRegex(@"^(?:careful|be careful|note|nb|n\.b\.|heads up|beware|warning|watch out|caution)\b\s*[,:!-]?\s*", RegexOptions.IgnoreCase)]
+    private static partial Regex Warning();
 }

@@ -139,6 +139,12 @@ internal static partial class StepParser
         string? lead = null;
         string? repeat = null;
         string? pointed = null;
+        if (DialogAnswer().IsMatch(sentence) && DialogWords().IsMatch(sentence))
+        {
+            // "If a "completed!" message pops up, OK it", "the page pops up messages - just OK them", "answer yes".
+            return [Step(StepKind.Click, StripTrailingPeriod(q.Restore(sentence.Trim(), keepQuotes: true)), target: "OK") with { Alternatives = ["Yes", "Okay", "Confirm", "Accept"], IfShown = true }];
+        }
+
         var clauses = SplitClauses(HeldKeys(sentence));
         for (var i = 0; i < clauses.Count; i++)
         {
@@ -177,8 +183,14 @@ internal static partial class StepParser
                 : pointed is not null && Verbs.MatchFuzzy(bare) is null && ObjectOnly().IsMatch(bare)
                     ? ParseClause($"{pointed} {bare}", q)
                     : ParseClause(plain, q);
+            // "Enter the phone number 555 010 4477", "enter the name Tomasz": the words before an unquoted value say what it is.
+            parsed = parsed.Select(s => s is { Kind: StepKind.Type or StepKind.Fill or StepKind.Set, Value: { } v } && !q.Restore(plain, keepQuotes: true).Contains($"\"{v}\"", StringComparison.Ordinal)
+                && ValueDescriptor().Match(v) is { Success: true } d ? s with { Value = d.Groups["v"].Value } : s).ToList();
             var dayFirst = DayFirst().IsMatch(Unmask(plain));
-            parsed = parsed.Select(s => s is { Kind: StepKind.Type or StepKind.Set or StepKind.Fill, Value: { } v } && ReadTypedDate(v, dayFirst) is { } d ? s with { DateValue = d } : s).ToList();
+            var pattern = DatePatternOf(Unmask(sentence));
+            parsed = parsed.Select(s => s is { Kind: StepKind.Type or StepKind.Set or StepKind.Fill, Value: { } v } && ReadTypedDate(LeadingThe().Replace(v, ""), dayFirst) is { } d
+                ? s with { DateValue = d, DateFormat = pattern }
+                : s).ToList();
             var said = Verbs.Match(StripLeadingFillers(plain));
             repeat = said is { Kind: VerbKind.Add or VerbKind.Type or VerbKind.Check or VerbKind.Select } v ? v.Word : repeat;
 
@@ -332,6 +344,7 @@ internal static partial class StepParser
         }
 
         text = Unmask(QuotedAgain().Replace(text, ""));
+        text = OrderAside().Replace(text, ""); // "…, month first": how the date is written, said in ParseSentence
         if (text.Length == 0)
         {
             return [];

@@ -34,13 +34,14 @@ internal sealed partial class StepResolver
         {
             // No column named ("so the youngest is on top"): the one column of dates or years among the headers.
             var dated = headers.Where(h => Keys(Column(h, g.Page)) is { Kind: SortKind.Date }).ToList();
-            if (dated.Count > 1 && step.Context is { } place)
+            if (step.Context is { } place)
             {
-                // "the table of trumpeters in the Events section": the date columns whose surroundings say so most.
+                // "a small table of trumpeters (Name / Born)": a date column the description names, else the date columns
+                // whose surroundings say most of what the description says. A word or two in common is no evidence.
                 var words = Phrase.Of(place);
-                var scored = dated.Select(h => (h, Score: TextMatch.Coverage(words, Grounder.Surroundings(h)))).ToList();
-                var best = scored.Max(x => x.Score);
-                dated = best > 0 ? scored.Where(x => x.Score == best).Select(x => x.h).ToList() : dated;
+                var named = dated.Where(h => Phrase.Of(h.Display).Content is { Length: > 0 } hc && hc.All(t => words.Content.Contains(t))).ToList();
+                dated = named.Count > 0 ? named
+                    : dated.Where(h => TextMatch.Coverage(words, Grounder.Surroundings(h)) >= 0.5).ToList();
             }
 
             if (dated.Count != 1)

@@ -29,7 +29,7 @@ internal sealed partial class StepResolver
             var named = g.Find(new Search(noun, i => i.IsEditable && !i.Element.Disabled) { VerbHint = RoleHint.Field });
             if (named.IsAtLeast(Min))
             {
-                return Into(named.Best!, value, named);
+                return Into(named.Best!, Dated(step, named.Best!.Item, value), named);
             }
 
             if (g.Page.Items.FirstOrDefault(i => i.IsEditable && !i.Element.Disabled && !i.Element.IsOffscreen && !i.IsHidden
@@ -47,7 +47,20 @@ internal sealed partial class StepResolver
         }
 
         var found = g.Find(Fields(step.Target, step) with { Alternatives = step.Alternatives });
-        return found.IsAtLeast(Min) ? Into(found.Best!, value, found) : NotFound("field", found);
+        return found.IsAtLeast(Min) ? Into(found.Best!, Dated(step, found.Best!.Item, value), found) : NotFound("field", found);
+    }
+
+    // "the 31st of March 2027" into a text field that writes dates mm/dd/yyyy (its placeholder, else the pattern the
+    // task gives) is typed "03/31/2027"; date inputs convert on their own, other fields take the words as written.
+    private static string Dated(InterpretedStep step, PageItem field, string value)
+    {
+        if (step.DateValue is not { } date || field.Element.Tag is not ("input" or "textarea") || field.Element.InputType is not (null or "" or "text" or "tel"))
+        {
+            return value;
+        }
+
+        var format = StepParser.DatePatternOf(field.Element.Placeholder) ?? StepParser.DatePatternOf(field.Element.Value) ?? step.DateFormat;
+        return format is null ? value : date.ToString(format, System.Globalization.CultureInfo.InvariantCulture);
     }
 
     // Types into an input, or chooses the option in a select.

@@ -27,6 +27,16 @@ internal sealed partial class StepResolver(StepInterpreterOptions options, Meani
         }
 
         var grounded = ByKind(step, g);
+        if (step.IfShown)
+        {
+            // Only a control named exactly so answers it; anything else is no such dialog.
+            string[] names = [step.Target ?? "", .. step.Alternatives];
+            var exact = grounded is { Status: GroundingStatus.Grounded, Element: { } e }
+                && names.Any(n => string.Equals(g.Page.Items.FirstOrDefault(i => i.Element.Id == e.Id)?.Display.Trim(), n, StringComparison.OrdinalIgnoreCase));
+            return exact ? grounded : new StepGrounding(GroundingStatus.AlreadyDone, null, 1,
+                $"no message with {string.Join(" / ", names.Where(n => n.Length > 0).Select(n => $"'{n}'"))} is shown (a browser dialog is answered OK by the executor when it opens)");
+        }
+
         return grounded.Status is GroundingStatus.NotFound or GroundingStatus.NotUnderstood && ControlSayingTheStep(step, g) is { } said
             ? said
             : grounded;

@@ -1,0 +1,77 @@
+using ActionAgent.Core.Decision.Interpretation;
+
+namespace ActionAgent.Core.Tests.Decision;
+
+/// <summary>
+/// Sentence shapes of form tasks seen on held-out pages (batch 6): a value named by what it is ("the phone number 555 …"),
+/// "fill in X as Y", a date's written order and pattern, a pop-up to OK, a warning about the page, a sort. Each parsed
+/// into a wrong step, or none, before the rule it names.
+/// </summary>
+[TestClass]
+public sealed class FormSentenceTests
+{
+    private static string Show(IEnumerable<InterpretedStep> steps) => string.Join(" | ", steps.Select(s => $"{s.Kind} t=[{s.Target}] v=[{s.Value}] c=[{s.Context}]"));
+
+    [TestMethod]
+    public void Parse_AValueNamedByWhatItIs_TypesOnlyTheValue()
+    {
+        var steps = StepInterpreter.Parse("Enter the phone number 555 010 4477 in the Phone field.");
+
+        Assert.HasCount(1, steps, Show(steps));
+        Assert.AreEqual("555 010 4477", steps[0].Value, Show(steps));
+    }
+
+    [TestMethod]
+    public void Parse_FillInTwoFieldsAsValues_IsOneTypingEach()
+    {
+        var steps = StepInterpreter.Parse("Fill in the Tax ID as 12-3456789 and the Product Key as ab-123-c456.");
+
+        Assert.HasCount(2, steps, Show(steps));
+        Assert.AreEqual("the Tax ID", steps[0].Target, Show(steps));
+        Assert.AreEqual("12-3456789", steps[0].Value, Show(steps));
+        Assert.AreEqual("ab-123-c456", steps[1].Value, Show(steps));
+    }
+
+    [TestMethod]
+    public void Parse_ADateWithItsOrderAndPattern_IsOneStepThatKnowsThePattern()
+    {
+        var steps = StepInterpreter.Parse("Put the 31st of March 2027 into the Date field, month first (it shows mm/dd/yyyy as you type).");
+
+        Assert.HasCount(1, steps, Show(steps));
+        Assert.AreEqual(new DateTime(2027, 3, 31), steps[0].DateValue, Show(steps));
+        Assert.AreEqual("MM/dd/yyyy", steps[0].DateFormat, Show(steps));
+    }
+
+    [TestMethod]
+    public void Parse_IfAMessagePopsUpOkIt_IsAnOkThatHoldsWhenNothingIsShown()
+    {
+        var steps = StepInterpreter.Parse("Click Save. If a \"completed!\" message pops up, OK it.");
+
+        Assert.HasCount(2, steps, Show(steps));
+        Assert.IsTrue(steps[1].IfShown, Show(steps));
+        Assert.AreEqual("OK", steps[1].Target, Show(steps));
+    }
+
+    [TestMethod]
+    public void Parse_AWarningAboutThePage_IsNoStep_ButANoteWithAVerbIs()
+    {
+        var warned = StepInterpreter.Parse("Choose Niger in Country. Careful, Nigeria shows up in the same list.");
+        var noted = StepInterpreter.Parse("Note: click Save afterwards.");
+
+        Assert.HasCount(1, warned, Show(warned));
+        Assert.HasCount(1, noted, Show(noted));
+        Assert.AreEqual(StepKind.Click, noted[0].Kind, Show(noted));
+    }
+
+    [TestMethod]
+    public void Parse_SortSentences_NameTheColumnAndTheDirection()
+    {
+        var cheapest = StepInterpreter.Parse("In the muppets table at the top of the page, sort the rows by Price so that the cheapest item is listed first.");
+        var biggest = StepInterpreter.Parse("Sort the first table by Filesize, biggest file on top.");
+        var youngest = StepInterpreter.Parse("Sort it so the youngest player is on top.");
+
+        Assert.AreEqual((StepKind.Sort, "Price", "asc"), (cheapest[0].Kind, cheapest[0].Target, cheapest[0].Value), Show(cheapest));
+        Assert.AreEqual((StepKind.Sort, "Filesize", "desc"), (biggest[0].Kind, biggest[0].Target, biggest[0].Value), Show(biggest));
+        Assert.AreEqual((StepKind.Sort, null, "young"), (youngest[0].Kind, youngest[0].Target, youngest[0].Value), Show(youngest));
+    }
+}
