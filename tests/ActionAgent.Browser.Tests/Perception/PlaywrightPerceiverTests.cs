@@ -18,6 +18,14 @@ public sealed class PlaywrightPerceiverTests
     {
         server = new TestWebServer();
         server.Add("/form", Pages.Form);
+        server.Add("/table-form", """
+            <!doctype html><title>Masks</title><style> td { padding: 2px 4px; } td:first-child { width: 190px; } </style>
+            <table>
+              <tr><td>Date</td><td><input id="date"></td><td>99/99/9999</td></tr>
+              <tr><td>Phone</td><td><input id="phone"></td><td>(999) 999-9999</td></tr>
+              <tr><td>Phone(Readonly)</td><td><input id="ro" readonly></td><td>(999) 999-9999</td></tr>
+            </table>
+            """);
         server.Add("/frames", Pages.Frames);
         server.Add("/secrets-in-frames", Pages.SecretsInFrames);
         server.Add("/enter-forms", """
@@ -94,6 +102,18 @@ public sealed class PlaywrightPerceiverTests
         Assert.AreEqual("Order number", order.NearbyText);
         Assert.IsTrue(observation.Elements.Any(e => e.Role == "heading" && e.Name == "Request a refund"));
         StringAssert.Contains(observation.VisibleText, "Request a refund");
+    }
+
+    [TestMethod]
+    public async Task ObserveAsync_AFormLaidOutAsATable_EachFieldIsNamedByItsOwnRowsLabel()
+    {
+        // The label cell is wide: the row above's label ends a few pixels nearer the field than its own does.
+        await session.Page.GotoAsync(server.Url("/table-form"));
+
+        var observation = await session.CreatePerceiver().ObserveAsync(TestContext.CancellationToken);
+
+        var fields = observation.Elements.Where(e => e.Tag == "input").OrderBy(e => e.Bounds.Y).Select(e => e.NearbyText).ToArray();
+        CollectionAssert.AreEqual(new[] { "Date", "Phone", "Phone(Readonly)" }, fields);
     }
 
     [TestMethod]

@@ -137,7 +137,7 @@ public sealed class StepInterpreter : IDecider
                     // One move done (a month paged, a box ticked, an item dragged to an end of its list); the step holds
                     // once the page shows it (grounded again below: done, or one more move).
                     cursor.Moves++;
-                    if (cursor.Moves > (cursor.Current.Kind is StepKind.Drag or StepKind.Sort ? _options.MaxToggleMoves : _options.MaxCalendarMoves))
+                    if (cursor.Moves > (cursor.Current.Kind is StepKind.Drag or StepKind.Sort ? _options.MaxToggleMoves : cursor.Current.Kind is StepKind.ClickUntil ? _options.MaxUntilClicks : _options.MaxCalendarMoves))
                     {
                         return Propose(new FailAction($"{Where(cursor)}, '{cursor.Current.Text}': the step was not done after {cursor.Moves} actions. Stopping here.")
                         {

@@ -47,6 +47,9 @@ public sealed class StepInterpreterOptions
     /// </summary>
     public int MaxToggleMoves { get; set; } = 3;
 
+    /// <summary>Clicks a "click Next until …" or "advance the wizard to step 3" step may make. Default: 12.</summary>
+    public int MaxUntilClicks { get; set; } = 12;
+
     /// <summary>
     /// When true, <c>done</c> needs every carried-out step confirmed by a check even if no outcome of the run carried
     /// one (a single-step run whose check was lost). Set it where an effect verifier is composed. Default: false.

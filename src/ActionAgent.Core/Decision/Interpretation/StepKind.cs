@@ -92,4 +92,11 @@ public enum StepKind
     /// asc, desc, young, old or null for either): its header is clicked until the column's cells read in that order.
     /// </summary>
     Sort,
+
+    /// <summary>
+    /// Click a control again and again until the page shows something: <see cref="InterpretedStep.Value"/> "#3" (the third
+    /// step of a wizard is the current one) or a name ("Forth Step": the tab of that name is selected, or its heading shows).
+    /// <see cref="InterpretedStep.Target"/> is the control; none named: Next (or Previous to go back).
+    /// </summary>
+    ClickUntil,
 }

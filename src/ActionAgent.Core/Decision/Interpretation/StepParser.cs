@@ -247,7 +247,7 @@ internal static partial class StepParser
         var text = StripLeadingFillers(clause);
         if (TopicColon().Match(text) is { Success: true } topic
             && (Verbs.StartsWithVerb(StripLeadingFillers(topic.Groups["rest"].Value)) || StartsSpecial(topic.Groups["rest"].Value))
-            && Verbs.MatchFuzzy(topic.Groups["topic"].Value) is null)
+            && (Verbs.MatchFuzzy(topic.Groups["topic"].Value) is null || GoThrough().IsMatch(topic.Groups["topic"].Value)))
         {
             // "Tags field at the top of the page: add a new tag …", "In it: expand …": what comes before the colon is the place.
             var named = topic.Groups["topic"].Value.Trim();
@@ -376,6 +376,12 @@ internal static partial class StepParser
         {
             return [sort];
         }
+
+        if (ParseUntil(text, display, q) is { } until)
+        {
+            return [until];
+        }
+
 
         if ((SoThatOnly().Match(text) is { Success: true } soThat ? soThat : ToShowOnly().Match(text)) is { Success: true } only)
         {

@@ -121,6 +121,7 @@ internal sealed partial class StepResolver(StepInterpreterOptions options, Meani
             StepKind.PickDay => PickDay(step, g),
             StepKind.SelectText => SelectText(step, g),
             StepKind.Sort => Sort(step, g),
+            StepKind.ClickUntil => ClickUntil(step, g),
             _ => new StepGrounding(GroundingStatus.NotUnderstood, null, 0, $"steps of kind {step.Kind} are not supported"),
         };
     }

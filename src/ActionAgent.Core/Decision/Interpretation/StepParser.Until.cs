@@ -1,0 +1,78 @@
+using System.Text.RegularExpressions;
+
+namespace ActionAgent.Core.Decision.Interpretation;
+
+/// <summary>"Advance the wizard to the third step", "move forward to step 3", "click Next until you reach "Forth Step"".</summary>
+internal static partial class StepParser
+{
+    private static InterpretedStep? ParseUntil(string text, string display, ClauseText q)
+    {
+        if (OneStepBack().Match(text) is { Success: true } back)
+        {
+            // "go back one step with Previous": the wizard's control, never the browser's Back.
+            return Step(StepKind.Click, display, target: back.Groups["c"].Success ? q.Restore(back.Groups["c"].Value.Trim(), true) : StepResolver.BackNames[0]) with
+            {
+                Alternatives = back.Groups["c"].Success ? [] : StepResolver.BackNames[1..],
+            };
+        }
+
+        if (EndUpOn().Match(text) is { Success: true } end && StepNumber(end.Groups["n"].Value) is { } at)
+        {
+            // "You should end up on step two": checked, and reached if it is not so.
+            return Step(StepKind.ClickUntil, display, value: $"#{at}");
+        }
+
+        if (ToNthTab().Match(text) is { Success: true } tab)
+        {
+            return Step(StepKind.Click, display, target: $"the {tab.Groups["ord"].Value} tab");
+        }
+
+        if (ToStep().Match(text) is { Success: true } to && StepNumber(to.Groups["ord"].Success ? to.Groups["ord"].Value : to.Groups["n"].Value) is { } n)
+        {
+            return Step(StepKind.ClickUntil, display, value: $"#{n}");
+        }
+
+        if (ClickUntilText().Match(text) is { Success: true } until)
+        {
+            var goal = Remark().Replace(q.Restore(until.Groups["what"].Value.Trim(), keepQuotes: false), "").Trim().TrimEnd('.');
+            return goal.Length == 0 ? null : Step(StepKind.ClickUntil, display, target: q.Restore(until.Groups["control"].Value.Trim(), true), value: goal);
+        }
+
+        return null;
+    }
+
+    private static int? StepNumber(string word) => word.ToLowerInvariant() switch
+    {
+        "first" or "1st" or "one" or "1" => 1,
+        "second" or "2nd" or "two" or "2" => 2,
+        "third" or "3rd" or "three" or "3" => 3,
+        "fourth" or "4th" or "four" or "4" => 4,
+        "fifth" or "5th" or "five" or "5" => 5,
+        "sixth" or "6th" or "six" or "6" => 6,
+        "seventh" or "7th" or "seven" or "7" => 7,
+        "eighth" or "8th" or "eight" or "8" => 8,
+        _ => null,
+    };
+
+    [GeneratedRegex(@"^(?:advance|move|take|bring|step|go|get|page|navigate)\s+(?:(?:the|this|that)\s+(?:wizard|form|stepper|steps|dialog)\s+)?(?:on\s+|forward\s+|ahead\s+|back\s+|through\s+)?(?:to|until)\s+(?:the\s+)?(?:(?<ord>first|second|third|fourth|fifth|sixth|seventh|eighth|1st|2nd|3rd|4th|5th|6th|7th|8th)\s+(?:step|page|stage)|(?:step|page|stage)\s+(?<n>\d|one|two|three|four|five|six|seven|eight))\b", RegexOptions.IgnoreCase)]
+    private static partial Regex ToStep();
+
+    [GeneratedRegex(@"^(?:click|press|hit|tap)\s+(?<control>.+?)\s+until\s+(?:you\s+(?:reach|get\s+to|see|are\s+on)|it\s+(?:shows|says|reaches)|the\s+page\s+shows|(?:you\s+)?reaching)\s+(?:the\s+)?(?<what>.+)$", RegexOptions.IgnoreCase)]
+    private static partial Regex ClickUntilText();
+
+    // "Go through the whole wizard: click Next until …": what the steps after the colon do, not a step of its own.
+    [GeneratedRegex(@"^(?:go|work|walk|click|run)\s+through\b", RegexOptions.IgnoreCase)]
+    private static partial Regex GoThrough();
+
+    [GeneratedRegex(@"^(?:go|move|step)\s+back\s+(?:one|a|1)\s+(?:step|page|stage)(?:\s+(?:with|using|via|by\s+clicking)\s+(?<c>.+))?$", RegexOptions.IgnoreCase)]
+    private static partial Regex OneStepBack();
+
+    [GeneratedRegex(@"^(?:you|it|the\s+wizard)\s+should\s+(?:now\s+)?(?:end\s+up|be|land|stay)\s+on\s+(?:step|page|stage)\s+(?<n>\d|one|two|three|four|five|six|seven|eight)\b", RegexOptions.IgnoreCase)]
+    private static partial Regex EndUpOn();
+
+    [GeneratedRegex(@"^(?:switch|change|go|move|turn)\s+(?:the\s+)?(?:tab\s+control|tabs|tab\s+strip|tabset|tab\s+widget)?\s*(?:to|over\s+to)\s+(?:its|the)\s+(?<ord>first|second|third|fourth|fifth|sixth|last|1st|2nd|3rd|4th|5th|6th)\s+tab$", RegexOptions.IgnoreCase)]
+    private static partial Regex ToNthTab();
+
+    [GeneratedRegex(@"\s*\([^)]*\)")]
+    private static partial Regex Remark();
+}
