@@ -37,7 +37,9 @@ internal sealed partial class StepResolver
         }
         else
         {
-            var reached = g.Page.Items.FirstOrDefault(i => string.Equals(i.Display.Trim(), goal, StringComparison.OrdinalIgnoreCase)
+            // A step tab may carry more words than its name ("current step: 4. Forth Step", "2. Address"): it ends with them.
+            var reached = g.Page.Items.FirstOrDefault(i => (string.Equals(i.Display.Trim(), goal, StringComparison.OrdinalIgnoreCase)
+                    || i.Display.Trim().EndsWith(" " + goal, StringComparison.OrdinalIgnoreCase))
                 && (i.Role == "tab" ? i.Element.Selected == true : i.Role == "heading" && !i.IsHidden && !i.Element.IsOffscreen));
             if (reached is not null)
             {
