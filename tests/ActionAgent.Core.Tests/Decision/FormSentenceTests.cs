@@ -74,4 +74,15 @@ public sealed class FormSentenceTests
         Assert.AreEqual((StepKind.Sort, "Filesize", "desc"), (biggest[0].Kind, biggest[0].Target, biggest[0].Value), Show(biggest));
         Assert.AreEqual((StepKind.Sort, null, "young"), (youngest[0].Kind, youngest[0].Target, youngest[0].Value), Show(youngest));
     }
+
+    [TestMethod]
+    public void Parse_SortByANameThatMayBeADropDownsOption_KeepsThatReadingToo()
+    {
+        // The corpus's shop page has a "Sort by" drop-down and no table: the sort step falls back to this reading.
+        var steps = StepInterpreter.Parse("Sort by newest");
+
+        Assert.AreEqual(StepKind.Sort, steps[0].Kind, Show(steps));
+        Assert.IsNotNull(steps[0].Otherwise, Show(steps));
+        Assert.AreNotEqual(StepKind.Sort, steps[0].Otherwise!.Kind);
+    }
 }

@@ -75,6 +75,9 @@ public sealed record InterpretedStep
     /// </summary>
     public bool IfShown { get; init; }
 
+    /// <summary>The sentence's other reading, grounded when the page has nothing for this one ("Sort by newest": no table, a drop-down).</summary>
+    public InterpretedStep? Otherwise { get; init; }
+
     /// <summary>
     /// The date pattern the task gives for <see cref="DateValue"/> ("mm/dd/yyyy" in "(it shows mm/dd/yyyy as you type)"),
     /// as a .NET format ("MM/dd/yyyy"); a text field's own pattern (its placeholder) comes first.

@@ -333,7 +333,7 @@ internal static partial class StepParser
         return result.Select(c => c.Trim().Trim(',').Trim()).Where(c => c.Length > 0).ToList();
     }
 
-    private static IEnumerable<InterpretedStep> ParseClause(string clause, ClauseText q)
+    private static IEnumerable<InterpretedStep> ParseClause(string clause, ClauseText q, bool sortable = true)
     {
         var text = StripTrailingPeriod(StripLeadingFillers(clause));
         text = TrailingPlease().Replace(text, "");
@@ -372,9 +372,11 @@ internal static partial class StepParser
             return editing;
         }
 
-        if (ParseSort(text, display, q) is { } sort)
+        if (sortable && ParseSort(text, display, q) is { } sort)
         {
-            return [sort];
+            // "Sort by newest" on a page with a "Sort by" drop-down and no table: the sentence's other reading.
+            var other = ParseClause(clause, q, sortable: false).ToList();
+            return [sort with { Otherwise = other is [var one] ? one : null }];
         }
 
         if (ParseUntil(text, display, q) is { } until)

@@ -16,7 +16,7 @@ internal sealed partial class StepResolver
         var headers = g.Page.Items.Where(IsColumnHeader).ToList();
         if (headers.Count == 0)
         {
-            return new StepGrounding(GroundingStatus.NotFound, null, 0, "no table with column headers is on the page");
+            return step.Otherwise is { } other ? ByKind(other, g) : new StepGrounding(GroundingStatus.NotFound, null, 0, "no table with column headers is on the page");
         }
 
         PageItem header;
@@ -25,7 +25,7 @@ internal sealed partial class StepResolver
             var found = g.Find(new Search(column, headers.Contains) { SoftContext = Soft(step), KindCounts = true });
             if (!found.IsAtLeast(Min))
             {
-                return NotFound("column header", found);
+                return step.Otherwise is { } other ? ByKind(other, g) : NotFound("column header", found);
             }
 
             header = found.Best!.Item;
