@@ -80,90 +80,77 @@ public sealed class CalendarRunTests
         </script>
         """;
 
-    private static TestWebServer server = null!;
-    private static BrowserSession session = null!;
-    private static DirectoryInfo recordings = null!;
+    private static InterpreterPages pages = null!;
 
     public TestContext TestContext { get; set; } = null!;
 
     [ClassInitialize]
-    public static async Task StartAsync(TestContext context)
-    {
-        server = new TestWebServer();
-        server.Add("/book", Picker);
-        recordings = Directory.CreateTempSubdirectory("aa-calendar-");
-        session = await TestBrowser.OpenAsync();
-    }
+    public static async Task StartAsync(TestContext context) => pages = await InterpreterPages.StartAsync("calendar", ("/book", Picker));
 
     [ClassCleanup]
-    public static async Task StopAsync()
-    {
-        await session.DisposeAsync();
-        server.Dispose();
-        recordings.Delete(recursive: true);
-    }
+    public static async Task StopAsync() => await pages.DisposeAsync();
 
     [TestMethod]
     public async Task RunAsync_MonthAndYearDropDowns_ReachTheMonthAndTheDayIsPicked()
     {
-        await session.Page.GotoAsync(server.Url("/book?selects"));
+        await pages.Session.Page.GotoAsync(pages.Server.Url("/book?selects"));
 
         var result = await RunAsync("Click into the Due date field, use the month and year drop-downs to get to March 2015, and click the 14th.");
 
         Assert.AreEqual(RunStatus.Completed, result.Status, result.Message);
-        Assert.AreEqual("2015-03-14", await session.Page.InputValueAsync("#due"));
+        Assert.AreEqual("2015-03-14", await pages.Session.Page.InputValueAsync("#due"));
         StringAssert.Contains(result.Message, "the calendar shows March 2015");
     }
 
     [TestMethod]
     public async Task RunAsync_ADateInWords_PagesForwardWithNextAndPicksThatDay()
     {
-        await session.Page.GotoAsync(server.Url("/book"));
+        await pages.Session.Page.GotoAsync(pages.Server.Url("/book"));
 
         var result = await RunAsync("Open the Due date calendar and choose 2 February 2027.");
 
         Assert.AreEqual(RunStatus.Completed, result.Status, result.Message);
-        Assert.AreEqual("2027-02-02", await session.Page.InputValueAsync("#due"), "week numbers and other months' days are no days of February");
+        Assert.AreEqual("2027-02-02", await pages.Session.Page.InputValueAsync("#due"), "week numbers and other months' days are no days of February");
     }
 
     [TestMethod]
     public async Task RunAsync_TheThirdFridayAfterGoingBackAMonth_IsThatDay()
     {
-        await session.Page.GotoAsync(server.Url("/book"));
+        await pages.Session.Page.GotoAsync(pages.Server.Url("/book"));
 
         var result = await RunAsync("Click the Due date field, go back one month and pick the third Friday of that month.");
 
         Assert.AreEqual(RunStatus.Completed, result.Status, result.Message);
-        Assert.AreEqual("2026-10-16", await session.Page.InputValueAsync("#due"));
+        Assert.AreEqual("2026-10-16", await pages.Session.Page.InputValueAsync("#due"));
     }
 
     [TestMethod]
     public async Task RunAsync_ADateTypedIntoAPickersField_IsAlsoPickedInItsCalendar()
     {
         // The field takes any text, but the picker only knows a date picked in its calendar (it ignores typed text).
-        await session.Page.GotoAsync(server.Url("/book?selects&typed"));
+        await pages.Session.Page.GotoAsync(pages.Server.Url("/book?selects&typed"));
 
         var result = await RunAsync("Put 29/02/2016 in the Due date field (day first, then month).");
 
         Assert.AreEqual(RunStatus.Completed, result.Status, result.Message);
-        Assert.AreEqual("2016-02-29", await session.Page.InputValueAsync("#due"), "the day was picked in the calendar");
+        Assert.AreEqual("2016-02-29", await pages.Session.Page.InputValueAsync("#due"), "the day was picked in the calendar");
     }
 
     [TestMethod]
     public async Task RunAsync_ANextControlThatDoesNotMove_FailsWithinTheBudget_NeverCompleted()
     {
-        await session.Page.GotoAsync(server.Url("/book?stuck"));
+        await pages.Session.Page.GotoAsync(pages.Server.Url("/book?stuck"));
 
         var result = await RunAsync("Click the Due date field and choose 14 May 2027.");
 
         Assert.AreNotEqual(RunStatus.Completed, result.Status, result.Message);
-        Assert.AreEqual("", await session.Page.InputValueAsync("#due"), "no day of November was picked instead");
+        Assert.AreEqual("", await pages.Session.Page.InputValueAsync("#due"), "no day of November was picked instead");
     }
 
     [TestMethod]
     public async Task RunAsync_DaysThatIgnoreTheClick_AreNotReportedPicked()
     {
-        await session.Page.GotoAsync(server.Url("/book?deaf"));
+        await pages.Session.Page.GotoAsync(pages.Server.Url("/book?deaf"));
 
         var result = await RunAsync("Click the Due date field and click the 14th.");
 
@@ -171,5 +158,5 @@ public sealed class CalendarRunTests
         StringAssert.Contains(result.Message, "14");
     }
 
-    private Task<RunResult> RunAsync(string task) => InterpreterRun.RunAsync(session, recordings, task, TestContext.CancellationToken);
+    private Task<RunResult> RunAsync(string task) => InterpreterRun.RunAsync(pages.Session, pages.Recordings, task, TestContext.CancellationToken);
 }

@@ -32,49 +32,36 @@ public sealed class EveryBoxRunTests
         </script>
         """;
 
-    private static TestWebServer server = null!;
-    private static BrowserSession session = null!;
-    private static DirectoryInfo recordings = null!;
+    private static InterpreterPages pages = null!;
 
     public TestContext TestContext { get; set; } = null!;
 
     [ClassInitialize]
-    public static async Task StartAsync(TestContext context)
-    {
-        server = new TestWebServer();
-        server.Add("/todos", Todos);
-        recordings = Directory.CreateTempSubdirectory("aa-every-");
-        session = await TestBrowser.OpenAsync();
-    }
+    public static async Task StartAsync(TestContext context) => pages = await InterpreterPages.StartAsync("every", ("/todos", Todos));
 
     [ClassCleanup]
-    public static async Task StopAsync()
-    {
-        await session.DisposeAsync();
-        server.Dispose();
-        recordings.Delete(recursive: true);
-    }
+    public static async Task StopAsync() => await pages.DisposeAsync();
 
     private Task<string[]> TickedAsync() =>
-        session.Page.EvalOnSelectorAllAsync<string[]>("#list li", "rows => rows.filter(r => r.querySelector('input').checked).map(r => r.textContent)");
+        pages.Session.Page.EvalOnSelectorAllAsync<string[]>("#list li", "rows => rows.filter(r => r.querySelector('input').checked).map(r => r.textContent)");
 
     [TestMethod]
     public async Task RunAsync_TickEveryTodoExceptOne_TicksTheOthersOnly()
     {
-        await session.Page.GotoAsync(server.Url("/todos"));
+        await pages.Session.Page.GotoAsync(pages.Server.Url("/todos"));
 
         var result = await RunAsync("Tick off every todo except \"Call the bank\".");
 
         Assert.AreEqual(RunStatus.Completed, result.Status, result.Message);
         CollectionAssert.AreEqual(new[] { "Buy milk", "Water plants", "Pay rent" }, await TickedAsync());
-        Assert.IsFalse(await session.Page.IsCheckedAsync("#all"), "the Mark all toggle is no row");
+        Assert.IsFalse(await pages.Session.Page.IsCheckedAsync("#all"), "the Mark all toggle is no row");
         StringAssert.Contains(result.Message, "all 3 boxes are ticked, except Call the bank");
     }
 
     [TestMethod]
     public async Task RunAsync_AnExceptionThePageDoesNotHave_FailsBeforeTickingAnything()
     {
-        await session.Page.GotoAsync(server.Url("/todos"));
+        await pages.Session.Page.GotoAsync(pages.Server.Url("/todos"));
 
         var result = await RunAsync("Tick every todo except \"Walk the dog\".");
 
@@ -85,7 +72,7 @@ public sealed class EveryBoxRunTests
     [TestMethod]
     public async Task RunAsync_ABoxThatWillNotTick_IsNeverReportedDone()
     {
-        await session.Page.GotoAsync(server.Url("/todos?stubborn"));
+        await pages.Session.Page.GotoAsync(pages.Server.Url("/todos?stubborn"));
 
         var result = await RunAsync("Tick every todo.");
 
@@ -93,5 +80,5 @@ public sealed class EveryBoxRunTests
         CollectionAssert.DoesNotContain(await TickedAsync(), "Water plants");
     }
 
-    private Task<RunResult> RunAsync(string task) => InterpreterRun.RunAsync(session, recordings, task, TestContext.CancellationToken);
+    private Task<RunResult> RunAsync(string task) => InterpreterRun.RunAsync(pages.Session, pages.Recordings, task, TestContext.CancellationToken);
 }

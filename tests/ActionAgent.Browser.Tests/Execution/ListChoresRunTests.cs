@@ -48,36 +48,19 @@ public sealed class ListChoresRunTests
         </script>
         """;
 
-    private static TestWebServer server = null!;
-    private static BrowserSession session = null!;
-    private static DirectoryInfo recordings = null!;
+    private static InterpreterPages pages = null!;
 
     public TestContext TestContext { get; set; } = null!;
 
     [ClassInitialize]
-    public static async Task StartAsync(TestContext context)
-    {
-        server = new TestWebServer();
-        server.Add("/todos", Todos);
-        recordings = Directory.CreateTempSubdirectory("aa-chores-");
-        session = await TestBrowser.OpenAsync();
-    }
+    public static async Task StartAsync(TestContext context) => pages = await InterpreterPages.StartAsync("chores", ("/todos", Todos));
 
     [ClassCleanup]
-    public static async Task StopAsync()
-    {
-        await session.DisposeAsync();
-        server.Dispose();
-        recordings.Delete(recursive: true);
-    }
+    public static async Task StopAsync() => await pages.DisposeAsync();
 
-    private async Task<RunResult> RunAsync(string query, string task)
-    {
-        await session.Page.GotoAsync(server.Url("/todos" + query));
-        return await InterpreterRun.RunAsync(session, recordings, task, TestContext.CancellationToken);
-    }
+    private Task<RunResult> RunAsync(string query, string task) => pages.RunAsync("/todos" + query, task, TestContext.CancellationToken);
 
-    private Task<string[]> RowsAsync() => session.Page.Locator("#list li").EvaluateAllAsync<string[]>("lis => lis.map(li => (li.querySelector('input[type=checkbox]').checked ? '[x] ' : '[ ] ') + li.querySelector('label').textContent)");
+    private Task<string[]> RowsAsync() => pages.Session.Page.Locator("#list li").EvaluateAllAsync<string[]>("lis => lis.map(li => (li.querySelector('input[type=checkbox]').checked ? '[x] ' : '[ ] ') + li.querySelector('label').textContent)");
 
     [TestMethod]
     public async Task RunAsync_AControlNamedByItsId_IsTheOneUsed()

@@ -51,37 +51,19 @@ public sealed class TableSortRunTests
         </script>
         """;
 
-    private static TestWebServer server = null!;
-    private static BrowserSession session = null!;
-    private static DirectoryInfo recordings = null!;
+    private static InterpreterPages pages = null!;
 
     public TestContext TestContext { get; set; } = null!;
 
     [ClassInitialize]
-    public static async Task StartAsync(TestContext context)
-    {
-        server = new TestWebServer();
-        server.Add("/parts", Table);
-        server.Add("/players", TwoTables);
-        recordings = Directory.CreateTempSubdirectory("aa-sort-");
-        session = await TestBrowser.OpenAsync();
-    }
+    public static async Task StartAsync(TestContext context) => pages = await InterpreterPages.StartAsync("sort", ("/parts", Table), ("/players", TwoTables));
 
     [ClassCleanup]
-    public static async Task StopAsync()
-    {
-        await session.DisposeAsync();
-        server.Dispose();
-        recordings.Delete(recursive: true);
-    }
+    public static async Task StopAsync() => await pages.DisposeAsync();
 
-    private async Task<RunResult> RunAsync(string query, string task)
-    {
-        await session.Page.GotoAsync(server.Url("/parts" + query));
-        return await InterpreterRun.RunAsync(session, recordings, task, TestContext.CancellationToken);
-    }
+    private Task<RunResult> RunAsync(string query, string task) => pages.RunAsync("/parts" + query, task, TestContext.CancellationToken);
 
-    private Task<string[]> NamesAsync() => session.Page.Locator("tbody tr td:first-child").AllInnerTextsAsync().ContinueWith(t => t.Result.ToArray());
+    private Task<string[]> NamesAsync() => pages.Session.Page.Locator("tbody tr td:first-child").AllInnerTextsAsync().ContinueWith(t => t.Result.ToArray());
 
     [TestMethod]
     public async Task RunAsync_SortByPriceCheapestFirst_TheRowsReadByPriceAscending()
@@ -131,14 +113,14 @@ public sealed class TableSortRunTests
     [TestMethod]
     public async Task RunAsync_NoColumnNamed_TheDateColumnTheDescriptionNamesIsSorted_NeverAnotherTables()
     {
-        await session.Page.GotoAsync(server.Url("/players"));
-        var first = await session.Page.Locator("#a tbody td:first-child").AllInnerTextsAsync();
+        await pages.Session.Page.GotoAsync(pages.Server.Url("/players"));
+        var first = await pages.Session.Page.Locator("#a tbody td:first-child").AllInnerTextsAsync();
 
-        var result = await InterpreterRun.RunAsync(session, recordings,
+        var result = await InterpreterRun.RunAsync(pages.Session, pages.Recordings,
             "In the Events section there is a small table of trumpeters (Name / Born). Sort it so the youngest player is on top.", TestContext.CancellationToken);
 
         Assert.AreEqual(RunStatus.Completed, result.Status, result.Message);
-        CollectionAssert.AreEqual(new[] { "Baker", "Davis", "Bix", "Armstrong" }, (await session.Page.Locator("#b tbody td:first-child").AllInnerTextsAsync()).ToArray());
-        CollectionAssert.AreEqual(first.ToArray(), (await session.Page.Locator("#a tbody td:first-child").AllInnerTextsAsync()).ToArray(), "the other table is not touched");
+        CollectionAssert.AreEqual(new[] { "Baker", "Davis", "Bix", "Armstrong" }, (await pages.Session.Page.Locator("#b tbody td:first-child").AllInnerTextsAsync()).ToArray());
+        CollectionAssert.AreEqual(first.ToArray(), (await pages.Session.Page.Locator("#a tbody td:first-child").AllInnerTextsAsync()).ToArray(), "the other table is not touched");
     }
 }

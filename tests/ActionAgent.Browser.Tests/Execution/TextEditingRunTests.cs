@@ -26,36 +26,19 @@ public sealed class TextEditingRunTests
         </script>
         """;
 
-    private static TestWebServer server = null!;
-    private static BrowserSession session = null!;
-    private static DirectoryInfo recordings = null!;
+    private static InterpreterPages pages = null!;
 
     public TestContext TestContext { get; set; } = null!;
 
     [ClassInitialize]
-    public static async Task StartAsync(TestContext context)
-    {
-        server = new TestWebServer();
-        server.Add("/editors", Editors);
-        recordings = Directory.CreateTempSubdirectory("aa-editing-");
-        session = await TestBrowser.OpenAsync();
-    }
+    public static async Task StartAsync(TestContext context) => pages = await InterpreterPages.StartAsync("editing", ("/editors", Editors));
 
     [ClassCleanup]
-    public static async Task StopAsync()
-    {
-        await session.DisposeAsync();
-        server.Dispose();
-        recordings.Delete(recursive: true);
-    }
+    public static async Task StopAsync() => await pages.DisposeAsync();
 
-    private async Task<RunResult> RunAsync(string task)
-    {
-        await session.Page.GotoAsync(server.Url("/editors"));
-        return await InterpreterRun.RunAsync(session, recordings, task, TestContext.CancellationToken);
-    }
+    private Task<RunResult> RunAsync(string task) => pages.RunAsync("/editors", task, TestContext.CancellationToken);
 
-    private Task<string> HtmlAsync(string selector) => session.Page.InnerHTMLAsync(selector);
+    private Task<string> HtmlAsync(string selector) => pages.Session.Page.InnerHTMLAsync(selector);
 
     [TestMethod]
     public async Task RunAsync_MakeAWordBoldInTheEditorNamedByItsHeading_OnlyThatWordThereIsBold()
@@ -64,7 +47,7 @@ public sealed class TextEditingRunTests
 
         Assert.AreEqual(RunStatus.Completed, result.Status, result.Message);
         StringAssert.Contains(await HtmlAsync("#b p"), "<b>paragraph</b>");
-        Assert.AreEqual("This text is another paragraph in the same instance.", await session.Page.InnerTextAsync("#b p"), "no word changed");
+        Assert.AreEqual("This text is another paragraph in the same instance.", await pages.Session.Page.InnerTextAsync("#b p"), "no word changed");
         Assert.IsFalse((await HtmlAsync("#a")).Contains("<b>", StringComparison.Ordinal), "the first editor's paragraph is left alone");
     }
 
@@ -84,8 +67,8 @@ public sealed class TextEditingRunTests
         var result = await RunAsync("Replace the sentence \"This text is another paragraph in the same instance.\" with \"Checked by QA.\"");
 
         Assert.AreEqual(RunStatus.Completed, result.Status, result.Message);
-        Assert.AreEqual("Checked by QA.", await session.Page.InnerTextAsync("#b p"));
-        Assert.AreEqual("Second Editor", await session.Page.InnerTextAsync("#b h2"), "the heading stays");
+        Assert.AreEqual("Checked by QA.", await pages.Session.Page.InnerTextAsync("#b p"));
+        Assert.AreEqual("Second Editor", await pages.Session.Page.InnerTextAsync("#b h2"), "the heading stays");
     }
 
     [TestMethod]
@@ -94,7 +77,7 @@ public sealed class TextEditingRunTests
         var result = await RunAsync("Delete the word \"very\" from the Notes field.");
 
         Assert.AreEqual(RunStatus.Completed, result.Status, result.Message);
-        Assert.AreEqual("Please call the busy customer today", await session.Page.InputValueAsync("#notes"));
+        Assert.AreEqual("Please call the busy customer today", await pages.Session.Page.InputValueAsync("#notes"));
     }
 
     [TestMethod]

@@ -35,36 +35,19 @@ public sealed class WizardRunTests
         </script>
         """;
 
-    private static TestWebServer server = null!;
-    private static BrowserSession session = null!;
-    private static DirectoryInfo recordings = null!;
+    private static InterpreterPages pages = null!;
 
     public TestContext TestContext { get; set; } = null!;
 
     [ClassInitialize]
-    public static async Task StartAsync(TestContext context)
-    {
-        server = new TestWebServer();
-        server.Add("/wizard", Wizard);
-        recordings = Directory.CreateTempSubdirectory("aa-wizard-");
-        session = await TestBrowser.OpenAsync();
-    }
+    public static async Task StartAsync(TestContext context) => pages = await InterpreterPages.StartAsync("wizard", ("/wizard", Wizard));
 
     [ClassCleanup]
-    public static async Task StopAsync()
-    {
-        await session.DisposeAsync();
-        server.Dispose();
-        recordings.Delete(recursive: true);
-    }
+    public static async Task StopAsync() => await pages.DisposeAsync();
 
-    private async Task<RunResult> RunAsync(string query, string task)
-    {
-        await session.Page.GotoAsync(server.Url("/wizard" + query));
-        return await InterpreterRun.RunAsync(session, recordings, task, TestContext.CancellationToken);
-    }
+    private Task<RunResult> RunAsync(string query, string task) => pages.RunAsync("/wizard" + query, task, TestContext.CancellationToken);
 
-    private Task<string> TitleAsync() => session.Page.InnerTextAsync("#title");
+    private Task<string> TitleAsync() => pages.Session.Page.InnerTextAsync("#title");
 
     [TestMethod]
     public async Task RunAsync_AdvanceToTheThirdStep_StopsThere()
@@ -81,7 +64,7 @@ public sealed class WizardRunTests
         var result = await RunAsync("", "Go through the whole wizard: click Next until you reach \"Review\" and then hit Finish.");
 
         Assert.AreEqual(RunStatus.Completed, result.Status, result.Message);
-        Assert.AreEqual("Finished", await session.Page.InnerTextAsync("#done"));
+        Assert.AreEqual("Finished", await pages.Session.Page.InnerTextAsync("#done"));
     }
 
     [TestMethod]
@@ -91,7 +74,7 @@ public sealed class WizardRunTests
 
         Assert.AreEqual(RunStatus.Completed, result.Status, result.Message);
         Assert.AreEqual("Address", await TitleAsync());
-        StringAssert.EndsWith(session.Page.Url, "/wizard", "the browser did not go back");
+        StringAssert.EndsWith(pages.Session.Page.Url, "/wizard", "the browser did not go back");
     }
 
     [TestMethod]

@@ -21,7 +21,7 @@ internal sealed partial class StepResolver(StepInterpreterOptions options, Meani
         {
             Fresh = fresh ?? new HashSet<int>(), OnlyFresh = step.WithinPrevious, Memory = memory,
         };
-        if (step.InEditor && !g.Page.Items.Any(i => i.Element.IsFocused && (i.IsEditable || i.Element.Role is "textbox" or "document" || i.Element.Tag is "input" or "textarea")))
+        if (step.InEditor && !g.Page.Items.Any(i => i.Element.IsFocused && IsTextHolder(i)))
         {
             return new StepGrounding(GroundingStatus.NotFound, null, 0, "no field has the focus, so there is no text being edited (the step before opened no editor)");
         }
