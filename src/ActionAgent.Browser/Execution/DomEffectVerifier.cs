@@ -133,14 +133,25 @@ public sealed class DomEffectVerifier : IOutcomeVerifier
             outcome = outcome.WithoutChecks();
         }
 
+        // A click that made the page ask (alert, confirm, prompt) had an effect: the question, answered as the action
+        // said. A dismissed one changes nothing else; an accepted one is also looked for in the page.
+        // Text typed with no field is a prompt's answer (the page showed a prompt): it reads back nowhere.
+        var asked = outcome.Dialogs is { Count: > 0 } raised && proposal.Action is ClickAction or PressKeyAction or TypeTextAction { Target: null }
+            ? raised.Select(d => $"the page asked ({d})").ToList()
+            : null;
+        if (asked is not null && (outcome.Dialogs!.All(d => !d.Accepted) || proposal.Action is TypeTextAction))
+        {
+            return outcome.WithChecks([.. earlier, .. asked]);
+        }
+
         var token = session.DocumentOf(before);
         var started = time.GetTimestamp();
         while (true)
         {
             var (seen, checks, problem) = await LookAsync(proposal.Action, id, token, before, outcome, cancellationToken).ConfigureAwait(false);
-            if (seen)
+            if (seen || asked is not null && time.GetElapsedTime(started) >= options.EffectTimeout)
             {
-                checks = [.. earlier, .. checks];
+                checks = seen ? [.. earlier, .. checks, .. asked ?? []] : [.. earlier, .. asked!];
                 logger.LogDebug("{Action} verified by {Count} checks", proposal.Action.Kind, checks.Count);
                 logger.LogTrace("{Action} verified: {Checks}", proposal.Action.Kind, string.Join("; ", checks));
                 return outcome.WithChecks(checks);

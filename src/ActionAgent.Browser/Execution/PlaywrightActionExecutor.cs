@@ -63,9 +63,10 @@ public sealed partial class PlaywrightActionExecutor : IActionExecutor
             return await AnswerDialogAsync(action, cancellationToken).ConfigureAwait(false);
         }
 
-        session.Dialogs.BeginAction();
+        var onDialog = action.OnDialog;
+        session.Dialogs.BeginAction(onDialog, onDialog?.Text is { } typed && resolveSecrets is not null ? resolveSecrets(typed) : null);
         ActionOutcome outcome;
-        IReadOnlyList<string> dialogs;
+        IReadOnlyList<AnsweredDialog> dialogs;
         try
         {
             actionStarted = session.Time.GetUtcNow();
@@ -94,7 +95,7 @@ public sealed partial class PlaywrightActionExecutor : IActionExecutor
 
         if (dialogs.Count > 0)
         {
-            outcome = outcome with { Message = outcome.Message + string.Concat(dialogs.Select(d => $"; accepted dialog: {d}")) };
+            outcome = outcome with { Message = outcome.Message + string.Concat(dialogs.Select(d => $"; {d}")), Dialogs = dialogs };
         }
 
         logger.LogInformation("{Kind} → {Status}", action.Kind, outcome.Status);
@@ -702,22 +703,18 @@ public sealed partial class PlaywrightActionExecutor : IActionExecutor
     private async Task<ActionOutcome> AnswerDialogAsync(BrowserAction action, CancellationToken ct)
     {
         var dialog = session.Dialogs.Pending!;
-        string? answered;
-        string verb;
+        AnsweredDialog? answered;
         switch (action)
         {
             case PressKeyAction { Keys: var keys } when keys.Trim().Equals("Enter", StringComparison.OrdinalIgnoreCase):
                 answered = await session.Dialogs.AnswerPendingAsync(accept: true, promptText: null).ConfigureAwait(false);
-                verb = "accepted";
                 break;
             case PressKeyAction { Keys: var keys } when keys.Trim().Equals("Escape", StringComparison.OrdinalIgnoreCase):
                 answered = await session.Dialogs.AnswerPendingAsync(accept: false, promptText: null).ConfigureAwait(false);
-                verb = "dismissed";
                 break;
             case TypeTextAction type when dialog.Type == DialogType.Prompt:
                 var text = resolveSecrets is null ? type.Text : resolveSecrets(type.Text);
-                answered = await session.Dialogs.AnswerPendingAsync(accept: true, promptText: text).ConfigureAwait(false);
-                verb = "answered and accepted";
+                answered = await session.Dialogs.AnswerPendingAsync(accept: true, promptText: text, shownText: type.Text).ConfigureAwait(false);
                 break;
             default:
                 return ActionOutcome.Failed(
@@ -725,7 +722,13 @@ public sealed partial class PlaywrightActionExecutor : IActionExecutor
         }
 
         await SettleAsync(ct).ConfigureAwait(false);
-        return ActionOutcome.Success($"{verb} dialog: {answered}") with { UrlAfter = SafeUrl() };
+        if (answered is null)
+        {
+            return ActionOutcome.Failed("the dialog was gone before it could be answered") with { UrlAfter = SafeUrl() };
+        }
+
+        // The answer is its own effect: the dialog is gone, answered as asked.
+        return (ActionOutcome.Success(answered.ToString()) with { UrlAfter = SafeUrl(), Dialogs = [answered] }).WithChecks([answered.ToString()]);
     }
 
     // ------------------------------------------------------------------ targets

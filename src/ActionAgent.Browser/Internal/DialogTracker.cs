@@ -1,18 +1,23 @@
+using ActionAgent.Core.Decision;
+using ActionAgent.Core.Execution;
 using Microsoft.Extensions.Logging;
 using Microsoft.Playwright;
 
 namespace ActionAgent.Browser.Internal;
 
 /// <summary>
-/// Handles JavaScript dialogs. A dialog raised while an approved action runs is accepted at once (the action was
-/// approved; leaving it open would block the page) and reported in the outcome. A dialog that opens on its own is
-/// kept open so the next observation shows it and the decider answers it (Enter accepts, Escape dismisses).
+/// Handles JavaScript dialogs. A dialog raised while an approved action runs is answered at once as the action says
+/// (<see cref="BrowserAction.OnDialog"/>: accepted unless it asks to dismiss; leaving it open would block the page) and
+/// reported in the outcome. A dialog that opens on its own is kept open so the next observation shows it and the
+/// decider answers it (Enter accepts, Escape dismisses).
 /// </summary>
 internal sealed class DialogTracker(ILogger logger)
 {
     private readonly Lock gate = new();
-    private readonly List<string> handled = [];
+    private readonly List<AnsweredDialog> handled = [];
     private int actionDepth;
+    private DialogReply reply = DialogReply.Ok;
+    private string? replyText;
     private IDialog? pending;
     private TaskCompletionSource opened = NewSignal();
 
@@ -44,13 +49,19 @@ internal sealed class DialogTracker(ILogger logger)
 
     public void OnDialog(IDialog dialog)
     {
-        bool accept;
+        bool during;
+        DialogReply answer;
+        string? text;
         lock (gate)
         {
-            accept = actionDepth > 0;
-            if (accept)
+            during = actionDepth > 0;
+            answer = reply;
+            text = dialog.Type == DialogType.Prompt && answer.Accept ? replyText ?? dialog.DefaultValue : null;
+            if (during)
             {
-                handled.Add(Describe(dialog));
+                // What was typed is recorded as the action wrote it (a secret stays a reference).
+                handled.Add(new AnsweredDialog(dialog.Type, dialog.Message, answer.Accept,
+                    dialog.Type == DialogType.Prompt && answer.Accept ? answer.Text ?? dialog.DefaultValue : null));
             }
             else
             {
@@ -59,10 +70,10 @@ internal sealed class DialogTracker(ILogger logger)
             }
         }
 
-        if (accept)
+        if (during)
         {
-            logger.LogInformation("Accepting {DialogType} dialog raised by the action", dialog.Type);
-            _ = AnswerQuietlyAsync(dialog, accept: true, dialog.DefaultValue);
+            logger.LogInformation("{Answer} {DialogType} dialog raised by the action", answer.Accept ? "Accepting" : "Dismissing", dialog.Type);
+            _ = AnswerQuietlyAsync(dialog, answer.Accept, text);
         }
         else
         {
@@ -70,30 +81,40 @@ internal sealed class DialogTracker(ILogger logger)
         }
     }
 
-    /// <summary>Starts an action: dialogs it raises are accepted and collected.</summary>
-    public void BeginAction()
+    /// <summary>
+    /// Starts an action: dialogs it raises are answered as <paramref name="answer"/> says (accepted when null) and
+    /// collected; <paramref name="resolvedText"/> is the prompt text with its secrets filled in.
+    /// </summary>
+    public void BeginAction(DialogReply? answer = null, string? resolvedText = null)
     {
         lock (gate)
         {
             actionDepth++;
             handled.Clear();
+            reply = answer ?? DialogReply.Ok;
+            replyText = resolvedText ?? reply.Text;
         }
     }
 
     /// <summary>Ends an action and returns the dialogs it raised.</summary>
-    public IReadOnlyList<string> EndAction()
+    public IReadOnlyList<AnsweredDialog> EndAction()
     {
         lock (gate)
         {
             actionDepth = Math.Max(0, actionDepth - 1);
             var result = handled.ToArray();
             handled.Clear();
+            reply = DialogReply.Ok;
+            replyText = null;
             return result;
         }
     }
 
-    /// <summary>Answers the pending dialog; returns its description, or null when none was open.</summary>
-    public async Task<string?> AnswerPendingAsync(bool accept, string? promptText)
+    /// <summary>
+    /// Answers the pending dialog; returns what was answered (<paramref name="shownText"/> as the prompt's text: the
+    /// words as written, a secret as its reference), or null when none was open.
+    /// </summary>
+    public async Task<AnsweredDialog?> AnswerPendingAsync(bool accept, string? promptText, string? shownText = null)
     {
         IDialog? dialog;
         lock (gate)
@@ -109,7 +130,8 @@ internal sealed class DialogTracker(ILogger logger)
         }
 
         await AnswerQuietlyAsync(dialog, accept, promptText).ConfigureAwait(false);
-        return Describe(dialog);
+        return new AnsweredDialog(dialog.Type, dialog.Message, accept,
+            dialog.Type == DialogType.Prompt && accept ? shownText ?? promptText ?? dialog.DefaultValue : null);
     }
 
     private async Task AnswerQuietlyAsync(IDialog dialog, bool accept, string? promptText)

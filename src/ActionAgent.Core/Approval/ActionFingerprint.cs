@@ -39,6 +39,14 @@ public sealed record ActionFingerprint(string Value)
         canonical.Add("kind", action.Kind);
         AddTarget(canonical, "target", action.PrimaryTarget, target);
         AddParameters(canonical, action);
+        if (action.OnDialog is { } reply)
+        {
+            // Accepting or dismissing what the action raises are different releases (the confirm of a delete); only
+            // present when set, so the fingerprints of actions without one are unchanged.
+            canonical.Add("dialog", reply.Accept ? "accept" : "dismiss");
+            canonical.Add("dialog.text", reply.Text is null ? "" : HashOf(reply.Text));
+        }
+
         var (origin, path) = PageOf(url);
         canonical.Add("page.origin", origin);
         canonical.Add("page.path", path);

@@ -38,6 +38,13 @@ public abstract record BrowserAction
 
     /// <summary>One line for people: <c>click #12 "Submit refund"</c>.</summary>
     public abstract string Describe();
+
+    /// <summary>
+    /// How to answer a JavaScript dialog this action raises ("Click Delete and answer the confirmation with Cancel");
+    /// null accepts it, as an approved action's own consequence.
+    /// </summary>
+    [JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)]
+    public DialogReply? OnDialog { get; init; }
 }
 
 /// <summary>Mouse buttons.</summary>

@@ -17,6 +17,9 @@ public sealed record StepSummary(int Step, string Action, string Outcome, bool S
     /// <summary>What confirmed the step's effect (<see cref="ActionOutcome.Checks"/>), when anything did.</summary>
     public IReadOnlyList<string>? Checks { get; init; }
 
+    /// <summary>The JavaScript dialogs the step's action raised and how each was answered, when it raised any.</summary>
+    public IReadOnlyList<AnsweredDialog>? Dialogs { get; init; }
+
     /// <summary>The risk class the policy gave the action (null when it never reached the policy).</summary>
     public Policy.RiskClass? Risk { get; init; }
 }

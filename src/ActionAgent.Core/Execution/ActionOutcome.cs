@@ -17,6 +17,10 @@ public sealed record ActionOutcome(OutcomeStatus Status, string Message)
     /// <summary>What was checked to confirm the action's effect ("Amount reads 42.00", "URL changed"), when anything was.</summary>
     public IReadOnlyList<string>? Checks { get; init; }
 
+    /// <summary>The JavaScript dialogs the action raised and how each was answered, in order; null when none.</summary>
+    [JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)]
+    public IReadOnlyList<AnsweredDialog>? Dialogs { get; init; }
+
     /// <summary>True when the action succeeded.</summary>
     [JsonIgnore]
     public bool Succeeded => Status == OutcomeStatus.Succeeded;

@@ -129,6 +129,7 @@ public sealed class AgentLoop
                     ActionKind = record.Record.Proposal.Action.Kind,
                     Failure = outcome.Failure,
                     Checks = outcome.Checks,
+                    Dialogs = outcome.Dialogs,
                     Risk = record.Record.Verdict?.Risk,
                 });
                 if (outcome.Failure is FailureKind.NotApproved or FailureKind.PolicyDenied)

@@ -49,6 +49,20 @@ public sealed class ActionFingerprintTests
     }
 
     [TestMethod]
+    public void Of_TheSameClickAnsweringItsDialogOtherwise_Differs()
+    {
+        // Approving "click Delete, then Cancel the confirm" must not release "click Delete, then OK it".
+        var click = Base();
+        var dismiss = click with { Proposal = click.Proposal with { Action = click.Proposal.Action with { OnDialog = DialogReply.Cancel } } };
+        var accept = click with { Proposal = click.Proposal with { Action = click.Proposal.Action with { OnDialog = DialogReply.Ok } } };
+        var answered = click with { Proposal = click.Proposal with { Action = click.Proposal.Action with { OnDialog = new DialogReply(true, "Ann") } } };
+
+        Assert.AreNotEqual(Of(dismiss), Of(accept));
+        Assert.AreNotEqual(Of(accept), Of(answered));
+        Assert.AreNotEqual(Of(click), Of(dismiss), "no answer (accept by default) differs from an explicit dismissal");
+    }
+
+    [TestMethod]
     public void Of_OtherPageOriginPathOrPolicy_Differs()
     {
         var save = Base();

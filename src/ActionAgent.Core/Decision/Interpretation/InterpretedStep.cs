@@ -70,8 +70,8 @@ public sealed record InterpretedStep
     public DateTime? DateValue { get; init; }
 
     /// <summary>
-    /// A step for something that may not show ("If a message pops up, OK it"): an element named exactly so is clicked;
-    /// none shown, and the step holds (a browser dialog is answered OK by the executor when it opens).
+    /// A step for something that may not show ("If a message pops up, OK it"): answered when a dialog shows (a browser
+    /// dialog the action before raised, or an element named exactly so); none shown, and the step holds.
     /// </summary>
     public bool IfShown { get; init; }
 
@@ -83,6 +83,18 @@ public sealed record InterpretedStep
     /// as a .NET format ("MM/dd/yyyy"); a text field's own pattern (its placeholder) comes first.
     /// </summary>
     public string? DateFormat { get; init; }
+
+    /// <summary>
+    /// How to answer a JavaScript dialog: on an action step, the answer the task gives to what it raises (the next
+    /// step said so); on a <see cref="StepKind.AnswerDialog"/> step, the answer it asks for.
+    /// </summary>
+    public DialogReply? Reply { get; init; }
+
+    /// <summary>For <see cref="StepKind.AnswerDialog"/>: which of the dialogs the action before raised it answers (0: the first).</summary>
+    public int DialogIndex { get; init; }
+
+    /// <summary>For <see cref="StepKind.AnswerDialog"/>: true when it only gives a prompt's text ("type Ann into the prompt"); an OK after it answers the same prompt.</summary>
+    public bool TextOnly { get; init; }
 
     /// <summary>How long to wait, for <see cref="StepKind.Wait"/>.</summary>
     public TimeSpan? Duration { get; init; }

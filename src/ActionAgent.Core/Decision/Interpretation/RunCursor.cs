@@ -45,6 +45,9 @@ internal sealed class RunCursor(string task, IReadOnlyList<InterpretedStep> step
 
     public int? LastElementId { get; set; }
 
+    /// <summary>The JavaScript dialogs the last action that ran raised, and how each was answered.</summary>
+    public IReadOnlyList<Execution.AnsweredDialog> RecentDialogs { get; set; } = [];
+
     /// <summary>The element ids of the page the last action was chosen on, to tell what that action brought up.</summary>
     public HashSet<int>? IdsAtProposal { get; set; }
 

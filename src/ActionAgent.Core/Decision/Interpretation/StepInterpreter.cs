@@ -65,7 +65,7 @@ public sealed class StepInterpreter : IDecider
     // nothing); as the scope of "its …" / "… inside it" a swapped panel counts too, as long as part of the page stayed.
     private static (IReadOnlySet<int> Preferred, IReadOnlySet<int> Scope) Brought(RunCursor cursor, HashSet<int> ids)
     {
-        if (cursor.IdsAtProposal is not { } before || cursor.ProposedKind is not (StepKind.Click or StepKind.Hover or StepKind.DoubleClick or StepKind.RightClick))
+        if (cursor.IdsAtProposal is not { } before || cursor.ProposedKind is not (StepKind.Click or StepKind.Hover or StepKind.DoubleClick or StepKind.RightClick or StepKind.AnswerDialog))
         {
             return (NoPenalties, NoPenalties);
         }
@@ -112,6 +112,7 @@ public sealed class StepInterpreter : IDecider
             var last = context.Last;
             if (last is null || last.Succeeded)
             {
+                cursor.RecentDialogs = last?.ActionKind == "wait" ? cursor.RecentDialogs : last?.Dialogs ?? [];
                 var checks = last is null ? [] : StepOutcomes.ChecksOf(last);
                 cursor.Verified |= checks.Count > 0;
                 if (checks.Count == 0 && cursor.Current.Kind is not (StepKind.Wait or StepKind.WaitForText or StepKind.Navigate or StepKind.GoBack or StepKind.Scroll or StepKind.Hover))
@@ -203,6 +204,29 @@ public sealed class StepInterpreter : IDecider
         {
             var step = cursor.Current;
             var memory = new RunMemory(cursor.Start, cursor.ActedOn, cursor.LastTyped);
+            if (step.Kind == StepKind.AnswerDialog && DialogAnswers.Check(step, cursor.RecentDialogs, context.Observation.OpenDialog) is { } asked)
+            {
+                // What the page asked in a browser dialog: answered while the step before ran (checked here), or open now.
+                if (asked.Failure is { } wrong)
+                {
+                    return Propose(new FailAction($"{Where(cursor)}, '{step.Text}': {wrong}") { Failure = FailureKind.NotVerified }, "dialog answered otherwise", step, 1);
+                }
+
+                if (asked.Grounding.Status == GroundingStatus.AlreadyDone)
+                {
+                    cursor.Advance($"{step.Text} (checked: {asked.Grounding.Reason})", confirmed: true);
+                    retryNote = "";
+                    continue;
+                }
+
+                cursor.Pending = RunCursor.Proposed.Action;
+                cursor.IdsAtProposal = ids;
+                cursor.ProposedKind = step.Kind;
+                cursor.LastElementId = null;
+                cursor.RepeatProposed = false;
+                return Propose(asked.Grounding.Action!, $"{Where(cursor)}: {asked.Grounding.Reason}{retryNote}", step, 1);
+            }
+
             var grounding = cursor.CalendarPhase && step.DateValue is { } date
                 ? DateInCalendar(step, date, page, cursor, memory)
                 : _resolver.Resolve(step, page, cursor.Penalized, cursor.Task, step.WithinPrevious ? cursor.BroughtScope : cursor.Brought, memory);
@@ -216,7 +240,9 @@ public sealed class StepInterpreter : IDecider
                     cursor.RepeatProposed = grounding.Repeats;
                     _logger.LogDebug("Run {RunId}: step {Index} of {Count} ({Kind}) grounded, score {Score:0.00}",
                         context.RunId, cursor.Index + 1, cursor.Steps.Count, step.Kind, grounding.Score);
-                    return Propose(action, $"{Where(cursor)}: {grounding.Reason}{retryNote}", step, grounding.Score);
+                    // "Click Delete and answer the confirmation with Cancel": the dialog is answered while the click runs.
+                    var answered = step.Reply is { } reply && action.OnDialog is null ? action with { OnDialog = reply } : action;
+                    return Propose(answered, $"{Where(cursor)}: {grounding.Reason}{(step.Reply is { } r ? $" (a dialog it raises: {r.Describe()})" : "")}{retryNote}", step, grounding.Score);
 
                 case GroundingStatus.AlreadyDone:
                     cursor.Advance($"{step.Text} (checked: {grounding.Reason})", confirmed: true);

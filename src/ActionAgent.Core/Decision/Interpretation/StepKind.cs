@@ -99,4 +99,11 @@ public enum StepKind
     /// <see cref="InterpretedStep.Target"/> is the control; none named: Next (or Previous to go back).
     /// </summary>
     ClickUntil,
+
+    /// <summary>
+    /// Answer what the page asks (<see cref="InterpretedStep.Reply"/>): a browser dialog the action before raised was
+    /// answered while it ran (checked here), one open now is answered, else an in-page dialog's button named exactly
+    /// <see cref="InterpretedStep.Target"/> or an alternative is clicked (a prompt's text, <see cref="InterpretedStep.Value"/>, typed first).
+    /// </summary>
+    AnswerDialog,
 }

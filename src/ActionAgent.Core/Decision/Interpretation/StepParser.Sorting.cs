@@ -9,7 +9,8 @@ internal static partial class StepParser
     private static bool StartsSpecial(string text)
     {
         var t = StripTrailingPeriod(StripLeadingFillers(text.Trim().TrimStart(',', ' ')));
-        return StartsEditing(t) || SortBy().IsMatch(t) || SortSo().IsMatch(t) && (Youngest().IsMatch(t) || Oldest().IsMatch(t)) || ToStep().IsMatch(t) || OneStepBack().IsMatch(t) || EndUpOn().IsMatch(t) || ToNthTab().IsMatch(t);
+        return StartsEditing(t) || SortBy().IsMatch(t) || SortSo().IsMatch(t) && (Youngest().IsMatch(t) || Oldest().IsMatch(t)) || ToStep().IsMatch(t) || OneStepBack().IsMatch(t) || EndUpOn().IsMatch(t) || ToNthTab().IsMatch(t)
+            || ParseDialogAnswer(t, t, null) is not null;
     }
 
     private static InterpretedStep? ParseSort(string text, string display, ClauseText q)

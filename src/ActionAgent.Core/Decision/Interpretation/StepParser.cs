@@ -78,7 +78,7 @@ internal static partial class StepParser
             }
         }
 
-        return ResolveOthers(ResolvePronouns(steps)).Select((s, i) => s with { Number = i + 1 }).ToList();
+        return AttachDialogReplies(ResolveOthers(ResolvePronouns(steps))).Select((s, i) => s with { Number = i + 1 }).ToList();
     }
 
     private static string Unquoted(string phrase) => phrase.Replace("\"", "", StringComparison.Ordinal);
@@ -139,10 +139,17 @@ internal static partial class StepParser
         string? lead = null;
         string? repeat = null;
         string? pointed = null;
-        if (DialogAnswer().IsMatch(sentence) && DialogWords().IsMatch(sentence))
+        if (IfAsked().Match(StripLeadingFillers(sentence.Trim())) is { Success: true } && ParseDialogAnswer(StripTrailingPeriod(StripLeadingFillers(sentence.Trim())), sentence, q) is { } ifAsked)
+        {
+            // "If a message pops up, OK it", "When asked to confirm, say no".
+            return [ifAsked with { Text = StripTrailingPeriod(q.Restore(sentence.Trim(), keepQuotes: true)) }];
+        }
+
+        if (DialogAnswer().IsMatch(sentence) && DialogWords().IsMatch(sentence)
+            && SplitClauses(sentence).All(c => StartsDialogAnswer(c) || Verbs.MatchFuzzy(StripLeadingFillers(c.Trim())) is null))
         {
             // "If a "completed!" message pops up, OK it", "the page pops up messages - just OK them", "answer yes".
-            return [Step(StepKind.Click, StripTrailingPeriod(q.Restore(sentence.Trim(), keepQuotes: true)), target: "OK") with { Alternatives = ["Yes", "Okay", "Confirm", "Accept"], IfShown = true }];
+            return [Answer(StripTrailingPeriod(q.Restore(sentence.Trim(), keepQuotes: true)), DialogReply.Ok, AcceptButtons) with { IfShown = true }];
         }
 
         var clauses = SplitClauses(HeldKeys(sentence));
@@ -333,7 +340,7 @@ internal static partial class StepParser
         return result.Select(c => c.Trim().Trim(',').Trim()).Where(c => c.Length > 0).ToList();
     }
 
-    private static IEnumerable<InterpretedStep> ParseClause(string clause, ClauseText q, bool sortable = true)
+    private static IEnumerable<InterpretedStep> ParseClause(string clause, ClauseText q, bool sortable = true, bool answers = true)
     {
         var text = StripTrailingPeriod(StripLeadingFillers(clause));
         text = TrailingPlease().Replace(text, "");
@@ -360,6 +367,11 @@ internal static partial class StepParser
         {
             // "start typing and choose JavaScript from the suggestions": how, not what; the choice types what it needs.
             return [];
+        }
+
+        if (answers && ParseDialogAnswer(text, display, q) is { } answer)
+        {
+            return [answer];
         }
 
         if (ParseCalendar(text, display, q) is { } calendar)
@@ -559,7 +571,7 @@ internal static partial class StepParser
             }
 
             var filler = LeadingFiller().Match(t);
-            if (filler.Success && Verbs.StartsWithVerb(t[filler.Length..]))
+            if (filler.Success && (Verbs.StartsWithVerb(t[filler.Length..]) || ParseDialogAnswer(StripTrailingPeriod(t[filler.Length..].Trim()), t, null) is not null))
             {
                 t = t[filler.Length..];
                 continue;

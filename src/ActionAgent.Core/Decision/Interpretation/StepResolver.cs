@@ -27,14 +27,19 @@ internal sealed partial class StepResolver(StepInterpreterOptions options, Meani
         }
 
         var grounded = ByKind(step, g);
-        if (step.IfShown)
+        if (step.IfShown || step.Kind == StepKind.AnswerDialog)
         {
-            // Only a control named exactly so answers it; anything else is no such dialog.
+            // No browser dialog asked (StepInterpreter checks those first): only a control named exactly so answers an
+            // in-page one; anything else is no such dialog.
             string[] names = [step.Target ?? "", .. step.Alternatives];
             var exact = grounded is { Status: GroundingStatus.Grounded, Element: { } e }
+                && (!step.WithinPrevious || step.Kind != StepKind.AnswerDialog || g.Fresh.Contains(e.Id))
                 && names.Any(n => string.Equals(g.Page.Items.FirstOrDefault(i => i.Element.Id == e.Id)?.Display.Trim(), n, StringComparison.OrdinalIgnoreCase));
-            return exact ? grounded : new StepGrounding(GroundingStatus.AlreadyDone, null, 1,
-                $"no message with {string.Join(" / ", names.Where(n => n.Length > 0).Select(n => $"'{n}'"))} is shown (a browser dialog is answered OK by the executor when it opens)");
+            var listed = string.Join(" / ", names.Where(n => n.Length > 0).Select(n => $"'{n}'"));
+            return exact ? grounded
+                : step.Otherwise is { } typed ? ByKind(typed, g)
+                : step.IfShown ? new StepGrounding(GroundingStatus.AlreadyDone, null, 1, $"no dialog was raised and no message with {listed} is shown")
+                : new StepGrounding(GroundingStatus.NotFound, null, 0, $"nothing asked: the step before raised no browser dialog and no button named exactly {listed} {(step.WithinPrevious ? "came up" : "is shown")}");
         }
 
         return grounded.Status is GroundingStatus.NotFound or GroundingStatus.NotUnderstood && ControlSayingTheStep(step, g) is { } said
@@ -122,6 +127,7 @@ internal sealed partial class StepResolver(StepInterpreterOptions options, Meani
             StepKind.SelectText => SelectText(step, g),
             StepKind.Sort => Sort(step, g),
             StepKind.ClickUntil => ClickUntil(step, g),
+            StepKind.AnswerDialog => Pointer(step with { Kind = StepKind.Click, Role = RoleHint.Button }, g, (t, _) => new ClickAction(t)),
             _ => new StepGrounding(GroundingStatus.NotUnderstood, null, 0, $"steps of kind {step.Kind} are not supported"),
         };
     }
