@@ -596,7 +596,9 @@
 
     // Nearby text: the closest text or heading left of or above a control, within 80 px. Text on the control's own row
     // counts 16 px nearer than text above: in a form laid out as a table (label cell, field cell) the row above's
-    // label is often a few pixels closer than the field's own.
+    // label is often a few pixels closer than the field's own. Text above that does not reach over the control counts
+    // as far again as the gap beside it: in a grid's filter or edit row each field's column header is straight above
+    // it, and the header of the column to its left is just as high.
     for (const c of controls) {
       let best = null, bestD = 81;
       for (const t of texts) {
@@ -605,7 +607,7 @@
         const hOverlap = t.x < c.x + c.w && t.x + t.w > c.x - 80;
         let d = 1e9;
         if (vOverlap && t.x + t.w <= c.x + 4) d = Math.max(0, c.x - (t.x + t.w));
-        else if (hOverlap && t.y + t.h <= c.y + 4) d = Math.max(0, c.y - (t.y + t.h)) + 16;
+        else if (hOverlap && t.y + t.h <= c.y + 4) d = Math.max(0, c.y - (t.y + t.h)) + 16 + Math.max(0, c.x - (t.x + t.w), t.x - (c.x + c.w));
         if (d < bestD) { bestD = d; best = t; }
       }
       // A box's group says what it is about ("Hotel Ratings: 4 Star"), more than the nearest heading does.

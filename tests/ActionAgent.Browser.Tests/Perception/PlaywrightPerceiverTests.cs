@@ -18,6 +18,14 @@ public sealed class PlaywrightPerceiverTests
     {
         server = new TestWebServer();
         server.Add("/form", Pages.Form);
+        server.Add("/grid-filters", """
+            <!doctype html><title>Clients</title>
+            <table style="border-collapse:collapse;width:900px"><thead>
+              <tr><th style="width:300px">Name</th><th style="width:90px">Age</th><th style="width:320px">Address</th><th style="width:190px">Country</th></tr>
+              <tr><td><input style="width:280px"></td><td><input type="number" style="width:70px"></td><td><input style="width:300px"></td>
+                  <td><select style="width:170px"><option></option><option>Canada</option><option>France</option></select></td></tr>
+            </thead></table>
+            """);
         server.Add("/table-form", """
             <!doctype html><title>Masks</title><style> td { padding: 2px 4px; } td:first-child { width: 190px; } </style>
             <table>
@@ -114,6 +122,19 @@ public sealed class PlaywrightPerceiverTests
 
         var fields = observation.Elements.Where(e => e.Tag == "input").OrderBy(e => e.Bounds.Y).Select(e => e.NearbyText).ToArray();
         CollectionAssert.AreEqual(new[] { "Date", "Phone", "Phone(Readonly)" }, fields);
+    }
+
+    [TestMethod]
+    public async Task ObserveAsync_AGridsFilterRow_EachFieldIsNamedByTheHeaderAboveIt()
+    {
+        // Each field's own column header is straight above it; the header of the column to its left is just as high and
+        // ends only a few pixels left of it (it was the label the Country select was given).
+        await session.Page.GotoAsync(server.Url("/grid-filters"));
+
+        var observation = await session.CreatePerceiver().ObserveAsync(TestContext.CancellationToken);
+
+        var fields = observation.Elements.Where(e => e.Tag is "input" or "select").OrderBy(e => e.Bounds.X).Select(e => e.NearbyText).ToArray();
+        CollectionAssert.AreEqual(new[] { "Name", "Age", "Address", "Country" }, fields);
     }
 
     [TestMethod]

@@ -126,18 +126,37 @@ internal static partial class StepParser
     private static IEnumerable<InterpretedStep> ParseUse(string rest, string display, ClauseText q)
     {
         var instrument = UsePurpose().Replace(rest, "");
+        var use = Step(StepKind.Click, display, target: q.Restore(instrument, true));
         var purpose = UseTo().Match(rest);
-        if (purpose.Success && Verbs.Match(purpose.Groups["what"].Value) is { Kind: VerbKind.Set or VerbKind.Type or VerbKind.Select or VerbKind.Fill or VerbKind.Drag or VerbKind.Check or VerbKind.Uncheck })
+        if (!purpose.Success || purpose.Groups["what"].Value.Trim() is not { Length: > 0 } said)
         {
-            var steps = ParseClause(purpose.Groups["what"].Value, q).ToList();
+            return [use];
+        }
+
+        if (SearchInstrument().IsMatch(instrument) && BringUp().Match(said) is { Success: true } shown)
+        {
+            // "Use the search box to bring up only the pink tiles": what is searched for is what is to be shown.
+            return [Step(StepKind.Type, display, target: q.Restore(instrument, true), value: q.Restore(shown.Groups["what"].Value, keepQuotes: false).Trim().TrimEnd('.'))];
+        }
+
+        if (PurposeOfClick().IsMatch(said))
+        {
+            return [use];
+        }
+
+        if (Verbs.Match(said) is not null)
+        {
+            var steps = ParseClause(said, q).ToList();
             if (steps.Count > 0 && steps.All(s => s.IsUnderstood))
             {
-                // The purpose names no element ("to set it to 5"): the instrument is the one it acts on.
+                // The purpose names no element ("to set it to 5"): the instrument is the one it acts on; else it is where.
                 return steps.Select(s => s.Target is null or "it" ? s with { Target = q.Restore(instrument, true) } : s with { Context = s.Context ?? q.Restore(instrument, false) });
             }
         }
 
-        return [Step(StepKind.Click, display, target: q.Restore(instrument, true))];
+        // "Use X to <something this reading cannot carry out>": the purpose is no part of the click; it stays a step of its
+        // own, which fails unless it is understood, so the run never reports it done by clicking X alone.
+        return [use, Step(StepKind.Implicit, q.Restore(said, keepQuotes: true), target: q.Restore(said, keepQuotes: true))];
     }
 
     // "Show only the Active todos", "View only unread messages": the filter is named by the words before the last one
@@ -212,4 +231,16 @@ internal static partial class StepParser
         "ten" => 10,
         var d => Math.Clamp(int.Parse(d, System.Globalization.CultureInfo.InvariantCulture), 1, 20),
     };
+
+    [GeneratedRegex(@"\b(?:search|filter|find|lookup|look-up|query)\b", RegexOptions.IgnoreCase)]
+    private static partial Regex SearchInstrument();
+
+    // "to bring up only the pink tiles", "to show just the orders from May", "to find Grace Hopper": what is left after the
+    // verb and "only", without the trailing kind of thing (tiles, items, rows, results, entries).
+    [GeneratedRegex(@"^(?:bring\s+up|show|display|list|find|get|pull\s+up|filter\s+(?:down\s+)?to|narrow\s+(?:it\s+)?(?:down\s+)?to)\s+(?:only\s+|just\s+)?(?:the\s+|all\s+(?:the\s+)?)?(?<what>.+?)(?:\s+(?:ones|tiles|items|rows|results|entries|records|cards|products|lines|people|users))?$", RegexOptions.IgnoreCase)]
+    private static partial Regex BringUp();
+
+    // Purposes that only say why the instrument is clicked: "to open it", "to open the menu", "to switch themes".
+    [GeneratedRegex(@"^(?:open|expand|collapse|close|show|reveal|see|start|begin|continue|proceed|confirm|submit|save|apply|finish|sign\s+in|log\s+in)\b(?:\s+(?:it|them|that|this|up|on|off|there|the\s+[\w\s-]+))?$|^(?:toggle|switch)\b.*$|^(?:go|get)\s+there$", RegexOptions.IgnoreCase)]
+    private static partial Regex PurposeOfClick();
 }

@@ -115,6 +115,13 @@ internal static partial class StepParser
     [GeneratedRegex(@"^[a-z]+\b.*?\s(?:with|using|via)\s+(?:its|the|their|his|her)\s+(?<control>.+?\b(?:button|icon|link|arrow|toggle|x|control|switch))(?:\s+(?:in|on|of|at|inside|within|above|below|under|next to|beside)\s+.*)?$", RegexOptions.IgnoreCase)]
     private static partial Regex WithControl();
 
+    // "save", "save it", "submit the form", "apply the changes": a clause of its own (split off "… to France and save").
+    [GeneratedRegex(@"^(?<v>save|submit|apply)(?:\s+(?:it|them|this|that|everything|changes?|(?:the|your|my)\s+(?:changes?|form|row|edit|entry|record|settings)))?$", RegexOptions.IgnoreCase)]
+    private static partial Regex CommitClause();
+
+    [GeneratedRegex(@"\s*\([^()]*\)")]
+    private static partial Regex Bracketed();
+
     [GeneratedRegex(@"^(?:it|its text|the text|this|that)$", RegexOptions.IgnoreCase)]
     private static partial Regex Pronoun();
 

@@ -374,6 +374,18 @@ internal static partial class StepParser
             return [answer];
         }
 
+        if (CommitClause().Match(text) is { Success: true } commit)
+        {
+            // "… to France and save", "fill it in and submit": the form's own control, never words of the value before.
+            string[] names = commit.Groups["v"].Value.ToLowerInvariant() switch
+            {
+                "submit" => ["Submit", "Send", "Save", "OK"],
+                "apply" => ["Apply", "Save", "OK"],
+                _ => ["Save", "Save changes", "Update", "Submit", "Apply", "OK", "Done"],
+            };
+            return [Step(StepKind.Click, display, target: names[0]) with { Alternatives = names[1..], Role = RoleHint.Button }];
+        }
+
         if (ParseCalendar(text, display, q) is { } calendar)
         {
             return calendar;
@@ -427,7 +439,7 @@ internal static partial class StepParser
         if (heard is not { Kind: VerbKind.Click or VerbKind.Press or VerbKind.Type or VerbKind.Fill or VerbKind.Select
                 or VerbKind.Remove or VerbKind.Use or VerbKind.DoubleClick or VerbKind.RightClick or VerbKind.Hover or VerbKind.Login or VerbKind.Add or VerbKind.Rename }
             && (heard is not { Kind: VerbKind.Check or VerbKind.Uncheck or VerbKind.Accept } || Collective().IsMatch(text))
-            && WithControl().Match(text) is { Success: true } withControl)
+            && WithControl().Match(Bracketed().Replace(text, "")) is { Success: true } withControl)
         {
             // "Stop it with the "Cancel Download" button": whatever the verb, the control named after "with" is clicked.
             return [Step(StepKind.Click, display, target: q.Restore(withControl.Groups["control"].Value, true))];
@@ -439,7 +451,8 @@ internal static partial class StepParser
             return ParseClause(method, q);
         }
 
-        if (heard is null && WithName().Match(text) is { Success: true } named)
+        // "(the one with the cancel icon on the right)" describes the target: no instrument in brackets.
+        if (heard is null && WithName().Match(Bracketed().Replace(text, "")) is { Success: true } named)
         {
             // "Send the form with Submit", "get rid of all finished todos with "Clear completed"": a verb we do not know,
             // done with a control named after "with": clicking it is the step.

@@ -132,6 +132,10 @@ internal sealed partial class StepResolver(StepInterpreterOptions options, Meani
         };
     }
 
+    private static int WordsTyped(BrowserAction? action) =>
+        (action switch { TypeTextAction t => t.Text, SelectOptionAction o => o.Option, _ => "" })
+        .Split(' ', StringSplitOptions.RemoveEmptyEntries).Length;
+
     private static StepGrounding Fixed(BrowserAction action, string reason) => new(GroundingStatus.Grounded, action, 1, reason);
 
     private static ActionTarget TargetOf(Candidate c) => ActionTarget.Element(c.Item.Element.Id, c.Item.Display);
@@ -238,7 +242,9 @@ internal sealed partial class StepResolver(StepInterpreterOptions options, Meani
         var results = new List<StepGrounding>();
 
         // "Sort by newest": a field name followed by its value, accepted only when the field name matches well.
-        if (Fill(step, g, text, StrictPair, valueFirst: false) is { } pair)
+        // The value is a few words: a clause that goes on ("Score callback comes pre-filled with one star - raise it …")
+        // is no field and its value, even when its first word names a field.
+        if (Fill(step, g, text, StrictPair, valueFirst: false) is { } pair && WordsTyped(pair.Action) <= 4)
         {
             results.Add(pair);
         }
