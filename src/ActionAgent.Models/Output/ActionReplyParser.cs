@@ -78,7 +78,23 @@ public static class ActionReplyParser
         var reason = UntrustedText.Line(r.String("reason"), 300);
         var confidence = r.Number("confidence") is { } c && double.IsFinite(c) ? Math.Clamp(c, 0, 1) : 0.7;
         var value = r.String("value");
-        ParsedReply Ok(BrowserAction action) => new() { Action = action, Reason = reason, Confidence = confidence };
+        var answer = r.String("dialog")?.Trim().ToLowerInvariant();
+        var answerText = r.String("dialog_text");
+        if (answer is { Length: > 0 } and not ("accept" or "dismiss"))
+        {
+            return ParsedReply.Invalid("\"dialog\" must be \"accept\", \"dismiss\" or null");
+        }
+
+        // What the action answers a dialog it raises: only when the model said something (null accepts, as before).
+        var reply = answer == "dismiss" ? DialogReply.Cancel
+            : answer == "accept" || !string.IsNullOrEmpty(answerText) ? new DialogReply(true, string.IsNullOrEmpty(answerText) ? null : answerText)
+            : null;
+        ParsedReply Ok(BrowserAction action) => new()
+        {
+            Action = reply is not null && !action.IsTerminal ? action with { OnDialog = reply } : action,
+            Reason = reason,
+            Confidence = confidence,
+        };
 
         if (!actions.Contains(kind))
         {

@@ -62,10 +62,12 @@ public static class ActionSchema
                 "to_y": { "type": ["number", "null"] },
                 "seconds": { "type": ["number", "null"] },
                 "page": { "type": ["integer", "null"] },
+                "dialog": { "type": ["string", "null"] },
+                "dialog_text": { "type": ["string", "null"] },
             {{skillField}}    "reason": { "type": "string" },
                 "confidence": { "type": "number" }
               },
-              "required": ["action", "element_id", "x", "y", "value", "press_enter", "dx", "dy", "to_element_id", "to_x", "to_y", "seconds", "page", {{skillRequired}}"reason", "confidence"],
+              "required": ["action", "element_id", "x", "y", "value", "press_enter", "dx", "dy", "to_element_id", "to_x", "to_y", "seconds", "page", "dialog", "dialog_text", {{skillRequired}}"reason", "confidence"],
               "additionalProperties": false
             }
             """;

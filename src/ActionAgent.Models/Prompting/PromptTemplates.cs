@@ -7,7 +7,7 @@ namespace ActionAgent.Models.Prompting;
 public static class PromptTemplates
 {
     /// <summary>Version of the acting prompt and its answer schema.</summary>
-    public const string Version = "act-v2";
+    public const string Version = "act-v3";
 
     /// <summary>Version of the skills addition (system text, SKILLS list, run_skill in the schema); change it with that text.</summary>
     public const string SkillsVersion = "skills-v1";
@@ -41,6 +41,8 @@ public static class PromptTemplates
           select_text (target, "value" = the exact words to select there; a key pressed or text typed next acts on them);
           navigate ("value" = URL); go_back; wait ("seconds", "value" = text to wait for); more_elements ("page");
           done ("value" = result for the user); fail ("value" = why it cannot be done); ask_human ("value" = question).
+        - A click, press or type that makes the page ask (alert, confirm, prompt) answers it as "dialog" says: "accept"
+          (also when null) or "dismiss"; "dialog_text" is typed into a prompt before accepting it. Give the task's answer.
         - "reason": one short sentence. "confidence": 0-1, how sure you are this is the right next action.
         - Say done only when the screenshot shows the task complete. After a failed step, try something different.
         - {{secret:NAME}} stands for a secret the user provided: type it exactly as written.

@@ -59,7 +59,7 @@ public sealed class ModelRunTests
         Assert.AreEqual(0, r.ExitCode, r.ToString());
         var recording = RunRecording.Load(Json(r).GetProperty("recording").GetString()!);
         Assert.IsTrue(recording.Steps.Any(s => s.Observation.Url.EndsWith("/orders/1042", StringComparison.Ordinal)), "the model's clicks reached the order page");
-        Assert.AreEqual("act-v2", recording.Manifest.Versions.GetValueOrDefault("prompt"), "the prompt version is recorded");
+        Assert.AreEqual("act-v3", recording.Manifest.Versions.GetValueOrDefault("prompt"), "the prompt version is recorded");
         Assert.IsTrue(recording.Manifest.Tokens > 0, "token usage is accounted");
         Assert.IsTrue(model.CallCount >= 5);
         foreach (var request in model.Requests)

@@ -46,7 +46,7 @@ public sealed class AgentLoopIntegrationTests
         Assert.AreEqual(2, result.Steps);
         Assert.AreEqual(1400 + 50 + 1500 + 30, result.Tokens);
         Assert.AreEqual("type \"Jane Doe\" into #11 \"Full name\"", executor.Executed.Single());
-        Assert.AreEqual("act-v2", recorder.Manifest!.Versions["prompt"]);
+        Assert.AreEqual("act-v3", recorder.Manifest!.Versions["prompt"]);
         Assert.AreEqual(Spec, recorder.Manifest.Decider);
         Assert.IsTrue(recorder.Steps.All(s => s.Proposal.DecidedBy == Spec));
         StringAssert.Contains(UserText(server.Requests[1]), "1. type 'Jane Doe' into #11 'Full name' -> ok: done", "the loop's history reaches the prompt");

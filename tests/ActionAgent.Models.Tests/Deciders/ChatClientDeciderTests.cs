@@ -221,7 +221,7 @@ public sealed class ChatClientDeciderTests
     {
         var decider = new ChatClientDecider(new Microsoft.Extensions.AI.ChatClientBuilder(new NoClient()).Build(), Spec);
 
-        Assert.AreEqual("act-v2", decider.Versions["prompt"]);
+        Assert.AreEqual("act-v3", decider.Versions["prompt"]);
         Assert.AreEqual(Spec, decider.Name);
     }
 

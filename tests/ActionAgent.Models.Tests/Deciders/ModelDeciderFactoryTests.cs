@@ -17,7 +17,7 @@ public sealed class ModelDeciderFactoryTests
 
         Assert.IsInstanceOfType<RoutingDecider>(decider);
         Assert.AreEqual("auto(step-interpreter|openai:gpt-4.1-mini|anthropic:claude-sonnet-4-5)", decider.Name);
-        Assert.AreEqual("act-v2", ((RoutingDecider)decider).Versions["prompt"]);
+        Assert.AreEqual("act-v3", ((RoutingDecider)decider).Versions["prompt"]);
     }
 
     [TestMethod]

@@ -48,6 +48,24 @@ public sealed class ActionReplyParserTests
     }
 
     [TestMethod]
+    public void Parse_DialogAnswer_RidesOnTheAction_AndAnUnknownAnswerIsInvalid()
+    {
+        static string With(string fields) =>
+            $"{{\"action\": \"click\", \"element_id\": {SampleObservations.SubmitId}, {fields} \"reason\": \"r\", \"confidence\": 0.9}}";
+
+        var dismiss = ActionReplyParser.Parse(With("\"dialog\": \"dismiss\", \"dialog_text\": null,"), s_form);
+        var typed = ActionReplyParser.Parse(With("\"dialog\": \"accept\", \"dialog_text\": \"{{secret:PIN}}\","), s_form);
+        var none = ActionReplyParser.Parse(With("\"dialog\": null, \"dialog_text\": null,"), s_form);
+        var wrong = ActionReplyParser.Parse(With("\"dialog\": \"maybe\","), s_form);
+
+        Assert.AreEqual(DialogReply.Cancel, dismiss.Action!.OnDialog);
+        Assert.AreEqual(new DialogReply(true, "{{secret:PIN}}"), typed.Action!.OnDialog);
+        Assert.IsNull(none.Action!.OnDialog, "no answer given: accepted as before");
+        Assert.IsFalse(wrong.IsAction);
+        StringAssert.Contains(wrong.Error, "\"dialog\" must be");
+    }
+
+    [TestMethod]
     public void Parse_UnknownElementId_IsInvalidAndSaysToUseTheList()
     {
         var reply = ActionReplyParser.Parse(Replies.Action("click", elementId: 99), s_form);
