@@ -15,7 +15,7 @@ rm -rf "$RESULTS"; mkdir -p "$RESULTS"
 # project one after another (-m:1: at most four test processes compete for the cores). CLI_FIRST names the first
 # half's namespaces (about half of the CLI tests' time, measured: docs/testing.md).
 # With extra arguments (a --filter of your own) everything runs in one process.
-CLI_FIRST="Flows Governance Vision"
+CLI_FIRST="Flows Governance Vision Tracing"
 if [ $# -eq 0 ]; then
   first=""; second=""
   for ns in $CLI_FIRST; do
