@@ -84,7 +84,7 @@ public sealed class CliTests
     [TestMethod]
     public async Task Run_UnreachableUrl_FailsClearlyWithCompleteRecording()
     {
-        var r = await CliProcess.RunAsync(_dir, Timeout, "run", "Click Orders", "--url", "http://127.0.0.1:9/nothing", "--recordings", Path.Combine(_dir, "rec"));
+        var r = await CliProcess.RunAsync(_dir, Timeout, "run", "Click Orders", "--url", "http://127.0.0.1:9/nothing", "--perception", "dom", "--recordings", Path.Combine(_dir, "rec"));
 
         Assert.AreEqual(1, r.ExitCode, r.ToString());
         StringAssert.Contains(r.StdOut, "could not open the start page", r.ToString());
@@ -100,7 +100,7 @@ public sealed class CliTests
     {
         await using var app = await SampleAppServer.StartAsync();
         var r = await CliProcess.RunAsync(_dir, Timeout, "run", "Scroll down. Scroll down. Scroll down. Scroll down.", "--url", app.BaseUrl + "/login",
-            "--max-steps", "2", "--recordings", Path.Combine(_dir, "rec"));
+            "--max-steps", "2", "--perception", "dom", "--recordings", Path.Combine(_dir, "rec"));
 
         Assert.AreEqual(1, r.ExitCode, r.ToString());
         StringAssert.Contains(r.StdOut, "max steps exceeded", r.ToString());
@@ -130,7 +130,8 @@ public sealed class CliTests
     public async Task MissingChromium_ExitsThreeSayingHowToInstall()
     {
         await File.WriteAllTextAsync(Path.Combine(_dir, "playwright.config.json"), """{ "browser": { "executablePath": "/nonexistent/chromium" } }""");
-        var r = await CliProcess.RunAsync(_dir, Timeout, "run", "Click Orders", "--url", "http://127.0.0.1:9/", "--config", Path.Combine(_dir, "playwright.config.json"));
+        var r = await CliProcess.RunAsync(_dir, Timeout, "run", "Click Orders", "--url", "http://127.0.0.1:9/", "--config", Path.Combine(_dir, "playwright.config.json"),
+            "--perception", "dom");
 
         Assert.AreEqual(3, r.ExitCode, r.ToString());
         StringAssert.Contains(r.StdErr, "apt-get install chromium", r.ToString());

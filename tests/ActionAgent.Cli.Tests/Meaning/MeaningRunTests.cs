@@ -26,7 +26,7 @@ public sealed class MeaningRunTests
     {
         await using var app = await SampleAppServer.StartAsync();
 
-        var r = await CliProcess.RunAsync(_dir, Timeout, "run", Task, "--url", app.BaseUrl + "/login", "--meaning", "--yes", "--recordings", Path.Combine(_dir, "rec"));
+        var r = await CliProcess.RunAsync(_dir, Timeout, "run", Task, "--url", app.BaseUrl + "/login", "--meaning", "--yes", "--perception", "dom", "--recordings", Path.Combine(_dir, "rec"));
 
         Assert.AreEqual(0, r.ExitCode, r.ToString());
         var refund = app.State.Refunds.Single();
@@ -40,7 +40,7 @@ public sealed class MeaningRunTests
     {
         await using var app = await SampleAppServer.StartAsync();
 
-        var r = await CliProcess.RunAsync(_dir, Timeout, "run", Task, "--url", app.BaseUrl + "/login", "--yes", "--recordings", Path.Combine(_dir, "rec"));
+        var r = await CliProcess.RunAsync(_dir, Timeout, "run", Task, "--url", app.BaseUrl + "/login", "--yes", "--perception", "dom", "--recordings", Path.Combine(_dir, "rec"));
 
         Assert.AreEqual(1, r.ExitCode, r.ToString());
         StringAssert.Contains(r.StdOut, "arrived late", r.ToString());

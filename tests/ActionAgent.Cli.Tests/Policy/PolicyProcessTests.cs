@@ -93,6 +93,7 @@ public sealed partial class PolicyProcessTests
         AuditPath = AuditFile,
         RecordingsDirectory = Path.Combine(_dir, "rec"),
         Output = Output.OutputMode.Json,
+        Perception = ActionAgent.Vision.Perception.PerceptionMode.Dom,
     }, NullLoggerFactory.Instance).RunAsync(task, url, new StepInterpreter()));
 
     private async Task<StoredApproval> WaitForPendingAsync(Task run)
@@ -344,7 +345,8 @@ public sealed partial class PolicyProcessTests
         await using var app = await SampleAppServer.StartAsync();
 
         var r = await CliProcess.RunAsync(_dir, Timeout, "run", "Sign in with username ops and password {{secret:OPS_PASSWORT}}. Open Order 1042.",
-            "--url", app.BaseUrl + "/login", "--policy", policy, "--approver", "none", "--audit", AuditFile, "--recordings", Path.Combine(_dir, "rec"));
+            "--url", app.BaseUrl + "/login", "--policy", policy, "--approver", "none", "--audit", AuditFile, "--recordings", Path.Combine(_dir, "rec"),
+            "--perception", "dom");
 
         Assert.AreNotEqual(0, r.ExitCode, r.ToString());
         Assert.IsFalse(app.State.Requests.Any(q => q.Path.StartsWith("/orders", StringComparison.Ordinal)), "nobody signed in without the secret");
@@ -362,7 +364,7 @@ public sealed partial class PolicyProcessTests
         CliProcess.RunAsync(_dir, Timeout, new Dictionary<string, string?> { ["OPENAI_API_KEY"] = "sk-test", ["ACTIONAGENT_API_KEY"] = "sk-test" },
             "run", task, "--url", app.BaseUrl + "/login", "--model", "openai-compatible:fake-vision", "--base-url", model.ApiBaseUrl.ToString(),
             "--json", "--policy", policyFile, "--approver", approver, "--approvals-db", Db, "--audit", AuditFile,
-            "--recordings", Path.Combine(_dir, "rec"), "--max-steps", "20");
+            "--recordings", Path.Combine(_dir, "rec"), "--max-steps", "20", "--perception", "dom");
 
     [TestMethod]
     public async Task ModelRun_ReviewerRejectsWithReason_ReasonReachesTheModelAndNothingIsDeleted()

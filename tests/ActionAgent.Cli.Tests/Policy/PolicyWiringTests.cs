@@ -72,6 +72,7 @@ public sealed class PolicyWiringTests
         AuditPath = Path.Combine(_dir, "audit.jsonl"),
         RecordingsDirectory = Path.Combine(_dir, "rec"),
         Output = Output.OutputMode.Json,
+        Perception = ActionAgent.Vision.Perception.PerceptionMode.Dom,
     };
 
     private static Task<RunResult> StartRun(CliSettings settings, string task, string url) =>

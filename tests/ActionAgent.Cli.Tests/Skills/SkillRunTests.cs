@@ -30,7 +30,7 @@ public sealed class SkillRunTests
     {
         await using var app = await SampleAppServer.StartAsync();
 
-        var r = await CliProcess.RunAsync(_dir, Timeout, "run", "Refund order 1042 for 15 dollars because it arrived late", "--url", app.BaseUrl + "/login", "--yes", "--recordings", Path.Combine(_dir, "rec"));
+        var r = await CliProcess.RunAsync(_dir, Timeout, "run", "Refund order 1042 for 15 dollars because it arrived late", "--url", app.BaseUrl + "/login", "--yes", "--perception", "dom", "--recordings", Path.Combine(_dir, "rec"));
 
         Assert.AreEqual(0, r.ExitCode, r.ToString());
         var refund = app.State.Refunds.Single();
@@ -68,7 +68,7 @@ public sealed class SkillRunTests
     {
         await using var app = await SampleAppServer.StartAsync();
 
-        var r = await CliProcess.RunAsync(_dir, Timeout, "run", "Refund order 1042 for 15 dollars, the customer is unhappy", "--url", app.BaseUrl + "/login", "--yes");
+        var r = await CliProcess.RunAsync(_dir, Timeout, "run", "Refund order 1042 for 15 dollars, the customer is unhappy", "--url", app.BaseUrl + "/login", "--yes", "--perception", "dom");
 
         Assert.AreEqual(1, r.ExitCode, r.ToString());
         StringAssert.Contains(r.StdErr, "needs reason", r.ToString());
@@ -83,7 +83,7 @@ public sealed class SkillRunTests
             Path.Combine(_dir, "flows", "skills", "refund-copy.yaml"),
             File.ReadAllText(SkillFile).Replace("name: Refund an order", "name: Refund an order (copy)", StringComparison.Ordinal));
 
-        var r = await CliProcess.RunAsync(_dir, Timeout, "run", "Refund order 1042 for 15 dollars because it arrived late", "--url", app.BaseUrl + "/login", "--yes");
+        var r = await CliProcess.RunAsync(_dir, Timeout, "run", "Refund order 1042 for 15 dollars because it arrived late", "--url", app.BaseUrl + "/login", "--yes", "--perception", "dom");
 
         Assert.AreEqual(1, r.ExitCode, r.ToString());
         StringAssert.Contains(r.StdErr, "more than one skill", r.ToString());
