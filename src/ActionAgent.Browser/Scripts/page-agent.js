@@ -249,7 +249,8 @@
     if (aria) return aria;
     if (tag === 'input') {
       if (type === 'submit' || type === 'reset' || type === 'button') {
-        return collapse(el.value) || (type === 'submit' ? 'Submit' : type === 'reset' ? 'Reset' : '');
+        // An icon button drawn by CSS (a grid's edit and delete buttons) has no value: its tooltip is its name.
+        return collapse(el.value) || (type === 'submit' ? 'Submit' : type === 'reset' ? 'Reset' : collapse(el.getAttribute('title')));
       }
       if (type === 'image') return collapse(el.getAttribute('alt')) || 'Submit';
     }

@@ -24,7 +24,8 @@ public sealed class PlaywrightPerceiverTests
               <tr><th style="width:300px">Name</th><th style="width:90px">Age</th><th style="width:320px">Address</th><th style="width:190px">Country</th></tr>
               <tr><td><input style="width:280px"></td><td><input type="number" style="width:70px"></td><td><input style="width:300px"></td>
                   <td><select style="width:170px"><option></option><option>Canada</option><option>France</option></select></td></tr>
-            </thead></table>
+            </thead><tbody><tr><td>Otto Clay</td><td>61</td><td>Ap #897-1459 Quam Avenue</td><td>China</td>
+              <td><input type="button" title="Edit" style="width:16px;height:16px"><input type="button" title="Delete" style="width:16px;height:16px"></td></tr></tbody></table>
             """);
         server.Add("/table-form", """
             <!doctype html><title>Masks</title><style> td { padding: 2px 4px; } td:first-child { width: 190px; } </style>
@@ -125,7 +126,7 @@ public sealed class PlaywrightPerceiverTests
     }
 
     [TestMethod]
-    public async Task ObserveAsync_AGridsFilterRow_EachFieldIsNamedByTheHeaderAboveIt()
+    public async Task ObserveAsync_AGridsFilterRow_EachFieldIsNamedByTheHeaderAboveIt_AndIconButtonsByTheirTooltips()
     {
         // Each field's own column header is straight above it; the header of the column to its left is just as high and
         // ends only a few pixels left of it (it was the label the Country select was given).
@@ -133,8 +134,10 @@ public sealed class PlaywrightPerceiverTests
 
         var observation = await session.CreatePerceiver().ObserveAsync(TestContext.CancellationToken);
 
-        var fields = observation.Elements.Where(e => e.Tag is "input" or "select").OrderBy(e => e.Bounds.X).Select(e => e.NearbyText).ToArray();
+        var fields = observation.Elements.Where(e => e.Tag is "input" or "select" && e.Role != "button").OrderBy(e => e.Bounds.X).Select(e => e.NearbyText).ToArray();
         CollectionAssert.AreEqual(new[] { "Name", "Age", "Address", "Country" }, fields);
+        // Its row's icon buttons have no value: their tooltips name them.
+        CollectionAssert.AreEqual(new[] { "Edit", "Delete" }, observation.Elements.Where(e => e.Role == "button").OrderBy(e => e.Bounds.X).Select(e => e.Name).ToArray());
     }
 
     [TestMethod]
