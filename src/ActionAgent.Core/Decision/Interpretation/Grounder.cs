@@ -109,7 +109,13 @@ internal sealed partial class Grounder(PageIndex page, IReadOnlySet<int> penaliz
                 {
                     var top = scored[0].Score;
                     var near = scored.Where(c => c.Score >= top - 0.03).OrderBy(c => c.Item.Order).ToList();
-                    if (search.SoftContext is { IsEmpty: false } soft)
+                    if (search.SoftContext is { IsEmpty: false } section && near.Where(c => IsSectionNamed(section, c.Item.Heading)).ToList() is { Count: > 0 } under)
+                    {
+                        // "In the "Click" example, click the last star": counted under the heading of that name only, even
+                        // when the words of other sections mention a click too.
+                        near = under;
+                    }
+                    else if (search.SoftContext is { IsEmpty: false } soft)
                     {
                         // "There are four boxes labelled "This is a test". Tick the third one": counted in that group only.
                         var covered = near.Select(c => (Candidate: c, Coverage: TextMatch.Coverage(soft, Surroundings(c.Item)))).ToList();
@@ -300,6 +306,25 @@ internal sealed partial class Grounder(PageIndex page, IReadOnlySet<int> penaliz
     private static bool IsRemoving(Phrase p) => p.Content.Length is > 0 and <= 2 && p.Content.Any(RemovingWords.Contains);
 
     /// <summary>The words around an element and its own label words: what context phrases are matched against.</summary>
+    // The place named ("the "Click" example", "the Billing section") is a heading's words exactly, but for the word that
+    // says what kind of place it is.
+    private static bool IsSectionNamed(Phrase place, string? heading)
+    {
+        if (heading is null)
+        {
+            return false;
+        }
+
+        var named = place.Tokens.Where(t => !TextMatch.IsStopWord(t) && !SectionWords.Contains(t)).ToHashSet(StringComparer.Ordinal);
+        var title = Phrase.Of(heading).Tokens.Where(t => !TextMatch.IsStopWord(t)).ToHashSet(StringComparer.Ordinal);
+        return named.Count > 0 && named.SetEquals(title);
+    }
+
+    private static readonly HashSet<string> SectionWords = new(StringComparer.Ordinal)
+    {
+        "example", "examples", "demo", "section", "part", "area", "panel", "box", "widget", "group", "block", "card", "heading",
+    };
+
     public static List<string> Surroundings(PageItem item) =>
         item.Context.Concat(item.Labels.SelectMany(l => l.Phrase.Tokens)).ToList();
 

@@ -22,6 +22,9 @@ internal sealed class PageItem
     /// <summary>Words near the element (group heading, nearby text, the row it sits in), for "the Refund button for order 1042".</summary>
     public required IReadOnlyCollection<string> Context { get; init; }
 
+    /// <summary>The nearest heading above the element, when there is one: the section it sits in.</summary>
+    public string? Heading { get; init; }
+
     public string Display => Element.Label.Length > 0 ? Element.Label : Labels.Count > 0 ? Labels[0].Phrase.Raw : "";
 
     public string Role => Element.Role.ToLowerInvariant();
@@ -220,7 +223,7 @@ internal sealed partial class PageIndex
             }
         }
 
-        return new PageItem { Element = e, Order = order, Labels = labels, Context = context };
+        return new PageItem { Element = e, Order = order, Labels = labels, Context = context, Heading = heading?.Label };
     }
 
     // "toggle-all" → "toggle all", "newTodo" → "new Todo".
