@@ -637,11 +637,13 @@
 
     let result = out.filter((e) => !drop.has(e) && (!e.textish || keepText.has(e)));
     if (result.length > maxElements) {
-      // Controls in view first, then text in view, then offscreen controls and text: what is shown is never cut for
-      // what is not.
+      // Controls in view first, then text in view, then offscreen headings (few, and they say which section each
+      // offscreen control is in: "the last star in the Click example"), then offscreen controls and text: what is shown
+      // is never cut for what is not.
       const total = result.length;
       const keep = new Set();
-      const tiers = [(e) => !e.textish && !e.off, (e) => e.textish && !e.off, (e) => !e.textish && e.off, (e) => e.textish && e.off];
+      const tiers = [(e) => !e.textish && !e.off, (e) => e.textish && !e.off, (e) => e.off && e.role === 'heading',
+        (e) => !e.textish && e.off, (e) => e.textish && e.off];
       for (const tier of tiers) {
         for (const e of result) { if (keep.size >= maxElements) break; if (tier(e)) keep.add(e); }
       }

@@ -1,6 +1,7 @@
 using System.Diagnostics;
 using ActionAgent.Browser.Tests.Support;
 using ActionAgent.Core.Perception;
+using ActionAgent.Browser.Perception;
 
 namespace ActionAgent.Browser.Tests.Perception;
 
@@ -372,6 +373,22 @@ public sealed class PlaywrightPerceiverTests
         Assert.IsTrue(Single(observation, e => e.Name == "Disabled one").Disabled);
         Assert.IsTrue(Single(observation, e => e.Name == "Far below").IsOffscreen);
         Assert.IsFalse(Single(observation, e => e.Name == "Visible").IsOffscreen);
+    }
+
+    [TestMethod]
+    public async Task Observe_AListCutToItsLimit_KeepsTheOffscreenHeadingsThatSayWhereEachControlIs()
+    {
+        // Ten sections of ten buttons below the fold, a limit of 60 elements: the buttons that fit are kept, and every
+        // section's heading before any of them (it was cut first, so "the last star in the Click example" had no section).
+        var sections = string.Concat(Enumerable.Range(1, 10).Select(s =>
+            $"<h2>Section {s}</h2>" + string.Concat(Enumerable.Range(1, 10).Select(b => $"<button>{s}.{b}</button>"))));
+        await session.Page.SetContentAsync($"<div style=\"height:2000px\">top</div>{sections}");
+
+        var observation = await session.CreatePerceiver(new PerceiverOptions { MaxElements = 60 }).ObserveAsync(TestContext.CancellationToken);
+
+        Assert.AreEqual(10, observation.Elements.Count(e => e.Role == "heading"), string.Join(", ", observation.Elements.Select(e => e.Name)));
+        Assert.IsTrue(observation.Elements.Count(e => e.Role == "button") >= 40, "the rest of the limit goes to the buttons");
+        Assert.IsTrue(observation.Notes.Any(n => n.Contains("cut", StringComparison.Ordinal)), "the cut is said");
     }
 
     [TestMethod]
