@@ -357,6 +357,36 @@ public sealed class PlaywrightActionExecutorTests
     }
 
     [TestMethod]
+    public async Task Click_CarryingADismissal_DismissesTheConfirmItRaises()
+    {
+        await session.Page.SetContentAsync("""<button onclick="document.title = confirm('Delete the order?') ? 'confirmed' : 'declined'">Delete</button>""");
+        var observation = await session.CreatePerceiver().ObserveAsync(Ct);
+
+        var outcome = await ExecuteAsync(new ClickAction(ActionTarget.Element(Find(observation, "Delete").Id)) { OnDialog = DialogReply.Cancel }, observation);
+
+        Assert.IsTrue(outcome.Succeeded, outcome.Message);
+        Assert.AreEqual("declined", await session.Page.TitleAsync());
+        Assert.IsFalse(outcome.Dialogs!.Single().Accepted);
+        StringAssert.Contains(outcome.Message, "dismissed dialog: confirm \"Delete the order?\"");
+    }
+
+    [TestMethod]
+    public async Task Click_AnsweringAPromptWithASecret_ThePageGetsTheValue_TheOutcomeOnlyTheReference()
+    {
+        await session.Page.SetContentAsync("""<button onclick="document.title = 'pin:' + prompt('Your PIN?')">Unlock</button>""");
+        var observation = await session.CreatePerceiver().ObserveAsync(Ct);
+        var executor = session.CreateExecutor(text => text.Replace("{{secret:PIN}}", "s3cr3t-4711", StringComparison.Ordinal));
+        var click = new ClickAction(ActionTarget.Element(Find(observation, "Unlock").Id)) { OnDialog = new DialogReply(true, "{{secret:PIN}}") };
+
+        var outcome = await executor.ExecuteAsync(new ProposedAction(click, "test"), observation, Ct);
+
+        Assert.IsTrue(outcome.Succeeded, outcome.Message);
+        Assert.AreEqual("pin:s3cr3t-4711", await session.Page.TitleAsync());
+        Assert.IsFalse(outcome.Message.Contains("s3cr3t", StringComparison.Ordinal), outcome.Message);
+        Assert.AreEqual("{{secret:PIN}}", outcome.Dialogs!.Single().Text);
+    }
+
+    [TestMethod]
     public async Task DialogOpenedByThePage_IsObserved_AndEscapeDismissesIt()
     {
         await session.Page.SetContentAsync("""<button>Idle</button><script>setTimeout(() => { document.title = confirm('Leave without saving?') ? 'left' : 'stayed'; }, 50)</script>""");
