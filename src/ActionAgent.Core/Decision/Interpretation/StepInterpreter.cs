@@ -204,32 +204,16 @@ public sealed class StepInterpreter : IDecider
         {
             var step = cursor.Current;
             var memory = new RunMemory(cursor.Start, cursor.ActedOn, cursor.LastTyped);
-            if (step.Kind == StepKind.AnswerDialog && DialogAnswers.Check(step, cursor.RecentDialogs, context.Observation.OpenDialog) is { } asked)
+            // What the page asked in a browser dialog: answered while the step before ran (checked here), or open now.
+            var asked = step.Kind == StepKind.AnswerDialog ? DialogAnswers.Check(step, cursor.RecentDialogs, context.Observation.OpenDialog) : null;
+            if (asked?.Failure is { } wrong)
             {
-                // What the page asked in a browser dialog: answered while the step before ran (checked here), or open now.
-                if (asked.Failure is { } wrong)
-                {
-                    return Propose(new FailAction($"{Where(cursor)}, '{step.Text}': {wrong}") { Failure = FailureKind.NotVerified }, "dialog answered otherwise", step, 1);
-                }
-
-                if (asked.Grounding.Status == GroundingStatus.AlreadyDone)
-                {
-                    cursor.Advance($"{step.Text} (checked: {asked.Grounding.Reason})", confirmed: true);
-                    retryNote = "";
-                    continue;
-                }
-
-                cursor.Pending = RunCursor.Proposed.Action;
-                cursor.IdsAtProposal = ids;
-                cursor.ProposedKind = step.Kind;
-                cursor.LastElementId = null;
-                cursor.RepeatProposed = false;
-                return Propose(asked.Grounding.Action!, $"{Where(cursor)}: {asked.Grounding.Reason}{retryNote}", step, 1);
+                return Propose(new FailAction($"{Where(cursor)}, '{step.Text}': {wrong}") { Failure = FailureKind.NotVerified }, "dialog answered otherwise", step, 1);
             }
 
-            var grounding = cursor.CalendarPhase && step.DateValue is { } date
+            var grounding = asked?.Grounding ?? (cursor.CalendarPhase && step.DateValue is { } date
                 ? DateInCalendar(step, date, page, cursor, memory)
-                : _resolver.Resolve(step, page, cursor.Penalized, cursor.Task, step.WithinPrevious ? cursor.BroughtScope : cursor.Brought, memory);
+                : _resolver.Resolve(step, page, cursor.Penalized, cursor.Task, step.WithinPrevious ? cursor.BroughtScope : cursor.Brought, memory));
             switch (grounding.Status)
             {
                 case GroundingStatus.Grounded when grounding.Action is { } action:
@@ -241,8 +225,10 @@ public sealed class StepInterpreter : IDecider
                     _logger.LogDebug("Run {RunId}: step {Index} of {Count} ({Kind}) grounded, score {Score:0.00}",
                         context.RunId, cursor.Index + 1, cursor.Steps.Count, step.Kind, grounding.Score);
                     // "Click Delete and answer the confirmation with Cancel": the dialog is answered while the click runs.
-                    var answered = step.Reply is { } reply && action.OnDialog is null ? action with { OnDialog = reply } : action;
-                    return Propose(answered, $"{Where(cursor)}: {grounding.Reason}{(step.Reply is { } r ? $" (a dialog it raises: {r.Describe()})" : "")}{retryNote}", step, grounding.Score);
+                    // An answer to a browser dialog (Enter, Escape, the prompt's text) is itself no action that raises one.
+                    var carried = asked is null ? step.Reply : null;
+                    var answered = carried is { } reply && action.OnDialog is null ? action with { OnDialog = reply } : action;
+                    return Propose(answered, $"{Where(cursor)}: {grounding.Reason}{(carried is { } r ? $" (a dialog it raises: {r.Describe()})" : "")}{retryNote}", step, grounding.Score);
 
                 case GroundingStatus.AlreadyDone:
                     cursor.Advance($"{step.Text} (checked: {grounding.Reason})", confirmed: true);
