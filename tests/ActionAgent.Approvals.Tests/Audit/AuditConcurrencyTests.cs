@@ -39,8 +39,9 @@ public sealed class AuditConcurrencyTests
             RedirectStandardInput = true,
             RedirectStandardError = true,
         };
-        using var other = Process.Start(start)!;
+        // Measured before the start: a quick process can write its first half before the next line runs.
         var before = new FileInfo(_path).Length;
+        using var other = Process.Start(start)!;
         // Starting a process can take seconds on a loaded machine: wait long, and say so if it died instead.
         await Eventually.TrueAsync(
             () => new FileInfo(_path).Length > before || other.HasExited,
