@@ -514,7 +514,8 @@ public sealed class DomEffectVerifier : IOutcomeVerifier
         }
 
         var pixels = outcome.ChangedFraction is { } f ? FormattableString.Invariant($", {f:P1} of the screen changed") : "";
-        return (false, [], $"clicking {what} changed nothing on the page (no DOM change, same URL, focus on {probe.Focus ?? "nothing"}{pixels}{Life(probe)})");
+        var dom = probe.SameMarkup ? "the page redrew itself the same" : "no DOM change";
+        return (false, [], $"clicking {what} changed nothing on the page ({dom}, same URL, focus on {probe.Focus ?? "nothing"}{pixels}{Life(probe)})");
     }
 
     // What changed since the executor located its target (or the observation): null when nothing did.
@@ -531,7 +532,8 @@ public sealed class DomEffectVerifier : IOutcomeVerifier
         }
 
         // Press feedback on the target itself (a class or style added on mousedown and taken back) is not an effect.
-        var mutations = probe.Mutations - probe.Transient;
+        // A redraw that put back the same markup (a pager's Next on its last page re-rendering the same rows) is no effect.
+        var mutations = probe.SameMarkup ? 0 : probe.Mutations - probe.Transient;
         if (mutations > 0)
         {
             return mutations == 1 ? "1 DOM change" : FormattableString.Invariant($"{mutations} DOM changes");

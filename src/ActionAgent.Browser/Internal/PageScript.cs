@@ -179,6 +179,9 @@ internal sealed class ProbeResult
     public int Mutations { get; set; }
     public int Ignored { get; set; }
     public int Transient { get; set; }
+
+    /// <summary>True when DOM changes were made but the document's markup is the same as at the baseline (redrawn the same).</summary>
+    public bool SameMarkup { get; set; }
     public bool Scrolled { get; set; }
     public bool UrlChanged { get; set; }
     public bool FocusMoved { get; set; }

@@ -65,6 +65,8 @@
         continue;
       }
       st.mut++;
+      // A change inside a shadow root or a frame is not in the document's markup: the redrawn-the-same check cannot see it.
+      if (t && typeof t.getRootNode === 'function' && t.getRootNode() !== document) st.foreignMut = (st.foreignMut || 0) + 1;
       const el = st.base && st.base.el;
       if (st.acting && el && r.type === 'attributes' && (r.attributeName === 'class' || r.attributeName === 'style') && (t === el || el.contains(t))) st.selfMut = (st.selfMut || 0) + 1;
     }
@@ -138,7 +140,16 @@
     const focus = deepActive();
     st.pressed = null;
     if (top[KEY + '_t']) top[KEY + '_t'].pressed = null;
-    st.base = { mut: flushMutations(), liveMut: st.liveMut || 0, selfMut: st.selfMut || 0, look: lookOf(el), focus, sel: selectionOf(focus), sx: top.scrollX, sy: top.scrollY, url: location.href, el: el || null, box: boxState(el) };
+    st.base = { mut: flushMutations(), liveMut: st.liveMut || 0, selfMut: st.selfMut || 0, look: lookOf(el), focus, sel: selectionOf(focus), sx: top.scrollX, sy: top.scrollY, url: location.href, el: el || null, box: boxState(el),
+      markup: markupOf(), foreign: st.foreignMut || 0 };
+  }
+  // The document's markup without the marks this script and the executor add: a page that redraws a list with the same
+  // rows (a pager's Next on its last page) makes DOM changes but no difference. Null on very large documents.
+  function markupOf() {
+    const root = document.documentElement;
+    if (!root) return null;
+    const html = root.outerHTML;
+    return html.length > 4000000 ? null : html.replace(/ data-(?:aa-id|secret)(?:="[^"]*")?/g, '');
   }
   watch(document);
 
@@ -948,6 +959,7 @@
       transient: base.el && lookOf(base.el) === base.look ? (st.selfMut || 0) - (base.selfMut || 0) : 0,
       scrolled: top.scrollX !== base.sx || top.scrollY !== base.sy, urlChanged: location.href !== base.url,
     };
+    res.sameMarkup = res.mutations > 0 && typeof base.markup === 'string' && (st.foreignMut || 0) === base.foreign && markupOf() === base.markup;
     const active = deepActive();
     let el = null;
     if (args.id) {

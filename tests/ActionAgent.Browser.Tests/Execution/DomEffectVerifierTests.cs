@@ -24,6 +24,9 @@ public sealed class DomEffectVerifierTests
         <button id="dead">Does nothing</button>
         <button id="live" onclick="document.getElementById('out').textContent = 'Saved'">Save</button>
         <p id="out"></p>
+        <ul id="list"><li>Client 21</li><li>Client 22</li></ul>
+        <button id="redraw" onclick="const l = document.getElementById('list'); l.innerHTML = l.innerHTML">Redraw</button>
+        <button id="more" onclick="const l = document.getElementById('list'); l.innerHTML = l.innerHTML + '<li>Client 23</li>'">More</button>
         """;
 
     private static TestWebServer server = null!;
@@ -169,6 +172,28 @@ public sealed class DomEffectVerifierTests
         Assert.IsTrue(outcome.Succeeded, outcome.Message);
         StringAssert.Contains(outcome.Checks![0], "DOM change");
         StringAssert.Contains(outcome.Message, "[checked:");
+    }
+
+    [TestMethod]
+    public async Task Verify_ClickThatRedrawsTheSameRows_IsNotVerified()
+    {
+        var observation = await OpenAsync();
+
+        var outcome = await ActAsync(new ClickAction(Target(observation, "Redraw")), observation);
+
+        Assert.AreEqual(FailureKind.NotVerified, outcome.Failure, outcome.Message);
+        StringAssert.Contains(outcome.Message, "redrew itself the same");
+    }
+
+    [TestMethod]
+    public async Task Verify_ClickThatRedrawsWithARowMore_Succeeds()
+    {
+        var observation = await OpenAsync();
+
+        var outcome = await ActAsync(new ClickAction(Target(observation, "More")), observation);
+
+        Assert.IsTrue(outcome.Succeeded, outcome.Message);
+        StringAssert.Contains(outcome.Checks![0], "DOM change");
     }
 
     private async Task<Observation> OpenAsync()

@@ -46,6 +46,23 @@ public sealed class StepGroundingRulesTests
     }
 
     [TestMethod]
+    [DataRow("Click Go to next page")]
+    [DataRow("Type Ada into First name")]
+    [DataRow("Click Zoom in")]
+    public void Ground_NameSayingTheOppositeWord_IsNoMatch(string task)
+    {
+        // Only the opposite is on the page: it shares every other word, and is still not what was asked for.
+        var page = Page(
+            E(1, "button", "Go to last page", 10),
+            E(2, "textbox", "Last name", 50),
+            E(3, "button", "Zoom out", 90));
+
+        var p = First(task, page);
+
+        Assert.IsNull(Target(p), $"{p.Action.Describe()}: {p.Reason}");
+    }
+
+    [TestMethod]
     public void Ground_ButtonInTheDialogBoxLabeledCancel_IsCancelNotClose()
     {
         var page = Page(E(1, "heading", "Delete file?", 10), E(2, "button", "Close", 50), E(3, "button", "Cancel", 90), E(4, "button", "Delete", 130));

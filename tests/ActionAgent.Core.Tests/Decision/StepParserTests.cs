@@ -121,6 +121,19 @@ public sealed class StepParserTests
     }
 
     [TestMethod]
+    [DataRow("Turn Filtering and Sorting off", StepKind.Uncheck)]
+    [DataRow("Switch Filtering, Sorting and Paging off", StepKind.Uncheck)]
+    [DataRow("Turn both Wi-Fi and Bluetooth on", StepKind.Check)]
+    public void Parse_OnOffWithAList_OneSwitchEach(string instruction, StepKind expected)
+    {
+        var steps = Parse(instruction);
+
+        Assert.IsTrue(steps.Count >= 2, instruction);
+        Assert.IsTrue(steps.All(s => s.Kind == expected), instruction);
+        Assert.IsFalse(steps.Any(s => s.Target!.Contains(" and ", StringComparison.Ordinal) || s.Target!.StartsWith("both", StringComparison.Ordinal)), string.Join(" | ", steps.Select(s => s.Target)));
+    }
+
+    [TestMethod]
     [DataRow("Type ops into Username", "ops", "Username")]
     [DataRow("Enter ops in the user name field", "ops", "the user name field")]
     [DataRow("Input 15.5 into Amount", "15.5", "Amount")]

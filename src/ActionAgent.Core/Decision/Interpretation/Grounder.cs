@@ -170,6 +170,10 @@ internal sealed partial class Grounder(PageIndex page, IReadOnlySet<int> penaliz
         return new Found(best, ranked, display);
     }
 
+    // "First name" is also read as the first of the names: that reading must not pick "Last name" either.
+    private static readonly Phrase FirstWord = Phrase.Of("first");
+    private static readonly Phrase LastWord = Phrase.Of("last");
+
     [System.Text.RegularExpressions.GeneratedRegex("\"(?<q>[^\"]+)\"")]
     private static partial System.Text.RegularExpressions.Regex QuotedName();
 
@@ -194,6 +198,13 @@ internal sealed partial class Grounder(PageIndex page, IReadOnlySet<int> penaliz
             {
                 // A help panel or ticket showing the task: its text is the instruction, not a name on the page.
                 if (echo is not null && echo.Echoes(label.Phrase))
+                {
+                    continue;
+                }
+
+                // "Next page" is not "Last page", "First name" not "Last name", "Zoom in" not "Zoom out": a name saying the
+                // opposite of a word asked for is no match, however many other words it shares.
+                if (Opposites.Contradict(reading.Main, label.Phrase) || reading.Ordinal is 1 or -1 && Opposites.Contradict(reading.Ordinal == 1 ? FirstWord : LastWord, label.Phrase))
                 {
                     continue;
                 }

@@ -1,8 +1,9 @@
 namespace ActionAgent.Core.Decision.Interpretation;
 
 /// <summary>
-/// Word pairs of opposite sense. Sentence embeddings place "private" next to "public" and "early" next to "late": a
-/// meaning match whose name holds the opposite of a word of the query (and not that word itself) is refused.
+/// Word pairs of opposite sense. Sentence embeddings place "private" next to "public" and "early" next to "late", and
+/// word overlap puts "Go to next page" next to "Go to last page": a match, by meaning or by words, whose name holds the
+/// opposite of a word of the query (and not that word itself) is refused.
 /// </summary>
 internal static class Opposites
 {
@@ -19,13 +20,24 @@ internal static class Opposites
         ("read", "unread"), ("active", "inactive"), ("valid", "invalid"), ("available", "unavailable"),
         ("ascending", "descending"), ("newest", "oldest"), ("wrong", "right"), ("correct", "wrong"), ("big", "small"),
         ("large", "small"), ("fast", "slow"),
+        // A pager's or a wizard's ends and directions: "Go to next page" is never "Go to last page".
+        ("next", "last"), ("next", "first"), ("previous", "last"), ("previous", "first"), ("prev", "next"),
+        ("prev", "last"), ("prev", "first"), ("back", "next"), ("back", "forward"), ("forward", "previous"),
     ]);
 
     /// <summary>True when <paramref name="name"/> says the opposite of a word of <paramref name="query"/>.</summary>
-    public static bool Contradict(string query, string name)
+    public static bool Contradict(string query, string name) => Contradict(Phrase.Of(query), Phrase.Of(name));
+
+    /// <inheritdoc cref="Contradict(string, string)"/>
+    public static bool Contradict(Phrase query, Phrase name)
     {
-        var q = Phrase.Of(query).Tokens.ToHashSet(StringComparer.Ordinal);
-        var n = Phrase.Of(name).Tokens.ToHashSet(StringComparer.Ordinal);
+        if (!query.Tokens.Any(Pairs.ContainsKey))
+        {
+            return false;
+        }
+
+        var q = query.Tokens.ToHashSet(StringComparer.Ordinal);
+        var n = name.Tokens.ToHashSet(StringComparer.Ordinal);
         foreach (var word in q)
         {
             if (n.Contains(word) || !Pairs.TryGetValue(word, out var opposite))

@@ -184,7 +184,12 @@ internal static partial class StepParser
         }
 
         var kind = m.Groups[1].Value.Equals("on", StringComparison.OrdinalIgnoreCase) ? StepKind.Check : StepKind.Uncheck;
-        return [Step(kind, display, target: q.Restore(rest[..m.Index], true))];
+        var word = kind == StepKind.Check ? "on" : "off";
+        var targets = SplitList(ListLead().Replace(rest[..m.Index], ""));
+        // "Turn Filtering and Sorting off": one switch each, as "turn off Filtering and Sorting" is.
+        return targets.Count == 1
+            ? [Step(kind, display, target: q.Restore(rest[..m.Index], true))]
+            : targets.Select(t => Step(kind, $"turn {q.Restore(t, true)} {word}", target: q.Restore(t, true))).ToList();
     }
 
     private static IEnumerable<InterpretedStep>? ParseSwitch(string rest, string display, ClauseText q)

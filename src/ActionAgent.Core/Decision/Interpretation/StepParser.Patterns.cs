@@ -94,7 +94,7 @@ internal static partial class StepParser
     [GeneratedRegex(@"^(?:then|and|now|next|finally|also|just|afterwards|after that|first|firstly|lastly|so(?!\s+that\b)|you should|you need to|i want to|i need to|we need to|go ahead and|could you|can you|let's|lets)[,]?\s+", RegexOptions.IgnoreCase)]
     private static partial Regex LeadingFiller();
 
-    [GeneratedRegex(@"^(?:in|under|within|inside|on|at|from|for|below|above|beneath|underneath|beside|next to|near)\s+(?<where>\S.*)$", RegexOptions.IgnoreCase)]
+    [GeneratedRegex(@"^(?:in|under|within|inside|on|at|from|for|below|above|beneath|underneath|beside|next to|near|with|using|via)\s+(?<where>\S.*)$", RegexOptions.IgnoreCase)]
     private static partial Regex LeadPlace();
 
     [GeneratedRegex(@"\b(?:field|box|input|textbox|text area|textarea|labell?ed|called|named)\b", RegexOptions.IgnoreCase)]

@@ -374,6 +374,11 @@ internal static partial class StepParser
             return [answer];
         }
 
+        if (ParsePaging(text, display, q) is { } paging)
+        {
+            return [paging];
+        }
+
         if (CommitClause().Match(text) is { Success: true } commit)
         {
             // "… to France and save", "fill it in and submit": the form's own control, never words of the value before.
