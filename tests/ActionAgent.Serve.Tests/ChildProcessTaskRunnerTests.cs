@@ -56,6 +56,18 @@ public sealed class ChildProcessTaskRunnerTests
         Assert.AreEqual("/data/audit.jsonl", psi.Environment["ACTIONAGENT_AUDIT"]);
     }
 
+    // A value in the policy's secrets file is not in the worker's environment, so removing ACTIONAGENT_SECRET_* variables
+    // does not keep it from a task that did not name it: the run must be told which names it may resolve.
+    [TestMethod]
+    public void StartInfo_TaskNamesOneSecret_RunMayResolveOnlyThatOne()
+    {
+        var runner = new ChildProcessTaskRunner(new RunnerOptions { FileName = "actionagent", ApprovalsDb = "/data/approvals.db", AuditPath = "/data/audit.jsonl", RecordingsDirectory = "/data/rec" });
+        var named = Task() with { Submission = new TaskSubmission { Task = "Sign in", Url = "http://127.0.0.1:1/", Secrets = ["OPS_PASSWORD"] } };
+
+        Assert.AreEqual("OPS_PASSWORD", runner.StartInfo(named, "t1-a1").Environment["ACTIONAGENT_GIVEN_SECRETS"]);
+        Assert.AreEqual("", runner.StartInfo(Task(), "t1-a1").Environment["ACTIONAGENT_GIVEN_SECRETS"], "a task that names none may resolve none");
+    }
+
     private static ServeTask Task() => new()
     {
         Id = "t1",

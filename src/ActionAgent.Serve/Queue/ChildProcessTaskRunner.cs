@@ -1,6 +1,7 @@
 using System.Diagnostics;
 using System.Text.Json;
 using ActionAgent.Approvals.Audit;
+using ActionAgent.Approvals.Secrets;
 using ActionAgent.Approvals.Store;
 using ActionAgent.Serve.Tasks;
 
@@ -69,6 +70,8 @@ public sealed class ChildProcessTaskRunner(RunnerOptions options) : ITaskRunner
         // which every user of the machine sees in ps and /proc/PID/cmdline.
         psi.Environment[ApprovalStoreLocation.EnvironmentVariable] = options.ApprovalsDb;
         psi.Environment[AuditLogLocation.EnvironmentVariable] = options.AuditPath;
+        // The policy's secrets file holds values for every task; the run is told which names this task may resolve.
+        psi.Environment[SecretResolver.GivenEnvironmentVariable] = string.Join(',', task.Submission.Secrets);
         foreach (var name in psi.Environment.Keys.Where(k => k.StartsWith(SecretPrefix, StringComparison.Ordinal)).ToList())
         {
             if (!task.Submission.Secrets.Contains(name[SecretPrefix.Length..], StringComparer.Ordinal))
