@@ -89,7 +89,7 @@ public sealed class ChildProcessTaskRunner(RunnerOptions options) : ITaskRunner
         ArgumentNullException.ThrowIfNull(task);
         var args = new List<string>(options.PrefixArguments)
         {
-            "run", task.Submission.Task, "--url", task.Submission.Url, "--policy", task.PolicyPath,
+            "run", "--url", task.Submission.Url, "--policy", task.PolicyPath,
             "--approver", "web",
             "--recordings", options.RecordingsDirectory, "--run-id", runId, "--json",
         };
@@ -103,6 +103,9 @@ public sealed class ChildProcessTaskRunner(RunnerOptions options) : ITaskRunner
             args.AddRange(["--connect", connect]);
         }
 
+        // The operator's text goes last, after "--": a task such as "--yes" or "@file" (a response file the parser would
+        // expand into options) is then the task's words, never options of the run.
+        args.AddRange(["--", task.Submission.Task]);
         return args;
     }
 
