@@ -25,7 +25,7 @@ public sealed class AgentPipeline
         _loggers = loggers;
         Audit = AuditLog.Open(options.AuditPath);
         Approver = new AuditingApprover(options.Approver, Audit);
-        Secrets = new SecretResolver(options.Policy.Secrets, options.SecretEnvironment);
+        Secrets = new SecretResolver(options.Policy.Secrets, options.SecretEnvironment, options.GivenSecrets);
     }
 
     /// <summary>The options it was built with.</summary>

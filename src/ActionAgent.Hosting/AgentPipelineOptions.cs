@@ -18,6 +18,9 @@ public sealed class AgentPipelineOptions
     /// <summary>Where secrets with <c>source: env</c> are read. Default: the process environment.</summary>
     public Func<string, string?>? SecretEnvironment { get; init; }
 
+    /// <summary>Secret names this pipeline may resolve (a subset of the policy's). Default null: every declared name.</summary>
+    public IReadOnlyCollection<string>? GivenSecrets { get; init; }
+
     /// <summary>The clock. Default <see cref="TimeProvider.System"/>.</summary>
     public TimeProvider Time { get; init; } = TimeProvider.System;
 }

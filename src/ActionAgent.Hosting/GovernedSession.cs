@@ -152,6 +152,42 @@ public sealed class GovernedSession : IAsyncDisposable
         });
     }
 
+    /// <summary>
+    /// Opens a start page outside a loop (a flow's <c>url</c>, a replay's recorded start): judged by the policy as a
+    /// navigation (audited like any verdict), put to the approver when it needs a reviewer, and opened only then. A recorded
+    /// or written start URL is input like any other: without this a replay of an edited run.json opened a local file or a
+    /// denied host the policy would have refused. Throws <see cref="InvalidOperationException"/> naming the refusal.
+    /// </summary>
+    public async Task OpenAsync(string url, CancellationToken cancellationToken = default)
+    {
+        ArgumentException.ThrowIfNullOrWhiteSpace(url);
+        var page = Browser.Page;
+        var proposal = new ProposedAction(new NavigateAction(url), "open the start page") { DecidedBy = "start-page" };
+        var viewport = page.ViewportSize;
+        var observation = new Observation
+        {
+            Url = page.Url,
+            Geometry = ViewportGeometry.Identity(viewport?.Width ?? 1280, viewport?.Height ?? 800),
+            At = _time.GetUtcNow(),
+        };
+        var verdict = Policy.Evaluate(proposal, observation);
+        if (verdict.NeedsApproval)
+        {
+            var decision = await Approver.RequestAsync(new ApprovalRequest(RunId, 0, proposal, verdict) { PolicyHash = _policyHash, Url = page.Url }, cancellationToken).ConfigureAwait(false);
+            if (!decision.IsApproved)
+            {
+                throw new InvalidOperationException($"opening {url} was not approved: {decision.Reason}");
+            }
+        }
+        else if (verdict.IsDenied)
+        {
+            throw new InvalidOperationException($"the policy refuses to open {url}: {verdict.Reason} (rule {verdict.Rule})");
+        }
+
+        await page.GotoAsync(url, new Microsoft.Playwright.PageGotoOptions { WaitUntil = Microsoft.Playwright.WaitUntilState.Load })
+            .WaitAsync(cancellationToken).ConfigureAwait(false);
+    }
+
     /// <summary>The Playwright trace being recorded, once <see cref="StartTraceAsync"/> started one.</summary>
     public RunTrace? Trace { get; private set; }
 

@@ -36,7 +36,7 @@ public sealed class ChildProcessTaskRunnerTests
 
         var parts = outcome.Message.Split('\t');
         Assert.AreEqual(3, parts.Length, "command line, approvals variable, audit variable: " + outcome.Message);
-        StringAssert.Contains(parts[0], "run Open Order 1042 --url http://127.0.0.1:1/", "the child did get its arguments: " + parts[0]);
+        StringAssert.Contains(parts[0], "run --url http://127.0.0.1:1/", "the child did get its arguments: " + parts[0]);
         Assert.IsFalse(parts[0].Contains("s3cret", StringComparison.Ordinal), "no password on the command line: " + parts[0]);
         Assert.IsFalse(parts[0].Contains("postgres://", StringComparison.Ordinal), "no database URL on the command line: " + parts[0]);
         Assert.AreEqual(Approvals, parts[1], "the approval store reaches the run by ACTIONAGENT_APPROVALS_DB");
@@ -54,6 +54,34 @@ public sealed class ChildProcessTaskRunnerTests
         CollectionAssert.DoesNotContain(psi.ArgumentList.ToList(), "--audit");
         Assert.AreEqual("/data/approvals.db", psi.Environment["ACTIONAGENT_APPROVALS_DB"]);
         Assert.AreEqual("/data/audit.jsonl", psi.Environment["ACTIONAGENT_AUDIT"]);
+    }
+
+    // A value in the policy's secrets file is not in the worker's environment, so removing ACTIONAGENT_SECRET_* variables
+    // does not keep it from a task that did not name it: the run must be told which names it may resolve.
+    [TestMethod]
+    public void StartInfo_TaskNamesOneSecret_RunMayResolveOnlyThatOne()
+    {
+        var runner = new ChildProcessTaskRunner(new RunnerOptions { FileName = "actionagent", ApprovalsDb = "/data/approvals.db", AuditPath = "/data/audit.jsonl", RecordingsDirectory = "/data/rec" });
+        var named = Task() with { Submission = new TaskSubmission { Task = "Sign in", Url = "http://127.0.0.1:1/", Secrets = ["OPS_PASSWORD"] } };
+
+        Assert.AreEqual("OPS_PASSWORD", runner.StartInfo(named, "t1-a1").Environment["ACTIONAGENT_GIVEN_SECRETS"]);
+        Assert.AreEqual("", runner.StartInfo(Task(), "t1-a1").Environment["ACTIONAGENT_GIVEN_SECRETS"], "a task that names none may resolve none");
+    }
+
+    // An operator's task text that reads as options ("--yes") or as a response file ("@path", which System.CommandLine
+    // expands into arguments) must stay the task's words: it comes last, after "--".
+    [TestMethod]
+    [DataRow("--yes")]
+    [DataRow("@/tmp/approve-everything.rsp")]
+    public void Arguments_TaskThatLooksLikeAnOption_IsPassedAfterTheEndOfOptions(string text)
+    {
+        var runner = new ChildProcessTaskRunner(new RunnerOptions { FileName = "actionagent", ApprovalsDb = "/data/approvals.db", AuditPath = "/data/audit.jsonl", RecordingsDirectory = "/data/rec" });
+        var task = Task() with { Submission = new TaskSubmission { Task = text, Url = "http://127.0.0.1:1/" } };
+
+        var args = runner.Arguments(task, "t1-a1");
+
+        CollectionAssert.AreEqual(new[] { "--", text }, args.TakeLast(2).ToArray(), string.Join(" ", args));
+        Assert.AreEqual(1, args.Count(a => a == text), string.Join(" ", args));
     }
 
     private static ServeTask Task() => new()

@@ -14,15 +14,33 @@ public sealed class SecretResolver
     private readonly Func<string, string?> _environment;
     private readonly Lazy<IReadOnlyDictionary<string, string>> _file;
     private readonly Lazy<SecretRedaction> _redaction;
+    private readonly IReadOnlySet<string>? _given;
 
-    /// <summary>A resolver for a policy's secrets; <paramref name="environment"/> defaults to the process environment.</summary>
-    public SecretResolver(SecretSettings settings, Func<string, string?>? environment = null)
+    /// <summary>
+    /// Names a run may resolve, comma-separated (empty: none); unset: every name the policy declares. <c>serve</c> sets it
+    /// for each task's run to the secrets the task names, so a value in the policy's secrets file reaches only the tasks
+    /// that asked for it. It can only narrow the policy, never widen it.
+    /// </summary>
+    public const string GivenEnvironmentVariable = "ACTIONAGENT_GIVEN_SECRETS";
+
+    /// <summary>
+    /// A resolver for a policy's secrets; <paramref name="environment"/> defaults to the process environment;
+    /// <paramref name="given"/> (null: every declared name) limits which names this run may resolve.
+    /// </summary>
+    public SecretResolver(SecretSettings settings, Func<string, string?>? environment = null, IReadOnlyCollection<string>? given = null)
     {
         _settings = settings ?? throw new ArgumentNullException(nameof(settings));
         _environment = environment ?? Environment.GetEnvironmentVariable;
+        _given = given is null ? null : new HashSet<string>(given, StringComparer.Ordinal);
         _file = new Lazy<IReadOnlyDictionary<string, string>>(ReadFile);
         _redaction = new Lazy<SecretRedaction>(DeclaredValues);
     }
+
+    /// <summary>The names <see cref="GivenEnvironmentVariable"/> gives a run, or null when it is not set.</summary>
+    public static IReadOnlyCollection<string>? GivenFromEnvironment(Func<string, string?>? environment = null) =>
+        (environment ?? Environment.GetEnvironmentVariable)(GivenEnvironmentVariable) is { } list
+            ? list.Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries)
+            : null;
 
     /// <summary>True when the text holds at least one secret reference.</summary>
     public static bool HasReferences(string? text) => text is not null && SecretReference.Pattern().IsMatch(text);
@@ -87,12 +105,22 @@ public sealed class SecretResolver
             return Undeclared(name);
         }
 
+        if (NotGiven(name) is { } notGiven)
+        {
+            return notGiven;
+        }
+
         return string.IsNullOrEmpty(Lookup(def)) ? NoValue(def) : null;
     }
 
     private string ValueFor(string name, string? host, string pageUrl)
     {
         var def = _settings.Find(name) ?? throw new SecretResolutionException(Undeclared(name)) { SecretName = name };
+        if (NotGiven(name) is { } notGiven)
+        {
+            throw new SecretResolutionException(notGiven) { SecretName = name };
+        }
+
         if (!def.AllowedOn(host))
         {
             throw new SecretResolutionException(
@@ -109,6 +137,10 @@ public sealed class SecretResolver
         _redaction.Value.Register(name, value);
         return value;
     }
+
+    private string? NotGiven(string name) => _given is null || _given.Contains(name)
+        ? null
+        : $"secret {name} is not given to this run: it may use {(_given.Count == 0 ? "no secrets" : string.Join(", ", _given.Order(StringComparer.Ordinal)))} (a served task uses only the secrets it names)";
 
     private string Undeclared(string name) =>
         $"unknown secret \"{name}\": the policy declares {(_settings.Entries.Count == 0 ? "no secrets" : string.Join(", ", _settings.Entries.Select(e => e.Name)))}; "

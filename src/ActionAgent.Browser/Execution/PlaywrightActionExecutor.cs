@@ -169,7 +169,7 @@ public sealed partial class PlaywrightActionExecutor : IActionExecutor
 
     private async Task<ActionOutcome> HoverAsync(HoverAction hover, Observation observation, CancellationToken ct)
     {
-        var (target, error) = await ResolveAsync(hover.Target, observation, ct).ConfigureAwait(false);
+        var (target, error) = await ResolveAsync(hover.Target, observation, ct, allowCovered: true).ConfigureAwait(false);
         if (target is null)
         {
             return ActionOutcome.Failed(error!);
@@ -347,7 +347,7 @@ public sealed partial class PlaywrightActionExecutor : IActionExecutor
         var over = "the page";
         if (scroll.Target is not null)
         {
-            var (target, error) = await ResolveAsync(scroll.Target, observation, ct).ConfigureAwait(false);
+            var (target, error) = await ResolveAsync(scroll.Target, observation, ct, allowCovered: true).ConfigureAwait(false);
             if (target is null)
             {
                 return ActionOutcome.Failed(error!);
@@ -401,7 +401,7 @@ public sealed partial class PlaywrightActionExecutor : IActionExecutor
         }
 
         // The source may have been scrolled into view; the drop target must be visible as it is now.
-        var (to, toError) = await ResolveAsync(drag.To, observation, ct, scroll: false).ConfigureAwait(false);
+        var (to, toError) = await ResolveAsync(drag.To, observation, ct, scroll: false, allowCovered: true).ConfigureAwait(false);
         if (to is null)
         {
             return ActionOutcome.Failed(toError!);
@@ -739,7 +739,9 @@ public sealed partial class PlaywrightActionExecutor : IActionExecutor
             Element is { } e ? $"{Describe(e)}" : Invariant($"the point ({X:0},{Y:0})");
     }
 
-    private async Task<(Resolved? Target, string? Error)> ResolveAsync(ActionTarget target, Observation observation, CancellationToken ct, bool scroll = true)
+    // allowCovered: only for pointing without pressing (hover, scroll, a drop target); a press on a covered element lands on
+    // whatever covers it, which is not the element the policy judged and the reviewer approved.
+    private async Task<(Resolved? Target, string? Error)> ResolveAsync(ActionTarget target, Observation observation, CancellationToken ct, bool scroll = true, bool allowCovered = false)
     {
         if (target.ElementId is { } id)
         {
@@ -756,7 +758,7 @@ public sealed partial class PlaywrightActionExecutor : IActionExecutor
                 return (new Resolved(cx, cy, element, ""), null);
             }
 
-            var located = await Script<LocateResult>(new { op = "locate", key = session.ScriptKey, id, token = session.DocumentOf(observation), scroll }, ct)
+            var located = await Script<LocateResult>(new { op = "locate", key = session.ScriptKey, id, token = session.DocumentOf(observation), scroll, role = element.Role }, ct)
                 .ConfigureAwait(false);
             if (located.Status != "ok")
             {
@@ -766,6 +768,16 @@ public sealed partial class PlaywrightActionExecutor : IActionExecutor
             if (element.Tag is { } tagName && located.Tag is { } now && !string.Equals(tagName, now, StringComparison.OrdinalIgnoreCase))
             {
                 return (null, Missing(element, "stale"));
+            }
+
+            if (Drift(element, located) is { } drift)
+            {
+                return (null, drift);
+            }
+
+            if (located.Covered is { } cover && !allowCovered)
+            {
+                return (null, $"{Describe(element)} is covered by {cover}: a press there would land on {cover}, which is not what was judged; nothing was done. Close or move what covers it, then look again.");
             }
 
             var notes = (located.Scrolled ? " (scrolled it into view first)" : "")
@@ -789,6 +801,24 @@ public sealed partial class PlaywrightActionExecutor : IActionExecutor
         }
 
         return (null, $"the action has no target: give an element id or a point{(target.Description.Length > 0 ? $" for \"{target.Description}\"" : "")}");
+    }
+
+    // The element must still say what it said and lead where it led when it was observed: the action was judged (and
+    // perhaps approved) on those words and that link. Names are compared only for elements perception read from the DOM
+    // alone; a fused element's name is the text OCR read, which the DOM cannot reproduce.
+    private static string? Drift(UiElement element, LocateResult located)
+    {
+        if (element.Tag == "a" && !string.Equals(element.Href ?? "", located.Href ?? "", StringComparison.Ordinal))
+        {
+            return $"{Describe(element)} was changed since it was observed: it now leads to {located.Href ?? "nowhere"}, not {element.Href ?? "nowhere"}; nothing was done. Look again.";
+        }
+
+        if (element.Source == ElementSource.Dom && located.Name is { } now && !string.Equals(now, element.Name, StringComparison.Ordinal))
+        {
+            return $"{Describe(element)} was changed since it was observed: it now reads \"{now}\"; nothing was done. Look again.";
+        }
+
+        return null;
     }
 
     private static UiElement? ElementAt(ActionTarget target, Observation observation)

@@ -112,6 +112,8 @@ internal sealed class LocateResult
     public string? Covered { get; set; }
     public string? Frame { get; set; }
     public bool Opener { get; set; }
+    public string? Name { get; set; }
+    public string? Href { get; set; }
 }
 
 internal sealed class TagResult

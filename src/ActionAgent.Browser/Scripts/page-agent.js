@@ -741,6 +741,10 @@
     setActing(true);
     const tag = el.localName;
     const res = { status: 'ok', tag, type: inputType(el), x: b.box.l, y: b.box.t, w: b.box.r - b.box.l, h: b.box.b - b.box.t, scrolled, frame: b.path };
+    // What the element says and where it leads now, named as the observation named it: the executor refuses to act on an
+    // element that was relabelled or repointed after it was judged (and perhaps approved).
+    if (args.role) res.name = cap(nameOf(el, tag, res.type, args.role), 150);
+    if (tag === 'a' && el.href) res.href = el.href;
     // A control that announces a popup (a menu item with a submenu, a disclosure): what pointing at it opens is its effect.
     // The announcing element may be the item's wrapper or its inner link (a menu's <li> around the item that says so).
     const announces = (x) => !!x && !!x.getAttribute && ((!!x.getAttribute('aria-haspopup') && x.getAttribute('aria-haspopup') !== 'false') || x.hasAttribute('aria-expanded'));

@@ -1,6 +1,7 @@
 using ActionAgent.Approvals.Audit;
 using ActionAgent.Approvals.Policies;
 using ActionAgent.Approvals.Reviewers;
+using ActionAgent.Approvals.Secrets;
 using ActionAgent.Approvals.Store;
 using ActionAgent.Cli.Output;
 using ActionAgent.Core.Approval;
@@ -39,6 +40,7 @@ public sealed class PipelineFactory(CliSettings settings, ILoggerFactory loggerF
             Policy = policy,
             AuditPath = AuditPath(settings),
             Approver = CreateApprover(policy, _store),
+            GivenSecrets = SecretResolver.GivenFromEnvironment(),
         }, loggerFactory);
     }
 

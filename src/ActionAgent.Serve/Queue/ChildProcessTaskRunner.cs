@@ -1,6 +1,7 @@
 using System.Diagnostics;
 using System.Text.Json;
 using ActionAgent.Approvals.Audit;
+using ActionAgent.Approvals.Secrets;
 using ActionAgent.Approvals.Store;
 using ActionAgent.Serve.Tasks;
 
@@ -69,6 +70,8 @@ public sealed class ChildProcessTaskRunner(RunnerOptions options) : ITaskRunner
         // which every user of the machine sees in ps and /proc/PID/cmdline.
         psi.Environment[ApprovalStoreLocation.EnvironmentVariable] = options.ApprovalsDb;
         psi.Environment[AuditLogLocation.EnvironmentVariable] = options.AuditPath;
+        // The policy's secrets file holds values for every task; the run is told which names this task may resolve.
+        psi.Environment[SecretResolver.GivenEnvironmentVariable] = string.Join(',', task.Submission.Secrets);
         foreach (var name in psi.Environment.Keys.Where(k => k.StartsWith(SecretPrefix, StringComparison.Ordinal)).ToList())
         {
             if (!task.Submission.Secrets.Contains(name[SecretPrefix.Length..], StringComparer.Ordinal))
@@ -86,7 +89,7 @@ public sealed class ChildProcessTaskRunner(RunnerOptions options) : ITaskRunner
         ArgumentNullException.ThrowIfNull(task);
         var args = new List<string>(options.PrefixArguments)
         {
-            "run", task.Submission.Task, "--url", task.Submission.Url, "--policy", task.PolicyPath,
+            "run", "--url", task.Submission.Url, "--policy", task.PolicyPath,
             "--approver", "web",
             "--recordings", options.RecordingsDirectory, "--run-id", runId, "--json",
         };
@@ -100,6 +103,9 @@ public sealed class ChildProcessTaskRunner(RunnerOptions options) : ITaskRunner
             args.AddRange(["--connect", connect]);
         }
 
+        // The operator's text goes last, after "--": a task such as "--yes" or "@file" (a response file the parser would
+        // expand into options) is then the task's words, never options of the run.
+        args.AddRange(["--", task.Submission.Task]);
         return args;
     }
 

@@ -45,6 +45,21 @@ public sealed class SecretResolverTests
     }
 
     [TestMethod]
+    public void Resolve_FileSecretNotGivenToTheRun_IsRefusedButStillRedacted()
+    {
+        using var dir = new TempDir();
+        File.WriteAllText(dir.File("secrets.env"), "API_TOKEN=tok-123abc\n");
+        var resolver = new SecretResolver(Settings(dir.File("secrets.env")), name => Env.GetValueOrDefault(name), given: ["OPS_USER"]);
+
+        var e = Assert.ThrowsExactly<SecretResolutionException>(() => resolver.Resolve("{{secret:API_TOKEN}}", "http://127.0.0.1/"));
+
+        Assert.AreEqual("secret API_TOKEN is not given to this run: it may use OPS_USER (a served task uses only the secrets it names)", e.Message);
+        Assert.IsNotNull(resolver.Check("API_TOKEN"));
+        Assert.AreEqual("ops", resolver.Resolve("{{secret:OPS_USER}}", "http://127.0.0.1/"));
+        Assert.AreEqual("key {{secret:API_TOKEN}}", resolver.Redaction.Redact("key tok-123abc"), "a value the run may not type is still scrubbed");
+    }
+
+    [TestMethod]
     public void Resolve_OnAnotherDomain_IsRefused()
     {
         var e = Assert.ThrowsExactly<SecretResolutionException>(() => Resolver().Resolve("{{secret:OPS_PASSWORD}}", "https://evil.example/login"));

@@ -128,6 +128,58 @@ public sealed class PlaywrightActionExecutorTests
         StringAssert.Contains(outcome.Message, "no longer on the page");
     }
 
+    // The element a click was judged (and perhaps approved) on must be the one it lands on: between the observation and the
+    // press a reviewer may take minutes, and the page may relabel the button, repoint the link or lay something over it.
+    [TestMethod]
+    public async Task Click_ButtonRelabelledAfterObservation_IsNotClicked()
+    {
+        var observation = await OpenAsync("/targets");
+        var bravo = Find(observation, "Bravo");
+        await session.Page.EvaluateAsync("() => document.getElementById('b').textContent = 'Delete everything'");
+
+        var outcome = await ExecuteAsync(new ClickAction(ActionTarget.Element(bravo.Id)), observation);
+
+        Assert.AreEqual(OutcomeStatus.Failed, outcome.Status, outcome.Message);
+        Assert.AreEqual("none", await session.Page.TitleAsync(), "the relabelled button was pressed");
+        StringAssert.Contains(outcome.Message, "Delete everything");
+    }
+
+    [TestMethod]
+    public async Task Click_TargetCoveredByAnotherControlAfterObservation_IsNotClicked()
+    {
+        var observation = await OpenAsync("/targets");
+        var bravo = Find(observation, "Bravo");
+        await session.Page.EvaluateAsync("""
+            () => {
+              const o = document.createElement('div');
+              o.textContent = 'Delete';
+              o.style.cssText = 'position:absolute;left:880px;top:480px;width:200px;height:90px;background:rgba(0,0,0,0.01);z-index:9';
+              o.addEventListener('click', () => { document.title = 'click:overlay'; });
+              document.body.append(o);
+            }
+            """);
+
+        var outcome = await ExecuteAsync(new ClickAction(ActionTarget.Element(bravo.Id)), observation);
+
+        Assert.AreEqual(OutcomeStatus.Failed, outcome.Status, outcome.Message);
+        Assert.AreEqual("none", await session.Page.TitleAsync(), "the click landed on the overlay");
+        StringAssert.Contains(outcome.Message, "covered");
+    }
+
+    [TestMethod]
+    public async Task Click_LinkRepointedAfterObservation_IsNotFollowed()
+    {
+        var observation = await OpenAsync("/to-dashboard");
+        var link = Find(observation, "Dashboard");
+        await session.Page.EvaluateAsync("() => document.querySelector('a').href = '/second'");
+
+        var outcome = await ExecuteAsync(new ClickAction(ActionTarget.Element(link.Id)), observation);
+
+        Assert.AreEqual(OutcomeStatus.Failed, outcome.Status, outcome.Message);
+        Assert.AreEqual(server.Url("/to-dashboard"), session.Page.Url, "the repointed link was followed");
+        StringAssert.Contains(outcome.Message, "/second");
+    }
+
     [TestMethod]
     public async Task Click_AfterThePageChanged_IsRefusedInsteadOfHittingAnotherElement()
     {

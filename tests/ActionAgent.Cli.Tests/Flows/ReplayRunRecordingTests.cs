@@ -47,6 +47,45 @@ public sealed class ReplayRunRecordingTests
         }
     }
 
+    // Attack: a recording is a file anyone with the folder can edit. Its run.json startUrl was opened by replay straight
+    // through Playwright, outside the policy, so a start edited to a local file (which the network guard never sees)
+    // was loaded and read into the replay's recording. The start is a navigation like any other: the policy judges it.
+    [TestMethod]
+    public async Task Replay_StartUrlEditedToALocalFile_RefusedAndTheFileIsNeverOpened()
+    {
+        var dir = CliProcess.NewWorkDir("aa-replay-start-");
+        try
+        {
+            await using var app = await SampleAppServer.StartAsync();
+            var run = await CliProcess.RunAsync(dir, Timeout, new Dictionary<string, string?> { ["ACTIONAGENT_SECRET_OPS_PASSWORD"] = "ops-pass" },
+                "run", "Type ops into Username.", "--url", app.BaseUrl + "/login", "--recordings", Path.Combine(dir, "rec"));
+            Assert.AreEqual(0, run.ExitCode, run.ToString());
+            var recording = Directory.GetDirectories(Path.Combine(dir, "rec")).Single();
+            // The local page reports being opened to the app, so the test sees it even if nothing else would.
+            var local = Path.Combine(dir, "private.html");
+            File.WriteAllText(local, $"<!doctype html><title>private</title><h1>LOCAL-FILE-MARKER</h1><script>new Image().src = '{app.BaseUrl}/local-file-opened';</script>");
+            var manifest = Path.Combine(recording, "run.json");
+            File.WriteAllText(manifest, File.ReadAllText(manifest).Replace(app.BaseUrl + "/login", new Uri(local).AbsoluteUri, StringComparison.Ordinal));
+            StringAssert.Contains(File.ReadAllText(manifest), "file://", "the edit took");
+
+            var replay = await CliProcess.RunAsync(dir, Timeout, new Dictionary<string, string?> { ["ACTIONAGENT_SECRET_OPS_PASSWORD"] = "ops-pass" },
+                "replay", recording, "--recordings", Path.Combine(dir, "replays"));
+
+            await Task.Delay(500);
+            Assert.IsFalse(app.State.Requests.Any(r => r.Path == "/local-file-opened"), "the replay opened the local file\n" + replay);
+            Assert.AreNotEqual(0, replay.ExitCode, replay.ToString());
+            StringAssert.Contains(replay.StdErr, "file", replay.ToString());
+            var written = Directory.Exists(Path.Combine(dir, "replays"))
+                ? Directory.EnumerateFiles(Path.Combine(dir, "replays"), "*", SearchOption.AllDirectories).Where(f => !f.EndsWith(".png", StringComparison.Ordinal)).Select(File.ReadAllText)
+                : [];
+            Assert.IsFalse(written.Any(t => t.Contains("LOCAL-FILE-MARKER", StringComparison.Ordinal)), "the local file's text is in the replay's recording");
+        }
+        finally
+        {
+            Directory.Delete(dir, recursive: true);
+        }
+    }
+
     [TestMethod]
     public async Task Replay_SecretWithoutValue_OneLineAndExit2BeforeTheBrowser()
     {

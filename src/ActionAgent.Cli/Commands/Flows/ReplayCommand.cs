@@ -56,6 +56,16 @@ public static class ReplayCommand
                     Console.Error.WriteLine($"error: {dir}: {string.Join("; ", secretProblems)}");
                     return ExitCodes.BadInput;
                 }
+
+                // Like run: a start URL the policy refuses (a recording is a file anyone with the folder can edit) stops here.
+                if (recorded.Manifest.StartUrl is { Length: > 0 } recordedStart
+                    && new UrlRebaser(recordedStart, result.GetValue(baseUrl)).Rebase(recordedStart) is var start
+                    && (UrlCheck.Problem(start) ?? UrlCheck.PolicyProblem(start, pipeline.Policy)) is { } startProblem)
+                {
+                    Console.Error.WriteLine($"error: {dir}: run.json startUrl: {startProblem}");
+                    return ExitCodes.BadInput;
+                }
+
                 var runner = new ReplayRunner(
                     new PlaywrightFlowSessionFactory(pipeline, browser, loggerFactory),
                     new ReplayOptions { Settle = settle, BaseUrl = result.GetValue(baseUrl), RecordingsRoot = Path.GetFullPath(result.GetValue(common.Recordings) ?? "recordings") },

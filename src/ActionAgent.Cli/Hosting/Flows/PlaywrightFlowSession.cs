@@ -6,7 +6,6 @@ using ActionAgent.Core.Recording;
 using ActionAgent.Core.Runtime;
 using ActionAgent.Flows.Running;
 using ActionAgent.Hosting;
-using Microsoft.Playwright;
 
 namespace ActionAgent.Cli.Hosting.Flows;
 
@@ -29,10 +28,11 @@ public sealed class PlaywrightFlowSession(BrowserSession session, GovernedSessio
     public Task<string?> SaveTraceAsync(string? directory, bool failed) => governed.SaveTraceAsync(directory, failed);
 
     /// <inheritdoc />
-    public async Task NavigateAsync(string url, CancellationToken cancellationToken = default)
+    /// <remarks>Judged by the policy first (<see cref="GovernedSession.OpenAsync"/>): a flow's url and a replay's start are input.</remarks>
+    public Task NavigateAsync(string url, CancellationToken cancellationToken = default)
     {
         cancellationToken.ThrowIfCancellationRequested();
-        await session.Page.GotoAsync(url, new PageGotoOptions { WaitUntil = WaitUntilState.Load }).WaitAsync(cancellationToken).ConfigureAwait(false);
+        return governed.OpenAsync(url, cancellationToken);
     }
 
     /// <inheritdoc />
