@@ -34,6 +34,15 @@ public sealed record InterpretedStep
     public bool ContextIsOwner { get; init; }
 
     /// <summary>
+    /// True for a removing step ("Delete "leaf node 3-1" with its remove button"): when what <see cref="Context"/> names
+    /// was on the page at the start, the step is done once it is gone, not once the page changed.
+    /// </summary>
+    public bool Removes { get; init; }
+
+    /// <summary>True for "expand X", "unfold X": the click must show something new (or mark X expanded) to count.</summary>
+    public bool Expands { get; init; }
+
+    /// <summary>
     /// True when the target was named as part of what the step before opened ("the second Delphi inside it", "its
     /// dropdown"): what that step brought up is searched first and alone.
     /// </summary>

@@ -5,4 +5,8 @@ namespace ActionAgent.Core.Decision.Interpretation;
 /// steps acted on (and the field typed into last). A step that says to leave something as it is is checked against these,
 /// never just believed.
 /// </summary>
-internal sealed record RunMemory(PageIndex? Start, IReadOnlySet<int> ActedOn, int? LastTyped = null);
+internal sealed record RunMemory(PageIndex? Start, IReadOnlySet<int> ActedOn, int? LastTyped = null)
+{
+    /// <summary>Actions the current step has already had (a repeated step: a month paged, a menu opened to remove a row).</summary>
+    public int StepMoves { get; init; }
+}

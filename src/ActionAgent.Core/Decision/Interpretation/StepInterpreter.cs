@@ -63,6 +63,11 @@ public sealed class StepInterpreter : IDecider
     // select Saarland" means the Saarland that just appeared, not one that was on the page before. As a preference only
     // a small part of the page counts (a new page, or perception without stable ids, brings up everything and so
     // nothing); as the scope of "its …" / "… inside it" a swapped panel counts too, as long as part of the page stayed.
+    // An expanding click showed something: elements that were not shown before it, or the clicked element marked expanded.
+    private static bool Opened(RunCursor cursor, HashSet<int> ids, Observation page) =>
+        cursor.IdsAtProposal is not { } before || ids.Any(id => !before.Contains(id))
+        || cursor.LastElementId is { } clicked && page.Elements.Any(e => e.Id == clicked && e.Expanded == true);
+
     private static (IReadOnlySet<int> Preferred, IReadOnlySet<int> Scope) Brought(RunCursor cursor, HashSet<int> ids)
     {
         if (cursor.IdsAtProposal is not { } before || cursor.ProposedKind is not (StepKind.Click or StepKind.Hover or StepKind.DoubleClick or StepKind.RightClick or StepKind.AnswerDialog))
@@ -110,7 +115,27 @@ public sealed class StepInterpreter : IDecider
         else if (cursor.Pending == RunCursor.Proposed.Action && !cursor.IsFinished)
         {
             var last = context.Last;
-            if (last is null || last.Succeeded)
+            if (last is { Succeeded: true } && cursor.Current.Expands && !Opened(cursor, ids, context.Observation))
+            {
+                // "Expand "ordinary parent 1"": a click that only selected the node's name showed nothing new; another
+                // element is tried (the node's toggle), and the step is never reported done by the first click.
+                cursor.Attempts++;
+                if (cursor.Attempts > _options.MaxRetriesPerStep)
+                {
+                    return Propose(new FailAction($"{Where(cursor)}, '{cursor.Current.Text}': clicking ({last.Action}) showed nothing new and nothing is marked expanded, after trying {Times(cursor.Attempts)}. Stopping here; check the page or the step.")
+                    {
+                        Failure = FailureKind.NotVerified,
+                    }, "nothing expanded", cursor.Current, 1);
+                }
+
+                if (cursor.LastElementId is { } clicked)
+                {
+                    cursor.Penalized.Add(clicked);
+                }
+
+                retryNote = $"; retrying step {cursor.Index + 1}: the click before showed nothing new";
+            }
+            else if (last is null || last.Succeeded)
             {
                 cursor.RecentDialogs = last?.ActionKind == "wait" ? cursor.RecentDialogs : last?.Dialogs ?? [];
                 var checks = last is null ? [] : StepOutcomes.ChecksOf(last);
@@ -144,6 +169,12 @@ public sealed class StepInterpreter : IDecider
                         {
                             Failure = FailureKind.NotVerified,
                         }, "repeated step not done", cursor.Current, 1);
+                    }
+
+                    if (cursor.Current.Removes)
+                    {
+                        // A row's actions menu opened by the move: its removing entry is looked for among what it brought up.
+                        (cursor.Brought, cursor.BroughtScope) = Brought(cursor, ids);
                     }
 
                     cursor.NextMove();
@@ -203,7 +234,7 @@ public sealed class StepInterpreter : IDecider
         while (!cursor.IsFinished)
         {
             var step = cursor.Current;
-            var memory = new RunMemory(cursor.Start, cursor.ActedOn, cursor.LastTyped);
+            var memory = new RunMemory(cursor.Start, cursor.ActedOn, cursor.LastTyped) { StepMoves = cursor.Moves };
             // What the page asked in a browser dialog: answered while the step before ran (checked here), or open now.
             var asked = step.Kind == StepKind.AnswerDialog ? DialogAnswers.Check(step, cursor.RecentDialogs, context.Observation.OpenDialog) : null;
             if (asked?.Failure is { } wrong)

@@ -22,6 +22,7 @@ internal static partial class StepParser
             // "the last todo": an ordinal owner keeps its noun, which says what is counted.
             Context = q.Restore(OrdinalWord().IsMatch(owner) ? owner : TargetQuery.StripRoleWords(owner).Main, false),
             ContextIsOwner = true,
+            Removes = true,
             // A named control ("with its Cancel button") is that control only: look-alike names would find "Close".
             Alternatives = m.Success ? [] : names,
         };

@@ -437,6 +437,13 @@ internal static partial class StepParser
             return [ParseLeave("leave", q.Restore(fixedThing.Groups["target"].Value, true), "unchanged", display)];
         }
 
+        if (TakeOut().Match(text) is { Success: true } take)
+        {
+            // "Take "leaf node 3-1" out of the tree with its remove button": a removing step, whose owner is what is taken
+            // out (never only the instrument's click).
+            return ParseClause($"remove {take.Groups["x"].Value}{take.Groups["with"].Value}", q).Select(s => s with { Text = display });
+        }
+
         // "Mark every todo as completed with the toggle-all arrow", "move the calendar forward a month with the Next
         // arrow": what the verb does is done by the control named after "with"; clicking it is the step.
         // A box "with the warning icon" is named by the icon, so ticking only hands over to it for every/all of them.
@@ -481,7 +488,7 @@ internal static partial class StepParser
 
         return verb.Kind switch
         {
-            VerbKind.Click => [Step(StepKind.Click, display, target: q.Restore(rest, true))],
+            VerbKind.Click => [Step(StepKind.Click, display, target: q.Restore(rest, true)) with { Expands = word.ToLowerInvariant() is "expand" or "unfold" }],
             VerbKind.DoubleClick => [Step(StepKind.DoubleClick, display, target: q.Restore(rest, true))],
             VerbKind.RightClick => [Step(StepKind.RightClick, display, target: q.Restore(rest, true))],
             VerbKind.Hover => [Step(StepKind.Hover, display, target: q.Restore(rest, true))],

@@ -5,9 +5,18 @@ internal sealed partial class StepResolver
 {
     private StepGrounding Pointer(InterpretedStep step, Grounder g, Func<ActionTarget, Candidate, BrowserAction> make)
     {
+        if (AfterRemovalMove(step, g) is { } removal)
+        {
+            return removal;
+        }
+
         // "Delete customer Grace Hopper": the control must sit by the name (or number, or quoted words) the owner spells.
         var owner = step.ContextIsOwner && step.Context is { } o ? Specific(o) : [];
         var owners = owner.Count == 0 ? [] : g.Page.Items.Where(i => owner.All(t => i.Labels.Any(l => l.Phrase.Tokens.Contains(t)))).ToList();
+
+        // "leaf node 3-1" shares every word with "leaf node 1-3": where the owner's words show whole, in order, only there.
+        var whole = owner.Count > 0 ? owners.Where(i => HoldsWhole(i, step.Context!)).ToList() : [];
+        owners = whole.Count > 0 ? whole : owners;
 
         // Worked out once: the filter runs for every reading of every search below.
         var besideOwner = owners.Count == 0 ? [] : g.Page.Items.Where(i => owners.Any(w => Beside(w, i, g.Page.Items))).Select(i => i.Element.Id).ToHashSet();
@@ -22,7 +31,9 @@ internal sealed partial class StepResolver
         }
 
         bool OnRow(PageItem i) => countedRow is null || (i.Element.Bounds.Y < countedRow.Element.Bounds.Bottom && countedRow.Element.Bounds.Y < i.Element.Bounds.Bottom);
-        Search Where(Func<PageItem, bool> also) => new(step.Target, i => (owner.Count == 0 || owner.Any(t => Surrounds(i, t)) || besideOwner.Contains(i.Element.Id)) && OnRow(i) && also(i))
+        bool ByOwner(PageItem i) => owner.Count == 0 || besideOwner.Contains(i.Element.Id)
+            || (whole.Count > 0 ? HoldsWhole(i, step.Context!) : owner.Any(t => Surrounds(i, t)));
+        Search Where(Func<PageItem, bool> also) => new(step.Target, i => ByOwner(i) && OnRow(i) && also(i))
         {
             Alternatives = step.Alternatives,
             VerbHint = step.Role,
@@ -39,9 +50,15 @@ internal sealed partial class StepResolver
             found = text;
         }
 
+        if (found.IsAtLeast(Min) && step.Expands && found.Best!.Item.Element.Expanded == true)
+        {
+            // "Expand the Billing section" when it is open: clicking would close it.
+            return new StepGrounding(GroundingStatus.AlreadyDone, null, found.Best.Confidence, $"{found.Best.Item.RoleWord} '{found.Best.Item.Display}' is already expanded") { Element = found.Best.Item.Element };
+        }
+
         if (found.IsAtLeast(Min))
         {
-            return Grounded(make(TargetOf(found.Best!), found.Best!), found.Best!);
+            return Grounded(make(TargetOf(found.Best!), found.Best!), found.Best!) with { Repeats = TracksRemoval(step, g) };
         }
 
         // "Double-click the second todo": a row counted by its box; the text on the box's line is the row's own (what a

@@ -1,0 +1,55 @@
+namespace ActionAgent.Core.Decision.Interpretation;
+
+/// <summary>
+/// Removing steps ("Delete "leaf node 3-1" with its remove button", "Delete the "null" entry through its actions menu"):
+/// what the step names was on the page at the start, so the step is done when it is gone — not when the click changed
+/// the page (a row selected, a menu opened). After the control's click the step is grounded again: gone, it is done;
+/// still there, a removing entry the click brought up (a row's actions menu) is clicked, once; else the step fails
+/// saying the item is still shown. The same control is never clicked twice. A step whose dialog is to be dismissed
+/// ("… and choose Cancel") keeps the item on purpose, and is not tracked.
+/// </summary>
+internal sealed partial class StepResolver
+{
+    private static readonly string[] RemovingEntries = ["Remove", "Delete", "Remove item", "Delete item", "Trash", "Discard"];
+
+    private static bool TracksRemoval(InterpretedStep step, Grounder g) =>
+        step is { Removes: true, Reply: null, Context.Length: > 0 } && g.Memory?.Start is { } start && Shows(start, step.Context);
+
+    // An element whose own words hold the owner's words as a whole (case, accents and punctuation aside).
+    private static bool Shows(PageIndex page, string owner) => page.Items.Any(i => !i.IsHidden && HoldsWhole(i, owner));
+
+    private static bool HoldsWhole(PageItem item, string owner)
+    {
+        var words = " " + Phrase.Of(owner).Norm + " ";
+        return words.Trim().Length > 0 && item.Labels.Any(l => !l.IsSynthetic && (" " + l.Phrase.Norm + " ").Contains(words, StringComparison.Ordinal));
+    }
+
+    private StepGrounding? AfterRemovalMove(InterpretedStep step, Grounder g)
+    {
+        if (g.Memory is not { StepMoves: > 0 and var moves } || !TracksRemoval(step, g))
+        {
+            return null;
+        }
+
+        if (!Shows(g.Page, step.Context!))
+        {
+            return new StepGrounding(GroundingStatus.AlreadyDone, null, 1, $"'{step.Context}' is no longer on the page");
+        }
+
+        if (moves == 1)
+        {
+            var entry = g.Find(new Search(RemovingEntries[0], i => g.Fresh.Contains(i.Element.Id) && i.IsInteractive && !i.IsEditable && !i.IsCheckable)
+            {
+                Alternatives = RemovingEntries[1..],
+                ForClick = true,
+            });
+            if (entry.IsAtLeast(Min))
+            {
+                return Grounded(new ClickAction(TargetOf(entry.Best!)), entry.Best!, "; the removing entry the click brought up") with { Repeats = true };
+            }
+        }
+
+        return new StepGrounding(GroundingStatus.NotFound, null, 0,
+            $"'{step.Context}' is still on the page after {(moves == 1 ? "the click" : $"{moves} clicks")}, so it was not removed");
+    }
+}

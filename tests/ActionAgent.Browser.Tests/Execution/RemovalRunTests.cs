@@ -1,0 +1,94 @@
+using ActionAgent.Browser.Tests.Support;
+using ActionAgent.Core.Runtime;
+
+namespace ActionAgent.Browser.Tests.Execution;
+
+/// <summary>
+/// Removing steps on lists written here, run through the interpreter in real Chromium: a row's own remove button, a
+/// row's actions menu whose Remove entry does the removing, and the trap where the remove button only selects the row
+/// (the page changes, the item stays): never Completed.
+/// </summary>
+[TestClass]
+[DoNotParallelize]
+public sealed class RemovalRunTests
+{
+    private const string List = """
+        <!doctype html><title>Nodes</title>
+        <h1>Nodes</h1>
+        <ul id="nodes"></ul>
+        <script>
+          const q = new URLSearchParams(location.search);
+          const names = ['leaf node 1-3', 'leaf node 3-1', 'leaf node 3-2'];
+          function draw() {
+            const ul = document.getElementById('nodes');
+            ul.innerHTML = '';
+            names.forEach((n, i) => {
+              const li = document.createElement('li');
+              const span = document.createElement('span'); span.textContent = n; li.appendChild(span);
+              if (q.has('menu')) {
+                const more = document.createElement('button'); more.title = 'Click to open the actions menu'; more.style.cssText = 'width:20px;height:16px';
+                more.onclick = () => {
+                  const m = document.createElement('div'); m.setAttribute('role', 'menu');
+                  const r = document.createElement('button'); r.setAttribute('role', 'menuitem'); r.textContent = 'Remove';
+                  r.onclick = () => { names.splice(i, 1); draw(); };
+                  m.appendChild(r); li.appendChild(m);
+                };
+                li.appendChild(more);
+              } else {
+                const rm = document.createElement('button'); rm.textContent = 'remove';
+                rm.onclick = q.has('selects') ? () => li.classList.toggle('selected') : () => { names.splice(i, 1); draw(); };
+                li.appendChild(rm);
+              }
+              ul.appendChild(li);
+            });
+          }
+          draw();
+        </script>
+        """;
+
+    private static InterpreterPages pages = null!;
+
+    public TestContext TestContext { get; set; } = null!;
+
+    [ClassInitialize]
+    public static async Task StartAsync(TestContext context) => pages = await InterpreterPages.StartAsync("removal", ("/nodes", List));
+
+    [ClassCleanup]
+    public static async Task StopAsync() => await pages.DisposeAsync();
+
+    private Task<RunResult> RunAsync(string query, string task) => pages.RunAsync("/nodes" + query, task, TestContext.CancellationToken);
+
+    private Task<string> NodesAsync() => pages.Session.Page.InnerTextAsync("#nodes");
+
+    [TestMethod]
+    public async Task RunAsync_TakeANodeOutWithItsRemoveButton_RemovesThatNodeOnly()
+    {
+        var result = await RunAsync("", "Take \"leaf node 3-1\" out of the tree with its remove button.");
+
+        Assert.AreEqual(RunStatus.Completed, result.Status, result.Message);
+        var left = await NodesAsync();
+        Assert.IsFalse(left.Contains("leaf node 3-1", StringComparison.Ordinal), left);
+        StringAssert.Contains(left, "leaf node 1-3");
+        StringAssert.Contains(left, "leaf node 3-2");
+    }
+
+    [TestMethod]
+    public async Task RunAsync_DeleteThroughTheRowsActionsMenu_ClicksItsRemoveEntry()
+    {
+        var result = await RunAsync("?menu", "Delete the \"leaf node 3-2\" entry through its actions menu.");
+
+        Assert.AreEqual(RunStatus.Completed, result.Status, result.Message);
+        var left = await NodesAsync();
+        Assert.IsFalse(left.Contains("leaf node 3-2", StringComparison.Ordinal), left);
+        StringAssert.Contains(left, "leaf node 3-1");
+    }
+
+    [TestMethod]
+    public async Task RunAsync_RemoveButtonThatOnlySelectsTheRow_IsNotCompleted()
+    {
+        var result = await RunAsync("?selects", "Take \"leaf node 3-1\" out of the tree with its remove button.");
+
+        Assert.AreNotEqual(RunStatus.Completed, result.Status, "claimed: " + result.Message);
+        StringAssert.Contains(await NodesAsync(), "leaf node 3-1");
+    }
+}
