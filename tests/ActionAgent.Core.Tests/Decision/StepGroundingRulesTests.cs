@@ -194,8 +194,27 @@ public sealed class StepGroundingRulesTests
     [TestMethod]
     [DataRow("Open the second section of the accordion", 2)]
     [DataRow("Expand the last section of the accordion", 3)]
-    [DataRow("Expand the first section", 1)]
+    [DataRow("Click the first section", 1)]
     public void Ground_OrdinalSection_CountsTheCollapsibleHeaders(string task, int expected)
+    {
+        var page = Sections();
+
+        var p = First(task, page);
+
+        Assert.AreEqual(expected, Target(p), p.Reason);
+    }
+
+    [TestMethod]
+    public void Ground_ExpandASectionAlreadyExpanded_ClicksNothing()
+    {
+        // A click would close it.
+        var p = First("Expand the first section", Sections());
+
+        Assert.IsInstanceOfType<DoneAction>(p.Action, p.Reason);
+        StringAssert.Contains(((DoneAction)p.Action).Result, "already expanded");
+    }
+
+    private static Observation Sections()
     {
         var page = Page(
             E(1, "button", "Shipping", 10) with { Expanded = true },
@@ -203,11 +222,7 @@ public sealed class StepGroundingRulesTests
             E(2, "button", "Payment", 80) with { Expanded = false },
             E(3, "button", "Review", 120) with { Expanded = false },
             E(4, "link", "Help", 160));
-        page = page with { Elements = [.. page.Elements.Select(e => e.Id is 1 or 2 or 3 ? e with { Tag = "h3", Role = "tab" } : e)] };
-
-        var p = First(task, page);
-
-        Assert.AreEqual(expected, Target(p), p.Reason);
+        return page with { Elements = [.. page.Elements.Select(e => e.Id is 1 or 2 or 3 ? e with { Tag = "h3", Role = "tab" } : e)] };
     }
 
     [TestMethod]

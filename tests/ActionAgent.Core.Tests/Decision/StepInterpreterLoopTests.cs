@@ -165,15 +165,15 @@ public sealed class StepInterpreterLoopTests
     public async Task RunAsync_ItsThirdSectionAfterSwitchingTab_CountsOnlyTheSectionsTheTabShowed()
     {
         // Tab one's accordion is shown at first; tab two's is not listed until its tab is clicked (most of the page swaps).
-        List<UiElement> Panels(bool second) => second
+        List<UiElement> Panels(bool second, bool thirdOpen = false) => second
             ? [Shown(1, "tab", "First", 10, true, expanded: false), Shown(2, "tab", "Second", 10, true, x: 200, expanded: true),
                Shown(21, "tab", "Accordion Header 1", 60, true, expanded: true), Shown(24, "text", "Accordion Content 1", 80, true),
-               Shown(22, "tab", "Accordion Header 2", 110, true, expanded: false), Shown(23, "tab", "Accordion Header 3", 140, true, expanded: false)]
+               Shown(22, "tab", "Accordion Header 2", 110, true, expanded: false), Shown(23, "tab", "Accordion Header 3", 140, true, expanded: thirdOpen)]
             : [Shown(1, "tab", "First", 10, true, expanded: true), Shown(2, "tab", "Second", 10, true, x: 200, expanded: false),
                Shown(11, "tab", "Accordion Header 1", 60, true, expanded: true), Shown(14, "text", "Accordion Content 1", 80, true),
                Shown(12, "tab", "Accordion Header 2", 110, true, expanded: false), Shown(13, "tab", "Accordion Header 3", 140, true, expanded: false)];
         var (result, executor) = await RunOnAsync("Go to the Second tab, then expand its third accordion section.",
-            a => a.PrimaryTarget?.ElementId == 2 ? Panels(true) : null, Panels(false));
+            a => a.PrimaryTarget?.ElementId switch { 2 => Panels(true), 23 => Panels(true, thirdOpen: true), _ => null }, Panels(false));
 
         Assert.AreEqual(RunStatus.Completed, result.Status, result.Message);
         Assert.AreEqual(23, executor.Executed[^1].PrimaryTarget?.ElementId, "the third section of the tab just shown");
