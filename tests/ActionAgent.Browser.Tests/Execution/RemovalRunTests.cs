@@ -18,13 +18,15 @@ public sealed class RemovalRunTests
         <ul id="nodes"></ul>
         <script>
           const q = new URLSearchParams(location.search);
-          const names = ['leaf node 1-3', 'leaf node 3-1', 'leaf node 3-2'];
+          const editable = q.has('editable');
+          const names = editable ? ['array', 'null', 'number'] : ['leaf node 1-3', 'leaf node 3-1', 'leaf node 3-2'];
           function draw() {
             const ul = document.getElementById('nodes');
             ul.innerHTML = '';
             names.forEach((n, i) => {
               const li = document.createElement('li');
-              const span = document.createElement('span'); span.textContent = n; li.appendChild(span);
+              const span = document.createElement(editable ? 'div' : 'span'); span.textContent = n;
+              if (editable) { span.contentEditable = 'true'; span.style.display = 'inline-block'; }
               if (q.has('menu')) {
                 const more = document.createElement('button'); more.title = 'Click to open the actions menu'; more.style.cssText = 'width:20px;height:16px';
                 more.onclick = () => {
@@ -33,8 +35,10 @@ public sealed class RemovalRunTests
                   r.onclick = () => { names.splice(i, 1); draw(); };
                   m.appendChild(r); li.appendChild(m);
                 };
-                li.appendChild(more);
+                li.insertBefore(more, li.firstChild);
+                li.appendChild(span);
               } else {
+                li.appendChild(span);
                 const rm = document.createElement('button'); rm.textContent = 'remove';
                 rm.onclick = q.has('selects') ? () => li.classList.toggle('selected') : () => { names.splice(i, 1); draw(); };
                 li.appendChild(rm);
@@ -81,6 +85,19 @@ public sealed class RemovalRunTests
         var left = await NodesAsync();
         Assert.IsFalse(left.Contains("leaf node 3-2", StringComparison.Ordinal), left);
         StringAssert.Contains(left, "leaf node 3-1");
+    }
+
+    [TestMethod]
+    public async Task RunAsync_DeleteALowerCaseEntryHeldInAnEditableField_UsesThatRowsMenu()
+    {
+        // The first row's menu comes first on the page; the entry named is the second row's field text.
+        var result = await RunAsync("?menu&editable", "Delete the \"null\" entry through its actions menu (the small menu button at the start of its row).");
+
+        Assert.AreEqual(RunStatus.Completed, result.Status, result.Message);
+        var left = await NodesAsync();
+        Assert.IsFalse(left.Contains("null", StringComparison.Ordinal), left);
+        StringAssert.Contains(left, "array");
+        StringAssert.Contains(left, "number");
     }
 
     [TestMethod]

@@ -15,7 +15,8 @@ internal sealed partial class StepResolver
         var owners = owner.Count == 0 ? [] : g.Page.Items.Where(i => owner.All(t => i.Labels.Any(l => l.Phrase.Tokens.Contains(t)))).ToList();
 
         // "leaf node 3-1" shares every word with "leaf node 1-3": where the owner's words show whole, in order, only there.
-        var whole = owner.Count > 0 ? owners.Where(i => HoldsWhole(i, step.Context!)).ToList() : [];
+        // A lower-case owner ("the "null" entry") has no such words at all: its words shown whole still single it out.
+        var whole = step.ContextIsOwner && step.Context is { } named ? g.Page.Items.Where(i => !i.IsHidden && HoldsWhole(i, named)).ToList() : [];
         owners = whole.Count > 0 ? whole : owners;
 
         // Worked out once: the filter runs for every reading of every search below.
@@ -31,8 +32,9 @@ internal sealed partial class StepResolver
         }
 
         bool OnRow(PageItem i) => countedRow is null || (i.Element.Bounds.Y < countedRow.Element.Bounds.Bottom && countedRow.Element.Bounds.Y < i.Element.Bounds.Bottom);
-        bool ByOwner(PageItem i) => owner.Count == 0 || besideOwner.Contains(i.Element.Id)
-            || (whole.Count > 0 ? HoldsWhole(i, step.Context!) : owner.Any(t => Surrounds(i, t)));
+        bool ByOwner(PageItem i) => whole.Count > 0
+            ? besideOwner.Contains(i.Element.Id) || HoldsWhole(i, step.Context!)
+            : owner.Count == 0 || besideOwner.Contains(i.Element.Id) || owner.Any(t => Surrounds(i, t));
         Search Where(Func<PageItem, bool> also) => new(step.Target, i => ByOwner(i) && OnRow(i) && also(i))
         {
             Alternatives = step.Alternatives,

@@ -18,10 +18,12 @@ internal sealed partial class StepResolver
     // An element whose own words hold the owner's words as a whole (case, accents and punctuation aside).
     private static bool Shows(PageIndex page, string owner) => page.Items.Any(i => !i.IsHidden && HoldsWhole(i, owner));
 
+    // Its labels, or what an editable element holds (a JSON editor's key "null" is the text of a field, not its label).
     private static bool HoldsWhole(PageItem item, string owner)
     {
         var words = " " + Phrase.Of(owner).Norm + " ";
-        return words.Trim().Length > 0 && item.Labels.Any(l => !l.IsSynthetic && (" " + l.Phrase.Norm + " ").Contains(words, StringComparison.Ordinal));
+        return words.Trim().Length > 0 && (item.Labels.Any(l => !l.IsSynthetic && (" " + l.Phrase.Norm + " ").Contains(words, StringComparison.Ordinal))
+            || item.IsEditable && item.Element.Value is { Length: > 0 } value && (" " + Phrase.Of(value).Norm + " ").Contains(words, StringComparison.Ordinal));
     }
 
     private StepGrounding? AfterRemovalMove(InterpretedStep step, Grounder g)
