@@ -101,6 +101,17 @@ public sealed class RemovalRunTests
     }
 
     [TestMethod]
+    public async Task RunAsync_OwnerNamedInAnAside_IsTheRowWhoseEntryIsRemoved()
+    {
+        var result = await RunAsync("?menu&editable", "Delete the last entry, number, through the actions menu of that row.");
+
+        Assert.AreEqual(RunStatus.Completed, result.Status, result.Message);
+        var left = await NodesAsync();
+        Assert.IsFalse(left.Contains("number", StringComparison.Ordinal), left);
+        StringAssert.Contains(left, "null");
+    }
+
+    [TestMethod]
     public async Task RunAsync_RemoveButtonThatOnlySelectsTheRow_IsNotCompleted()
     {
         var result = await RunAsync("?selects", "Take \"leaf node 3-1\" out of the tree with its remove button.");

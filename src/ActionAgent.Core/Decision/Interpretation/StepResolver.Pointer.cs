@@ -16,7 +16,8 @@ internal sealed partial class StepResolver
 
         // "leaf node 3-1" shares every word with "leaf node 1-3": where the owner's words show whole, in order, only there.
         // A lower-case owner ("the "null" entry") has no such words at all: its words shown whole still single it out.
-        var whole = step.ContextIsOwner && step.Context is { } named ? g.Page.Items.Where(i => !i.IsHidden && HoldsWhole(i, named)).ToList() : [];
+        var pinned = step.ContextIsOwner && step.Context is { } named ? PinnedOwner(g.Page, named) : null;
+        var whole = pinned is null ? [] : g.Page.Items.Where(i => !i.IsHidden && HoldsWhole(i, pinned)).ToList();
         owners = whole.Count > 0 ? whole : owners;
 
         // Worked out once: the filter runs for every reading of every search below.
@@ -33,7 +34,7 @@ internal sealed partial class StepResolver
 
         bool OnRow(PageItem i) => countedRow is null || (i.Element.Bounds.Y < countedRow.Element.Bounds.Bottom && countedRow.Element.Bounds.Y < i.Element.Bounds.Bottom);
         bool ByOwner(PageItem i) => whole.Count > 0
-            ? besideOwner.Contains(i.Element.Id) || HoldsWhole(i, step.Context!)
+            ? besideOwner.Contains(i.Element.Id) || HoldsWhole(i, pinned!)
             : owner.Count == 0 || besideOwner.Contains(i.Element.Id) || owner.Any(t => Surrounds(i, t));
         Search Where(Func<PageItem, bool> also) => new(step.Target, i => ByOwner(i) && OnRow(i) && also(i))
         {

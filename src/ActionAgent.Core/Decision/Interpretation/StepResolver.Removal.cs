@@ -13,7 +13,12 @@ internal sealed partial class StepResolver
     private static readonly string[] RemovingEntries = ["Remove", "Delete", "Remove item", "Delete item", "Trash", "Discard"];
 
     private static bool TracksRemoval(InterpretedStep step, Grounder g) =>
-        step is { Removes: true, Reply: null, Context.Length: > 0 } && g.Memory?.Start is { } start && Shows(start, step.Context);
+        step is { Removes: true, Reply: null, Context.Length: > 0 } && g.Memory?.Start is { } start && PinnedOwner(start, step.Context) is not null;
+
+    // The owner as the page shows it: the whole phrase, or one of its comma parts ("its last entry, onlineDemo").
+    private static string? PinnedOwner(PageIndex page, string owner) =>
+        new[] { owner }.Concat(owner.Split(',', StringSplitOptions.TrimEntries | StringSplitOptions.RemoveEmptyEntries))
+            .FirstOrDefault(o => Shows(page, o));
 
     // An element whose own words hold the owner's words as a whole (case, accents and punctuation aside).
     private static bool Shows(PageIndex page, string owner) => page.Items.Any(i => !i.IsHidden && HoldsWhole(i, owner));
@@ -33,9 +38,10 @@ internal sealed partial class StepResolver
             return null;
         }
 
-        if (!Shows(g.Page, step.Context!))
+        var owner = PinnedOwner(g.Memory.Start!, step.Context!)!;
+        if (!Shows(g.Page, owner))
         {
-            return new StepGrounding(GroundingStatus.AlreadyDone, null, 1, $"'{step.Context}' is no longer on the page");
+            return new StepGrounding(GroundingStatus.AlreadyDone, null, 1, $"'{owner}' is no longer on the page");
         }
 
         if (moves == 1)
@@ -52,6 +58,6 @@ internal sealed partial class StepResolver
         }
 
         return new StepGrounding(GroundingStatus.NotFound, null, 0,
-            $"'{step.Context}' is still on the page after {(moves == 1 ? "the click" : $"{moves} clicks")}, so it was not removed");
+            $"'{owner}' is still on the page after {(moves == 1 ? "the click" : $"{moves} clicks")}, so it was not removed");
     }
 }
