@@ -50,12 +50,32 @@ public sealed class RemovalRunTests
         </script>
         """;
 
+    private const string Table = """
+        <!doctype html><title>Clients</title>
+        <style>td { padding: 4px 40px; }</style>
+        <table id="clients"><thead><tr><th>Name</th><th>Email</th><th>City</th><th></th></tr></thead><tbody></tbody></table>
+        <script>
+          const rows = [['Ada Lovelace', 'ada@example.com', 'London'], ['Grace Hopper', 'grace@example.com', 'Arlington'], ['Alan Turing', 'alan@example.com', 'Wilmslow']];
+          function draw() {
+            const body = document.querySelector('#clients tbody');
+            body.innerHTML = '';
+            rows.forEach((r, i) => {
+              const tr = document.createElement('tr');
+              tr.innerHTML = `<td>${r[0]}</td><td>${r[1]}</td><td>${r[2]}</td><td><button>Delete</button></td>`;
+              tr.querySelector('button').onclick = () => { rows.splice(i, 1); draw(); };
+              body.appendChild(tr);
+            });
+          }
+          draw();
+        </script>
+        """;
+
     private static InterpreterPages pages = null!;
 
     public TestContext TestContext { get; set; } = null!;
 
     [ClassInitialize]
-    public static async Task StartAsync(TestContext context) => pages = await InterpreterPages.StartAsync("removal", ("/nodes", List));
+    public static async Task StartAsync(TestContext context) => pages = await InterpreterPages.StartAsync("removal", ("/nodes", List), ("/clients", Table));
 
     [ClassCleanup]
     public static async Task StopAsync() => await pages.DisposeAsync();
@@ -109,6 +129,18 @@ public sealed class RemovalRunTests
         var left = await NodesAsync();
         Assert.IsFalse(left.Contains("number", StringComparison.Ordinal), left);
         StringAssert.Contains(left, "null");
+    }
+
+    [TestMethod]
+    public async Task RunAsync_RemoveAClientWhoseDeleteIsAtTheRowsEnd_RemovesThatRow()
+    {
+        var result = await pages.RunAsync("/clients", "Remove Grace Hopper from the clients table.", TestContext.CancellationToken);
+
+        Assert.AreEqual(RunStatus.Completed, result.Status, result.Message);
+        var left = await pages.Session.Page.InnerTextAsync("#clients");
+        Assert.IsFalse(left.Contains("Grace Hopper", StringComparison.Ordinal), left);
+        StringAssert.Contains(left, "Ada Lovelace");
+        StringAssert.Contains(left, "Alan Turing");
     }
 
     [TestMethod]

@@ -33,8 +33,9 @@ internal sealed partial class StepResolver
         }
 
         bool OnRow(PageItem i) => countedRow is null || (i.Element.Bounds.Y < countedRow.Element.Bounds.Bottom && countedRow.Element.Bounds.Y < i.Element.Bounds.Bottom);
+        // With the owner pinned: beside it, on its line (a table row's Delete at the row's end), or naming it itself.
         bool ByOwner(PageItem i) => whole.Count > 0
-            ? besideOwner.Contains(i.Element.Id) || HoldsWhole(i, pinned!)
+            ? besideOwner.Contains(i.Element.Id) || HoldsWhole(i, pinned!) || whole.Any(w => w.Element.Id != i.Element.Id && Gap(w, i) is not null)
             : owner.Count == 0 || besideOwner.Contains(i.Element.Id) || owner.Any(t => Surrounds(i, t));
         Search Where(Func<PageItem, bool> also) => new(step.Target, i => ByOwner(i) && OnRow(i) && also(i))
         {
