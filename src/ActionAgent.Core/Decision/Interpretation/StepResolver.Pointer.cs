@@ -33,9 +33,10 @@ internal sealed partial class StepResolver
         }
 
         bool OnRow(PageItem i) => countedRow is null || (i.Element.Bounds.Y < countedRow.Element.Bounds.Bottom && countedRow.Element.Bounds.Y < i.Element.Bounds.Bottom);
-        // With the owner pinned: beside it, on its line (a table row's Delete at the row's end), or naming it itself.
+        // With the owner pinned: beside it, or naming it itself. Not "anywhere on its line": a row of tabs is one line,
+        // and every tab's × would count.
         bool ByOwner(PageItem i) => whole.Count > 0
-            ? besideOwner.Contains(i.Element.Id) || HoldsWhole(i, pinned!) || whole.Any(w => w.Element.Id != i.Element.Id && Gap(w, i) is not null)
+            ? besideOwner.Contains(i.Element.Id) || HoldsWhole(i, pinned!)
             : owner.Count == 0 || besideOwner.Contains(i.Element.Id) || owner.Any(t => Surrounds(i, t));
         Search Where(Func<PageItem, bool> also) => new(step.Target, i => ByOwner(i) && OnRow(i) && also(i))
         {
