@@ -59,15 +59,15 @@ public sealed class StepInterpreter : IDecider
         return Task.FromResult(proposal);
     }
 
-    // What the click or hover that finished the last step brought up (a submenu, a popup, a panel): "open Delphi, then
-    // select Saarland" means the Saarland that just appeared, not one that was on the page before. As a preference only
-    // a small part of the page counts (a new page, or perception without stable ids, brings up everything and so
-    // nothing); as the scope of "its …" / "… inside it" a swapped panel counts too, as long as part of the page stayed.
     // An expanding click showed something: elements that were not shown before it, or the clicked element marked expanded.
     private static bool Opened(RunCursor cursor, HashSet<int> ids, Observation page) =>
         cursor.IdsAtProposal is not { } before || ids.Any(id => !before.Contains(id))
         || cursor.LastElementId is { } clicked && page.Elements.Any(e => e.Id == clicked && e.Expanded == true);
 
+    // What the click or hover that finished the last step brought up (a submenu, a popup, a panel): "open Delphi, then
+    // select Saarland" means the Saarland that just appeared, not one that was on the page before. As a preference only
+    // a small part of the page counts (a new page, or perception without stable ids, brings up everything and so
+    // nothing); as the scope of "its …" / "… inside it" a swapped panel counts too, as long as part of the page stayed.
     private static (IReadOnlySet<int> Preferred, IReadOnlySet<int> Scope) Brought(RunCursor cursor, HashSet<int> ids)
     {
         if (cursor.IdsAtProposal is not { } before || cursor.ProposedKind is not (StepKind.Click or StepKind.Hover or StepKind.DoubleClick or StepKind.RightClick or StepKind.AnswerDialog))
