@@ -157,6 +157,13 @@ public sealed class DomEffectVerifier : IOutcomeVerifier
                 return outcome.WithChecks(checks);
             }
 
+            if (proposal.Action is HoverAction && time.GetElapsedTime(started) >= options.HoverEffectTimeout)
+            {
+                // A hover may only restyle (CSS :hover, no DOM change): nothing seen is no failure. What it opens a
+                // moment later (a menu behind hoverIntent's delay) was waited for.
+                return earlier.Count > 0 ? outcome.WithChecks([.. earlier]) : outcome;
+            }
+
             if (time.GetElapsedTime(started) >= options.EffectTimeout)
             {
                 logger.LogInformation("{Action} not verified: {Problem}", proposal.Action.Kind, problem);
@@ -332,7 +339,7 @@ public sealed class DomEffectVerifier : IOutcomeVerifier
                 : (false, [], probe.SelectedText is null ? "the selection is in a secret field and is not read" : $"\"{Short(select.Text)}\" is not what is selected (the selection reads \"{Short(probe.SelectedText)}\")"),
 
             // A hover may only restyle (CSS :hover, no DOM change): a change counts as a check, none is no failure.
-            HoverAction => Changed(probe, outcome) is { } shown ? (true, [$"hovering {what} changed the page ({shown})"], "") : (true, [], ""),
+            HoverAction => Changed(probe, outcome) is { } shown ? (true, [$"hovering {what} changed the page ({shown})"], "") : (false, [], "hovering changed nothing"),
             _ => (true, [], ""),
         };
     }

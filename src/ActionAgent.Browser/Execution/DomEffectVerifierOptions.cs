@@ -6,6 +6,12 @@ public sealed class DomEffectVerifierOptions
     /// <summary>How long to keep looking for an action's effect before calling it not seen. Default 1.5 s.</summary>
     public TimeSpan EffectTimeout { get; set; } = TimeSpan.FromMilliseconds(1500);
 
+    /// <summary>
+    /// How long to keep looking for a hover's effect: a menu that opens after the pointer rests (hoverIntent, a CSS
+    /// transition delay) shows within it. Nothing seen is no failure: a hover may only restyle. Default 1 s.
+    /// </summary>
+    public TimeSpan HoverEffectTimeout { get; set; } = TimeSpan.FromSeconds(1);
+
     /// <summary>Pause between two looks while the effect is not seen yet. Default 100 ms.</summary>
     public TimeSpan PollInterval { get; set; } = TimeSpan.FromMilliseconds(100);
 

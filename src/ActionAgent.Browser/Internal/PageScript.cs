@@ -80,6 +80,7 @@ internal sealed class ElementDto
     public bool? Checked { get; set; }
     public bool? Selected { get; set; }
     public bool? Expanded { get; set; }
+    public bool? Submenu { get; set; }
     public string? Icon { get; set; }
     public string? Hid { get; set; }
     public bool Disabled { get; set; }

@@ -179,6 +179,7 @@ public sealed class PlaywrightPerceiver : IPerceiver
         Checked = e.Checked,
         Selected = e.Selected,
         Expanded = e.Expanded,
+        Submenu = e.Submenu,
         Icon = e.Icon,
         HtmlId = e.Hid,
         Disabled = e.Disabled,

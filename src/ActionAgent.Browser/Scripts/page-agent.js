@@ -537,6 +537,8 @@
           const ariaExpanded = el.getAttribute('aria-expanded');
           if (ariaExpanded !== null) e.expanded = ariaExpanded === 'true';
           else if (tag === 'summary' && el.parentElement && el.parentElement.localName === 'details') e.expanded = el.parentElement.open;
+          const sub = submenuOf(el, tag, role);
+          if (sub !== undefined) e.submenu = sub;
           if (el.matches(':disabled') || el.getAttribute('aria-disabled') === 'true') e.disabled = true;
           if (submitsForm(el, tag, type)) e.submits = true;
           if (enterSubmits(el, tag, type)) e.enter = true;
@@ -718,6 +720,25 @@
     return { el, status: 'ok' };
   }
 
+  // A menu entry that holds a nested menu: true while that menu shows, false while it is hidden, undefined for anything
+  // else. Said by ARIA (aria-haspopup with aria-expanded), or by structure: the entry's list item (its parent, or its
+  // grandparent through a lone wrapper) also holds a list or menu of links, as hover menus (superfish, CSS :hover
+  // drop-downs) and tree views are built.
+  function submenuOf(el, tag, role) {
+    if (!(tag === 'a' || tag === 'button' || role === 'menuitem' || role === 'link' || role === 'button' || role === 'treeitem')) return undefined;
+    const popup = el.getAttribute('aria-haspopup');
+    if (popup && popup !== 'false' && el.hasAttribute('aria-expanded')) return el.getAttribute('aria-expanded') === 'true';
+    let item = el.parentElement;
+    if (item && item.localName !== 'li' && item.children.length === 1) item = item.parentElement;
+    if (!item || item.localName !== 'li') return undefined;
+    const list = Array.from(item.children).find((c) => !c.contains(el)
+      && (c.localName === 'ul' || c.localName === 'ol' || c.getAttribute('role') === 'menu' || c.getAttribute('role') === 'group'));
+    if (!list || !list.querySelector('a[href], button, [role=menuitem]')) return undefined;
+    const r = list.getBoundingClientRect();
+    const cs = getComputedStyle(list);
+    return r.width > 1 && r.height > 1 && r.right > 0 && r.bottom > 0 && cs.visibility !== 'hidden' && parseFloat(cs.opacity || '1') > 0.05;
+  }
+
   function boxOf(el) {
     const fc = frameContext(el.ownerDocument.defaultView);
     if (!fc) return null;
@@ -748,7 +769,8 @@
     // A control that announces a popup (a menu item with a submenu, a disclosure): what pointing at it opens is its effect.
     // The announcing element may be the item's wrapper or its inner link (a menu's <li> around the item that says so).
     const announces = (x) => !!x && !!x.getAttribute && ((!!x.getAttribute('aria-haspopup') && x.getAttribute('aria-haspopup') !== 'false') || x.hasAttribute('aria-expanded'));
-    res.opener = announces(el) || Array.from(el.children || []).some(announces) || announces(el.parentElement && el.parentElement.closest('[aria-haspopup]'));
+    res.opener = announces(el) || Array.from(el.children || []).some(announces) || announces(el.parentElement && el.parentElement.closest('[aria-haspopup]'))
+      || submenuOf(el, tag, args.role || '') !== undefined;
     if (!b.visible) { res.status = 'offscreen'; return res; }
     const v = b.visible;
     const cx = (v.l + v.r) / 2, cy = (v.t + v.b) / 2;

@@ -52,6 +52,14 @@ public sealed record UiElement
     public bool? Expanded { get; init; }
 
     /// <summary>
+    /// A menu entry that holds a nested menu (a link or button whose list item also holds a list of links, or that says
+    /// <c>aria-haspopup</c> with <c>aria-expanded</c>): false while that menu is hidden, true while it shows; null for
+    /// anything else. Pointing at a hover menu's entry opens it, where a click would follow the entry's own link.
+    /// </summary>
+    [JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)]
+    public bool? Submenu { get; init; }
+
+    /// <summary>
     /// Words the control's icon says by its class names ("close" for <c>ui-icon-close</c>, "delete" for <c>fa-trash</c>),
     /// for icon-only buttons whose text is hidden or missing; null when it shows no known icon.
     /// </summary>

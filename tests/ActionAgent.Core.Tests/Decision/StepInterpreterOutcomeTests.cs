@@ -66,6 +66,49 @@ public sealed class StepInterpreterOutcomeTests
         StringAssert.Contains(((FailAction)next.Action).Reason, "payments are blocked");
     }
 
+    private static Observation Links(params string[] names) => new()
+    {
+        Url = "http://127.0.0.1:5080/menu",
+        Geometry = ViewportGeometry.Identity(1280, 800),
+        Elements = [.. names.Select((n, i) => new UiElement { Id = i + 1, Role = "link", Tag = "a", Name = n, Bounds = new ScreenRect(40, 40 + (i * 30), 200, 24) })],
+    };
+
+    [TestMethod]
+    public async Task DecideAsync_TheLastLinksClickNotSeen_TriesTheLastLinkAgainNeverTheOneBeforeIt()
+    {
+        var page = Links("Desktops", "Workstations", "Servers");
+        var first = await Next("Click the last link", page);
+        Outcome(first, succeeded: false, "clicked #3 link \"Servers\", but its effect was not seen: nothing changed", FailureKind.NotVerified);
+
+        var retry = await Next("Click the last link", page);
+
+        Assert.AreEqual(3, first.Action.PrimaryTarget?.ElementId);
+        Assert.AreNotEqual(2, retry.Action.PrimaryTarget?.ElementId, $"the retry counted past the last link: {retry.Reason}");
+    }
+
+    [TestMethod]
+    public async Task DecideAsync_OpenAMenuEntryWhoseMenuIsHidden_PointsFirstThenClicksWhenPointingShowedNothing()
+    {
+        var page = new Observation
+        {
+            Url = "http://127.0.0.1:5080/shop",
+            Geometry = ViewportGeometry.Identity(1280, 800),
+            Elements =
+            [
+                new UiElement { Id = 1, Role = "link", Tag = "a", Name = "Products", Submenu = false, Bounds = new ScreenRect(40, 40, 100, 24) },
+                new UiElement { Id = 2, Role = "link", Tag = "a", Name = "Laptops", Bounds = new ScreenRect(0, 0, 0, 0) },
+            ],
+        };
+
+        var point = await Next("Open Products", page);
+        Outcome(point, succeeded: true, "moved the mouse over #1 link \"Products\"");
+        var click = await Next("Open Products", page);
+
+        Assert.IsInstanceOfType<HoverAction>(point.Action, point.Action.Describe());
+        Assert.IsInstanceOfType<ClickAction>(click.Action, "pointing showed nothing, so the entry is clicked: " + click.Action.Describe());
+        Assert.AreEqual(1, click.Action.PrimaryTarget?.ElementId);
+    }
+
     [TestMethod]
     public async Task DecideAsync_EffectNotSeenTwice_FailsNotVerifiedWithWhatWasSeen()
     {

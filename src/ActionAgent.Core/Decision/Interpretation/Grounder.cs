@@ -291,7 +291,9 @@ internal sealed partial class Grounder(PageIndex page, IReadOnlySet<int> penaliz
             score *= 0.9;
         }
 
-        if (penalized.Contains(item.Element.Id))
+        // "the last link": a place in a count is no matter of more or less alike; a retry must not count past the element
+        // whose click was not seen (the one before it is not "the last").
+        if (penalized.Contains(item.Element.Id) && reading.Ordinal is null)
         {
             score *= 0.85;
         }

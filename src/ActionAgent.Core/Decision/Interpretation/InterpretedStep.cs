@@ -43,6 +43,13 @@ public sealed record InterpretedStep
     public bool Expands { get; init; }
 
     /// <summary>
+    /// True for "open X", "navigate to X" and each level of a menu path: when X is a menu entry whose nested menu is hidden,
+    /// the step points at X first (a hover menu opens so, where a click would follow X's own link) and clicks only when
+    /// pointing showed nothing.
+    /// </summary>
+    public bool Opens { get; init; }
+
+    /// <summary>
     /// True when the target was named as part of what the step before opened ("the second Delphi inside it", "its
     /// dropdown"): what that step brought up is searched first and alone.
     /// </summary>

@@ -72,6 +72,12 @@ internal sealed class RunCursor(string task, IReadOnlyList<InterpretedStep> step
     /// <summary>Elements whose action failed for the current step: grounded again only if nothing else fits as well.</summary>
     public HashSet<int> Penalized { get; } = [];
 
+    /// <summary>The menu entry the last proposal pointed at to open it (null when it clicked or did anything else).</summary>
+    public int? PointedAt { get; set; }
+
+    /// <summary>Menu entries the current step pointed at that showed nothing: they are clicked next.</summary>
+    public HashSet<int> Pointed { get; } = [];
+
     /// <summary>What each finished step did, for the final report.</summary>
     public List<string> Notes { get; } = [];
 
@@ -112,6 +118,8 @@ internal sealed class RunCursor(string task, IReadOnlyList<InterpretedStep> step
         Pending = Proposed.Nothing;
         LastElementId = null;
         Penalized.Clear();
+        Pointed.Clear();
+        PointedAt = null;
         Explored.Clear();
         Brought = new HashSet<int>();
         BroughtScope = new HashSet<int>();

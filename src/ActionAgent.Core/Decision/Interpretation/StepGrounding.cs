@@ -21,6 +21,12 @@ public sealed record StepGrounding(GroundingStatus Status, BrowserAction? Action
     /// </summary>
     public bool Repeats { get; init; }
 
+    /// <summary>
+    /// True when a step that opens something points at its target instead of clicking it (a hover menu's entry): the step
+    /// is done only when pointing showed something new; otherwise the entry is clicked next.
+    /// </summary>
+    public bool Points { get; init; }
+
     /// <summary>True when the step grounded (or needs nothing) with at least the given score.</summary>
     public bool IsConfident(double minScore = 0.75) =>
         Status is GroundingStatus.AlreadyDone || (Status is GroundingStatus.Grounded && Score >= minScore);

@@ -62,7 +62,7 @@ public sealed class StepInterpreter : IDecider
     // An expanding click showed something: elements that were not shown before it, or the clicked element marked expanded.
     private static bool Opened(RunCursor cursor, HashSet<int> ids, Observation page) =>
         cursor.IdsAtProposal is not { } before || ids.Any(id => !before.Contains(id))
-        || cursor.LastElementId is { } clicked && page.Elements.Any(e => e.Id == clicked && e.Expanded == true);
+        || cursor.LastElementId is { } clicked && page.Elements.Any(e => e.Id == clicked && (e.Expanded == true || e.Submenu == true));
 
     // What the click or hover that finished the last step brought up (a submenu, a popup, a panel): "open Delphi, then
     // select Saarland" means the Saarland that just appeared, not one that was on the page before. As a preference only
@@ -115,7 +115,15 @@ public sealed class StepInterpreter : IDecider
         else if (cursor.Pending == RunCursor.Proposed.Action && !cursor.IsFinished)
         {
             var last = context.Last;
-            if (last is { Succeeded: true } && cursor.Current.Expands && !Opened(cursor, ids, context.Observation))
+            var pointed = cursor.PointedAt;
+            cursor.PointedAt = null;
+            if (last is { Succeeded: true } && pointed is { } entry && !Opened(cursor, ids, context.Observation))
+            {
+                // "Open menu item 1": pointing at the entry showed no menu; it is clicked next (once, as any click).
+                cursor.Pointed.Add(entry);
+                retryNote = $"; pointing at it showed nothing, so step {cursor.Index + 1} clicks it";
+            }
+            else if (last is { Succeeded: true } && cursor.Current.Expands && !Opened(cursor, ids, context.Observation))
             {
                 // "Expand "ordinary parent 1"": a click that only selected the node's name showed nothing new; another
                 // element is tried (the node's toggle), and the step is never reported done by the first click.
@@ -139,6 +147,11 @@ public sealed class StepInterpreter : IDecider
             {
                 cursor.RecentDialogs = last?.ActionKind == "wait" ? cursor.RecentDialogs : last?.Dialogs ?? [];
                 var checks = last is null ? [] : StepOutcomes.ChecksOf(last);
+                if (pointed is not null && cursor.IdsAtProposal is { } shownBefore)
+                {
+                    checks = [.. checks, $"pointing at it showed its menu ({ids.Count(id => !shownBefore.Contains(id))} new elements)"];
+                }
+
                 cursor.Verified |= checks.Count > 0;
                 if (checks.Count == 0 && cursor.Current.Kind is not (StepKind.Wait or StepKind.WaitForText or StepKind.Navigate or StepKind.GoBack or StepKind.Scroll or StepKind.Hover))
                 {
@@ -234,7 +247,7 @@ public sealed class StepInterpreter : IDecider
         while (!cursor.IsFinished)
         {
             var step = cursor.Current;
-            var memory = new RunMemory(cursor.Start, cursor.ActedOn, cursor.LastTyped) { StepMoves = cursor.Moves };
+            var memory = new RunMemory(cursor.Start, cursor.ActedOn, cursor.LastTyped) { StepMoves = cursor.Moves, Pointed = cursor.Pointed };
             // What the page asked in a browser dialog: answered while the step before ran (checked here), or open now.
             var asked = step.Kind == StepKind.AnswerDialog ? DialogAnswers.Check(step, cursor.RecentDialogs, context.Observation.OpenDialog) : null;
             if (asked?.Failure is { } wrong)
@@ -253,6 +266,7 @@ public sealed class StepInterpreter : IDecider
                     cursor.ProposedKind = step.Kind;
                     cursor.LastElementId = grounding.Element?.Id;
                     cursor.RepeatProposed = grounding.Repeats;
+                    cursor.PointedAt = grounding.Points ? grounding.Element?.Id : null;
                     _logger.LogDebug("Run {RunId}: step {Index} of {Count} ({Kind}) grounded, score {Score:0.00}",
                         context.RunId, cursor.Index + 1, cursor.Steps.Count, step.Kind, grounding.Score);
                     // "Click Delete and answer the confirmation with Cancel": the dialog is answered while the click runs.

@@ -62,7 +62,7 @@ internal static partial class StepParser
         {
             // "Select "Car Hifi" from the Electronics submenu": open the menu, then click the item.
             var name = menu.Groups["menu"].Value.Trim();
-            return [Step(StepKind.Click, $"open {name} (menu)", target: name) with { Context = step.Context }, Step(StepKind.Click, step.Text, target: $"\"{item}\"") with { Context = step.Context }];
+            return [Step(StepKind.Click, $"open {name} (menu)", target: name) with { Context = step.Context, Opens = true, Expands = true }, Step(StepKind.Click, step.Text, target: $"\"{item}\"") with { Context = step.Context }];
         }
 
         var parts = path?.Split(['>', '›', '→'], StringSplitOptions.TrimEntries | StringSplitOptions.RemoveEmptyEntries);
@@ -71,9 +71,12 @@ internal static partial class StepParser
             return [step];
         }
 
+        // Each level before the last must open the next one (shown, or marked open); the last is what the step asks of it.
         return parts.Select((p, i) => Step(StepKind.Click, i == parts.Length - 1 ? step.Text : $"open {p} (menu level {i + 1})", target: p) with
         {
             Context = step.Context,
+            Opens = i < parts.Length - 1 || step.Opens,
+            Expands = i < parts.Length - 1 || step.Expands,
         });
     }
 

@@ -36,7 +36,7 @@ internal static partial class StepParser
             return [Step(StepKind.Scroll, display, value: "bottom")];
         }
 
-        return [Step(StepKind.Click, display, target: q.Restore(rest, true)) with { Role = RoleHint.Link }];
+        return [Step(StepKind.Click, display, target: q.Restore(rest, true)) with { Role = RoleHint.Link, Opens = true }];
     }
 
     // "Drag "Item 1" onto "Trash"", "Move the slider all the way to the right", "Turn the Volume slider all the way down

@@ -49,6 +49,17 @@ internal static partial class StepParser
     [GeneratedRegex(@"^(?<t>.+?)\s+(?:inside|in|within|under|from)\s+(?:it|that|this|there|that one|this one)$", RegexOptions.IgnoreCase)]
     private static partial Regex InsideReferent();
 
+    // What the step before brought up, named as a place: "that sub-menu", "the menu it opened", "this list".
+    private const string OpenedPlaceWords = @"(?:(?:that|this|the\s+new|the\s+opened|the\s+open)\s+(?:sub-?menu|menu|list|panel|drop-?down|pop-?up|fly-?out)|the\s+(?:sub-?menu|menu|list|panel|drop-?down|pop-?up|fly-?out)\s+(?:it|that|this)\s+(?:opens|opened|shows|showed|brings up|brought up))";
+
+    // "the last link of that sub-menu", "the second entry in the menu it opened": what the step before brought up.
+    [GeneratedRegex(@"^(?<t>.+?)\s+(?:inside|in|within|under|from|of|on)\s+" + OpenedPlaceWords + "$", RegexOptions.IgnoreCase)]
+    private static partial Regex InsideOpened();
+
+    // "pick "Export to PDF" in the menu it opens": the place alone, read as the target of a choice.
+    [GeneratedRegex("^" + OpenedPlaceWords + "$", RegexOptions.IgnoreCase)]
+    private static partial Regex OpenedPlace();
+
     [GeneratedRegex(@"^(?:its|their)\s+(?<t>.+)$", RegexOptions.IgnoreCase)]
     private static partial Regex Possessive();
 

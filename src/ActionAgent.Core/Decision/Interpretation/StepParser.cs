@@ -107,6 +107,29 @@ internal static partial class StepParser
                 };
             }
 
+            if (steps[i - 1].Target is { } opener && (steps[i].Target ?? (steps[i].Kind == StepKind.Select ? steps[i].Value : null)) is { } phrase
+                && InsideOpened().Match(phrase.Trim()) is { Success: true } within)
+            {
+                // "Navigate A > B and choose the last link of that sub-menu": a click on what B's step brought up.
+                var chosen = steps[i].Target is null;
+                steps[i] = steps[i] with
+                {
+                    Kind = chosen ? StepKind.Click : steps[i].Kind,
+                    Target = within.Groups["t"].Value,
+                    Value = chosen ? null : steps[i].Value,
+                    Context = Unquoted(opener),
+                    WithinPrevious = true,
+                };
+                continue;
+            }
+
+            if (steps[i - 1].Target is { } opener2 && steps[i] is { Kind: StepKind.Select, Target: { } place2, Value: { Length: > 0 } item } && OpenedPlace().IsMatch(place2.Trim()))
+            {
+                // "…, then pick "Export to PDF" in the menu it opens": the entry is clicked among what the step before brought up.
+                steps[i] = steps[i] with { Kind = StepKind.Click, Target = $"\"{item}\"", Value = null, Context = Unquoted(opener2), WithinPrevious = true };
+                continue;
+            }
+
             if (steps[i].Target is { } inside && steps[i - 1].Target is { } opened
                 && (InsideReferent().Match(inside.Trim()) is { Success: true } m ? m.Groups["t"].Value
                     : Possessive().Match(inside.Trim()) is { Success: true } p ? $"the {p.Groups["t"].Value}" : null) is { Length: > 0 } named)

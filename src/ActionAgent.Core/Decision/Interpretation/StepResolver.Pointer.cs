@@ -55,10 +55,16 @@ internal sealed partial class StepResolver
             found = text;
         }
 
-        if (found.IsAtLeast(Min) && step.Expands && found.Best!.Item.Element.Expanded == true)
+        if (found.IsAtLeast(Min) && step.Expands && (found.Best!.Item.Element.Expanded == true || found.Best.Item.Element.Submenu == true))
         {
             // "Expand the Billing section" when it is open: clicking would close it.
             return new StepGrounding(GroundingStatus.AlreadyDone, null, found.Best.Confidence, $"{found.Best.Item.RoleWord} '{found.Best.Item.Display}' is already expanded") { Element = found.Best.Item.Element };
+        }
+
+        if (found.IsAtLeast(Min) && step is { Opens: true, Kind: StepKind.Click } && found.Best!.Item.Element is { Submenu: false } entry && g.Memory?.Pointed.Contains(entry.Id) != true)
+        {
+            // "Open menu item 1" on a hover menu: pointing at the entry opens its menu; a click would follow its own link.
+            return Grounded(new HoverAction(TargetOf(found.Best)), found.Best, "; it holds a hidden menu, so it is pointed at first") with { Points = true };
         }
 
         if (found.IsAtLeast(Min))
