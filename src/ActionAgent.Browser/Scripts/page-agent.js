@@ -1074,6 +1074,58 @@
     return { status: 'ok', fields };
   }
 
+  // What the form of element args.id (the focused element without an id) would send, for the approval's form lock:
+  // its destination (the submitter's formaction/formmethod/… first) and the entry list a submission builds (FormData:
+  // hidden inputs and fields joined with form= included), then every other enabled control without a name (a script may
+  // read it). args.enter: the action is Enter in a field, so the form's default button submits. Values come back raw:
+  // the caller hashes them at once and never keeps, logs or shows them.
+  function formEntries() {
+    let el = null;
+    if (args.id) {
+      const r = resolve();
+      if (!r.el) return { status: r.status };
+      el = r.el;
+    } else {
+      el = deepActive();
+    }
+    if (!el) return { status: 'gone' };
+    const form = el.form || (el.closest && el.closest('form'));
+    if (!form) return { status: 'noform' };
+    const submits = (c) => (c.localName === 'button' && c.type === 'submit') || (c.localName === 'input' && (c.type === 'submit' || c.type === 'image'));
+    const controls = Array.from(form.elements);
+    let submitter = null;
+    if (submits(el) && el.form === form) submitter = el;
+    else if (args.enter) submitter = controls.find(submits) || null;
+    let data;
+    try {
+      data = submitter ? new FormData(form, submitter) : new FormData(form);
+    } catch (e) {
+      data = new FormData(form);
+    }
+    const entries = [];
+    for (const [name, v] of data) {
+      entries.push({ name, value: typeof v === 'string' ? v : 'file:' + v.name + ':' + v.size + ':' + v.type + ':' + v.lastModified });
+    }
+    controls.forEach((c, i) => {
+      const tag = c.localName;
+      if (c.name || c.disabled || tag === 'button' || tag === 'fieldset' || tag === 'object' || tag === 'output') return;
+      const type = tag === 'input' ? inputType(c) : tag;
+      if (['submit', 'button', 'reset', 'image'].includes(type)) return;
+      const value = type === 'checkbox' || type === 'radio' ? String(!!c.checked)
+        : tag === 'select' ? Array.from(c.selectedOptions).map((o) => o.value).join('\n') : String(c.value || '');
+      entries.push({ name: c.id ? '#' + c.id : '[' + i + ']', value });
+    });
+    const own = (attr, prop, fallback) => (submitter && submitter.hasAttribute(attr) ? String(submitter[prop]) : fallback);
+    return {
+      status: 'ok',
+      action: own('formaction', 'formAction', form.action),
+      method: own('formmethod', 'formMethod', form.method),
+      enctype: own('formenctype', 'formEnctype', form.enctype),
+      target: own('formtarget', 'formTarget', form.target),
+      entries,
+    };
+  }
+
   switch (args.op) {
     case 'observe': return observe();
     case 'locate': return locate();
@@ -1087,6 +1139,7 @@
     case 'arm': setActing(false); setBaseline(); setActing(true); return { status: 'ok', token: st.token };
     case 'rest': setActing(false); return { status: 'ok', token: st.token };
     case 'form': return formFields();
+    case 'formEntries': return formEntries();
     default: throw new Error('unknown op ' + args.op);
   }
 }
