@@ -254,6 +254,8 @@ internal sealed class FormResult
 {
     public string Status { get; set; } = "";
     public List<FormFieldDto> Fields { get; set; } = [];
+    public string Action { get; set; } = "";
+    public string Method { get; set; } = "";
 }
 
 internal sealed class FormFieldDto

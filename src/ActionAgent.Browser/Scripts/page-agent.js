@@ -1035,6 +1035,17 @@
     return res;
   }
 
+  // A form's own properties read through its prototype: a field named "action", "method" or "elements" shadows them
+  // (form.action is then that input), by accident or to hide where the form sends.
+  function formProp(form, name) {
+    const view = (form.ownerDocument && form.ownerDocument.defaultView) || window;
+    const d = Object.getOwnPropertyDescriptor(view.HTMLFormElement.prototype, name);
+    const v = d && d.get ? d.get.call(form) : form[name];
+    // A relative action that does not resolve (a document without a base, about:blank) reads as ''; say what was written.
+    if (name === 'action' && !v) return view.Element.prototype.getAttribute.call(form, 'action') || '';
+    return v;
+  }
+
   // The fields the form of element args.id (its submit control, or a field Enter submits in; the focused element without
   // an id) would send, in form order: label (or name), type, value. Secret fields come back flagged and without a value.
   function formFields() {
@@ -1050,7 +1061,7 @@
     const form = el.form || (el.closest && el.closest('form'));
     if (!form) return { status: 'noform' };
     const fields = [];
-    for (const c of Array.from(form.elements)) {
+    for (const c of Array.from(formProp(form, 'elements'))) {
       const tag = c.localName;
       const type = tag === 'input' ? inputType(c) : tag;
       // A field without a name is shown too: a script may still send it.
@@ -1071,7 +1082,9 @@
       }
       fields.push({ id: idOf(c), label: cap(label || '', 200), type, value: cap(value, 500), secret });
     }
-    return { status: 'ok', fields };
+    // Where it goes: a submit button's own formaction/formmethod come first.
+    const own = (attr, prop, fallback) => String(el.form === form && el.hasAttribute(attr) ? el[prop] : formProp(form, fallback));
+    return { status: 'ok', fields, action: cap(own('formaction', 'formAction', 'action'), 500), method: own('formmethod', 'formMethod', 'method') };
   }
 
   // What the form of element args.id (the focused element without an id) would send, for the approval's form lock:
@@ -1092,7 +1105,7 @@
     const form = el.form || (el.closest && el.closest('form'));
     if (!form) return { status: 'noform' };
     const submits = (c) => (c.localName === 'button' && c.type === 'submit') || (c.localName === 'input' && (c.type === 'submit' || c.type === 'image'));
-    const controls = Array.from(form.elements);
+    const controls = Array.from(formProp(form, 'elements'));
     let submitter = null;
     if (submits(el) && el.form === form) submitter = el;
     else if (args.enter) submitter = controls.find(submits) || null;
@@ -1115,13 +1128,13 @@
         : tag === 'select' ? Array.from(c.selectedOptions).map((o) => o.value).join('\n') : String(c.value || '');
       entries.push({ name: c.id ? '#' + c.id : '[' + i + ']', value });
     });
-    const own = (attr, prop, fallback) => (submitter && submitter.hasAttribute(attr) ? String(submitter[prop]) : fallback);
+    const own = (attr, prop, fallback) => String(submitter && submitter.hasAttribute(attr) ? submitter[prop] : formProp(form, fallback));
     return {
       status: 'ok',
-      action: own('formaction', 'formAction', form.action),
-      method: own('formmethod', 'formMethod', form.method),
-      enctype: own('formenctype', 'formEnctype', form.enctype),
-      target: own('formtarget', 'formTarget', form.target),
+      action: own('formaction', 'formAction', 'action'),
+      method: own('formmethod', 'formMethod', 'method'),
+      enctype: own('formenctype', 'formEnctype', 'enctype'),
+      target: own('formtarget', 'formTarget', 'target'),
       entries,
     };
   }

@@ -54,9 +54,9 @@ public sealed class FormLockTests
         }
     }
 
-    private async Task<(ActionOutcome Outcome, FakeExecutor Inner, List<string> Refused)> ApproveThenRunAsync(string? tamper, Func<Observation, BrowserAction> act, Func<BrowserAction, BrowserAction>? edit = null)
+    private async Task<(ActionOutcome Outcome, FakeExecutor Inner, List<string> Refused)> ApproveThenRunAsync(string? tamper, Func<Observation, BrowserAction> act, Func<BrowserAction, BrowserAction>? edit = null, string page = PayForm)
     {
-        await s_session.Page.SetContentAsync(PayForm);
+        await s_session.Page.SetContentAsync(page);
         var observation = await s_session.CreatePerceiver().ObserveAsync(TestContext.CancellationToken);
         var action = act(observation);
         var target = action.PrimaryTarget?.ElementId is { } id ? observation.Find(id) : null;
@@ -123,6 +123,17 @@ public sealed class FormLockTests
 
         Assert.AreEqual(0, inner.Executed.Count, outcome.Message);
         StringAssert.Contains(outcome.Message, "it now sends to POST https://evil.example/steal");
+    }
+
+    [TestMethod]
+    public async Task Execute_FormActionChangedBehindAFieldNamedAction_Refused()
+    {
+        // form.action is the input named "action" here: the destination must be read past it.
+        var clobbered = PayForm.Replace("<p><button", "<input type=\"hidden\" name=\"action\" value=\"pay\"><input type=\"hidden\" name=\"method\" value=\"card\"><p><button", StringComparison.Ordinal);
+        var (outcome, inner, _) = await ApproveThenRunAsync("document.forms[0].setAttribute('action', '/steal')", ClickPay, page: clobbered);
+
+        Assert.AreEqual(0, inner.Executed.Count, outcome.Message);
+        StringAssert.Contains(outcome.Message, "/steal");
     }
 
     [TestMethod]

@@ -71,6 +71,7 @@ public sealed class FormLockTests
         var run = StartTransfer(site);
         var pending = await WaitForPendingAsync(run);
         Assert.AreEqual("10", pending.FormFields.Single(f => f.Label.StartsWith("Amount", StringComparison.Ordinal)).Value, "the reviewer is shown the amount the form holds");
+        Assert.AreEqual($"POST {site.BaseUrl}/api/transfer", pending.FormFields.Single(f => f.Label == "Sends to").Value, "and where it sends it");
 
         site.Signal = trap;
         await WaitForAsync(() => site.Requests.Any(r => r.StartsWith("GET /api/tampered?" + trap, StringComparison.Ordinal)), "the page to change its form");
