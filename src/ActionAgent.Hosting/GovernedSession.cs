@@ -90,7 +90,12 @@ public sealed class GovernedSession : IAsyncDisposable
 
         // Secrets resolve only for declared names on their domains; every value resolved is registered for redaction.
         IActionExecutor executor = browser.CreateExecutor(pipeline.Secrets.ForCurrentPage(() => browser.Page.Url), settle);
-        IApprover approver = new FormFieldsApprover(pipeline.Approver, browser, pipeline.Secrets.Redaction, loggers.CreateLogger<FormFieldsApprover>());
+        // The form a held action acts in is read for the lock before its values are read for the reviewer, so a change in
+        // between is refused rather than approved; the approved action runs only if the form still sends the same.
+        var formLock = new FormLock(browser, loggers.CreateLogger<FormLock>());
+        IApprover approver = new FormLockApprover(
+            new FormFieldsApprover(pipeline.Approver, browser, pipeline.Secrets.Redaction, loggers.CreateLogger<FormFieldsApprover>()),
+            formLock);
         IActionPolicy loopPolicy = auditingPolicy;
         if (guardOptions.Mode != NetworkGuardMode.Off)
         {
@@ -100,6 +105,24 @@ public sealed class GovernedSession : IAsyncDisposable
             // A submit the policy allows arms the guard for exactly that action, so its request is not held again.
             loopPolicy = new NetworkGuardPolicy(auditingPolicy, guard);
         }
+
+        // Outside the guard's executor: the form is checked before the guard opens for the approved action, and a refused
+        // action leaves no open arm behind.
+        var lockLogger = loggers.CreateLogger<FormLockExecutor>();
+        executor = new FormLockExecutor(executor, formLock, async (proposal, changes, ct) =>
+        {
+            guard.Disarm();
+            var named = changes.Select(c => AuditLimits.Clip(pipeline.Secrets.Redaction.Redact(c))).ToArray();
+            // Field names are page text: they go to the audit log and the outcome, not to the log above Verbose.
+            lockLogger.LogWarning("Approved {Action} not carried out: its form changed ({Count} differences, see the audit log)", proposal.Action.Kind, named.Length);
+            await pipeline.Audit.AppendAsync("form_changed", new
+            {
+                runId,
+                url = AuditLimits.Clip(pipeline.Secrets.Redaction.Redact(LoggedUrl.Of(browser.Page.Url))),
+                action = AuditLimits.Clip(pipeline.Secrets.Redaction.Redact(proposal.Action.Describe())),
+                changes = named,
+            }, ct).ConfigureAwait(false);
+        });
 
         // Outcome messages can quote the page (a field that echoes what was typed): redacted before anyone reads them.
         executor = new RedactingExecutor(executor, pipeline.Secrets.Redaction);

@@ -17,6 +17,9 @@ public sealed class FormFieldsApprover(IApprover inner, BrowserSession session, 
 {
     private readonly ILogger _logger = (ILogger?)logger ?? NullLogger.Instance;
 
+    /// <summary>The label of the last row: the form's method and action URL.</summary>
+    public const string SendsTo = "Sends to";
+
     /// <inheritdoc />
     public async Task<ApprovalDecision> RequestAsync(ApprovalRequest request, CancellationToken cancellationToken = default)
     {
@@ -72,12 +75,20 @@ public sealed class FormFieldsApprover(IApprover inner, BrowserSession session, 
         // A type action with Enter sends the text it is about to type, not what the field holds now.
         var typed = request.Proposal.Action is TypeTextAction t ? t : null;
         var typedInto = typed?.Target?.ElementId ?? request.TargetElement?.Id;
-        return result.Fields.Select(f =>
+        var fields = result.Fields.Select(f =>
         {
             var value = typed is not null && f.Id == typedInto ? (typed.ClearFirst ? typed.Text : f.Value + typed.Text) : f.Value;
             var label = redaction.Redact(f.Label.Length > 0 ? f.Label : f.Type);
             var masked = f.Secret || value.Contains("{{secret:", StringComparison.Ordinal) || redaction.Redact(value) != value;
             return new FormFieldValue(label, f.Type, masked ? FormFieldValue.MaskedValue : value) { Masked = masked };
-        }).ToArray();
+        }).ToList();
+
+        // Where the form sends it, last: the reviewer approves the destination too (the form lock holds it to that).
+        if (result.Action.Length > 0)
+        {
+            fields.Add(new FormFieldValue(SendsTo, "form", redaction.Redact($"{result.Method.ToUpperInvariant()} {result.Action}")));
+        }
+
+        return fields;
     }
 }

@@ -255,6 +255,8 @@ internal sealed class FormResult
 {
     public string Status { get; set; } = "";
     public List<FormFieldDto> Fields { get; set; } = [];
+    public string Action { get; set; } = "";
+    public string Method { get; set; } = "";
 }
 
 internal sealed class FormFieldDto
@@ -264,4 +266,20 @@ internal sealed class FormFieldDto
     public string Type { get; set; } = "";
     public string Value { get; set; } = "";
     public bool Secret { get; set; }
+}
+
+internal sealed class FormEntriesResult
+{
+    public string Status { get; set; } = "";
+    public string Action { get; set; } = "";
+    public string Method { get; set; } = "";
+    public string Enctype { get; set; } = "";
+    public string Target { get; set; } = "";
+    public List<FormEntryDto> Entries { get; set; } = [];
+}
+
+internal sealed class FormEntryDto
+{
+    public string Name { get; set; } = "";
+    public string Value { get; set; } = "";
 }

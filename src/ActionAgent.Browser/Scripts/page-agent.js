@@ -1057,6 +1057,17 @@
     return res;
   }
 
+  // A form's own properties read through its prototype: a field named "action", "method" or "elements" shadows them
+  // (form.action is then that input), by accident or to hide where the form sends.
+  function formProp(form, name) {
+    const view = (form.ownerDocument && form.ownerDocument.defaultView) || window;
+    const d = Object.getOwnPropertyDescriptor(view.HTMLFormElement.prototype, name);
+    const v = d && d.get ? d.get.call(form) : form[name];
+    // A relative action that does not resolve (a document without a base, about:blank) reads as ''; say what was written.
+    if (name === 'action' && !v) return view.Element.prototype.getAttribute.call(form, 'action') || '';
+    return v;
+  }
+
   // The fields the form of element args.id (its submit control, or a field Enter submits in; the focused element without
   // an id) would send, in form order: label (or name), type, value. Secret fields come back flagged and without a value.
   function formFields() {
@@ -1072,7 +1083,7 @@
     const form = el.form || (el.closest && el.closest('form'));
     if (!form) return { status: 'noform' };
     const fields = [];
-    for (const c of Array.from(form.elements)) {
+    for (const c of Array.from(formProp(form, 'elements'))) {
       const tag = c.localName;
       const type = tag === 'input' ? inputType(c) : tag;
       // A field without a name is shown too: a script may still send it.
@@ -1093,7 +1104,61 @@
       }
       fields.push({ id: idOf(c), label: cap(label || '', 200), type, value: cap(value, 500), secret });
     }
-    return { status: 'ok', fields };
+    // Where it goes: a submit button's own formaction/formmethod come first.
+    const own = (attr, prop, fallback) => String(el.form === form && el.hasAttribute(attr) ? el[prop] : formProp(form, fallback));
+    return { status: 'ok', fields, action: cap(own('formaction', 'formAction', 'action'), 500), method: own('formmethod', 'formMethod', 'method') };
+  }
+
+  // What the form of element args.id (the focused element without an id) would send, for the approval's form lock:
+  // its destination (the submitter's formaction/formmethod/… first) and the entry list a submission builds (FormData:
+  // hidden inputs and fields joined with form= included), then every other enabled control without a name (a script may
+  // read it). args.enter: the action is Enter in a field, so the form's default button submits. Values come back raw:
+  // the caller hashes them at once and never keeps, logs or shows them.
+  function formEntries() {
+    let el = null;
+    if (args.id) {
+      const r = resolve();
+      if (!r.el) return { status: r.status };
+      el = r.el;
+    } else {
+      el = deepActive();
+    }
+    if (!el) return { status: 'gone' };
+    const form = el.form || (el.closest && el.closest('form'));
+    if (!form) return { status: 'noform' };
+    const submits = (c) => (c.localName === 'button' && c.type === 'submit') || (c.localName === 'input' && (c.type === 'submit' || c.type === 'image'));
+    const controls = Array.from(formProp(form, 'elements'));
+    let submitter = null;
+    if (submits(el) && el.form === form) submitter = el;
+    else if (args.enter) submitter = controls.find(submits) || null;
+    let data;
+    try {
+      data = submitter ? new FormData(form, submitter) : new FormData(form);
+    } catch (e) {
+      data = new FormData(form);
+    }
+    const entries = [];
+    for (const [name, v] of data) {
+      entries.push({ name, value: typeof v === 'string' ? v : 'file:' + v.name + ':' + v.size + ':' + v.type + ':' + v.lastModified });
+    }
+    controls.forEach((c, i) => {
+      const tag = c.localName;
+      if (c.name || c.disabled || tag === 'button' || tag === 'fieldset' || tag === 'object' || tag === 'output') return;
+      const type = tag === 'input' ? inputType(c) : tag;
+      if (['submit', 'button', 'reset', 'image'].includes(type)) return;
+      const value = type === 'checkbox' || type === 'radio' ? String(!!c.checked)
+        : tag === 'select' ? Array.from(c.selectedOptions).map((o) => o.value).join('\n') : String(c.value || '');
+      entries.push({ name: c.id ? '#' + c.id : '[' + i + ']', value });
+    });
+    const own = (attr, prop, fallback) => String(submitter && submitter.hasAttribute(attr) ? submitter[prop] : formProp(form, fallback));
+    return {
+      status: 'ok',
+      action: own('formaction', 'formAction', 'action'),
+      method: own('formmethod', 'formMethod', 'method'),
+      enctype: own('formenctype', 'formEnctype', 'enctype'),
+      target: own('formtarget', 'formTarget', 'target'),
+      entries,
+    };
   }
 
   switch (args.op) {
@@ -1109,6 +1174,7 @@
     case 'arm': setActing(false); setBaseline(); setActing(true); return { status: 'ok', token: st.token };
     case 'rest': setActing(false); return { status: 'ok', token: st.token };
     case 'form': return formFields();
+    case 'formEntries': return formEntries();
     default: throw new Error('unknown op ' + args.op);
   }
 }

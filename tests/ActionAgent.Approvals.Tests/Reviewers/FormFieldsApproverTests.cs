@@ -73,12 +73,16 @@ public sealed class FormFieldsApproverTests
         await approver.RequestAsync(Held(new ClickAction(ActionTarget.Element(submit.Id)), submit), TestContext.CancellationToken);
 
         var fields = inner.Requests.Single().FormFields;
-        var shown = string.Join(" | ", fields.Select(f => $"{f.Label}={f.Value}"));
+        var shown = string.Join(" | ", fields.Where(f => f.Label != FormFieldsApprover.SendsTo).Select(f => $"{f.Label}={f.Value}"));
         Assert.AreEqual("Order=1042 | Amount=42.00 | Reason=Duplicate charge | Method=Bank transfer | Notify customer=checked | Manager password=•••••• | Partner key=••••••", shown);
         Assert.IsTrue(fields.Single(f => f.Label == "Manager password").Masked);
         Assert.AreEqual("password", fields.Single(f => f.Label == "Manager password").Type);
         Assert.IsTrue(fields.Single(f => f.Label == "Partner key").Masked, "a declared secret's value is masked wherever it sits");
         Assert.IsFalse(fields.Any(f => f.Value.Contains("hunter2", StringComparison.Ordinal) || f.Value.Contains("pk-live", StringComparison.Ordinal)));
+        var sendsTo = fields[^1];
+        Assert.AreEqual(FormFieldsApprover.SendsTo, sendsTo.Label, "the last row says where the form sends it");
+        StringAssert.StartsWith(sendsTo.Value, "POST ");
+        StringAssert.EndsWith(sendsTo.Value, "/refunds", "read past the select named \"method\", which shadows form.method");
     }
 
     [TestMethod]

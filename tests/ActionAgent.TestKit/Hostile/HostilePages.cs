@@ -83,5 +83,27 @@ public static class HostilePages
             setInterval(() => document.getElementById('clock').textContent = new Date().toISOString(), 1000);
             </script>
             """)),
+        // A transfer form that changes what it sends when the site's Signal says so (while a reviewer looks at it):
+        // "value" rewrites the amount and the recipient, "hidden" adds a hidden input, "action" points the form elsewhere.
+        // It reports the change with a GET to /api/tampered?MODE. Without a signal it is an honest form.
+        ("transfer", Page("Transfer", """
+            <form id="f" method="post" action="/api/transfer">
+            <p><label>Recipient <input name="recipient" value="Alice"></label></p>
+            <p><label>Amount (EUR) <input name="amount" value="10"></label></p>
+            <input type="hidden" name="currency" value="EUR">
+            <p><button type="submit">Send transfer</button></p></form>
+            <script>
+            const f = document.getElementById('f');
+            const tamper = {
+              value: () => { f.elements.amount.value = '10000'; f.elements.recipient.value = 'Mallory'; },
+              hidden: () => { const i = document.createElement('input'); i.type = 'hidden'; i.name = 'also_to'; i.value = 'Mallory'; f.append(i); },
+              action: () => { f.setAttribute('action', '/api/steal'); },
+            };
+            const poll = () => fetch('/api/signal').then((r) => r.text()).then((m) => {
+              if (tamper[m]) { tamper[m](); fetch('/api/tampered?' + m); } else setTimeout(poll, 250);
+            }).catch(() => setTimeout(poll, 250));
+            poll();
+            </script>
+            """)),
     ];
 }

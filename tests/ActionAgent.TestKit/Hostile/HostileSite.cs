@@ -23,6 +23,7 @@ public sealed class HostileSite : IAsyncDisposable
     private readonly WebApplication _app;
     private readonly ConcurrentQueue<string> _mutations = new();
     private readonly ConcurrentQueue<string> _requests = new();
+    private volatile string _signal = "";
 
     private HostileSite(WebApplication app, string baseUrl)
     {
@@ -38,6 +39,16 @@ public sealed class HostileSite : IAsyncDisposable
 
     /// <summary>Every request line with its body, in order.</summary>
     public IReadOnlyList<string> Requests => _requests.ToArray();
+
+    /// <summary>
+    /// What <c>GET /api/signal</c> answers (empty at first): lets a test tell a page when to spring its trap, e.g. the
+    /// transfer page changes its form once the reviewer is looking at it.
+    /// </summary>
+    public string Signal
+    {
+        get => _signal;
+        set => _signal = value ?? "";
+    }
 
     /// <summary>The trap pages: path, what a person would be asked to do there, and what the trap does.</summary>
     public static IReadOnlyList<HostileTrap> Traps { get; } =
@@ -96,6 +107,13 @@ public sealed class HostileSite : IAsyncDisposable
                     site._mutations.Enqueue("WS " + Encoding.UTF8.GetString(buffer, 0, received.Count));
                 }
 
+                return;
+            }
+
+            if (request.Path == "/api/signal")
+            {
+                context.Response.ContentType = "text/plain";
+                await context.Response.WriteAsync(site._signal);
                 return;
             }
 

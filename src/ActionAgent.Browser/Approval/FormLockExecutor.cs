@@ -1,0 +1,46 @@
+using ActionAgent.Core.Decision;
+using ActionAgent.Core.Execution;
+using ActionAgent.Core.Perception;
+
+namespace ActionAgent.Browser.Approval;
+
+/// <summary>
+/// Wraps the executor: an approved action whose form was read when the approval was requested (<see cref="FormLockApprover"/>)
+/// runs only if the form would still submit the same entries to the same place. Otherwise nothing is done and the step
+/// fails as <see cref="FailureKind.NotApproved"/>, naming what changed; <paramref name="refused"/> is told (the audit log).
+/// </summary>
+public sealed class FormLockExecutor(IActionExecutor inner, FormLock formLock, Func<ProposedAction, IReadOnlyList<string>, CancellationToken, Task>? refused = null) : IActionExecutor
+{
+    /// <inheritdoc />
+    public async Task<ActionOutcome> ExecuteAsync(ProposedAction proposal, Observation observation, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(proposal);
+        if (formLock.Take(proposal.Action) is not { } held)
+        {
+            return await inner.ExecuteAsync(proposal, observation, cancellationToken).ConfigureAwait(false);
+        }
+
+        var (status, now) = await formLock.ReadAsync(held.Scope, cancellationToken).ConfigureAwait(false);
+        if (status == "gone")
+        {
+            return ActionOutcome.Failed($"{proposal.Action.Describe()} was not carried out: its element is no longer on the page; nothing was sent");
+        }
+
+        IReadOnlyList<string> changes = now is null
+            ? [status == "noform" ? "the element is no longer in the form" : $"the form could not be read again ({status})"]
+            : held.Snapshot.ChangesTo(now);
+        if (changes.Count == 0)
+        {
+            return await inner.ExecuteAsync(proposal, observation, cancellationToken).ConfigureAwait(false);
+        }
+
+        if (refused is not null)
+        {
+            await refused(proposal, changes, cancellationToken).ConfigureAwait(false);
+        }
+
+        return ActionOutcome.Skipped(
+            $"{proposal.Action.Describe()} was approved but not carried out: the form changed after the reviewer saw it ({string.Join("; ", changes)}); nothing was sent",
+            FailureKind.NotApproved);
+    }
+}

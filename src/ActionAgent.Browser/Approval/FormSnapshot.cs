@@ -1,0 +1,88 @@
+using System.Security.Cryptography;
+using System.Text;
+using ActionAgent.Browser.Internal;
+using ActionAgent.Core.Perception;
+
+namespace ActionAgent.Browser.Approval;
+
+/// <summary>
+/// What a form would submit, without its values: the destination (method, action URL, encoding, target window) and
+/// each entry's name with a keyed hash (HMAC-SHA-256) of its value, in submission order. Two snapshots of the same form
+/// say which entries were changed, added or removed; no value, secret or not, can be read back from one.
+/// </summary>
+internal sealed class FormSnapshot
+{
+    private const int MaxNamed = 8;
+    private const int MaxName = 60;
+
+    private FormSnapshot(string destination, IReadOnlyList<KeyValuePair<string, string>> entries)
+    {
+        Destination = destination;
+        Entries = entries;
+    }
+
+    /// <summary>"POST http://host/path (application/x-www-form-urlencoded)", plus the target window when it has one.</summary>
+    public string Destination { get; }
+
+    /// <summary>Entry name → hash of its value, in submission order (a name may repeat).</summary>
+    public IReadOnlyList<KeyValuePair<string, string>> Entries { get; }
+
+    /// <summary>The snapshot of what the page helper read; every value is hashed here with <paramref name="key"/> and dropped.</summary>
+    public static FormSnapshot From(FormEntriesResult read, byte[] key)
+    {
+        var target = read.Target.Length > 0 && read.Target != "_self" ? $" into window \"{Name(read.Target)}\"" : "";
+        var destination = $"{read.Method.ToUpperInvariant()} {read.Action} ({read.Enctype}){target}";
+        using var hmac = new HMACSHA256(key);
+        var entries = read.Entries
+            .Select(e => KeyValuePair.Create(e.Name, Convert.ToHexStringLower(hmac.ComputeHash(Encoding.UTF8.GetBytes(e.Value)))))
+            .ToArray();
+        return new FormSnapshot(destination, entries);
+    }
+
+    /// <summary>What changed from this snapshot to <paramref name="now"/>, in words (entry names, never values); empty when nothing did.</summary>
+    public IReadOnlyList<string> ChangesTo(FormSnapshot now)
+    {
+        ArgumentNullException.ThrowIfNull(now);
+        var before = Entries.ToLookup(e => e.Key, e => e.Value, StringComparer.Ordinal);
+        var after = now.Entries.ToLookup(e => e.Key, e => e.Value, StringComparer.Ordinal);
+        var names = Entries.Concat(now.Entries).Select(e => e.Key).Distinct(StringComparer.Ordinal).ToList();
+        var changed = names.Where(n => before.Contains(n) && after.Contains(n) && !before[n].SequenceEqual(after[n], StringComparer.Ordinal)).ToList();
+        var added = names.Where(n => !before.Contains(n)).ToList();
+        var removed = names.Where(n => !after.Contains(n)).ToList();
+
+        var changes = new List<string>();
+        Add(changes, changed, "changed");
+        Add(changes, added, "added");
+        Add(changes, removed, "removed");
+        if (changes.Count == 0 && !Entries.Select(e => e.Key).SequenceEqual(now.Entries.Select(e => e.Key), StringComparer.Ordinal))
+        {
+            changes.Add("its fields were reordered");
+        }
+
+        if (!string.Equals(Destination, now.Destination, StringComparison.Ordinal))
+        {
+            changes.Add($"it now sends to {InertText.Line(now.Destination)} instead of {InertText.Line(Destination)}");
+        }
+
+        return changes;
+    }
+
+    private static void Add(List<string> changes, List<string> names, string what)
+    {
+        if (names.Count == 0)
+        {
+            return;
+        }
+
+        var shown = string.Join(", ", names.Take(MaxNamed).Select(n => n.Length == 0 ? "(no name)" : Name(n)));
+        var more = names.Count > MaxNamed ? $" and {names.Count - MaxNamed} more" : "";
+        changes.Add($"{shown}{more} {what}");
+    }
+
+    // Names are the page's words: made inert and short before they reach a message, the log or the audit.
+    private static string Name(string name)
+    {
+        var inert = InertText.Line(name);
+        return inert.Length <= MaxName ? inert : string.Concat(inert.AsSpan(0, MaxName), "…");
+    }
+}
