@@ -81,6 +81,8 @@ internal sealed class ElementDto
     public bool? Selected { get; set; }
     public bool? Expanded { get; set; }
     public bool? Submenu { get; set; }
+    public int? Row { get; set; }
+    public bool TableRow { get; set; }
     public string? Icon { get; set; }
     public string? Hid { get; set; }
     public bool Disabled { get; set; }

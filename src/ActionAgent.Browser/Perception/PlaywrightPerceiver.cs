@@ -180,6 +180,8 @@ public sealed class PlaywrightPerceiver : IPerceiver
         Selected = e.Selected,
         Expanded = e.Expanded,
         Submenu = e.Submenu,
+        Row = e.Row,
+        InTableRow = e.TableRow,
         Icon = e.Icon,
         HtmlId = e.Hid,
         Disabled = e.Disabled,

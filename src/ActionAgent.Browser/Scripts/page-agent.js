@@ -537,6 +537,12 @@
           const ariaExpanded = el.getAttribute('aria-expanded');
           if (ariaExpanded !== null) e.expanded = ariaExpanded === 'true';
           else if (tag === 'summary' && el.parentElement && el.parentElement.localName === 'details') e.expanded = el.parentElement.open;
+          const rowEl = el.closest('tr, [role=row], li');
+          if (rowEl && rowEl !== el) {
+            e.row = rowKey(rowEl);
+            // A table's body row (not its heading row): what "the third person in the table" counts.
+            if (rowEl.localName !== 'li' && !rowEl.querySelector('th, [role=columnheader]')) e.tableRow = true;
+          }
           const sub = submenuOf(el, tag, role);
           if (sub !== undefined) e.submenu = sub;
           if (el.matches(':disabled') || el.getAttribute('aria-disabled') === 'true') e.disabled = true;
@@ -718,6 +724,16 @@
     const el = ref && ref.deref();
     if (!el || !el.isConnected) return { el: null, status: 'gone' };
     return { el, status: 'ok' };
+  }
+
+  // The table row, grid row or list item an element sits in, as a number the same for every element in it: a control
+  // "in Judi's row" is one whose row also shows Judi, however wide the cells between them.
+  const rowKeys = new WeakMap();
+  let nextRowKey = 1;
+  function rowKey(rowEl) {
+    let k = rowKeys.get(rowEl);
+    if (!k) { k = nextRowKey++; rowKeys.set(rowEl, k); }
+    return k;
   }
 
   // A menu entry that holds a nested menu: true while that menu shows, false while it is hidden, undefined for anything

@@ -60,6 +60,17 @@ public sealed record UiElement
     public bool? Submenu { get; init; }
 
     /// <summary>
+    /// The table row, grid row or list item the element sits in, the same number for every element in it (a text cell and
+    /// the controls at the far end of its row); null outside any. Only comparable within one observation.
+    /// </summary>
+    [JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)]
+    public int? Row { get; init; }
+
+    /// <summary>True when <see cref="Row"/> is a table's (or grid's) body row, not a list item or a heading row.</summary>
+    [JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingDefault)]
+    public bool InTableRow { get; init; }
+
+    /// <summary>
     /// Words the control's icon says by its class names ("close" for <c>ui-icon-close</c>, "delete" for <c>fa-trash</c>),
     /// for icon-only buttons whose text is hidden or missing; null when it shows no known icon.
     /// </summary>

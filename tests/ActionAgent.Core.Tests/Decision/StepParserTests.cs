@@ -18,6 +18,58 @@ public sealed class StepParserTests
     }
 
     [TestMethod]
+    public void Parse_ALeadingPlaceEndsAtItsComma_TheClauseAfterItIsAStepEvenWithAVerbNotKnown()
+    {
+        // Before: ", rate three stars" became part of the place's name, the clause was dropped, and only the Reset
+        // step ran — and the run reported every step done.
+        var steps = Parse("In the \"Clear/reset rater\" section, rate three stars, then clear the rating again with the Reset button.");
+
+        Assert.HasCount(2, steps);
+        Assert.AreEqual("rate three stars", steps[0].Text);
+        Assert.AreEqual("the Clear/reset rater section", steps[0].Context);
+        Assert.AreEqual("the Clear/reset rater section", steps[1].Context);
+    }
+
+    [TestMethod]
+    [DataRow("Show the hidden details (date of birth and status) of Judi by using \"toggle\" in her row.", "\"toggle\"", "Judi")]
+    [DataRow("Click \"toggle\" in the row of Judi", "\"toggle\"", "Judi")]
+    [DataRow("Click Edit in Grace Hopper's row", "Edit", "Grace Hopper")]
+    [DataRow("Click the Refund button in the row for Order 1043", "the Refund button", "Order 1043")]
+    public void Parse_AControlInSomeonesRow_IsThatRowsControl(string task, string control, string owner)
+    {
+        var step = Parse(task).Single();
+
+        Assert.AreEqual(control, step.Target);
+        Assert.AreEqual(owner, step.Context);
+        Assert.IsTrue(step.ContextIsOwner && step.OnOwnerRow, "another row's control must never do");
+    }
+
+    [TestMethod]
+    [DataRow("open the second page of the table", "2")]
+    [DataRow("Go to the 3rd page", "3")]
+    [DataRow("click page number 3 in the pager", "3")]
+    public void Parse_AnOrdinalOrNumberedPage_IsThatPagersNumberNeverTheNthLink(string task, string number)
+    {
+        var step = Parse(task).Single();
+
+        Assert.AreEqual(StepKind.Click, step.Kind);
+        Assert.AreEqual(number, step.Target);
+    }
+
+    [TestMethod]
+    public void Parse_TheLastLinkOfThatSubMenu_IsSearchedAmongWhatTheStepBeforeBroughtUp()
+    {
+        var steps = Parse("Navigate menu item 1 > long menu item sets sub width, and choose the last link of that sub-menu.");
+
+        Assert.HasCount(3, steps);
+        Assert.IsTrue(steps[0].Opens && steps[0].Expands, "a level before the last must open the next");
+        Assert.IsTrue(steps[1].Opens, "navigate opens the last level too");
+        Assert.AreEqual(StepKind.Click, steps[2].Kind);
+        Assert.AreEqual("the last link", steps[2].Target);
+        Assert.IsTrue(steps[2].WithinPrevious);
+    }
+
+    [TestMethod]
     public void Parse_InlineNumberedItems_AreSeparateSteps()
     {
         var steps = Parse("1. Enter ops in Username 2. Click Sign in");

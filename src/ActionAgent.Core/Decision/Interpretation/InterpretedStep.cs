@@ -50,6 +50,12 @@ public sealed record InterpretedStep
     public bool Opens { get; init; }
 
     /// <summary>
+    /// True when the step names the owner's row ("Click Refund in the row for Order 1043"): a control anywhere on that row
+    /// is the owner's (its table row or list item; on a page without rows, its line).
+    /// </summary>
+    public bool OnOwnerRow { get; init; }
+
+    /// <summary>
     /// True when the target was named as part of what the step before opened ("the second Delphi inside it", "its
     /// dropdown"): what that step brought up is searched first and alone.
     /// </summary>

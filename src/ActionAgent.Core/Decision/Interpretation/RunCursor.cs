@@ -78,6 +78,9 @@ internal sealed class RunCursor(string task, IReadOnlyList<InterpretedStep> step
     /// <summary>Menu entries the current step pointed at that showed nothing: they are clicked next.</summary>
     public HashSet<int> Pointed { get; } = [];
 
+    /// <summary>The words of the row the current removing step set out to remove (a row counted by its place).</summary>
+    public IReadOnlyList<string>? RemovedRow { get; set; }
+
     /// <summary>What each finished step did, for the final report.</summary>
     public List<string> Notes { get; } = [];
 
@@ -120,6 +123,7 @@ internal sealed class RunCursor(string task, IReadOnlyList<InterpretedStep> step
         Penalized.Clear();
         Pointed.Clear();
         PointedAt = null;
+        RemovedRow = null;
         Explored.Clear();
         Brought = new HashSet<int>();
         BroughtScope = new HashSet<int>();

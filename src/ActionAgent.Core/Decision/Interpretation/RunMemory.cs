@@ -12,4 +12,7 @@ internal sealed record RunMemory(PageIndex? Start, IReadOnlySet<int> ActedOn, in
 
     /// <summary>Menu entries the current step pointed at that showed nothing: they are clicked next, not pointed at again.</summary>
     public IReadOnlySet<int> Pointed { get; init; } = new HashSet<int>();
+
+    /// <summary>The words of the row the current removing step set out to remove, when it counted the row by its place.</summary>
+    public IReadOnlyList<string>? RemovedRow { get; init; }
 }

@@ -27,6 +27,12 @@ public sealed record StepGrounding(GroundingStatus Status, BrowserAction? Action
     /// </summary>
     public bool Points { get; init; }
 
+    /// <summary>
+    /// For a removing step on a row counted by its place ("Remove the third person"): the words that row showed. The step
+    /// is done when no row shows them all any more (the next row, now third, is not the one removed).
+    /// </summary>
+    public IReadOnlyList<string>? RemovedRow { get; init; }
+
     /// <summary>True when the step grounded (or needs nothing) with at least the given score.</summary>
     public bool IsConfident(double minScore = 0.75) =>
         Status is GroundingStatus.AlreadyDone || (Status is GroundingStatus.Grounded && Score >= minScore);

@@ -247,7 +247,7 @@ public sealed class StepInterpreter : IDecider
         while (!cursor.IsFinished)
         {
             var step = cursor.Current;
-            var memory = new RunMemory(cursor.Start, cursor.ActedOn, cursor.LastTyped) { StepMoves = cursor.Moves, Pointed = cursor.Pointed };
+            var memory = new RunMemory(cursor.Start, cursor.ActedOn, cursor.LastTyped) { StepMoves = cursor.Moves, Pointed = cursor.Pointed, RemovedRow = cursor.RemovedRow };
             // What the page asked in a browser dialog: answered while the step before ran (checked here), or open now.
             var asked = step.Kind == StepKind.AnswerDialog ? DialogAnswers.Check(step, cursor.RecentDialogs, context.Observation.OpenDialog) : null;
             if (asked?.Failure is { } wrong)
@@ -267,6 +267,7 @@ public sealed class StepInterpreter : IDecider
                     cursor.LastElementId = grounding.Element?.Id;
                     cursor.RepeatProposed = grounding.Repeats;
                     cursor.PointedAt = grounding.Points ? grounding.Element?.Id : null;
+                    cursor.RemovedRow = grounding.RemovedRow ?? cursor.RemovedRow;
                     _logger.LogDebug("Run {RunId}: step {Index} of {Count} ({Kind}) grounded, score {Score:0.00}",
                         context.RunId, cursor.Index + 1, cursor.Steps.Count, step.Kind, grounding.Score);
                     // "Click Delete and answer the confirmation with Cancel": the dialog is answered while the click runs.

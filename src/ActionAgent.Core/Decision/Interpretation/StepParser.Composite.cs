@@ -15,7 +15,7 @@ internal static partial class StepParser
         var m = RemoveWith().Match(rest);
         // "the third todo in the list, using the × …": the list is where every row is; it says nothing of which one.
         var owner = WholeList().Replace((m.Success ? m.Groups["owner"].Value : rest).TrimEnd(',', ' '), "");
-        var control = m.Success ? RelativeClause().Replace(m.Groups["control"].Value, "") : word.Contains(' ', StringComparison.Ordinal) ? "remove" : word;
+        var control = m.Success ? RowTail().Replace(RelativeClause().Replace(m.Groups["control"].Value, ""), "") : word.Contains(' ', StringComparison.Ordinal) ? "remove" : word;
         string[] names = ["remove", "delete", "close", "×", "x", "✕", "destroy", "dismiss", "trash"];
         return Step(StepKind.Click, display, target: q.Restore(control, true)) with
         {
@@ -118,12 +118,55 @@ internal static partial class StepParser
             var candidate = $"{b} {rest}";
             if (Verbs.Match(candidate) is { } v && v.Word.Length == b.Length)
             {
-                return candidate;
+                return OwnRow(candidate, text[..m.Index]);
             }
         }
 
         return null;
     }
+
+    // "Show the details of Judi by using "toggle" in her row": her row is the row of the one the sentence names before.
+    private static string OwnRow(string method, string head)
+    {
+        if (PronounRow().Match(method) is not { Success: true } row)
+        {
+            return method;
+        }
+
+        var plain = Bracketed().Replace(head, " ");
+        var quoted = QuoteToken().Matches(plain);
+        var name = quoted.Count > 0 ? quoted[^1].Value : NamedWords().Matches(plain).LastOrDefault(n => n.Index > 0)?.Value;
+        return name is null ? method : $"{method[..row.Index]}the {row.Groups["noun"].Value} of {name}{method[(row.Index + row.Length)..]}";
+    }
+
+    // ""toggle" in the row of Judi", "Edit in Grace Hopper's row": the control is the one on that row, never another's.
+    private static InterpretedStep WithRowOwner(InterpretedStep step)
+    {
+        if (step is not { Kind: StepKind.Click or StepKind.DoubleClick, Context: null, Target: { } target } || step.Removes
+            || (RowOf().Match(target) is { Success: true } m ? m : RowPossessive().Match(target)) is not { Success: true } row)
+        {
+            return step;
+        }
+
+        return step with { Target = row.Groups["control"].Value.Trim(), Context = Unquoted(row.Groups["owner"].Value.Trim()), ContextIsOwner = true, OnOwnerRow = true };
+    }
+
+    // "the remove icon at the end of his row", "the × in its row": where on the owner's row, no part of the control's name.
+    [GeneratedRegex(@"\s+(?:(?:at|on|in|to)\s+the\s+(?:far\s+)?(?:end|right|left|start|beginning|right-hand side|left-hand side)\s+of|in|on|of)\s+(?:his|her|its|their|the|that|this)\s+(?:row|line)$", RegexOptions.IgnoreCase)]
+    private static partial Regex RowTail();
+
+    [GeneratedRegex(@"\b(?:her|his|their|its)\s+(?<noun>row|line|entry|record|card)\b", RegexOptions.IgnoreCase)]
+    private static partial Regex PronounRow();
+
+    // Capitalised words in a row ("Judi", "Easer Dragoo"): a name.
+    [GeneratedRegex(@"\b\p{Lu}[\p{L}'’-]*(?:\s+\p{Lu}[\p{L}'’-]*)*")]
+    private static partial Regex NamedWords();
+
+    [GeneratedRegex(@"^(?<control>.+?)\s+(?:in|on|of|from|at)\s+(?:the\s+)?(?:row|line|entry|record|card)\s+(?:of|for)\s+(?<owner>.+)$", RegexOptions.IgnoreCase)]
+    private static partial Regex RowOf();
+
+    [GeneratedRegex(@"^(?<control>.+?)\s+(?:in|on|of|from|at)\s+(?<owner>.+?)['’]s\s+(?:row|line|entry|record|card)$", RegexOptions.IgnoreCase)]
+    private static partial Regex RowPossessive();
 
     // "Use the X toggle to show Y": click X. But "Use the slider to set "Minimum number of bedrooms" to 5": what is to be
     // done is the purpose, and it names its own field; clicking the instrument alone would claim a setting never made.

@@ -31,9 +31,10 @@ internal static partial class StepParser
             return Step(StepKind.Click, display, target: names[0]) with { Alternatives = names[1..], Context = Of(end) };
         }
 
-        if (PageNumber().Match(text) is { Success: true } page)
+        if ((PageNumber().Match(text) is { Success: true } numbered ? numbered : PageOrdinal().Match(text)) is { Success: true } page)
         {
-            var n = page.Groups["n"].Value;
+            // "open the second page of the table" is page 2 of its pager, never "the second link".
+            var n = page.Groups["n"].Success ? page.Groups["n"].Value : OrdinalNumber(page.Groups["nth"].Value);
             return Step(StepKind.Click, display, target: n) with { Alternatives = [$"Page {n}", $"Go to page {n}"], Context = Of(page) };
         }
 
@@ -42,11 +43,20 @@ internal static partial class StepParser
         string? Of(Match m) => m.Groups["of"].Success ? q.Restore(m.Groups["of"].Value, keepQuotes: false).Trim() : null;
     }
 
+    private static string OrdinalNumber(string nth) => nth.ToLowerInvariant() switch
+    {
+        "second" => "2", "third" => "3", "fourth" => "4", "fifth" => "5", "sixth" => "6", "seventh" => "7", "eighth" => "8",
+        "ninth" => "9", "tenth" => "10", var digits => new string(digits.TakeWhile(char.IsAsciiDigit).ToArray()),
+    };
+
     private const string PageVerb = @"(?:go|jump|skip|move|navigate|turn|flip|page|head|get|open|show|view|switch|click\s+through)";
 
     [GeneratedRegex(@"^" + PageVerb + @"\s+(?:on\s+|over\s+|forward\s+|ahead\s+|back\s+)?(?:to\s+)?(?:the\s+)?(?:very\s+)?(?<which>first|last|final|next|previous|prev|preceding|following)\s+page(?:\s+(?:of|in|on|under|below)\s+(?<of>.+))?$", RegexOptions.IgnoreCase)]
     private static partial Regex PageEnd();
 
-    [GeneratedRegex(@"^" + PageVerb + @"\s+(?:over\s+|on\s+)?(?:to\s+)?page\s+(?:number\s+|no\.?\s+|#)?(?<n>\d{1,4})(?:\s+(?:of|in|on|under|below)\s+(?<of>.+))?$", RegexOptions.IgnoreCase)]
+    [GeneratedRegex(@"^(?:" + PageVerb + @"|click|press|tap|hit|select|choose|pick)\s+(?:over\s+|on\s+)?(?:to\s+)?(?:the\s+)?page\s+(?:number\s+|no\.?\s+|#)?(?<n>\d{1,4})(?:\s+(?:of|in|on|under|below)\s+(?<of>.+))?$", RegexOptions.IgnoreCase)]
     private static partial Regex PageNumber();
+
+    [GeneratedRegex(@"^" + PageVerb + @"\s+(?:over\s+|on\s+)?(?:to\s+)?(?:the\s+)?(?<nth>\d{1,3}(?:st|nd|rd|th)|second|third|fourth|fifth|sixth|seventh|eighth|ninth|tenth)\s+page(?:\s+(?:of|in|on|under|below)\s+(?<of>.+))?$", RegexOptions.IgnoreCase)]
+    private static partial Regex PageOrdinal();
 }

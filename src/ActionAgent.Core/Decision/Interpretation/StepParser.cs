@@ -235,7 +235,7 @@ internal static partial class StepParser
                     : s).ToList();
             }
 
-            var steps = parsed.SelectMany(MenuPath).ToList();
+            var steps = parsed.Select(WithRowOwner).SelectMany(MenuPath).ToList();
             if (times > 1 && steps.Count == 1 && steps[0].Kind is StepKind.Click or StepKind.PressKey or StepKind.DoubleClick)
             {
                 var one = steps[0];
@@ -291,6 +291,13 @@ internal static partial class StepParser
         }
 
         var where = m.Groups["where"].Value.Trim();
+
+        // "In the "Clear/reset rater" section, rate three stars": the place ends at its comma, and what follows is a step
+        // (understood or not), never more of the place's name.
+        if (where.IndexOf(", ", StringComparison.Ordinal) is > 0 and var comma && where[(comma + 2)..].Trim() is { Length: > 0 } after)
+        {
+            return (where[..comma].Trim(), after);
+        }
 
         // No comma: the place ends where a verb starts ("In the Tab data dialog set Title to …"). Before a comma a
         // short tail is still the place's name ("In the Open dialog, …").

@@ -23,6 +23,17 @@ internal sealed partial class StepResolver
         // Worked out once: the filter runs for every reading of every search below.
         var besideOwner = owners.Count == 0 ? [] : g.Page.Items.Where(i => owners.Any(w => Beside(w, i, g.Page.Items))).Select(i => i.Element.Id).ToHashSet();
 
+        // In the owner's own table row or list item: the control at the far end of the row is the owner's, however wide
+        // the cells between (another row's, or another tab's in a strip of tabs, never is).
+        var ownerRows = owners.Count > 0 ? owners.Select(w => w.Element.Row).OfType<int>().ToHashSet()
+            : owner.Count > 1 ? RowsShowing(g.Page, owner) : [];
+        besideOwner.UnionWith(ownerRows.Count == 0 ? [] : g.Page.Items.Where(i => i.Element.Row is { } r && ownerRows.Contains(r)).Select(i => i.Element.Id));
+        if (step.OnOwnerRow && ownerRows.Count == 0)
+        {
+            // "in the row for Order 1043" on a page that marks no rows: the owner's line stands for its row.
+            besideOwner.UnionWith(g.Page.Items.Where(i => owners.Any(w => w.Element.Id != i.Element.Id && Gap(w, i) is not null)).Select(i => i.Element.Id));
+        }
+
         // "Delete the third todo with its ×": an owner named only by its place is the row counted by its box; the control
         // must sit on that row's line, never on another row's.
         PageItem? countedRow = null;
@@ -32,7 +43,11 @@ internal sealed partial class StepResolver
             countedRow = counted.Best.Item;
         }
 
-        bool OnRow(PageItem i) => countedRow is null || (i.Element.Bounds.Y < countedRow.Element.Bounds.Bottom && countedRow.Element.Bounds.Y < i.Element.Bounds.Bottom);
+        // "Remove the third person in the table": with no boxes to count, the table's third body row.
+        var countedTableRow = step.ContextIsOwner && owner.Count == 0 && countedRow is null && step.Context is { } nth ? NthTableRow(g.Page, nth) : null;
+
+        bool OnRow(PageItem i) => countedTableRow is { } tr ? i.Element.Row == tr
+            : countedRow is null || (i.Element.Bounds.Y < countedRow.Element.Bounds.Bottom && countedRow.Element.Bounds.Y < i.Element.Bounds.Bottom);
         // With the owner pinned: beside it, or naming it itself. Not "anywhere on its line": a row of tabs is one line,
         // and every tab's × would count.
         bool ByOwner(PageItem i) => whole.Count > 0
@@ -69,7 +84,13 @@ internal sealed partial class StepResolver
 
         if (found.IsAtLeast(Min))
         {
-            return Grounded(make(TargetOf(found.Best!), found.Best!), found.Best!) with { Repeats = TracksRemoval(step, g) };
+            // "Remove the third person": the row removed is known by its words, which the next rows do not share.
+            var rowWords = countedTableRow is { } removed && step is { Removes: true, Reply: null } ? RowWords(g.Page, removed) : null;
+            return Grounded(make(TargetOf(found.Best!), found.Best!), found.Best!) with
+            {
+                Repeats = TracksRemoval(step, g) || rowWords is not null,
+                RemovedRow = rowWords,
+            };
         }
 
         // "Double-click the second todo": a row counted by its box; the text on the box's line is the row's own (what a
@@ -89,6 +110,32 @@ internal sealed partial class StepResolver
         return ByMeaning(g, step.Text, i => i.IsInteractive && !i.IsEditable && !i.IsSelectable) is { } m
             ? Grounded(make(TargetOf(m), m), m)
             : NotFound("element", found);
+    }
+
+    // Rows whose cells together show every word ("Easer" and "Dragoo" in two cells of one row).
+    private static HashSet<int> RowsShowing(PageIndex page, IReadOnlyCollection<string> words) =>
+        page.Items.Where(i => i.Element.Row is not null && !i.IsHidden).GroupBy(i => i.Element.Row!.Value)
+            .Where(row => words.All(t => row.Any(i => i.Labels.Any(l => l.Phrase.Tokens.Contains(t)))))
+            .Select(row => row.Key).ToHashSet();
+
+    // The words a table row shows (its cells' texts): the row is gone when no row shows them all.
+    private static IReadOnlyList<string> RowWords(PageIndex page, int row) =>
+        page.Items.Where(i => i.Element.Row == row && !i.IsHidden).SelectMany(i => i.Labels.Where(l => !l.IsSynthetic).SelectMany(l => l.Phrase.Tokens))
+            .Distinct(StringComparer.Ordinal).ToList();
+
+    // "the third person", "the last row": a table body row counted in page order (an ordinal and nothing else named).
+    private static int? NthTableRow(PageIndex page, string place)
+    {
+        // Only a place that is an ordinal and at most one noun ("the third person", "the last row"): a name says more.
+        if (TargetQuery.Read(place).FirstOrDefault(r => r.Ordinal is not null) is not { Ordinal: { } n } reading || reading.Main.Content.Length > 1)
+        {
+            return null;
+        }
+
+        var rows = page.Items.Where(i => i.Element is { InTableRow: true, Row: not null } && !i.IsHidden).OrderBy(i => i.Order)
+            .Select(i => i.Element.Row!.Value).Distinct().ToList();
+        var index = n < 0 ? rows.Count + n : n - 1;
+        return index >= 0 && index < rows.Count ? rows[index] : null;
     }
 
     // The words of an owner phrase that single someone or something out: capitalised names, numbers, quoted words.

@@ -33,13 +33,13 @@ internal sealed partial class StepResolver
 
     private StepGrounding? AfterRemovalMove(InterpretedStep step, Grounder g)
     {
-        if (g.Memory is not { StepMoves: > 0 and var moves } || !TracksRemoval(step, g))
+        if (g.Memory is not { StepMoves: > 0 and var moves } || !TracksRemoval(step, g) && g.Memory.RemovedRow is null)
         {
             return null;
         }
 
-        var owner = PinnedOwner(g.Memory.Start!, step.Context!)!;
-        if (!Shows(g.Page, owner))
+        var owner = g.Memory.RemovedRow is { } row ? $"the row {string.Join(' ', row.Take(6))}" : PinnedOwner(g.Memory.Start!, step.Context!)!;
+        if (g.Memory.RemovedRow is { } words ? RowsShowing(g.Page, [.. words]).Count == 0 : !Shows(g.Page, owner))
         {
             return new StepGrounding(GroundingStatus.AlreadyDone, null, 1, $"'{owner}' is no longer on the page");
         }
