@@ -42,12 +42,25 @@ public sealed class TableRowRunTests
         </script>
         """;
 
+    private const string Films = """
+        <!doctype html><title>Films</title>
+        <table id="films">
+          <thead><tr><th><input type="checkbox" aria-label="Select all rows"></th><th>Movie title</th><th>Year</th></tr></thead>
+          <tbody>
+            <tr><td><input type="checkbox" aria-label="Select Row"></td><td><a href="#avatar">Avatar</a></td><td>2009</td></tr>
+            <tr><td><input type="checkbox" aria-label="Select Row"></td><td><a href="#titanic">Titanic</a></td><td>1997</td></tr>
+            <tr><td><input type="checkbox" aria-label="Select Row"></td><td><a href="#frozen">Frozen</a></td><td>2013</td></tr>
+          </tbody>
+        </table>
+        <style>td, th { padding: 4px 40px; }</style>
+        """;
+
     private static InterpreterPages pages = null!;
 
     public TestContext TestContext { get; set; } = null!;
 
     [ClassInitialize]
-    public static async Task StartAsync(TestContext context) => pages = await InterpreterPages.StartAsync("table-rows", ("/people", People));
+    public static async Task StartAsync(TestContext context) => pages = await InterpreterPages.StartAsync("table-rows", ("/people", People), ("/films", Films));
 
     [ClassCleanup]
     public static async Task StopAsync() => await pages.DisposeAsync();
@@ -91,5 +104,15 @@ public sealed class TableRowRunTests
 
         Assert.AreNotEqual(RunStatus.Completed, result.Status, "claimed: " + result.Message);
         Assert.AreEqual("Isidra,Shona,Granville,Easer,Judi", await FirstNamesAsync());
+    }
+
+    [TestMethod]
+    public async Task RunAsync_TickAFilmByName_TicksTheBoxOnItsRowAndNoOther()
+    {
+        var result = await pages.RunAsync("/films", "Tick Titanic and Frozen, and leave the others unticked.", TestContext.CancellationToken);
+
+        Assert.AreEqual(RunStatus.Completed, result.Status, result.Message);
+        Assert.AreEqual("Titanic,Frozen", await pages.Session.Page.EvaluateAsync<string>(
+            "[...document.querySelectorAll('#films tbody tr')].filter(r => r.cells[0].firstElementChild.checked).map(r => r.cells[1].textContent).join(',')"));
     }
 }

@@ -57,6 +57,18 @@ public sealed class StepParserTests
     }
 
     [TestMethod]
+    public void Parse_TickTwoAndNoOthers_TheOthersMustStayUnticked()
+    {
+        // Before: "no others" was a box to tick by that name.
+        var steps = Parse("Tick Titanic and Frozen, and no others.");
+
+        Assert.HasCount(3, steps);
+        Assert.AreEqual(StepKind.Keep, steps[2].Kind);
+        Assert.AreEqual("unchecked", steps[2].Value);
+        CollectionAssert.AreEqual(new[] { "Titanic", "Frozen" }, steps[2].Except.ToArray());
+    }
+
+    [TestMethod]
     public void Parse_TheLastLinkOfThatSubMenu_IsSearchedAmongWhatTheStepBeforeBroughtUp()
     {
         var steps = Parse("Navigate menu item 1 > long menu item sets sub width, and choose the last link of that sub-menu.");

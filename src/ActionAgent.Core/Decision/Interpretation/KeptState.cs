@@ -28,7 +28,8 @@ internal static partial class KeptState
         var named = except.Count > 0;
 
         var kinds = g.Page.Items.Where(i => boxes ? i.IsCheckable && !i.IsRadio : i.IsEditable && !i.Element.IsSecret).ToList();
-        bool Excepted(PageItem i) => except.Any(e => i.Labels.Any(l => l.Phrase.Norm == e.Norm));
+        // What the task named, or (a box ticked by its row: "Tick Frozen") what its steps acted on.
+        bool Excepted(PageItem i) => named && g.Memory?.ActedOn.Contains(i.Element.Id) == true || except.Any(e => i.Labels.Any(l => l.Phrase.Norm == e.Norm));
         var others = kinds.Where(i => !Excepted(i)).ToList();
         var kept = others.Where(i => Belongs(i, group, place)).ToList();
         if (kept.Count == 0 && named)

@@ -125,6 +125,15 @@ internal static partial class StepParser
         return null;
     }
 
+    // "Tick Titanic and Frozen, and no others": the others stay as they were (unticked), checked like "leave the others".
+    private static InterpretedStep NoOthers(InterpretedStep step) =>
+        step is { Kind: StepKind.Check or StepKind.Uncheck, Target: { } t } && NoOthersWords().IsMatch(t.Trim())
+            ? step with { Kind = StepKind.Keep, Target = "the others", Value = step.Kind == StepKind.Check ? "unchecked" : "checked" }
+            : step;
+
+    [GeneratedRegex(@"^(?:no|none of the)\s+(?:others?|other\s+\w+|more|rest)$|^nothing\s+else$", RegexOptions.IgnoreCase)]
+    private static partial Regex NoOthersWords();
+
     // "Show the details of Judi by using "toggle" in her row": her row is the row of the one the sentence names before.
     private static string OwnRow(string method, string head)
     {

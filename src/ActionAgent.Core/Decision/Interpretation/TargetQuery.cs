@@ -36,7 +36,8 @@ internal static partial class TargetQuery
         ("option", RoleHint.None), ("key", RoleHint.None), ("control", RoleHint.None), ("element", RoleHint.None),
         ("filter", RoleHint.None), ("accordion section", RoleHint.Section), ("accordion panel", RoleHint.Section),
         ("accordion item", RoleHint.Section), ("accordion header", RoleHint.Section), ("section header", RoleHint.Section),
-        ("section heading", RoleHint.Section), ("section", RoleHint.Section), ("panel", RoleHint.Section), ("widget", RoleHint.None), ("dialog", RoleHint.None),
+        ("section heading", RoleHint.Section), ("column header", RoleHint.None), ("column heading", RoleHint.None),
+        ("header", RoleHint.None), ("heading", RoleHint.None), ("section", RoleHint.Section), ("panel", RoleHint.Section), ("widget", RoleHint.None), ("dialog", RoleHint.None),
         ("item", RoleHint.None), ("row", RoleHint.None), ("entry", RoleHint.None), ("todo", RoleHint.None), ("to-do", RoleHint.None),
     ];
 
