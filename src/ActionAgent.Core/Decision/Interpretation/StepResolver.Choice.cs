@@ -223,14 +223,6 @@ internal sealed partial class StepResolver
         return NotFound("checkbox or switch", found);
     }
 
-    // The one box on the row (table row or list item) whose own text shows the name whole; null unless exactly one.
-    private static Candidate? RowBox(Grounder g, string name)
-    {
-        var rows = g.Page.Items.Where(i => !i.IsHidden && !i.IsCheckable && i.Element.Row is not null && HoldsWhole(i, name)).Select(i => i.Element.Row!.Value).ToHashSet();
-        var boxes = rows.Count == 0 ? [] : g.Page.Items.Where(i => i.IsCheckable && i.Element.Row is { } r && rows.Contains(r)).ToList();
-        return boxes.Count == 1 ? new Candidate(boxes[0], 0.8, $"the box on the row that shows '{name}'") : null;
-    }
-
     private StepGrounding Set(InterpretedStep step, Grounder g, string? target, string? value)
     {
         value ??= "";

@@ -112,32 +112,6 @@ internal sealed partial class StepResolver
             : NotFound("element", found);
     }
 
-    // Rows whose cells together show every word ("Easer" and "Dragoo" in two cells of one row).
-    private static HashSet<int> RowsShowing(PageIndex page, IReadOnlyCollection<string> words) =>
-        page.Items.Where(i => i.Element.Row is not null && !i.IsHidden).GroupBy(i => i.Element.Row!.Value)
-            .Where(row => words.All(t => row.Any(i => i.Labels.Any(l => l.Phrase.Tokens.Contains(t)))))
-            .Select(row => row.Key).ToHashSet();
-
-    // The words a table row shows (its cells' texts): the row is gone when no row shows them all.
-    private static IReadOnlyList<string> RowWords(PageIndex page, int row) =>
-        page.Items.Where(i => i.Element.Row == row && !i.IsHidden).SelectMany(i => i.Labels.Where(l => !l.IsSynthetic).SelectMany(l => l.Phrase.Tokens))
-            .Distinct(StringComparer.Ordinal).ToList();
-
-    // "the third person", "the last row": a table body row counted in page order (an ordinal and nothing else named).
-    private static int? NthTableRow(PageIndex page, string place)
-    {
-        // Only a place that is an ordinal and at most one noun ("the third person", "the last row"): a name says more.
-        if (TargetQuery.Read(place).FirstOrDefault(r => r.Ordinal is not null) is not { Ordinal: { } n } reading || reading.Main.Content.Length > 1)
-        {
-            return null;
-        }
-
-        var rows = page.Items.Where(i => i.Element is { InTableRow: true, Row: not null } && !i.IsHidden).OrderBy(i => i.Order)
-            .Select(i => i.Element.Row!.Value).Distinct().ToList();
-        var index = n < 0 ? rows.Count + n : n - 1;
-        return index >= 0 && index < rows.Count ? rows[index] : null;
-    }
-
     // The words of an owner phrase that single someone or something out: capitalised names, numbers, quoted words.
     private static List<string> Specific(string owner)
     {
