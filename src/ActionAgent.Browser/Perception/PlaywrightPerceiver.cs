@@ -181,6 +181,7 @@ public sealed class PlaywrightPerceiver : IPerceiver
         Expanded = e.Expanded,
         Submenu = e.Submenu,
         Row = e.Row,
+        Level = e.Level,
         InTableRow = e.TableRow,
         Icon = e.Icon,
         HtmlId = e.Hid,

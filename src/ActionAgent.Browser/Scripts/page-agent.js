@@ -537,6 +537,10 @@
           const ariaExpanded = el.getAttribute('aria-expanded');
           if (ariaExpanded !== null) e.expanded = ariaExpanded === 'true';
           else if (tag === 'summary' && el.parentElement && el.parentElement.localName === 'details') e.expanded = el.parentElement.open;
+          if (role === 'heading') {
+            const level = parseInt(el.getAttribute('aria-level') || (/^h[1-6]$/.test(tag) ? tag[1] : ''), 10);
+            if (level) e.level = level;
+          }
           const rowEl = el.closest('tr, [role=row], li');
           if (rowEl && rowEl !== el) {
             e.row = rowKey(rowEl);

@@ -66,6 +66,10 @@ public sealed record UiElement
     [JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)]
     public int? Row { get; init; }
 
+    /// <summary>A heading's level (1 for <c>h1</c>, or its <c>aria-level</c>); null for anything else.</summary>
+    [JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)]
+    public int? Level { get; init; }
+
     /// <summary>True when <see cref="Row"/> is a table's (or grid's) body row, not a list item or a heading row.</summary>
     [JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingDefault)]
     public bool InTableRow { get; init; }

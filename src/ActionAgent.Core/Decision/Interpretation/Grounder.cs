@@ -109,7 +109,7 @@ internal sealed partial class Grounder(PageIndex page, IReadOnlySet<int> penaliz
                 {
                     var top = scored[0].Score;
                     var near = scored.Where(c => c.Score >= top - 0.03).OrderBy(c => c.Item.Order).ToList();
-                    if (search.SoftContext is { IsEmpty: false } section && near.Where(c => IsSectionNamed(section, c.Item.Heading)).ToList() is { Count: > 0 } under)
+                    if (search.SoftContext is { IsEmpty: false } section && near.Where(c => c.Item.Headings.Any(h => IsSectionNamed(section, h))).ToList() is { Count: > 0 } under)
                     {
                         // "In the "Click" example, click the last star": counted under the heading of that name only, even
                         // when the words of other sections mention a click too.

@@ -25,6 +25,12 @@ internal sealed class PageItem
     /// <summary>The nearest heading above the element, when there is one: the section it sits in.</summary>
     public string? Heading { get; init; }
 
+    /// <summary>
+    /// The headings of the sections the element sits in, nearest first: <see cref="Heading"/>, then the nearest heading of
+    /// a higher level above that one, and so on ("Info" under "Fruits" under "Accordion Example").
+    /// </summary>
+    public IReadOnlyList<string> Headings { get; init; } = [];
+
     public string Display => Element.Label.Length > 0 ? Element.Label : Labels.Count > 0 ? Labels[0].Phrase.Raw : "";
 
     public string Role => Element.Role.ToLowerInvariant();
@@ -204,7 +210,8 @@ internal sealed partial class PageIndex
         UiElement? heading = null;
         foreach (var h in headings)
         {
-            if (h.Id != e.Id && h.Bounds.Bottom <= e.Bounds.Y + 2 && (heading is null || h.Bounds.Bottom > heading.Bounds.Bottom))
+            // Above it and over it: a heading in the next column of a two-column page heads another section.
+            if (h.Id != e.Id && h.Bounds.Bottom <= e.Bounds.Y + 2 && Overlaps(h.Bounds, e.Bounds) && (heading is null || h.Bounds.Bottom > heading.Bounds.Bottom))
             {
                 heading = h;
             }
@@ -215,6 +222,30 @@ internal sealed partial class PageIndex
             AddContext(context, heading.Label);
         }
 
+        // The sections around the nearest one: "In the "Accordion Example", open Info" means the Info under that h2, though
+        // another h3 stands between them.
+        var chain = new List<string>();
+        for (var current = heading; current is { Level: > 1 };)
+        {
+            UiElement? up = null;
+            foreach (var h in headings)
+            {
+                if (h.Level < current.Level && h.Bounds.Bottom <= current.Bounds.Y + 2 && Overlaps(h.Bounds, current.Bounds) && (up is null || h.Bounds.Bottom > up.Bounds.Bottom))
+                {
+                    up = h;
+                }
+            }
+
+            if (up is null)
+            {
+                break;
+            }
+
+            chain.Add(up.Label);
+            AddContext(context, up.Label);
+            current = up;
+        }
+
         foreach (var other in texts)
         {
             if (other.Id != e.Id && SameRow(e.Bounds, other.Bounds))
@@ -223,8 +254,11 @@ internal sealed partial class PageIndex
             }
         }
 
-        return new PageItem { Element = e, Order = order, Labels = labels, Context = context, Heading = heading?.Label };
+        return new PageItem { Element = e, Order = order, Labels = labels, Context = context, Heading = heading?.Label, Headings = heading is null ? [] : [heading.Label, .. chain] };
     }
+
+    // Whether two boxes share some horizontal extent (one stands over the other, in the same column).
+    private static bool Overlaps(ScreenRect a, ScreenRect b) => a.X < b.X + b.Width && b.X < a.X + a.Width;
 
     // "toggle-all" → "toggle all", "newTodo" → "new Todo".
     private static string? IdWords(string? id) =>
