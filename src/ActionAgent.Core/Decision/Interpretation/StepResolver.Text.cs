@@ -1,4 +1,5 @@
 using System.Globalization;
+using System.Text.RegularExpressions;
 using ActionAgent.Core.Perception;
 
 namespace ActionAgent.Core.Decision.Interpretation;
@@ -180,6 +181,17 @@ internal sealed partial class StepResolver
     private StepGrounding Clear(InterpretedStep step, Grounder g)
     {
         var found = g.Find(new Search(step.Target, i => i.IsEditable) { VerbHint = RoleHint.Field, SoftContext = Soft(step) });
+        if (found.IsAtLeast(Min) && string.IsNullOrEmpty(found.Best!.Item.Element.Value) && CollectiveItems().Match(step.Target ?? "") is { Success: true } items)
+        {
+            // "Clear out all the tags in the Skills box": a tag input's text field is empty with its tags still shown.
+            // Emptying an empty field would prove nothing; the items are not its text.
+            return new StepGrounding(GroundingStatus.NotFound, null, 0,
+                $"{found.Best.Item.RoleWord} '{found.Best.Item.Display}' holds no text, so emptying it would change nothing; the {items.Groups["items"].Value} the step names are not its text. Remove them one by one (e.g. 'Remove the tag \"…\" with its ×')")
+            {
+                Element = found.Best.Item.Element,
+            };
+        }
+
         if (found.IsAtLeast(Min))
         {
             return Grounded(new TypeTextAction(TargetOf(found.Best!), "", ClearFirst: true), found.Best!);
@@ -252,4 +264,8 @@ internal sealed partial class StepResolver
 
         return Grounded(new TypeTextAction(TargetOf(best), step.Value ?? "", ClearFirst: true, PressEnter: true), best);
     }
+
+    // "all the tags in …", "every entry of …": items, not a field's text.
+    [GeneratedRegex(@"^(?:all|every|each)(?:\s+of)?(?:\s+the)?\s+(?<items>\w+s|entry|item|tag|value)\b", RegexOptions.IgnoreCase)]
+    private static partial Regex CollectiveItems();
 }
