@@ -1088,9 +1088,8 @@
     return v;
   }
 
-  // The fields the form of element args.id (its submit control, or a field Enter submits in; the focused element without
-  // an id) would send, in form order: label (or name), type, value. Secret fields come back flagged and without a value.
-  function formFields() {
+  // Element args.id (the focused element without an id) and the form it acts in; a status when there is none.
+  function formOf() {
     let el = null;
     if (args.id) {
       const r = resolve();
@@ -1101,7 +1100,14 @@
     }
     if (!el) return { status: 'gone' };
     const form = el.form || (el.closest && el.closest('form'));
-    if (!form) return { status: 'noform' };
+    return form ? { el, form, status: 'ok' } : { el, status: 'noform' };
+  }
+
+  // The fields the form of element args.id (its submit control, or a field Enter submits in; the focused element without
+  // an id) would send, in form order: label (or name), type, value. Secret fields come back flagged and without a value.
+  function formFields() {
+    const { el, form, status } = formOf();
+    if (!form) return { status };
     const fields = [];
     for (const c of Array.from(formProp(form, 'elements'))) {
       const tag = c.localName;
@@ -1135,17 +1141,8 @@
   // read it). args.enter: the action is Enter in a field, so the form's default button submits. Values come back raw:
   // the caller hashes them at once and never keeps, logs or shows them.
   function formEntries() {
-    let el = null;
-    if (args.id) {
-      const r = resolve();
-      if (!r.el) return { status: r.status };
-      el = r.el;
-    } else {
-      el = deepActive();
-    }
-    if (!el) return { status: 'gone' };
-    const form = el.form || (el.closest && el.closest('form'));
-    if (!form) return { status: 'noform' };
+    const { el, form, status } = formOf();
+    if (!form) return { status };
     const submits = (c) => (c.localName === 'button' && c.type === 'submit') || (c.localName === 'input' && (c.type === 'submit' || c.type === 'image'));
     const controls = Array.from(formProp(form, 'elements'));
     let submitter = null;
