@@ -61,7 +61,7 @@ STAMPS=artifacts/stamps
 DLL=src/ActionAgent.Cli/bin/Release/net10.0/actionagent.dll
 if [ "${ACTIONAGENT_SKIP_BUILD:-0}" != "1" ]; then
   mkdir -p "$STAMPS"
-  build_fp=$(fingerprint src tests bench ActionAgent.sln Directory.Build.props Directory.Packages.props global.json)
+  build_fp=$(fingerprint src tests bench ActionAgent.sln Directory.Build.props Directory.Build.targets Directory.Packages.props global.json)
   if [ -f "$DLL" ] && [ "$(cat "$STAMPS/build" 2>/dev/null)" = "$build_fp" ]; then
     log "build is up to date (no source changed since the last build; delete $STAMPS/build to force one)"
   else
@@ -75,7 +75,7 @@ if [ "${ACTIONAGENT_SKIP_BUILD:-0}" != "1" ]; then
   if [ "$NO_TOOL" != "1" ]; then
     # The `actionagent` command: a .NET tool packed from this build into a local feed (git-ignored) and installed
     # globally for this user (scripts/install-tool.sh). Packed again only when src/ changed.
-    tool_fp=$(fingerprint src Directory.Build.props Directory.Packages.props global.json)
+    tool_fp=$(fingerprint src Directory.Build.props Directory.Build.targets Directory.Packages.props global.json)
     if [ "$(cat "$STAMPS/tool" 2>/dev/null)" = "$tool_fp" ] && [ -x "$HOME/.dotnet/tools/actionagent" ]; then
       log "actionagent tool is up to date ($(cat "$STAMPS/tool-version" 2>/dev/null))"
     else
