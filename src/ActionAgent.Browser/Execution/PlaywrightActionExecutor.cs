@@ -782,6 +782,13 @@ public sealed partial class PlaywrightActionExecutor : IActionExecutor
 
             var notes = (located.Scrolled ? " (scrolled it into view first)" : "")
                 + (located.Covered is { } covered ? $" (it seemed covered by {covered}; the click may have landed there)" : "");
+            if (target.Across is { } across && located.W > 0 && located.H > 0)
+            {
+                // A point along the element (a star bar rated by where it is clicked), at its middle height.
+                var f = Math.Clamp(across, 0.01, 0.99);
+                return (new Resolved(located.X + (located.W * f), located.Y + (located.H / 2), element, notes + Invariant($" (at {f:0%} of its width)")), null);
+            }
+
             return (new Resolved(located.Px, located.Py, element, notes), null);
         }
 

@@ -14,6 +14,13 @@ public sealed record ActionTarget
     /// <summary>A point, with its coordinate space; used when there is no element id.</summary>
     public ScreenPoint? Point { get; init; }
 
+    /// <summary>
+    /// Where across the element to act, 0 (its left edge) to 1 (its right edge), at its middle height; null for its usual
+    /// point. A star bar that is one element is rated by where it is clicked.
+    /// </summary>
+    [System.Text.Json.Serialization.JsonIgnore(Condition = System.Text.Json.Serialization.JsonIgnoreCondition.WhenWritingNull)]
+    public double? Across { get; init; }
+
     /// <summary>What the target is, in words.</summary>
     public string Description { get; init; } = "";
 

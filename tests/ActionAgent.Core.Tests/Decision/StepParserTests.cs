@@ -336,7 +336,7 @@ public sealed class StepParserTests
     }
 
     [TestMethod]
-    [DataRow("Select Item 2, then hold Ctrl and click Item 5 so that both are selected.", "Item 5 so that both are selected", "Control")]
+    [DataRow("Select Item 2, then hold Ctrl and click Item 5 so that both are selected.", "Item 5", "Control")]
     [DataRow("Shift-click Row 3", "Row 3", "Shift")]
     [DataRow("Click \"Row 3\" while holding the Shift key", "\"Row 3\"", "Shift")]
     [DataRow("Hold down Cmd and click Photo 4", "Photo 4", "Meta")]

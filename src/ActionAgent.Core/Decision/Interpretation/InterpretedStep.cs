@@ -97,6 +97,12 @@ public sealed record InterpretedStep
     /// </summary>
     public bool IfShown { get; init; }
 
+    /// <summary>
+    /// A step that forbids ("Don't notify the customer", "Do not submit the form"): a box of that name is left unticked;
+    /// with no such box on the page there is nothing to do, and nothing is done.
+    /// </summary>
+    public bool Forbids { get; init; }
+
     /// <summary>The sentence's other reading, grounded when the page has nothing for this one ("Sort by newest": no table, a drop-down).</summary>
     public InterpretedStep? Otherwise { get; init; }
 

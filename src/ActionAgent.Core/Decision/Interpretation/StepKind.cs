@@ -106,4 +106,11 @@ public enum StepKind
     /// <see cref="InterpretedStep.Target"/> or an alternative is clicked (a prompt's text, <see cref="InterpretedStep.Value"/>, typed first).
     /// </summary>
     AnswerDialog,
+
+    /// <summary>
+    /// Give a rating widget a value: <see cref="InterpretedStep.Value"/> "3", "2.5" or "4/10" (out of ten); the widget is
+    /// the one <see cref="InterpretedStep.Target"/> (or the context) names, a row of like stars, squares or bars (the Nth is
+    /// clicked) or one star bar (clicked at the value's place along it).
+    /// </summary>
+    Rate,
 }

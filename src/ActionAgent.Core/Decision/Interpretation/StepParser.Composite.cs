@@ -219,6 +219,14 @@ internal static partial class StepParser
     // (the kind of thing listed); both readings are tried.
     private static InterpretedStep ParseShowOnly(string rest, string display, ClauseText q)
     {
+        if (ShowOnlyUsing().Match(rest.Trim().TrimEnd('.')) is { Success: true } via)
+        {
+            // "Show only the suspended people, using the Status drop-down": the option of that list that says which.
+            var what = LeadingThe().Replace(q.Restore(via.Groups["what"].Value, false).Trim(), "");
+            what = GenericPlural().Replace(what, "").Trim();
+            return Step(StepKind.Select, display, target: q.Restore(via.Groups["ctl"].Value, true), value: what);
+        }
+
         var target = q.Restore(rest, true).Trim().TrimEnd('.');
         var words = target.Split(' ', StringSplitOptions.RemoveEmptyEntries);
         var step = Step(StepKind.Click, display, target: target);

@@ -211,6 +211,7 @@ internal static partial class StepParser
 
     private static IEnumerable<InterpretedStep> ParseSet(string word, string rest, string display, ClauseText q)
     {
+        rest = ReadsAs().Replace(rest, " to "); // "Set the quantity so it reads 3"
         // "Set Title to "Notes" and Content to "Call back"": one field-value pair per list item, when every item has one.
         var pairs = SplitList(rest);
         if (pairs.Count > 1 && pairs.All(p => SplitFirst(p, " to ") is not null))

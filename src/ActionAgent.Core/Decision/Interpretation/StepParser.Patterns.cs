@@ -78,13 +78,13 @@ internal static partial class StepParser
     [GeneratedRegex(@"(?<=[.!?])\s+(?=\p{Lu}|\u0001)")]
     private static partial Regex SentenceBreak();
 
-    [GeneratedRegex(@"^(?:(?:take|pull)\s+(?<x>.+?)\s+out(?:\s+of\s+(?:the|this|that|its|his|her|their)\s+[\w-]+(?:\s+[\w-]+)?)?)(?<with>\s+(?:with|using|via|through)\s+.+)?$", RegexOptions.IgnoreCase)]
+    [GeneratedRegex(@"^(?:(?:take|pull)\s+(?<x>.+?)\s+out(?:\s+of\s+(?:(?:the|this|that|its|his|her|their)\s+)?(?:[\w-]+|\u0001\d+\u0002)(?:\s+[\w-]+){0,3})?)(?<with>\s+(?:with|using|via|through)\s+.+)?$", RegexOptions.IgnoreCase)]
     private static partial Regex TakeOut();
 
     [GeneratedRegex(@"\s*;\s*|,?\s+(?:and\s+)?then,?\s+", RegexOptions.IgnoreCase)]
     private static partial Regex StrongSeparator();
 
-    [GeneratedRegex(@",\s+and\s+|,\s+|\s+and\s+", RegexOptions.IgnoreCase)]
+    [GeneratedRegex(@",\s+and\s+|\s+and,\s+|,\s+|\s+and\s+", RegexOptions.IgnoreCase)]
     private static partial Regex WeakSeparator();
 
     [GeneratedRegex(@",\s+and\s+|,\s+|\s+and\s+|\s+&\s+", RegexOptions.IgnoreCase)]
@@ -154,7 +154,7 @@ internal static partial class StepParser
     [GeneratedRegex(@"\s+off$", RegexOptions.IgnoreCase)]
     private static partial Regex TickOff();
 
-    [GeneratedRegex(@"(?:^|\s)(?:there\s+(?:is|are|was|were)|(?:isn't|aren't)\s|(?:is|are)\s+(?:not|always|already|now|still|inside|in|on|at|under|next|greyed|grayed|shown|displayed|read-only|readonly|locked|disabled|hidden|collapsed|folded|closed|missing|required|optional|too|very|quite|only|sorted|ordered|grouped|filtered|empty|blank|visible|below|above|labell?ed|called|named|the|a|an|one|two|three|four|five)\b|(?:is|are)\s+open\b|(?:can|cannot|can't|can not|could|will)\s+(?:not\s+)?be\s|(?:only\s+)?(?:takes|accepts|allows)\s|(?:has|have|shows|contains|holds|lists|opens)\s)", RegexOptions.IgnoreCase)]
+    [GeneratedRegex(@"(?:^|\s)(?:there\s+(?:is|are|was|were)|(?:isn't|aren't)\s|(?:is|are)\s+(?:not|always|already|now|still|inside|in|on|at|under|next|greyed|grayed|shown|displayed|read-only|readonly|locked|disabled|hidden|collapsed|folded|closed|missing|required|optional|too|very|quite|only|sorted|ordered|grouped|filtered|empty|blank|visible|below|above|labell?ed|called|named|the|a|an|one|two|three|four|five)\b|(?:is|are)\s+open\b|(?:can|cannot|can't|can not|could|will)\s+(?:not\s+)?be\s|(?:only\s+)?(?:takes|accepts|allows)\s|(?:has|have|shows|contains|holds|lists|opens|hides|says|reads|displays|offers|lacks)\s|(?:currently|now|still|already)\s+\w+s\b)", RegexOptions.IgnoreCase)]
     private static partial Regex Statement();
 
     [GeneratedRegex(@"\s+(?:so\s+(?:that\s+)?it\s+(?:reads|says|shows)|to\s+(?:read|say))\s+", RegexOptions.IgnoreCase)]

@@ -54,6 +54,27 @@ internal static partial class StepParser
             && parts.SelectMany(SplitClauses).All(c => Verbs.MatchFuzzy(StripLeadingFillers(c.Trim())) is null);
     }
 
+    // "The movie rating currently says Mediocre. Change it to Awesome": "it" right after the verb is the description's
+    // subject, named before the sentence is read (a set or choice on "it" would otherwise edit whatever has the focus).
+    private static string ItIsDescribed(string sentence, string? describedMasked)
+    {
+        if (describedMasked is null || QuoteToken().Matches(describedMasked).Count > 1 || Statement().Match(describedMasked) is not { Success: true } verb)
+        {
+            return sentence;
+        }
+
+        var subject = QuoteToken().Match(describedMasked) is { Success: true } one ? one.Value : describedMasked[..verb.Index].Trim();
+        if (subject.Length == 0 || subject.Split(' ').Length > 8 || subject.StartsWith("there", StringComparison.OrdinalIgnoreCase) || Referent().IsMatch(subject))
+        {
+            return sentence;
+        }
+
+        var plain = StripLeadingFillers(sentence.Trim());
+        return Verbs.Match(plain) is { Kind: VerbKind.Set or VerbKind.Select or VerbKind.Turn or VerbKind.Switch } v && ItFirst().Match(v.Remainder) is { Success: true } it
+            ? $"{v.Word} {subject}{v.Remainder[it.Length..]}"
+            : sentence;
+    }
+
     // The one quoted name a description gives ("a field reading "Automatic position""), quoted, or null.
     // Without one, the description's subject ("The second todo has a typo" → the second todo), when it is short.
     private static string? NamedInDescription(string? masked, ClauseText text)
@@ -76,4 +97,7 @@ internal static partial class StepParser
 
     [GeneratedRegex(@"^(?:careful|be careful|note|nb|n\.b\.|heads up|beware|warning|watch out|caution)\b\s*[,:!-]?\s*", RegexOptions.IgnoreCase)]
     private static partial Regex Warning();
+
+    [GeneratedRegex(@"^(?:it|them)\b", RegexOptions.IgnoreCase)]
+    private static partial Regex ItFirst();
 }

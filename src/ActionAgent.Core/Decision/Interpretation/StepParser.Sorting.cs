@@ -10,7 +10,7 @@ internal static partial class StepParser
     {
         var t = StripTrailingPeriod(StripLeadingFillers(text.Trim().TrimStart(',', ' ')));
         return StartsEditing(t) || SortBy().IsMatch(t) || SortSo().IsMatch(t) && (Youngest().IsMatch(t) || Oldest().IsMatch(t)) || ToStep().IsMatch(t) || OneStepBack().IsMatch(t) || EndUpOn().IsMatch(t) || ToNthTab().IsMatch(t)
-            || ParseDialogAnswer(t, t, null) is not null || CommitClause().IsMatch(t) || PageEnd().IsMatch(t) || PageNumber().IsMatch(t);
+            || ParseDialogAnswer(t, t, null) is not null || CommitClause().IsMatch(t) || PageEnd().IsMatch(t) || PageNumber().IsMatch(t) || StartsRating(t);
     }
 
     private static InterpretedStep? ParseSort(string text, string display, ClauseText q)
@@ -50,7 +50,7 @@ internal static partial class StepParser
         };
     }
 
-    [GeneratedRegex(@"^(?:re-?sort|sort|order|re-?order|arrange)\s+(?:the\s+rows\s+(?:of|in)\s+)?(?<what>.*?)\s*\bby\s+(?:the\s+)?(?<rest>.+)$", RegexOptions.IgnoreCase)]
+    [GeneratedRegex(@"^(?:re-?sort|sort|order|re-?order|arrange)\s+(?:the\s+rows\s+(?:of|in)\s+)?(?<what>.*?)\s*\b(?:by|on(?!\s+(?:the\s+)?(?:top|bottom)\b))\s+(?:the\s+)?(?<rest>.+)$", RegexOptions.IgnoreCase)]
     private static partial Regex SortBy();
 
     [GeneratedRegex(@"^(?:re-?sort|sort|order|re-?order|arrange)\s+(?<what>.*?)\s+so\s+(?:that\s+)?(?<how>.+)$", RegexOptions.IgnoreCase)]

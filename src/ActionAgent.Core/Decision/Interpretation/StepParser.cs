@@ -50,7 +50,21 @@ internal static partial class StepParser
                         continue;
                     }
 
-                    var parsed = ParseSentence(sentence, text).ToList();
+                    if (steps.Count > 0 && FillsWhatWasStated(plain))
+                    {
+                        // "Time should be 14:45 and Month June 2027. Fill those two in.": the values stated are the steps.
+                        continue;
+                    }
+
+                    var rewritten = ItIsDescribed(sentence, describedMasked);
+                    if (!ReferenceEquals(rewritten, sentence))
+                    {
+                        // The description named what the sentence acts on; it says nothing more of where.
+                        described = null;
+                        describedMasked = null;
+                    }
+
+                    var parsed = ParseSentence(rewritten, text).ToList();
                     var named = new HashSet<InterpretedStep>(ReferenceEqualityComparer.Instance);
                     if (described is not null && NamedInDescription(describedMasked, text) is { } describedName)
                     {
@@ -90,6 +104,13 @@ internal static partial class StepParser
         for (var i = 1; i < steps.Count; i++)
         {
             steps[i] = WordsOfTyping(steps[i], steps.Take(i));
+            if (steps[i] is { Kind: StepKind.Type or StepKind.Fill or StepKind.Set, Value: { } same, Target: not null } && SameValue().IsMatch(same.Trim())
+                && steps.Take(i).LastOrDefault(s => s.Kind is StepKind.Type or StepKind.Fill or StepKind.Set && s.Value is { Length: > 0 } v && !SameValue().IsMatch(v.Trim())) is { } typed)
+            {
+                // "Set the password to X and repeat it in Confirm Password": "it" is the value typed before.
+                steps[i] = steps[i] with { Value = typed.Value, DateValue = typed.DateValue, DateFormat = typed.DateFormat };
+            }
+
             if (steps[i].Context is { } where && Referent().IsMatch(where.Trim()) && steps[i - 1].Target is { } place)
             {
                 // "…, and inside it open …": the place is what the step before opened.
@@ -162,6 +183,7 @@ internal static partial class StepParser
         string? lead = null;
         string? repeat = null;
         string? pointed = null;
+        string? readyPlace = null;
         if (IfAsked().Match(StripLeadingFillers(sentence.Trim())) is { Success: true } && ParseDialogAnswer(StripTrailingPeriod(StripLeadingFillers(sentence.Trim())), sentence, q) is { } ifAsked)
         {
             // "If a message pops up, OK it", "When asked to confirm, say no".
@@ -186,9 +208,34 @@ internal static partial class StepParser
                 continue;
             }
 
-            if (lead is null && ReadLead(clause, i < clauses.Count - 1) is { } found)
+            if (IsWithoutRemark(clause) || FillsWhatWasStated(clause) && (result.Count > 0 || i > 0))
             {
-                lead = q.Restore(found.Where, keepQuotes: true);
+                // "Without filling anything in, press Submit", "Time should be 14:45 …. Fill those two in": no step.
+                continue;
+            }
+
+            if (OnceReady(clause) is { } ready)
+            {
+                // "once Tube stations becomes available, choose Old Street there": no step; "there" is what it named.
+                readyPlace = ready;
+                continue;
+            }
+
+            if (readyPlace is not null && There().Match(clause.TrimEnd().TrimEnd('.')) is { Success: true } there)
+            {
+                clause = clause.TrimEnd().TrimEnd('.')[..there.Index] + " in " + readyPlace;
+            }
+
+            readyPlace = null;
+            if ((lead is null || i > 0) && ReadLead(clause, i < clauses.Count - 1) is { } found)
+            {
+                // A goal before a colon ("I need ID 10 at the top: sort …") is no place; a second place inside the first
+                // ("Under "Multiple select input", in the Option groups box pick Paris") is the nearer one.
+                if (!IsGoalLead(found.Where))
+                {
+                    lead = q.Restore(found.Where, keepQuotes: true);
+                }
+
                 if (found.Remainder.Length == 0)
                 {
                     continue;
@@ -210,7 +257,7 @@ internal static partial class StepParser
             var bare = StripLeadingFillers(plain).Trim().TrimEnd('.');
             var parsed = repeat is not null && QuoteToken().Match(bare) is { Success: true } only && only.Length == bare.Length
                 ? ParseClause($"{repeat} {bare}", q)
-                : pointed is not null && Verbs.MatchFuzzy(bare) is null && ObjectOnly().IsMatch(bare)
+                : pointed is not null && Verbs.MatchFuzzy(bare) is null && (ObjectOnly().IsMatch(bare) || ChoiceOnly(pointed, bare))
                     ? ParseClause($"{pointed} {bare}", q)
                     : ParseClause(plain, q);
             // "Enter the phone number 555 010 4477", "enter the name Tomasz": the words before an unquoted value say what it is.
@@ -225,7 +272,7 @@ internal static partial class StepParser
             repeat = said is { Kind: VerbKind.Add or VerbKind.Type or VerbKind.Check or VerbKind.Select } v ? v.Word : repeat;
 
             // "open Salzburg, then the second Delphi inside it": a clause that is only an object does what the last one did.
-            pointed = said is { Kind: VerbKind.Click or VerbKind.Go or VerbKind.Hover or VerbKind.DoubleClick or VerbKind.Check or VerbKind.Uncheck } p
+            pointed = said is { Kind: VerbKind.Click or VerbKind.Go or VerbKind.Hover or VerbKind.DoubleClick or VerbKind.Check or VerbKind.Uncheck or VerbKind.Select } p
                 ? p.Word
                 : said is null ? pointed : null;
             if (transform is not null)
@@ -304,8 +351,14 @@ internal static partial class StepParser
         var words = where.Split(' ');
         for (var n = 1; n < Math.Min(words.Length, 9); n++)
         {
+            if (words[..n].All(w => w.ToLowerInvariant() is "the" or "a" or "an" or "this" or "that" or "its" or "their" or "his" or "her" or "my" or "our" or "your"))
+            {
+                // "In the Select drop-down choose Star Wars": "the" alone is no place; "Select" names the box here.
+                continue;
+            }
+
             var rest = string.Join(' ', words[n..]);
-            if ((!moreFollow || words.Length - n >= 3) && (Verbs.StartsWithVerb(rest)
+            if ((!moreFollow || words.Length - n >= 3 || PlaceNoun().IsMatch(words[n - 1])) && (Verbs.StartsWithVerb(rest)
                 && Verbs.Match(rest) is { Kind: not (VerbKind.Turn or VerbKind.Switch or VerbKind.Login) } || StartsSpecial(rest)))
             {
                 return (string.Join(' ', words[..n]), rest);
@@ -357,7 +410,7 @@ internal static partial class StepParser
                 var rest = StripLeadingFillers(strong[(m.Index + m.Length)..]);
                 // "Drag "Item 1" down and drop it below "Item 3"": one gesture, the drop says where it ends.
                 var dropOfDrag = rest.StartsWith("drop ", StringComparison.OrdinalIgnoreCase) && Verbs.Match(StripLeadingFillers(strong[start..m.Index])) is { Kind: VerbKind.Drag };
-                if (m.Index > start && !dropOfDrag && (Verbs.StartsWithVerb(rest) || StartsSpecial(rest) || PlaceThenVerb(rest)))
+                if (m.Index > start && !dropOfDrag && (Verbs.StartsWithVerb(rest) || StartsSpecial(rest) || PlaceThenVerb(rest) || OnceReady(rest.Split(',')[0]) is not null))
                 {
                     result.Add(strong[start..m.Index]);
                     start = m.Index + m.Length;
@@ -388,6 +441,12 @@ internal static partial class StepParser
         }
 
         var display = q.Restore(text, keepQuotes: true);
+        if (HeaderSort(text, display, q) is { } headerSort)
+        {
+            return [headerSort];
+        }
+
+        text = StripPurpose(text);
         if (Urls.IsUrl(q.Restore(text, keepQuotes: false)))
         {
             return [Step(StepKind.Navigate, display, value: Urls.Normalize(q.Restore(text, keepQuotes: false)))];
@@ -438,6 +497,11 @@ internal static partial class StepParser
             return [sort with { Otherwise = other is [var one] ? one : null }];
         }
 
+        if (ParseRating(text, display, q) is { } rating)
+        {
+            return [rating];
+        }
+
         if (ParseUntil(text, display, q) is { } until)
         {
             return [until];
@@ -465,6 +529,16 @@ internal static partial class StepParser
         if (MustNotChange().Match(text) is { Success: true } fixedThing && Verbs.Match(text) is null)
         {
             return [ParseLeave("leave", q.Restore(fixedThing.Groups["target"].Value, true), "unchanged", display)];
+        }
+
+        if (ParseShouldBeList(text, display, q) is { } wantedList)
+        {
+            return wantedList;
+        }
+
+        if (ParseShouldBe(text, display, q) is { } wanted)
+        {
+            return [wanted];
         }
 
         if (TakeOut().Match(text) is { Success: true } take)
@@ -529,7 +603,7 @@ internal static partial class StepParser
             VerbKind.Type => ParseType(word, rest, display, q),
             VerbKind.Fill => ParseFill(word, rest, display, q),
             VerbKind.Clear => [Step(StepKind.Clear, display, target: q.Restore(rest, true))],
-            VerbKind.Select => ParseSelects(word, rest, display, q),
+            VerbKind.Select => ParseSelects(word, rest, display, q).Select(PlaceOfChoice),
             VerbKind.Check => Targets(StepKind.Check, word, rest, display, q),
             VerbKind.Uncheck => Targets(StepKind.Uncheck, word, rest, display, q),
             VerbKind.Accept => Targets(StepKind.Check, word, rest, display, q),
@@ -540,10 +614,14 @@ internal static partial class StepParser
             VerbKind.MakeSure => ParseMakeSure(rest, display, q) ?? [Implicit(text, display, q)],
             VerbKind.Dont => DontChange().Match(rest) is { Success: true } untouched
                 ? [ParseLeave("leave", q.Restore(untouched.Groups["target"].Value, true), "unchanged", display)]
-                : Verbs.Match(rest) is { Kind: VerbKind.Click or VerbKind.Press or VerbKind.DoubleClick or VerbKind.RightClick or VerbKind.Remove or VerbKind.Go or VerbKind.Drag or VerbKind.Type or VerbKind.Fill }
+                : Verbs.Match(rest) is { Kind: VerbKind.Click or VerbKind.Press or VerbKind.DoubleClick or VerbKind.RightClick or VerbKind.Remove or VerbKind.Go or VerbKind.Drag or VerbKind.Type or VerbKind.Fill
+                    or VerbKind.Add or VerbKind.Search or VerbKind.Clear or VerbKind.Scroll or VerbKind.Rename or VerbKind.Hover }
                     // "Do not press any of the buttons": nothing to do; the interpreter acts only on what the steps name.
                     ? []
-                    : [Step(StepKind.Uncheck, display, target: q.Restore(DontVerb().Replace(rest, ""), true))],
+                    : DontVerb().IsMatch(rest) || !FirstWordIsVerbLike(rest)
+                        ? [Step(StepKind.Uncheck, display, target: q.Restore(DontVerb().Replace(rest, ""), true))]
+                        // "Don't notify the customer" (a box of that name), "Do not submit the form" (no such box: nothing to do).
+                        : [Step(StepKind.Uncheck, display, target: q.Restore(rest, true)) with { Forbids = true }],
             VerbKind.Back => ParseBack(rest, display, q),
             VerbKind.Go => ParseGo(rest, display, q),
             VerbKind.Load => Urls.IsUrl(q.Restore(rest, false))
@@ -559,6 +637,8 @@ internal static partial class StepParser
             VerbKind.Rename => ParseRename(rest, display, q) ?? [Implicit(text, display, q)],
             VerbKind.Use => ParseUse(rest, display, q),
             VerbKind.ShowOnly => [ParseShowOnly(rest, display, q)],
+            // "Show the image lightbox and leave it open": asks for nothing more than the step before did.
+            VerbKind.Leave when LeaveAsDone().IsMatch(rest) => [],
             VerbKind.Leave => LeaveState().Match(rest) is { Success: true } keep
                 ? [ParseLeave(word, q.Restore(keep.Groups["target"].Value, true), KeptState(keep.Groups["state"].Value), display)]
                 : QuotedOnly().IsMatch(rest) || OthersWords().IsMatch(rest) && rest.Split(' ', StringSplitOptions.RemoveEmptyEntries).Length <= 4

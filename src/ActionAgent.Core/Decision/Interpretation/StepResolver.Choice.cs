@@ -246,7 +246,13 @@ internal sealed partial class StepResolver
         var results = new List<StepGrounding>();
         StepGrounding? noOption = null;
         var field = g.Find(Fields(target, step));
-        if (field.IsAtLeast(Min))
+        if (field.IsAtLeast(Min) && field.Best!.Item is { Role: "combobox", IsEditable: true, IsSelectable: false } && value.Length > 0 && !field.Best.Item.Element.IsSecret)
+        {
+            // "Change the country to France" in an autocomplete: the value is typed and its suggestion picked, as a person
+            // does; typed text alone leaves the choice behind it (a hidden select, a stored id) unmade.
+            results.Add(Grounded(new SelectOptionAction(TargetOf(field.Best), value), field.Best, $"; '{value}' typed and its suggestion picked"));
+        }
+        else if (field.IsAtLeast(Min))
         {
             var r = Into(field.Best!, value, field);
             if (r.Status == GroundingStatus.Grounded)

@@ -110,6 +110,9 @@ internal sealed partial class StepResolver(StepInterpreterOptions options, Meani
             StepKind.Clear => Clear(step, g),
             StepKind.Select => Select(step, g),
             StepKind.Check => Check(step, g, desired: true),
+            StepKind.Uncheck when step.Forbids => Check(step, g, desired: false) is { Status: GroundingStatus.NotFound } none
+                ? new StepGrounding(GroundingStatus.AlreadyDone, null, 1, $"nothing to do: no box is called '{step.Target}', and what the step forbids was not done ({none.Reason})")
+                : Check(step, g, desired: false),
             StepKind.Uncheck => Check(step, g, desired: false),
             StepKind.Set => Set(step, g, step.Target, step.Value),
             StepKind.Search => SearchBox(step, g),
@@ -127,6 +130,7 @@ internal sealed partial class StepResolver(StepInterpreterOptions options, Meani
             StepKind.SelectText => SelectText(step, g),
             StepKind.Sort => Sort(step, g),
             StepKind.ClickUntil => ClickUntil(step, g),
+            StepKind.Rate => Rate(step, g),
             StepKind.AnswerDialog => Pointer(step with { Kind = StepKind.Click, Role = RoleHint.Button }, g, (t, _) => new ClickAction(t)),
             _ => new StepGrounding(GroundingStatus.NotUnderstood, null, 0, $"steps of kind {step.Kind} are not supported"),
         };

@@ -1,0 +1,190 @@
+using System.Text.RegularExpressions;
+
+namespace ActionAgent.Core.Decision.Interpretation;
+
+/// <summary>
+/// What a clause says besides its step: why it is done ("… so the oldest person comes first", "… to narrow it down"),
+/// when ("once Tube stations becomes available, …"), and what the writer wants before saying how ("I need ID 10 at the
+/// top: sort …"). None of these is a step or a part of a target's name; a purpose that names an order makes a click on a
+/// column header a sort, whose order is then checked.
+/// </summary>
+internal static partial class StepParser
+{
+    // "Click the Rating column header so the lowest rated film is on top": a sort whose column is the header's and whose
+    // order the purpose says; the sort step clicks the header and checks the order, where a plain click checks nothing.
+    private static InterpretedStep? HeaderSort(string text, string display, ClauseText q)
+    {
+        if (HeaderClickSo().Match(text) is not { Success: true } m)
+        {
+            return null;
+        }
+
+        var how = q.Restore(m.Groups["how"].Value, keepQuotes: false);
+        var direction = Descending().IsMatch(how) ? "desc" : Ascending().IsMatch(how) ? "asc" : Youngest().IsMatch(how) ? "young" : Oldest().IsMatch(how) ? "old" : null;
+        if (direction is null)
+        {
+            return null;
+        }
+
+        if (OrderWordsFlip().IsMatch(how) && direction is "desc" or "asc")
+        {
+            // "… so the highest is at the bottom": the named end is last, so the order is the other one.
+            direction = direction == "desc" ? "asc" : "desc";
+        }
+
+        return Step(StepKind.Sort, display, target: q.Restore(m.Groups["col"].Value.Trim(), true), value: direction);
+    }
+
+    // The clause without its purpose: "Type "tech" into the Search box to narrow it down" types into the Search box. A
+    // purpose that is the step ("so that only X are shown", "so it reads Y") stays for the readers that use it.
+    private static string StripPurpose(string text)
+    {
+        if (SoThatOnly().IsMatch(text) || ReadsAs().IsMatch(text) || SortBy().IsMatch(text) || SortSo().IsMatch(text))
+        {
+            return text;
+        }
+
+        // Only where the purpose cannot be the step's own measure ("drag X so it becomes the first tab" says where to).
+        var m = PurposeTail().Match(text);
+        return m.Success && m.Index > 0 && Verbs.Match(text) is { Kind: VerbKind.Click or VerbKind.Press or VerbKind.Type or VerbKind.Fill or VerbKind.Select or VerbKind.Set
+            or VerbKind.Check or VerbKind.Uncheck or VerbKind.Search or VerbKind.Hover or VerbKind.DoubleClick or VerbKind.RightClick or VerbKind.Focus
+            or VerbKind.Use or VerbKind.Remove or VerbKind.Add or VerbKind.Clear or VerbKind.ModifierClick }
+            ? text[..m.Index].TrimEnd(',', ' ')
+            : text;
+    }
+
+    // "pick Paris and then Madrid": after a choice, a short bare name is the next choice (a click verb needs an article,
+    // "open Salzburg, then the second Delphi", so that a place or remark is never clicked).
+    private static bool ChoiceOnly(string verbWord, string bare) =>
+        Verbs.Match(verbWord) is { Kind: VerbKind.Select } && bare.Split(' ', StringSplitOptions.RemoveEmptyEntries).Length is > 0 and <= 4
+        && !Statement().IsMatch(bare) && !LeadPlace().IsMatch(bare);
+
+    // "Without filling anything in, press Submit": how the next step is done (with nothing before it), no step of its own.
+    private static bool IsWithoutRemark(string clause) => WithoutGerund().IsMatch(StripTrailingPeriod(clause.Trim()));
+
+    // "Time should be 14:45", "the passport answer must be Canada", "Newsletter should be ticked": the state wanted, which
+    // is the step (a value is set, a box ticked). Null when the sentence says something else ("the error should show").
+    private static InterpretedStep? ParseShouldBe(string text, string display, ClauseText q)
+    {
+        if (ShouldBe().Match(text) is not { Success: true } m || Verbs.Match(text) is not null)
+        {
+            return null;
+        }
+
+        var target = m.Groups["t"].Value.Trim();
+        var value = m.Groups["v"].Value.Trim();
+        if (ShownWords().IsMatch(value))
+        {
+            return null;
+        }
+
+        if (target.Length > 0 && char.IsUpper(target[0]) && NextPair().IsMatch(value))
+        {
+            // "Time should be 14:45 and Month June 2027": two fields, two values.
+            return null;
+        }
+
+        var state = value.ToLowerInvariant();
+        return state switch
+        {
+            "checked" or "ticked" or "on" or "selected" or "enabled" => Step(StepKind.Check, display, target: q.Restore(target, true)),
+            "unchecked" or "unticked" or "off" or "deselected" or "not checked" or "not ticked" => Step(StepKind.Uncheck, display, target: q.Restore(target, true)),
+            "empty" or "blank" or "cleared" => Step(StepKind.Clear, display, target: q.Restore(target, true)),
+            _ => Step(StepKind.Set, display, target: q.Restore(target, true), value: q.Value(value)),
+        };
+    }
+
+    // "Time should be 14:45 and Month June 2027": one Set per field named; null when the sentence is no such list.
+    private static IEnumerable<InterpretedStep>? ParseShouldBeList(string text, string display, ClauseText q)
+    {
+        if (ShouldBe().Match(text) is not { Success: true } m || Verbs.Match(text) is not null || !char.IsUpper(m.Groups["t"].Value.Trim()[0])
+            || NextPair().Match(m.Groups["v"].Value.Trim()) is not { Success: true } pair)
+        {
+            return null;
+        }
+
+        return
+        [
+            Step(StepKind.Set, display, target: q.Restore(m.Groups["t"].Value.Trim(), true), value: q.Value(pair.Groups["v1"].Value)),
+            Step(StepKind.Set, display, target: q.Restore(pair.Groups["t2"].Value, true), value: q.Value(pair.Groups["v2"].Value)),
+        ];
+    }
+
+    // "submit the form", "save yet", "send it": a lower-case first word that reads as a verb (a name would be capitalised
+    // or quoted: "Don't "Newsletter"" is rare, "don't Newsletter" is no English).
+    private static bool FirstWordIsVerbLike(string rest) =>
+        rest.Split(' ', 2)[0] is { Length: > 1 } w && char.IsLower(w[0]) && w.All(char.IsLetter) && w is not ("the" or "a" or "an" or "any" or "my" or "your" or "our");
+
+    // "Answer "No" under Radio Buttons": the words after "under" say where the choice is, not what it is called.
+    private static InterpretedStep PlaceOfChoice(InterpretedStep step) =>
+        step is { Kind: StepKind.Select, Target: { } t, Context: null } && ChoicePlace().Match(t.Trim()) is { Success: true } m
+            ? step with { Target = null, Context = m.Groups["p"].Value }
+            : step;
+
+    // "Fill those two in", "enter them": the values the sentences before stated; nothing more to do once they are set.
+    private static bool FillsWhatWasStated(string clause) => FillThoseIn().IsMatch(StripTrailingPeriod(clause.Trim()));
+
+    // "I need ID 10 at the top: sort the table …", "Goal: every panel open. Open …": what is wanted, then how; the how is
+    // the step and the want is no place on the page.
+    private static bool IsGoalLead(string topic) => GoalLead().IsMatch(topic.Trim());
+
+    // "once Tube stations becomes available", "when the dialog has loaded": no step (each step waits for its element
+    // anyway); the thing named is where a following "there" acts. Null when the clause is not one.
+    private static string? OnceReady(string clause)
+    {
+        var m = OnceClause().Match(StripTrailingPeriod(clause.Trim()));
+        return m.Success ? m.Groups["x"].Value.Trim() : null;
+    }
+
+    // "… so the oldest person comes first", "…, so that the newest film is on top", "… to narrow it down", "… in order to
+    // check the total": a clause of its own (a subject and a verb) after "so", or a purpose infinitive.
+    [GeneratedRegex(@"(?:,?\s+so\s+(?:that\s+)?(?:(?:the|a|an|it|they|its|their|his|her|nothing|no|every|each|all|both|only|this|that|these|those)\s+\S|[\w\u0001\u0002-]+\s+(?:is|are|comes?|shows?|appears?|ends?\s+up|sits?|gets?|goes|stays?|becomes?|will|can|moves?|lands?|opens?|closes?|disappears?|vanishes?|reads?|lists?|displays?)\b).*|,?\s+(?:in\s+order\s+)?to\s+(?:narrow|filter|cut|trim|whittle)\s+(?:it|them|things|the\s+[\w-]+(?:\s+[\w-]+)?)\s+down\b.*|,?\s+in\s+order\s+to\s+.+)$", RegexOptions.IgnoreCase)]
+    private static partial Regex PurposeTail();
+
+    [GeneratedRegex(@"^(?:click|press|tap|hit|use)\s+(?:on\s+)?(?:the\s+)?(?<col>.+?)\s+(?:column\s+)?(?:header|heading|column\s+title|column)\s*,?\s+so\s+(?:that\s+)?(?<how>.+)$", RegexOptions.IgnoreCase)]
+    private static partial Regex HeaderClickSo();
+
+    [GeneratedRegex(@"\b(?:at\s+the\s+bottom|last|at\s+the\s+end)\b", RegexOptions.IgnoreCase)]
+    private static partial Regex OrderWordsFlip();
+
+    [GeneratedRegex(@"^(?:i|we)\s+(?:need|want|would\s+like|'d\s+like|have\s+to\s+have)\b|^(?:the\s+)?(?:goal|aim|objective|idea|point|target|outcome|wanted|expected)\b", RegexOptions.IgnoreCase)]
+    private static partial Regex GoalLead();
+
+    [GeneratedRegex(@"^(?:it|them|that|this|that one|this one)\s+(?:open|opened|up|shown|showing|on\s+screen|expanded|visible|there|in\s+place|where\s+(?:it|they)\s+(?:is|are)\s+now)$", RegexOptions.IgnoreCase)]
+    private static partial Regex LeaveAsDone();
+
+    [GeneratedRegex(@"^(?<what>.+?),?\s+(?:using|with|via|through|from|in)\s+(?:the\s+|its\s+|their\s+)?(?<ctl>.+?\b(?:drop-?down|select|selector|menu|filter|picker|combo\s*box|combobox))$", RegexOptions.IgnoreCase)]
+    private static partial Regex ShowOnlyUsing();
+
+    [GeneratedRegex(@"\s+(?:people|persons|users|rows|items|entries|records|ones|films|movies|orders|tasks|todos|products|customers|employees|accounts|results|lines|cards|tickets|invoices|members)$", RegexOptions.IgnoreCase)]
+    private static partial Regex GenericPlural();
+
+    // "in the Option groups box pick Paris": a place that ends in a noun of places ends before the verb after it, however
+    // short the step ("In the Open dialog, …" has no such noun before "Open").
+    [GeneratedRegex(@"^(?:box|section|panel|list|dialog|menu|field|area|table|form|tab|group|card|pane|window|modal|popup|pop-up|drop-?down|sidebar|toolbar|header|footer|widget|example|demo|block|tree|grid|editor|accordion|selector|picker)$", RegexOptions.IgnoreCase)]
+    private static partial Regex PlaceNoun();
+
+    [GeneratedRegex(@"^(?:it|that|the\s+same(?:\s+(?:value|text|one|password|address|thing))?|the\s+same\s+again|it\s+again|that\s+again)$", RegexOptions.IgnoreCase)]
+    private static partial Regex SameValue();
+
+    [GeneratedRegex(@"^without\s+\w+ing\b", RegexOptions.IgnoreCase)]
+    private static partial Regex WithoutGerund();
+
+    [GeneratedRegex(@"^(?<t>(?!(?:it|this|that|there|the\s+(?:error|message|warning|page|form|result|list|table))\b).+?)\s+(?:should|must|needs?\s+to|has\s+to|have\s+to|is\s+to)\s+(?:now\s+)?(?:be|read|say|show|contain|hold|become)\s+(?<v>.+)$", RegexOptions.IgnoreCase)]
+    private static partial Regex ShouldBe();
+
+    [GeneratedRegex(@"^(?:shown|visible|displayed|gone|hidden|open|opened|closed|there|present|available|away|up|highlighted|valid|invalid|red|green|correct|accepted|rejected|saved|sent|submitted|on\s+(?:the\s+)?(?:screen|page)|in\s+view|under\s+.+|below\s+.+|above\s+.+|next\s+to\s+.+)$", RegexOptions.IgnoreCase)]
+    private static partial Regex ShownWords();
+
+    [GeneratedRegex(@"^(?:fill|enter|put|type|key)\s+(?:in\s+)?(?:those|these|them|both|the\s+two|those\s+two|these\s+two|them\s+both|all\s+of\s+them|both\s+of\s+them)(?:\s+(?:two|values|fields))?(?:\s+in)?$", RegexOptions.IgnoreCase)]
+    private static partial Regex FillThoseIn();
+
+    [GeneratedRegex(@"^(?<v1>.+?)\s+and\s+(?<t2>[A-Z][\w-]*)\s+(?<v2>\S.*)$")]
+    private static partial Regex NextPair();
+
+    [GeneratedRegex(@"^(?:under|below|beneath|underneath|within|inside|in)\s+(?<p>.+)$", RegexOptions.IgnoreCase)]
+    private static partial Regex ChoicePlace();
+
+    [GeneratedRegex(@"^(?:once|when|after|as\s+soon\s+as)\s+(?<x>.+?)\s+(?:(?:becomes?|is|are|gets?|has\s+been|have\s+been|has|have)\s+)?(?:available|enabled|active|shown|visible|displayed|loaded|ready|open|opened|clickable|usable|there|appears?|appeared|shows\s+up|showed\s+up|comes\s+up|came\s+up|loads|finishes\s+loading|finished\s+loading)$", RegexOptions.IgnoreCase)]
+    private static partial Regex OnceClause();
+}
