@@ -151,4 +151,91 @@ public sealed class ClauseAsideParseTests
 
         Assert.AreEqual((StepKind.Rate, "3", "the Clear/reset rater section"), (steps[0].Kind, steps[0].Value, steps[0].Context), Show(steps));
     }
+
+    [TestMethod]
+    public void Parse_RepeatItInAnotherField_TypesTheValueBefore_NeverSwallowsTheClauseIntoTheValue()
+    {
+        // Before: the password was set to "Spring2027x and repeat it in Confirm Password" and the run said Completed.
+        var steps = Parse("Set the password to Spring2027x and repeat it in Confirm Password.");
+
+        Assert.AreEqual("Set t=[the password] v=[Spring2027x] | Type t=[Confirm Password] v=[Spring2027x]",
+            string.Join(" | ", steps.Select(s => $"{s.Kind} t=[{s.Target}] v=[{s.Value}]")), Show(steps));
+    }
+
+    [TestMethod]
+    public void Parse_StatedValues_AreSet_AndFillThoseInAddsNothing()
+    {
+        var steps = Parse("Time should be 14:45 and Month June 2027. Fill those two in.");
+
+        Assert.AreEqual("Set t=[Time] v=[14:45] | Set t=[Month] v=[June 2027]",
+            string.Join(" | ", steps.Select(s => $"{s.Kind} t=[{s.Target}] v=[{s.Value}]")), Show(steps));
+    }
+
+    [TestMethod]
+    [DataRow("Newsletter should be ticked.", StepKind.Check)]
+    [DataRow("The passport answer must be Canada.", StepKind.Set)]
+    public void Parse_ShouldBe_IsTheStateWanted(string task, StepKind kind)
+    {
+        Assert.AreEqual(kind, Parse(task).Single().Kind, Show(Parse(task)));
+    }
+
+    [TestMethod]
+    public void Parse_TheErrorShouldShow_IsNoValueToSet()
+    {
+        Assert.IsFalse(Parse("The error should show under the field.").Any(s => s.Kind == StepKind.Set), Show(Parse("The error should show under the field.")));
+    }
+
+    [TestMethod]
+    public void Parse_WithoutFillingAnythingIn_IsNoStep()
+    {
+        var step = Parse("Without filling anything in, press Submit so that every required field shows its error message.").Single();
+
+        Assert.AreEqual((StepKind.Click, "Submit"), (step.Kind, step.Target), Show([step]));
+    }
+
+    [TestMethod]
+    public void Parse_DoNotSubmitTheForm_ForbidsOnly()
+    {
+        var step = Parse("Do not submit the form.").Single();
+
+        Assert.IsTrue(step.Forbids, Show([step]));
+    }
+
+    [TestMethod]
+    [DataRow("Under \"{ minLength: 2 }\", type \"ba\" into the Country box and take the third suggestion.", "the third option")]
+    [DataRow("Open the full country list and choose the first entry.", "the first option")]
+    [DataRow("Search for Deutschland and pick the country it finds.", "the first option")]
+    public void Parse_AnEntryByPlace_IsCountedAmongWhatTheStepBeforeBroughtUp(string task, string target)
+    {
+        var step = Parse(task).Last();
+
+        Assert.AreEqual((StepKind.Click, target, true), (step.Kind, step.Target, step.WithinPrevious), Show(Parse(task)));
+    }
+
+    [TestMethod]
+    public void Parse_PressAKeyToDoSomething_IsThatKey()
+    {
+        var step = Parse("Press Enter to accept the highlighted suggestion.").Single();
+
+        Assert.AreEqual((StepKind.PressKey, "Enter"), (step.Kind, step.Value), Show([step]));
+    }
+
+    [TestMethod]
+    [DataRow("Tick the last box in the Checkboxes group.", "the last box", "Checkboxes group")]
+    [DataRow("Answer \"No\" under Radio Buttons.", null, "Radio Buttons")]
+    [DataRow("In the Select drop-down choose Star Wars.", null, "the Select drop-down")]
+    public void Parse_TheGroupOrPlaceNamedAfterTheTarget_IsItsContext(string task, string? target, string context)
+    {
+        var step = Parse(task).Single();
+
+        Assert.AreEqual((target, context), (step.Target, step.Context), Show([step]));
+    }
+
+    [TestMethod]
+    public void Parse_WhereAButtonSitsOnThePage_IsNoPartOfItsName()
+    {
+        var step = Parse("Click the \"Reset\" button at the bottom of the form.").Single();
+
+        Assert.AreEqual("the \"Reset\" button", step.Target, Show([step]));
+    }
 }

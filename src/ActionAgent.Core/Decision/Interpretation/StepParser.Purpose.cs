@@ -115,6 +115,32 @@ internal static partial class StepParser
     private static bool FirstWordIsVerbLike(string rest) =>
         rest.Split(' ', 2)[0] is { Length: > 1 } w && char.IsLower(w[0]) && w.All(char.IsLetter) && w is not ("the" or "a" or "an" or "any" or "my" or "your" or "our");
 
+    // "press Enter to accept the highlighted suggestion": the key, whatever it is for.
+    private static string? KeyBeforePurpose(string rest) =>
+        ToPurpose().Match(rest) is { Success: true } m && m.Index > 0 ? Keys.TryParse(rest[..m.Index].Trim()) : null;
+
+    // "Tick the last box in the Checkboxes group": the group is where the box is counted, not part of its name.
+    private static InterpretedStep GroupOfTarget(InterpretedStep step) =>
+        step is { Target: { } t, Context: null } && InNamedGroup().Match(t.Trim()) is { Success: true } m
+            ? step with { Target = m.Groups["t"].Value, Context = m.Groups["g"].Value }
+            : step;
+
+    // "the "Reset" button at the bottom of the form": where it sits on the page is no part of its name.
+    private static string WherePlaced(string target) => PagePosition().Replace(target, "");
+
+    // "the first entry", "the third suggestion", "the country it finds": a place in the list the step before brought up,
+    // as a target the grounder counts ("the first option"); null for a name.
+    private static string? OrdinalEntry(string value)
+    {
+        var v = value.Trim();
+        if (ItFinds().IsMatch(v))
+        {
+            return "the first option";
+        }
+
+        return NthEntry().Match(v) is { Success: true } m ? $"the {m.Groups["n"].Value} option" : null;
+    }
+
     // "Answer "No" under Radio Buttons": the words after "under" say where the choice is, not what it is called.
     private static InterpretedStep PlaceOfChoice(InterpretedStep step) =>
         step is { Kind: StepKind.Select, Target: { } t, Context: null } && ChoicePlace().Match(t.Trim()) is { Success: true } m
@@ -184,6 +210,21 @@ internal static partial class StepParser
 
     [GeneratedRegex(@"^(?:under|below|beneath|underneath|within|inside|in)\s+(?<p>.+)$", RegexOptions.IgnoreCase)]
     private static partial Regex ChoicePlace();
+
+    [GeneratedRegex(@"\s+to\s+(?:accept|confirm|choose|pick|select|submit|close|open|save|apply|send|finish|go|move|add|commit|dismiss)\b", RegexOptions.IgnoreCase)]
+    private static partial Regex ToPurpose();
+
+    [GeneratedRegex(@"^(?<t>.+?)\s+(?:in|under|within|inside)\s+the\s+(?<g>[^\s\u0001]\S*(?:\s+\S+){0,3}?\s+(?:group|section|fieldset|panel|area|block|list))$", RegexOptions.IgnoreCase)]
+    private static partial Regex InNamedGroup();
+
+    [GeneratedRegex(@"\s+(?:at|on|in|near)\s+the\s+(?:very\s+)?(?:top|bottom|end|foot|head|start|left|right|top\s+right|top\s+left|bottom\s+right|bottom\s+left)(?:\s+(?:corner|side|edge))?(?:\s+of\s+(?:the\s+)?(?:form|page|screen|dialog|window|table|list|panel|section))?$", RegexOptions.IgnoreCase)]
+    private static partial Regex PagePosition();
+
+    [GeneratedRegex(@"^(?:the\s+)?(?<n>first|second|third|fourth|fifth|last|\d+(?:st|nd|rd|th))\s+(?:entry|option|item|suggestion|result|match|one|choice|proposal)(?:\s+(?:in|on|of)\s+(?:the|that|this|its)\s+(?:list|menu|drop-?down))?$", RegexOptions.IgnoreCase)]
+    private static partial Regex NthEntry();
+
+    [GeneratedRegex(@"^(?:the\s+)?(?:only\s+)?[\w-]+\s+(?:it|that\s+it|the\s+search)\s+(?:finds|found|shows|suggests|offers|lists|returns|comes\s+up\s+with)$", RegexOptions.IgnoreCase)]
+    private static partial Regex ItFinds();
 
     [GeneratedRegex(@"^(?:once|when|after|as\s+soon\s+as)\s+(?<x>.+?)\s+(?:(?:becomes?|is|are|gets?|has\s+been|have\s+been|has|have)\s+)?(?:available|enabled|active|shown|visible|displayed|loaded|ready|open|opened|clickable|usable|there|appears?|appeared|shows\s+up|showed\s+up|comes\s+up|came\s+up|loads|finishes\s+loading|finished\s+loading)$", RegexOptions.IgnoreCase)]
     private static partial Regex OnceClause();

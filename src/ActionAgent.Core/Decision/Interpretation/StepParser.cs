@@ -144,6 +144,15 @@ internal static partial class StepParser
                 continue;
             }
 
+            if (steps[i] is { Kind: StepKind.Select, Target: null, Value: { } nth } && OrdinalEntry(nth) is { } entry)
+            {
+                // "Open the full country list and choose the first entry", "type "ba" and take the third suggestion":
+                // the entry is counted among what the step before brought up.
+                var listOwner = steps[i - 1].Target ?? steps[i - 1].Context;
+                steps[i] = steps[i] with { Kind = StepKind.Click, Target = entry, Value = null, Context = listOwner is null ? steps[i].Context : Unquoted(listOwner), WithinPrevious = true };
+                continue;
+            }
+
             if (steps[i - 1].Target is { } opener2 && steps[i] is { Kind: StepKind.Select, Target: { } place2, Value: { Length: > 0 } item } && OpenedPlace().IsMatch(place2.Trim()))
             {
                 // "…, then pick "Export to PDF" in the menu it opens": the entry is clicked among what the step before brought up.
@@ -592,20 +601,20 @@ internal static partial class StepParser
 
         return verb.Kind switch
         {
-            VerbKind.Click => [Step(StepKind.Click, display, target: q.Restore(rest, true)) with { Expands = word.ToLowerInvariant() is "expand" or "unfold" }],
+            VerbKind.Click => [GroupOfTarget(Step(StepKind.Click, display, target: q.Restore(WherePlaced(rest), true)) with { Expands = word.ToLowerInvariant() is "expand" or "unfold" })],
             VerbKind.DoubleClick => [Step(StepKind.DoubleClick, display, target: q.Restore(rest, true))],
             VerbKind.RightClick => [Step(StepKind.RightClick, display, target: q.Restore(rest, true))],
             VerbKind.Hover => [Step(StepKind.Hover, display, target: q.Restore(rest, true))],
             VerbKind.Focus => [Step(StepKind.Click, display, target: q.Restore(rest, true)) with { Role = RoleHint.Field }],
-            VerbKind.Press => Keys.TryParse(q.Restore(rest, false)) is { } keys
+            VerbKind.Press => (Keys.TryParse(q.Restore(rest, false)) ?? KeyBeforePurpose(q.Restore(rest, false))) is { } keys
                 ? [Step(StepKind.PressKey, display, value: keys)]
                 : [Step(StepKind.Click, display, target: q.Restore(rest, true))],
             VerbKind.Type => ParseType(word, rest, display, q),
             VerbKind.Fill => ParseFill(word, rest, display, q),
             VerbKind.Clear => [Step(StepKind.Clear, display, target: q.Restore(rest, true))],
-            VerbKind.Select => ParseSelects(word, rest, display, q).Select(PlaceOfChoice),
-            VerbKind.Check => Targets(StepKind.Check, word, rest, display, q),
-            VerbKind.Uncheck => Targets(StepKind.Uncheck, word, rest, display, q),
+            VerbKind.Select => ParseSelects(word, rest, display, q).Select(PlaceOfChoice).Select(GroupOfTarget),
+            VerbKind.Check => Targets(StepKind.Check, word, rest, display, q).Select(GroupOfTarget),
+            VerbKind.Uncheck => Targets(StepKind.Uncheck, word, rest, display, q).Select(GroupOfTarget),
             VerbKind.Accept => Targets(StepKind.Check, word, rest, display, q),
             VerbKind.Turn => ParseOnOff(rest, display, q) ?? (SliderWords().IsMatch(rest) ? [ParseDrag(text, rest, display, q)] : [Implicit(text, display, q)]),
             VerbKind.Drag => [ParseDrag(text, rest, display, q)],
