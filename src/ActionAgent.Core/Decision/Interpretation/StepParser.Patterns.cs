@@ -78,7 +78,7 @@ internal static partial class StepParser
     [GeneratedRegex(@"(?<=[.!?])\s+(?=\p{Lu}|\u0001)")]
     private static partial Regex SentenceBreak();
 
-    [GeneratedRegex(@"^(?:(?:take|pull)\s+(?<x>.+?)\s+out(?:\s+of\s+(?:(?:the|this|that|its|his|her|their)\s+)?(?:[\w-]+|\u0001\d+\u0002)(?:\s+[\w-]+){0,3})?)(?<with>\s+(?:with|using|via|through)\s+.+)?$", RegexOptions.IgnoreCase)]
+    [GeneratedRegex(@"^(?:(?:take|pull)\s+(?<x>.+?)\s+out(?:\s+of\s+(?:the|this|that|its|his|her|their)\s+[\w-]+(?:\s+[\w-]+)?)?)(?<with>\s+(?:with|using|via|through)\s+.+)?$", RegexOptions.IgnoreCase)]
     private static partial Regex TakeOut();
 
     [GeneratedRegex(@"\s*;\s*|,?\s+(?:and\s+)?then,?\s+", RegexOptions.IgnoreCase)]

@@ -135,11 +135,17 @@ internal static partial class StepParser
         var v = value.Trim();
         if (ItFinds().IsMatch(v))
         {
-            return "the first option";
+            return "the first one";
         }
 
-        return NthEntry().Match(v) is { Success: true } m ? $"the {m.Groups["n"].Value} option" : null;
+        return NthEntry().Match(v) is { Success: true } m ? $"the {m.Groups["n"].Value} one" : null;
     }
+
+    // "take the third suggestion": a choice by place ("take" alone is no verb: "take X out" removes).
+    private static InterpretedStep? ParseTakeEntry(string text, string display) =>
+        TakeEntry().Match(text.Trim()) is { Success: true } m && OrdinalEntry(m.Groups["v"].Value) is not null
+            ? Step(StepKind.Select, display, value: m.Groups["v"].Value)
+            : null;
 
     // "Answer "No" under Radio Buttons": the words after "under" say where the choice is, not what it is called.
     private static InterpretedStep PlaceOfChoice(InterpretedStep step) =>
@@ -225,6 +231,9 @@ internal static partial class StepParser
 
     [GeneratedRegex(@"^(?:the\s+)?(?:only\s+)?[\w-]+\s+(?:it|that\s+it|the\s+search)\s+(?:finds|found|shows|suggests|offers|lists|returns|comes\s+up\s+with)$", RegexOptions.IgnoreCase)]
     private static partial Regex ItFinds();
+
+    [GeneratedRegex(@"^(?:take|grab|use|accept)\s+(?<v>the\s+.+)$", RegexOptions.IgnoreCase)]
+    private static partial Regex TakeEntry();
 
     [GeneratedRegex(@"^(?:once|when|after|as\s+soon\s+as)\s+(?<x>.+?)\s+(?:(?:becomes?|is|are|gets?|has\s+been|have\s+been|has|have)\s+)?(?:available|enabled|active|shown|visible|displayed|loaded|ready|open|opened|clickable|usable|there|appears?|appeared|shows\s+up|showed\s+up|comes\s+up|came\s+up|loads|finishes\s+loading|finished\s+loading)$", RegexOptions.IgnoreCase)]
     private static partial Regex OnceClause();

@@ -540,6 +540,11 @@ internal static partial class StepParser
             return [ParseLeave("leave", q.Restore(fixedThing.Groups["target"].Value, true), "unchanged", display)];
         }
 
+        if (ParseTakeEntry(text, display) is { } taken)
+        {
+            return [taken];
+        }
+
         if (ParseShouldBeList(text, display, q) is { } wantedList)
         {
             return wantedList;

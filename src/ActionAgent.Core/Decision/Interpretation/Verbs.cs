@@ -23,7 +23,7 @@ internal static class Verbs
         ("fill in", VerbKind.Fill), ("fill out", VerbKind.Fill), ("fill", VerbKind.Fill), ("replace", VerbKind.Fill),
         ("populate", VerbKind.Fill),
         ("clear out", VerbKind.Clear), ("clear", VerbKind.Clear), ("empty", VerbKind.Clear), ("erase", VerbKind.Clear),
-        ("select", VerbKind.Select), ("choose", VerbKind.Select), ("pick", VerbKind.Select), ("answer", VerbKind.Select), ("take", VerbKind.Select),
+        ("select", VerbKind.Select), ("choose", VerbKind.Select), ("pick", VerbKind.Select), ("answer", VerbKind.Select),
         ("uncheck", VerbKind.Uncheck), ("un-check", VerbKind.Uncheck), ("untick", VerbKind.Uncheck), ("un-tick", VerbKind.Uncheck),
         ("unselect", VerbKind.Uncheck), ("deselect", VerbKind.Uncheck), ("disable", VerbKind.Uncheck),
         ("deactivate", VerbKind.Uncheck), ("turn off", VerbKind.Uncheck), ("switch off", VerbKind.Uncheck),
