@@ -115,4 +115,15 @@ public sealed class TableRowRunTests
         Assert.AreEqual("Titanic,Frozen", await pages.Session.Page.EvaluateAsync<string>(
             "[...document.querySelectorAll('#films tbody tr')].filter(r => r.cells[0].firstElementChild.checked).map(r => r.cells[1].textContent).join(',')"));
     }
+
+    [TestMethod]
+    public async Task RunAsync_TheNamedBoxesOfTwoFilms_TicksTheBoxesOnTheirRows_NotTheFirstBoxOfThatName()
+    {
+        // Every row's box is called "Select Row": before, the name alone picked Avatar's box, and the run said Completed.
+        var result = await pages.RunAsync("/films", "Tick the \"Select Row\" boxes of Titanic and Frozen, and no others.", TestContext.CancellationToken);
+
+        Assert.AreEqual(RunStatus.Completed, result.Status, result.Message);
+        Assert.AreEqual("Titanic,Frozen", await pages.Session.Page.EvaluateAsync<string>(
+            "[...document.querySelectorAll('#films tbody tr')].filter(r => r.cells[0].firstElementChild.checked).map(r => r.cells[1].textContent).join(',')"));
+    }
 }

@@ -151,6 +151,13 @@ internal static partial class StepParser
     // ""toggle" in the row of Judi", "Edit in Grace Hopper's row": the control is the one on that row, never another's.
     private static InterpretedStep WithRowOwner(InterpretedStep step)
     {
+        if (step is { Kind: StepKind.Check or StepKind.Uncheck, Context: null, Target: { } boxes } && BoxesOf().Match(boxes.Trim()) is { Success: true } owned)
+        {
+            // "Tick the "Select Row" boxes of Titanic and Frozen": the box on Titanic's row, as "Tick Frozen" is; the box's own
+            // name is every row's ("Select Row"), so it alone picked the first row's box.
+            return step with { Target = owned.Groups["owner"].Value.Trim() };
+        }
+
         if (step is not { Kind: StepKind.Click or StepKind.DoubleClick, Context: null, Target: { } target } || step.Removes
             || (RowOf().Match(target) is { Success: true } m ? m : RowPossessive().Match(target)) is not { Success: true } row)
         {
@@ -170,6 +177,9 @@ internal static partial class StepParser
     // Capitalised words in a row ("Judi", "Easer Dragoo"): a name.
     [GeneratedRegex(@"\b\p{Lu}[\p{L}'’-]*(?:\s+\p{Lu}[\p{L}'’-]*)*")]
     private static partial Regex NamedWords();
+
+    [GeneratedRegex(@"^(?<control>.+?\b(?:box|boxes|checkbox|checkboxes|check\s*box(?:es)?|tick\s*box(?:es)?))\s+(?:of|for)\s+(?<owner>.+)$", RegexOptions.IgnoreCase)]
+    private static partial Regex BoxesOf();
 
     [GeneratedRegex(@"^(?<control>.+?)\s+(?:in|on|of|from|at)\s+(?:the\s+)?(?:row|line|entry|record|card)\s+(?:of|for)\s+(?<owner>.+)$", RegexOptions.IgnoreCase)]
     private static partial Regex RowOf();
