@@ -151,8 +151,10 @@ internal static partial class StepParser
     // ""toggle" in the row of Judi", "Edit in Grace Hopper's row": the control is the one on that row, never another's.
     private static InterpretedStep WithRowOwner(InterpretedStep step)
     {
-        if (step is { Kind: StepKind.Check or StepKind.Uncheck, Context: null, Target: { } boxes } && BoxesOf().Match(boxes.Trim()) is { Success: true } owned)
+        if (step is { Kind: StepKind.Check or StepKind.Uncheck, Context: null, Target: { } boxes } && BoxesOf().Match(boxes.Trim()) is { Success: true } owned
+            && !OrdinalWord().IsMatch(owned.Groups["owner"].Value))
         {
+            // (An owner by place, "the checkbox of the 3rd todo", is counted as before: rows, not names.)
             // "Tick the "Select Row" boxes of Titanic and Frozen": the box on Titanic's row, as "Tick Frozen" is; the box's own
             // name is every row's ("Select Row"), so it alone picked the first row's box.
             return step with { Target = owned.Groups["owner"].Value.Trim() };
