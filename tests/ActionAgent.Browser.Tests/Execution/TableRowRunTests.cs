@@ -65,6 +65,9 @@ public sealed class TableRowRunTests
     [ClassCleanup]
     public static async Task StopAsync() => await pages.DisposeAsync();
 
+    private static Task<string> TickedFilmsAsync() => pages.Session.Page.EvaluateAsync<string>(
+        "[...document.querySelectorAll('#films tbody tr')].filter(r => r.cells[0].firstElementChild.checked).map(r => r.cells[1].textContent).join(',')");
+
     private Task<RunResult> RunAsync(string query, string task) => pages.RunAsync("/people" + query, task, TestContext.CancellationToken);
 
     private static Task<string> FirstNamesAsync() =>
@@ -112,8 +115,7 @@ public sealed class TableRowRunTests
         var result = await pages.RunAsync("/films", "Tick Titanic and Frozen, and leave the others unticked.", TestContext.CancellationToken);
 
         Assert.AreEqual(RunStatus.Completed, result.Status, result.Message);
-        Assert.AreEqual("Titanic,Frozen", await pages.Session.Page.EvaluateAsync<string>(
-            "[...document.querySelectorAll('#films tbody tr')].filter(r => r.cells[0].firstElementChild.checked).map(r => r.cells[1].textContent).join(',')"));
+        Assert.AreEqual("Titanic,Frozen", await TickedFilmsAsync());
     }
 
     [TestMethod]
@@ -123,7 +125,6 @@ public sealed class TableRowRunTests
         var result = await pages.RunAsync("/films", "Tick the \"Select Row\" boxes of Titanic and Frozen, and no others.", TestContext.CancellationToken);
 
         Assert.AreEqual(RunStatus.Completed, result.Status, result.Message);
-        Assert.AreEqual("Titanic,Frozen", await pages.Session.Page.EvaluateAsync<string>(
-            "[...document.querySelectorAll('#films tbody tr')].filter(r => r.cells[0].firstElementChild.checked).map(r => r.cells[1].textContent).join(',')"));
+        Assert.AreEqual("Titanic,Frozen", await TickedFilmsAsync());
     }
 }

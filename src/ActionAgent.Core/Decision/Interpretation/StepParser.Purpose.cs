@@ -63,8 +63,9 @@ internal static partial class StepParser
     private static bool IsWithoutRemark(string clause) => WithoutGerund().IsMatch(StripTrailingPeriod(clause.Trim()));
 
     // "Time should be 14:45", "the passport answer must be Canada", "Newsletter should be ticked": the state wanted, which
-    // is the step (a value is set, a box ticked). Null when the sentence says something else ("the error should show").
-    private static InterpretedStep? ParseShouldBe(string text, string display, ClauseText q)
+    // is the step (a value is set, a box ticked; "A should be 1 and B 2" sets both). Null when the sentence says something
+    // else ("the error should show").
+    private static IReadOnlyList<InterpretedStep>? ParseShouldBe(string text, string display, ClauseText q)
     {
         if (ShouldBe().Match(text) is not { Success: true } m || Verbs.Match(text) is not null)
         {
@@ -73,40 +74,31 @@ internal static partial class StepParser
 
         var target = m.Groups["t"].Value.Trim();
         var value = m.Groups["v"].Value.Trim();
+        if (target.Length > 0 && char.IsUpper(target[0]) && NextPair().Match(value) is { Success: true } pair)
+        {
+            // "Time should be 14:45 and Month June 2027": two fields, two values.
+            return
+            [
+                Step(StepKind.Set, display, target: q.Restore(target, true), value: q.Value(pair.Groups["v1"].Value)),
+                Step(StepKind.Set, display, target: q.Restore(pair.Groups["t2"].Value, true), value: q.Value(pair.Groups["v2"].Value)),
+            ];
+        }
+
         if (ShownWords().IsMatch(value))
         {
             return null;
         }
 
-        if (target.Length > 0 && char.IsUpper(target[0]) && NextPair().IsMatch(value))
-        {
-            // "Time should be 14:45 and Month June 2027": two fields, two values.
-            return null;
-        }
-
-        var state = value.ToLowerInvariant();
-        return state switch
-        {
-            "checked" or "ticked" or "on" or "selected" or "enabled" => Step(StepKind.Check, display, target: q.Restore(target, true)),
-            "unchecked" or "unticked" or "off" or "deselected" or "not checked" or "not ticked" => Step(StepKind.Uncheck, display, target: q.Restore(target, true)),
-            "empty" or "blank" or "cleared" => Step(StepKind.Clear, display, target: q.Restore(target, true)),
-            _ => Step(StepKind.Set, display, target: q.Restore(target, true), value: q.Value(value)),
-        };
-    }
-
-    // "Time should be 14:45 and Month June 2027": one Set per field named; null when the sentence is no such list.
-    private static IEnumerable<InterpretedStep>? ParseShouldBeList(string text, string display, ClauseText q)
-    {
-        if (ShouldBe().Match(text) is not { Success: true } m || Verbs.Match(text) is not null || !char.IsUpper(m.Groups["t"].Value.Trim()[0])
-            || NextPair().Match(m.Groups["v"].Value.Trim()) is not { Success: true } pair)
-        {
-            return null;
-        }
-
+        var wanted = q.Restore(target, true);
         return
         [
-            Step(StepKind.Set, display, target: q.Restore(m.Groups["t"].Value.Trim(), true), value: q.Value(pair.Groups["v1"].Value)),
-            Step(StepKind.Set, display, target: q.Restore(pair.Groups["t2"].Value, true), value: q.Value(pair.Groups["v2"].Value)),
+            value.ToLowerInvariant() switch
+            {
+                "checked" or "ticked" or "on" or "selected" or "enabled" => Step(StepKind.Check, display, target: wanted),
+                "unchecked" or "unticked" or "off" or "deselected" or "not checked" or "not ticked" => Step(StepKind.Uncheck, display, target: wanted),
+                "empty" or "blank" or "cleared" => Step(StepKind.Clear, display, target: wanted),
+                _ => Step(StepKind.Set, display, target: wanted, value: q.Value(value)),
+            },
         ];
     }
 

@@ -545,14 +545,9 @@ internal static partial class StepParser
             return [taken];
         }
 
-        if (ParseShouldBeList(text, display, q) is { } wantedList)
-        {
-            return wantedList;
-        }
-
         if (ParseShouldBe(text, display, q) is { } wanted)
         {
-            return [wanted];
+            return wanted;
         }
 
         if (TakeOut().Match(text) is { Success: true } take)
@@ -632,10 +627,8 @@ internal static partial class StepParser
                     or VerbKind.Add or VerbKind.Search or VerbKind.Clear or VerbKind.Scroll or VerbKind.Rename or VerbKind.Hover }
                     // "Do not press any of the buttons": nothing to do; the interpreter acts only on what the steps name.
                     ? []
-                    : DontVerb().IsMatch(rest) || !FirstWordIsVerbLike(rest)
-                        ? [Step(StepKind.Uncheck, display, target: q.Restore(DontVerb().Replace(rest, ""), true))]
-                        // "Don't notify the customer" (a box of that name), "Do not submit the form" (no such box: nothing to do).
-                        : [Step(StepKind.Uncheck, display, target: q.Restore(rest, true)) with { Forbids = true }],
+                    // "Don't notify the customer" (a box of that name), "Do not submit the form" (no such box: nothing to do).
+                    : [Step(StepKind.Uncheck, display, target: q.Restore(DontVerb().Replace(rest, ""), true)) with { Forbids = !DontVerb().IsMatch(rest) && FirstWordIsVerbLike(rest) }],
             VerbKind.Back => ParseBack(rest, display, q),
             VerbKind.Go => ParseGo(rest, display, q),
             VerbKind.Load => Urls.IsUrl(q.Restore(rest, false))

@@ -148,7 +148,7 @@ internal sealed partial class StepResolver
             if (run.Count is >= MinStars and <= MaxStars && RowNames(run))
             {
                 var box = Union(run.Select(r => r.Element.Bounds));
-                widgets.Add(new RatingWidget(run.ToList(), null, WordsAround(page, run, box, 60), box) { Farther = WordsAround(page, run, box, 120) });
+                widgets.Add(Widget(page, run.ToList(), null, box));
             }
 
             run.Clear();
@@ -178,7 +178,7 @@ internal sealed partial class StepResolver
             if (item.IsInteractive && !item.IsEditable && !item.IsSelectable && !item.IsCheckable && string.IsNullOrWhiteSpace(item.Element.Name)
                 && b.Height is >= 8 and <= 64 && b.Width / b.Height is >= 2.5 and <= 20 && widgets.All(w => !w.Items.Contains(item)))
             {
-                widgets.Add(new RatingWidget([], item, WordsAround(page, [item], b, 60), b) { Farther = WordsAround(page, [item], b, 120) });
+                widgets.Add(Widget(page, [], item, b));
             }
         }
 
@@ -233,17 +233,16 @@ internal sealed partial class StepResolver
     }
 
     // The words that name a widget: its items' nearby text, its section's heading, and the text just above it (within
-    // `above` px) or just below it (within 40 px, where a caption sits; a heading there starts the next section),
-    // overlapping it across. Code samples name nothing.
-    private static List<string> WordsAround(PageIndex page, IReadOnlyList<PageItem> members, ScreenRect box, double aboveBy)
+    // 60 px) or just below it (within 40 px, where a caption sits; a heading there starts the next section), overlapping
+    // it across; Farther adds text 60-120 px above. Code samples name nothing. One pass over the page for both.
+    private static RatingWidget Widget(PageIndex page, IReadOnlyList<PageItem> items, PageItem? bar, ScreenRect box)
     {
-        var words = new List<string>();
-        foreach (var m in members.Take(1))
-        {
-            words.AddRange(Phrase.Of(m.Element.NearbyText).Tokens);
-            words.AddRange(m.Headings.Take(1).SelectMany(h => Phrase.Of(h).Tokens));
-        }
-
+        IReadOnlyList<PageItem> members = bar is null ? items : [bar];
+        var near = new List<string>();
+        var farther = new List<string>();
+        var first = members[0];
+        near.AddRange(Phrase.Of(first.Element.NearbyText).Tokens);
+        near.AddRange(first.Headings.Take(1).SelectMany(h => Phrase.Of(h).Tokens));
         foreach (var text in page.Items)
         {
             if (text.IsInteractive || members.Contains(text) || text.IsHidden || text.Element.Tag is "code" or "pre")
@@ -252,16 +251,25 @@ internal sealed partial class StepResolver
             }
 
             var t = text.Element.Bounds;
-            var across = t.X < box.X + box.Width + 40 && t.X + t.Width > box.X - 40;
+            if (!(t.X < box.X + box.Width + 40 && t.X + t.Width > box.X - 40))
+            {
+                continue;
+            }
+
             var above = box.Y - (t.Y + t.Height);
             var below = t.Y - (box.Y + box.Height);
-            if (across && (above >= -2 && above <= aboveBy || below is >= -2 and <= 40 && text.Role != "heading"))
+            var caption = below is >= -2 and <= 40 && text.Role != "heading";
+            if (above is >= -2 and <= 60 || caption)
             {
-                words.AddRange(Phrase.Of(text.Display).Tokens);
+                near.AddRange(Phrase.Of(text.Display).Tokens);
+            }
+            else if (above is > 60 and <= 120)
+            {
+                farther.AddRange(Phrase.Of(text.Display).Tokens);
             }
         }
 
-        return words;
+        return new RatingWidget(items, bar, near, box) { Farther = [.. near, .. farther] };
     }
 
     private static ScreenRect Union(IEnumerable<ScreenRect> rects)

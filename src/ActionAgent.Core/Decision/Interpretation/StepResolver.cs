@@ -110,10 +110,7 @@ internal sealed partial class StepResolver(StepInterpreterOptions options, Meani
             StepKind.Clear => Clear(step, g),
             StepKind.Select => Select(step, g),
             StepKind.Check => Check(step, g, desired: true),
-            StepKind.Uncheck when step.Forbids => Check(step, g, desired: false) is { Status: GroundingStatus.NotFound } none
-                ? new StepGrounding(GroundingStatus.AlreadyDone, null, 1, $"nothing to do: no box is called '{step.Target}', and what the step forbids was not done ({none.Reason})")
-                : Check(step, g, desired: false),
-            StepKind.Uncheck => Check(step, g, desired: false),
+            StepKind.Uncheck => Untick(step, g),
             StepKind.Set => Set(step, g, step.Target, step.Value),
             StepKind.Search => SearchBox(step, g),
             StepKind.PressKey => Fixed(new PressKeyAction(step.Value ?? "Enter"), $"press {step.Value}"),
@@ -134,6 +131,15 @@ internal sealed partial class StepResolver(StepInterpreterOptions options, Meani
             StepKind.AnswerDialog => Pointer(step with { Kind = StepKind.Click, Role = RoleHint.Button }, g, (t, _) => new ClickAction(t)),
             _ => new StepGrounding(GroundingStatus.NotUnderstood, null, 0, $"steps of kind {step.Kind} are not supported"),
         };
+    }
+
+    // "Do not submit the form" (Forbids) with no box of that name: nothing to do, and nothing was done.
+    private StepGrounding Untick(InterpretedStep step, Grounder g)
+    {
+        var grounded = Check(step, g, desired: false);
+        return step.Forbids && grounded.Status == GroundingStatus.NotFound
+            ? new StepGrounding(GroundingStatus.AlreadyDone, null, 1, $"nothing to do: no box is called '{step.Target}', and what the step forbids was not done ({grounded.Reason})")
+            : grounded;
     }
 
     private static int WordsTyped(BrowserAction? action) =>
