@@ -296,17 +296,15 @@ internal static partial class StepParser
     {
         "once" => 1,
         "twice" => 2,
-        "thrice" or "three" => 3,
-        "two" => 2,
-        "four" => 4,
-        "five" => 5,
-        "six" => 6,
-        "seven" => 7,
-        "eight" => 8,
-        "nine" => 9,
-        "ten" => 10,
+        "thrice" => 3,
+        var w when NumberWord(w) is { } k => k,
         var d => Math.Clamp(int.Parse(d, System.Globalization.CultureInfo.InvariantCulture), 1, 20),
     };
+
+    // "one" … "ten" as a number; null for anything else.
+    private static int? NumberWord(string word) => Array.IndexOf(NumberWords, word.Trim().ToLowerInvariant()) is > 0 and var i ? i : null;
+
+    private static readonly string[] NumberWords = ["zero", "one", "two", "three", "four", "five", "six", "seven", "eight", "nine", "ten"];
 
     [GeneratedRegex(@"\b(?:search|filter|find|lookup|look-up|query)\b", RegexOptions.IgnoreCase)]
     private static partial Regex SearchInstrument();

@@ -76,11 +76,8 @@ internal static partial class StepParser
             return d + half;
         }
 
-        var index = Array.IndexOf(NumberWords, w);
-        return index > 0 ? index + half : null;
+        return NumberWord(w) is { } k ? k + half : null;
     }
-
-    private static readonly string[] NumberWords = ["zero", "one", "two", "three", "four", "five", "six", "seven", "eight", "nine", "ten"];
 
     private const string RatingNum = @"(?:\d+(?:\.\d+)?|one|two|three|four|five|six|seven|eight|nine|ten)(?:\s+and\s+(?:a\s+)?half)?|half";
 
