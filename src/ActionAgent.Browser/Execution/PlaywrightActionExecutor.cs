@@ -175,7 +175,10 @@ public sealed partial class PlaywrightActionExecutor : IActionExecutor
             return ActionOutcome.Failed(error!);
         }
 
-        await Guard(() => Page.Mouse.MoveAsync((float)target.X, (float)target.Y, new MouseMoveOptions { Steps = 4 }), ct).ConfigureAwait(false);
+        // A hand on a mouse arrives with a last small move. Pages that tell a mouse from a touch screen (menus that open
+        // on hover only once a mouse is seen) look for two close moves in a row; one long jump reads as a tap.
+        await Guard(() => Page.Mouse.MoveAsync((float)target.X - 2, (float)target.Y - 1, new MouseMoveOptions { Steps = 4 }), ct).ConfigureAwait(false);
+        await Guard(() => Page.Mouse.MoveAsync((float)target.X, (float)target.Y, new MouseMoveOptions { Steps = 2 }), ct).ConfigureAwait(false);
         return ActionOutcome.Success($"moved the mouse over {target}{target.Notes}");
     }
 

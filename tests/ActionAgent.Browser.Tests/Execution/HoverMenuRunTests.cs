@@ -47,6 +47,34 @@ public sealed class HoverMenuRunTests
         </script>
         """;
 
+    // Touch first, like many drop-down menus: a submenu opens under the pointer only once two small moves in a row showed
+    // a mouse (one long jump reads as a tap); a click on the entry follows its link.
+    private const string TouchFirstMenu = """
+        <!doctype html><title>Help desk</title>
+        <ul id="bar">
+          <li><a href="/support-home">Support</a>
+            <ul><li><a href="#forums">Forums</a></li><li><a href="#contact">Contact us</a></li></ul></li>
+          <li><a href="/pricing">Pricing</a></li>
+        </ul>
+        <style>
+          #bar, #bar ul { list-style: none; margin: 0; padding: 0; }
+          #bar > li { display: inline-block; position: relative; margin-right: 24px; }
+          #bar li ul { display: none; position: absolute; top: 100%; left: 0; background: #eee; min-width: 140px; }
+          #bar li.open > ul { display: block; }
+          #bar a { display: block; padding: 6px 10px; }
+        </style>
+        <script>
+          let last = null, mouse = false;
+          document.addEventListener('mousemove', (e) => {
+            const now = performance.now();
+            if (last && (e.pageX !== last.x || e.pageY !== last.y) && Math.abs(e.pageX - last.x) <= 4 && Math.abs(e.pageY - last.y) <= 4 && now - last.t <= 300) mouse = true;
+            last = { x: e.pageX, y: e.pageY, t: now };
+            const li = e.target.closest && e.target.closest('#bar > li');
+            if (mouse && li) document.querySelectorAll('#bar > li').forEach(x => x.classList.toggle('open', x === li));
+          });
+        </script>
+        """;
+
     private static InterpreterPages pages = null!;
 
     public TestContext TestContext { get; set; } = null!;
@@ -54,6 +82,8 @@ public sealed class HoverMenuRunTests
     [ClassInitialize]
     public static async Task StartAsync(TestContext context) => pages = await InterpreterPages.StartAsync("hover-menu",
         ("/shop", Menu),
+        ("/help", TouchFirstMenu),
+        ("/support-home", "<!doctype html><title>Support</title><h1>Support home</h1>"),
         ("/products", "<!doctype html><title>Products</title><h1>All products</h1>"),
         ("/laptops", "<!doctype html><title>Laptops</title><h1>Laptops</h1>"),
         ("/computers-3", "<!doctype html><title>Servers</title><h1>Servers</h1>"),
@@ -102,5 +132,14 @@ public sealed class HoverMenuRunTests
 
         Assert.AreEqual(RunStatus.Completed, result.Status, result.Message);
         Assert.AreEqual("/pricing", Path);
+    }
+
+    [TestMethod]
+    public async Task RunAsync_AMenuThatOpensOnlyForARealMouse_OpensUnderThePointerWithoutFollowingItsLink()
+    {
+        var result = await pages.RunAsync("/help", "Open the Support menu and go to Forums.", TestContext.CancellationToken);
+
+        Assert.AreEqual(RunStatus.Completed, result.Status, result.Message);
+        Assert.AreEqual("/help#forums", Path + new Uri(pages.Session.Page.Url).Fragment, "a click on Support would have left for its page");
     }
 }

@@ -108,7 +108,10 @@ internal sealed partial class Grounder(PageIndex page, IReadOnlySet<int> penaliz
                 if (reading.Ordinal is { } n)
                 {
                     var top = scored[0].Score;
-                    var near = scored.Where(c => c.Score >= top - 0.03).OrderBy(c => c.Item.Order).ToList();
+                    // Counted by kind in a place ("the last box in the Checkboxes group"): the place decides below, so a
+                    // box whose surroundings say less of it (further from the group's title) is still counted here.
+                    var byPlace = reading.Main.IsEmpty && search.SoftContext is { IsEmpty: false };
+                    var near = scored.Where(c => c.Score >= (byPlace ? top * 0.75 : top - 0.03)).OrderBy(c => c.Item.Order).ToList();
                     if (search.SoftContext is { IsEmpty: false } section && near.Where(c => c.Item.Headings.Any(h => IsSectionNamed(section, h))).ToList() is { Count: > 0 } under)
                     {
                         // "In the "Click" example, click the last star": counted under the heading of that name only, even
@@ -120,7 +123,7 @@ internal sealed partial class Grounder(PageIndex page, IReadOnlySet<int> penaliz
                         // "There are four boxes labelled "This is a test". Tick the third one": counted in that group only.
                         var covered = near.Select(c => (Candidate: c, Coverage: TextMatch.Coverage(soft, Surroundings(c.Item)))).ToList();
                         var most = covered.Max(c => c.Coverage);
-                        near = most > 0 ? covered.Where(c => c.Coverage >= most - 1e-9).Select(c => c.Candidate).ToList() : near;
+                        near = most > 0 ? Group(near, covered.Where(c => c.Coverage >= most - 1e-9).Select(c => c.Candidate).ToList(), soft) : near;
                     }
 
                     if (reading.OrdinalOfRow && near.Where(c => string.IsNullOrWhiteSpace(c.Item.Element.Name) && !BesideAnEntryField(c.Item)).ToList() is { Count: > 0 } rows)
@@ -170,6 +173,27 @@ internal sealed partial class Grounder(PageIndex page, IReadOnlySet<int> penaliz
         return new Found(best, ranked, display);
     }
 
+    // The boxes under a title run on after the ones beside it: "Checkboxes" is the nearby text of the first two boxes
+    // only, yet all four are the group. When the place is a title over the members (not their own names), the members'
+    // next neighbours in page order belong too, while nothing else (a title, a text, another control) lies between them.
+    private List<Candidate> Group(List<Candidate> near, List<Candidate> members, Phrase place)
+    {
+        var last = near.FindLastIndex(members.Contains);
+        if (last < 0 || members.Any(m => TextMatch.Coverage(place, Phrase.Of(m.Item.Element.Name).Tokens.ToList()) > 0))
+        {
+            return members;
+        }
+
+        bool Adjacent(Candidate a, Candidate b) => !Page.Items.Any(i => i.Order > a.Item.Order && i.Order < b.Item.Order && !i.IsHidden);
+        var to = last;
+        while (to < near.Count - 1 && Adjacent(near[to], near[to + 1]))
+        {
+            to++;
+        }
+
+        return [.. members, .. near[(last + 1)..(to + 1)]];
+    }
+
     // "First name" is also read as the first of the names: that reading must not pick "Last name" either.
     private static readonly Phrase FirstWord = Phrase.Of("first");
     private static readonly Phrase LastWord = Phrase.Of("last");
@@ -184,7 +208,10 @@ internal sealed partial class Grounder(PageIndex page, IReadOnlySet<int> penaliz
         if (reading.Main.IsEmpty)
         {
             // "Tick the second todo": with no name and no role word, the kind the verb acts on is what is counted.
-            if (reading.Hint == RoleHint.None ? !search.KindCounts : !item.Fits(reading.Hint))
+            // "Tick the last box": "box" reads as a field, but where the verb already says the kind (a tick counts boxes
+            // that tick) a field word only repeats it.
+            var hint = search.KindCounts && reading.Hint == RoleHint.Field ? RoleHint.None : reading.Hint;
+            if (hint == RoleHint.None ? !search.KindCounts : !item.Fits(hint))
             {
                 return new Candidate(item, 0, "");
             }

@@ -70,7 +70,7 @@ public sealed class StepInterpreter : IDecider
     // nothing); as the scope of "its …" / "… inside it" a swapped panel counts too, as long as part of the page stayed.
     private static (IReadOnlySet<int> Preferred, IReadOnlySet<int> Scope) Brought(RunCursor cursor, HashSet<int> ids)
     {
-        if (cursor.IdsAtProposal is not { } before || cursor.ProposedKind is not (StepKind.Click or StepKind.Hover or StepKind.DoubleClick or StepKind.RightClick or StepKind.AnswerDialog))
+        if (cursor.IdsAtProposal is not { } before || cursor.ProposedKind is not (StepKind.Click or StepKind.Implicit or StepKind.Hover or StepKind.DoubleClick or StepKind.RightClick or StepKind.AnswerDialog))
         {
             return (NoPenalties, NoPenalties);
         }

@@ -275,8 +275,59 @@ internal sealed partial class StepResolver
             results.Add(ChoiceResult(choice.Best!, desired: true));
         }
 
+        if (results.Count == 0 && noOption is null && OnlyChoiceNamed(g, target, value) is { } only)
+        {
+            results.Add(only);
+        }
+
         var best = results.MaxBy(r => r.Score);
         return best ?? noOption ?? NotFound("field", field);
+    }
+
+    // "Change the demo theme to sm-clean" where the select is "Switch theme (class)"; "set its alignment to center" where
+    // the radios are left / center / right: no field carries the name, but exactly one control on the page offers the value
+    // word for word (an option of a select, or a radio's own name), and a word of the name is in its surroundings (its
+    // label, its heading, its id: "theme", "align…"). Two such controls, or none tied to the name: not found, as before.
+    private StepGrounding? OnlyChoiceNamed(Grounder g, string? target, string value)
+    {
+        var wanted = value.Trim();
+        if (wanted.Length == 0 || target is null)
+        {
+            return null;
+        }
+
+        var words = Phrase.Of(TargetQuery.StripRoleWords(target).Main).Tokens.Where(t => t.Length >= 4 && !TextMatch.IsStopWord(t)).ToList();
+        if (words.Count == 0)
+        {
+            return null;
+        }
+
+        bool Offers(PageItem i) => !i.IsHidden && !i.Element.Disabled && (i.IsSelectable
+            ? i.Element.Options.Any(o => o.Trim().Equals(wanted, StringComparison.OrdinalIgnoreCase))
+            : i.IsRadio && i.Element.Name.Trim().Equals(wanted, StringComparison.OrdinalIgnoreCase));
+        var offering = g.Page.Items.Where(Offers).ToList();
+        if (offering.Count != 1)
+        {
+            return null;
+        }
+
+        var item = offering[0];
+        var around = Grounder.Surroundings(item).Concat(item.Headings.SelectMany(h => Phrase.Of(h).Tokens))
+            .Concat((item.Element.HtmlId ?? "").ToLowerInvariant().Split(['-', '_', ' '], StringSplitOptions.RemoveEmptyEntries)).ToList();
+        static bool Stem(string a, string b) => a == b || (Math.Min(a.Length, b.Length) >= 5 && a[..5] == b[..5]);
+        if (!words.Any(w => around.Any(t => Stem(w, t))))
+        {
+            return null;
+        }
+
+        var c = new Candidate(item, Min, $"the only {item.RoleWord} offering '{wanted}', by its surroundings");
+        if (item.IsSelectable)
+        {
+            var option = item.Element.Options.First(o => o.Trim().Equals(wanted, StringComparison.OrdinalIgnoreCase));
+            return Grounded(new SelectOptionAction(TargetOf(c), option), c, $"; option '{option}'");
+        }
+
+        return ChoiceResult(c, desired: true);
     }
 
     private MeaningPick? MeaningOption(string value, PageItem select) =>

@@ -208,7 +208,7 @@ internal static partial class TargetQuery
         "toggle", "mark", "apply", "add", "create", "edit", "change", "update", "return", "go", "move", "reset", "cancel", "undo", "reach",
     ];
 
-    [GeneratedRegex(@"\s*\((?:the|this|it|which|so|to|e\.g\.|i\.e\.|note|it's|its)\b[^)]*\)|,\s*(?:which|that|who)\s+(?:is|are|was|were|has|have|had|should|will|already)\b[^,]*|\s+(?:that|which)\s+(?:appears?|shows?|is shown|shows up|becomes? visible)\b.*$", RegexOptions.IgnoreCase)]
+    [GeneratedRegex(@"\s*\((?:the|this|it|which|so|to|e\.g\.|i\.e\.|note|it's|its|not|except|but|one)\b[^)]*\)|,\s*(?:which|that|who)\s+(?:is|are|was|were|has|have|had|should|will|already)\b[^,]*|\s+(?:that|which)\s+(?:appears?|shows?|is shown|shows up|becomes? visible)\b.*$", RegexOptions.IgnoreCase)]
     private static partial Regex Remark();
 
     [GeneratedRegex(@"(?:,\s*|\s+)(?:(?<so>so that|so as to|in order to|so|without)\s+\S|to\s+(?<verb>[a-z]+)\b)", RegexOptions.IgnoreCase)]
@@ -301,7 +301,7 @@ internal static partial class TargetQuery
         return (LeadingFiller().Replace(main, ""), hint);
     }
 
-    [GeneratedRegex(@"^(?:(?:the|a|an|on|onto|at|to|into|please|my|our|your|this|that)\s+)+", RegexOptions.IgnoreCase)]
+    [GeneratedRegex(@"^(?:(?:the|a|an|on|onto|at|to|into|please|my|our|your|this|that)\s+|(?:next|another)\s+(?=""))+", RegexOptions.IgnoreCase)]
     private static partial Regex LeadingFiller();
 
     [GeneratedRegex(@"^(?<before>[^""]*?)\s*""(?<name>[^""]+)""\s*(?<after>[^""]*)$")]
