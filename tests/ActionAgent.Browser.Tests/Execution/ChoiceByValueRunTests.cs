@@ -17,7 +17,8 @@ public sealed class ChoiceByValueRunTests
         <!doctype html><title>Theme panel</title>
         <h2>Switch theme (class)</h2>
         <select id="themes-classes"><option>sm-blue</option><option>sm-clean</option><option>sm-mint</option><option>sm-simple</option></select>
-        <p><label><input type="radio" name="layout" id="layout-horizontal-fullwidth" checked> Horizontal full width main menu</label></p>
+        <p><label><input type="radio" name="layout" id="layout-horizontal-fullwidth" checked> Horizontal full width main menu</label><br>
+          <span style="padding-left: 1.5em"><label><input type="checkbox" id="justified"> justified <small>(full width menus only)</small></label></span></p>
         <p><label><input type="radio" name="layout" id="layout-horizontal"> Horizontal main menu</label></p>
         <p id="align-holder" style="display:none; padding-left: 1.5em">
           <input type="radio" name="align" id="layout-horizontal-align-left" checked><label for="layout-horizontal-align-left">left</label>

@@ -487,4 +487,18 @@ public sealed class StepClassRulesTests
 
         Assert.AreEqual(StepKind.Check, steps[0].Kind, "the icon names which box; it is not the instrument");
     }
+
+    [TestMethod]
+    [DataRow("Switch to \"Horizontal main menu\" (not the full-width one).")]
+    [DataRow("Choose \"Horizontal main menu\" (but not the full width one).")]
+    public void Decide_AQuotedNameWithANotThatOneAside_TakesTheQuotedNameExactly(string task)
+    {
+        // The aside names the other radio's words; read as part of the name, they outweigh the exact quoted one.
+        var page = Page(
+            E(1, "radio", "Horizontal full width main menu", 20) with { Checked = true },
+            E(2, "radio", "Horizontal main menu", 60) with { Checked = false },
+            E(3, "radio", "Vertical main menu", 100) with { Checked = false });
+
+        Assert.AreEqual(2, Target(First(task, page)));
+    }
 }
