@@ -249,6 +249,11 @@ public sealed partial class PlaywrightActionExecutor : IActionExecutor
                 return ActionOutcome.Failed($"{target} is a drop-down: use select with the option's label instead of typing");
             }
 
+            if (target.Element is { Role: "slider" } slider && slider.Tag != "input" && !hasSecret)
+            {
+                return await SlideByKeysAsync(target, text.Trim(), ct).ConfigureAwait(false);
+            }
+
             await Guard(() => Page.Mouse.ClickAsync((float)target.X, (float)target.Y), ct).ConfigureAwait(false);
             var focus = await Guard(() => Page.EvaluateAsync<string>(FocusScript), ct).ConfigureAwait(false);
             if (!focus.StartsWith("editable", StringComparison.Ordinal))

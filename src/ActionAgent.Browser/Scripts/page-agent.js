@@ -1072,6 +1072,10 @@
       const v = visibleText(el);
       res.filled = !!v;
       if (!secret) res.value = cap(v, 500);
+    } else if ((el.getAttribute('role') || '') === 'slider') {
+      // A slider drawn by a script says what it holds the accessible way.
+      const v = el.getAttribute('aria-valuetext') || el.getAttribute('aria-valuenow');
+      if (v !== null) { res.filled = true; res.value = cap(collapse(v), 60); }
     }
     if (secret) res.secret = true;
     return res;

@@ -81,7 +81,7 @@ internal static partial class StepParser
     [GeneratedRegex(@"^(?:(?:take|pull)\s+(?<x>.+?)\s+out(?:\s+of\s+(?:the|this|that|its|his|her|their)\s+[\w-]+(?:\s+[\w-]+)?)?)(?<with>\s+(?:with|using|via|through)\s+.+)?$", RegexOptions.IgnoreCase)]
     private static partial Regex TakeOut();
 
-    [GeneratedRegex(@"\s*;\s*|,?\s+(?:and\s+)?then,?\s+", RegexOptions.IgnoreCase)]
+    [GeneratedRegex(@"\s*;\s*|,?\s+(?:and\s+)?then,?\s+|,\s+(?:and\s+)?(?:after that|afterwards),?\s+", RegexOptions.IgnoreCase)]
     private static partial Regex StrongSeparator();
 
     [GeneratedRegex(@",\s+and\s+|\s+and,\s+|,\s+|\s+and\s+", RegexOptions.IgnoreCase)]
@@ -228,7 +228,7 @@ internal static partial class StepParser
     [GeneratedRegex(@"^(?:for|until|till)\s+(?:the\s+text\s+)?", RegexOptions.IgnoreCase)]
     private static partial Regex WaitFor();
 
-    [GeneratedRegex(@"^(?<from>.+?)\s+(?<all>all the way\s+)?(?:(?<dir>up|down|right|left)\s+)?(?:to|onto|into|on to|over|towards|toward)\s+(?<to>.+)$", RegexOptions.IgnoreCase)]
+    [GeneratedRegex(@"^(?<from>.+?)(?:\s+from\s+(?:-?\d[\d.,]*|[a-z]|the\s+\w+))?\s+(?<all>all the way\s+)?(?:(?<dir>up|down|right|left)\s+)?(?:to|onto|into|on to|over|towards|toward)\s+(?<to>.+)$", RegexOptions.IgnoreCase)]
     private static partial Regex DragTo();
 
     [GeneratedRegex(@"^(?<from>.+?)\s+(?:(?:up|down|left|right)\s+)?(?:(?:and|,)\s+)?(?:drop|release|put|place|move)\s+(?:it\s+)?(?:(?:just|right|directly)\s+)?(?<rel>below|under|beneath|after|above|before)\s+(?<to>.+)$", RegexOptions.IgnoreCase)]
@@ -240,7 +240,7 @@ internal static partial class StepParser
     [GeneratedRegex(@"^(?:the\s+)?(?:far\s+|very\s+)?(?<edge>right|left|top|bottom|up|down|end|start|beginning|maximum|max|minimum|min|highest|lowest)(?:\s+(?:end|edge|side|value|position))?(?:\s+of\s+.*)?$", RegexOptions.IgnoreCase)]
     private static partial Regex DragEdgeWord();
 
-    [GeneratedRegex(@"\b(?:slider|handle|all the way)\b", RegexOptions.IgnoreCase)]
+    [GeneratedRegex(@"\b(?:slider|handle|thumb|knob|pointer|all the way)\b", RegexOptions.IgnoreCase)]
     private static partial Regex SliderWords();
 
     [GeneratedRegex(@"\s+(?:to\s+appear|to\s+show(?:\s+up)?|to\s+be\s+(?:shown|visible|displayed)|appears|shows\s+up|is\s+(?:shown|visible|displayed)|to\s+load|loads)$", RegexOptions.IgnoreCase)]

@@ -408,6 +408,13 @@ internal static partial class StepParser
         return false;
     }
 
+    // "Fold Chocolate back up", "collapse the Billing section again": the particle says which way, not what.
+    private static string FoldParticle(string verb, string rest) =>
+        verb.ToLowerInvariant() is "fold" or "fold up" or "collapse" ? FoldBack().Replace(rest, "") : rest;
+
+    [GeneratedRegex(@"\s+(?:back\s+)?(?:up|in|again|shut|closed)$|\s+back$", RegexOptions.IgnoreCase)]
+    private static partial Regex FoldBack();
+
     private static List<string> SplitClauses(string sentence)
     {
         var result = new List<string>();
@@ -601,13 +608,15 @@ internal static partial class StepParser
 
         return verb.Kind switch
         {
-            VerbKind.Click => [GroupOfTarget(Step(StepKind.Click, display, target: q.Restore(WherePlaced(rest), true)) with { Expands = word.ToLowerInvariant() is "expand" or "unfold" })],
+            VerbKind.Click => [GroupOfTarget(Step(StepKind.Click, display, target: q.Restore(WherePlaced(FoldParticle(word, rest)), true)) with { Expands = word.ToLowerInvariant() is "expand" or "unfold" })],
             VerbKind.DoubleClick => [Step(StepKind.DoubleClick, display, target: q.Restore(rest, true))],
             VerbKind.RightClick => [Step(StepKind.RightClick, display, target: q.Restore(rest, true))],
             VerbKind.Hover => [Step(StepKind.Hover, display, target: q.Restore(rest, true))],
             VerbKind.Focus => [Step(StepKind.Click, display, target: q.Restore(rest, true)) with { Role = RoleHint.Field }],
             VerbKind.Press => (Keys.TryParse(q.Restore(rest, false)) ?? KeyBeforePurpose(q.Restore(rest, false))) is { } keys
                 ? [Step(StepKind.PressKey, display, value: keys)]
+                // "Push the upper handle to 87": a handle pushed somewhere is dragged there.
+                : SliderWords().IsMatch(rest) && DragTo().IsMatch(rest) ? [ParseDrag(text, rest, display, q)]
                 : [Step(StepKind.Click, display, target: q.Restore(rest, true))],
             VerbKind.Type => ParseType(word, rest, display, q),
             VerbKind.Fill => ParseFill(word, rest, display, q),

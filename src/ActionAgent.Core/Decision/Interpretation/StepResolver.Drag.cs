@@ -1,4 +1,5 @@
 using System.Globalization;
+using System.Text.RegularExpressions;
 using ActionAgent.Core.Perception;
 
 namespace ActionAgent.Core.Decision.Interpretation;
@@ -7,8 +8,9 @@ namespace ActionAgent.Core.Decision.Interpretation;
 internal sealed partial class StepResolver
 {
     // Drags its target onto another element, to an edge of the page (a slider all the way: the slider stops at its end),
-    // or sets a range input to a number. A script-drawn slider is not set to a number: where a value sits on its track
-    // is not known without a model.
+    // or sets a range input to a number. A script-drawn slider that says its value (aria-valuenow) is stepped to a number
+    // with the arrow keys; one that says nothing is not set to a number: where a value sits on its track is not known
+    // without a model.
     private StepGrounding Drag(InterpretedStep step, Grounder g)
     {
         var value = step.Value;
@@ -39,6 +41,12 @@ internal sealed partial class StepResolver
             // "Turn the Volume slider all the way down" where the handle has no name: the one slider on the page.
             found = found with { Best = new Candidate(sliders[0], Min, "the only slider") };
             only = $" (nothing is called '{TargetQuery.StripRoleWords(step.Target ?? "").Main}'; this is the only slider on the page)";
+        }
+
+        if (!found.IsAtLeast(Min) && (edge || number) && HandleByPlace(step, g, sliders) is { } handle)
+        {
+            found = found with { Best = handle.Pick };
+            only = handle.Why;
         }
 
         if (!found.IsAtLeast(Min))
@@ -96,6 +104,10 @@ internal sealed partial class StepResolver
             var amount = value!.Trim().TrimStart('$', '€', '£');
             return from.Item.Element is { Tag: "input", InputType: "range" }
                 ? Grounded(new TypeTextAction(TargetOf(from), amount, ClearFirst: true), from, $"; set to {amount}")
+                // A slider drawn by a script that says its value (aria-valuenow): stepped there with the arrow keys,
+                // reading the value after each key, as a keyboard user does.
+                : from.Item.Role == "slider" && !string.IsNullOrWhiteSpace(from.Item.Element.Value)
+                ? Grounded(new TypeTextAction(TargetOf(from), amount, ClearFirst: false), from, $"; stepped to {amount} with the arrow keys")
                 : new StepGrounding(GroundingStatus.NotFound, null, from.Confidence,
                     $"{from.Item.RoleWord} '{from.Item.Display}' is drawn by a script: where {amount} sits on its track is not known offline. " +
                     "Say \"all the way right/left\", or run with --model <provider:model>")
@@ -174,4 +186,58 @@ internal sealed partial class StepResolver
         return Grounded(new DragAction(TargetOf(from), point), from, $"; dropped at the {where} of its list of {list.Count}, {(first ? "before" : "after")} '{end.Display}'")
             with { Repeats = true };
     }
+
+    // "push the upper handle to 87", "move the left pointer", "the middle handle": a handle of a range slider known only
+    // by its place on the track. The slider is the one the step's place names (its heading or nearby words), the one
+    // with as many handles as "two-pointer" / "three handles" says, or the only one; the handle is counted along it.
+    private (Candidate Pick, string Why)? HandleByPlace(InterpretedStep step, Grounder g, List<PageItem> sliders)
+    {
+        if (step.Target is null || HandleAt().Match(step.Target) is not { Success: true } at || sliders.Count == 0)
+        {
+            return null;
+        }
+
+        var tracks = sliders.GroupBy(s => Math.Round(s.Element.Bounds.Center.Y / 6)).Select(t => t.OrderBy(s => s.Element.Bounds.X).ToList())
+            .Where(t => t.Count >= 2).ToList();
+        List<PageItem>? track = null;
+        if (step.Context is { Length: > 0 } place)
+        {
+            var named = g.Find(new Search(place, i => i.Role == "slider" && tracks.Any(t => t.Contains(i))) { VerbHint = RoleHint.Slider });
+            track = named.IsAtLeast(Min) ? tracks.First(t => t.Contains(named.Best!.Item)) : null;
+        }
+
+        var said = HandleCount().Match($"{step.Context} {step.Text}");
+        if (track is null && said.Success)
+        {
+            var n = said.Groups["n"].Value.ToLowerInvariant() switch { "two" or "2" or "double" => 2, "three" or "3" or "triple" => 3, _ => 4 };
+            var sized = tracks.Where(t => t.Count == n).ToList();
+            track = sized.Count == 1 ? sized[0] : null;
+        }
+
+        track ??= tracks.Count == 1 ? tracks[0] : null;
+        if (track is null)
+        {
+            return null;
+        }
+
+        var word = at.Groups["at"].Value.ToLowerInvariant();
+        int? index = word switch
+        {
+            "left" or "lower" or "first" or "min" or "minimum" or "start" or "bottom" => 0,
+            "right" or "upper" or "last" or "max" or "maximum" or "end" or "top" => track.Count - 1,
+            "middle" or "centre" or "center" => track.Count == 3 ? 1 : null,
+            "second" => track.Count > 1 ? 1 : null,
+            "third" => track.Count > 2 ? 2 : null,
+            _ => null,
+        };
+        return index is { } k
+            ? (new Candidate(track[k], Min, $"the {word} handle of its slider"), $" (the {word} of the {track.Count} handles on that slider)")
+            : null;
+    }
+
+    [GeneratedRegex(@"\b(?<at>left|right|lower|upper|first|second|third|last|middle|centre|center|min|minimum|max|maximum|start|end|top|bottom)\s+(?:handle|pointer|thumb|knob)s?\b", RegexOptions.IgnoreCase)]
+    private static partial Regex HandleAt();
+
+    [GeneratedRegex(@"\b(?<n>two|three|four|2|3|4|double|triple)[- ](?:pointer|handle|thumb|knob)s?\b", RegexOptions.IgnoreCase)]
+    private static partial Regex HandleCount();
 }

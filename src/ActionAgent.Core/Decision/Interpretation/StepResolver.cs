@@ -200,6 +200,19 @@ internal sealed partial class StepResolver(StepInterpreterOptions options, Meani
             return null;
         }
 
+        // "Mention Sir Walter Riley" beside a "@mention" button: a name the page shows nowhere is what the step is about,
+        // and pressing the button alone does not bring it in.
+        var names = sentence.Split(' ', StringSplitOptions.RemoveEmptyEntries).Skip(1)
+            .Where(w => w.Length > 1 && char.IsUpper(w[0])).SelectMany(w => Phrase.Of(w).Tokens).ToList();
+        if (names.Count > 0)
+        {
+            var shown = g.Page.Items.SelectMany(i => i.Labels.SelectMany(l => l.Phrase.Tokens).Concat(i.Context)).ToHashSet(StringComparer.Ordinal);
+            if (names.Any(n => !shown.Contains(n)))
+            {
+                return null;
+            }
+        }
+
         var matches = g.Page.Items
             .Where(i => i.Role is "button" or "link" && !i.IsHidden && !i.Element.Disabled)
             .Where(i => i.Labels.Any(l => !l.IsSynthetic && l.Phrase.Content.Length == 1 && l.Phrase.Content[0] == first))

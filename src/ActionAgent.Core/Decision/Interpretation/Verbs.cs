@@ -40,6 +40,7 @@ internal static class Verbs
         ("browse to", VerbKind.Go), ("head to", VerbKind.Go), ("open up", VerbKind.Go), ("open", VerbKind.Go),
         ("visit", VerbKind.Go), ("load", VerbKind.Load), ("go", VerbKind.Go),
         ("expand", VerbKind.Click), ("collapse", VerbKind.Click), ("unfold", VerbKind.Click), ("toggle", VerbKind.Click),
+        ("fold up", VerbKind.Click), ("fold", VerbKind.Click), ("look at", VerbKind.Click),
         ("remove", VerbKind.Remove), ("take out", VerbKind.Remove), ("take away", VerbKind.Remove), ("delete", VerbKind.Remove), ("dismiss", VerbKind.Remove), ("close", VerbKind.Remove), ("discard", VerbKind.Remove),
         ("scroll", VerbKind.Scroll), ("go down", VerbKind.Scroll), ("go up", VerbKind.Scroll), ("head down", VerbKind.Scroll),
         ("head up", VerbKind.Scroll), ("move down", VerbKind.Scroll), ("move up", VerbKind.Scroll), ("jump down", VerbKind.Scroll),
