@@ -501,4 +501,37 @@ public sealed class StepClassRulesTests
 
         Assert.AreEqual(2, Target(First(task, page)));
     }
+
+    [TestMethod]
+    [DataRow("Select the jackedup theme.", "jackedup")]
+    [DataRow("Switch the theme to flatty.", "flatty")]
+    public void Decide_ASelectInsideItsHeading_IsNamedByThatHeadingAndFoundByItsOption(string task, string option)
+    {
+        // <h3>Select a theme: <select>…</select></h3>: the heading holds the select, it is not above it.
+        var page = Page(
+            E(1, "text", "A simple notification system with themes of its own", 180, w: 1104),
+            new UiElement { Id = 2, Role = "heading", Name = "Select a theme: libnotify bigbox jackedup flatty", Tag = "h3", Level = 3, Bounds = new ScreenRect(88, 230, 1104, 37) },
+            new UiElement
+            {
+                Id = 3, Role = "combobox", Name = "", Tag = "select", Value = "libnotify", Options = ["libnotify", "bigbox", "jackedup", "flatty"],
+                NearbyText = "A simple notification system with themes of its own", Bounds = new ScreenRect(302, 234, 125, 32),
+            });
+
+        var proposal = First(task, page);
+
+        Assert.AreEqual(3, Target(proposal), proposal.Reason);
+        Assert.AreEqual(option, (proposal.Action as SelectOptionAction)?.Option, proposal.Reason);
+    }
+
+    [TestMethod]
+    public void Decide_TheValueAndAKindNoSurroundingSays_IsNotChosen()
+    {
+        var page = Page(
+            new UiElement { Id = 2, Role = "heading", Name = "Select a theme:", Tag = "h3", Level = 3, Bounds = new ScreenRect(40, 80, 600, 40) },
+            new UiElement { Id = 3, Role = "combobox", Name = "", Tag = "select", Value = "libnotify", Options = ["libnotify", "jackedup"], Bounds = new ScreenRect(200, 88, 120, 24) });
+
+        var proposal = First("Select the jackedup font.", page);
+
+        Assert.AreNotEqual(3, Target(proposal), proposal.Reason);
+    }
 }

@@ -211,7 +211,9 @@ internal sealed partial class PageIndex
         foreach (var h in headings)
         {
             // Above it and over it: a heading in the next column of a two-column page heads another section.
-            if (h.Id != e.Id && h.Bounds.Bottom <= e.Bounds.Y + 2 && Overlaps(h.Bounds, e.Bounds) && (heading is null || h.Bounds.Bottom > heading.Bounds.Bottom))
+            // A heading that holds the control ("<h3>Select a theme: <select>") heads it too.
+            var holds = h.Bounds.X <= e.Bounds.X && h.Bounds.Y <= e.Bounds.Y && h.Bounds.Right >= e.Bounds.Right && h.Bounds.Bottom >= e.Bounds.Bottom;
+            if (h.Id != e.Id && (h.Bounds.Bottom <= e.Bounds.Y + 2 || holds) && Overlaps(h.Bounds, e.Bounds) && (heading is null || h.Bounds.Bottom > heading.Bounds.Bottom))
             {
                 heading = h;
             }

@@ -57,6 +57,20 @@ internal sealed partial class StepResolver
                 }
             }
 
+            if (results.Count == 0 && KindAfterValue().Match(value) is { Success: true } kinded)
+            {
+                // "Select the jackedup theme": the option's name, then what kind of thing it is. Word for word an option
+                // of exactly one select, whose surroundings say that kind.
+                var name = kinded.Groups["name"].Value;
+                var kind = kinded.Groups["kind"].Value;
+                var offering = g.Page.Items.Where(i => i.IsSelectable && !i.IsHidden && !i.Element.Disabled
+                    && i.Element.Options.Any(o => o.Trim().Equals(name, StringComparison.OrdinalIgnoreCase))).ToList();
+                if (offering.Count == 1 && OnlyChoiceNamed(g, kind, name) is { } named)
+                {
+                    results.Add(named);
+                }
+            }
+
             if (results.Count == 0 && value.Length > 0 && step.Context is { Length: > 0 } place
                 && !g.Page.Items.Any(i => i.IsInteractive && !i.IsHidden && TextMatch.Similarity(Phrase.Of(value), Phrase.Of(i.Display), i.Context) >= 0.9)
                 && g.Find(new Search(place, i => i.IsEditable && i.Role is "textbox" or "combobox" or "searchbox" && !i.Element.IsSecret) { VerbHint = RoleHint.Field }) is { } typed
@@ -366,4 +380,7 @@ internal sealed partial class StepResolver
         var left = except.Count > 0 ? $", except {string.Join(", ", step.Except)}" : "";
         return new StepGrounding(GroundingStatus.AlreadyDone, null, 1, $"all {mine.Count} boxes are {state}{left}");
     }
+
+    [System.Text.RegularExpressions.GeneratedRegex(@"^(?:the\s+|a\s+|an\s+)?(?<name>\S+(?:\s+\S+)?)\s+(?<kind>[a-z]{4,})$", System.Text.RegularExpressions.RegexOptions.IgnoreCase)]
+    private static partial System.Text.RegularExpressions.Regex KindAfterValue();
 }
