@@ -450,6 +450,11 @@ public sealed class DomEffectVerifier : IOutcomeVerifier
             return (true, [$"{what} reads \"{Short(value)}\"{(how == "exactly" ? "" : $" ({how})")}"], "");
         }
 
+        if (probe.ValueNow is { } now && SliderValues.Same(now, type.Text))
+        {
+            return (true, [$"{what} holds {Short(now)} (it shows \"{Short(value)}\")"], "");
+        }
+
         if (!type.ClearFirst && value.Contains(type.Text, StringComparison.OrdinalIgnoreCase))
         {
             return (true, [$"{what} contains \"{Short(type.Text)}\""], "");

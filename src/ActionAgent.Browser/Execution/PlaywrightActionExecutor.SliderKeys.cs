@@ -1,4 +1,3 @@
-using System.Globalization;
 using ActionAgent.Core.Execution;
 
 namespace ActionAgent.Browser.Execution;
@@ -22,14 +21,13 @@ public sealed partial class PlaywrightActionExecutor
             return ActionOutcome.Failed($"{target} could not be focused as a slider; its value was not set{target.Notes}");
         }
 
-        if (SameValue(start, wanted))
+        if (SliderValues.Same(start, wanted))
         {
-            return ActionOutcome.Success($"{target} already reads \"{start}\"");
+            return ActionOutcome.Success($"{target} already reads \"{SliderValues.Shown(start)}\"");
         }
 
         // Numbers say which way; words (a letter scale) do not: one way to its end, then the other.
-        var up = !(double.TryParse(start, NumberStyles.Float, CultureInfo.InvariantCulture, out var a)
-                   && double.TryParse(wanted, NumberStyles.Float, CultureInfo.InvariantCulture, out var b)) || b > a;
+        var up = SliderValues.Below(start, wanted) ?? true;
         var now = start;
         var presses = 0;
         for (var turn = 0; turn < 2; turn++, up = !up)
@@ -41,14 +39,14 @@ public sealed partial class PlaywrightActionExecutor
                 await Guard(() => Page.Keyboard.PressAsync(up ? "ArrowRight" : "ArrowLeft"), ct).ConfigureAwait(false);
                 presses++;
                 now = await FocusedSliderAsync(ct).ConfigureAwait(false) ?? now;
-                if (SameValue(now, wanted))
+                if (SliderValues.Same(now, wanted))
                 {
-                    return ActionOutcome.Success($"set {target} to \"{now}\" with {presses} arrow key{(presses == 1 ? "" : "s")} (it read \"{start}\"){target.Notes}");
+                    return ActionOutcome.Success($"set {target} to \"{SliderValues.Shown(now)}\" with {presses} arrow key{(presses == 1 ? "" : "s")} (it read \"{SliderValues.Shown(start)}\"){target.Notes}");
                 }
 
-                if (Passed(start, now, wanted, up))
+                if (SliderValues.Passed(start, now, wanted, up))
                 {
-                    return ActionOutcome.Failed($"{target} went from \"{start}\" past \"{wanted}\" to \"{now}\": its steps do not stop on that value{target.Notes}");
+                    return ActionOutcome.Failed($"{target} went from \"{SliderValues.Shown(start)}\" past \"{wanted}\" to \"{SliderValues.Shown(now)}\": its steps do not stop on that value{target.Notes}");
                 }
 
                 still = now == last ? still + 1 : 0;
@@ -60,19 +58,8 @@ public sealed partial class PlaywrightActionExecutor
             }
         }
 
-        return ActionOutcome.Failed($"{target} reads \"{now}\" after {presses} arrow keys and never read \"{wanted}\"{target.Notes}");
+        return ActionOutcome.Failed($"{target} reads \"{SliderValues.Shown(now)}\" after {presses} arrow keys and never read \"{wanted}\"{target.Notes}");
     }
-
-    private static bool SameValue(string now, string wanted) =>
-        string.Equals(now.Trim(), wanted.Trim(), StringComparison.OrdinalIgnoreCase)
-        || double.TryParse(now, NumberStyles.Float, CultureInfo.InvariantCulture, out var n)
-           && double.TryParse(wanted, NumberStyles.Float, CultureInfo.InvariantCulture, out var w) && Math.Abs(n - w) < 1e-9;
-
-    private static bool Passed(string start, string now, string wanted, bool up) =>
-        double.TryParse(start, NumberStyles.Float, CultureInfo.InvariantCulture, out var s)
-        && double.TryParse(now, NumberStyles.Float, CultureInfo.InvariantCulture, out var n)
-        && double.TryParse(wanted, NumberStyles.Float, CultureInfo.InvariantCulture, out var w)
-        && (up ? n > w && s < w : n < w && s > w);
 
     // The focused element through open shadow roots, when it is a slider: what it says it holds.
     private async Task<string?> FocusedSliderAsync(CancellationToken ct)
@@ -103,8 +90,10 @@ public sealed partial class PlaywrightActionExecutor
           let el = document.activeElement;
           for (let i = 0; el && i < 16 && el.shadowRoot && el.shadowRoot.activeElement; i++) el = el.shadowRoot.activeElement;
           if (!el || el.getAttribute('role') !== 'slider') return null;
-          const v = el.getAttribute('aria-valuetext') || el.getAttribute('aria-valuenow');
-          return v === null ? null : v.trim();
+          const now = el.getAttribute('aria-valuenow'), text = el.getAttribute('aria-valuetext');
+          if (now === null && text === null) return null;
+          // Both, so "43%" is 43 and a letter scale's "e" is e.
+          return text === null || now === null || text.trim() === now.trim() ? (text ?? now).trim() : text.trim() + '\u0000' + now.trim();
         }
         """;
 }

@@ -212,6 +212,9 @@ internal sealed class ProbeResult
     public bool? Filled { get; set; }
     public string? BoxNow { get; set; }
     public string? Value { get; set; }
+
+    /// <summary>For a slider drawn by a script: its aria-valuenow, the number behind a worded value ("43%", "Tuesday").</summary>
+    public string? ValueNow { get; set; }
     public bool Secret { get; set; }
 
     /// <summary>The element's centre now, in its document's CSS pixels.</summary>

@@ -1076,6 +1076,7 @@
       // A slider drawn by a script says what it holds the accessible way.
       const v = el.getAttribute('aria-valuetext') || el.getAttribute('aria-valuenow');
       if (v !== null) { res.filled = true; res.value = cap(collapse(v), 60); }
+      if (el.getAttribute('aria-valuenow') !== null) res.valueNow = collapse(el.getAttribute('aria-valuenow'));
     }
     if (secret) res.secret = true;
     return res;

@@ -21,13 +21,17 @@ public sealed class SliderKeysRunTests
         </style>
         <h3>Volume</h3><div class="track" data-min="0" data-max="100" data-step="0.5"><div class="thumb" role="slider" tabindex="0" id="volume" aria-valuenow="40"></div></div>
         <h3>Coarse</h3><div class="track" data-min="0" data-max="100" data-step="5"><div class="thumb" role="slider" tabindex="0" id="coarse" aria-valuenow="40"></div></div>
+        <h3>Opacity</h3><div class="track" data-min="0" data-max="100" data-step="5" data-unit="%"><div class="thumb" role="slider" tabindex="0" id="opacity" aria-valuenow="45"></div></div>
         <h3>Price range</h3><div class="track" data-min="0" data-max="200" data-step="1">
           <div class="thumb" role="slider" tabindex="0" id="low" aria-valuenow="50"></div><div class="thumb" role="slider" tabindex="0" id="high" aria-valuenow="100"></div></div>
         <script>
           for (const track of document.querySelectorAll('.track')) {
             const min = +track.dataset.min, max = +track.dataset.max, step = +track.dataset.step;
             const thumbs = [...track.querySelectorAll('.thumb')];
-            const place = (t) => t.style.left = ((+t.getAttribute('aria-valuenow') - min) / (max - min) * 100) + '%';
+            const place = (t) => {
+              t.style.left = ((+t.getAttribute('aria-valuenow') - min) / (max - min) * 100) + '%';
+              if (track.dataset.unit) t.setAttribute('aria-valuetext', t.getAttribute('aria-valuenow') + track.dataset.unit);
+            };
             const set = (t, v) => {
               const i = thumbs.indexOf(t);
               const lo = i > 0 ? +thumbs[i - 1].getAttribute('aria-valuenow') : min, hi = i < thumbs.length - 1 ? +thumbs[i + 1].getAttribute('aria-valuenow') : max;
@@ -65,7 +69,7 @@ public sealed class SliderKeysRunTests
         var result = await pages.RunAsync("/sliders", "Under Volume, move the slider from 40 to 43.5.", TestContext.CancellationToken);
 
         Assert.AreEqual(RunStatus.Completed, result.Status, result.Message);
-        Assert.AreEqual("volume=43.5 coarse=40 low=50 high=100", await ValuesAsync());
+        Assert.AreEqual("volume=43.5 coarse=40 opacity=45 low=50 high=100", await ValuesAsync());
     }
 
     [TestMethod]
@@ -74,7 +78,7 @@ public sealed class SliderKeysRunTests
         var result = await pages.RunAsync("/sliders", "On the two-handle slider, push the upper handle to 87.", TestContext.CancellationToken);
 
         Assert.AreEqual(RunStatus.Completed, result.Status, result.Message);
-        Assert.AreEqual("volume=40 coarse=40 low=50 high=87", await ValuesAsync());
+        Assert.AreEqual("volume=40 coarse=40 opacity=45 low=50 high=87", await ValuesAsync());
     }
 
     [TestMethod]
@@ -84,5 +88,15 @@ public sealed class SliderKeysRunTests
 
         Assert.AreNotEqual(RunStatus.Completed, result.Status, result.Message);
         StringAssert.Contains(result.Message, "43");
+    }
+
+    [TestMethod]
+    public async Task RunAsync_ASliderThatSaysItsValueInWords_IsSetByTheNumberBehindThem()
+    {
+        // It says "45%"; aria-valuenow holds 45.
+        var result = await pages.RunAsync("/sliders", "Set the Opacity slider to 60.", TestContext.CancellationToken);
+
+        Assert.AreEqual(RunStatus.Completed, result.Status, result.Message);
+        Assert.AreEqual("volume=40 coarse=40 opacity=60 low=50 high=100", await ValuesAsync());
     }
 }

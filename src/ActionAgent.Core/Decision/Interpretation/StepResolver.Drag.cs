@@ -107,7 +107,7 @@ internal sealed partial class StepResolver
                 // A slider drawn by a script that says its value (aria-valuenow): stepped there with the arrow keys,
                 // reading the value after each key, as a keyboard user does.
                 : from.Item.Role == "slider" && !string.IsNullOrWhiteSpace(from.Item.Element.Value)
-                ? Grounded(new TypeTextAction(TargetOf(from), amount, ClearFirst: false), from, $"; stepped to {amount} with the arrow keys")
+                ? Grounded(new TypeTextAction(TargetOf(from), amount, ClearFirst: true), from, $"; stepped to {amount} with the arrow keys")
                 : new StepGrounding(GroundingStatus.NotFound, null, from.Confidence,
                     $"{from.Item.RoleWord} '{from.Item.Display}' is drawn by a script: where {amount} sits on its track is not known offline. " +
                     "Say \"all the way right/left\", or run with --model <provider:model>")
