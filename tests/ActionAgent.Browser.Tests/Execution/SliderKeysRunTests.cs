@@ -22,6 +22,7 @@ public sealed class SliderKeysRunTests
         <h3>Volume</h3><div class="track" data-min="0" data-max="100" data-step="0.5"><div class="thumb" role="slider" tabindex="0" id="volume" aria-valuenow="40"></div></div>
         <h3>Coarse</h3><div class="track" data-min="0" data-max="100" data-step="5"><div class="thumb" role="slider" tabindex="0" id="coarse" aria-valuenow="40"></div></div>
         <h3>Opacity</h3><div class="track" data-min="0" data-max="100" data-step="5" data-unit="%"><div class="thumb" role="slider" tabindex="0" id="opacity" aria-valuenow="45"></div></div>
+        <h3>Slider with step = 10</h3><div class="track" data-min="0" data-max="100" data-step="10"><div class="thumb" role="slider" tabindex="0" id="tens" aria-valuenow="20"></div></div>
         <h3>Price range</h3><div class="track" data-min="0" data-max="200" data-step="1">
           <div class="thumb" role="slider" tabindex="0" id="low" aria-valuenow="50"></div><div class="thumb" role="slider" tabindex="0" id="high" aria-valuenow="100"></div></div>
         <script>
@@ -69,7 +70,7 @@ public sealed class SliderKeysRunTests
         var result = await pages.RunAsync("/sliders", "Under Volume, move the slider from 40 to 43.5.", TestContext.CancellationToken);
 
         Assert.AreEqual(RunStatus.Completed, result.Status, result.Message);
-        Assert.AreEqual("volume=43.5 coarse=40 opacity=45 low=50 high=100", await ValuesAsync());
+        Assert.AreEqual("volume=43.5 coarse=40 opacity=45 tens=20 low=50 high=100", await ValuesAsync());
     }
 
     [TestMethod]
@@ -78,7 +79,7 @@ public sealed class SliderKeysRunTests
         var result = await pages.RunAsync("/sliders", "On the two-handle slider, push the upper handle to 87.", TestContext.CancellationToken);
 
         Assert.AreEqual(RunStatus.Completed, result.Status, result.Message);
-        Assert.AreEqual("volume=40 coarse=40 opacity=45 low=50 high=87", await ValuesAsync());
+        Assert.AreEqual("volume=40 coarse=40 opacity=45 tens=20 low=50 high=87", await ValuesAsync());
     }
 
     [TestMethod]
@@ -97,6 +98,15 @@ public sealed class SliderKeysRunTests
         var result = await pages.RunAsync("/sliders", "Set the Opacity slider to 60.", TestContext.CancellationToken);
 
         Assert.AreEqual(RunStatus.Completed, result.Status, result.Message);
-        Assert.AreEqual("volume=40 coarse=40 opacity=60 low=50 high=100", await ValuesAsync());
+        Assert.AreEqual("volume=40 coarse=40 opacity=60 tens=20 low=50 high=100", await ValuesAsync());
+    }
+
+    [TestMethod]
+    public async Task RunAsync_ASliderNamedByWhatFollowsTheWordSlider_IsSetLikeAnyOther()
+    {
+        var result = await pages.RunAsync("/sliders", "Set the slider with step = 10 to 30.", TestContext.CancellationToken);
+
+        Assert.AreEqual(RunStatus.Completed, result.Status, result.Message);
+        Assert.AreEqual("volume=40 coarse=40 opacity=45 tens=30 low=50 high=100", await ValuesAsync());
     }
 }

@@ -243,7 +243,8 @@ internal sealed partial class StepResolver
         var lower = value.Trim().ToLowerInvariant();
 
         // "Set the slider to 50", "Set the volume slider to the maximum": a slider is dragged or set, never typed into.
-        if (TargetQuery.StripRoleWords(target ?? "").Hint == RoleHint.Slider)
+        // "Set the slider with step = 10 to 30": a slider named by what follows it is a slider too.
+        if (TargetQuery.StripRoleWords(target ?? "").Hint == RoleHint.Slider || SliderFirst().IsMatch(target ?? ""))
         {
             return Drag(step with { Target = target, Value = SliderEdge(lower) ?? value }, g);
         }
@@ -383,4 +384,7 @@ internal sealed partial class StepResolver
 
     [System.Text.RegularExpressions.GeneratedRegex(@"^(?:the\s+|a\s+|an\s+)?(?<name>\S+(?:\s+\S+)?)\s+(?<kind>[a-z]{4,})$", System.Text.RegularExpressions.RegexOptions.IgnoreCase)]
     private static partial System.Text.RegularExpressions.Regex KindAfterValue();
+
+    [System.Text.RegularExpressions.GeneratedRegex(@"^(?:the\s+)?(?:range\s+)?slider\s+(?:with|for|of|under|in|named|called|labell?ed)\b", System.Text.RegularExpressions.RegexOptions.IgnoreCase)]
+    private static partial System.Text.RegularExpressions.Regex SliderFirst();
 }
