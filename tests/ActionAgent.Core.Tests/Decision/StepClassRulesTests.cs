@@ -534,4 +534,16 @@ public sealed class StepClassRulesTests
 
         Assert.AreNotEqual(3, Target(proposal), proposal.Reason);
     }
+
+    [TestMethod]
+    public void Parse_APlaceThenAVerbBeforeTheFirstComma_EndsThePlaceAtTheVerb()
+    {
+        // Batch 1's dlg-03: read as the place "the dialog enter Name Ada Lovelace", it lost the name and typed
+        // 'ada@example.com" and Password "analytical1' into Email, and the run said Completed.
+        var steps = StepInterpreter.Parse("Click \"Create new user\", then in the dialog enter Name \"Ada Lovelace\", Email \"ada@example.com\" and Password \"analytical1\", and click \"Create an account\".");
+
+        CollectionAssert.AreEqual(new[] { StepKind.Click, StepKind.Fill, StepKind.Fill, StepKind.Fill, StepKind.Click }, steps.Select(s => s.Kind).ToArray(), string.Join(" | ", steps));
+        Assert.AreEqual("the dialog", steps[1].Context);
+        StringAssert.Contains(steps[1].Target, "Ada Lovelace");
+    }
 }

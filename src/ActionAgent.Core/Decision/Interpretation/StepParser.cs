@@ -348,16 +348,11 @@ internal static partial class StepParser
 
         var where = m.Groups["where"].Value.Trim();
 
-        // "In the "Clear/reset rater" section, rate three stars": the place ends at its comma, and what follows is a step
-        // (understood or not), never more of the place's name.
-        if (where.IndexOf(", ", StringComparison.Ordinal) is > 0 and var comma && where[(comma + 2)..].Trim() is { Length: > 0 } after)
-        {
-            return (where[..comma].Trim(), after);
-        }
-
-        // No comma: the place ends where a verb starts ("In the Tab data dialog set Title to …"). Before a comma a
-        // short tail is still the place's name ("In the Open dialog, …").
-        var words = where.Split(' ');
+        // No comma before it: the place ends where a verb starts ("In the Tab data dialog set Title to …", "in the dialog
+        // enter Name "Ada", Email …": the place is "the dialog", and all the rest is the step). Before a comma a short
+        // tail is still the place's name ("In the Open dialog, …").
+        var comma = where.IndexOf(", ", StringComparison.Ordinal);
+        var words = (comma > 0 ? where[..comma] : where).Split(' ');
         for (var n = 1; n < Math.Min(words.Length, 9); n++)
         {
             if (words[..n].All(w => w.ToLowerInvariant() is "the" or "a" or "an" or "this" or "that" or "its" or "their" or "his" or "her" or "my" or "our" or "your"))
@@ -367,11 +362,19 @@ internal static partial class StepParser
             }
 
             var rest = string.Join(' ', words[n..]);
-            if ((!moreFollow || words.Length - n >= 3 || PlaceNoun().IsMatch(words[n - 1])) && (Verbs.StartsWithVerb(rest)
+            if ((!moreFollow || comma > 0 || words.Length - n >= 3 || PlaceNoun().IsMatch(words[n - 1])) && (Verbs.StartsWithVerb(rest)
                 && Verbs.Match(rest) is { Kind: not (VerbKind.Turn or VerbKind.Switch or VerbKind.Login) } || StartsSpecial(rest)))
             {
-                return (string.Join(' ', words[..n]), rest);
+                var place = string.Join(' ', words[..n]);
+                return (place, where[(place.Length + 1)..].Trim());
             }
+        }
+
+        // "In the "Clear/reset rater" section, rate three stars": the place ends at its comma, and what follows is a step
+        // (understood or not), never more of the place's name.
+        if (comma > 0 && where[(comma + 2)..].Trim() is { Length: > 0 } after)
+        {
+            return (where[..comma].Trim(), after);
         }
 
         return moreFollow ? (where, "") : null;
