@@ -546,4 +546,16 @@ public sealed class StepClassRulesTests
         Assert.AreEqual("the dialog", steps[1].Context);
         StringAssert.Contains(steps[1].Target, "Ada Lovelace");
     }
+
+    [TestMethod]
+    public void Parse_CloseTheDialogWithItsNamedButton_HasNoOwnerToSearchBeside()
+    {
+        // Batch 1's ks-05: "the dialog" less its kind word left the owner "the", beside which no "Ok" was found.
+        var steps = StepInterpreter.Parse("Click the \"Open Dialog\" button, then close the dialog with its \"Ok\" button.");
+
+        Assert.HasCount(2, steps, string.Join(" | ", steps));
+        Assert.IsNull(steps[1].Context, steps[1].ToString());
+        Assert.IsFalse(steps[1].ContextIsOwner);
+        StringAssert.Contains(steps[1].Target, "Ok");
+    }
 }

@@ -17,11 +17,14 @@ internal static partial class StepParser
         var owner = WholeList().Replace((m.Success ? m.Groups["owner"].Value : rest).TrimEnd(',', ' '), "");
         var control = m.Success ? RowTail().Replace(RelativeClause().Replace(m.Groups["control"].Value, ""), "") : word.Contains(' ', StringComparison.Ordinal) ? "remove" : word;
         string[] names = ["remove", "delete", "close", "×", "x", "✕", "destroy", "dismiss", "trash"];
+        // "the last todo": an ordinal owner keeps its noun, which says what is counted. "Close the dialog with its "Ok"
+        // button": the owner is only a kind ("the dialog"), nothing to find the control beside.
+        var named = q.Restore(OrdinalWord().IsMatch(owner) ? owner : TargetQuery.StripRoleWords(owner).Main, false);
+        var kindOnly = named.Trim().Length > 0 && Phrase.Of(named).Tokens.All(TextMatch.IsStopWord);
         return Step(StepKind.Click, display, target: q.Restore(control, true)) with
         {
-            // "the last todo": an ordinal owner keeps its noun, which says what is counted.
-            Context = q.Restore(OrdinalWord().IsMatch(owner) ? owner : TargetQuery.StripRoleWords(owner).Main, false),
-            ContextIsOwner = true,
+            Context = kindOnly ? null : named,
+            ContextIsOwner = !kindOnly,
             Removes = true,
             // A named control ("with its Cancel button") is that control only: look-alike names would find "Close".
             Alternatives = m.Success ? [] : names,
