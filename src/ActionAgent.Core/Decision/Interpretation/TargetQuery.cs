@@ -191,6 +191,14 @@ internal static partial class TargetQuery
     public static string StripPurpose(string text)
     {
         var t = Remark().Replace(text, "").Trim();
+
+        // "Switch to "Horizontal main menu" (not the full-width one)": beside an exact quoted name, an aside that says
+        // what is not meant adds nothing. Without a quoted name it stays: "the button inside its text (not the X in the
+        // corner)" would otherwise be just "the button", and any button would do.
+        if (t.Count(c => c == '"') >= 2)
+        {
+            t = NotAside().Replace(t, "").Trim();
+        }
         var m = PurposeTail().Match(t);
         if (m.Success && m.Index > 0 && (m.Groups["so"].Success || PurposeVerbs.Contains(m.Groups["verb"].Value.ToLowerInvariant())
             || Verbs.StartsWithVerb(t[(m.Index + m.Length - m.Groups["verb"].Length)..])))
@@ -208,8 +216,11 @@ internal static partial class TargetQuery
         "toggle", "mark", "apply", "add", "create", "edit", "change", "update", "return", "go", "move", "reset", "cancel", "undo", "reach",
     ];
 
-    [GeneratedRegex(@"\s*\((?:the|this|it|which|so|to|e\.g\.|i\.e\.|note|it's|its|not|except|but|one)\b[^)]*\)|,\s*(?:which|that|who)\s+(?:is|are|was|were|has|have|had|should|will|already)\b[^,]*|\s+(?:that|which)\s+(?:appears?|shows?|is shown|shows up|becomes? visible)\b.*$", RegexOptions.IgnoreCase)]
+    [GeneratedRegex(@"\s*\((?:the|this|it|which|so|to|e\.g\.|i\.e\.|note|it's|its|one)\b[^)]*\)|,\s*(?:which|that|who)\s+(?:is|are|was|were|has|have|had|should|will|already)\b[^,]*|\s+(?:that|which)\s+(?:appears?|shows?|is shown|shows up|becomes? visible)\b.*$", RegexOptions.IgnoreCase)]
     private static partial Regex Remark();
+
+    [GeneratedRegex(@"\s*\((?:but\s+)?(?:not|except)\b[^)]*\)", RegexOptions.IgnoreCase)]
+    private static partial Regex NotAside();
 
     [GeneratedRegex(@"(?:,\s*|\s+)(?:(?<so>so that|so as to|in order to|so|without)\s+\S|to\s+(?<verb>[a-z]+)\b)", RegexOptions.IgnoreCase)]
     private static partial Regex PurposeTail();
