@@ -305,7 +305,7 @@ internal static partial class StepParser
     };
 
     // "one" … "ten" as a number; null for anything else.
-    private static int? NumberWord(string word) => Array.IndexOf(NumberWords, word.Trim().ToLowerInvariant()) is > 0 and var i ? i : null;
+    internal static int? NumberWord(string word) => Array.IndexOf(NumberWords, word.Trim().ToLowerInvariant()) is > 0 and var i ? i : null;
 
     private static readonly string[] NumberWords = ["zero", "one", "two", "three", "four", "five", "six", "seven", "eight", "nine", "ten"];
 

@@ -61,11 +61,7 @@ internal sealed partial class StepResolver
             {
                 // "Select the jackedup theme": the option's name, then what kind of thing it is. Word for word an option
                 // of exactly one select, whose surroundings say that kind.
-                var name = kinded.Groups["name"].Value;
-                var kind = kinded.Groups["kind"].Value;
-                var offering = g.Page.Items.Where(i => i.IsSelectable && !i.IsHidden && !i.Element.Disabled
-                    && i.Element.Options.Any(o => o.Trim().Equals(name, StringComparison.OrdinalIgnoreCase))).ToList();
-                if (offering.Count == 1 && OnlyChoiceNamed(g, kind, name) is { } named)
+                if (OnlyChoiceNamed(g, kinded.Groups["kind"].Value, kinded.Groups["name"].Value, selectOnly: true) is { } named)
                 {
                     results.Add(named);
                 }
@@ -303,7 +299,8 @@ internal sealed partial class StepResolver
     // the radios are left / center / right: no field carries the name, but exactly one control on the page offers the value
     // word for word (an option of a select, or a radio's own name), and a word of the name is in its surroundings (its
     // label, its heading, its id: "theme", "align…"). Two such controls, or none tied to the name: not found, as before.
-    private StepGrounding? OnlyChoiceNamed(Grounder g, string? target, string value)
+    // With selectOnly, the one control must be a select ("Select the jackedup theme" chooses an option, never a radio).
+    private StepGrounding? OnlyChoiceNamed(Grounder g, string? target, string value, bool selectOnly = false)
     {
         var wanted = value.Trim();
         if (wanted.Length == 0 || target is null)
@@ -327,6 +324,11 @@ internal sealed partial class StepResolver
         }
 
         var item = offering[0];
+        if (selectOnly && !item.IsSelectable)
+        {
+            return null;
+        }
+
         var around = Grounder.Surroundings(item).Concat(item.Headings.SelectMany(h => Phrase.Of(h).Tokens))
             .Concat((item.Element.HtmlId ?? "").ToLowerInvariant().Split(['-', '_', ' '], StringSplitOptions.RemoveEmptyEntries)).ToList();
         static bool Stem(string a, string b) => a == b || (Math.Min(a.Length, b.Length) >= 5 && a[..5] == b[..5]);

@@ -209,7 +209,7 @@ internal sealed partial class StepResolver
         var said = HandleCount().Match($"{step.Context} {step.Text}");
         if (track is null && said.Success)
         {
-            var n = said.Groups["n"].Value.ToLowerInvariant() switch { "two" or "2" or "double" => 2, "three" or "3" or "triple" => 3, _ => 4 };
+            var n = said.Groups["n"].Value.ToLowerInvariant() switch { "double" => 2, "triple" => 3, var w => StepParser.NumberWord(w) ?? int.Parse(w, CultureInfo.InvariantCulture) };
             var sized = tracks.Where(t => t.Count == n).ToList();
             track = sized.Count == 1 ? sized[0] : null;
         }
