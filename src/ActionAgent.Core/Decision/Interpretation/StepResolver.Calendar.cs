@@ -1,4 +1,5 @@
 using System.Globalization;
+using System.Text.RegularExpressions;
 
 namespace ActionAgent.Core.Decision.Interpretation;
 
@@ -94,13 +95,23 @@ internal sealed partial class StepResolver
         else if (value.Split(' ') is [var nth, var weekday] && int.TryParse(nth, CultureInfo.InvariantCulture, out var n)
             && Enum.TryParse<DayOfWeek>(weekday, ignoreCase: true, out var dow))
         {
-            shown = calendar.First;
+            if (MonthPlaced(calendar, step.Context) is not { } placed)
+            {
+                return PlaceNotShown(calendar, step.Context);
+            }
+
+            shown = placed;
             var firstOfMonth = new DateTime(shown.Year, shown.Month, 1);
             day = 1 + ((int)dow - (int)firstOfMonth.DayOfWeek + 7) % 7 + (n - 1) * 7;
         }
         else if (int.TryParse(value, CultureInfo.InvariantCulture, out var d))
         {
-            shown = calendar.First;
+            if (MonthPlaced(calendar, step.Context) is not { } placed)
+            {
+                return PlaceNotShown(calendar, step.Context);
+            }
+
+            shown = placed;
             day = d;
         }
         else
@@ -121,6 +132,53 @@ internal sealed partial class StepResolver
 
         return Calendar(new ClickAction(ActionTarget.Element(cell.Element.Id, cell.Display)), cell, $"clicking day {day} of {shown} in the calendar");
     }
+
+    // "in the middle month, click the 10th", "the 3rd in the right-hand calendar", "the 14th of the March one": which of the
+    // months shown side by side the day is in. A place with no month word or position in it ("in the Date calendar") leaves
+    // the first month shown; a month place that names no month shown (the middle of two, a fourth of three, "the month
+    // after next") is null: the day is not picked in a month guessed.
+    private static CalendarView.ShownMonth? MonthPlaced(CalendarView calendar, string? context)
+    {
+        if (context is null || calendar.Months.Count == 1)
+        {
+            return calendar.First;
+        }
+
+        var months = calendar.Months;
+        var named = MonthNameIn().Matches(context).Select(m => CalendarView.MonthOf(m.Value)).OfType<int>().Distinct().ToList();
+        if (named.Count > 0)
+        {
+            return named is [var month] && months.Where(m => m.Month == month).ToList() is [var only] ? only : null;
+        }
+
+        if (MonthPosition().Match(context) is not { Success: true } at)
+        {
+            return MonthWord().IsMatch(context) ? null : calendar.First;
+        }
+
+        var index = at.Groups["p"].Value.ToLowerInvariant() switch
+        {
+            "first" or "1st" or "left" or "leftmost" or "left-hand" or "left-most" => 0,
+            "second" or "2nd" => 1,
+            "third" or "3rd" => 2,
+            "fourth" or "4th" => 3,
+            "middle" or "centre" or "center" or "central" => months.Count % 2 == 1 ? months.Count / 2 : -1,
+            _ => months.Count - 1, // last, right, rightmost, final
+        };
+        return index >= 0 && index < months.Count ? months[index] : null;
+    }
+
+    private static StepGrounding PlaceNotShown(CalendarView calendar, string? context) =>
+        new(GroundingStatus.NotFound, null, 0, $"the calendar shows {string.Join(", ", calendar.Months)} side by side; '{context}' names none of them");
+
+    [GeneratedRegex(@"\b(?:january|february|march|april|may|june|july|august|september|october|november|december|jan|feb|mar|apr|jun|jul|aug|sep|sept|oct|nov|dec)\b", RegexOptions.IgnoreCase)]
+    private static partial Regex MonthNameIn();
+
+    [GeneratedRegex(@"\b(?<p>first|1st|second|2nd|third|3rd|fourth|4th|middle|centre|center|central|last|final|left|leftmost|left-most|left-hand|right|rightmost|right-most|right-hand)\b(?:[\s-]+hand)?\s+(?:\w+\s+)?(?:month|calendar|one|panel|grid|table)s?\b", RegexOptions.IgnoreCase)]
+    private static partial Regex MonthPosition();
+
+    [GeneratedRegex(@"\b(?:month|calendar|panel)s?\b", RegexOptions.IgnoreCase)]
+    private static partial Regex MonthWord();
 
     // "go one month forward": the calendar's next (or previous) control, once.
     private static StepGrounding PageOnce(bool forward, Grounder g)
