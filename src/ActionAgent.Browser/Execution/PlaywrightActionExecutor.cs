@@ -683,31 +683,6 @@ public sealed partial class PlaywrightActionExecutor : IActionExecutor
             : ActionOutcome.Success($"went back to {after}");
     }
 
-    private async Task<ActionOutcome> WaitAsync(WaitAction wait, CancellationToken ct)
-    {
-        var duration = wait.Duration < TimeSpan.Zero ? TimeSpan.Zero : wait.Duration > MaxWait ? MaxWait : wait.Duration;
-        var seconds = Invariant($"{duration.TotalSeconds:0.#}s");
-        if (string.IsNullOrWhiteSpace(wait.UntilText))
-        {
-            await Task.Delay(duration, session.Time, ct).ConfigureAwait(false);
-            return ActionOutcome.Success($"waited {seconds}");
-        }
-
-        try
-        {
-            await Guard(() => Page.WaitForFunctionAsync(
-                "t => !!document.body && document.body.innerText.toLowerCase().includes(t)",
-                wait.UntilText.Trim().ToLowerInvariant(),
-                new PageWaitForFunctionOptions { Timeout = (float)Math.Max(1, duration.TotalMilliseconds), PollingInterval = 100 }), ct).ConfigureAwait(false);
-        }
-        catch (TimeoutException)
-        {
-            return ActionOutcome.Failed($"\"{wait.UntilText}\" did not appear within {seconds}");
-        }
-
-        return ActionOutcome.Success($"\"{wait.UntilText}\" appeared");
-    }
-
     private async Task<ActionOutcome> AnswerDialogAsync(BrowserAction action, CancellationToken ct)
     {
         var dialog = session.Dialogs.Pending!;

@@ -223,6 +223,12 @@ public sealed record GoBackAction : BrowserAction
 /// <summary>Wait for a time, or until some text appears (bounded by the time).</summary>
 public sealed record WaitAction(TimeSpan Duration, string? UntilText = null) : BrowserAction
 {
+    /// <summary>
+    /// Text on the page that does not count as <see cref="UntilText"/> appearing: the instruction's own sentence ("You
+    /// should see "Thanks""), in case the page shows the task it is given (a help panel, a ticket).
+    /// </summary>
+    public string? Besides { get; init; }
+
     /// <inheritdoc />
     [JsonIgnore]
     public override string Kind => "wait";

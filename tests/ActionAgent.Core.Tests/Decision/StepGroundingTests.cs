@@ -215,7 +215,7 @@ public sealed class StepGroundingTests
         Assert.AreEqual(new ScrollAction(0, 600), Ground("Scroll down", "orders").Action);
         Assert.AreEqual(new NavigateAction("/orders"), Ground("Go to /orders", "orders").Action);
         Assert.AreEqual(new WaitAction(TimeSpan.FromSeconds(2)), Ground("Wait 2 seconds", "orders").Action);
-        Assert.AreEqual(new WaitAction(TimeSpan.FromSeconds(10), "Refund filed"), Ground("Wait for Refund filed", "orders").Action);
+        Assert.AreEqual(new WaitAction(TimeSpan.FromSeconds(10), "Refund filed") { Besides = "Wait for Refund filed" }, Ground("Wait for Refund filed", "orders").Action);
         Assert.IsInstanceOfType<GoBackAction>(Ground("Go back", "orders").Action);
         Assert.IsTrue(Ground("Press Enter", "orders").IsConfident(1.0));
     }

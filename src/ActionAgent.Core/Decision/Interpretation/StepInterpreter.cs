@@ -221,6 +221,15 @@ public sealed class StepInterpreter : IDecider
                     }, "irreversible step not verified", step, 1);
                 }
 
+                if (step.Kind == StepKind.WaitForText && last.ActionKind == "wait")
+                {
+                    // "You should see "Thanks"": the page was watched for the whole wait; watching again would only say the same later.
+                    return Propose(new FailAction($"{Where(cursor)}, '{step.Text}': the page did not show what the step expects: {last.Outcome}.")
+                    {
+                        Failure = FailureKind.NotVerified,
+                    }, "expected text not shown", step, 1);
+                }
+
                 cursor.Attempts++;
                 if (cursor.Attempts > _options.MaxRetriesPerStep)
                 {

@@ -26,6 +26,12 @@ internal static partial class StepParser
     /// <summary>The clause as an answer to a dialog, or null when it is something else.</summary>
     private static InterpretedStep? ParseDialogAnswer(string text, string display, ClauseText? q)
     {
+        if (VerifyLead().IsMatch(text))
+        {
+            // "Confirm that the heading reads Welcome": a check of the page, no answer to a dialog.
+            return null;
+        }
+
         var conditional = false;
         if (IfAsked().Match(text) is { Success: true } cond && (DialogWords().IsMatch(cond.Groups["cond"].Value) || Asked().IsMatch(cond.Groups["cond"].Value)))
         {

@@ -43,7 +43,8 @@ internal static partial class StepParser
             return rest.Length == 0 || Verbs.MatchFuzzy(rest) is null && !StartsSpecial(rest) && SplitClauses(rest).All(c => Verbs.MatchFuzzy(StripLeadingFillers(c.Trim())) is null);
         }
 
-        if (Verbs.MatchFuzzy(sentence) is not null || StartsSpecial(sentence) || !Statement().IsMatch(sentence) || StateSentence().IsMatch(sentence) || MustStay().IsMatch(sentence)
+        // "Verify that the page shows "Order placed"": a check the run must make, never a description to pass over.
+        if (Verbs.MatchFuzzy(sentence) is not null || StartsSpecial(sentence) || VerifyLead().IsMatch(sentence) || IsExpectation(sentence) || !Statement().IsMatch(sentence) || StateSentence().IsMatch(sentence) || MustStay().IsMatch(sentence)
             || MustNotChange().IsMatch(sentence) || SoThatOnly().IsMatch(sentence) || ColonOrEquals().IsMatch(sentence))
         {
             return false;

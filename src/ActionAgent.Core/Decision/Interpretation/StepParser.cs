@@ -199,7 +199,7 @@ internal static partial class StepParser
             return [ifAsked with { Text = StripTrailingPeriod(q.Restore(sentence.Trim(), keepQuotes: true)) }];
         }
 
-        if (DialogAnswer().IsMatch(sentence) && DialogWords().IsMatch(sentence)
+        if (DialogAnswer().IsMatch(sentence) && DialogWords().IsMatch(sentence) && !VerifyLead().IsMatch(StripLeadingFillers(sentence.Trim()))
             && SplitClauses(sentence).All(c => StartsDialogAnswer(c) || Verbs.MatchFuzzy(StripLeadingFillers(c.Trim())) is null))
         {
             // "If a "completed!" message pops up, OK it", "the page pops up messages - just OK them", "answer yes".
@@ -429,7 +429,7 @@ internal static partial class StepParser
                 var rest = StripLeadingFillers(strong[(m.Index + m.Length)..]);
                 // "Drag "Item 1" down and drop it below "Item 3"": one gesture, the drop says where it ends.
                 var dropOfDrag = rest.StartsWith("drop ", StringComparison.OrdinalIgnoreCase) && Verbs.Match(StripLeadingFillers(strong[start..m.Index])) is { Kind: VerbKind.Drag };
-                if (m.Index > start && !dropOfDrag && (Verbs.StartsWithVerb(rest) || StartsSpecial(rest) || PlaceThenVerb(rest) || OnceReady(rest.Split(',')[0]) is not null))
+                if (m.Index > start && !dropOfDrag && (Verbs.StartsWithVerb(rest) || StartsSpecial(rest) || PlaceThenVerb(rest) || OnceReady(rest.Split(',')[0]) is not null || IsExpectation(rest)))
                 {
                     result.Add(strong[start..m.Index]);
                     start = m.Index + m.Length;
@@ -475,6 +475,11 @@ internal static partial class StepParser
         {
             // "start typing and choose JavaScript from the suggestions": how, not what; the choice types what it needs.
             return [];
+        }
+
+        if (ParseExpectation(text, display, q) is { } expected)
+        {
+            return expected;
         }
 
         if (answers && ParseDialogAnswer(text, display, q) is { } answer)
@@ -625,6 +630,8 @@ internal static partial class StepParser
             VerbKind.Fill => ParseFill(word, rest, display, q),
             VerbKind.Clear => [Step(StepKind.Clear, display, target: q.Restore(rest, true))],
             VerbKind.Select => ParseSelects(word, rest, display, q).Select(PlaceOfChoice).Select(GroupOfTarget),
+            // "Check that the form flags it as too short": a verification this parser could not read, never a box to tick.
+            VerbKind.Check when ThatClause().IsMatch(rest) => [Implicit(text, display, q)],
             VerbKind.Check => Targets(StepKind.Check, word, rest, display, q).Select(GroupOfTarget),
             VerbKind.Uncheck => Targets(StepKind.Uncheck, word, rest, display, q).Select(GroupOfTarget),
             VerbKind.Accept => Targets(StepKind.Check, word, rest, display, q),

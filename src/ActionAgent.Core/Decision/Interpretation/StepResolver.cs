@@ -119,7 +119,7 @@ internal sealed partial class StepResolver(StepInterpreterOptions options, Meani
             StepKind.Navigate => Fixed(new NavigateAction(step.Value ?? "/"), $"go to {step.Value}"),
             StepKind.GoBack => Fixed(new GoBackAction(), "go back"),
             StepKind.Wait => Fixed(new WaitAction(step.Duration ?? TimeSpan.FromSeconds(1)), "wait as asked"),
-            StepKind.WaitForText => Fixed(new WaitAction(options.WaitForTextTimeout, step.Value), $"wait for '{step.Value}'"),
+            StepKind.WaitForText => Fixed(new WaitAction(options.WaitForTextTimeout, step.Value) { Besides = step.Text }, $"wait for '{step.Value}'"),
             StepKind.Implicit => Implicit(step, g),
             StepKind.Keep => KeptState.Check(step, g),
             StepKind.ShowMonth => ShowMonth(step, g),

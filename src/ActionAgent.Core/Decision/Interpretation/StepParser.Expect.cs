@@ -1,0 +1,74 @@
+using System.Text.RegularExpressions;
+
+namespace ActionAgent.Core.Decision.Interpretation;
+
+/// <summary>
+/// Stated expectations: "You should see "Thanks for your order"", "Check that the message "Saved" appears", "The error
+/// "Name is required" should now show", "The page should say Welcome back". Each is a check of what the page shows (a
+/// <see cref="StepKind.WaitForText"/> step: waited for, and the run fails when it does not come), never an action. Only
+/// text the sentence gives is checked: quoted text, or the words after say/read/contain. "The range error should show"
+/// names no text, and stays a sentence the interpreter does not understand (the run fails rather than guess).
+/// </summary>
+internal static partial class StepParser
+{
+    private static IReadOnlyList<InterpretedStep>? ParseExpectation(string text, string display, ClauseText q)
+    {
+        string? said = null;
+        var plainAllowed = false;
+        if (SeeText().Match(text) is { Success: true } see)
+        {
+            said = see.Groups["x"].Value;
+        }
+        else if (PageSays().Match(text) is { Success: true } says)
+        {
+            said = says.Groups["x"].Value;
+            plainAllowed = says.Groups["verb"].Value.ToLowerInvariant() is not ("show" or "shows" or "display" or "displays");
+        }
+        else if (ShownSentence().Match(text) is { Success: true } shown && Verbs.Match(shown.Groups["x"].Value.Trim()) is null)
+        {
+            said = shown.Groups["x"].Value;
+        }
+
+        if (said is null)
+        {
+            return null;
+        }
+
+        var quoted = QuoteToken().Matches(said).Select(m => q.Value(m.Value)).Where(v => v.Trim().Length > 0).ToList();
+        if (quoted.Count > 0)
+        {
+            return quoted.Select(v => Step(StepKind.WaitForText, display, value: v)).ToList();
+        }
+
+        var plain = StripTrailingPeriod(q.Restore(said, keepQuotes: false).Trim());
+        return plainAllowed && plain.Length > 0 ? [Step(StepKind.WaitForText, display, value: plain)] : null;
+    }
+
+    // "… and "Saved" should appear", "Verify that the heading reads Welcome": a clause that states what the page must show.
+    private static bool IsExpectation(string clause)
+    {
+        var t = StripTrailingPeriod(StripLeadingFillers(clause.Trim()));
+        return SeeText().IsMatch(t) || PageSays().IsMatch(t)
+            || ShownSentence().Match(t) is { Success: true } shown && Verbs.Match(shown.Groups["x"].Value.Trim()) is null && QuoteToken().IsMatch(shown.Groups["x"].Value);
+    }
+
+    // "see "Thanks"" (a leading "you should" is a filler already gone), "you'll see …", "verify that you can see …",
+    // "expect to see …", "expect "3 items"".
+    [GeneratedRegex(@"^(?:(?:check|verify|confirm|make\s+sure|ensure|assert)\s+(?:that\s+)?)?(?:(?:you|we)(?:'ll|\s+will|\s+should|\s+must|\s+can|\s+now)*\s+)?(?:now\s+)?(?:see|expect(?:\s+to\s+see)?)\s+(?<x>.+)$", RegexOptions.IgnoreCase)]
+    private static partial Regex SeeText();
+
+    // "the page should now say Welcome back", "check that the banner reads "Saved"": a part of the page that says something.
+    [GeneratedRegex(@"^(?:(?:check|verify|confirm|make\s+sure|ensure|assert)\s+(?:that\s+)?)?(?:the\s+)?(?:page|screen|site|window|banner|heading|title|header|status(?:\s+(?:line|bar|text))?|message|notice|notification|toast|result|confirmation|error(?:\s+message)?|warning|greeting)\s+(?:(?:should|must|will|has\s+to)\s+(?:now\s+)?(?<verb>say|read|show|display|contain)|(?:now\s+)?(?<verb>says|reads|shows|displays|contains))\s+(?<x>.+)$", RegexOptions.IgnoreCase)]
+    private static partial Regex PageSays();
+
+    // "check that "Saved" appears", "the error "Name is required" should now show under the field", "a toast saying
+    // "Copied" pops up".
+    [GeneratedRegex(@"^(?:(?:check|verify|confirm|make\s+sure|ensure|assert)\s+(?:that\s+)?)?(?<x>.+?)\s+(?:(?:should|must|will|has\s+to)\s+(?:now\s+)?(?:appear|show(?:\s+up)?|be\s+(?:shown|displayed|visible|there|present|on\s+(?:the\s+)?(?:page|screen))|come\s+up|pop\s+up)|(?:now\s+)?(?:appears|shows\s+up|is\s+(?:now\s+)?(?:shown|displayed|visible|there|present|on\s+(?:the\s+)?(?:page|screen))|comes\s+up|pops\s+up|shows))(?:\s+(?:under|below|above|beside|next\s+to|near|in|on|at|inside|within|beneath|underneath)\b.*)?$", RegexOptions.IgnoreCase)]
+    private static partial Regex ShownSentence();
+
+    [GeneratedRegex(@"^(?:verify|confirm|assert|expect|double-check|make\s+sure|ensure|check)\s+(?:that|whether|if)\b|^(?:verify|assert|expect)\b", RegexOptions.IgnoreCase)]
+    private static partial Regex VerifyLead();
+
+    [GeneratedRegex(@"^(?:that|whether|if)\s", RegexOptions.IgnoreCase)]
+    private static partial Regex ThatClause();
+}
