@@ -109,4 +109,18 @@ public sealed class SliderKeysRunTests
         Assert.AreEqual(RunStatus.Completed, result.Status, result.Message);
         Assert.AreEqual("volume=40 coarse=40 opacity=45 tens=30 low=50 high=100", await ValuesAsync());
     }
+
+    [TestMethod]
+    [DataRow("First slider on the page: bring it down to 37.", "volume=37 coarse=40 opacity=45 tens=20 low=50 high=100")]
+    [DataRow("Volume: it should read 42. Adjust it.", "volume=42 coarse=40 opacity=45 tens=20 low=50 high=100")]
+    [DataRow("On the Price range slider, take the upper handle and move it to 120.", "volume=40 coarse=40 opacity=45 tens=20 low=50 high=120")]
+    [DataRow("Raise the Coarse slider to 60.", "volume=40 coarse=60 opacity=45 tens=20 low=50 high=100")]
+    public async Task RunAsync_AHandleBroughtToAValueWithoutADragVerb_IsSteppedThere(string task, string expected)
+    {
+        // "it" is the topic before the colon or what was taken; bring/raise/lower a handle to a value is a drag there.
+        var result = await pages.RunAsync("/sliders", task, TestContext.CancellationToken);
+
+        Assert.AreEqual(RunStatus.Completed, result.Status, result.Message);
+        Assert.AreEqual(expected, await ValuesAsync());
+    }
 }

@@ -83,4 +83,31 @@ public sealed class SequenceAndMotionParseTests
 
         Assert.AreEqual(1, proposal.Action.PrimaryTarget?.ElementId, proposal.Reason);
     }
+
+    [TestMethod]
+    [DataRow("First slider on the page: bring it down to 47.", StepKind.Drag, "First slider on the page", "47")]
+    [DataRow("Take the middle handle and move it to 30.", StepKind.Drag, "the middle handle", "30")]
+    [DataRow("Grab \"Item 2\" and drop it on \"Trash\".", StepKind.Drag, "\"Item 2\"", "Trash")]
+    [DataRow("Raise the volume slider to 80.", StepKind.Drag, "the volume slider", "80")]
+    [DataRow("Newsletter checkbox: tick it.", StepKind.Check, "Newsletter checkbox", null)]
+    [DataRow("Basic slider: it should read 6. Adjust it.", StepKind.Set, "Basic slider", "6")]
+    public void Parse_ItNamedByATopicOrByWhatWasTaken_IsThatTarget(string task, StepKind kind, string target, string? value)
+    {
+        var steps = StepInterpreter.Parse(task);
+
+        Assert.HasCount(1, steps, string.Join(" | ", steps));
+        Assert.AreEqual(kind, steps[0].Kind);
+        Assert.AreEqual(target, steps[0].Target);
+        Assert.AreEqual(value, steps[0].Value);
+    }
+
+    [TestMethod]
+    [DataRow("Bring the total to 40.")]
+    [DataRow("Tags field at the top of the page: add a new tag \"x\".")]
+    public void Parse_BringingSomethingNotAHandle_OrATopicWithNoIt_IsNoDragOfTheTopic(string task)
+    {
+        var steps = StepInterpreter.Parse(task);
+
+        Assert.IsFalse(steps.Any(s => s.Kind == StepKind.Drag), string.Join(" | ", steps));
+    }
 }

@@ -200,7 +200,7 @@ internal static partial class StepParser
     [GeneratedRegex(@"^(?:shown|visible|displayed|gone|hidden|open|opened|closed|there|present|available|away|up|highlighted|valid|invalid|red|green|correct|accepted|rejected|saved|sent|submitted|on\s+(?:the\s+)?(?:screen|page)|in\s+view|under\s+.+|below\s+.+|above\s+.+|next\s+to\s+.+)$", RegexOptions.IgnoreCase)]
     private static partial Regex ShownWords();
 
-    [GeneratedRegex(@"^(?:fill|enter|put|type|key)\s+(?:in\s+)?(?:those|these|them|both|the\s+two|those\s+two|these\s+two|them\s+both|all\s+of\s+them|both\s+of\s+them)(?:\s+(?:two|values|fields))?(?:\s+in)?$", RegexOptions.IgnoreCase)]
+    [GeneratedRegex(@"^(?:(?:fill|enter|put|type|key)\s+(?:in\s+)?(?:those|these|them|both|the\s+two|those\s+two|these\s+two|them\s+both|all\s+of\s+them|both\s+of\s+them)(?:\s+(?:two|values|fields))?(?:\s+in)?|(?:adjust|change|fix|set|update|correct)\s+(?:it|them|that|those|this)(?:\s+(?:accordingly|so|then|now))?|make\s+(?:it|that)\s+so|do\s+(?:it|that|so))$", RegexOptions.IgnoreCase)]
     private static partial Regex FillThoseIn();
 
     [GeneratedRegex(@"^(?<v1>.+?)\s+and\s+(?<t2>[A-Z][\w-]*)\s+(?<v2>\S.*)$")]

@@ -188,6 +188,7 @@ internal static partial class StepParser
     // it says where the following steps of the sentence act (soft context), or names the field a bare value goes to.
     private static IEnumerable<InterpretedStep> ParseSentence(string sentence, ClauseText q)
     {
+        sentence = TakenAndMoved(sentence);
         var result = new List<InterpretedStep>();
         string? lead = null;
         string? repeat = null;
@@ -240,7 +241,7 @@ internal static partial class StepParser
             {
                 // A goal before a colon ("I need ID 10 at the top: sort …") is no place; a second place inside the first
                 // ("Under "Multiple select input", in the Option groups box pick Paris") is the nearer one.
-                if (!IsGoalLead(found.Where))
+                if (found.Where.Length > 0 && !IsGoalLead(found.Where))
                 {
                     lead = q.Restore(found.Where, keepQuotes: true);
                 }
@@ -332,9 +333,16 @@ internal static partial class StepParser
     {
         var text = StripLeadingFillers(clause);
         if (TopicColon().Match(text) is { Success: true } topic
-            && (Verbs.StartsWithVerb(StripLeadingFillers(topic.Groups["rest"].Value)) || StartsSpecial(topic.Groups["rest"].Value))
+            && (Verbs.StartsWithVerb(StripLeadingFillers(topic.Groups["rest"].Value)) || StartsSpecial(topic.Groups["rest"].Value) || ItStatement().IsMatch(topic.Groups["rest"].Value))
             && (Verbs.MatchFuzzy(topic.Groups["topic"].Value) is null || GoThrough().IsMatch(topic.Groups["topic"].Value)))
         {
+            if (!GoThrough().IsMatch(topic.Groups["topic"].Value) && !LeadPlace().IsMatch(topic.Groups["topic"].Value.Trim())
+                && TopicAsIt(topic.Groups["topic"].Value, topic.Groups["rest"].Value.Trim()) is { } itNamed)
+            {
+                // "First slider on the page: bring it down to 47": "it" is the topic; no place is left.
+                return ("", itNamed);
+            }
+
             // "Tags field at the top of the page: add a new tag …", "In it: expand …": what comes before the colon is the place.
             var named = topic.Groups["topic"].Value.Trim();
             return (LeadPlace().Match(named) is { Success: true } inPlace ? inPlace.Groups["where"].Value.Trim() : named, topic.Groups["rest"].Value.Trim());
@@ -524,6 +532,11 @@ internal static partial class StepParser
         if (ParseRating(text, display, q) is { } rating)
         {
             return [rating];
+        }
+
+        if (ParseBringTo(text, display, q) is { } brought)
+        {
+            return [brought];
         }
 
         if (ParseUntil(text, display, q) is { } until)

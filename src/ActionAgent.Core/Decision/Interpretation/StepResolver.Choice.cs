@@ -291,6 +291,13 @@ internal sealed partial class StepResolver
             results.Add(only);
         }
 
+        if (results.Count == 0 && noOption is null && !field.IsAtLeast(Min) && target is not null
+            && g.Find(new Search(target, i => i.Role == "slider") { SoftContext = Soft(step) }).IsAtLeast(Min))
+        {
+            // "Volume should read 42" where Volume is a slider: set as "move the Volume slider to 42" is.
+            return Drag(step with { Target = target, Value = SliderEdge(lower) ?? value }, g);
+        }
+
         var best = results.MaxBy(r => r.Score);
         return best ?? noOption ?? NotFound("field", field);
     }

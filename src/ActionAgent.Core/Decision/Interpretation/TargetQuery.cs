@@ -59,6 +59,9 @@ internal static partial class TargetQuery
         var text = LeadingFiller().Replace(OnlyAtEdge().Replace(StripPurpose(Glyph().Replace(phrase.Trim(), "")), ""), "").Trim();
         text = LeadingFiller().Replace(OnlyAtEdge().Replace(text, ""), "").Trim();
 
+        // "the first slider on the page": the whole page is where every target is; the words name nothing.
+        text = OnThePage().Replace(text, "").Trim();
+
         // "the start date ("From") of the range": the quoted words in brackets are the name the page shows.
         if (ShownAs().Match(text) is { Success: true } shown)
         {
@@ -337,6 +340,9 @@ internal static partial class TargetQuery
     private static partial Regex Possessive();
 
     // "the Close (x) button", "its close (×) icon": the glyph drawn on it, not a word of its name.
+    [GeneratedRegex(@"\s+(?:(?:that\s+is\s+|which\s+is\s+)?(?:shown\s+)?(?:on|in)\s+(?:the|this)\s+(?:whole\s+|entire\s+)?(?:page|screen)|(?:shown|visible)\s+(?:here|there))$", RegexOptions.IgnoreCase)]
+    private static partial Regex OnThePage();
+
     [GeneratedRegex(@"\s*\((?:x|X|×|✕|✖|✗|⨯)\)")]
     private static partial Regex Glyph();
 
