@@ -45,7 +45,7 @@ internal static partial class TargetQuery
     private static readonly HashSet<string> RowNouns = new(StringComparer.OrdinalIgnoreCase) { "item", "row", "entry", "todo", "to-do", "result", "task", "line" };
 
     private static readonly string[] Connectors =
-        [" next to ", " beside ", " near ", " for ", " under ", " below ", " in the ", " in ", " of the ", " of ", " on the ", " within ", " inside "];
+        [" next to ", " beside ", " near ", " in front of ", " to the left of ", " to the right of ", " for ", " under ", " below ", " in the ", " in ", " of the ", " of ", " on the ", " within ", " inside "];
 
     public static IReadOnlyList<TargetReading> Read(string? phrase, double weight = 1)
     {
@@ -122,7 +122,7 @@ internal static partial class TargetQuery
         }
 
         // The words as written, role words included: a button may really be called "Select" or "Next page".
-        var literal = text.Trim('"');
+        var literal = text.Length > 1 && text[0] == '"' && text[^1] == '"' && text.Count(c => c == '"') == 2 ? text[1..^1] : text;
         if (!Phrase.Of(literal).Norm.Equals(readings[0].Main.Norm, StringComparison.Ordinal))
         {
             readings.Add(new TargetReading(Phrase.Of(literal), literal, RoleHint.None, null, null, weight));

@@ -8,7 +8,7 @@ namespace ActionAgent.Core.Decision.Interpretation;
 /// everyday synonyms (log in = sign in, postcode = postal code, e-mail = email) are ignored; exact beats prefix beats
 /// token overlap beats edit distance.
 /// </summary>
-internal static class TextMatch
+internal static partial class TextMatch
 {
     private static readonly HashSet<string> StopWords = new(StringComparer.Ordinal)
     {
@@ -225,7 +225,7 @@ internal static class TextMatch
 
         // "Delete customer Grace Hopper" is never the "Delete customer" button of nobody in particular: a name the query
         // spells (two or more capitalised words in a row) must show, at least in part, in the label or around it.
-        if (MissesAName(query, label, context))
+        if (MissesAName(query, label, context) || MissesQuoted(query, label, context))
         {
             return 0;
         }
@@ -250,6 +250,27 @@ internal static class TextMatch
         }
 
         return best;
+    }
+
+    // "the box in front of "can check 1-2-1"": words in quotes name the target exactly; a label (with what is around it)
+    // that lacks one of them is no match, however many other words it shares ("check" in a help text beside a setting).
+    private static bool MissesQuoted(Phrase query, Phrase label, IReadOnlyCollection<string>? context)
+    {
+        if (!query.Raw.Contains('"', StringComparison.Ordinal))
+        {
+            return false;
+        }
+
+        foreach (System.Text.RegularExpressions.Match m in QuotedWords().Matches(query.Raw))
+        {
+            var quoted = Phrase.Of(m.Groups[1].Value);
+            if (quoted.Tokens.Any(t => !label.Tokens.Contains(t) && !(context?.Contains(t) ?? false)))
+            {
+                return true;
+            }
+        }
+
+        return false;
     }
 
     private static bool MissesAName(Phrase query, Phrase label, IReadOnlyCollection<string>? context)
@@ -319,6 +340,13 @@ internal static class TextMatch
             return 0;
         }
 
+        // A quoted place or owner ("in front of "can check 1-2-1"") is there only when all its words are.
+        if (query.Raw.Contains('"', StringComparison.Ordinal)
+            && QuotedWords().Matches(query.Raw).Any(m => Phrase.Of(m.Groups[1].Value).Tokens.Any(t => !words.Contains(t))))
+        {
+            return 0;
+        }
+
         return query.Content.Sum(t => words.Max(w => TokenSimilarity(t, w))) / query.Content.Length;
     }
 
@@ -374,4 +402,7 @@ internal static class TextMatch
 
         return previous[b.Length];
     }
+
+    [System.Text.RegularExpressions.GeneratedRegex("\"([^\"]+)\"")]
+    private static partial System.Text.RegularExpressions.Regex QuotedWords();
 }
