@@ -660,29 +660,6 @@ public sealed partial class PlaywrightActionExecutor : IActionExecutor
             : ActionOutcome.Success($"opened {url}");
     }
 
-    private async Task<ActionOutcome> GoBackAsync(CancellationToken ct)
-    {
-        var before = SafeUrl();
-        IResponse? response;
-        try
-        {
-            response = await Guard(() => Page.GoBackAsync(new PageGoBackOptions
-            {
-                WaitUntil = WaitUntilState.DOMContentLoaded,
-                Timeout = Settings.Timeouts.NavigationMs,
-            }), ct).ConfigureAwait(false);
-        }
-        catch (Exception e) when (e is PlaywrightException or TimeoutException && !session.IsDead)
-        {
-            return ActionOutcome.Failed($"going back failed: {Clean(e)}");
-        }
-
-        var after = SafeUrl();
-        return response is null && after == before
-            ? ActionOutcome.Failed("there is no previous page to go back to")
-            : ActionOutcome.Success($"went back to {after}");
-    }
-
     private async Task<ActionOutcome> AnswerDialogAsync(BrowserAction action, CancellationToken ct)
     {
         var dialog = session.Dialogs.Pending!;

@@ -110,4 +110,28 @@ public sealed class SequenceAndMotionParseTests
 
         Assert.IsFalse(steps.Any(s => s.Kind == StepKind.Drag), string.Join(" | ", steps));
     }
+
+    [TestMethod]
+    [DataRow("Go back one slide from where the carousel starts, so that 12 is the first slide shown.", "Previous", 1)]
+    [DataRow("Move two images forward.", "Next", 2)]
+    [DataRow("Go one page forward with the arrow.", "Next", 1)]
+    [DataRow("Step ahead three cards.", "Next", 3)]
+    public void Parse_SlidesOrItemsCountedBackOrForward_PressThePreviousOrNextControlThatManyTimes(string task, string control, int times)
+    {
+        var steps = StepInterpreter.Parse(task);
+
+        Assert.HasCount(times, steps, string.Join(" | ", steps));
+        Assert.IsTrue(steps.All(s => s.Kind == StepKind.Click && s.Target == control), string.Join(" | ", steps));
+    }
+
+    [TestMethod]
+    [DataRow("Go back.")]
+    [DataRow("Go back a page.")]
+    public void Parse_GoingBackAPage_IsStillTheBrowsersBackOrThePreviousControl(string task)
+    {
+        var steps = StepInterpreter.Parse(task);
+
+        Assert.HasCount(1, steps, string.Join(" | ", steps));
+        Assert.IsTrue(steps[0].Kind == StepKind.GoBack || steps[0] is { Kind: StepKind.Click, Target: "Previous" }, steps[0].ToString());
+    }
 }

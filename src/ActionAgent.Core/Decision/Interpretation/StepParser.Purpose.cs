@@ -146,7 +146,12 @@ internal static partial class StepParser
             : step;
 
     // "Fill those two in", "enter them": the values the sentences before stated; nothing more to do once they are set.
-    private static bool FillsWhatWasStated(string clause) => FillThoseIn().IsMatch(StripTrailingPeriod(clause.Trim()));
+    private static bool FillsWhatWasStated(string clause) =>
+        FillThoseIn().IsMatch(StripTrailingPeriod(clause.Trim())) || UseNotOther().IsMatch(StripTrailingPeriod(StripLeadingFillers(clause.Trim())));
+
+    // "Move the carousel on by one slide. Use the arrows, not the dots.": how the step before is done, no step of its own.
+    [GeneratedRegex(@"^(?:use|do\s+it\s+with|do\s+that\s+with)\s+(?:only\s+)?(?:the\s+|its\s+|their\s+)?[^,]+?,?\s+(?:not|rather\s+than|instead\s+of|never)\s+(?:the\s+|its\s+|their\s+)?[^,]+$", RegexOptions.IgnoreCase)]
+    private static partial Regex UseNotOther();
 
     // "I need ID 10 at the top: sort the table …", "Goal: every panel open. Open …": what is wanted, then how; the how is
     // the step and the want is no place on the page.

@@ -539,6 +539,11 @@ internal static partial class StepParser
             return [brought];
         }
 
+        if (ParseStepThrough(text, display, q) is { } through)
+        {
+            return through;
+        }
+
         if (ParseUntil(text, display, q) is { } until)
         {
             return [until];
