@@ -26,12 +26,29 @@ public sealed class StepThroughRunTests
         </script>
         """;
 
+    // Two carousels under headings, with rows of dots: nameless buttons under the first, "Page N" tabs under the second.
+    private const string Dots = """
+        <!doctype html><title>Dots</title>
+        <style> .dots button { width: 12px; height: 12px; border-radius: 6px; border: 0; background: #bbb; margin: 3px; padding: 0; }
+          .dots button.on { background: #333; } .slide { font-size: 30px; } </style>
+        <h2>Basic</h2><div class="slide" id="a">1</div>
+        <div class="dots" id="da"><button class="on"></button><button></button><button></button><button></button><button></button></div>
+        <h2>Paged</h2><div class="slide" id="b">1</div>
+        <div class="dots" id="db" role="tablist"><button role="tab" aria-label="Page 1" class="on"></button><button role="tab" aria-label="Page 2"></button><button role="tab" aria-label="Page 3"></button></div>
+        <script>
+          for (const [dots, slide] of [['da', 'a'], ['db', 'b']]) {
+            const all = [...document.getElementById(dots).children];
+            all.forEach((d, i) => d.onclick = () => { all.forEach(x => x.classList.toggle('on', x === d)); document.getElementById(slide).textContent = i + 1; });
+          }
+        </script>
+        """;
+
     private static InterpreterPages pages = null!;
 
     public TestContext TestContext { get; set; } = null!;
 
     [ClassInitialize]
-    public static async Task StartAsync(TestContext context) => pages = await InterpreterPages.StartAsync("step-through", ("/gallery", Carousel));
+    public static async Task StartAsync(TestContext context) => pages = await InterpreterPages.StartAsync("step-through", ("/gallery", Carousel), ("/dots", Dots));
 
     [ClassCleanup]
     public static async Task StopAsync() => await pages.DisposeAsync();
@@ -59,5 +76,17 @@ public sealed class StepThroughRunTests
 
         Assert.AreNotEqual(RunStatus.Completed, result.Status, result.Message);
         StringAssert.EndsWith(fresh.Session.Page.Url, "/gallery", result.Message);
+    }
+
+    [TestMethod]
+    [DataRow("Click the third dot under the carousel.", "3 1")]
+    [DataRow("Paged: click the second dot.", "1 2")]
+    [DataRow("Under Paged, click the last dot.", "1 3")]
+    public async Task RunAsync_ADotCountedInItsRow_IsClicked(string task, string expected)
+    {
+        var result = await pages.RunAsync("/dots", task, TestContext.CancellationToken);
+
+        Assert.AreEqual(RunStatus.Completed, result.Status, result.Message);
+        Assert.AreEqual(expected, await pages.Session.Page.EvaluateAsync<string>("document.getElementById('a').textContent + ' ' + document.getElementById('b').textContent"));
     }
 }

@@ -11,7 +11,7 @@ internal readonly record struct LabelText(Phrase Phrase, double Weight, string H
 }
 
 /// <summary>An element prepared for grounding: its names, the words around it and what can be done with it.</summary>
-internal sealed class PageItem
+internal sealed partial class PageItem
 {
     public required UiElement Element { get; init; }
 
@@ -85,8 +85,13 @@ internal sealed class PageItem
         RoleHint.Image => Role is "image" or "img" || Element.Icon is not null,
         RoleHint.Slider => Role is "slider",
         RoleHint.Section => Element.Expanded is not null && Role is not ("combobox" or "listbox" or "textbox" or "searchbox"),
+        RoleHint.Dot => IsInteractive && !IsEditable && !IsSelectable && !IsCheckable && Element.Bounds.Width is > 0 and <= 40
+            && Element.Bounds.Height is > 0 and <= 40 && DotName().IsMatch(Element.Name.Trim()),
         _ => false,
     };
+
+    [System.Text.RegularExpressions.GeneratedRegex(@"^(?:|[•·●○◦]|\d{1,2}|(?:go\s+to\s+)?(?:page|slide|item|image|picture)\s+\d{1,2}(?:\s+of\s+\d{1,2})?)$", System.Text.RegularExpressions.RegexOptions.IgnoreCase)]
+    private static partial System.Text.RegularExpressions.Regex DotName();
 
     public override string ToString() => $"{RoleWord} '{Display}'";
 }

@@ -35,4 +35,10 @@ public enum RoleHint
 
     /// <summary>A section that opens and closes (an accordion header, a <c>summary</c>, a disclosure button).</summary>
     Section,
+
+    /// <summary>
+    /// A dot of a carousel's or pager's row of dots: a small control with no name, a number or "Page 3" / "Go to slide 3"
+    /// for a name ("the third dot under the carousel").
+    /// </summary>
+    Dot,
 }

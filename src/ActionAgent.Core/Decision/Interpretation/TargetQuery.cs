@@ -32,6 +32,7 @@ internal static partial class TargetQuery
         ("area", RoleHint.Field), ("button", RoleHint.Button), ("btn", RoleHint.Button), ("link", RoleHint.Link),
         ("page", RoleHint.Link), ("tab", RoleHint.Tab), ("radio", RoleHint.Radio), ("toggle", RoleHint.Checkbox),
         ("switch", RoleHint.Checkbox), ("slider handle", RoleHint.Slider), ("slider", RoleHint.Slider), ("handle", RoleHint.Slider),
+        ("pager dot", RoleHint.Dot), ("dot", RoleHint.Dot), ("bullet", RoleHint.Dot), ("pip", RoleHint.Dot),
         ("icon", RoleHint.Image), ("arrow button", RoleHint.Button), ("arrow", RoleHint.None), ("image", RoleHint.Image), ("menu", RoleHint.None),
         ("option", RoleHint.None), ("key", RoleHint.None), ("control", RoleHint.None), ("element", RoleHint.None),
         ("filter", RoleHint.None), ("accordion section", RoleHint.Section), ("accordion panel", RoleHint.Section),
