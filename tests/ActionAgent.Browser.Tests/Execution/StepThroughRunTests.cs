@@ -48,7 +48,8 @@ public sealed class StepThroughRunTests
     public TestContext TestContext { get; set; } = null!;
 
     [ClassInitialize]
-    public static async Task StartAsync(TestContext context) => pages = await InterpreterPages.StartAsync("step-through", ("/gallery", Carousel), ("/dots", Dots));
+    public static async Task StartAsync(TestContext context) => pages = await InterpreterPages.StartAsync("step-through", ("/gallery", Carousel), ("/dots", Dots),
+            ("/gap", Dots.Replace("<button role=\"tab\" aria-label=\"Page 2\">", "<button role=\"tab\" aria-label=\"Page 2\" disabled>", StringComparison.Ordinal)));
 
     [ClassCleanup]
     public static async Task StopAsync() => await pages.DisposeAsync();
@@ -79,7 +80,7 @@ public sealed class StepThroughRunTests
     }
 
     [TestMethod]
-    [DataRow("Click the third dot under the carousel.", "3 1")]
+    [DataRow("Basic: click the third dot under the carousel.", "3 1")]
     [DataRow("Paged: click the second dot.", "1 2")]
     [DataRow("Under Paged, click the last dot.", "1 3")]
     public async Task RunAsync_ADotCountedInItsRow_IsClicked(string task, string expected)
@@ -88,5 +89,18 @@ public sealed class StepThroughRunTests
 
         Assert.AreEqual(RunStatus.Completed, result.Status, result.Message);
         Assert.AreEqual(expected, await pages.Session.Page.EvaluateAsync<string>("document.getElementById('a').textContent + ' ' + document.getElementById('b').textContent"));
+    }
+
+    [TestMethod]
+    [DataRow("/gap", "Paged: click the second dot.")]
+    [DataRow("/dots", "Click the third dot under the carousel.")]
+    public async Task RunAsync_ADotThatCannotBeCountedSurely_IsNotClicked(string path, string task)
+    {
+        // /gap: the second "Page" dot is disabled, and counting the others would land on the third. /dots: two carousels,
+        // and "the carousel" does not say which row of dots is meant.
+        var result = await pages.RunAsync(path, task, TestContext.CancellationToken);
+
+        Assert.AreNotEqual(RunStatus.Completed, result.Status, result.Message);
+        Assert.AreEqual("1 1", await pages.Session.Page.EvaluateAsync<string>("document.getElementById('a').textContent + ' ' + document.getElementById('b').textContent"));
     }
 }

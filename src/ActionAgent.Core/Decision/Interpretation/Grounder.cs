@@ -126,6 +126,13 @@ internal sealed partial class Grounder(PageIndex page, IReadOnlySet<int> penaliz
                         near = most > 0 ? Group(near, covered.Where(c => c.Coverage >= most - 1e-9).Select(c => c.Candidate).ToList(), soft) : near;
                     }
 
+                    if (reading.Hint == RoleHint.Dot && reading.Main.IsEmpty)
+                    {
+                        // "the second dot": counted in one row of dots only, the one the place names (the first row below
+                        // it) or the only one; dots of several carousels are never counted as one row.
+                        near = DotRow(near, search.SoftContext);
+                    }
+
                     if (reading.OrdinalOfRow && near.Where(c => string.IsNullOrWhiteSpace(c.Item.Element.Name) && !BesideAnEntryField(c.Item)).ToList() is { Count: > 0 } rows)
                     {
                         // A control with a name of its own ("Mark all as complete") belongs to no row.
@@ -194,6 +201,54 @@ internal sealed partial class Grounder(PageIndex page, IReadOnlySet<int> penaliz
         return [.. members, .. near[(last + 1)..(to + 1)]];
     }
 
+    private List<Candidate> DotRow(List<Candidate> dots, Phrase? place)
+    {
+        var rows = new List<List<Candidate>>();
+        foreach (var dot in dots.OrderBy(c => c.Item.Order))
+        {
+            var b = dot.Item.Element.Bounds;
+            if (rows.Count > 0 && rows[^1][^1].Item.Element.Bounds is var last && Math.Abs(last.Y - b.Y) <= 4 && b.X > last.X && b.X - last.Right <= 40)
+            {
+                rows[^1].Add(dot);
+            }
+            else
+            {
+                rows.Add([dot]);
+            }
+        }
+
+        // A row counted must be whole: dots are evenly spaced, and a gap means one of them is not among those found (the
+        // count would land on its neighbour), so nothing is counted.
+        rows = rows.Where(r => Even(r) && Whole(r)).ToList();
+        if (rows.Count <= 1)
+        {
+            return rows.Count == 1 ? rows[0] : [];
+        }
+
+        if (place is not { IsEmpty: false })
+        {
+            return [];
+        }
+
+        var title = Page.Items.Where(i => !i.IsInteractive && !i.IsHidden && i.Display.Length > 0 && TextMatch.Similarity(place, Phrase.Of(i.Display.TrimEnd(':', ' ')), []) >= 0.9)
+            .OrderBy(i => i.Order).FirstOrDefault();
+        return title is null ? [] : rows.FirstOrDefault(r => r[0].Item.Order > title.Order) ?? [];
+    }
+
+    // No dot of the page sits between the row's first and last without being counted (a disabled or hidden one).
+    private bool Whole(List<Candidate> row)
+    {
+        var ids = row.Select(c => c.Item.Element.Id).ToHashSet();
+        var (first, last) = (row[0].Item.Order, row[^1].Item.Order);
+        return !Page.Items.Any(i => i.Order > first && i.Order < last && !ids.Contains(i.Element.Id) && (i.Fits(RoleHint.Dot) || i.IsInteractive && i.IsHidden));
+    }
+
+    private static bool Even(List<Candidate> row)
+    {
+        var steps = row.Zip(row.Skip(1), (a, b) => b.Item.Element.Bounds.X - a.Item.Element.Bounds.X).ToList();
+        return steps.Count == 0 || steps.Max() - steps.Min() <= 3;
+    }
+
     // "First name" is also read as the first of the names: that reading must not pick "Last name" either.
     private static readonly Phrase FirstWord = Phrase.Of("first");
     private static readonly Phrase LastWord = Phrase.Of("last");
@@ -211,7 +266,8 @@ internal sealed partial class Grounder(PageIndex page, IReadOnlySet<int> penaliz
             // "Tick the last box": "box" reads as a field, but where the verb already says the kind (a tick counts boxes
             // that tick) a field word only repeats it.
             var hint = search.KindCounts && reading.Hint == RoleHint.Field ? RoleHint.None : reading.Hint;
-            if (hint == RoleHint.None ? !search.KindCounts : !item.Fits(hint))
+            // A dot is one of many alike: known by its count in its row ("the second dot"), never by being a dot.
+            if (hint == RoleHint.None ? !search.KindCounts : !item.Fits(hint) || hint == RoleHint.Dot && reading.Ordinal is null)
             {
                 return new Candidate(item, 0, "");
             }

@@ -85,7 +85,7 @@ internal sealed partial class PageItem
         RoleHint.Image => Role is "image" or "img" || Element.Icon is not null,
         RoleHint.Slider => Role is "slider",
         RoleHint.Section => Element.Expanded is not null && Role is not ("combobox" or "listbox" or "textbox" or "searchbox"),
-        RoleHint.Dot => IsInteractive && !IsEditable && !IsSelectable && !IsCheckable && Element.Bounds.Width is > 0 and <= 40
+        RoleHint.Dot => IsInteractive && !IsEditable && !IsSelectable && Role is not ("checkbox" or "switch" or "menuitemcheckbox") && Element.Bounds.Width is > 0 and <= 40
             && Element.Bounds.Height is > 0 and <= 40 && DotName().IsMatch(Element.Name.Trim()),
         _ => false,
     };
