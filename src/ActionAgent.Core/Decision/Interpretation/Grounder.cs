@@ -321,7 +321,7 @@ internal sealed partial class Grounder(PageIndex page, IReadOnlySet<int> penaliz
             // "type into the input of the "Custom list example" section": a target named only by its kind is known only by
             // its place, so it must sit there; an input elsewhere on the page is not it, however alone it is.
             var place = new[] { reading.Context, search.RequiredContext }.Where(c => c is { IsEmpty: false })
-                .Max(c => TextMatch.Coverage(c!, Surroundings(item)));
+                .Max(c => TextMatch.LacksQuoted(c!, Surroundings(item)) ? 0 : TextMatch.Coverage(c!, Surroundings(item)));
             if (place < 0.5)
             {
                 return new Candidate(item, 0, "");

@@ -340,15 +340,16 @@ internal static partial class TextMatch
             return 0;
         }
 
-        // A quoted place or owner ("in front of "can check 1-2-1"") is there only when all its words are.
-        if (query.Raw.Contains('"', StringComparison.Ordinal)
-            && QuotedWords().Matches(query.Raw).Any(m => Phrase.Of(m.Groups[1].Value).Tokens.Any(t => !words.Contains(t))))
-        {
-            return 0;
-        }
-
         return query.Content.Sum(t => words.Max(w => TokenSimilarity(t, w))) / query.Content.Length;
     }
+
+    /// <summary>
+    /// Whether <paramref name="words"/> lack a word the query puts in quotes: a place named in quotes ("the box in front of
+    /// "can check 1-2-1"") is where an element sits only when all its words are around it.
+    /// </summary>
+    public static bool LacksQuoted(Phrase query, IReadOnlyCollection<string> words) =>
+        query.Raw.Contains('"', StringComparison.Ordinal)
+        && QuotedWords().Matches(query.Raw).Any(m => Phrase.Of(m.Groups[1].Value).Tokens.Any(t => !words.Contains(t)));
 
     /// <summary>Optimal string alignment distance (Levenshtein plus adjacent transpositions).</summary>
     public static int EditDistance(string a, string b) => EditDistance(a, b, int.MaxValue - 1);
