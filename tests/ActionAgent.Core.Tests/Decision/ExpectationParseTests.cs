@@ -66,4 +66,15 @@ public sealed class ExpectationParseTests
         Assert.HasCount(1, steps, string.Join(" | ", steps));
         Assert.AreEqual(kind, steps[0].Kind);
     }
+
+    [TestMethod]
+    public void Parse_ThePageShowsSomethingUnquoted_IsStillADescriptionOfThePage()
+    {
+        // "shows" with no text given describes the page (batch 5's b5-rich-03); it is no check and no step.
+        var steps = StepInterpreter.Parse("The page shows an editable extract from Great Expectations. Delete its last paragraph.");
+
+        Assert.HasCount(1, steps, string.Join(" | ", steps));
+        Assert.AreNotEqual(StepKind.WaitForText, steps[0].Kind);
+        Assert.IsTrue(steps[0].IsUnderstood, steps[0].ToString());
+    }
 }

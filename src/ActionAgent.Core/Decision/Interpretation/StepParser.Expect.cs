@@ -48,7 +48,11 @@ internal static partial class StepParser
     private static bool IsExpectation(string clause)
     {
         var t = StripTrailingPeriod(StripLeadingFillers(clause.Trim()));
-        return SeeText().IsMatch(t) || PageSays().IsMatch(t)
+        // "The page shows an editable extract from …" describes the page: only text given (quoted, or said / read /
+        // contained) makes it a check.
+        return SeeText().Match(t) is { Success: true } see && QuoteToken().IsMatch(see.Groups["x"].Value)
+            || PageSays().Match(t) is { Success: true } says && (QuoteToken().IsMatch(says.Groups["x"].Value)
+                || says.Groups["verb"].Value.ToLowerInvariant() is not ("show" or "shows" or "display" or "displays"))
             || ShownSentence().Match(t) is { Success: true } shown && Verbs.Match(shown.Groups["x"].Value.Trim()) is null && QuoteToken().IsMatch(shown.Groups["x"].Value);
     }
 
