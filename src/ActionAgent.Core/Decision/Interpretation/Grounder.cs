@@ -219,7 +219,8 @@ internal sealed partial class Grounder(PageIndex page, IReadOnlySet<int> penaliz
 
         // A row counted must be whole: dots are evenly spaced, and a gap means one of them is not among those found (the
         // count would land on its neighbour), so nothing is counted.
-        rows = rows.Where(r => Even(r) && Whole(r)).ToList();
+        // A lone small control (an icon link with no name) is no row of dots.
+        rows = rows.Where(r => r.Count >= 2 && Even(r) && Whole(r)).ToList();
         if (rows.Count <= 1)
         {
             return rows.Count == 1 ? rows[0] : [];
