@@ -13,23 +13,7 @@ internal static partial class StepParser
 {
     private static IReadOnlyList<InterpretedStep>? ParseExpectation(string text, string display, ClauseText q)
     {
-        string? said = null;
-        var plainAllowed = false;
-        if (SeeText().Match(text) is { Success: true } see)
-        {
-            said = see.Groups["x"].Value;
-        }
-        else if (PageSays().Match(text) is { Success: true } says)
-        {
-            said = says.Groups["x"].Value;
-            plainAllowed = says.Groups["verb"].Value.ToLowerInvariant() is not ("show" or "shows" or "display" or "displays");
-        }
-        else if (ShownSentence().Match(text) is { Success: true } shown && Verbs.Match(shown.Groups["x"].Value.Trim()) is null)
-        {
-            said = shown.Groups["x"].Value;
-        }
-
-        if (said is null)
+        if (ExpectedText(text) is not var (said, plainAllowed))
         {
             return null;
         }
@@ -45,15 +29,29 @@ internal static partial class StepParser
     }
 
     // "… and "Saved" should appear", "Verify that the heading reads Welcome": a clause that states what the page must show.
-    private static bool IsExpectation(string clause)
+    // "The page shows an editable extract from …" describes the page: only text given (quoted, or said / read /
+    // contained) makes it a check.
+    private static bool IsExpectation(string clause) =>
+        ExpectedText(StripTrailingPeriod(StripLeadingFillers(clause.Trim()))) is var (said, plainAllowed)
+        && (QuoteToken().IsMatch(said) || plainAllowed && said.Trim().Length > 0);
+
+    // The words a stated expectation gives for the page to show (masked), and whether unquoted words count as text (after
+    // say / read / contain, not after show / display, which may name an element); null for no expectation.
+    private static (string Said, bool PlainAllowed)? ExpectedText(string text)
     {
-        var t = StripTrailingPeriod(StripLeadingFillers(clause.Trim()));
-        // "The page shows an editable extract from …" describes the page: only text given (quoted, or said / read /
-        // contained) makes it a check.
-        return SeeText().Match(t) is { Success: true } see && QuoteToken().IsMatch(see.Groups["x"].Value)
-            || PageSays().Match(t) is { Success: true } says && (QuoteToken().IsMatch(says.Groups["x"].Value)
-                || says.Groups["verb"].Value.ToLowerInvariant() is not ("show" or "shows" or "display" or "displays"))
-            || ShownSentence().Match(t) is { Success: true } shown && Verbs.Match(shown.Groups["x"].Value.Trim()) is null && QuoteToken().IsMatch(shown.Groups["x"].Value);
+        if (SeeText().Match(text) is { Success: true } see)
+        {
+            return (see.Groups["x"].Value, false);
+        }
+
+        if (PageSays().Match(text) is { Success: true } says)
+        {
+            return (says.Groups["x"].Value, says.Groups["verb"].Value.ToLowerInvariant() is not ("show" or "shows" or "display" or "displays"));
+        }
+
+        return ShownSentence().Match(text) is { Success: true } shown && Verbs.Match(shown.Groups["x"].Value.Trim()) is null
+            ? (shown.Groups["x"].Value, false)
+            : null;
     }
 
     // "see "Thanks"" (a leading "you should" is a filler already gone), "you'll see …", "verify that you can see …",

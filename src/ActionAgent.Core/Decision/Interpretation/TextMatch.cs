@@ -254,24 +254,8 @@ internal static partial class TextMatch
 
     // "the box in front of "can check 1-2-1"": words in quotes name the target exactly; a label (with what is around it)
     // that lacks one of them is no match, however many other words it shares ("check" in a help text beside a setting).
-    private static bool MissesQuoted(Phrase query, Phrase label, IReadOnlyCollection<string>? context)
-    {
-        if (!query.Raw.Contains('"', StringComparison.Ordinal))
-        {
-            return false;
-        }
-
-        foreach (System.Text.RegularExpressions.Match m in QuotedWords().Matches(query.Raw))
-        {
-            var quoted = Phrase.Of(m.Groups[1].Value);
-            if (quoted.Tokens.Any(t => !label.Tokens.Contains(t) && !(context?.Contains(t) ?? false)))
-            {
-                return true;
-            }
-        }
-
-        return false;
-    }
+    private static bool MissesQuoted(Phrase query, Phrase label, IReadOnlyCollection<string>? context) =>
+        query.Raw.Contains('"', StringComparison.Ordinal) && LacksQuoted(query, context is null ? label.Tokens : [.. label.Tokens, .. context]);
 
     private static bool MissesAName(Phrase query, Phrase label, IReadOnlyCollection<string>? context)
     {
