@@ -68,6 +68,18 @@ public sealed class ChildProcessTaskRunnerTests
         Assert.AreEqual("", runner.StartInfo(Task(), "t1-a1").Environment["ACTIONAGENT_GIVEN_SECRETS"], "a task that names none may resolve none");
     }
 
+    // The run stores who asked with every held step, and the approval store refuses that person's own decision on it: the
+    // name must come from the task's owner, never from the worker's own environment or the operator's text.
+    [TestMethod]
+    public void StartInfo_NamesTheTasksOperatorAsTheRequester()
+    {
+        var runner = new ChildProcessTaskRunner(new RunnerOptions { FileName = "actionagent", ApprovalsDb = "/data/approvals.db", AuditPath = "/data/audit.jsonl", RecordingsDirectory = "/data/rec" });
+        var rita = Task() with { Owner = "rita" };
+
+        Assert.AreEqual("olga", runner.StartInfo(Task(), "t1-a1").Environment["ACTIONAGENT_REQUESTED_BY"]);
+        Assert.AreEqual("rita", runner.StartInfo(rita, "t1-a1").Environment["ACTIONAGENT_REQUESTED_BY"]);
+    }
+
     // An operator's task text that reads as options ("--yes") or as a response file ("@path", which System.CommandLine
     // expands into arguments) must stay the task's words: it comes last, after "--".
     [TestMethod]

@@ -338,6 +338,12 @@ public sealed class ServeTests
             {
                 var own = await cluster.SendAsync(HttpMethod.Post, serves[0], $"approvals/{pending[0].ToString(CultureInfo.InvariantCulture)}/decision", "olga-reviews-0123456789", new { decision = "approve" });
                 Assert.AreEqual(HttpStatusCode.Forbidden, own.Status, "olga submitted the refund tasks: she cannot approve their held steps");
+
+                // Nor through the shared store directly, as `actionagent approvals approve ID --reviewer olga` would: the store decides.
+                var direct = await (await ApprovalStores.OpenAsync(cluster.IsPostgres ? store : cluster.ApprovalsDb)).DecideAsync(
+                    pending[0].ToString(CultureInfo.InvariantCulture), new ReviewerDecision(true, "olga"));
+                Assert.AreEqual("forbidden", direct.ErrorCode, direct.Message);
+                Assert.AreEqual("olga", direct.Approval!.RequestedBy, "the run stored who asked for it");
                 ownerRefused = true;
             }
 

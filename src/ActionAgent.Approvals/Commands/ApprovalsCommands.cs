@@ -31,6 +31,9 @@ public sealed class ApprovalsCommands(IApprovalStore store, TextWriter stdout, T
     /// <summary>Exit code: the approval database cannot be reached (a PostgreSQL server down or refusing).</summary>
     public const int Unavailable = 4;
 
+    /// <summary>Exit code: the reviewer asked for the run themselves; another reviewer must decide (policy approval.requester_may_approve).</summary>
+    public const int Forbidden = 5;
+
     /// <summary><c>approvals list [--status pending|approved|rejected|expired|orphaned|all] [--json]</c>; default pending.</summary>
     public async Task<int> ListAsync(string? status = "pending", bool json = false, CancellationToken cancellationToken = default)
     {
@@ -155,6 +158,11 @@ public sealed class ApprovalsCommands(IApprovalStore store, TextWriter stdout, T
         lines.Add($"  agent    {Shown(a.ProposalReason)}");
         lines.Add($"  task     {Shown(a.Task)}");
         lines.Add($"  run      {Shown(a.RunId)} step {a.Step.ToString(CultureInfo.InvariantCulture)}");
+        if (a.RequestedBy is { Length: > 0 } who)
+        {
+            lines.Add($"  asked by {Shown(who)}{(a.RequesterMayApprove ? " (the policy lets them decide it too)" : " (another reviewer decides)")}");
+        }
+
         lines.Add($"  created  {Stamp(a.CreatedAt)}   expires {Stamp(a.ExpiresAt)} ({a.OnTimeout.ToString().ToLowerInvariant()} on timeout)");
         if (a.DecidedAt is { } d)
         {
@@ -272,6 +280,7 @@ public sealed class ApprovalsCommands(IApprovalStore store, TextWriter stdout, T
         {
             "not_found" => NotFound,
             "invalid" => Invalid,
+            "forbidden" => Forbidden,
             _ => Conflict,
         };
     }
@@ -285,6 +294,7 @@ public sealed class ApprovalsCommands(IApprovalStore store, TextWriter stdout, T
         fingerprint = a.Fingerprint.Length > 0 ? a.Fingerprint : null,
         a.RunId,
         a.Step,
+        requestedBy = a.RequestedBy is null ? null : Shown(a.RequestedBy),
         task = Shown(a.Task),
         url = Shown(a.Url),
         action = Shown(a.ActionSummary),

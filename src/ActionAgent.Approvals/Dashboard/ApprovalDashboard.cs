@@ -264,15 +264,6 @@ public sealed class ApprovalDashboard : IAsyncDisposable
             };
             // Refused before anything is decided: the audit log would refuse it after the decision was stored.
             problem ??= Audit.AuditLimits.ReviewerTextProblem("comment", comment);
-            if (problem is null && options.DecisionGuard is { } guard && await store.FindAsync(id, c.RequestAborted).ConfigureAwait(false) is { } held)
-            {
-                problem = await guard(r.Name, held, c.RequestAborted).ConfigureAwait(false);
-                if (problem is not null)
-                {
-                    return Forbidden(c, problem);
-                }
-            }
-
             ApprovalDecisionResult result;
             if (problem is not null)
             {
@@ -303,7 +294,7 @@ public sealed class ApprovalDashboard : IAsyncDisposable
                 }
             }
 
-            var code = result.Applied ? 200 : result.ErrorCode switch { "not_found" => 404, "invalid" => 400, _ => 409 };
+            var code = result.Applied ? 200 : result.ErrorCode switch { "not_found" => 404, "invalid" => 400, "forbidden" => 403, _ => 409 };
             if (wantsJson)
             {
                 return Results.Json(new

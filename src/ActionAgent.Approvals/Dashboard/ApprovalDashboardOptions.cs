@@ -1,5 +1,4 @@
 using ActionAgent.Approvals.Audit;
-using ActionAgent.Core.Approval;
 
 namespace ActionAgent.Approvals.Dashboard;
 
@@ -23,10 +22,4 @@ public sealed class ApprovalDashboardOptions
 
     /// <summary>How long a login session lasts. Default: 12 h.</summary>
     public TimeSpan SessionLifetime { get; set; } = TimeSpan.FromHours(12);
-
-    /// <summary>
-    /// Says why a reviewer may not decide a held step (e.g. <c>serve</c>: it belongs to a task they submitted), or null to
-    /// let the decision through. Default: none (every reviewer may decide every step).
-    /// </summary>
-    public Func<string, StoredApproval, CancellationToken, Task<string?>>? DecisionGuard { get; set; }
 }

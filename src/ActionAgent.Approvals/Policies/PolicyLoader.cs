@@ -22,7 +22,7 @@ public static partial class PolicyLoader
     private static readonly string[] UploadKeys = ["folders"];
     private static readonly string[] SecretKeys = ["file", "names"];
     private static readonly string[] SecretEntryKeys = ["source", "domains"];
-    private static readonly string[] ApprovalKeys = ["timeout", "on_timeout", "orphan_after"];
+    private static readonly string[] ApprovalKeys = ["timeout", "on_timeout", "orphan_after", "requester_may_approve"];
     private static readonly string[] NetworkKeys = ["mode", "exempt"];
     private static readonly string[] VerdictWords = ["allow", "require_approval", "deny"];
     private static readonly string[] ScopeWords = ["target", "page_text", "url", "value"];
@@ -531,6 +531,9 @@ public static partial class PolicyLoader
                     break;
                 case "orphan_after":
                     settings = settings with { OrphanAfter = ctx.Duration(v, "approval.orphan_after") ?? settings.OrphanAfter };
+                    break;
+                case "requester_may_approve":
+                    settings = settings with { RequesterMayApprove = ctx.Bool(v, "approval.requester_may_approve") ?? settings.RequesterMayApprove };
                     break;
                 case "on_timeout":
                     if (ctx.Word(v, "approval.on_timeout", ["expire", "reject"], "timeout behaviour") is { } w)

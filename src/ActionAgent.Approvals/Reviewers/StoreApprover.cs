@@ -24,6 +24,7 @@ public sealed class StoreApprover(IApprovalStore store, StoreApproverOptions opt
     public async Task<ApprovalDecision> RequestAsync(ApprovalRequest request, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(request);
+        request = request with { RequestedBy = options.RequestedBy ?? request.RequestedBy, RequesterMayApprove = options.RequesterMayApprove };
         var key = request.IdempotencyKey;
         var stored = await store.EnqueueAsync(request, _time.GetUtcNow() + options.Timeout, options.OnTimeout, cancellationToken).ConfigureAwait(false);
         if (stored.Status == ApprovalStatus.Pending)

@@ -52,6 +52,15 @@ internal static class ApprovalDecisionFlow
             current = await FindOneAsync(findAll, idText, cancellationToken).ConfigureAwait(false) ?? current;
         }
 
+        // The person who asked for the run never releases its held steps themselves, whichever channel they decide through
+        // (dashboard, serve, CLI, library), unless the run's policy says they may.
+        if (ApprovalRows.IsOwnRequest(current, decision.Reviewer))
+        {
+            return new ApprovalDecisionResult(false,
+                $"{decision.Reviewer.Trim()} asked for run {current.RunId}: another reviewer must decide approval {current.Id} (the policy's approval.requester_may_approve allows it)",
+                current) { ErrorCode = "forbidden" };
+        }
+
         if (decision.EditedValue is not null && current.ActionKind != "type")
         {
             return new ApprovalDecisionResult(false, $"approval {current.Id} is a {current.ActionKind} action; only the text of a type action can be edited", current) { ErrorCode = "invalid" };

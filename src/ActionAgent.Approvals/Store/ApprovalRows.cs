@@ -19,7 +19,8 @@ internal static class ApprovalRows
     public const string Columns =
         "id, idempotency_key, run_id, step, task, url, action_json, action_summary, action_kind, action_value, proposal_reason, target_label, " +
         "risk, rule, reason, target_x, target_y, target_w, target_h, shot_w, shot_h, created_at, expires_at, on_timeout, status, reviewer, comment, " +
-        "edited_value, decided_at, executed_at, fingerprint, fields_json, CASE WHEN marks_screenshot IS NULL THEN 0 ELSE 1 END";
+        "edited_value, decided_at, executed_at, fingerprint, fields_json, CASE WHEN marks_screenshot IS NULL THEN 0 ELSE 1 END, " +
+        "requested_by, requester_may_approve";
 
     /// <summary>One row selected with <see cref="Columns"/>.</summary>
     public static StoredApproval Read(DbDataReader r)
@@ -61,8 +62,19 @@ internal static class ApprovalRows
             Fingerprint = r.GetString(30),
             FormFields = ReadFields(r.GetString(31)),
             HasMarksScreenshot = I(32) != 0,
+            RequestedBy = S(33),
+            RequesterMayApprove = I(34) != 0,
         };
     }
+
+    /// <summary>The requester's name as stored (trimmed), or null when the request names nobody.</summary>
+    public static string? Requester(ApprovalRequest request) =>
+        string.IsNullOrWhiteSpace(request.RequestedBy) ? null : request.RequestedBy.Trim();
+
+    /// <summary>True when <paramref name="reviewer"/> is the person who asked for the run and the policy does not let them decide it.</summary>
+    public static bool IsOwnRequest(StoredApproval approval, string reviewer) =>
+        approval.RequestedBy is { Length: > 0 } requester && !approval.RequesterMayApprove
+        && string.Equals(requester.Trim(), reviewer.Trim(), StringComparison.OrdinalIgnoreCase);
 
     /// <summary>The form fields as stored. A masked field is stored masked whoever built the request: the value never reaches the database.</summary>
     public static string FieldsJson(IReadOnlyList<FormFieldValue> fields) =>

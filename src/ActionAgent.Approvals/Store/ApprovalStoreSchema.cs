@@ -7,13 +7,14 @@ namespace ActionAgent.Approvals.Store;
 /// Creates and migrates the approval store's tables (PRAGMA user_version). Version 2 binds approvals to the action: a
 /// <c>fingerprint</c> column, keys <c>run:step:fingerprint16</c>, and version-1 approvals that could still release an action
 /// are orphaned. Version 3 adds <c>fields_json</c> (the form values a held submit would send) and
-/// <c>marks_screenshot</c> (the numbered set-of-marks image, apart from the clean screenshot). A database written by a newer
+/// <c>marks_screenshot</c> (the numbered set-of-marks image, apart from the clean screenshot). Version 4 adds
+/// <c>requested_by</c> and <c>requester_may_approve</c> (who asked for the run, and whether they may decide it). A database written by a newer
 /// ActionAgent is refused, not changed.
 /// </summary>
 internal static class ApprovalStoreSchema
 {
     /// <summary>The schema version this code writes.</summary>
-    public const int Current = 3;
+    public const int Current = 4;
 
     private const string CreateCurrent = """
         CREATE TABLE IF NOT EXISTS approvals(
@@ -49,6 +50,8 @@ internal static class ApprovalStoreSchema
             fingerprint TEXT NOT NULL DEFAULT '',
             fields_json TEXT NOT NULL DEFAULT '[]',
             marks_screenshot BLOB,
+            requested_by TEXT,
+            requester_may_approve INTEGER NOT NULL DEFAULT 0,
             CHECK (executed_at IS NULL OR status = 'approved'));
         CREATE INDEX IF NOT EXISTS ix_approvals_status ON approvals(status, id);
         CREATE INDEX IF NOT EXISTS ix_approvals_run_step ON approvals(run_id, step);
@@ -72,6 +75,12 @@ internal static class ApprovalStoreSchema
     private const string MigrateVersion2 = """
         ALTER TABLE approvals ADD COLUMN fields_json TEXT NOT NULL DEFAULT '[]';
         ALTER TABLE approvals ADD COLUMN marks_screenshot BLOB;
+        """;
+
+    // Requests stored before version 4 name no requester: anyone may decide them, as before.
+    private const string MigrateVersion3 = """
+        ALTER TABLE approvals ADD COLUMN requested_by TEXT;
+        ALTER TABLE approvals ADD COLUMN requester_may_approve INTEGER NOT NULL DEFAULT 0;
         """;
 
     /// <summary>Brings the database to <see cref="Current"/>; throws <see cref="InvalidDataException"/> for a newer one.</summary>
@@ -108,8 +117,9 @@ internal static class ApprovalStoreSchema
             cmd.Transaction = tx;
             cmd.CommandText = version switch
             {
-                1 => MigrateVersion1 + MigrateVersion2,
-                2 => MigrateVersion2,
+                1 => MigrateVersion1 + MigrateVersion2 + MigrateVersion3,
+                2 => MigrateVersion2 + MigrateVersion3,
+                3 => MigrateVersion3,
                 _ => CreateCurrent,
             } + FormattableString.Invariant($"PRAGMA user_version = {Current};");
             cmd.Parameters.AddWithValue("@now", nowMs);

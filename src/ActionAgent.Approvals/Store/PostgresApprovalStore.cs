@@ -86,6 +86,8 @@ public sealed class PostgresApprovalStore : IApprovalDatabase
             p.AddWithValue("key", key);
             p.AddWithValue("fingerprint", request.Fingerprint.Value);
             p.AddWithValue("fields", ApprovalRows.FieldsJson(request.FormFields));
+            p.Add(new NpgsqlParameter("requester", NpgsqlDbType.Text) { Value = ApprovalRows.Requester(request) is { } who ? who : DBNull.Value });
+            p.AddWithValue("requesterMay", request.RequesterMayApprove ? 1 : 0);
             p.Add(new NpgsqlParameter("marks", NpgsqlDbType.Bytea) { Value = request.MarksScreenshot.IsEmpty ? DBNull.Value : request.MarksScreenshot.ToArray() });
             p.AddWithValue("run", request.RunId);
             p.AddWithValue("step", request.Step);

@@ -5,13 +5,14 @@ namespace ActionAgent.Approvals.Store;
 
 /// <summary>
 /// Creates the approval tables in PostgreSQL (<c>aa_approvals</c>, <c>aa_approval_heartbeats</c>) next to the task tables,
-/// with the version in the shared <c>aa_schema</c> table (row <c>approvals</c>). The columns are those of SQLite schema 3.
+/// with the version in the shared <c>aa_schema</c> table (row <c>approvals</c>). The columns are those of SQLite schema 4;
+/// version 2 added <c>requested_by</c> and <c>requester_may_approve</c>.
 /// A database written by a newer ActionAgent is refused, not changed.
 /// </summary>
 internal static class PostgresApprovalStoreSchema
 {
     /// <summary>The schema version this code writes.</summary>
-    public const int Current = 1;
+    public const int Current = 2;
 
     // Same advisory lock as the task store: two processes creating tables at once would collide in the catalog.
     private const string Create = """
@@ -50,13 +51,22 @@ internal static class PostgresApprovalStoreSchema
             fingerprint TEXT NOT NULL DEFAULT '',
             fields_json TEXT NOT NULL DEFAULT '[]',
             marks_screenshot BYTEA,
+            requested_by TEXT,
+            requester_may_approve INTEGER NOT NULL DEFAULT 0,
             CHECK (executed_at IS NULL OR status = 'approved'));
         CREATE INDEX IF NOT EXISTS ix_aa_approvals_status ON aa_approvals(status, id);
         CREATE INDEX IF NOT EXISTS ix_aa_approvals_run_step ON aa_approvals(run_id, step);
         CREATE TABLE IF NOT EXISTS aa_approval_heartbeats(
             run_id TEXT PRIMARY KEY,
             last_seen BIGINT NOT NULL);
-        INSERT INTO aa_schema(name, version) VALUES ('approvals', 1) ON CONFLICT (name) DO NOTHING;
+        INSERT INTO aa_schema(name, version) VALUES ('approvals', 2) ON CONFLICT (name) DO NOTHING;
+        """;
+
+    // Requests stored at version 1 name no requester: anyone may decide them, as before.
+    private const string MigrateVersion1 = """
+        ALTER TABLE aa_approvals ADD COLUMN IF NOT EXISTS requested_by TEXT;
+        ALTER TABLE aa_approvals ADD COLUMN IF NOT EXISTS requester_may_approve INTEGER NOT NULL DEFAULT 0;
+        UPDATE aa_schema SET version = 2 WHERE name = 'approvals';
         """;
 
     /// <summary>Creates the tables when missing; throws <see cref="InvalidDataException"/> (one line) for a newer schema.</summary>
@@ -74,6 +84,12 @@ internal static class PostgresApprovalStoreSchema
         {
             throw new InvalidDataException(string.Create(CultureInfo.InvariantCulture,
                 $"approval store {display} has schema version {version}, newer than this ActionAgent understands ({Current}); use the newer actionagent that wrote it, or give another --approvals-db"));
+        }
+
+        if (version == 1)
+        {
+            await using var migrate = new NpgsqlCommand(MigrateVersion1, db, tx);
+            await migrate.ExecuteNonQueryAsync(cancellationToken).ConfigureAwait(false);
         }
 
         await tx.CommitAsync(cancellationToken).ConfigureAwait(false);

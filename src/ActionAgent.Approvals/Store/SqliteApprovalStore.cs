@@ -91,9 +91,9 @@ public sealed class SqliteApprovalStore : IApprovalDatabase
         await using (var cmd = Command(db, tx, """
             INSERT INTO approvals(idempotency_key, run_id, step, task, url, action_json, action_summary, action_kind, action_value, proposal_reason,
                 target_label, risk, rule, reason, screenshot, target_x, target_y, target_w, target_h, shot_w, shot_h, created_at, expires_at, on_timeout, status,
-                fingerprint, fields_json, marks_screenshot)
+                fingerprint, fields_json, marks_screenshot, requested_by, requester_may_approve)
             VALUES(@key, @run, @step, @task, @url, @json, @summary, @kind, @value, @preason, @label, @risk, @rule, @reason, @shot, @tx, @ty, @tw, @th, @sw, @sh,
-                @now, @expires, @ontimeout, 'pending', @fingerprint, @fields, @marks)
+                @now, @expires, @ontimeout, 'pending', @fingerprint, @fields, @marks, @requester, @requesterMay)
             ON CONFLICT(idempotency_key) DO NOTHING
             """))
         {
@@ -101,6 +101,8 @@ public sealed class SqliteApprovalStore : IApprovalDatabase
             p.AddWithValue("@key", key);
             p.AddWithValue("@fingerprint", fingerprint.Value);
             p.AddWithValue("@fields", FieldsJson(request.FormFields));
+            p.AddWithValue("@requester", ApprovalRows.Requester(request) is { } who ? who : DBNull.Value);
+            p.AddWithValue("@requesterMay", request.RequesterMayApprove ? 1 : 0);
             p.Add("@marks", SqliteType.Blob).Value = request.MarksScreenshot.IsEmpty ? DBNull.Value : request.MarksScreenshot.ToArray();
             p.AddWithValue("@run", request.RunId);
             p.AddWithValue("@step", request.Step);

@@ -123,7 +123,9 @@ public sealed class PipelineFactory(CliSettings settings, ILoggerFactory loggerF
             case "console":
                 return new ConsoleApprover(Console.In, Console.Out, Environment.UserName);
             case "web":
-                var approver = new StoreApprover(store!, StoreApproverOptions.From(policy.Approval), TimeProvider.System, loggerFactory.CreateLogger<StoreApprover>());
+                var storeOptions = StoreApproverOptions.From(policy.Approval);
+                storeOptions.RequestedBy = FromEnvironment(StoreApproverOptions.RequestedByVariable);
+                var approver = new StoreApprover(store!, storeOptions, TimeProvider.System, loggerFactory.CreateLogger<StoreApprover>());
                 if (settings.Output != OutputMode.Json)
                 {
                     approver.Pending += a => Console.Out.WriteLine(

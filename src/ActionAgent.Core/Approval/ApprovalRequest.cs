@@ -22,6 +22,15 @@ public sealed record ApprovalRequest(string RunId, int Step, ProposedAction Prop
     /// <summary>The task the run carries out.</summary>
     public string Task { get; init; } = "";
 
+    /// <summary>
+    /// Who asked for the run (a <c>serve</c> task's operator), or null when nobody is named. Unless
+    /// <see cref="RequesterMayApprove"/>, the approval store refuses their decision on it, whatever the channel.
+    /// </summary>
+    public string? RequestedBy { get; init; }
+
+    /// <summary>True when the policy lets <see cref="RequestedBy"/> decide the run's held steps (approval.requester_may_approve).</summary>
+    public bool RequesterMayApprove { get; init; }
+
     /// <summary>The element the action targets, when it has one.</summary>
     public UiElement? TargetElement { get; init; }
 

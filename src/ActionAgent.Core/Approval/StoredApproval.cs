@@ -27,6 +27,12 @@ public sealed record StoredApproval
     /// <summary>The task the run carries out.</summary>
     public string Task { get; init; } = "";
 
+    /// <summary>Who asked for the run, or null; unless <see cref="RequesterMayApprove"/>, they cannot decide this request.</summary>
+    public string? RequestedBy { get; init; }
+
+    /// <summary>True when the run's policy lets <see cref="RequestedBy"/> decide it.</summary>
+    public bool RequesterMayApprove { get; init; }
+
     /// <summary>The page URL when the action was proposed.</summary>
     public string Url { get; init; } = "";
 

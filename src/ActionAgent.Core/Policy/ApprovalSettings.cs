@@ -11,4 +11,10 @@ public sealed record ApprovalSettings
 
     /// <summary>A pending request whose agent sent no heartbeat for this long is orphaned and never runs. Default: 30 s.</summary>
     public TimeSpan OrphanAfter { get; init; } = TimeSpan.FromSeconds(30);
+
+    /// <summary>
+    /// Whether the person who asked for a run (a task's operator in <c>serve</c>) may decide its held steps themselves.
+    /// Default: false, another reviewer decides.
+    /// </summary>
+    public bool RequesterMayApprove { get; init; }
 }

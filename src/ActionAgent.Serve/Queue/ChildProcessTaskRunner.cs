@@ -1,6 +1,7 @@
 using System.Diagnostics;
 using System.Text.Json;
 using ActionAgent.Approvals.Audit;
+using ActionAgent.Approvals.Reviewers;
 using ActionAgent.Approvals.Secrets;
 using ActionAgent.Approvals.Store;
 using ActionAgent.Serve.Tasks;
@@ -70,6 +71,8 @@ public sealed class ChildProcessTaskRunner(RunnerOptions options) : ITaskRunner
         // which every user of the machine sees in ps and /proc/PID/cmdline.
         psi.Environment[ApprovalStoreLocation.EnvironmentVariable] = options.ApprovalsDb;
         psi.Environment[AuditLogLocation.EnvironmentVariable] = options.AuditPath;
+        // Who asked: the approval store refuses this operator's own decision on the run's held steps, on every channel.
+        psi.Environment[StoreApproverOptions.RequestedByVariable] = task.Owner;
         // The policy's secrets file holds values for every task; the run is told which names this task may resolve.
         psi.Environment[SecretResolver.GivenEnvironmentVariable] = string.Join(',', task.Submission.Secrets);
         foreach (var name in psi.Environment.Keys.Where(k => k.StartsWith(SecretPrefix, StringComparison.Ordinal)).ToList())

@@ -68,7 +68,6 @@ public sealed class ServeApp : IAsyncDisposable
         {
             Tokens = tokens.Reviewers,
             Audit = audit,
-            DecisionGuard = api.GuardAsync,
         }, clock);
         app.MapGet("/static/tasks.js", () => Results.Text(TaskPages.Script, "text/javascript; charset=utf-8"));
         app.MapGet("/tasks", () => Results.Content(TaskPages.Queue, "text/html; charset=utf-8"));

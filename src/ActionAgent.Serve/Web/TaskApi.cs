@@ -126,18 +126,6 @@ internal sealed class TaskApi(TaskStore store, IApprovalDatabase approvals, IBac
         return Results.Json(new { id, status = Word(now!.Status), cancelRequested = true }, statusCode: 202);
     }
 
-    /// <summary>Why <paramref name="reviewer"/> may not decide <paramref name="approval"/> (it belongs to their own task), or null.</summary>
-    public async Task<string?> GuardAsync(string reviewer, StoredApproval approval, CancellationToken cancellationToken)
-    {
-        var cut = approval.RunId.LastIndexOf("-a", StringComparison.Ordinal);
-        if (cut <= 0 || await store.GetAsync(approval.RunId[..cut], cancellationToken).ConfigureAwait(false) is not { } task)
-        {
-            return null;
-        }
-
-        return task.Owner == reviewer ? $"{reviewer} submitted task {task.Id}: another reviewer must decide its held steps" : null;
-    }
-
     private object View(ServeTask t) => new
     {
         id = t.Id,

@@ -144,6 +144,23 @@ public sealed class ApprovalsCommandsTests
     }
 
     [TestMethod]
+    public async Task Approve_ByThePersonWhoAskedForTheRun_ExitsFiveSaysWhyAndIsAuditedAsRefused()
+    {
+        var held = await _store.EnqueueAsync(Build.Request(runId: "t7-a1", step: 4) with { RequestedBy = "olga" }, _clock.GetUtcNow().AddMinutes(10), ApprovalTimeoutBehavior.Expire);
+        var id = held.Id.ToString(System.Globalization.CultureInfo.InvariantCulture);
+
+        Assert.AreEqual(0, await _commands.ShowAsync(id));
+        Assert.AreEqual(ApprovalsCommands.Forbidden, await _commands.ApproveAsync(id, "olga"));
+        Assert.AreEqual(0, await _commands.ApproveAsync(id, "rita"));
+
+        StringAssert.Contains(_out.ToString(), "asked by olga (another reviewer decides)");
+        StringAssert.Contains(_err.ToString(), $"olga asked for run t7-a1: another reviewer must decide approval {id}");
+        StringAssert.Contains(_out.ToString(), $"approval {id} approved by rita");
+        var audit = File.ReadAllLines(_dir.File("audit.jsonl"));
+        Assert.AreEqual(1, audit.Count(l => l.Contains("\"reviewer\":\"olga\"", StringComparison.Ordinal) && l.Contains("\"error\":\"forbidden\"", StringComparison.Ordinal)), string.Join("\n", audit));
+    }
+
+    [TestMethod]
     public async Task Approve_WithEditedValue_KeepsIt()
     {
         Assert.AreEqual(0, await _commands.ApproveAsync("2", "alice", editedValue: "42.00"));

@@ -49,6 +49,20 @@ public sealed class PolicyLoaderTests
     }
 
     [TestMethod]
+    public void Parse_RequesterMayApprove_DefaultsToAnotherReviewerAndRefusesAWordThatIsNoBoolean()
+    {
+        var shipped = PolicyLoader.Load(Shipped("default.yaml"));
+        var allowed = PolicyLoader.Parse("version: 1\napproval:\n  requester_may_approve: true\n", "p.yaml");
+
+        var e = Assert.ThrowsExactly<PolicyLoadException>(() => PolicyLoader.Parse("version: 1\napproval:\n  requester_may_approve: sometimes\n", "p.yaml"));
+
+        Assert.IsFalse(shipped.Approval.RequesterMayApprove, "by default the person who asked for a run does not approve its held steps");
+        Assert.IsTrue(allowed.Approval.RequesterMayApprove);
+        Assert.AreEqual(3, e.Errors.Single().Line, e.Errors.Single().ToString());
+        StringAssert.Contains(e.Errors.Single().ToString(), "approval.requester_may_approve");
+    }
+
+    [TestMethod]
     public void Parse_MisspelledActionClass_ReportsLineColumnKeyAndSuggestion()
     {
         var yaml = "version: 1\nactions:\n  read: allow\n  submitt: deny\n";

@@ -156,7 +156,7 @@ public sealed class ApprovalBindingTests
         Assert.IsFalse(await store.TryClaimExecutionAsync("old:2"));
         var fresh = await store.EnqueueAsync(SaveDraft("old"), InTenMinutes, ApprovalTimeoutBehavior.Expire);
         Assert.AreEqual(ApprovalStatus.Pending, fresh.Status, "the migrated store takes new requests");
-        Assert.AreEqual(3L, SchemaVersion(Db));
+        Assert.AreEqual(4L, SchemaVersion(Db));
     }
 
     [TestMethod]
@@ -175,7 +175,7 @@ public sealed class ApprovalBindingTests
         var old = (await store.FindAsync("1"))!;
         Assert.AreEqual(ApprovalStatus.Pending, old.Status, "a version-2 row is bound to its action: the upgrade to 3 keeps it pending");
         Assert.AreEqual(0, old.FormFields.Count);
-        Assert.AreEqual(3L, SchemaVersion(Db));
+        Assert.AreEqual(4L, SchemaVersion(Db));
         var fresh = await store.EnqueueAsync(SaveDraft("old") with
         {
             FormFields = [new FormFieldValue("Amount", "text", "42.00"), new FormFieldValue("Password", "password", "hunter2") { Masked = true }],
@@ -196,7 +196,7 @@ public sealed class ApprovalBindingTests
         var e = await Assert.ThrowsAsync<InvalidDataException>(() => Open());
 
         StringAssert.Contains(e.Message, "schema version 9");
-        StringAssert.Contains(e.Message, "understands (3)");
+        StringAssert.Contains(e.Message, "understands (4)");
         StringAssert.Contains(e.Message, "newer");
         StringAssert.Contains(e.Message, "--approvals-db");
         Assert.AreEqual(9L, SchemaVersion(Db), "the newer database is left as it was");

@@ -291,4 +291,40 @@ public abstract class ApprovalStoreContractTests
         Assert.AreEqual("approved by alice at 2026-11-23 09:00:00Z but never executed: the agent stopped sending heartbeats before claiming it (it exited or crashed)", orphan.Comment);
         Assert.IsFalse(await store.TryClaimExecutionAsync(a.IdempotencyKey));
     }
+
+    [TestMethod]
+    public async Task Decide_ByThePersonWhoAskedForTheRun_IsRefusedAndTheRequestStaysPendingForAnotherReviewer()
+    {
+        var store = await Open();
+        var a = await store.EnqueueAsync(Build.Request() with { RequestedBy = "olga" }, In(TimeSpan.FromMinutes(10)), ApprovalTimeoutBehavior.Expire);
+
+        // Whatever channel it comes through (dashboard, serve, CLI), the store decides; a change of case or spaces is the same name.
+        var own = await store.DecideAsync(a.IdempotencyKey, new ReviewerDecision(true, "olga"));
+        var disguised = await store.DecideAsync(a.Id.ToString(System.Globalization.CultureInfo.InvariantCulture), new ReviewerDecision(true, " Olga "));
+        var stillPending = (await store.FindAsync(a.IdempotencyKey))!;
+        var other = await store.DecideAsync(a.IdempotencyKey, new ReviewerDecision(true, "rita"));
+
+        Assert.IsFalse(own.Applied);
+        Assert.AreEqual("forbidden", own.ErrorCode);
+        StringAssert.Contains(own.Message, "olga asked for run run-1: another reviewer must decide approval");
+        Assert.IsFalse(disguised.Applied);
+        Assert.AreEqual("forbidden", disguised.ErrorCode);
+        Assert.AreEqual(ApprovalStatus.Pending, stillPending.Status, "a refused decision changes nothing");
+        Assert.AreEqual("olga", stillPending.RequestedBy);
+        Assert.IsTrue(other.Applied, "another reviewer decides it");
+        Assert.AreEqual("rita", other.Approval!.Reviewer);
+    }
+
+    [TestMethod]
+    public async Task Decide_ByTheRequesterWhenThePolicyAllowsIt_OrWithNoRequesterNamed_IsApplied()
+    {
+        var store = await Open();
+        var allowed = await store.EnqueueAsync(Build.Request(runId: "allowed") with { RequestedBy = "olga", RequesterMayApprove = true }, In(TimeSpan.FromMinutes(10)), ApprovalTimeoutBehavior.Expire);
+        var unnamed = await store.EnqueueAsync(Build.Request(runId: "local"), In(TimeSpan.FromMinutes(10)), ApprovalTimeoutBehavior.Expire);
+
+        Assert.IsTrue((await store.DecideAsync(allowed.IdempotencyKey, new ReviewerDecision(true, "olga"))).Applied);
+        Assert.IsTrue((await store.DecideAsync(unnamed.IdempotencyKey, new ReviewerDecision(true, "olga"))).Applied);
+        Assert.IsTrue((await store.FindAsync(allowed.IdempotencyKey))!.RequesterMayApprove);
+        Assert.IsNull((await store.FindAsync(unnamed.IdempotencyKey))!.RequestedBy);
+    }
 }

@@ -1,6 +1,7 @@
 using System.Globalization;
 using ActionAgent.Approvals.Store;
 using ActionAgent.Core.Approval;
+using ActionAgent.Core.Policy;
 using ActionAgent.TestKit;
 using Npgsql;
 
@@ -70,9 +71,29 @@ public sealed class PostgresApprovalStoreTests : ApprovalStoreContractTests
 
         var e = await Assert.ThrowsExactlyAsync<InvalidDataException>(() => Open());
 
-        StringAssert.Contains(e.Message, "schema version 99, newer than this ActionAgent understands (1)");
+        StringAssert.Contains(e.Message, "schema version 99, newer than this ActionAgent understands (2)");
         StringAssert.Contains(e.Message, "/" + _url.Split('/')[^1]);
         Assert.IsFalse(e.Message.Contains('\n', StringComparison.Ordinal));
+    }
+
+    [TestMethod]
+    public async Task Open_Version1Tables_GainTheRequesterColumnsAndKeepTheirRows()
+    {
+        var old = await (await Open()).EnqueueAsync(Fakes.Build.Request(), Clock.GetUtcNow().AddMinutes(10), ApprovalTimeoutBehavior.Expire);
+        await using (var db = new NpgsqlConnection(ApprovalStoreLocation.Parse(_url).PostgresConnectionString))
+        {
+            await db.OpenAsync();
+            await using var downgrade = new NpgsqlCommand(
+                "ALTER TABLE aa_approvals DROP COLUMN requested_by, DROP COLUMN requester_may_approve; UPDATE aa_schema SET version = 1 WHERE name = 'approvals'", db);
+            await downgrade.ExecuteNonQueryAsync();
+        }
+
+        var store = await Open();
+        var fresh = await store.EnqueueAsync(Fakes.Build.Request(runId: "t9-a1") with { RequestedBy = "olga" }, Clock.GetUtcNow().AddMinutes(10), ApprovalTimeoutBehavior.Expire);
+
+        Assert.AreEqual(ApprovalStatus.Pending, (await store.FindAsync(old.IdempotencyKey))!.Status, "the old row is kept");
+        Assert.IsNull((await store.FindAsync(old.IdempotencyKey))!.RequestedBy);
+        Assert.AreEqual("forbidden", (await store.DecideAsync(fresh.IdempotencyKey, new ReviewerDecision(true, "olga"))).ErrorCode);
     }
 
     [TestMethod]
