@@ -102,6 +102,32 @@ public sealed class StepGroundingRulesTests
         Assert.IsInstanceOfType<FailAction>(p.Action, $"clicked {p.Action.Describe()}");
     }
 
+    // b5-miss-02: 'mark "Archive Q3 invoices" as done' ticked "Archive Q2 invoices" (score 0.51) and said Completed.
+    [TestMethod]
+    [DataRow("Mark \"Archive Q3 invoices\" as done")]
+    [DataRow("Tick Archive Q3 invoices")]
+    [DataRow("Click the \"Model X200\" link")]
+    public void Ground_WordMixingLettersAndDigits_NeverMatchesAnotherOne(string task)
+    {
+        var page = Page(
+            E(1, "checkbox", "Archive Q2 invoices", 10),
+            E(2, "checkbox", "Update org chart", 50),
+            E(3, "link", "Model X100", 90));
+
+        var p = First(task, page);
+
+        Assert.IsInstanceOfType<FailAction>(p.Action, $"{p.Action.Describe()}: {p.Reason}");
+    }
+
+    [TestMethod]
+    public void Ground_WordMixingLettersAndDigits_MatchesItself()
+    {
+        var page = Page(E(1, "checkbox", "Archive Q2 invoices", 10), E(2, "checkbox", "Archive Q3 invoices", 50), E(3, "link", "3rd quarter", 90));
+
+        Assert.AreEqual(2, Target(First("Mark \"Archive Q3 invoices\" as done", page)));
+        Assert.AreEqual(2, Target(First("Tick archive q3 invoices", page)));
+    }
+
     [TestMethod]
     public void Ground_SecondTextbox_IsTheSecondFieldInReadingOrder()
     {

@@ -311,10 +311,25 @@ internal static partial class TextMatch
     private static bool NumbersAgree(Phrase query, Phrase label)
     {
         var shown = label.Tokens.Where(IsNumber).ToHashSet(StringComparer.Ordinal);
-        return shown.Count == 0 || query.Tokens.Where(IsNumber).All(shown.Contains);
+        if (shown.Count > 0 && !query.Tokens.Where(IsNumber).All(shown.Contains))
+        {
+            return false;
+        }
+
+        // "Archive Q3 invoices" is never "Archive Q2 invoices", nor "Model X200" the "Model X100": a word that mixes letters
+        // and digits is a code, and a label that shows codes must show the query's.
+        var codes = label.Tokens.Where(IsCode).ToHashSet(StringComparer.Ordinal);
+        return codes.Count == 0 || query.Tokens.Where(IsCode).All(codes.Contains);
     }
 
     private static bool IsNumber(string token) => token.Length > 0 && token.All(c => char.IsAsciiDigit(c) || c == '.');
+
+    // A letter-and-digit word that is no ordinal ("3rd", "21st"): q3, x200, v2, 4k.
+    private static bool IsCode(string token) =>
+        token.Any(char.IsAsciiDigit) && token.Any(char.IsLetter) && !Ordinal().IsMatch(token);
+
+    [System.Text.RegularExpressions.GeneratedRegex(@"^\d+(st|nd|rd|th)$", System.Text.RegularExpressions.RegexOptions.CultureInvariant)]
+    private static partial System.Text.RegularExpressions.Regex Ordinal();
 
     /// <summary>Share of the query's content words found among the given words (fuzzy), 0..1.</summary>
     public static double Coverage(Phrase query, IReadOnlyCollection<string> words)
