@@ -123,7 +123,7 @@ public sealed partial class PlaywrightActionExecutor : IActionExecutor
 
     private async Task<ActionOutcome> ClickAsync(ClickAction click, Observation observation, CancellationToken ct)
     {
-        var (target, error) = await ResolveAsync(click.Target, observation, ct).ConfigureAwait(false);
+        var (target, error) = await ResolveAsync(click.Target, observation, ct, guardPress: true).ConfigureAwait(false);
         if (target is null)
         {
             return ActionOutcome.Failed(error!);
@@ -427,127 +427,6 @@ public sealed partial class PlaywrightActionExecutor : IActionExecutor
         return ActionOutcome.Success($"dragged {from} to {to}{from.Notes}");
     }
 
-    private async Task<ActionOutcome> SelectAsync(SelectOptionAction select, Observation observation, CancellationToken ct)
-    {
-        var element = ElementAt(select.Target, observation);
-        if (element is null)
-        {
-            return ActionOutcome.Failed($"select needs a drop-down element: {select.Target} is not an element of the observation");
-        }
-
-        if (!element.Source.HasFlag(ElementSource.Dom))
-        {
-            return await SelectAtPixelsAsync(select, element, observation, ct).ConfigureAwait(false);
-        }
-
-        var tag = await TagAsync(element.Id, observation, ct).ConfigureAwait(false);
-        if (tag.Status != "ok")
-        {
-            return ActionOutcome.Failed(Missing(element, tag.Status));
-        }
-
-        if (tag.Tag == "select")
-        {
-            var options = tag.Options ?? [];
-            var wanted = select.Option.Trim();
-            var match = options.FirstOrDefault(o => string.Equals(o.Label, wanted, StringComparison.OrdinalIgnoreCase))
-                ?? options.FirstOrDefault(o => string.Equals(o.Value, wanted, StringComparison.OrdinalIgnoreCase));
-            if (match is null)
-            {
-                var partial = options.Where(o => o.Label.Contains(wanted, StringComparison.OrdinalIgnoreCase)).ToArray();
-                match = partial.Length == 1 ? partial[0] : null;
-            }
-
-            if (match is null)
-            {
-                var list = string.Join(", ", options.Take(30).Select(o => $"\"{o.Label}\""));
-                return ActionOutcome.Failed($"{Describe(element)} has no option \"{select.Option}\"; its options are: {list}");
-            }
-
-            if (match.Disabled)
-            {
-                return ActionOutcome.Failed($"the option \"{match.Label}\" of {Describe(element)} is disabled");
-            }
-
-            // A native <select> popup cannot be driven by the mouse in headless Chromium: choose through the element.
-            var locator = Locate(tag);
-            await Guard(() => locator.SelectOptionAsync(new SelectOptionValue { Index = match.Index }, new LocatorSelectOptionOptions { Timeout = Settings.Timeouts.ActionMs }), ct)
-                .ConfigureAwait(false);
-            return ActionOutcome.Success($"selected \"{match.Label}\" in {Describe(element)}");
-        }
-
-        // A custom drop-down: open it with a click, then click the option that shows up.
-        var (target, error) = await ResolveAsync(ActionTarget.Element(element.Id), observation, ct).ConfigureAwait(false);
-        if (target is null)
-        {
-            return ActionOutcome.Failed(error!);
-        }
-
-        if (tag.Tag is "input" or "textarea")
-        {
-            // A text field with suggestions (an autocomplete): type the option, then click the suggestion that shows it.
-            await Guard(async () =>
-            {
-                await Page.Mouse.ClickAsync((float)target.X, (float)target.Y).ConfigureAwait(false);
-                await Page.Keyboard.PressAsync("ControlOrMeta+A").ConfigureAwait(false);
-                await Page.Keyboard.PressAsync("Delete").ConfigureAwait(false);
-                await Page.Keyboard.TypeAsync(select.Option).ConfigureAwait(false);
-                return true;
-            }, ct).ConfigureAwait(false);
-            var picked = await ClickShownOptionAsync(select, element,
-                $"typed \"{Shorten(select.Option, 40)}\" into {Describe(element)}, but no suggestion \"{Shorten(select.Option, 40)}\" appeared to pick; nothing was chosen", ct).ConfigureAwait(false);
-            return picked.Succeeded ? ActionOutcome.Success($"typed \"{Shorten(select.Option, 40)}\" into {Describe(element)} and picked its suggestion") : picked;
-        }
-
-        await Guard(() => Page.Mouse.ClickAsync((float)target.X, (float)target.Y), ct).ConfigureAwait(false);
-        return await ClickShownOptionAsync(select, element,
-            $"{Describe(element)} is not a native drop-down, and no visible option \"{select.Option}\" appeared after clicking it; look at the page and click the option", ct).ConfigureAwait(false);
-    }
-
-    /// <summary>
-    /// A drop-down seen only in pixels (no DOM id): click it like a user; a native &lt;select&gt; it focused gets the option
-    /// chosen through the element (its popup is not drawn headless), anything else is handled as a custom drop-down.
-    /// </summary>
-    private async Task<ActionOutcome> SelectAtPixelsAsync(SelectOptionAction select, UiElement element, Observation observation, CancellationToken ct)
-    {
-        var (target, error) = await ResolveAsync(ActionTarget.Element(element.Id), observation, ct).ConfigureAwait(false);
-        if (target is null)
-        {
-            return ActionOutcome.Failed(error!);
-        }
-
-        await Guard(() => Page.Mouse.ClickAsync((float)target.X, (float)target.Y), ct).ConfigureAwait(false);
-        var chosen = await Guard(() => Page.EvaluateAsync<string>(SelectFocusedScript, select.Option.Trim()), ct).ConfigureAwait(false);
-        if (chosen.StartsWith("ok:", StringComparison.Ordinal))
-        {
-            await Guard(() => Page.Keyboard.PressAsync("Escape"), ct).ConfigureAwait(false);
-            return ActionOutcome.Success($"selected \"{chosen[3..]}\" in {Describe(element)}");
-        }
-
-        if (chosen.StartsWith("none:", StringComparison.Ordinal))
-        {
-            await Guard(() => Page.Keyboard.PressAsync("Escape"), ct).ConfigureAwait(false);
-            return ActionOutcome.Failed($"{Describe(element)} has no option \"{select.Option}\"; its options are: {chosen[5..]}");
-        }
-
-        return await ClickShownOptionAsync(select, element,
-            $"clicking {Describe(element)} opened no drop-down with a visible option \"{select.Option}\"; look at the page and click the option", ct).ConfigureAwait(false);
-    }
-
-    /// <summary>After a custom drop-down was clicked open: clicks the option that appeared, or fails with <paramref name="notShown"/>.</summary>
-    private async Task<ActionOutcome> ClickShownOptionAsync(SelectOptionAction select, UiElement element, string notShown, CancellationToken ct)
-    {
-        await SettleAsync(ct, TimeSpan.FromMilliseconds(Math.Min(1000, Settings.Timeouts.SettleMs))).ConfigureAwait(false);
-        var option = await Script<FindTextResult>(new { op = "findText", key = session.ScriptKey, text = select.Option }, ct).ConfigureAwait(false);
-        if (option.Status != "ok")
-        {
-            return ActionOutcome.Failed(notShown);
-        }
-
-        await Guard(() => Page.Mouse.ClickAsync((float)option.X, (float)option.Y), ct).ConfigureAwait(false);
-        return ActionOutcome.Success($"opened {Describe(element)} and clicked the option \"{select.Option}\"");
-    }
-
     private async Task<ActionOutcome> UploadAsync(UploadFileAction upload, Observation observation, CancellationToken ct)
     {
         var baseDir = Settings.ResolveBaseDirectory();
@@ -701,7 +580,9 @@ public sealed partial class PlaywrightActionExecutor : IActionExecutor
 
     // allowCovered: only for pointing without pressing (hover, scroll, a drop target); a press on a covered element lands on
     // whatever covers it, which is not the element the policy judged and the reviewer approved.
-    private async Task<(Resolved? Target, string? Error)> ResolveAsync(ActionTarget target, Observation observation, CancellationToken ct, bool scroll = true, bool allowCovered = false)
+    // guardPress: the next press is meant for this element itself (a click), so the page's init script stops it if it lands
+    // on anything else; not for actions that press elsewhere after locating (a custom drop-down's option, a drag's drop).
+    private async Task<(Resolved? Target, string? Error)> ResolveAsync(ActionTarget target, Observation observation, CancellationToken ct, bool scroll = true, bool allowCovered = false, bool guardPress = false)
     {
         if (target.ElementId is { } id)
         {
@@ -718,7 +599,7 @@ public sealed partial class PlaywrightActionExecutor : IActionExecutor
                 return (new Resolved(cx, cy, element, ""), null);
             }
 
-            var located = await Script<LocateResult>(new { op = "locate", key = session.ScriptKey, id, token = session.DocumentOf(observation), scroll, role = element.Role }, ct)
+            var located = await Script<LocateResult>(new { op = "locate", key = session.ScriptKey, id, token = session.DocumentOf(observation), scroll, role = element.Role, press = guardPress }, ct)
                 .ConfigureAwait(false);
             if (located.Status != "ok")
             {
@@ -928,23 +809,6 @@ public sealed partial class PlaywrightActionExecutor : IActionExecutor
             break;
           }
           if (el && el !== document.body) el.setAttribute('data-secret', '');
-        }
-        """;
-
-    // Chooses an option (label, then value; exact, then a unique partial label) in the focused <select>.
-    private const string SelectFocusedScript = """
-        (wanted) => {
-          const el = document.activeElement;
-          if (!el || el.localName !== 'select') return 'not-select';
-          const opts = Array.from(el.options);
-          const w = wanted.toLowerCase();
-          let o = opts.find(x => x.label.trim().toLowerCase() === w) || opts.find(x => x.value.toLowerCase() === w);
-          if (!o) { const p = opts.filter(x => x.label.toLowerCase().includes(w)); o = p.length === 1 ? p[0] : null; }
-          if (!o || o.disabled) return 'none:' + opts.slice(0, 30).map(x => '"' + x.label.trim() + '"').join(', ');
-          el.selectedIndex = o.index;
-          el.dispatchEvent(new Event('input', { bubbles: true }));
-          el.dispatchEvent(new Event('change', { bubbles: true }));
-          return 'ok:' + o.label.trim();
         }
         """;
 
