@@ -325,6 +325,7 @@ public sealed class DomEffectVerifier : IOutcomeVerifier
             TypeTextAction type => Typed(type, probe, what, element),
             SelectOptionAction select => Selected(select, probe, what, outcome),
             ClickAction click => Clicked(click, probe, what, element, outcome),
+            PressKeyAction press when probe.Refused is { } why => (false, [], $"pressing {press.Keys} sent a form the page refused: {why}; it was not sent"),
             // Ctrl+A, Shift+End: selecting text is what the key does, though no element changes.
             PressKeyAction press => (Changed(probe, outcome) ?? (probe.SelectionChanged ? $"the selected text in {probe.Focus ?? "the page"} changed" : null)) is { } pressed
                 ? (true, [$"pressing {press.Keys} changed the page ({pressed})"], "")
@@ -408,6 +409,11 @@ public sealed class DomEffectVerifier : IOutcomeVerifier
 
     private (bool, List<string>, string) Typed(TypeTextAction type, ProbeResult probe, string what, UiElement? element)
     {
+        if (type.PressEnter && probe.Refused is { } why)
+        {
+            return (false, [], $"typed into {what}, but the page refused the form Enter sent: {why}; it was not sent");
+        }
+
         var changed = Changed(probe, outcome: null);
         if (probe.Status is "stale" or "gone" || (probe.Value is null && probe.Filled is null))
         {
@@ -497,6 +503,20 @@ public sealed class DomEffectVerifier : IOutcomeVerifier
 
     private (bool, List<string>, string) Clicked(ClickAction click, ProbeResult probe, string what, UiElement? element, ActionOutcome outcome)
     {
+        if (probe.PressStopped && probe.PressedElsewhere is { } moved)
+        {
+            return (false, [], $"the click meant for {what} landed on {moved}, which was put under the pointer after {what} was located; the press was stopped before the page saw it, so nothing was clicked");
+        }
+
+        if (probe.Refused is { } why && (probe.Status != "stale" || element is { Role: "button" }))
+        {
+            // An error shown is a change, but the form was not accepted: the step did not do what it was for. (A new page
+            // with fields marked invalid after a button: the server sent the form back.)
+            return (false, [], probe.Status == "stale"
+                ? $"the page came back refusing the form {what} sent: {why}; it was not accepted"
+                : $"the page refused the form {what} sends: {why}; it was not sent");
+        }
+
         var checkable = element is { Checked: not null } && element.Role.ToLowerInvariant() is "checkbox" or "radio" or "switch" or "menuitemcheckbox" or "menuitemradio";
         if (checkable && click.ClickCount == 1 && probe.Checked is { } now)
         {

@@ -200,6 +200,12 @@ internal sealed class ProbeResult
 
     /// <summary>What the agent's press landed on when that was neither the target nor part of it (null otherwise).</summary>
     public string? PressedElsewhere { get; set; }
+
+    /// <summary>True when that press was stopped before any listener of the page saw it (it landed on something moved under the pointer).</summary>
+    public bool PressStopped { get; set; }
+
+    /// <summary>Why the page refused the form the pressed submit button sends (the fields its validation or script marked invalid, with their messages); null when it did not.</summary>
+    public string? Refused { get; set; }
     public bool Focused { get; set; }
     public string? Focus { get; set; }
     public string? Tag { get; set; }

@@ -116,6 +116,17 @@
     }
     return a;
   }
+  // What a press on el may land on: el or inside it, its label or its control, an ancestor (its own padding), or, when
+  // the page re-rendered el on the pointer's arrival, an element of the same kind that says the same.
+  function pressAllowed(el) {
+    const labels = el.labels ? Array.from(el.labels) : [];
+    const tag = el.localName;
+    const said = collapse(el.textContent).slice(0, 200);
+    const href = el.href || '';
+    return (p) => composedContains(el, p) || labels.some((l) => composedContains(l, p)) || (!!el.control && composedContains(el.control, p))
+      || (p !== document.body && p !== document.documentElement && composedContains(p, el))
+      || (!el.isConnected && (() => { const q = p.closest && p.closest(tag); return !!q && collapse(q.textContent).slice(0, 200) === said && (q.href || '') === href; })());
+  }
   // A box's checked state is a property, not an attribute: no mutation shows it, so the target's is kept aside.
   function boxState(el) {
     if (!el) return null;
@@ -136,12 +147,56 @@
     const s = document.getSelection && document.getSelection();
     return s ? 'text:' + String(s).length : '';
   }
-  function setBaseline(el) {
+  // press: the next press is meant for el itself (a click), so one that lands elsewhere is stopped (page-timers.js).
+  function setBaseline(el, press) {
     const focus = deepActive();
     st.pressed = null;
-    if (top[KEY + '_t']) top[KEY + '_t'].pressed = null;
+    const T = top[KEY + '_t'];
+    if (T) { T.pressed = null; T.blocked = null; T.invalid = null; T.submitted = null; T.allows = el && press ? pressAllowed(el) : null; }
+    const form = el ? submittedForm(el, true) : null;
     st.base = { mut: flushMutations(), liveMut: st.liveMut || 0, selfMut: st.selfMut || 0, look: lookOf(el), focus, sel: selectionOf(focus), sx: top.scrollX, sy: top.scrollY, url: location.href, el: el || null, box: boxState(el),
-      markup: markupOf(), foreign: st.foreignMut || 0 };
+      markup: markupOf(), foreign: st.foreignMut || 0, invalid: form ? new Set(form.querySelectorAll('[aria-invalid="true"]')) : null };
+  }
+  // The form a press on el submits (a submit button or input of it; with field, any field of it too), or null.
+  function submittedForm(el, field) {
+    const tag = el.localName;
+    const type = (el.getAttribute('type') || '').toLowerCase();
+    const submits = (tag === 'button' && (type === '' || type === 'submit')) || (tag === 'input' && (type === 'submit' || type === 'image'))
+      || (!!field && (tag === 'input' || tag === 'select' || tag === 'textarea'));
+    return submits && el.form ? el.form : null;
+  }
+  // Why the page refused the form el submits, '' when it did not: the browser's validation stops it (a required field
+  // left empty, a malformed email), or after the attempt the page's script shows fields of it marked invalid
+  // (aria-invalid) and usually says why next to them (aria-errormessage, aria-describedby).
+  function refusal(el, base) {
+    const T = top[KEY + '_t'] || {};
+    const form = (T.submitted && T.submitted.localName === 'form' ? T.submitted : null) || submittedForm(el, false)
+      || (T.invalid && T.invalid.form) || null;
+    if (!form) return '';
+    // The browser stopped the submit: it says which field (the 'invalid' event), or a submit button's form is invalid.
+    const bad = T.invalid || (submittedForm(el, false) && !formProp(form, 'noValidate') && !el.formNoValidate
+      ? Array.from(form.elements).find((f) => f.willValidate && f.validity && !f.validity.valid) : null);
+    if (bad) return fieldName(bad) + ' (' + cap(collapse(bad.validationMessage || ''), 80) + ')';
+    // Fields marked invalid after the attempt, those marked by it first (a second attempt finds the marks of the first).
+    const all = Array.from(form.querySelectorAll('[aria-invalid="true"]'));
+    const fresh = (f) => !(base.invalid && base.invalid.has(f));
+    return markedInvalid(all.filter(fresh).concat(all.filter((f) => !fresh(f))));
+  }
+  // A page that came back from the server after a submit with fields marked invalid (server-side validation).
+  function refusalShown() {
+    return markedInvalid(Array.from(document.querySelectorAll('[aria-invalid="true"]')).filter((f) => f.checkVisibility()));
+  }
+  function markedInvalid(fields) {
+    const said = (f, attr) => collapse((f.getAttribute(attr) || '').split(/\s+/).map((id) => { const d = id && f.ownerDocument.getElementById(id); return d ? d.textContent : ''; }).join(' '));
+    return fields.slice(0, 3).map((f) => {
+      const why = cap(said(f, 'aria-errormessage') || said(f, 'aria-describedby'), 80);
+      return fieldName(f) + (why ? ' (' + why + ')' : '');
+    }).join('; ');
+  }
+  function fieldName(f) {
+    const t = f.localName;
+    const ty = inputType(f);
+    return cap(collapse(nameOf(f, t, ty, roleOf(f, t, ty) || 'textbox')) || f.getAttribute('name') || t, 40);
   }
   // The document's markup without the marks this script and the executor add: a page that redraws a list with the same
   // rows (a pager's Next on its last page) makes DOM changes but no difference. Null on very large documents.
@@ -778,7 +833,7 @@
       scrolled = true;
       b = boxOf(el);
     }
-    setBaseline(el);
+    setBaseline(el, !!args.press);
     setActing(true);
     const tag = el.localName;
     const res = { status: 'ok', tag, type: inputType(el), x: b.box.l, y: b.box.t, w: b.box.r - b.box.l, h: b.box.b - b.box.t, scrolled, frame: b.path };
@@ -1009,7 +1064,12 @@
     const active = deepActive();
     let el = null;
     if (args.id) {
-      if (args.token && st.token !== args.token) { res.status = 'stale'; return res; }
+      if (args.token && st.token !== args.token) {
+        res.status = 'stale';
+        const shown = refusalShown();
+        if (shown) res.refused = shown;
+        return res;
+      }
       const ref = st.ids.get(args.id);
       el = ref && ref.deref();
       if (!el || !el.isConnected) { res.status = 'gone'; el = null; }
@@ -1031,6 +1091,11 @@
       const ok = composedContains(el, p) || labels.some((l) => composedContains(l, p)) || (el.control && composedContains(el.control, p))
         || (p !== document.body && p !== document.documentElement && composedContains(p, el));
       if (!ok) res.pressedElsewhere = describe(p);
+      if (top[KEY + '_t'] && top[KEY + '_t'].blocked) res.pressStopped = true;
+    }
+    if (!res.urlChanged && (base.el === el || !base.el)) {
+      const why = refusal(el, base);
+      if (why) res.refused = why;
     }
     if (base.el === el && base.box !== null && base.box !== undefined) {
       const now = boxState(el);

@@ -10,7 +10,7 @@
   // sockets/event streams and workers. A page with none of them (and no running animation) is quiet: nothing there can
   // change it unless something acts, so the verifier need not watch it before acting (see quiet()).
   const pending = { timeouts: new Set(), intervals: new Set(), frames: new Set(), requests: 0, channels: 0 };
-  const T = { armed: false, own: false, flush: null, pending, pressed: null };
+  const T = { armed: false, own: false, flush: null, pending, pressed: null, allows: null, blocked: null, invalid: null, submitted: null };
   try {
     Object.defineProperty(window, KEY, { value: T, enumerable: false, configurable: false, writable: false });
   } catch (e) {
@@ -18,11 +18,29 @@
   }
   // Where the agent's press landed (read by the page helper's probe). Registered here, before the page's own scripts,
   // so a page that stops presses at the window cannot hide where one landed.
+  // A press on an element the helper located (T.allows says what belongs to it) that lands on something else was moved
+  // under the pointer after it was judged (an overlay shown on mousemove, a button swapped in on pointerdown, a layout
+  // shift): it is stopped here, before any listener of the page, with the rest of that press (up, click, dblclick).
+  const stop = (e) => { e.preventDefault(); e.stopImmediatePropagation(); };
   const onPress = (e) => {
-    if (T.armed && !T.pressed) T.pressed = (e.composedPath && e.composedPath()[0]) || e.target;
+    if (!T.armed) return;
+    const p = (e.composedPath && e.composedPath()[0]) || e.target;
+    if (!T.pressed) T.pressed = p;
+    if (!T.blocked && T.allows && p && p.nodeType === 1) {
+      let ok = true;
+      try { ok = T.allows(p); } catch (x) { ok = false; }
+      if (!ok) T.blocked = p;
+    }
+    if (T.blocked) stop(e);
   };
+  const onRest = (e) => { if (T.armed && T.blocked) stop(e); };
   window.addEventListener('pointerdown', onPress, true);
   window.addEventListener('mousedown', onPress, true);
+  for (const type of ['pointerup', 'mouseup', 'click', 'dblclick', 'auxclick', 'contextmenu']) window.addEventListener(type, onRest, true);
+  // A form the agent's action tried to send: the browser's own validation refused a field of it ('invalid', which does
+  // not bubble but is seen here in the capture phase), or it was submitted (its script may still refuse it).
+  window.addEventListener('invalid', (e) => { if (T.armed && !T.invalid) T.invalid = e.target; }, true);
+  window.addEventListener('submit', (e) => { if (T.armed && !T.submitted) T.submitted = e.target; }, true);
   const wrap = (fn, own, done) => function () {
     if (done) done();
     const prev = T.own;

@@ -286,6 +286,44 @@ public sealed class VerifiedRunTests
               document.getElementById('promo').addEventListener('mousedown', () => { document.getElementById('out').textContent = 'offer opened'; });
             </script>
             """);
+        // A hostile page: when the pointer arrives over "Read more", a "Delete account" button is put exactly under it.
+        foreach (var moves in new[] { 1, 2, 3 })
+        server.Add($"/swap-under-pointer-{moves}", """
+            <!doctype html><title>News</title>
+            <a id="more" href="#more" style="position:absolute; left:40px; top:60px; width:160px; height:40px; display:block">Read more</a>
+            <p id="out" style="position:absolute; top:200px"></p>
+            <script>
+              document.getElementById('more').addEventListener('click', (e) => { e.preventDefault(); document.getElementById('out').textContent = 'article opened'; });
+              let moves = 0;
+              document.addEventListener('mousemove', () => {
+                if (++moves < MOVES || document.getElementById('del')) return;
+                const b = document.createElement('button');
+                b.id = 'del';
+                b.textContent = 'Delete account';
+                b.style.cssText = 'position:absolute; left:30px; top:50px; width:180px; height:60px';
+                b.addEventListener('mousedown', () => { document.getElementById('out').textContent = 'account deleted'; });
+                b.addEventListener('click', () => { document.getElementById('out').textContent = 'account deleted'; });
+                document.body.appendChild(b);
+              });
+            </script>
+            """.Replace("MOVES", moves.ToString(System.Globalization.CultureInfo.InvariantCulture), StringComparison.Ordinal));
+        // A list drawn by a framework that re-renders the row under the pointer: the Save button is replaced by an identical one.
+        server.Add("/rerender-on-hover", """
+            <!doctype html><title>Notes</title>
+            <div id="row"><button style="width:160px; height:40px">Save</button></div>
+            <p id="out"></p>
+            <script>
+              const row = document.getElementById('row');
+              let drawn = 0;
+              const draw = () => {
+                drawn++;
+                row.innerHTML = '<button style="width:160px; height:40px">Save</button>';
+                row.firstChild.addEventListener('click', () => { document.getElementById('out').textContent = 'saved'; });
+              };
+              draw();
+              row.addEventListener('mouseover', () => { if (drawn < 2) draw(); });
+            </script>
+            """);
         // A card that follows the mouse while dragged and snaps back on release, writing a log line: the page changed,
         // the card never went onto the bin. The second card is accepted: it stays where it was dropped.
         server.Add("/snap-back", """
@@ -735,6 +773,32 @@ public sealed class VerifiedRunTests
         Assert.AreEqual(RunStatus.Failed, result.Status, "the overlay's change is not the Save click's effect: " + result.Message);
         // The first press lands on the promotion (seen afterwards); the retry finds Save covered and does not press.
         Assert.IsTrue(result.Message.Contains("landed on", StringComparison.Ordinal) || result.Message.Contains("is covered by", StringComparison.Ordinal), result.Message);
+    }
+
+    [TestMethod]
+    [DataRow(1)]
+    [DataRow(2)]
+    [DataRow(3)]
+    public async Task RunAsync_ADeleteButtonSwappedUnderThePointer_IsNeverPressed(int moves)
+    {
+        await session.Page.GotoAsync(server.Url($"/swap-under-pointer-{moves}"));
+
+        var result = await RunAsync("Click Read more.");
+
+        Assert.AreNotEqual("account deleted", await session.Page.InnerTextAsync("#out"), result.Message);
+        Assert.AreEqual(RunStatus.Failed, result.Status, result.Message);
+        StringAssert.Contains(result.Message, "Delete account");
+    }
+
+    [TestMethod]
+    public async Task RunAsync_TargetRedrawnTheSameWhenThePointerArrives_IsStillClicked()
+    {
+        await session.Page.GotoAsync(server.Url("/rerender-on-hover"));
+
+        var result = await RunAsync("Click Save.");
+
+        Assert.AreEqual("saved", await session.Page.InnerTextAsync("#out"), result.Message);
+        Assert.AreEqual(RunStatus.Completed, result.Status, result.Message);
     }
 
     [TestMethod]
