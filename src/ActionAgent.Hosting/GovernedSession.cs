@@ -122,7 +122,7 @@ public sealed class GovernedSession : IAsyncDisposable
                 action = AuditLimits.Clip(pipeline.Secrets.Redaction.Redact(proposal.Action.Describe())),
                 changes = named,
             }, ct).ConfigureAwait(false);
-        });
+        }, guardOptions.Mode == NetworkGuardMode.Guard ? guard : null);
 
         // Outcome messages can quote the page (a field that echoes what was typed): redacted before anyone reads them.
         executor = new RedactingExecutor(executor, pipeline.Secrets.Redaction);

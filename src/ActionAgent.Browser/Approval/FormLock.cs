@@ -92,6 +92,27 @@ public sealed class FormLock(BrowserSession session, ILogger<FormLock>? logger =
         return held is not null && held.Action.Kind == action.Kind && Equals(held.Action.PrimaryTarget, action.PrimaryTarget) ? held : null;
     }
 
+    /// <summary>
+    /// Why a request (<paramref name="method"/> <paramref name="url"/>), sent while the approved action of <paramref name="held"/> runs, must not leave: it is
+    /// that form's own submission (same method and URL, urlencoded) but sends other entries than the reviewer saw — a
+    /// click or submit handler rewrote a field during the press. Null for any other request, or the same entries.
+    /// </summary>
+    internal string? RefusalOf(Held held, string method, string url, string? contentType, string? body)
+    {
+        var form = held.Snapshot;
+        if (body is null || !string.Equals(method, form.Method, StringComparison.OrdinalIgnoreCase) || !SameUrl(url, form.Action)
+            || contentType is null || !contentType.StartsWith("application/x-www-form-urlencoded", StringComparison.OrdinalIgnoreCase))
+        {
+            return null;
+        }
+
+        var changes = form.BodyChanges(body, _key);
+        return changes.Count == 0 ? null : $"it sends another form than the one the reviewer approved ({string.Join("; ", changes)})";
+    }
+
+    private static bool SameUrl(string a, string b) =>
+        string.Equals(a.Split('#')[0], b.Split('#')[0], StringComparison.Ordinal);
+
     /// <summary>Reads the form of <paramref name="scope"/> now: the page helper's status and the snapshot when it is "ok".</summary>
     internal async Task<(string Status, FormSnapshot? Snapshot)> ReadAsync(FormScope scope, CancellationToken cancellationToken)
     {

@@ -1,5 +1,6 @@
 using ActionAgent.Core.Decision;
 using ActionAgent.Core.Execution;
+using ActionAgent.Browser.Network;
 using ActionAgent.Core.Perception;
 
 namespace ActionAgent.Browser.Approval;
@@ -9,7 +10,7 @@ namespace ActionAgent.Browser.Approval;
 /// runs only if the form would still submit the same entries to the same place. Otherwise nothing is done and the step
 /// fails as <see cref="FailureKind.NotApproved"/>, naming what changed; <paramref name="refused"/> is told (the audit log).
 /// </summary>
-public sealed class FormLockExecutor(IActionExecutor inner, FormLock formLock, Func<ProposedAction, IReadOnlyList<string>, CancellationToken, Task>? refused = null) : IActionExecutor
+public sealed class FormLockExecutor(IActionExecutor inner, FormLock formLock, Func<ProposedAction, IReadOnlyList<string>, CancellationToken, Task>? refused = null, NetworkGuard? guard = null) : IActionExecutor
 {
     /// <inheritdoc />
     public async Task<ActionOutcome> ExecuteAsync(ProposedAction proposal, Observation observation, CancellationToken cancellationToken = default)
@@ -17,8 +18,13 @@ public sealed class FormLockExecutor(IActionExecutor inner, FormLock formLock, F
         ArgumentNullException.ThrowIfNull(proposal);
         if (formLock.Take(proposal.Action) is not { } held)
         {
+            guard?.CheckApprovedRequests(null);
             return await inner.ExecuteAsync(proposal, observation, cancellationToken).ConfigureAwait(false);
         }
+
+        // The form is read again below, before the press; what its own handlers change during the press shows only in the
+        // request it sends, which the network guard holds against the same snapshot.
+        guard?.CheckApprovedRequests(r => formLock.RefusalOf(held, r.Method, r.Url, r.ContentType, r.Body));
 
         var (status, now) = await formLock.ReadAsync(held.Scope, cancellationToken).ConfigureAwait(false);
         if (status == "gone")

@@ -21,6 +21,18 @@ internal sealed class FormSnapshot
         Entries = entries;
     }
 
+    /// <summary>The method a submission uses (GET, POST…), upper case.</summary>
+    public string Method { get; private init; } = "";
+
+    /// <summary>The URL a submission goes to.</summary>
+    public string Action { get; private init; } = "";
+
+    /// <summary>The encoding of a submission's body (application/x-www-form-urlencoded, multipart/form-data, text/plain).</summary>
+    public string Enctype { get; private init; } = "";
+
+    /// <summary>The entries a submission sends (the first <see cref="FormEntriesResult.Sent"/>), and which of them are files.</summary>
+    private IReadOnlyList<(string Name, string Hash, bool File)> Sent { get; init; } = [];
+
     /// <summary>"POST http://host/path (application/x-www-form-urlencoded)", plus the target window when it has one.</summary>
     public string Destination { get; }
 
@@ -34,9 +46,53 @@ internal sealed class FormSnapshot
         var destination = $"{read.Method.ToUpperInvariant()} {read.Action} ({read.Enctype}){target}";
         using var hmac = new HMACSHA256(key);
         var entries = read.Entries
-            .Select(e => KeyValuePair.Create(e.Name, Convert.ToHexStringLower(hmac.ComputeHash(Encoding.UTF8.GetBytes(e.Value)))))
+            .Select(e => KeyValuePair.Create(e.Name, Hash(hmac, e.Value)))
             .ToArray();
-        return new FormSnapshot(destination, entries);
+        return new FormSnapshot(destination, entries)
+        {
+            Method = read.Method.ToUpperInvariant(),
+            Action = read.Action,
+            Enctype = read.Enctype,
+            Sent = read.Entries.Take(Math.Clamp(read.Sent, 0, read.Entries.Count)).Select((e, i) => (e.Name, entries[i].Value, e.File)).ToArray(),
+        };
+    }
+
+    /// <summary>
+    /// What differs between the entries this form would send and the urlencoded <paramref name="body"/> of a request (names,
+    /// never values); empty when they are the same. Line breaks count as one (a submission writes CRLF); a file entry is
+    /// compared by name only (its bytes are not in a urlencoded body).
+    /// </summary>
+    public IReadOnlyList<string> BodyChanges(string body, byte[] key)
+    {
+        ArgumentNullException.ThrowIfNull(body);
+        using var hmac = new HMACSHA256(key);
+        var files = Sent.Where(e => e.File).Select(e => e.Name).ToHashSet(StringComparer.Ordinal);
+        var sentNow = new List<KeyValuePair<string, string>>();
+        foreach (var pair in body.Split('&', StringSplitOptions.RemoveEmptyEntries))
+        {
+            var cut = pair.IndexOf('=', StringComparison.Ordinal);
+            var name = Decode(cut < 0 ? pair : pair[..cut]);
+            var value = Decode(cut < 0 ? "" : pair[(cut + 1)..]);
+            sentNow.Add(KeyValuePair.Create(name, files.Contains(name) ? Sent.First(e => e.Name == name).Hash : Hash(hmac, value)));
+        }
+
+        var approved = new FormSnapshot(Destination, Sent.Select(e => KeyValuePair.Create(e.Name, e.Hash)).ToArray());
+        return approved.ChangesTo(new FormSnapshot(Destination, sentNow));
+    }
+
+    private static string Hash(HMACSHA256 hmac, string value) =>
+        Convert.ToHexStringLower(hmac.ComputeHash(Encoding.UTF8.GetBytes(value.Replace("\r\n", "\n", StringComparison.Ordinal))));
+
+    private static string Decode(string part)
+    {
+        try
+        {
+            return Uri.UnescapeDataString(part.Replace('+', ' '));
+        }
+        catch (UriFormatException)
+        {
+            return part;
+        }
     }
 
     /// <summary>What changed from this snapshot to <paramref name="now"/>, in words (entry names, never values); empty when nothing did.</summary>

@@ -497,7 +497,27 @@ public sealed class DomEffectVerifier : IOutcomeVerifier
                 : (false, [], $"{what} reads \"{Short(typed)}\" instead of \"{Short(select.Option)}\"");
         }
 
-        // A custom drop-down (or one seen in pixels): its state is not a <select>, so ask for any change.
+        // A drop-down drawn by a script: it shows the option now, or its list marks the option chosen. One that closed and
+        // still shows what it showed chose nothing, however much the page changed (the list closing).
+        if (probe.Shown is { } shown && probe.Status == "ok")
+        {
+            var option = Collapse(select.Option);
+            if (shown.Contains(option, StringComparison.OrdinalIgnoreCase))
+            {
+                return (true, [$"{what} now shows \"{Short(shown)}\""], "");
+            }
+
+            if (probe.Chosen?.Any(c => string.Equals(Collapse(c), option, StringComparison.OrdinalIgnoreCase)) == true)
+            {
+                return (true, [$"option \"{Short(select.Option)}\" is marked chosen"], "");
+            }
+
+            return probe.ShownBefore is { } before && string.Equals(before, shown, StringComparison.Ordinal)
+                ? (false, [], $"{what} still shows \"{Short(shown)}\": choosing \"{Short(select.Option)}\" was not taken")
+                : (false, [], $"{what} shows \"{Short(shown)}\" instead of \"{Short(select.Option)}\"");
+        }
+
+        // One seen only in pixels: its state is not in the DOM, so ask for any change.
         return Changed(probe, outcome) is { } c ? (true, [$"choosing \"{Short(select.Option)}\" changed the page ({c})"], "") : (false, [], $"choosing \"{Short(select.Option)}\" in {what} changed nothing on the page");
     }
 
@@ -614,4 +634,6 @@ public sealed class DomEffectVerifier : IOutcomeVerifier
     };
 
     private static string Short(string s) => s.Length > 60 ? s[..57] + "…" : s;
+
+    private static string Collapse(string s) => string.Join(' ', s.Split((char[]?)null, StringSplitOptions.RemoveEmptyEntries));
 }

@@ -204,6 +204,15 @@ internal sealed class ProbeResult
     /// <summary>True when that press was stopped before any listener of the page saw it (it landed on something moved under the pointer).</summary>
     public bool PressStopped { get; set; }
 
+    /// <summary>What a script-drawn drop-down (any element but a field or a native select) shows now, white space collapsed.</summary>
+    public string? Shown { get; set; }
+
+    /// <summary>What it showed just before the action.</summary>
+    public string? ShownBefore { get; set; }
+
+    /// <summary>The text of the options marked aria-selected in the page now.</summary>
+    public List<string>? Chosen { get; set; }
+
     /// <summary>Why the page refused the form the pressed submit button sends (the fields its validation or script marked invalid, with their messages); null when it did not.</summary>
     public string? Refused { get; set; }
     public bool Focused { get; set; }
@@ -288,10 +297,14 @@ internal sealed class FormEntriesResult
     public string Enctype { get; set; } = "";
     public string Target { get; set; } = "";
     public List<FormEntryDto> Entries { get; set; } = [];
+
+    /// <summary>How many of <see cref="Entries"/> (the first ones) a submission sends; the rest are controls without a name.</summary>
+    public int Sent { get; set; }
 }
 
 internal sealed class FormEntryDto
 {
     public string Name { get; set; } = "";
     public string Value { get; set; } = "";
+    public bool File { get; set; }
 }

@@ -20,6 +20,12 @@ internal sealed class GuardedRequest(string method, string url, Func<Task> proce
 
     public string PageUrl { get; init; } = "";
 
+    /// <summary>The request's Content-Type header, when it has a body.</summary>
+    public string? ContentType { get; init; }
+
+    /// <summary>The request body as text (a routed request's post data), or null.</summary>
+    public string? Body { get; init; }
+
     public Task ContinueAsync() => proceed();
 
     public Task AbortAsync() => abort();
@@ -34,6 +40,8 @@ internal sealed class GuardedRequest(string method, string url, Func<Task> proce
             IsNavigation = SafeIsNavigation(request),
             BodySize = request.PostDataBuffer?.Length ?? 0,
             PageUrl = SafeFrameUrl(request),
+            ContentType = request.Headers.TryGetValue("content-type", out var type) ? type : null,
+            Body = request.PostData,
         };
     }
 

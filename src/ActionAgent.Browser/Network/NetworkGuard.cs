@@ -331,6 +331,16 @@ public sealed class NetworkGuard : IAsyncDisposable
             return;
         }
 
+        if (MutatingMethods.Contains(method) && ApprovedActionInFlight && Volatile.Read(ref _approvedCheck) is { } check && check(request) is { } refused)
+        {
+            // The approved action's own form, rewritten during the press (by its click or submit handler): not what was approved.
+            // Counted as refused, so a decider's "done" after it ends the run failed (NetworkGuardDecider).
+            var stopped = Raise(NetworkEventKind.Rejected, request, refused);
+            _holdOutcomes[Interlocked.Increment(ref _holdSeq)] = Task.FromResult(stopped);
+            await request.AbortAsync().ConfigureAwait(false);
+            return;
+        }
+
         if (!MutatingMethods.Contains(method) || ApprovedActionInFlight)
         {
             await request.ContinueAsync().ConfigureAwait(false);
@@ -546,6 +556,14 @@ public sealed class NetworkGuard : IAsyncDisposable
         var pattern = "^" + string.Join(".*", s.Split('*').Select(Regex.Escape)) + "$";
         return (method, new Regex(pattern, RegexOptions.IgnoreCase | RegexOptions.CultureInvariant));
     }
+
+    private Func<GuardedRequest, string?>? _approvedCheck;
+
+    /// <summary>
+    /// What a mutating request sent while the next approved action runs (and its grace period) must pass: a reason to
+    /// abort it, or null to let it go. Replaced by the next call; null checks nothing.
+    /// </summary>
+    internal void CheckApprovedRequests(Func<GuardedRequest, string?>? check) => Volatile.Write(ref _approvedCheck, check);
 
     private void EndApprovedAction()
     {

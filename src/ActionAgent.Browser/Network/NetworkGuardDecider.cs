@@ -40,7 +40,7 @@ public sealed class NetworkGuardDecider(IDecider inner, NetworkGuard guard) : ID
         return proposal with
         {
             Action = new FailAction(
-                $"the decider said done ({done.Result}), but the page sent {first.Method} {first.Url}{more}, which the network guard held and nobody approved ({first.Reason}); it did not take effect")
+                $"the decider said done ({done.Result}), but the page sent {first.Method} {first.Url}{more}, which the network guard stopped: nobody approved it ({first.Reason}); it did not take effect")
             {
                 Failure = FailureKind.NotApproved,
             },

@@ -155,7 +155,14 @@
     if (T) { T.pressed = null; T.blocked = null; T.invalid = null; T.submitted = null; T.allows = el && press ? pressAllowed(el) : null; }
     const form = el ? submittedForm(el, true) : null;
     st.base = { mut: flushMutations(), liveMut: st.liveMut || 0, selfMut: st.selfMut || 0, look: lookOf(el), focus, sel: selectionOf(focus), sx: top.scrollX, sy: top.scrollY, url: location.href, el: el || null, box: boxState(el),
-      markup: markupOf(), foreign: st.foreignMut || 0, invalid: form ? new Set(form.querySelectorAll('[aria-invalid="true"]')) : null };
+      markup: markupOf(), foreign: st.foreignMut || 0, invalid: form ? new Set(form.querySelectorAll('[aria-invalid="true"]')) : null,
+      shown: el ? shownText(el) : null };
+  }
+  // What a drop-down drawn by a script shows (its trigger's text), null for fields, native selects and secrets.
+  function shownText(el) {
+    const tag = el.localName;
+    if (tag === 'input' || tag === 'textarea' || tag === 'select' || isSecret(el, tag, inputType(el))) return null;
+    return cap(visibleText(el), 200);
   }
   // The form a press on el submits (a submit button or input of it; with field, any field of it too), or null.
   function submittedForm(el, field) {
@@ -1122,6 +1129,13 @@
     res.tag = tag;
     res.type = type;
     res.name = describe(el);
+    const shown = shownText(el);
+    if (shown !== null) {
+      res.shown = shown;
+      if (base.el === el && typeof base.shown === 'string') res.shownBefore = base.shown;
+      // Options marked chosen anywhere in the page (a drop-down's list, open or hidden).
+      res.chosen = Array.from(document.querySelectorAll('[role="option"][aria-selected="true"]')).slice(0, 20).map((o) => cap(collapse(o.textContent), 80));
+    }
     const secret = isSecret(el, tag, type);
     if (type === 'checkbox' || type === 'radio') res.checked = !!el.checked;
     else if (el.hasAttribute('aria-checked')) res.checked = el.getAttribute('aria-checked') === 'true';
@@ -1226,8 +1240,9 @@
     }
     const entries = [];
     for (const [name, v] of data) {
-      entries.push({ name, value: typeof v === 'string' ? v : 'file:' + v.name + ':' + v.size + ':' + v.type + ':' + v.lastModified });
+      entries.push({ name, value: typeof v === 'string' ? v : 'file:' + v.name + ':' + v.size + ':' + v.type + ':' + v.lastModified, file: typeof v !== 'string' });
     }
+    const sent = entries.length;
     controls.forEach((c, i) => {
       const tag = c.localName;
       if (c.name || c.disabled || tag === 'button' || tag === 'fieldset' || tag === 'object' || tag === 'output') return;
@@ -1245,6 +1260,7 @@
       enctype: own('formenctype', 'formEnctype', 'enctype'),
       target: own('formtarget', 'formTarget', 'target'),
       entries,
+      sent,
     };
   }
 

@@ -89,6 +89,29 @@ public sealed class FormLockTests
         Assert.IsFalse(audit.Contains("10000", StringComparison.Ordinal) || audit.Contains("Mallory", StringComparison.Ordinal), "values are named, not quoted");
     }
 
+    // The form is the one the reviewer saw until the press; the page's own submit handler rewrites it as it is sent. The
+    // check before the press cannot see it: the request the form sends is held against the same snapshot and stopped.
+    [TestMethod]
+    public async Task Run_FormRewrittenByItsOwnSubmitHandler_TheRequestIsStoppedAndTheRunFails()
+    {
+        await using var site = await HostileSite.StartAsync();
+        var run = StartTransfer(site);
+        var pending = await WaitForPendingAsync(run);
+        site.Signal = "press";
+        await WaitForAsync(() => site.Requests.Any(r => r.StartsWith("GET /api/tampered?press", StringComparison.Ordinal)), "the page to arm its submit handler");
+
+        var approve = await CliProcess.RunAsync(_dir, Timeout, "approvals", "approve", pending.Id.ToString(CultureInfo.InvariantCulture), "--reviewer", "alice",
+            "--approvals-db", Db, "--audit", AuditFile);
+        Assert.AreEqual(0, approve.ExitCode, approve.ToString());
+        var r = await run;
+
+        TestContext.WriteLine(r.ToString());
+        Assert.AreEqual(0, site.Mutations.Count, $"the rewritten form reached the server: {string.Join(", ", site.Mutations)}\n{r}");
+        Assert.AreNotEqual(0, r.ExitCode, "a run whose approved submit was rewritten is not a success\n" + r);
+        StringAssert.Contains(r.StdOut + r.StdErr, "another form than the one the reviewer approved (recipient, amount changed)", r.ToString());
+        Assert.IsFalse((r.StdOut + r.StdErr).Contains("10000", StringComparison.Ordinal) || (r.StdOut + r.StdErr).Contains("Mallory", StringComparison.Ordinal), "values are named, not quoted");
+    }
+
     [TestMethod]
     public async Task Run_FormUnchangedWhenApproved_TheApprovedTransferIsSentOnce()
     {
