@@ -1,6 +1,6 @@
+using ActionAgent.Browser.Network;
 using ActionAgent.Core.Decision;
 using ActionAgent.Core.Execution;
-using ActionAgent.Browser.Network;
 using ActionAgent.Core.Perception;
 
 namespace ActionAgent.Browser.Approval;
