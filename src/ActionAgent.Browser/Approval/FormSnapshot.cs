@@ -27,9 +27,6 @@ internal sealed class FormSnapshot
     /// <summary>The URL a submission goes to.</summary>
     public string Action { get; private init; } = "";
 
-    /// <summary>The encoding of a submission's body (application/x-www-form-urlencoded, multipart/form-data, text/plain).</summary>
-    public string Enctype { get; private init; } = "";
-
     /// <summary>The entries a submission sends (the first <see cref="FormEntriesResult.Sent"/>), and which of them are files.</summary>
     private IReadOnlyList<(string Name, string Hash, bool File)> Sent { get; init; } = [];
 
@@ -52,7 +49,6 @@ internal sealed class FormSnapshot
         {
             Method = read.Method.ToUpperInvariant(),
             Action = read.Action,
-            Enctype = read.Enctype,
             Sent = read.Entries.Take(Math.Clamp(read.Sent, 0, read.Entries.Count)).Select((e, i) => (e.Name, entries[i].Value, e.File)).ToArray(),
         };
     }

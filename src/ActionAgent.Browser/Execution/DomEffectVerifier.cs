@@ -3,6 +3,7 @@ using ActionAgent.Browser.Perception;
 using ActionAgent.Core.Decision;
 using ActionAgent.Core.Execution;
 using ActionAgent.Core.Perception;
+using ActionAgent.Core.Text;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Logging.Abstractions;
 using Microsoft.Playwright;
@@ -501,13 +502,13 @@ public sealed class DomEffectVerifier : IOutcomeVerifier
         // still shows what it showed chose nothing, however much the page changed (the list closing).
         if (probe.Shown is { } shown && probe.Status == "ok")
         {
-            var option = Collapse(select.Option);
+            var option = WhiteSpace.Collapse(select.Option);
             if (shown.Contains(option, StringComparison.OrdinalIgnoreCase))
             {
                 return (true, [$"{what} now shows \"{Short(shown)}\""], "");
             }
 
-            if (probe.Chosen?.Any(c => string.Equals(Collapse(c), option, StringComparison.OrdinalIgnoreCase)) == true)
+            if (probe.Chosen?.Any(c => string.Equals(WhiteSpace.Collapse(c), option, StringComparison.OrdinalIgnoreCase)) == true)
             {
                 return (true, [$"option \"{Short(select.Option)}\" is marked chosen"], "");
             }
@@ -634,6 +635,4 @@ public sealed class DomEffectVerifier : IOutcomeVerifier
     };
 
     private static string Short(string s) => s.Length > 60 ? s[..57] + "…" : s;
-
-    private static string Collapse(string s) => string.Join(' ', s.Split((char[]?)null, StringSplitOptions.RemoveEmptyEntries));
 }

@@ -2,6 +2,7 @@ using ActionAgent.Browser.Internal;
 using ActionAgent.Core.Decision;
 using ActionAgent.Core.Execution;
 using ActionAgent.Core.Perception;
+using ActionAgent.Core.Text;
 using Microsoft.Playwright;
 
 namespace ActionAgent.Browser.Execution;
@@ -68,7 +69,5 @@ public sealed partial class PlaywrightActionExecutor
 
     internal static bool Same(string? selected, string? wanted) =>
         selected is not null && wanted is not null
-        && string.Equals(Collapse(selected), Collapse(wanted), StringComparison.OrdinalIgnoreCase);
-
-    private static string Collapse(string text) => string.Join(' ', text.Split((char[]?)null, StringSplitOptions.RemoveEmptyEntries));
+        && string.Equals(WhiteSpace.Collapse(selected), WhiteSpace.Collapse(wanted), StringComparison.OrdinalIgnoreCase);
 }

@@ -177,11 +177,11 @@
   // (aria-invalid) and usually says why next to them (aria-errormessage, aria-describedby).
   function refusal(el, base) {
     const T = top[KEY + '_t'] || {};
-    const form = (T.submitted && T.submitted.localName === 'form' ? T.submitted : null) || submittedForm(el, false)
-      || (T.invalid && T.invalid.form) || null;
+    const buttonForm = submittedForm(el, false);
+    const form = (T.submitted && T.submitted.localName === 'form' ? T.submitted : null) || buttonForm || (T.invalid && T.invalid.form) || null;
     if (!form) return '';
     // The browser stopped the submit: it says which field (the 'invalid' event), or a submit button's form is invalid.
-    const bad = T.invalid || (submittedForm(el, false) && !formProp(form, 'noValidate') && !el.formNoValidate
+    const bad = T.invalid || (buttonForm && !formProp(form, 'noValidate') && !el.formNoValidate
       ? Array.from(form.elements).find((f) => f.willValidate && f.validity && !f.validity.valid) : null);
     if (bad) return fieldName(bad) + ' (' + cap(collapse(bad.validationMessage || ''), 80) + ')';
     // Fields marked invalid after the attempt, those marked by it first (a second attempt finds the marks of the first).
@@ -1093,11 +1093,7 @@
     const pressed = (top[KEY + '_t'] && top[KEY + '_t'].pressed) || st.pressed;
     if (base.el === el && pressed && pressed.nodeType === 1) {
       // Inside the target, its label or its control, or an ancestor of the target (its own padding): the target's press.
-      const p = pressed;
-      const labels = el.labels ? Array.from(el.labels) : [];
-      const ok = composedContains(el, p) || labels.some((l) => composedContains(l, p)) || (el.control && composedContains(el.control, p))
-        || (p !== document.body && p !== document.documentElement && composedContains(p, el));
-      if (!ok) res.pressedElsewhere = describe(p);
+      if (!pressAllowed(el)(pressed)) res.pressedElsewhere = describe(pressed);
       if (top[KEY + '_t'] && top[KEY + '_t'].blocked) res.pressStopped = true;
     }
     if (!res.urlChanged && (base.el === el || !base.el)) {

@@ -3,6 +3,7 @@ using System.Security.Cryptography;
 using System.Text;
 using ActionAgent.Core.Decision;
 using ActionAgent.Core.Perception;
+using ActionAgent.Core.Text;
 
 namespace ActionAgent.Core.Approval;
 
@@ -78,7 +79,7 @@ public sealed record ActionFingerprint(string Value)
         if (element is not null)
         {
             canonical.Add($"{name}.role", element.Role);
-            canonical.Add($"{name}.name", Collapse(element.Label));
+            canonical.Add($"{name}.name", WhiteSpace.Collapse(element.Label));
             canonical.Add($"{name}.frame", element.FramePath);
             canonical.Add($"{name}.href", element.Href ?? "");
             canonical.Add($"{name}.input", element.InputType ?? "");
@@ -96,7 +97,7 @@ public sealed record ActionFingerprint(string Value)
             ? FormattableString.Invariant($"{Math.Round(p.X)},{Math.Round(p.Y)},{p.Space}")
             : "");
         canonical.Add($"{name}.element", target.ElementId?.ToString(CultureInfo.InvariantCulture) ?? "");
-        canonical.Add($"{name}.description", Collapse(target.Description));
+        canonical.Add($"{name}.description", WhiteSpace.Collapse(target.Description));
     }
 
     private static void AddParameters(Canonical canonical, BrowserAction action)
@@ -150,8 +151,6 @@ public sealed record ActionFingerprint(string Value)
                 break;
         }
     }
-
-    private static string Collapse(string text) => string.Join(' ', (text ?? "").Split((char[]?)null, StringSplitOptions.RemoveEmptyEntries));
 
     private static string Hex(byte[] bytes) => Convert.ToHexStringLower(bytes);
 

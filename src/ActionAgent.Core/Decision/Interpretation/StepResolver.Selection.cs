@@ -1,4 +1,5 @@
 using System.Text.RegularExpressions;
+using ActionAgent.Core.Text;
 
 namespace ActionAgent.Core.Decision.Interpretation;
 
@@ -16,13 +17,13 @@ internal sealed partial class StepResolver
                 "the step does not say which words to select: quote them (make the word \"Total\" bold)");
         }
 
-        var wanted = Squash(words);
+        var wanted = WhiteSpace.Collapse(words);
         var visible = g.Page.Items.Where(i => !i.IsHidden && !i.Element.IsSecret).ToList();
-        var holders = visible.Where(i => IsTextHolder(i) && Squash(i.Element.Value).Contains(wanted, StringComparison.OrdinalIgnoreCase)).ToList();
+        var holders = visible.Where(i => IsTextHolder(i) && WhiteSpace.Collapse(i.Element.Value).Contains(wanted, StringComparison.OrdinalIgnoreCase)).ToList();
         if (holders.Count == 0)
         {
             // Loose text (a paragraph, a heading): the smallest element that holds the words.
-            holders = visible.Where(i => !IsTextHolder(i) && Squash(i.Element.Name).Contains(wanted, StringComparison.OrdinalIgnoreCase))
+            holders = visible.Where(i => !IsTextHolder(i) && WhiteSpace.Collapse(i.Element.Name).Contains(wanted, StringComparison.OrdinalIgnoreCase))
                 .OrderBy(i => i.Element.Bounds.Area).Take(1).ToList();
         }
 
@@ -66,7 +67,7 @@ internal sealed partial class StepResolver
     private static bool IsTextHolder(PageItem i) => i.IsEditable || i.Element.Role is "textbox" or "document" || i.Element.Tag is "input" or "textarea";
 
     private static string Where(PageItem i) =>
-        i.Display.Length > 0 ? $"{i.RoleWord} '{i.Display}'" : $"{i.RoleWord} reading '{Cut(Squash(i.Element.Value ?? i.Element.Name))}'";
+        i.Display.Length > 0 ? $"{i.RoleWord} '{i.Display}'" : $"{i.RoleWord} reading '{Cut(WhiteSpace.Collapse(i.Element.Value ?? i.Element.Name))}'";
 
     private static string Cut(string s) => s.Length > 40 ? s[..39] + "…" : s;
 
@@ -77,10 +78,10 @@ internal sealed partial class StepResolver
         var quoted = PlaceQuote().Match(place);
         if (quoted.Success)
         {
-            var name = Squash(quoted.Groups["q"].Value);
-            return holders.Where(i => Squash(i.Element.Value).Contains(name, StringComparison.OrdinalIgnoreCase)
-                || Squash(i.Display).Contains(name, StringComparison.OrdinalIgnoreCase)
-                || Squash(i.Element.NearbyText).Contains(name, StringComparison.OrdinalIgnoreCase)).ToList();
+            var name = WhiteSpace.Collapse(quoted.Groups["q"].Value);
+            return holders.Where(i => WhiteSpace.Collapse(i.Element.Value).Contains(name, StringComparison.OrdinalIgnoreCase)
+                || WhiteSpace.Collapse(i.Display).Contains(name, StringComparison.OrdinalIgnoreCase)
+                || WhiteSpace.Collapse(i.Element.NearbyText).Contains(name, StringComparison.OrdinalIgnoreCase)).ToList();
         }
 
         var (main, _) = TargetQuery.StripRoleWords(place);
@@ -93,10 +94,10 @@ internal sealed partial class StepResolver
         if (PlaceName().Match(main) is { Success: true } headed)
         {
             // "the box headed Second Editor" (its quotes gone with a leading place): the holder that shows that name.
-            var name = Squash(headed.Groups["name"].Value);
-            var showing = holders.Where(i => Squash(i.Element.Value).StartsWith(name, StringComparison.OrdinalIgnoreCase)
-                || Squash(i.Display).Contains(name, StringComparison.OrdinalIgnoreCase)
-                || Squash(i.Element.NearbyText).Contains(name, StringComparison.OrdinalIgnoreCase)).ToList();
+            var name = WhiteSpace.Collapse(headed.Groups["name"].Value);
+            var showing = holders.Where(i => WhiteSpace.Collapse(i.Element.Value).StartsWith(name, StringComparison.OrdinalIgnoreCase)
+                || WhiteSpace.Collapse(i.Display).Contains(name, StringComparison.OrdinalIgnoreCase)
+                || WhiteSpace.Collapse(i.Element.NearbyText).Contains(name, StringComparison.OrdinalIgnoreCase)).ToList();
             if (showing.Count > 0)
             {
                 return showing;
@@ -106,8 +107,6 @@ internal sealed partial class StepResolver
         var found = g.Find(new Search(place, holders.Contains) { KindCounts = true });
         return found.IsAtLeast(Min) ? [found.Best!.Item] : [];
     }
-
-    private static string Squash(string? s) => string.Join(' ', (s ?? "").Split((char[]?)null, StringSplitOptions.RemoveEmptyEntries));
 
     [GeneratedRegex(@"^(?:.*\s)?(?:headed|titled|entitled|labell?ed|called|named|marked|starting(?:\s+with)?|beginning(?:\s+with)?)\s+(?<name>.+)$", RegexOptions.IgnoreCase)]
     private static partial Regex PlaceName();
