@@ -93,22 +93,26 @@ public sealed class FormLock(BrowserSession session, ILogger<FormLock>? logger =
     }
 
     /// <summary>
-    /// Why a request (<paramref name="method"/> <paramref name="url"/>), sent while the approved action of <paramref name="held"/> runs, must not leave: it is
-    /// that form's own submission (same method and URL, urlencoded) but sends other entries than the reviewer saw — a
-    /// click or submit handler rewrote a field during the press. Null for any other request, or the same entries.
+    /// What a request (<paramref name="method"/> <paramref name="url"/>), sent while the approved action of <paramref name="held"/> runs,
+    /// sends differently from what the reviewer saw, when it is that form's own submission (same method and URL,
+    /// urlencoded) — a click or submit handler rewrote a field during the press. Empty for any other request, or the same
+    /// entries. The entries are named, never quoted.
     /// </summary>
-    internal string? RefusalOf(Held held, string method, string url, string? contentType, string? body)
+    internal IReadOnlyList<string> ChangesSentBy(Held held, string method, string url, string? contentType, string? body)
     {
         var form = held.Snapshot;
         if (body is null || !string.Equals(method, form.Method, StringComparison.OrdinalIgnoreCase) || !SameUrl(url, form.Action)
             || contentType is null || !contentType.StartsWith("application/x-www-form-urlencoded", StringComparison.OrdinalIgnoreCase))
         {
-            return null;
+            return [];
         }
 
-        var changes = form.BodyChanges(body, _key);
-        return changes.Count == 0 ? null : $"it sends another form than the one the reviewer approved ({string.Join("; ", changes)})";
+        return form.BodyChanges(body, _key);
     }
+
+    /// <summary>Why such a request must not leave (see <see cref="ChangesSentBy"/>).</summary>
+    internal static string RefusalFor(IReadOnlyList<string> changes) =>
+        $"it sends another form than the one the reviewer approved ({string.Join("; ", changes)})";
 
     private static bool SameUrl(string a, string b) =>
         string.Equals(a.Split('#')[0], b.Split('#')[0], StringComparison.Ordinal);

@@ -1,3 +1,4 @@
+using System.Collections.Concurrent;
 using ActionAgent.Browser.Network;
 using ActionAgent.Core.Decision;
 using ActionAgent.Core.Execution;
@@ -8,7 +9,8 @@ namespace ActionAgent.Browser.Approval;
 /// <summary>
 /// Wraps the executor: an approved action whose form was read when the approval was requested (<see cref="FormLockApprover"/>)
 /// runs only if the form would still submit the same entries to the same place. Otherwise nothing is done and the step
-/// fails as <see cref="FailureKind.NotApproved"/>, naming what changed; <paramref name="refused"/> is told (the audit log).
+/// fails as <see cref="FailureKind.NotApproved"/>, naming what changed; <paramref name="refused"/> is told (the audit log), also of a
+/// submission the guard stopped during the press because the form's own handlers rewrote it.
 /// </summary>
 public sealed class FormLockExecutor(IActionExecutor inner, FormLock formLock, Func<ProposedAction, IReadOnlyList<string>, CancellationToken, Task>? refused = null, NetworkGuard? guard = null) : IActionExecutor
 {
@@ -23,8 +25,23 @@ public sealed class FormLockExecutor(IActionExecutor inner, FormLock formLock, F
         }
 
         // The form is read again below, before the press; what its own handlers change during the press shows only in the
-        // request it sends, which the network guard holds against the same snapshot.
-        guard?.CheckApprovedRequests(r => formLock.RefusalOf(held, r.Method, r.Url, r.ContentType, r.Body));
+        // request it sends, which the network guard holds against the same snapshot (and the audit log hears of it).
+        var stopped = new ConcurrentQueue<string>();
+        guard?.CheckApprovedRequests(r =>
+        {
+            var sent = formLock.ChangesSentBy(held, r.Method, r.Url, r.ContentType, r.Body);
+            if (sent.Count == 0)
+            {
+                return null;
+            }
+
+            foreach (var change in sent)
+            {
+                stopped.Enqueue(change);
+            }
+
+            return FormLock.RefusalFor(sent);
+        });
 
         var (status, now) = await formLock.ReadAsync(held.Scope, cancellationToken).ConfigureAwait(false);
         if (status == "gone")
@@ -37,7 +54,13 @@ public sealed class FormLockExecutor(IActionExecutor inner, FormLock formLock, F
             : held.Snapshot.ChangesTo(now);
         if (changes.Count == 0)
         {
-            return await inner.ExecuteAsync(proposal, observation, cancellationToken).ConfigureAwait(false);
+            var outcome = await inner.ExecuteAsync(proposal, observation, cancellationToken).ConfigureAwait(false);
+            if (!stopped.IsEmpty && refused is not null)
+            {
+                await refused(proposal, stopped.Distinct(StringComparer.Ordinal).ToArray(), cancellationToken).ConfigureAwait(false);
+            }
+
+            return outcome;
         }
 
         if (refused is not null)

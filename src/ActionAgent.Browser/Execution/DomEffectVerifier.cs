@@ -289,6 +289,22 @@ public sealed class DomEffectVerifier : IOutcomeVerifier
         }
     }
 
+    // Waits (bounded) for the document a navigation is bringing in; a page still loading after that is probed anyway.
+    private async Task WaitForNewDocumentAsync(CancellationToken ct)
+    {
+        try
+        {
+            await session.Page.WaitForLoadStateAsync(LoadState.DOMContentLoaded, new PageWaitForLoadStateOptions { Timeout = session.Settings.Timeouts.NavigationMs })
+                .WaitAsync(ct).ConfigureAwait(false);
+        }
+        catch (Exception e) when (e is TimeoutException or PlaywrightException)
+        {
+            // Look again anyway; the next probe reports what is there.
+        }
+
+        await Task.Delay(TimeSpan.FromMilliseconds(50), time, ct).ConfigureAwait(false);
+    }
+
     // What changed since the baseline, and the state of one element (0: the focused one); a dialog stops it.
     private Task<ProbeResult> ProbeAsync(int id, string? token, CancellationToken ct) =>
         session.GuardAsync(
@@ -299,18 +315,28 @@ public sealed class DomEffectVerifier : IOutcomeVerifier
     private async Task<(bool Seen, List<string> Checks, string Problem)> LookAsync(
         BrowserAction action, int? id, string? token, Observation before, ActionOutcome outcome, CancellationToken ct)
     {
-        ProbeResult probe;
-        try
+        ProbeResult? probe = null;
+        for (var attempt = 0; probe is null; attempt++)
         {
-            probe = await ProbeAsync(id ?? 0, token, ct).ConfigureAwait(false);
-        }
-        catch (DialogOpenedException)
-        {
-            return (true, ["a dialog opened"], "");
-        }
-        catch (PlaywrightException e) when (PlaywrightPerceiver.IsNavigationRace(e))
-        {
-            return (true, ["the page navigated"], "");
+            try
+            {
+                probe = await ProbeAsync(id ?? 0, token, ct).ConfigureAwait(false);
+            }
+            catch (DialogOpenedException)
+            {
+                return (true, ["a dialog opened"], "");
+            }
+            catch (PlaywrightException e) when (PlaywrightPerceiver.IsNavigationRace(e))
+            {
+                // The probe ran while a new document replaced the page. "It navigated" is not yet "it worked": the new
+                // page may be the form sent back with its fields marked invalid. Wait for it and look at it.
+                if (attempt >= 2)
+                {
+                    return (true, ["the page navigated"], "");
+                }
+
+                await WaitForNewDocumentAsync(ct).ConfigureAwait(false);
+            }
         }
 
         var element = id is { } known ? before.Find(known) : null;

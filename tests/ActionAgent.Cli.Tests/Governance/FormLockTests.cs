@@ -110,6 +110,14 @@ public sealed class FormLockTests
         Assert.AreNotEqual(0, r.ExitCode, "a run whose approved submit was rewritten is not a success\n" + r);
         StringAssert.Contains(r.StdOut + r.StdErr, "another form than the one the reviewer approved (recipient, amount changed)", r.ToString());
         Assert.IsFalse((r.StdOut + r.StdErr).Contains("10000", StringComparison.Ordinal) || (r.StdOut + r.StdErr).Contains("Mallory", StringComparison.Ordinal), "values are named, not quoted");
+
+        // The auditor sees the stop during the press as they see the one before it.
+        var audit = await File.ReadAllTextAsync(AuditFile);
+        var entry = audit.Split('\n').SingleOrDefault(l => l.Contains("\"form_changed\"", StringComparison.Ordinal));
+        Assert.IsNotNull(entry, "the stopped submission is in the audit log as form_changed\n" + audit);
+        StringAssert.Contains(entry, "recipient", "the audit entry names what changed");
+        StringAssert.Contains(entry, "amount", "the audit entry names what changed");
+        Assert.IsFalse(entry.Contains("10000", StringComparison.Ordinal) || entry.Contains("Mallory", StringComparison.Ordinal), "values are named, not quoted");
     }
 
     [TestMethod]
