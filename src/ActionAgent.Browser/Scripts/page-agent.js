@@ -269,6 +269,9 @@
     const explicit = (el.getAttribute('role') || '').trim().split(/\s+/)[0].toLowerCase();
     if (explicit === 'heading') return 'heading';
     if (explicit === 'img' || explicit === 'image') return 'image';
+    // A button that opens a list box of options (Headless UI, Radix, the ARIA select-only combobox): a drop-down.
+    if ((explicit === '' || explicit === 'button') && (tag === 'button' || explicit === 'button')
+      && (el.getAttribute('aria-haspopup') || '').toLowerCase() === 'listbox') return 'combobox';
     if (INTERACTIVE_ROLES.has(explicit)) return explicit;
     switch (tag) {
       case 'a': return el.hasAttribute('href') ? 'link' : null;
