@@ -91,11 +91,12 @@ public sealed class BrowserSession : IAsyncDisposable, IScreenCapture
 
     /// <summary>
     /// Creates an executor for this session's page. <paramref name="resolveSecrets"/> replaces <c>{{secret:NAME}}</c>
-    /// references in typed text (by default text is typed as it is). <paramref name="settle"/> replaces
+    /// references in typed text (by default text is typed as it is); it is given the text and the URL of the document that
+    /// receives it (the page, or the frame holding the focused field), and throws to refuse. <paramref name="settle"/> replaces
     /// <c>timeouts.settleMs</c> as the longest wait for the network to go quiet after an action (a navigation the
     /// action started is still waited for up to <c>settleMs</c>).
     /// </summary>
-    public PlaywrightActionExecutor CreateExecutor(Func<string, string>? resolveSecrets = null, TimeSpan? settle = null) => new(this, resolveSecrets, settle);
+    public PlaywrightActionExecutor CreateExecutor(Func<string, string, string>? resolveSecrets = null, TimeSpan? settle = null) => new(this, resolveSecrets, settle);
 
     /// <summary>Captures the viewport as PNG, masked and scaled exactly like observation screenshots.</summary>
     public async Task<ReadOnlyMemory<byte>> CaptureAsync(CancellationToken cancellationToken = default)

@@ -88,8 +88,9 @@ public sealed class GovernedSession : IAsyncDisposable
         var guardLogger = loggers.CreateLogger<NetworkGuard>();
         guard.Event += e => guardLogger.LogInformation("Network {Kind}: {Method} {Url}", e.Kind, e.Method, LoggedUrl.Of(e.Url));
 
-        // Secrets resolve only for declared names on their domains; every value resolved is registered for redaction.
-        IActionExecutor executor = browser.CreateExecutor(pipeline.Secrets.ForCurrentPage(() => browser.Page.Url), settle);
+        // Secrets resolve only for declared names on the domains of the document that receives them (the page, or the frame
+        // holding the focused field); every value resolved is registered for redaction.
+        IActionExecutor executor = browser.CreateExecutor(pipeline.Secrets.Resolve, settle);
         // The form a held action acts in is read for the lock before its values are read for the reviewer, so a change in
         // between is refused rather than approved; the approved action runs only if the form still sends the same.
         var formLock = new FormLock(browser, loggers.CreateLogger<FormLock>());

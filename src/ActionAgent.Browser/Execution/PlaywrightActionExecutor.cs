@@ -27,12 +27,12 @@ public sealed partial class PlaywrightActionExecutor : IActionExecutor
     // the navigation to start: Chromium may report a form submission's request later than the quiet period.
     private static readonly TimeSpan NavigationGrace = TimeSpan.FromMilliseconds(300);
     private readonly BrowserSession session;
-    private readonly Func<string, string>? resolveSecrets;
+    private readonly Func<string, string, string>? resolveSecrets; // (text, URL of the document that receives it)
     private readonly TimeSpan? settle;
     private readonly ILogger logger;
     private DateTimeOffset? actionStarted; // settling waits only for requests started since (see PageActivity.WaitForQuietAsync)
 
-    internal PlaywrightActionExecutor(BrowserSession session, Func<string, string>? resolveSecrets, TimeSpan? settle)
+    internal PlaywrightActionExecutor(BrowserSession session, Func<string, string, string>? resolveSecrets, TimeSpan? settle)
     {
         this.session = session;
         this.resolveSecrets = resolveSecrets;
@@ -64,7 +64,7 @@ public sealed partial class PlaywrightActionExecutor : IActionExecutor
         }
 
         var onDialog = action.OnDialog;
-        session.Dialogs.BeginAction(onDialog, onDialog?.Text is { } typed && resolveSecrets is not null ? resolveSecrets(typed) : null);
+        session.Dialogs.BeginAction(onDialog, onDialog?.Text is { } typed && resolveSecrets is not null ? resolveSecrets(typed, Page.Url) : null);
         ActionOutcome outcome;
         IReadOnlyList<AnsweredDialog> dialogs;
         try
@@ -220,7 +220,7 @@ public sealed partial class PlaywrightActionExecutor : IActionExecutor
         string text;
         try
         {
-            text = resolveSecrets is null ? type.Text : resolveSecrets(type.Text);
+            text = resolveSecrets is null ? type.Text : resolveSecrets(type.Text, Page.Url);
         }
         catch (Exception e) when (e is KeyNotFoundException or InvalidOperationException or ArgumentException)
         {
@@ -282,6 +282,26 @@ public sealed partial class PlaywrightActionExecutor : IActionExecutor
 
         if (hasSecret)
         {
+            // The keys go to the document that has the focus, which may be a frame from another site inside the page (an
+            // embedded form, an ad): the secret's domains are checked against that document, right before typing.
+            var (receiving, problem) = await ReceivingDocumentAsync(ct).ConfigureAwait(false);
+            if (receiving is null)
+            {
+                return ActionOutcome.Failed($"a secret was not typed{into}: {problem}");
+            }
+
+            if (!string.Equals(receiving, Page.Url, StringComparison.Ordinal))
+            {
+                try
+                {
+                    text = resolveSecrets!(type.Text, receiving);
+                }
+                catch (Exception e) when (e is KeyNotFoundException or InvalidOperationException or ArgumentException)
+                {
+                    return ActionOutcome.Failed($"a secret was not typed{into}: the field with the focus is in a frame from {LoggedHost(receiving)}, not in the page itself: {e.Message}");
+                }
+            }
+
             // Whatever field receives a secret is masked from now on, like a password field: screenshots black it
             // out and observations drop its value, even when the page made it a plain text input.
             await Guard(() => Page.EvaluateAsync(MarkSecretScript), ct).ConfigureAwait(false);
@@ -552,7 +572,7 @@ public sealed partial class PlaywrightActionExecutor : IActionExecutor
                 answered = await session.Dialogs.AnswerPendingAsync(accept: false, promptText: null).ConfigureAwait(false);
                 break;
             case TypeTextAction type when dialog.Type == DialogType.Prompt:
-                var text = resolveSecrets is null ? type.Text : resolveSecrets(type.Text);
+                var text = resolveSecrets is null ? type.Text : resolveSecrets(type.Text, Page.Url);
                 answered = await session.Dialogs.AnswerPendingAsync(accept: true, promptText: text, shownText: type.Text).ConfigureAwait(false);
                 break;
             default:
@@ -818,6 +838,50 @@ public sealed partial class PlaywrightActionExecutor : IActionExecutor
           let el = document.activeElement;
           while (el && el.shadowRoot && el.shadowRoot.activeElement) el = el.shadowRoot.activeElement;
           return el && 'value' in el && typeof el.value === 'string' ? el.value : null;
+        }
+        """;
+
+    // The URL of the document whose element has the keyboard focus (the page, or a frame in it), or why it is unknown.
+    private async Task<(string? Url, string Problem)> ReceivingDocumentAsync(CancellationToken ct)
+    {
+        string? found = null;
+        foreach (var frame in Page.Frames)
+        {
+            bool focused;
+            try
+            {
+                focused = await frame.EvaluateAsync<bool>(FocusHereScript).WaitAsync(ct).ConfigureAwait(false);
+            }
+            catch (PlaywrightException)
+            {
+                // A frame that cannot answer (detached, loading) holds no focus we could vouch for; the page's own
+                // answer below says whether the focus is in some frame.
+                continue;
+            }
+
+            if (focused)
+            {
+                found = frame.Url;
+            }
+        }
+
+        if (found is not null)
+        {
+            return (found, "");
+        }
+
+        return (null, "could not tell which page or frame holds the field with the focus, so the secret's domains could not be checked");
+    }
+
+    private static string LoggedHost(string url) => Uri.TryCreate(url, UriKind.Absolute, out var u) ? u.Host : "an unknown place";
+
+    // True in the one document whose own element (not a frame inside it) has the keyboard focus.
+    private const string FocusHereScript = """
+        () => {
+          if (!document.hasFocus()) return false;
+          let el = document.activeElement;
+          while (el && el.shadowRoot && el.shadowRoot.activeElement) el = el.shadowRoot.activeElement;
+          return !!el && el !== document.body && el !== document.documentElement && el.localName !== 'iframe' && el.localName !== 'frame';
         }
         """;
 

@@ -226,7 +226,7 @@ public sealed class PlaywrightActionExecutorTests
     {
         var observation = await OpenAsync("/form");
         var password = observation.Elements.Single(e => e.InputType == "password");
-        var executor = session.CreateExecutor(text => text.Replace("{{secret:PW}}", "s3cr3t!", StringComparison.Ordinal));
+        var executor = session.CreateExecutor((text, _) => text.Replace("{{secret:PW}}", "s3cr3t!", StringComparison.Ordinal));
 
         var outcome = await executor.ExecuteAsync(new ProposedAction(new TypeTextAction(ActionTarget.Element(password.Id), "{{secret:PW}}"), "test"), observation, Ct);
 
@@ -234,6 +234,59 @@ public sealed class PlaywrightActionExecutorTests
         Assert.AreEqual("s3cr3t!", await session.Page.InputValueAsync("#pw"));
         Assert.IsFalse(outcome.Message.Contains("s3cr3t", StringComparison.Ordinal), outcome.Message);
         StringAssert.Contains(outcome.Message, "secret");
+    }
+
+    // A page on the secret's site embeds a frame from another site whose field is the one the step names: the keys would
+    // go to that other site. The secret's domains are checked against the document that receives the keys.
+    [TestMethod]
+    public async Task Type_SecretIntoAFieldOfAFrameFromAnotherSite_IsRefusedAndNothingIsTyped()
+    {
+        server.Add("/framed-login", $"""
+            <!doctype html><title>Bank</title><h1>Sign in</h1>
+            <iframe id="f" src="{server.OtherSiteUrl("/frame-field")}" style="width:400px;height:120px;border:0"></iframe>
+            """);
+        server.Add("/frame-field", "<!doctype html><label>Password <input id=\"pw\" type=\"password\"></label>");
+        await session.Page.GotoAsync(server.Url("/framed-login"));
+        await session.Page.FrameLocator("#f").Locator("#pw").WaitForAsync();
+        // The other site's frame is not in the element list (its DOM is not the page's): the field is aimed at where it
+        // is seen, as a vision decider does.
+        var observation = await session.CreatePerceiver().ObserveAsync(Ct);
+        var box = (await session.Page.FrameLocator("#f").Locator("#pw").BoundingBoxAsync())!;
+        var hosts = new List<string>();
+        var executor = session.CreateExecutor((text, url) =>
+        {
+            var host = new Uri(url).Host;
+            hosts.Add(host);
+            return host == "127.0.0.1" ? text.Replace("{{secret:PW}}", "s3cr3t!", StringComparison.Ordinal) : throw new InvalidOperationException($"secret PW may not be used on {host}");
+        });
+
+        var outcome = await executor.ExecuteAsync(new ProposedAction(new TypeTextAction(ActionTarget.At(box.X + (box.Width / 2), box.Y + (box.Height / 2)), "{{secret:PW}}"), "test"), observation, Ct);
+
+        Assert.AreEqual(OutcomeStatus.Failed, outcome.Status, outcome.Message);
+        Assert.AreEqual("", await session.Page.FrameLocator("#f").Locator("#pw").InputValueAsync(), "nothing reached the other site's field");
+        StringAssert.Contains(outcome.Message, "frame from localhost");
+        CollectionAssert.Contains(hosts, "localhost", "the domains were checked against the frame that has the focus");
+    }
+
+    // The same frame from the page's own site: the secret is typed.
+    [TestMethod]
+    public async Task Type_SecretIntoAFieldOfAFrameFromTheSameSite_IsTyped()
+    {
+        server.Add("/framed-login-same", $"""
+            <!doctype html><title>Bank</title><h1>Sign in</h1>
+            <iframe id="f" src="{server.Url("/frame-field-same")}" style="width:400px;height:120px;border:0"></iframe>
+            """);
+        server.Add("/frame-field-same", "<!doctype html><label>Password <input id=\"pw\" type=\"password\"></label>");
+        await session.Page.GotoAsync(server.Url("/framed-login-same"));
+        await session.Page.FrameLocator("#f").Locator("#pw").WaitForAsync();
+        var observation = await session.CreatePerceiver().ObserveAsync(Ct);
+        var password = observation.Elements.Single(e => e.InputType == "password");
+        var executor = session.CreateExecutor((text, url) => new Uri(url).Host == "127.0.0.1" ? text.Replace("{{secret:PW}}", "s3cr3t!", StringComparison.Ordinal) : throw new InvalidOperationException("not here"));
+
+        var outcome = await executor.ExecuteAsync(new ProposedAction(new TypeTextAction(ActionTarget.Element(password.Id), "{{secret:PW}}"), "test"), observation, Ct);
+
+        Assert.IsTrue(outcome.Succeeded, outcome.Message);
+        Assert.AreEqual("s3cr3t!", await session.Page.FrameLocator("#f").Locator("#pw").InputValueAsync());
     }
 
     [TestMethod]
@@ -427,7 +480,7 @@ public sealed class PlaywrightActionExecutorTests
     {
         await session.Page.SetContentAsync("""<button onclick="document.title = 'pin:' + prompt('Your PIN?')">Unlock</button>""");
         var observation = await session.CreatePerceiver().ObserveAsync(Ct);
-        var executor = session.CreateExecutor(text => text.Replace("{{secret:PIN}}", "s3cr3t-4711", StringComparison.Ordinal));
+        var executor = session.CreateExecutor((text, _) => text.Replace("{{secret:PIN}}", "s3cr3t-4711", StringComparison.Ordinal));
         var click = new ClickAction(ActionTarget.Element(Find(observation, "Unlock").Id)) { OnDialog = new DialogReply(true, "{{secret:PIN}}") };
 
         var outcome = await executor.ExecuteAsync(new ProposedAction(click, "test"), observation, Ct);
@@ -501,7 +554,7 @@ public sealed class PlaywrightActionExecutorTests
         var observation = await OpenAsync("/form");
         var box = (await session.Page.Locator("#order").BoundingBoxAsync())!;
         var order = observation.Elements.Single(e => e.Tag == "input" && Math.Abs(e.Bounds.X - box.X) < 1 && Math.Abs(e.Bounds.Y - box.Y) < 1);
-        var executor = session.CreateExecutor(text => text.Replace("{{secret:TOKEN}}", "s3cr3t-value", StringComparison.Ordinal));
+        var executor = session.CreateExecutor((text, _) => text.Replace("{{secret:TOKEN}}", "s3cr3t-value", StringComparison.Ordinal));
 
         var outcome = await executor.ExecuteAsync(new ProposedAction(new TypeTextAction(ActionTarget.Element(order.Id), "{{secret:TOKEN}}"), "test"), observation, Ct);
 

@@ -16,6 +16,7 @@ public sealed class TestWebServer : IDisposable
     {
         Port = FreePort();
         listener.Prefixes.Add($"http://127.0.0.1:{Port}/");
+        listener.Prefixes.Add($"http://localhost:{Port}/"); // another site to the browser: a cross-origin frame's host
         listener.Start();
         loop = Task.Run(ServeAsync);
     }
@@ -31,6 +32,9 @@ public sealed class TestWebServer : IDisposable
     public ConcurrentQueue<string> Posts { get; } = new();
 
     public string Url(string path) => BaseUrl + path;
+
+    /// <summary>The same page under another host name (localhost): another origin and site than <see cref="Url"/>.</summary>
+    public string OtherSiteUrl(string path) => $"http://localhost:{Port}{path}";
 
     public string Add(string path, string html)
     {
