@@ -845,29 +845,33 @@ public sealed partial class PlaywrightActionExecutor : IActionExecutor
     private async Task<(string? Url, string Problem)> ReceivingDocumentAsync(CancellationToken ct)
     {
         string? found = null;
+        var mainHolds = false;
         foreach (var frame in Page.Frames)
         {
-            bool focused;
+            string here;
             try
             {
-                focused = await frame.EvaluateAsync<bool>(FocusHereScript).WaitAsync(ct).ConfigureAwait(false);
+                here = await frame.EvaluateAsync<string>(FocusHereScript).WaitAsync(ct).ConfigureAwait(false);
             }
             catch (PlaywrightException)
             {
-                // A frame that cannot answer (detached, loading) holds no focus we could vouch for; the page's own
-                // answer below says whether the focus is in some frame.
+                // A frame that cannot answer (detached, loading) holds no focus we could vouch for.
                 continue;
             }
 
-            if (focused)
+            if (here == "focus")
             {
                 found = frame.Url;
             }
+
+            mainHolds |= frame == Page.MainFrame && here is "focus" or "active";
         }
 
-        if (found is not null)
+        // A window the system has not focused (a headed browser in the background) says no document has the focus; its
+        // own active field, when it is not a frame, is where the keys go.
+        if ((found ?? (mainHolds ? Page.Url : null)) is { } url)
         {
-            return (found, "");
+            return (url, "");
         }
 
         return (null, "could not tell which page or frame holds the field with the focus, so the secret's domains could not be checked");
@@ -875,13 +879,14 @@ public sealed partial class PlaywrightActionExecutor : IActionExecutor
 
     private static string LoggedHost(string url) => Uri.TryCreate(url, UriKind.Absolute, out var u) ? u.Host : "an unknown place";
 
-    // True in the one document whose own element (not a frame inside it) has the keyboard focus.
+    // "focus" in the one document whose own element (not a frame inside it) has the keyboard focus; "active" when its
+    // active element is its own but the window has no focus; "" otherwise.
     private const string FocusHereScript = """
         () => {
-          if (!document.hasFocus()) return false;
           let el = document.activeElement;
           while (el && el.shadowRoot && el.shadowRoot.activeElement) el = el.shadowRoot.activeElement;
-          return !!el && el !== document.body && el !== document.documentElement && el.localName !== 'iframe' && el.localName !== 'frame';
+          const own = !!el && el !== document.body && el !== document.documentElement && el.localName !== 'iframe' && el.localName !== 'frame';
+          return !own ? '' : document.hasFocus() ? 'focus' : 'active';
         }
         """;
 
