@@ -352,7 +352,7 @@ public sealed class DomEffectVerifier : IOutcomeVerifier
             TypeTextAction type => Typed(type, probe, what, element),
             SelectOptionAction select => Selected(select, probe, what, outcome),
             ClickAction click => Clicked(click, probe, what, element, outcome),
-            PressKeyAction press when probe.Refused is { } why => (false, [], $"pressing {press.Keys} sent a form the page refused: {why}; it was not sent"),
+            PressKeyAction press when probe.Refused is { } why => (false, [], $"pressing {press.Keys} sent a form the page refused: {why}; {NotTaken(why)}"),
             // Ctrl+A, Shift+End: selecting text is what the key does, though no element changes.
             PressKeyAction press => (Changed(probe, outcome) ?? (probe.SelectionChanged ? $"the selected text in {probe.Focus ?? "the page"} changed" : null)) is { } pressed
                 ? (true, [$"pressing {press.Keys} changed the page ({pressed})"], "")
@@ -438,7 +438,7 @@ public sealed class DomEffectVerifier : IOutcomeVerifier
     {
         if (type.PressEnter && probe.Refused is { } why)
         {
-            return (false, [], $"typed into {what}, but the page refused the form Enter sent: {why}; it was not sent");
+            return (false, [], $"typed into {what}, but the page refused the form Enter sent: {why}; {NotTaken(why)}");
         }
 
         var changed = Changed(probe, outcome: null);
@@ -560,8 +560,10 @@ public sealed class DomEffectVerifier : IOutcomeVerifier
             // An error shown is a change, but the form was not accepted: the step did not do what it was for. (A new page
             // with fields marked invalid after a button: the server sent the form back.)
             return (false, [], probe.Status == "stale"
-                ? $"the page came back refusing the form {what} sent: {why}; it was not accepted"
-                : $"the page refused the form {what} sends: {why}; it was not sent");
+                ? $"the page refused the form {what} sent: it came back with {why}; it was not accepted"
+                : why.StartsWith("the page says ", StringComparison.Ordinal)
+                    ? $"the page refused what clicking {what} sent: {why}; it was not accepted"
+                    : $"the page refused the form {what} sends: {why}; it was not sent");
         }
 
         var checkable = element is { Checked: not null } && element.Role.ToLowerInvariant() is "checkbox" or "radio" or "switch" or "menuitemcheckbox" or "menuitemradio";
@@ -596,6 +598,11 @@ public sealed class DomEffectVerifier : IOutcomeVerifier
         var dom = probe.SameMarkup ? "the page redrew itself the same" : "no DOM change";
         return (false, [], $"clicking {what} changed nothing on the page ({dom}, same URL, focus on {probe.Focus ?? "nothing"}{pixels}{Life(probe)})");
     }
+
+    // Fields marked invalid or the browser's validation stop the form before it leaves; an error message the page shows
+    // may come after the server answered.
+    private static string NotTaken(string why) =>
+        why.StartsWith("the page says ", StringComparison.Ordinal) ? "it was not accepted" : "it was not sent";
 
     // What changed since the executor located its target (or the observation): null when nothing did.
     private string? Changed(ProbeResult probe, ActionOutcome? outcome)

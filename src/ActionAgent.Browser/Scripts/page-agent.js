@@ -156,6 +156,7 @@
     const form = el ? submittedForm(el, true) : null;
     st.base = { mut: flushMutations(), liveMut: st.liveMut || 0, selfMut: st.selfMut || 0, look: lookOf(el), focus, sel: selectionOf(focus), sx: top.scrollX, sy: top.scrollY, url: location.href, el: el || null, box: boxState(el),
       markup: markupOf(), foreign: st.foreignMut || 0, invalid: form ? new Set(form.querySelectorAll('[aria-invalid="true"]')) : null,
+      errors: form ? errorTexts(form, false) : buttonLike(el) ? errorsAfterButton(el) : null,
       shown: el ? shownText(el) : null };
   }
   // What a drop-down drawn by a script shows (its trigger's text), null for fields, native selects and secrets.
@@ -179,7 +180,13 @@
     const T = top[KEY + '_t'] || {};
     const buttonForm = submittedForm(el, false);
     const form = (T.submitted && T.submitted.localName === 'form' ? T.submitted : null) || buttonForm || (T.invalid && T.invalid.form) || null;
-    if (!form) return '';
+    if (!form) {
+      // A button outside any form (a script sends what the fields around it hold, a Save in a toolbar): an error message
+      // that appeared with the click, at the fields around it or among the page's alerts, is the page saying no.
+      if (!buttonLike(el) || !base.errors) return '';
+      const said = Array.from(errorsAfterButton(el)).filter((t) => !base.errors.has(t));
+      return said.length ? 'the page says "' + said[0] + '"' : '';
+    }
     // The browser stopped the submit: it says which field (the 'invalid' event), or a submit button's form is invalid.
     const bad = T.invalid || (buttonForm && !formProp(form, 'noValidate') && !el.formNoValidate
       ? Array.from(form.elements).find((f) => f.willValidate && f.validity && !f.validity.valid) : null);
@@ -187,11 +194,68 @@
     // Fields marked invalid after the attempt, those marked by it first (a second attempt finds the marks of the first).
     const all = Array.from(form.querySelectorAll('[aria-invalid="true"]'));
     const fresh = (f) => !(base.invalid && base.invalid.has(f));
-    return markedInvalid(all.filter(fresh).concat(all.filter((f) => !fresh(f))));
+    const marked = markedInvalid(all.filter(fresh).concat(all.filter((f) => !fresh(f))));
+    if (marked) return marked;
+    // Most sites mark nothing: they write the reason in an error box beside the form ("Please enter a valid email",
+    // "Invalid username or password"), the new ones first (a second attempt finds the box of the first still there).
+    const said = Array.from(errorTexts(form, false));
+    const first = said.find((t) => !(base.errors && base.errors.has(t))) || said[0];
+    return first ? 'the page says "' + first + '"' : '';
   }
-  // A page that came back from the server after a submit with fields marked invalid (server-side validation).
+  // A page that came back from the server after a submit with fields marked invalid (server-side validation), or with
+  // an error box at one of its forms (a login page sent back with "Invalid username or password").
   function refusalShown() {
-    return markedInvalid(Array.from(document.querySelectorAll('[aria-invalid="true"]')).filter((f) => f.checkVisibility()));
+    const marked = markedInvalid(Array.from(document.querySelectorAll('[aria-invalid="true"]')).filter((f) => f.checkVisibility()));
+    if (marked) return marked;
+    for (const form of Array.from(document.forms).slice(0, 10)) {
+      if (!form.checkVisibility()) continue;
+      const said = Array.from(errorTexts(form, true));
+      if (said.length) return 'the page says "' + said[0] + '"';
+    }
+    return '';
+  }
+  // Visible error messages at a form: in it or around it (its parent and grandparent), or the page's alerts. A message
+  // is an element that says it is one (role alert, an assertive live region, a class or id with error, invalid, danger
+  // or fail; unless strict, also help and feedback boxes and polite live regions) and words that refuse.
+  const ERROR_WORDS = /\b(invalid|incorrect|required|must|errors?|failed|wrong|not valid|try again|(?:does|do|did)(?: not|n't) match|too (?:short|long|large|small|many|few)|cannot be|can't be|is missing|not allowed|already (?:taken|exists|in use|registered)|please (?:enter|provide|select|fill|choose|correct|check|complete|specify|use))\b/i;
+  const STRONG_SIGNS = '[role="alert"], [aria-live="assertive"], [class*="error" i], [class*="invalid" i], [class*="danger" i], [class*="fail" i], [id*="error" i], [id*="invalid" i], [id*="fail" i]';
+  const SOFT_SIGNS = '[aria-live], [class*="help-block" i], [class*="feedback" i], [class*="warning" i], [class*="validation" i], [class*="message" i]';
+  const NO_ERRORS = /\b(no|0|zero|without) (errors?|problems?)\b/gi;
+  const ERROR_CLASS = /(^|[-_\s])(error|errors|invalid|danger|fail|failed|failure)([-_\s]|$)/i;
+  const SOFT_CLASS = /(^|[-_\s])(help-block|feedback|warning|validation|message)([-_\s]|$)/i;
+  const buttonLike = (el) => !!el && el.nodeType === 1 && (el.localName === 'button' || (el.getAttribute('role') || '') === 'button'
+    || (el.localName === 'input' && /^(button|submit|image)$/i.test(el.getAttribute('type') || '')));
+  // The error messages a button outside a form could bring: at the nearest group of fields around it (its parent up to
+  // five levels that holds a text field or a select), and the page's strong ones (alerts, error boxes).
+  function errorsAfterButton(el) {
+    let group = null;
+    for (let p = el.parentElement, i = 0; p && i < 5 && p !== document.body && p !== document.documentElement; p = p.parentElement, i++) {
+      if (p.querySelector('input:not([type="hidden"]):not([type="checkbox"]):not([type="radio"]):not([type="button"]):not([type="submit"]), textarea, select')) { group = p; break; }
+    }
+    const out = group ? errorTexts(group, false) : new Set();
+    errorTexts(document.body || document.documentElement, true).forEach((t) => out.add(t));
+    return out;
+  }
+  function errorTexts(form, strict) {
+    const out = new Set();
+    let scope = form;
+    for (let i = 0; i < 2 && scope.parentElement && scope.parentElement !== document.body && scope.parentElement !== document.documentElement; i++) scope = scope.parentElement;
+    const cands = new Set(scope.querySelectorAll(strict ? STRONG_SIGNS : STRONG_SIGNS + ', ' + SOFT_SIGNS));
+    document.querySelectorAll('[role="alert"], [aria-live="assertive"]').forEach((e) => cands.add(e));
+    for (const e of cands) {
+      if (out.size >= 12) break;
+      const tag = e.localName;
+      if (tag === 'input' || tag === 'select' || tag === 'textarea' || tag === 'button' || tag === 'form' || tag === 'option') continue;
+      const cls = (typeof e.className === 'string' ? e.className : '') + ' ' + (e.id || '');
+      const role = e.getAttribute('role') || '';
+      const live = (e.getAttribute('aria-live') || '').toLowerCase();
+      const says = role === 'alert' || live === 'assertive' || ERROR_CLASS.test(cls) || (!strict && (live === 'polite' || SOFT_CLASS.test(cls)));
+      if (!says || !e.checkVisibility()) continue;
+      const t = collapse(e.innerText || '');
+      if (!t || t.length > 300 || !ERROR_WORDS.test(t.replace(NO_ERRORS, ''))) continue;
+      out.add(cap(t, 120));
+    }
+    return out;
   }
   function markedInvalid(fields) {
     const said = (f, attr) => collapse((f.getAttribute(attr) || '').split(/\s+/).map((id) => { const d = id && f.ownerDocument.getElementById(id); return d ? d.textContent : ''; }).join(' '));

@@ -60,6 +60,65 @@ public sealed class FormRefusalRunTests
           <button>Send order</button></form>
         """;
 
+    // Script validation with no ARIA at all (the common case): the reason is written into an error box under the form.
+    private const string Unmarked = """
+        <!doctype html><title>Newsletter</title>
+        <p class="form-note">Fields marked * are required.</p>
+        <form id="f" novalidate>
+          <label for="email">Email *</label> <input id="email" name="email">
+          <button type="submit">Subscribe</button>
+          <div class="error-message" id="msg"></div>
+        </form>
+        <p id="out"></p>
+        <script>
+          document.getElementById('f').addEventListener('submit', (e) => {
+            e.preventDefault();
+            const email = document.getElementById('email').value;
+            document.getElementById('msg').textContent = /^[^@\s]+@[^@\s]+$/.test(email) ? '' : 'Please enter a valid email address.';
+            if (/^[^@\s]+@[^@\s]+$/.test(email)) document.getElementById('out').textContent = 'You are subscribed';
+          });
+        </script>
+        """;
+
+    // A login page the server sends back with an error box and the form again (no field marked).
+    private const string Login = """
+        <!doctype html><title>Sign in</title>
+        <form action="/login-back"><label for="user">Username</label> <input id="user" name="user">
+          <label for="pw">Password</label> <input id="pw" name="pw" type="password"> <button>Log in</button></form>
+        """;
+
+    private const string LoginBack = """
+        <!doctype html><title>Sign in</title>
+        <div class="container"><div class="alert alert-danger">Invalid username or password.</div>
+        <form action="/login-back"><label for="user">Username</label> <input id="user" name="user">
+          <label for="pw">Password</label> <input id="pw" name="pw" type="password"> <button>Log in</button></form></div>
+        """;
+
+    // What a successful sign-in leads to: a page with a form of its own whose help text uses the same words.
+    private const string Welcome = """
+        <!doctype html><title>Welcome</title><h1>Welcome back, Ada</h1>
+        <form action="/welcome"><label for="nl">Newsletter</label> <input id="nl" name="nl">
+          <small class="help-block">Please enter your email to subscribe.</small> <button>Subscribe</button></form>
+        """;
+
+    // A sign-in drawn by a script with no form element: the button reads the fields and answers in an alert region.
+    private const string Formless = """
+        <!doctype html><title>Console</title>
+        <div class="login"><div><label for="user">Username</label> <input id="user"></div>
+          <div><label for="pw">Password</label> <input id="pw" type="password"></div>
+          <button type="button" id="go">Sign in</button></div>
+        <div id="status" role="status"></div>
+        <p class="hint">No errors were reported today.</p>
+        <script>
+          document.getElementById('go').addEventListener('click', () => {
+            const ok = document.getElementById('pw').value === 'hunter2';
+            const s = document.getElementById('status');
+            s.className = ok ? 'ok' : 'alert-error';
+            s.textContent = ok ? 'Signed in as ada' : 'Sign-in failed: wrong password.';
+          });
+        </script>
+        """;
+
     private static InterpreterPages pages = null!;
 
     public TestContext TestContext { get; set; } = null!;
@@ -67,7 +126,8 @@ public sealed class FormRefusalRunTests
     [ClassInitialize]
     public static async Task StartAsync(TestContext context) =>
         pages = await InterpreterPages.StartAsync("form-refusal", ("/scripted", Scripted), ("/native", Native), ("/done", "<!doctype html><title>Done</title><p>Thanks</p>"),
-            ("/server", Server), ("/server-back", ServerBack));
+            ("/server", Server), ("/server-back", ServerBack), ("/unmarked", Unmarked), ("/login", Login), ("/login-back", LoginBack),
+            ("/login-good", Login.Replace("/login-back", "/welcome", StringComparison.Ordinal)), ("/welcome", Welcome), ("/formless", Formless));
 
     [ClassCleanup]
     public static async Task StopAsync() => await pages.DisposeAsync();
@@ -118,5 +178,61 @@ public sealed class FormRefusalRunTests
         Assert.AreEqual(RunStatus.Failed, result.Status, result.Message);
         StringAssert.Contains(result.Message, "Name (Please fill out this field.)");
         StringAssert.EndsWith(pages.Session.Page.Url, "/native", "the form was not sent");
+    }
+
+    [TestMethod]
+    public async Task RunAsync_FormTheScriptAnswersWithAnErrorBoxOnly_FailsSayingWhy()
+    {
+        var result = await pages.RunAsync("/unmarked", "Type not-an-email into Email. Click Subscribe.", TestContext.CancellationToken);
+
+        Assert.AreEqual("", await pages.Session.Page.InnerTextAsync("#out"), "the page never accepted the form");
+        Assert.AreEqual(RunStatus.Failed, result.Status, result.Message);
+        StringAssert.Contains(result.Message, "Please enter a valid email address.");
+    }
+
+    [TestMethod]
+    public async Task RunAsync_FormWithAStandingRequiredNote_AcceptedCompletes()
+    {
+        var result = await pages.RunAsync("/unmarked", "Type ada@example.com into Email. Click Subscribe.", TestContext.CancellationToken);
+
+        Assert.AreEqual("You are subscribed", await pages.Session.Page.InnerTextAsync("#out"));
+        Assert.AreEqual(RunStatus.Completed, result.Status, result.Message);
+    }
+
+    [TestMethod]
+    public async Task RunAsync_LoginTheServerSendsBackWithAnErrorBox_FailsSayingWhy()
+    {
+        var result = await pages.RunAsync("/login", "Type ada into Username. Type hunter2 into Password. Click Log in.", TestContext.CancellationToken);
+
+        Assert.AreEqual(RunStatus.Failed, result.Status, result.Message);
+        StringAssert.Contains(result.Message, "Invalid username or password.");
+    }
+
+    [TestMethod]
+    public async Task RunAsync_LoginThatLeadsToAPageWithHelpText_Completes()
+    {
+        var result = await pages.RunAsync("/login-good", "Type ada into Username. Type hunter2 into Password. Click Log in.", TestContext.CancellationToken);
+
+        Assert.AreEqual("Welcome", await pages.Session.Page.TitleAsync());
+        Assert.AreEqual(RunStatus.Completed, result.Status, result.Message);
+    }
+
+    [TestMethod]
+    public async Task RunAsync_ButtonOutsideAFormAnsweredWithAnError_FailsSayingWhy()
+    {
+        var result = await pages.RunAsync("/formless", "Type ada into Username. Type letmein into Password. Click Sign in.", TestContext.CancellationToken);
+
+        Assert.AreEqual("Sign-in failed: wrong password.", await pages.Session.Page.InnerTextAsync("#status"));
+        Assert.AreEqual(RunStatus.Failed, result.Status, result.Message);
+        StringAssert.Contains(result.Message, "Sign-in failed: wrong password.");
+    }
+
+    [TestMethod]
+    public async Task RunAsync_ButtonOutsideAFormThatWorks_Completes()
+    {
+        var result = await pages.RunAsync("/formless", "Type ada into Username. Type hunter2 into Password. Click Sign in.", TestContext.CancellationToken);
+
+        Assert.AreEqual("Signed in as ada", await pages.Session.Page.InnerTextAsync("#status"));
+        Assert.AreEqual(RunStatus.Completed, result.Status, result.Message);
     }
 }

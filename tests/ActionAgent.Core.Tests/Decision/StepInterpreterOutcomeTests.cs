@@ -186,4 +186,21 @@ public sealed class StepInterpreterOutcomeTests
         Assert.IsInstanceOfType<FailAction>(next.Action, $"{next.Action.Describe()}: {next.Reason}");
         StringAssert.Contains(((FailAction)next.Action).Reason, "not tried again");
     }
+
+    // The page said no ("Invalid username or password"): pressing again, or a look-alike, gets the same answer.
+    [TestMethod]
+    public async Task DecideAsync_AClickThePageRefused_IsNotTriedAgain()
+    {
+        var first = await Next("Click Sign in", SignInWithHeading());
+        _history.Add(new StepSummary(1, first.Action.Describe(), "clicked #5, but its effect was not seen: the page refused the form button \"Sign in\" sent: it came back with the page says \"Invalid username or password.\"; it was not accepted", false)
+        {
+            StepText = first.StepText, ActionKind = first.Action.Kind, Failure = FailureKind.NotVerified, Risk = ActionAgent.Core.Policy.RiskClass.Navigation,
+        });
+
+        var next = await Next("Click Sign in", SignInWithHeading());
+
+        Assert.IsInstanceOfType<FailAction>(next.Action, $"{next.Action.Describe()}: {next.Reason}");
+        StringAssert.Contains(((FailAction)next.Action).Reason, "Invalid username or password.");
+        Assert.AreEqual(FailureKind.NotVerified, ((FailAction)next.Action).Failure);
+    }
 }

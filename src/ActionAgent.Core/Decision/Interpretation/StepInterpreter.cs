@@ -221,6 +221,15 @@ public sealed class StepInterpreter : IDecider
                     }, "irreversible step not verified", step, 1);
                 }
 
+                if (StepOutcomes.IsRefusedByPage(last))
+                {
+                    return Propose(new FailAction(
+                        $"{Where(cursor)}, '{step.Text}': {last.Outcome}. The page answered with a refusal; doing it again would get the same answer, so the run stops here.")
+                    {
+                        Failure = FailureKind.NotVerified,
+                    }, "refused by the page", step, 1);
+                }
+
                 if (step.Kind == StepKind.WaitForText && last.ActionKind == "wait")
                 {
                     // "You should see "Thanks"": the page was watched for the whole wait; watching again would only say the same later.

@@ -38,6 +38,13 @@ internal static class StepOutcomes
     public static bool IsNotVerified(StepSummary step) =>
         step.Failure == FailureKind.NotVerified || step.Outcome.Contains("its effect was not seen", StringComparison.Ordinal);
 
+    /// <summary>
+    /// True when the verifier saw the page refuse what the step sent (fields marked invalid, the browser's validation, an
+    /// error message at the form): the same press again gets the same answer, and a look-alike is not what was asked.
+    /// </summary>
+    public static bool IsRefusedByPage(StepSummary step) =>
+        IsNotVerified(step) && (step.Outcome.Contains("the page refused", StringComparison.Ordinal) || step.Outcome.Contains("sent a form the page refused", StringComparison.Ordinal));
+
     /// <summary>The checks that confirmed a step: from the summary when the loop passed them, else from the outcome's "[checked: …]".</summary>
     public static IReadOnlyList<string> ChecksOf(StepSummary step)
     {
