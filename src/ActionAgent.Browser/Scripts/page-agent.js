@@ -223,8 +223,11 @@
   const NO_ERRORS = /\b(no|0|zero|without) (errors?|problems?)\b/gi;
   const ERROR_CLASS = /(^|[-_\s])(error|errors|invalid|danger|fail|failed|failure)([-_\s]|$)/i;
   const SOFT_CLASS = /(^|[-_\s])(help-block|feedback|warning|validation|message)([-_\s]|$)/i;
-  const buttonLike = (el) => !!el && el.nodeType === 1 && (el.localName === 'button' || (el.getAttribute('role') || '') === 'button'
-    || (el.localName === 'input' && /^(button|submit|image)$/i.test(el.getAttribute('type') || '')));
+  // What a click can make a page act on (save, send, toggle a setting), and so answer with an error: not links.
+  const buttonLike = (el) => !!el && el.nodeType === 1 && (el.localName === 'button'
+    || /^(button|menuitem|menuitemcheckbox|menuitemradio|checkbox|radio|switch|option)$/.test(el.getAttribute('role') || '')
+    || (el.localName === 'input' && /^(button|submit|image|checkbox|radio)$/i.test(el.getAttribute('type') || ''))
+    || (el.localName === 'label' && !!el.control && /^(checkbox|radio)$/i.test(el.control.type || '')));
   // The error messages a button outside a form could bring: at the nearest group of fields around it (its parent up to
   // five levels that holds a text field or a select), and the page's strong ones (alerts, error boxes).
   function errorsAfterButton(el) {

@@ -119,6 +119,21 @@ public sealed class FormRefusalRunTests
         </script>
         """;
 
+    // A setting saved as soon as it is ticked; the save fails and the page says so in an alert (the box stays ticked).
+    private const string Setting = """
+        <!doctype html><title>Settings</title>
+        <label><input type="checkbox" id="mail" data-fail="FAIL"> Email notifications</label>
+        <label><input type="checkbox" id="sms"> Text messages</label>
+        <div id="toast"></div>
+        <script>
+          document.getElementById('mail').addEventListener('change', (e) => {
+            const t = document.getElementById('toast');
+            if (e.target.dataset.fail === 'true') { t.className = 'toast toast-error'; t.setAttribute('role', 'alert'); t.textContent = 'Could not save your preference. Try again later.'; }
+            else { t.className = 'toast'; t.textContent = 'Preference saved'; }
+          });
+        </script>
+        """;
+
     private static InterpreterPages pages = null!;
 
     public TestContext TestContext { get; set; } = null!;
@@ -127,7 +142,8 @@ public sealed class FormRefusalRunTests
     public static async Task StartAsync(TestContext context) =>
         pages = await InterpreterPages.StartAsync("form-refusal", ("/scripted", Scripted), ("/native", Native), ("/done", "<!doctype html><title>Done</title><p>Thanks</p>"),
             ("/server", Server), ("/server-back", ServerBack), ("/unmarked", Unmarked), ("/login", Login), ("/login-back", LoginBack),
-            ("/login-good", Login.Replace("/login-back", "/welcome", StringComparison.Ordinal)), ("/welcome", Welcome), ("/formless", Formless));
+            ("/login-good", Login.Replace("/login-back", "/welcome", StringComparison.Ordinal)), ("/welcome", Welcome), ("/formless", Formless),
+            ("/setting-fails", Setting.Replace("FAIL", "true", StringComparison.Ordinal)), ("/setting-saves", Setting.Replace("FAIL", "false", StringComparison.Ordinal)));
 
     [ClassCleanup]
     public static async Task StopAsync() => await pages.DisposeAsync();
@@ -233,6 +249,24 @@ public sealed class FormRefusalRunTests
         var result = await pages.RunAsync("/formless", "Type ada into Username. Type hunter2 into Password. Click Sign in.", TestContext.CancellationToken);
 
         Assert.AreEqual("Signed in as ada", await pages.Session.Page.InnerTextAsync("#status"));
+        Assert.AreEqual(RunStatus.Completed, result.Status, result.Message);
+    }
+
+    [TestMethod]
+    public async Task RunAsync_SettingWhoseSaveFailsWithAnAlert_FailsSayingWhy()
+    {
+        var result = await pages.RunAsync("/setting-fails", "Tick Email notifications.", TestContext.CancellationToken);
+
+        Assert.AreEqual(RunStatus.Failed, result.Status, result.Message);
+        StringAssert.Contains(result.Message, "Could not save your preference.");
+    }
+
+    [TestMethod]
+    public async Task RunAsync_SettingThatSaves_Completes()
+    {
+        var result = await pages.RunAsync("/setting-saves", "Tick Email notifications.", TestContext.CancellationToken);
+
+        Assert.IsTrue(await pages.Session.Page.IsCheckedAsync("#mail"));
         Assert.AreEqual(RunStatus.Completed, result.Status, result.Message);
     }
 }
