@@ -95,24 +95,36 @@ public sealed class FormLock(BrowserSession session, ILogger<FormLock>? logger =
     /// <summary>
     /// What a request (<paramref name="method"/> <paramref name="url"/>), sent while the approved action of <paramref name="held"/> runs,
     /// sends differently from what the reviewer saw, when it is that form's own submission (same method and URL,
-    /// urlencoded) — a click or submit handler rewrote a field during the press. Empty for any other request, or the same
+    /// urlencoded or multipart) — a click or submit handler rewrote a field during the press. Empty for any other request, or the same
     /// entries. The entries are named, never quoted.
     /// </summary>
     internal IReadOnlyList<string> ChangesSentBy(Held held, string method, string url, string? contentType, string? body)
     {
         var form = held.Snapshot;
-        if (body is null || !string.Equals(method, form.Method, StringComparison.OrdinalIgnoreCase) || !SameUrl(url, form.Action)
-            || contentType is null || !contentType.StartsWith("application/x-www-form-urlencoded", StringComparison.OrdinalIgnoreCase))
+        if (body is null || contentType is null || !string.Equals(method, form.Method, StringComparison.OrdinalIgnoreCase) || !SameUrl(url, form.Action))
         {
             return [];
         }
 
-        return form.BodyChanges(body, _key);
+        if (contentType.StartsWith("application/x-www-form-urlencoded", StringComparison.OrdinalIgnoreCase))
+        {
+            return form.BodyChanges(body, _key);
+        }
+
+        return contentType.StartsWith("multipart/form-data", StringComparison.OrdinalIgnoreCase) && Boundary(contentType) is { } boundary
+            ? form.MultipartChanges(body, boundary, _key)
+            : [];
     }
 
     /// <summary>Why such a request must not leave (see <see cref="ChangesSentBy"/>).</summary>
     internal static string RefusalFor(IReadOnlyList<string> changes) =>
         $"it sends another form than the one the reviewer approved ({string.Join("; ", changes)})";
+
+    private static string? Boundary(string contentType)
+    {
+        var at = contentType.IndexOf("boundary=", StringComparison.OrdinalIgnoreCase);
+        return at < 0 ? null : contentType[(at + "boundary=".Length)..].Split(';')[0].Trim().Trim('"') is { Length: > 0 } b ? b : null;
+    }
 
     private static bool SameUrl(string a, string b) =>
         string.Equals(a.Split('#')[0], b.Split('#')[0], StringComparison.Ordinal);

@@ -58,22 +58,94 @@ internal sealed class FormSnapshot
     /// never values); empty when they are the same. Line breaks count as one (a submission writes CRLF); a file entry is
     /// compared by name only (its bytes are not in a urlencoded body).
     /// </summary>
-    public IReadOnlyList<string> BodyChanges(string body, byte[] key)
+    public IReadOnlyList<string> BodyChanges(string body, byte[] key) => ChangesIn(UrlEncodedEntries(body), key);
+
+    /// <summary>
+    /// The same for a <c>multipart/form-data</c> body with <paramref name="boundary"/>: each part's name and text; a part
+    /// with a file name is a file entry, compared by name only. A body that does not parse as parts is a change.
+    /// </summary>
+    public IReadOnlyList<string> MultipartChanges(string body, string boundary, byte[] key) =>
+        MultipartEntries(body, boundary) is { } parts ? ChangesIn(parts, key) : ["the body (it is not the multipart form it says)"];
+
+    private IReadOnlyList<string> ChangesIn(IEnumerable<(string Name, string Value)> sent, byte[] key)
     {
-        ArgumentNullException.ThrowIfNull(body);
         using var hmac = new HMACSHA256(key);
         var files = Sent.Where(e => e.File).Select(e => e.Name).ToHashSet(StringComparer.Ordinal);
-        var sentNow = new List<KeyValuePair<string, string>>();
+        var sentNow = sent
+            .Select(e => KeyValuePair.Create(e.Name, files.Contains(e.Name) ? Sent.First(f => f.Name == e.Name).Hash : Hash(hmac, e.Value)))
+            .ToList();
+        var approved = new FormSnapshot(Destination, Sent.Select(e => KeyValuePair.Create(e.Name, e.Hash)).ToArray());
+        return approved.ChangesTo(new FormSnapshot(Destination, sentNow));
+    }
+
+    private static IEnumerable<(string Name, string Value)> UrlEncodedEntries(string body)
+    {
+        ArgumentNullException.ThrowIfNull(body);
         foreach (var pair in body.Split('&', StringSplitOptions.RemoveEmptyEntries))
         {
             var cut = pair.IndexOf('=', StringComparison.Ordinal);
-            var name = Decode(cut < 0 ? pair : pair[..cut]);
-            var value = Decode(cut < 0 ? "" : pair[(cut + 1)..]);
-            sentNow.Add(KeyValuePair.Create(name, files.Contains(name) ? Sent.First(e => e.Name == name).Hash : Hash(hmac, value)));
+            yield return (Decode(cut < 0 ? pair : pair[..cut]), Decode(cut < 0 ? "" : pair[(cut + 1)..]));
+        }
+    }
+
+    // "--boundary\r\nContent-Disposition: form-data; name=\"a\"\r\n\r\nvalue\r\n--boundary--": null when it is not that.
+    private static List<(string Name, string Value)>? MultipartEntries(string body, string boundary)
+    {
+        ArgumentNullException.ThrowIfNull(body);
+        var delimiter = "--" + boundary;
+        var chunks = body.Split(delimiter);
+        if (chunks.Length < 2 || !chunks[^1].StartsWith("--", StringComparison.Ordinal))
+        {
+            return null;
         }
 
-        var approved = new FormSnapshot(Destination, Sent.Select(e => KeyValuePair.Create(e.Name, e.Hash)).ToArray());
-        return approved.ChangesTo(new FormSnapshot(Destination, sentNow));
+        var parts = new List<(string, string)>();
+        foreach (var chunk in chunks[1..^1])
+        {
+            var headEnd = chunk.IndexOf("\r\n\r\n", StringComparison.Ordinal);
+            if (!chunk.StartsWith("\r\n", StringComparison.Ordinal) || headEnd < 0 || !chunk.EndsWith("\r\n", StringComparison.Ordinal))
+            {
+                return null;
+            }
+
+            var head = chunk[2..headEnd];
+            var name = Parameter(head, "name");
+            if (name is null)
+            {
+                return null;
+            }
+
+            var value = headEnd + 4 <= chunk.Length - 2 ? chunk[(headEnd + 4)..^2] : "";
+            parts.Add((name, value));
+        }
+
+        return parts;
+    }
+
+    // A quoted parameter of the Content-Disposition header (name="a"; filename="b"), the browser's escapes undone.
+    private static string? Parameter(string head, string parameter)
+    {
+        foreach (var line in head.Split("\r\n"))
+        {
+            if (!line.StartsWith("Content-Disposition:", StringComparison.OrdinalIgnoreCase))
+            {
+                continue;
+            }
+
+            var marker = "; " + parameter + "=\"";
+            var at = line.IndexOf(marker, StringComparison.OrdinalIgnoreCase);
+            if (at < 0)
+            {
+                return null;
+            }
+
+            var start = at + marker.Length;
+            var end = line.IndexOf('"', start);
+            return end < 0 ? null : line[start..end].Replace("%22", "\"", StringComparison.Ordinal).Replace("%0D%0A", "\n", StringComparison.Ordinal)
+                .Replace("%0A", "\n", StringComparison.Ordinal).Replace("%0D", "\n", StringComparison.Ordinal);
+        }
+
+        return null;
     }
 
     private static string Hash(HMACSHA256 hmac, string value) =>

@@ -92,13 +92,15 @@ public sealed class FormLockTests
     // The form is the one the reviewer saw until the press; the page's own submit handler rewrites it as it is sent. The
     // check before the press cannot see it: the request the form sends is held against the same snapshot and stopped.
     [TestMethod]
-    public async Task Run_FormRewrittenByItsOwnSubmitHandler_TheRequestIsStoppedAndTheRunFails()
+    [DataRow("press", DisplayName = "urlencoded")]
+    [DataRow("press-multipart", DisplayName = "sent as multipart/form-data")]
+    public async Task Run_FormRewrittenByItsOwnSubmitHandler_TheRequestIsStoppedAndTheRunFails(string signal)
     {
         await using var site = await HostileSite.StartAsync();
         var run = StartTransfer(site);
         var pending = await WaitForPendingAsync(run);
-        site.Signal = "press";
-        await WaitForAsync(() => site.Requests.Any(r => r.StartsWith("GET /api/tampered?press", StringComparison.Ordinal)), "the page to arm its submit handler");
+        site.Signal = signal;
+        await WaitForAsync(() => site.Requests.Any(r => r.StartsWith("GET /api/tampered?" + signal, StringComparison.Ordinal)), "the page to arm its submit handler");
 
         var approve = await CliProcess.RunAsync(_dir, Timeout, "approvals", "approve", pending.Id.ToString(CultureInfo.InvariantCulture), "--reviewer", "alice",
             "--approvals-db", Db, "--audit", AuditFile);

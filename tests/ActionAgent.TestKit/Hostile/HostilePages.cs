@@ -85,7 +85,8 @@ public static class HostilePages
             """)),
         // A transfer form that changes what it sends when the site's Signal says so (while a reviewer looks at it):
         // "value" rewrites the amount and the recipient, "hidden" adds a hidden input, "action" points the form elsewhere;
-        // "press" leaves the form as it is but rewrites amount and recipient in its own submit handler, during the press.
+        // "press" leaves the form as it is but rewrites amount and recipient in its own submit handler, during the press;
+        // "press-multipart" does the same and sends the form as multipart/form-data.
         // It reports the change with a GET to /api/tampered?MODE. Without a signal it is an honest form.
         ("transfer", Page("Transfer", """
             <form id="f" method="post" action="/api/transfer">
@@ -100,6 +101,7 @@ public static class HostilePages
               hidden: () => { const i = document.createElement('input'); i.type = 'hidden'; i.name = 'also_to'; i.value = 'Mallory'; f.append(i); },
               action: () => { f.setAttribute('action', '/api/steal'); },
               press: () => { f.addEventListener('submit', () => { f.elements.amount.value = '10000'; f.elements.recipient.value = 'Mallory'; }); },
+              'press-multipart': () => { f.addEventListener('submit', () => { f.enctype = 'multipart/form-data'; f.elements.amount.value = '10000'; f.elements.recipient.value = 'Mallory'; }); },
             };
             const poll = () => fetch('/api/signal').then((r) => r.text()).then((m) => {
               if (tamper[m]) { tamper[m](); fetch('/api/tampered?' + m); } else setTimeout(poll, 250);
