@@ -407,4 +407,19 @@ public sealed class StepParserTests
         Assert.AreEqual(StepKind.Click, toggle.Kind);
         Assert.AreEqual("the Dark mode toggle", toggle.Target);
     }
+
+    // "… and confirm it with OK": the answer is its own step, not part of what is opened.
+    [TestMethod]
+    [DataRow("Open \"Modal 1\" and confirm it with OK.", "OK")]
+    [DataRow("Open the first modal window and turn it down with Cancel.", "Cancel")]
+    [DataRow("Click Delete and confirm it with Yes", "Yes")]
+    public void Parse_AnAnswerAfterAnOpening_IsAClickOfItsOwn(string task, string button)
+    {
+        var steps = Parse(task);
+
+        Assert.AreEqual(2, steps.Count, string.Join(" | ", steps.Select(s => $"{s.Kind} {s.Target}")));
+        Assert.AreEqual(StepKind.Click, steps[1].Kind);
+        Assert.AreEqual(button, steps[1].Target);
+        Assert.IsFalse(steps[0].Target!.Contains(button, StringComparison.Ordinal), steps[0].Target);
+    }
 }

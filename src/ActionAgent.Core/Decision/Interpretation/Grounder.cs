@@ -1,3 +1,5 @@
+using ActionAgent.Core.Text;
+
 namespace ActionAgent.Core.Decision.Interpretation;
 
 /// <summary>An element with its grounding score (0..1, a little above 1 with a fitting role hint) and how it matched.</summary>
@@ -105,6 +107,11 @@ internal sealed partial class Grounder(PageIndex page, IReadOnlySet<int> penaliz
                 }
 
                 var pick = scored[0];
+                if (reading.Ordinal is null && search.SoftContext is { IsEmpty: false } counted && PlaceOrdinal(counted.Raw) is { } k)
+                {
+                    pick = NthPlace(scored, k) ?? pick;
+                }
+
                 if (reading.Ordinal is { } n)
                 {
                     var top = scored[0].Score;
@@ -405,6 +412,51 @@ internal sealed partial class Grounder(PageIndex page, IReadOnlySet<int> penaliz
     /// <summary>The words around an element and its own label words: what context phrases are matched against.</summary>
     // The place named ("the "Click" example", "the Billing section") is a heading's words exactly, but for the word that
     // says what kind of place it is.
+    // "First tree on the page: open Africa", "in the second letter, …": the place is counted among the places (headings)
+    // that hold an element of the same name and role, in page order, rather than chosen by the words of its description
+    // (the second tree's heading "A rootless tree (no continents node)" shares more words with "the tree with the
+    // Continents root" than the first one's). Null when the name is found under fewer than two headings.
+    private static Candidate? NthPlace(IReadOnlyList<Candidate> scored, int k)
+    {
+        var first = scored[0];
+        var same = scored
+            .Where(c => c.Score >= first.Score - 0.2 && c.Item.Element.Role == first.Item.Element.Role
+                && string.Equals(WhiteSpace.Collapse(c.Item.Element.Name), WhiteSpace.Collapse(first.Item.Element.Name), StringComparison.OrdinalIgnoreCase))
+            .ToList();
+        var places = same.GroupBy(c => c.Item.Heading ?? "").OrderBy(g => g.Min(c => c.Item.Order)).ToList();
+        if (places.Count < 2)
+        {
+            return null;
+        }
+
+        var index = k < 0 ? places.Count + k : k - 1;
+        return index >= 0 && index < places.Count ? places[index].OrderByDescending(c => c.Score).ThenBy(c => c.Item.Order).First() : null;
+    }
+
+    // The ordinal of a place that is a kind of container: "first tree (on the page)", "the second letter", "the bottom table".
+    private static int? PlaceOrdinal(string place)
+    {
+        var m = PlaceOrdinalPattern().Match(place);
+        if (!m.Success)
+        {
+            return null;
+        }
+
+        return m.Groups["n"].Value.ToLowerInvariant() switch
+        {
+            "first" or "1st" or "top" or "upper" => 1,
+            "second" or "2nd" => 2,
+            "third" or "3rd" => 3,
+            "fourth" or "4th" => 4,
+            "fifth" or "5th" => 5,
+            "last" or "bottom" or "lower" => -1,
+            _ => null,
+        };
+    }
+
+    [System.Text.RegularExpressions.GeneratedRegex(@"^\s*(?:in\s+|on\s+|under\s+)?(?:the\s+)?(?<n>first|second|third|fourth|fifth|1st|2nd|3rd|4th|5th|last|top|bottom|upper|lower)\s+(?:[\w-]+\s+){0,2}?(?:tree|table|list|form|letter|section|grid|panel|card|group|menu|carousel|example|editor|box|widget|demo)s?\b", System.Text.RegularExpressions.RegexOptions.IgnoreCase)]
+    private static partial System.Text.RegularExpressions.Regex PlaceOrdinalPattern();
+
     private static bool IsSectionNamed(Phrase place, string? heading)
     {
         if (heading is null)

@@ -105,6 +105,9 @@ internal sealed class RunCursor(string task, IReadOnlyList<InterpretedStep> step
         Pending = Proposed.Nothing;
     }
 
+    /// <summary>What steps found already done named (their grounding's reasons): evidence for <see cref="StepCoverage"/>.</summary>
+    public List<string> Evidence { get; } = [];
+
     public void Advance(string note, bool confirmed = false)
     {
         Notes.Add(note);

@@ -286,6 +286,14 @@ public sealed class StepInterpreter : IDecider
                     cursor.RepeatProposed = grounding.Repeats;
                     cursor.PointedAt = grounding.Points ? grounding.Element?.Id : null;
                     cursor.RemovedRow = grounding.RemovedRow ?? cursor.RemovedRow;
+                    // What the step was matched against (the element's names, the row or place that decided it) counts as
+                    // used by the action, for the check that nothing the task named was left out.
+                    cursor.Evidence.Add(grounding.Reason);
+                    if (grounding.Element is { } acted)
+                    {
+                        cursor.Evidence.Add($"{acted.Label} {acted.Name} {acted.Text} {acted.Value} {acted.NearbyText}");
+                    }
+
                     _logger.LogDebug("Run {RunId}: step {Index} of {Count} ({Kind}) grounded, score {Score:0.00}",
                         context.RunId, cursor.Index + 1, cursor.Steps.Count, step.Kind, grounding.Score);
                     // "Click Delete and answer the confirmation with Cancel": the dialog is answered while the click runs.
@@ -295,6 +303,7 @@ public sealed class StepInterpreter : IDecider
                     return Propose(answered, $"{Where(cursor)}: {grounding.Reason}{(carried is { } r ? $" (a dialog it raises: {r.Describe()})" : "")}{retryNote}", step, grounding.Score);
 
                 case GroundingStatus.AlreadyDone:
+                    cursor.Evidence.Add(grounding.Reason);
                     cursor.Advance($"{step.Text} (checked: {grounding.Reason})", confirmed: true);
                     retryNote = "";
                     continue;
@@ -343,6 +352,18 @@ public sealed class StepInterpreter : IDecider
             {
                 Failure = FailureKind.NotVerified,
             }, "a step's effect was not confirmed", null, 1);
+        }
+
+        var evidence = context.History.Where(h => h.Succeeded).SelectMany(h => new[] { h.Action, h.Outcome }).Concat(cursor.Evidence);
+        if (StepCoverage.Missing(cursor.Steps, evidence) is { Count: > 0 } missing)
+        {
+            // A step carried out on a reading that left part of it out: what it named was never used.
+            var named = string.Join(", ", missing.Take(5).Select(m => $"\"{m}\""));
+            return Propose(new FailAction(
+                $"All {cursor.Steps.Count} steps were carried out, but the task names {named} and nothing the run did used {(missing.Count == 1 ? "it" : "them")}, so part of the task was not done; the run is not reported done: {done}. Write each part as its own step (for example 'Click \"OK\"'), or run with --model.")
+            {
+                Failure = FailureKind.NotVerified,
+            }, "part of the task was not used", null, 1);
         }
 
         var confirmed = $"{cursor.Confirmed} of {cursor.Steps.Count} steps confirmed by a check";

@@ -12,6 +12,11 @@ internal static class Verbs
         ("click into", VerbKind.Focus), ("click in", VerbKind.Focus), ("focus on", VerbKind.Focus), ("focus", VerbKind.Focus),
         ("click on", VerbKind.Click), ("click", VerbKind.Click),
         ("confirm with", VerbKind.Press), ("submit with", VerbKind.Press), ("finish with", VerbKind.Press), ("commit with", VerbKind.Press),
+        // "… and confirm it with OK", "turn it down with Cancel": the button named after "with" answers what came before.
+        ("confirm it with", VerbKind.Press), ("confirm that with", VerbKind.Press), ("answer it with", VerbKind.Press),
+        ("turn it down with", VerbKind.Press), ("decline it with", VerbKind.Press), ("reject it with", VerbKind.Press),
+        ("accept it with", VerbKind.Press), ("close it with", VerbKind.Press), ("dismiss it with", VerbKind.Press),
+        ("cancel it with", VerbKind.Press), ("finish it with", VerbKind.Press), ("submit it with", VerbKind.Press),
         ("press on", VerbKind.Press), ("press", VerbKind.Press), ("hit", VerbKind.Press), ("tap on", VerbKind.Press),
         ("tap", VerbKind.Press), ("push", VerbKind.Press),
         ("hover over", VerbKind.Hover), ("hover on", VerbKind.Hover), ("hover", VerbKind.Hover), ("mouse over", VerbKind.Hover),

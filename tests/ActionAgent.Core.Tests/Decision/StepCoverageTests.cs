@@ -1,0 +1,53 @@
+using ActionAgent.Core.Decision.Interpretation;
+
+namespace ActionAgent.Core.Tests.Decision;
+
+/// <summary>
+/// A run is not done when the task named something nothing the run did used: the part of a step the interpreter's
+/// reading left out ("… and confirm it with OK", "… to switch the state to Ohio", "Zambia's rows").
+/// </summary>
+[TestClass]
+public sealed class StepCoverageTests
+{
+    private static IReadOnlyList<string> Missing(string task, params string[] evidence) =>
+        StepCoverage.Missing(StepInterpreter.Parse(task), evidence);
+
+    [TestMethod]
+    public void Missing_AClauseLeftOutOfAClick_NamesWhatWasNotUsed()
+    {
+        CollectionAssert.AreEqual(new[] { "OK" }, Missing("Open \"Modal 1\" and confirm it with OK.", "click #1 link \"Modal 1\"", "clicked #1 link \"Modal 1\" [checked: the URL is now /#modal]").ToArray());
+    }
+
+    [TestMethod]
+    public void Missing_AValueInAPurposeNothingTyped_IsNamed_ButNotTheValueItReplaces()
+    {
+        var missing = Missing("In the FilteringSelect section, use the \"Edit previous value\" button to switch the state from Indiana to Ohio, and save.",
+            "click #43 button \"Edit previous value\"", "clicked #43 button \"Edit previous value\"", "click #53 button \"Save\"");
+
+        CollectionAssert.AreEqual(new[] { "Ohio" }, missing.ToArray());
+    }
+
+    [TestMethod]
+    public void Missing_AStepReadAsTypingAStopWord_NamesTheRealValue()
+    {
+        CollectionAssert.Contains(Missing("Narrow the table down to Zambia's rows only.", "type \"only\" into #6 textbox \"Rows:\"").ToArray(), "Zambia");
+    }
+
+    [TestMethod]
+    public void Missing_EverythingUsed_IsEmpty()
+    {
+        Assert.AreEqual(0, Missing("Change the state from Indiana to Ohio.", "select \"Ohio\" in #4 combobox \"State\"").Count);
+        Assert.AreEqual(0, Missing("Type 25 into Tip and press Enter.", "type \"25\" into #3 textbox \"Tip\" and press Enter").Count);
+        Assert.AreEqual(0, Missing("Click Save in the Profile section.", "click #9 button \"Save\"").Count, "the scope is the step's own");
+        Assert.AreEqual(0, Missing("Step 2: clear all filters with the clear-filters icon.", "click #3 link \"clear-filters icon\"").Count, "step numbers are not values");
+        Assert.AreEqual(0, Missing("Set the amount to 1,500.", "type \"1500\" into #2 textbox \"Amount\"").Count, "a number written with a separator");
+        Assert.AreEqual(0, Missing("The customer bought 5 refrigerators, not 3. Enter 5 as the quantity.", "type \"5\" into #7 textbox \"Quantity\"").Count, "what is denied is not wanted");
+    }
+
+    [TestMethod]
+    public void Missing_NegationsAndKeptState_AreNotAskedFor()
+    {
+        Assert.AreEqual(0, Missing("Open Modal 1 and close it with the X in its corner. Do not press OK.", "click #1 link \"Modal 1\"", "click #5 button \"×\"").Count);
+        Assert.AreEqual(0, Missing("Click the signature. The signature has to stay Bob Vance.", "click #2 text \"signature\"").Count);
+    }
+}
