@@ -98,6 +98,30 @@ public sealed class BrowserSession : IAsyncDisposable, IScreenCapture
     /// </summary>
     public PlaywrightActionExecutor CreateExecutor(Func<string, string, string>? resolveSecrets = null, TimeSpan? settle = null) => new(this, resolveSecrets, settle);
 
+    /// <summary>
+    /// After a look that raced a navigation: waits (up to <c>timeouts.navigationMs</c>) for the new document's DOM; a page
+    /// still loading after that is looked at anyway. A dialog the page opens stops the wait (<see cref="DialogOpenedException"/>).
+    /// </summary>
+    internal async Task WaitForNewDocumentAsync(CancellationToken cancellationToken)
+    {
+        try
+        {
+            await GuardAsync(
+                async () =>
+                {
+                    await Page.WaitForLoadStateAsync(LoadState.DOMContentLoaded, new PageWaitForLoadStateOptions { Timeout = Settings.Timeouts.NavigationMs })
+                        .ConfigureAwait(false);
+                    return true;
+                },
+                cancellationToken,
+                stopOnDialog: true).ConfigureAwait(false);
+        }
+        catch (TimeoutException)
+        {
+            // Look again anyway; the next attempt reports what is there.
+        }
+    }
+
     /// <summary>Captures the viewport as PNG, masked and scaled exactly like observation screenshots.</summary>
     public async Task<ReadOnlyMemory<byte>> CaptureAsync(CancellationToken cancellationToken = default)
     {

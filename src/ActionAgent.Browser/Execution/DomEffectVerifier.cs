@@ -289,22 +289,6 @@ public sealed class DomEffectVerifier : IOutcomeVerifier
         }
     }
 
-    // Waits (bounded) for the document a navigation is bringing in; a page still loading after that is probed anyway.
-    private async Task WaitForNewDocumentAsync(CancellationToken ct)
-    {
-        try
-        {
-            await session.Page.WaitForLoadStateAsync(LoadState.DOMContentLoaded, new PageWaitForLoadStateOptions { Timeout = session.Settings.Timeouts.NavigationMs })
-                .WaitAsync(ct).ConfigureAwait(false);
-        }
-        catch (Exception e) when (e is TimeoutException or PlaywrightException)
-        {
-            // Look again anyway; the next probe reports what is there.
-        }
-
-        await Task.Delay(TimeSpan.FromMilliseconds(50), time, ct).ConfigureAwait(false);
-    }
-
     // What changed since the baseline, and the state of one element (0: the focused one); a dialog stops it.
     private Task<ProbeResult> ProbeAsync(int id, string? token, CancellationToken ct) =>
         session.GuardAsync(
@@ -320,22 +304,27 @@ public sealed class DomEffectVerifier : IOutcomeVerifier
         {
             try
             {
+                if (attempt > 0)
+                {
+                    // The probe before ran while a new document replaced the page. "It navigated" is not yet "it worked":
+                    // the new page may be the form sent back with its fields marked invalid. Wait for it and look at it.
+                    await session.WaitForNewDocumentAsync(ct).ConfigureAwait(false);
+                    await Task.Delay(TimeSpan.FromMilliseconds(50), time, ct).ConfigureAwait(false);
+                }
+
                 probe = await ProbeAsync(id ?? 0, token, ct).ConfigureAwait(false);
             }
             catch (DialogOpenedException)
             {
                 return (true, ["a dialog opened"], "");
             }
+            catch (PlaywrightException e) when (PlaywrightPerceiver.IsNavigationRace(e) && attempt >= 2)
+            {
+                return (true, ["the page navigated"], "");
+            }
             catch (PlaywrightException e) when (PlaywrightPerceiver.IsNavigationRace(e))
             {
-                // The probe ran while a new document replaced the page. "It navigated" is not yet "it worked": the new
-                // page may be the form sent back with its fields marked invalid. Wait for it and look at it.
-                if (attempt >= 2)
-                {
-                    return (true, ["the page navigated"], "");
-                }
-
-                await WaitForNewDocumentAsync(ct).ConfigureAwait(false);
+                // Look again, once the new document is there (above).
             }
         }
 

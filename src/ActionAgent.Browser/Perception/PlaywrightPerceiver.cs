@@ -42,7 +42,7 @@ public sealed class PlaywrightPerceiver : IPerceiver
                 // The page navigated while we looked (a click that submits can start its navigation after the executor
                 // settled, most often on a loaded machine): wait for the new document and look again.
                 logger.LogDebug("Observation raced a navigation (attempt {Attempt}); retrying", attempt);
-                await WaitForNewDocumentAsync(cancellationToken).ConfigureAwait(false);
+                await session.WaitForNewDocumentAsync(cancellationToken).ConfigureAwait(false);
             }
         }
     }
@@ -120,26 +120,6 @@ public sealed class PlaywrightPerceiver : IPerceiver
         // whose stylesheet was late (a loaded machine) was walked unstyled, its elements hundreds of pixels off.
         var args = new { op = "observe", key = session.ScriptKey, maxElements = options.MaxElements, maxText = options.MaxVisibleTextChars, drawnWithin = session.Settings.Timeouts.ActionMs };
         return session.GuardAsync(() => PageScript.RunAsync<WalkResult>(session.Page, args), cancellationToken, stopOnDialog: true);
-    }
-
-    private async Task WaitForNewDocumentAsync(CancellationToken cancellationToken)
-    {
-        try
-        {
-            await session.GuardAsync(
-                async () =>
-                {
-                    await session.Page.WaitForLoadStateAsync(LoadState.DOMContentLoaded, new PageWaitForLoadStateOptions { Timeout = session.Settings.Timeouts.NavigationMs })
-                        .ConfigureAwait(false);
-                    return true;
-                },
-                cancellationToken,
-                stopOnDialog: true).ConfigureAwait(false);
-        }
-        catch (TimeoutException)
-        {
-            // Look again anyway; the next attempt reports what is there.
-        }
     }
 
     internal static bool IsNavigationRace(PlaywrightException e) =>

@@ -244,7 +244,8 @@
     let scope = form;
     for (let i = 0; i < 2 && scope.parentElement && scope.parentElement !== document.body && scope.parentElement !== document.documentElement; i++) scope = scope.parentElement;
     const cands = new Set(scope.querySelectorAll(strict ? STRONG_SIGNS : STRONG_SIGNS + ', ' + SOFT_SIGNS));
-    document.querySelectorAll('[role="alert"], [aria-live="assertive"]').forEach((e) => cands.add(e));
+    // The page's alerts wherever they are (a whole-page scope already holds them).
+    if (scope !== document.body && scope !== document.documentElement) document.querySelectorAll('[role="alert"], [aria-live="assertive"]').forEach((e) => cands.add(e));
     for (const e of cands) {
       if (out.size >= 12) break;
       const tag = e.localName;

@@ -1,3 +1,4 @@
+using System.Text.RegularExpressions;
 using ActionAgent.Core.Text;
 
 namespace ActionAgent.Core.Decision.Interpretation;
@@ -261,8 +262,8 @@ internal sealed partial class Grounder(PageIndex page, IReadOnlySet<int> penaliz
     private static readonly Phrase FirstWord = Phrase.Of("first");
     private static readonly Phrase LastWord = Phrase.Of("last");
 
-    [System.Text.RegularExpressions.GeneratedRegex("\"(?<q>[^\"]+)\"")]
-    private static partial System.Text.RegularExpressions.Regex QuotedName();
+    [GeneratedRegex("\"(?<q>[^\"]+)\"")]
+    private static partial Regex QuotedName();
 
     private Candidate Score(PageItem item, TargetReading reading, Search search)
     {
@@ -409,9 +410,6 @@ internal sealed partial class Grounder(PageIndex page, IReadOnlySet<int> penaliz
 
     private static bool IsRemoving(Phrase p) => p.Content.Length is > 0 and <= 2 && p.Content.Any(RemovingWords.Contains);
 
-    /// <summary>The words around an element and its own label words: what context phrases are matched against.</summary>
-    // The place named ("the "Click" example", "the Billing section") is a heading's words exactly, but for the word that
-    // says what kind of place it is.
     // "First tree on the page: open Africa", "in the second letter, …": the place is counted among the places (headings)
     // that hold an element of the same name and role, in page order, rather than chosen by the words of its description
     // (the second tree's heading "A rootless tree (no continents node)" shares more words with "the tree with the
@@ -454,9 +452,11 @@ internal sealed partial class Grounder(PageIndex page, IReadOnlySet<int> penaliz
         };
     }
 
-    [System.Text.RegularExpressions.GeneratedRegex(@"^\s*(?:in\s+|on\s+|under\s+)?(?:the\s+)?(?<n>first|second|third|fourth|fifth|1st|2nd|3rd|4th|5th|last|top|bottom|upper|lower)\s+(?:[\w-]+\s+){0,2}?(?:tree|table|list|form|letter|section|grid|panel|card|group|menu|carousel|example|editor|box|widget|demo)s?\b", System.Text.RegularExpressions.RegexOptions.IgnoreCase)]
-    private static partial System.Text.RegularExpressions.Regex PlaceOrdinalPattern();
+    [GeneratedRegex(@"^\s*(?:in\s+|on\s+|under\s+)?(?:the\s+)?(?<n>first|second|third|fourth|fifth|1st|2nd|3rd|4th|5th|last|top|bottom|upper|lower)\s+(?:[\w-]+\s+){0,2}?(?:tree|table|list|form|letter|section|grid|panel|card|group|menu|carousel|example|editor|box|widget|demo)s?\b", RegexOptions.IgnoreCase)]
+    private static partial Regex PlaceOrdinalPattern();
 
+    // The place named ("the "Click" example", "the Billing section") is a heading's words exactly, but for the word that
+    // says what kind of place it is.
     private static bool IsSectionNamed(Phrase place, string? heading)
     {
         if (heading is null)
@@ -474,6 +474,7 @@ internal sealed partial class Grounder(PageIndex page, IReadOnlySet<int> penaliz
         "example", "examples", "demo", "section", "part", "area", "panel", "box", "widget", "group", "block", "card", "heading",
     };
 
+    /// <summary>The words around an element and its own label words: what context phrases are matched against.</summary>
     public static List<string> Surroundings(PageItem item) =>
         item.Context.Concat(item.Labels.SelectMany(l => l.Phrase.Tokens)).ToList();
 

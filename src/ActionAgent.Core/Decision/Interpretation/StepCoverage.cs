@@ -18,7 +18,7 @@ public static partial class StepCoverage
         "I", "A", "An", "The", "Step", "Then", "Next", "Finally", "First", "Last", "Also", "After", "Before", "Now", "Please",
         "Button", "Link", "Field", "Box", "Tab", "Menu", "Page", "Dialog", "Window", "List", "Row", "Column", "Section",
         "Item", "Icon", "Checkbox", "Radio", "Select", "Drop-down", "Dropdown", "Option", "Header", "Heading", "Label",
-        "Enter", "Tab", "Escape", "Esc", "Space", "Ctrl", "Control", "Shift", "Alt", "Meta", "Cmd", "Command", "Backspace",
+        "Enter", "Escape", "Esc", "Space", "Ctrl", "Control", "Shift", "Alt", "Meta", "Cmd", "Command", "Backspace",
         "Delete", "Home", "End", "PageUp", "PageDown", "ArrowUp", "ArrowDown", "ArrowLeft", "ArrowRight", "Up", "Down", "Left", "Right",
         "Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday",
         "January", "February", "March", "April", "May", "June", "July", "August", "September", "October", "November", "December",

@@ -43,7 +43,7 @@ internal static class StepOutcomes
     /// error message at the form): the same press again gets the same answer, and a look-alike is not what was asked.
     /// </summary>
     public static bool IsRefusedByPage(StepSummary step) =>
-        IsNotVerified(step) && (step.Outcome.Contains("the page refused", StringComparison.Ordinal) || step.Outcome.Contains("sent a form the page refused", StringComparison.Ordinal));
+        IsNotVerified(step) && step.Outcome.Contains("the page refused", StringComparison.Ordinal);
 
     /// <summary>The checks that confirmed a step: from the summary when the loop passed them, else from the outcome's "[checked: …]".</summary>
     public static IReadOnlyList<string> ChecksOf(StepSummary step)
