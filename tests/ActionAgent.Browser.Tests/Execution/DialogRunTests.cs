@@ -37,12 +37,26 @@ public sealed class DialogRunTests
         </div>
         """;
 
+    // A modal closed by a cross the CSS draws (no text, named "Close" by aria-label), beside OK and Cancel.
+    private const string Notice = """
+        <!doctype html><title>Notice</title>
+        <style>.x { position: absolute; top: 4px; right: 4px; width: 30px; height: 30px; border: 0; background: none; }
+          .x::before { content: "\00d7"; font-size: 24px; } #box { position: relative; width: 400px; padding: 40px; border: 1px solid #999; }</style>
+        <a href="#box" onclick="document.getElementById('box').hidden = false; return false">Show the notice</a>
+        <p id="status"></p>
+        <div id="box" role="dialog" hidden><button class="x" aria-label="Close" onclick="answer('closed')"></button>
+          <h2>Terms changed</h2><p>Our terms changed on 1 May.</p>
+          <button onclick="answer('cancelled')">Cancel</button> <button onclick="answer('accepted')">OK</button>
+        </div>
+        <script>function answer(a) { document.getElementById('status').textContent = a; document.getElementById('box').hidden = true; }</script>
+        """;
+
     private static InterpreterPages pages = null!;
 
     public TestContext TestContext { get; set; } = null!;
 
     [ClassInitialize]
-    public static async Task StartAsync(TestContext context) => pages = await InterpreterPages.StartAsync("dialogs", ("/files", Files), ("/profile", Profile));
+    public static async Task StartAsync(TestContext context) => pages = await InterpreterPages.StartAsync("dialogs", ("/files", Files), ("/profile", Profile), ("/notice", Notice));
 
     [ClassCleanup]
     public static async Task StopAsync() => await pages.DisposeAsync();
@@ -50,6 +64,15 @@ public sealed class DialogRunTests
     private Task<RunResult> RunAsync(string path, string task) => pages.RunAsync(path, task, TestContext.CancellationToken);
 
     private Task<int> FilesLeftAsync() => pages.Session.Page.Locator("#list li").CountAsync();
+
+    [TestMethod]
+    public async Task RunAsync_CloseWithTheX_ClosesWithoutAnAnswer()
+    {
+        var result = await RunAsync("/notice", "Open the notice and close it with the X in its corner, without answering OK or Cancel.");
+
+        Assert.AreEqual(RunStatus.Completed, result.Status, result.Message);
+        Assert.AreEqual("closed", await pages.Session.Page.TextContentAsync("#status"), "the cross closes it; OK and Cancel answer it");
+    }
 
     [TestMethod]
     public async Task RunAsync_ConfirmAnsweredWithCancel_DeletesNothing()

@@ -217,6 +217,35 @@ public sealed class StepGroundingRulesTests
         Assert.AreEqual(2, Target(p), p.Reason);
     }
 
+    // "The X" is what a person calls a dialog's close control, whatever its accessible name says: a CSS-drawn cross
+    // named "Close" by aria-label or by its class. Where it sits ("in its corner", "at the top right") is no part of
+    // its name. A "Close account" button is not the X.
+    [TestMethod]
+    [DataRow("Close it with the X in its corner", false)]
+    [DataRow("Close it with the X in its corner, without answering OK or Cancel", false)]
+    [DataRow("Click the X at the top right of the dialog", false)]
+    [DataRow("Click the X in the upper-right corner", true)]
+    [DataRow("Dismiss the dialog with the cross", true)]
+    public void Ground_TheX_IsTheDialogsCloseControl(string task, bool drawnByClass)
+    {
+        var close = E(2, "button", "Close", 10, 400);
+        var page = Page(E(1, "text", "Remodal", 10), drawnByClass ? close with { Icon = "close" } : close, E(3, "button", "Close account", 60, 100), E(4, "button", "Cancel", 120), E(5, "button", "OK", 120, 200));
+
+        var p = First(task, page);
+
+        Assert.AreEqual(2, Target(p), p.Reason);
+    }
+
+    [TestMethod]
+    public void Ground_TheX_IsNoCloseWithMoreWords()
+    {
+        var page = Page(E(1, "text", "Your account", 10), E(3, "button", "Close account", 60, 100), E(4, "button", "Cancel", 120));
+
+        var p = First("Click the X", page);
+
+        Assert.AreNotEqual(3, Target(p), p.Reason);
+    }
+
     [TestMethod]
     [DataRow("Open the second section of the accordion", 2)]
     [DataRow("Expand the last section of the accordion", 3)]

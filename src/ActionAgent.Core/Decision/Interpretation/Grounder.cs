@@ -312,6 +312,13 @@ internal sealed partial class Grounder(PageIndex page, IReadOnlySet<int> penaliz
                 {
                     s = 0.85 * label.Weight;
                 }
+
+                // "The X", "the cross": what a person calls a close control by its drawing, whatever name the page gives
+                // it (aria-label "Close", "Dismiss"). Only a name that is that one word: "Close account" is no X.
+                if (s < 0.8 * label.Weight && IsGlyphWord(reading.Main) && label.Phrase.Content is [var only] && only is "close" or "dismiss")
+                {
+                    s = 0.8 * label.Weight;
+                }
                 if (s > score)
                 {
                     score = s;
@@ -407,6 +414,8 @@ internal sealed partial class Grounder(PageIndex page, IReadOnlySet<int> penaliz
         return Page.Items.Any(i => i.IsEditable && !i.IsHidden && i.Element.Bounds.Y < b.Bottom && b.Y < i.Element.Bounds.Bottom
             && i.Element.Bounds.X >= b.X && i.Element.Bounds.X - b.Right <= 120);
     }
+
+    private static bool IsGlyphWord(Phrase p) => p.Content is ["x" or "cross" or "×" or "✕" or "✖"];
 
     private static bool IsRemoving(Phrase p) => p.Content.Length is > 0 and <= 2 && p.Content.Any(RemovingWords.Contains);
 

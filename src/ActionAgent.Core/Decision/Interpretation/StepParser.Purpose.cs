@@ -220,7 +220,7 @@ internal static partial class StepParser
     [GeneratedRegex(@"^(?<t>.+?)\s+(?:in|under|within|inside)\s+the\s+(?<g>[^\s\u0001]\S*(?:\s+\S+){0,3}?\s+(?:group|section|fieldset|panel|area|block|list))$", RegexOptions.IgnoreCase)]
     private static partial Regex InNamedGroup();
 
-    [GeneratedRegex(@"\s+(?:at|on|in|near)\s+the\s+(?:very\s+)?(?:top|bottom|end|foot|head|start|left|right|top\s+right|top\s+left|bottom\s+right|bottom\s+left)(?:\s+(?:corner|side|edge))?(?:\s+of\s+(?:the\s+)?(?:form|page|screen|dialog|window|table|list|panel|section))?$", RegexOptions.IgnoreCase)]
+    [GeneratedRegex(@"\s+(?:at|on|in|near)\s+(?:the|its|their|this|that)\s+(?:very\s+)?(?:(?:top|bottom|upper|lower|end|foot|head|start|left|right)(?:[\s-]+(?:right|left)(?:[\s-]+hand)?)?(?:\s+(?:corner|side|edge))?|corner)(?:\s+of\s+(?:the\s+|its\s+|this\s+)?(?:form|page|screen|dialog|window|modal|popup|pop-up|box|table|list|panel|section|card))?(?=\s*[,;(]|\s*$)", RegexOptions.IgnoreCase)]
     private static partial Regex PagePosition();
 
     [GeneratedRegex(@"^(?:the\s+)?(?<n>first|second|third|fourth|fifth|last|\d+(?:st|nd|rd|th))\s+(?:entry|option|item|suggestion|result|match|one|choice|proposal)(?:\s+(?:in|on|of)\s+(?:the|that|this|its)\s+(?:list|menu|drop-?down))?$", RegexOptions.IgnoreCase)]

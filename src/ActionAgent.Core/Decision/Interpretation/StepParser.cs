@@ -643,7 +643,7 @@ internal static partial class StepParser
                 ? [Step(StepKind.PressKey, display, value: keys)]
                 // "Push the upper handle to 87": a handle pushed somewhere is dragged there.
                 : SliderWords().IsMatch(rest) && DragTo().IsMatch(rest) ? [ParseDrag(text, rest, display, q)]
-                : [Step(StepKind.Click, display, target: q.Restore(rest, true))],
+                : [Step(StepKind.Click, display, target: q.Restore(WherePlaced(rest), true))],
             VerbKind.Type => ParseType(word, rest, display, q),
             VerbKind.Fill => ParseFill(word, rest, display, q),
             VerbKind.Clear => [Step(StepKind.Clear, display, target: q.Restore(rest, true))],
