@@ -378,6 +378,29 @@
     return collapse(Array.from(labels).map((l) => textOf(l, el, 0)).join(' '));
   }
 
+  // The group of child items a tree item holds, if it holds one itself (not through another item).
+  function ownBranch(el) {
+    for (let c = el.firstElementChild; c; c = c.nextElementSibling) {
+      if ((c.getAttribute('role') || '') === 'group' || ((c.localName === 'ul' || c.localName === 'ol') && c.querySelector('[role=treeitem]'))) return c;
+    }
+    return null;
+  }
+
+  // An element's words without those of one child (a tree item's branch).
+  function ownText(el, except) {
+    let t = '';
+    for (let c = el.firstChild; c; c = c.nextSibling) {
+      if (c === except) continue;
+      t += ' ' + (c.nodeType === 3 ? c.data : c.nodeType === 1 ? visibleText(c) : '');
+    }
+    return collapse(t);
+  }
+
+  // A tree item holding a branch is named by its own words (unless ARIA names it).
+  function itemName(el, tag, type, role, branch) {
+    return branch && !el.getAttribute('aria-label') && !el.getAttribute('aria-labelledby') ? ownText(el, branch) : nameOf(el, tag, type, role);
+  }
+
   function nameOf(el, tag, type, role) {
     const by = el.getAttribute('aria-labelledby');
     if (by) {
@@ -593,6 +616,7 @@
 
       let emittedHere = false;
       let weak = false;
+      let branch = null;
       // A small icon with a pointer inside a control (a tab's or a chip's close ×): clickable on its own, so listed.
       const nestedIcon = inControl && !inText && !role && iconClassed(el);
       if (role || (!inControl && !inText) || nestedIcon) {
@@ -619,10 +643,19 @@
         }
         if (role && onScreen && el.checkVisibility({ visibilityProperty: true })) {
           const id = idOf(el);
+          // A tree item holding its open branch (the ARIA tree pattern: <li role=treeitem><span>Oceania</span><ul
+          // role=group>…): the item is its own line, above the branch; a click at the middle of the whole box would land
+          // on a child, and the children's words are theirs, not its name.
+          branch = role === 'treeitem' ? ownBranch(el) : null;
+          let height = r.height;
+          if (branch) {
+            const g = branch.getBoundingClientRect();
+            if (g.height > 0 && g.top > r.top) height = g.top - r.top;
+          }
           const e = {
-            id, role, tag, x: round(box.l), y: round(box.t), w: round(r.width), h: round(r.height), frame: ctx.path,
+            id, role, tag, x: round(box.l), y: round(box.t), w: round(r.width), h: round(height), frame: ctx.path,
           };
-          e.name = cap(nameOf(el, tag, type, role), 150);
+          e.name = cap(itemName(el, tag, type, role, branch), 150);
           if (type) e.type = type;
           if (!inView) e.off = true;
           if (role === 'link' || role === 'button' || role === 'tab' || role === 'menuitem') {
@@ -720,7 +753,8 @@
         }
         return;
       }
-      for (let c = el.firstElementChild; c; c = c.nextElementSibling) visit(c, ctx, nowInControl, nowInText);
+      // A tree item's branch holds tree items of its own, listed as such.
+      for (let c = el.firstElementChild; c; c = c.nextElementSibling) visit(c, ctx, c === branch ? inControl : nowInControl, c === branch ? inText : nowInText);
     }
 
     function walk(root, ctx, inControl, inText) {
@@ -917,7 +951,8 @@
     const res = { status: 'ok', tag, type: inputType(el), x: b.box.l, y: b.box.t, w: b.box.r - b.box.l, h: b.box.b - b.box.t, scrolled, frame: b.path };
     // What the element says and where it leads now, named as the observation named it: the executor refuses to act on an
     // element that was relabelled or repointed after it was judged (and perhaps approved).
-    if (args.role) res.name = cap(nameOf(el, tag, res.type, args.role), 150);
+    const branch = args.role === 'treeitem' ? ownBranch(el) : null;
+    if (args.role) res.name = cap(itemName(el, tag, res.type, args.role, branch), 150);
     if (tag === 'a' && el.href) res.href = el.href;
     // A control that announces a popup (a menu item with a submenu, a disclosure): what pointing at it opens is its effect.
     // The announcing element may be the item's wrapper or its inner link (a menu's <li> around the item that says so).
@@ -925,7 +960,13 @@
     res.opener = announces(el) || Array.from(el.children || []).some(announces) || announces(el.parentElement && el.parentElement.closest('[aria-haspopup]'))
       || submenuOf(el, tag, args.role || '') !== undefined;
     if (!b.visible) { res.status = 'offscreen'; return res; }
-    const v = b.visible;
+    let v = b.visible;
+    if (branch) {
+      // The item's own line, above its open branch (see visit).
+      const g = branch.getBoundingClientRect(), r = el.getBoundingClientRect();
+      const branchTop = g.top + (b.box.t - r.top);
+      if (g.height > 0 && g.top > r.top && branchTop > v.t + 1) v = { l: v.l, r: v.r, t: v.t, b: Math.min(v.b, branchTop) };
+    }
     const cx = (v.l + v.r) / 2, cy = (v.t + v.b) / 2;
     const points = [[cx, cy], [v.l + (v.r - v.l) * 0.25, cy], [v.l + (v.r - v.l) * 0.75, cy], [cx, v.t + (v.b - v.t) * 0.25], [cx, v.t + (v.b - v.t) * 0.75]];
     const labels = el.labels ? Array.from(el.labels) : [];
@@ -933,7 +974,7 @@
     for (const [px, py] of points) {
       const hit = deepElementFromPoint(px, py);
       if (!firstHit) firstHit = hit;
-      if (hit && (composedContains(el, hit) || labels.some((l) => composedContains(l, hit)))) {
+      if (hit && (composedContains(el, hit) && !(branch && composedContains(branch, hit)) || labels.some((l) => composedContains(l, hit)))) {
         res.px = px; res.py = py;
         return res;
       }

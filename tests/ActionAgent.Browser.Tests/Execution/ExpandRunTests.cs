@@ -27,17 +27,43 @@ public sealed class ExpandRunTests
         <style>.switch { display: inline-block; width: 12px; height: 12px; background: #888; cursor: pointer; }</style>
         """;
 
+    // An ARIA tree whose folders open and close by their own click.
+    private const string Continents = """
+        <!doctype html><title>Continents</title>
+        <ul role="tree">
+          <li role="treeitem" aria-expanded="false" id="oc" onclick="fold(event, this)"><span>Oceania</span>
+            <ul role="group" hidden><li role="treeitem" onclick="document.getElementById('picked').textContent = 'Australia'">Australia</li></ul></li>
+          <li role="treeitem" aria-expanded="false" onclick="fold(event, this)"><span>Asia</span>
+            <ul role="group" hidden><li role="treeitem">Japan</li></ul></li>
+        </ul>
+        <p id="picked"></p>
+        <style>li { width: 200px; }</style>
+        <script>function fold(e, li) { if (e.target.closest('li') !== li) return; const o = li.getAttribute('aria-expanded') === 'true'; li.setAttribute('aria-expanded', String(!o)); li.querySelector('ul').hidden = o; }</script>
+        """;
+
     private static InterpreterPages pages = null!;
 
     public TestContext TestContext { get; set; } = null!;
 
     [ClassInitialize]
-    public static async Task StartAsync(TestContext context) => pages = await InterpreterPages.StartAsync("expand", ("/tree", Tree));
+    public static async Task StartAsync(TestContext context) => pages = await InterpreterPages.StartAsync("expand", ("/tree", Tree), ("/continents", Continents));
 
     [ClassCleanup]
     public static async Task StopAsync() => await pages.DisposeAsync();
 
     private Task<RunResult> RunAsync(string query, string task) => pages.RunAsync("/tree" + query, task, TestContext.CancellationToken);
+
+    // "close Oceania again": the open folder's own click closes it. Before, "close" looked for a close control by
+    // Oceania, clicked the folder, and then failed because Oceania was still on the page ("not removed").
+    [TestMethod]
+    public async Task RunAsync_CloseAnOpenFolderAgain_FoldsIt()
+    {
+        var result = await pages.RunAsync("/continents", "Open Oceania and select Australia. Finally close Oceania again.", TestContext.CancellationToken);
+
+        Assert.AreEqual(RunStatus.Completed, result.Status, result.Message);
+        Assert.AreEqual("false", await pages.Session.Page.GetAttributeAsync("#oc", "aria-expanded"));
+        Assert.AreEqual("Australia", await pages.Session.Page.TextContentAsync("#picked"));
+    }
 
     [TestMethod]
     public async Task RunAsync_ExpandANodeWhoseNameOnlySelectsIt_IsNotCompleted()

@@ -354,6 +354,23 @@ public sealed class PlaywrightPerceiverTests
         Assert.AreEqual("Old library page", Single(observation, e => e.Role == "button").Name);
     }
 
+    // The ARIA tree pattern: an open item holds its branch. The item is its own line and its own words; the items of
+    // its branch are listed too (before: one item "Oceania Australia Fiji", as tall as the branch, nothing inside).
+    [TestMethod]
+    public async Task Observe_AnOpenTreeItem_IsItsOwnLine_AndItsBranchIsListed()
+    {
+        await session.Page.SetContentAsync("""
+            <ul role="tree"><li role="treeitem" aria-expanded="true"><span>Oceania</span>
+              <ul role="group"><li role="treeitem">Australia</li><li role="treeitem">Fiji</li></ul></li></ul>
+            """);
+
+        var observation = await session.CreatePerceiver().ObserveAsync(TestContext.CancellationToken);
+
+        var items = observation.Elements.Where(e => e.Role == "treeitem").ToList();
+        CollectionAssert.AreEqual(new[] { "Oceania", "Australia", "Fiji" }, items.Select(e => e.Name).ToArray());
+        Assert.IsTrue(items[0].Bounds.Bottom <= items[1].Bounds.Y + 1, $"Oceania {items[0].Bounds} reaches into Australia {items[1].Bounds}");
+    }
+
     [TestMethod]
     public async Task Observe_HiddenElementsAreLeftOut_OffscreenOnesAreListedAndMarked()
     {

@@ -236,6 +236,18 @@ public sealed class StepGroundingRulesTests
         Assert.AreEqual(2, Target(p), p.Reason);
     }
 
+    // "Close Oceania" in a tree where Oceania is open: its own click folds it; a "Close" button elsewhere is not meant.
+    [TestMethod]
+    public void Ground_CloseAnOpenBranch_ClicksTheBranch()
+    {
+        var page = Page(E(1, "treeitem", "Continents", 10) with { Expanded = true }, E(2, "treeitem", "Oceania", 40) with { Expanded = true }, E(3, "treeitem", "Australia", 70),
+            E(4, "treeitem", "Asia", 100) with { Expanded = false }, E(5, "button", "Close", 140));
+
+        var p = First("Close Oceania", page);
+
+        Assert.AreEqual(2, Target(p), p.Reason);
+    }
+
     [TestMethod]
     public void Ground_TheX_IsNoCloseWithMoreWords()
     {

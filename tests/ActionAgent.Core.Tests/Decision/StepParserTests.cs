@@ -422,4 +422,76 @@ public sealed class StepParserTests
         Assert.AreEqual(button, steps[1].Target);
         Assert.IsFalse(steps[0].Target!.Contains(button, StringComparison.Ordinal), steps[0].Target);
     }
+
+    // "Then, in the rootless tree below it, open South America": a sequencing word split off by the place's comma was a
+    // step of its own ("Then"), which no page can carry out.
+    [TestMethod]
+    [DataRow("Open Oceania. Then, in the rootless tree below it, open South America.", 2, "South America")]
+    [DataRow("Next, in the second form, type Bob into Name.", 1, "Name")]
+    [DataRow("Finally, in the footer, click Contact.", 1, "Contact")]
+    public void Parse_ASequencingWordBeforeAPlace_IsNoStep(string task, int count, string lastTarget)
+    {
+        var steps = Parse(task);
+
+        Assert.HasCount(count, steps, string.Join(" | ", steps.Select(s => $"{s.Kind} {s.Target}")));
+        Assert.IsTrue(steps.All(s => s.Kind != StepKind.Implicit), string.Join(" | ", steps.Select(s => $"{s.Kind} {s.Target}")));
+        Assert.AreEqual(lastTarget, steps[^1].Target);
+    }
+
+    // "Collapse Asia there", "close Oceania again in the first tree": a repeat or a pointer back names nothing.
+    [TestMethod]
+    [DataRow("Collapse Asia there", "Asia")]
+    [DataRow("Click Save again", "Save")]
+    [DataRow("Press the Refresh button once more", "the Refresh button")]
+    public void Parse_AgainOrThere_IsNoPartOfTheName(string task, string target)
+    {
+        var step = Parse(task).Single();
+
+        Assert.AreEqual(target, step.Target);
+    }
+
+    [TestMethod]
+    public void Parse_CloseABranchAgain_OwnerIsTheBranch()
+    {
+        var step = Parse("Finally close Oceania again in the first tree.").Single();
+
+        Assert.IsTrue(step.Removes);
+        Assert.AreEqual("Oceania in the first tree", step.Context);
+    }
+
+    // "start typing Jim Halpert over it, then change your mind and cancel the edit": replace what the open editor holds,
+    // no step for the change of mind, and the page's Cancel.
+    [TestMethod]
+    public void Parse_StartTypingOverIt_ThenCancel_ReplacesInTheEditorAndPressesCancel()
+    {
+        var steps = Parse("Click the signature \"Bob Vance\" and start typing Jim Halpert over it, then change your mind and cancel the edit.");
+
+        CollectionAssert.AreEqual(new[] { StepKind.Click, StepKind.PressKey, StepKind.Type, StepKind.Click }, steps.Select(s => s.Kind).ToArray(), string.Join(" | ", steps.Select(s => $"{s.Kind} {s.Target} {s.Value}")));
+        Assert.AreEqual("Control+A", steps[1].Value);
+        Assert.AreEqual("Jim Halpert", steps[2].Value);
+        Assert.IsTrue(steps[2].InEditor);
+        Assert.AreEqual("Cancel", steps[3].Target);
+    }
+
+    [TestMethod]
+    [DataRow("Cancel your changes", "Cancel")]
+    [DataRow("Cancel the order", "Cancel the order")]
+    public void Parse_Cancel_IsTheCancelButtonOrTheOneItNames(string task, string target)
+    {
+        var step = Parse(task).Single();
+
+        Assert.AreEqual(StepKind.Click, step.Kind);
+        Assert.AreEqual(target, step.Target);
+    }
+
+    // "X has a button that … . Use it": "it" is the button, and X is where it is.
+    [TestMethod]
+    public void Parse_ItAfterAThingSomethingHas_IsThatThingInThatPlace()
+    {
+        var step = Parse("The rootless tree with the context menus has a button that opens all of its branches at once. Use it.").Single();
+
+        Assert.AreEqual(StepKind.Click, step.Kind);
+        Assert.AreEqual("the button that opens all of its branches at once", step.Target);
+        Assert.AreEqual("The rootless tree with the context menus", step.Context);
+    }
 }

@@ -14,7 +14,7 @@ internal static partial class StepParser
     {
         var m = RemoveWith().Match(rest);
         // "the third todo in the list, using the × …": the list is where every row is; it says nothing of which one.
-        var owner = WholeList().Replace((m.Success ? m.Groups["owner"].Value : rest).TrimEnd(',', ' '), "");
+        var owner = WherePlaced(WholeList().Replace((m.Success ? m.Groups["owner"].Value : rest).TrimEnd(',', ' '), ""));
         var control = m.Success ? RowTail().Replace(RelativeClause().Replace(m.Groups["control"].Value, ""), "") : word.Contains(' ', StringComparison.Ordinal) ? "remove" : word;
         string[] names = ["remove", "delete", "close", "×", "x", "✕", "destroy", "dismiss", "trash"];
         // "the last todo": an ordinal owner keeps its noun, which says what is counted. "Close the dialog with its "Ok"

@@ -10,6 +10,17 @@ internal static partial class StepParser
 
     private static IEnumerable<InterpretedStep> ParseType(string word, string rest, string display, ClauseText q)
     {
+        if (OverIt().Match(rest) is { Success: true } over)
+        {
+            // "start typing Jim Halpert over it" after opening the editor: replace what it holds, where the focus is.
+            var value = q.Value(over.Groups["v"].Value);
+            return
+            [
+                Step(StepKind.PressKey, "select the text being edited", value: "Control+A") with { InEditor = true },
+                Step(StepKind.Type, display, value: value) with { InEditor = true },
+            ];
+        }
+
         if (SplitValueTarget(rest, withAs: true) is { } vt)
         {
             var value = q.Value(vt.Value);

@@ -118,7 +118,8 @@ internal static partial class StepParser
             : step;
 
     // "the "Reset" button at the bottom of the form": where it sits on the page is no part of its name.
-    private static string WherePlaced(string target) => PagePosition().Replace(target, "");
+    // "close Oceania again in the first tree", "Collapse Asia there": a repeat or a pointer back is no part of it either.
+    private static string WherePlaced(string target) => BackTo().Replace(Again().Replace(PagePosition().Replace(target, ""), ""), "");
 
     // "the first entry", "the third suggestion", "the country it finds": a place in the list the step before brought up,
     // as a target the grounder counts ("the first option"); null for a name.
@@ -222,6 +223,31 @@ internal static partial class StepParser
 
     [GeneratedRegex(@"\s+(?:at|on|in|near)\s+(?:the|its|their|this|that)\s+(?:very\s+)?(?:(?:top|bottom|upper|lower|end|foot|head|start|left|right)(?:[\s-]+(?:right|left)(?:[\s-]+hand)?)?(?:\s+(?:corner|side|edge))?|corner)(?:\s+of\s+(?:the\s+|its\s+|this\s+)?(?:form|page|screen|dialog|window|modal|popup|pop-up|box|table|list|panel|section|card))?(?=\s*[,;(]|\s*$)", RegexOptions.IgnoreCase)]
     private static partial Regex PagePosition();
+
+    [GeneratedRegex(@"(?<=\S)\s+(?:again|once\s+more)(?=[\s,;]|$)", RegexOptions.IgnoreCase)]
+    private static partial Regex Again();
+
+    [GeneratedRegex(@"(?<=\S)\s+(?:there|here)$", RegexOptions.IgnoreCase)]
+    private static partial Regex BackTo();
+
+    [GeneratedRegex(@"^(?:and\s+)?(?:then|next|now|finally|also|afterwards|after\s+that|first|firstly|secondly|thirdly|lastly|so)$", RegexOptions.IgnoreCase)]
+    private static partial Regex FillerOnly();
+
+    // "change your mind and cancel the edit": a turn of phrase, no step.
+    [GeneratedRegex(@"^(?:(?:then|and)\s+)?(?:change\s+(?:your|my)\s+mind|think\s+(?:again|twice|better\s+of\s+it)|reconsider)$", RegexOptions.IgnoreCase)]
+    private static partial Regex MindChanged();
+
+    // "start typing Jim Halpert over it": the verb the gerund names.
+    [GeneratedRegex(@"^(?:start|begin)\s+(?<g>typing|writing|entering)\s+", RegexOptions.IgnoreCase)]
+    private static partial Regex StartGerund();
+
+    // "type Jim Halpert over it": over what the open editor holds, where the focus is.
+    [GeneratedRegex(@"^(?<v>.+?)\s+over\s+(?:it|that|them|the\s+(?:old|existing|current|present)\s+\w+|what(?:'s|\s+is)\s+there)$", RegexOptions.IgnoreCase)]
+    private static partial Regex OverIt();
+
+    // "cancel the edit", "cancel your changes": the page's Cancel button.
+    [GeneratedRegex(@"^(?:the|this|that|your|my|these|those|all)?\s*(?:edit|edits|editing|change|changes|it|this|that|operation|action|dialog|form|entry|input|whole\s+thing)$", RegexOptions.IgnoreCase)]
+    private static partial Regex CancelWhat();
 
     [GeneratedRegex(@"^(?:the\s+)?(?<n>first|second|third|fourth|fifth|last|\d+(?:st|nd|rd|th))\s+(?:entry|option|item|suggestion|result|match|one|choice|proposal)(?:\s+(?:in|on|of)\s+(?:the|that|this|its)\s+(?:list|menu|drop-?down))?$", RegexOptions.IgnoreCase)]
     private static partial Regex NthEntry();

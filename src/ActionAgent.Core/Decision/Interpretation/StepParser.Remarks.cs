@@ -90,6 +90,12 @@ internal static partial class StepParser
             return text.Restore(one[0].Value, keepQuotes: true);
         }
 
+        if (HasThing().Match(masked) is { Success: true } has && has.Index > 0)
+        {
+            // "The rootless tree has a button that opens all of its branches at once. Use it": it is what the subject has.
+            return text.Restore("the " + has.Groups["thing"].Value.Trim(), keepQuotes: true);
+        }
+
         var verb = Statement().Match(masked);
         var subject = verb.Success ? masked[..verb.Index].Trim() : "";
         return subject.Length > 0 && subject.Split(' ').Length <= 8 && !subject.StartsWith("there", StringComparison.OrdinalIgnoreCase)
@@ -98,6 +104,14 @@ internal static partial class StepParser
 
     [GeneratedRegex(@"^(?:careful|be careful|note|nb|n\.b\.|heads up|beware|warning|watch out|caution)\b\s*[,:!-]?\s*", RegexOptions.IgnoreCase)]
     private static partial Regex Warning();
+
+    // "X has a button that …", "the toolbar offers an icon for …": the thing had, after "a".
+    [GeneratedRegex(@"\s(?:has|have|holds?|contains?|offers?|comes\s+with|provides?)\s+(?:a|an|one)\s+(?<thing>(?:button|link|icon|control|toggle|switch|checkbox|tab|menu|field|box|slider)\b.*)$", RegexOptions.IgnoreCase)]
+    private static partial Regex HasThing();
+
+    // The place of a thing had: "The rootless tree … has a button …" is where the button is.
+    private static string? HasThingPlace(string? masked, ClauseText text) =>
+        masked is not null && HasThing().Match(masked) is { Success: true } has && has.Index > 0 ? text.Restore(masked[..has.Index].Trim(), keepQuotes: true) : null;
 
     [GeneratedRegex(@"^(?:it|them)\b", RegexOptions.IgnoreCase)]
     private static partial Regex ItFirst();

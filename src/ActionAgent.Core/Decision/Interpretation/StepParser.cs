@@ -77,7 +77,7 @@ internal static partial class StepParser
                                 return s;
                             }
 
-                            var it = s with { Target = describedName };
+                            var it = s with { Target = describedName, Context = HasThingPlace(describedMasked, text) ?? s.Context };
                             named.Add(it);
                             return it;
                         }).ToList();
@@ -218,7 +218,7 @@ internal static partial class StepParser
                 continue;
             }
 
-            if (IsWithoutRemark(clause) || FillsWhatWasStated(clause) && (result.Count > 0 || i > 0))
+            if (IsWithoutRemark(clause) || MindChanged().IsMatch(StripTrailingPeriod(clause.Trim())) || FillsWhatWasStated(clause) && (result.Count > 0 || i > 0))
             {
                 // "Without filling anything in, press Submit", "Time should be 14:45 …. Fill those two in": no step.
                 continue;
@@ -447,12 +447,18 @@ internal static partial class StepParser
             result.Add(strong[start..]);
         }
 
-        return result.Select(c => c.Trim().Trim(',').Trim()).Where(c => c.Length > 0).ToList();
+        // "Then, in the rootless tree below it, open …": a sequencing word split off on its own is no step.
+        return result.Select(c => c.Trim().Trim(',').Trim()).Where(c => c.Length > 0 && !FillerOnly().IsMatch(c)).ToList();
     }
 
     private static IEnumerable<InterpretedStep> ParseClause(string clause, ClauseText q, bool sortable = true, bool answers = true)
     {
-        var text = StripTrailingPeriod(StripLeadingFillers(clause));
+        var text = StripTrailingPeriod(StripLeadingFillers(StartGerund().Replace(clause.TrimStart(), g => g.Groups["g"].Value.ToLowerInvariant() switch
+        {
+            "typing" => "type ",
+            "writing" => "write ",
+            _ => "enter ",
+        })));
         text = TrailingPlease().Replace(text, "");
         if (Verbs.Match(text) is { Kind: VerbKind.Type or VerbKind.Fill or VerbKind.Select or VerbKind.Set })
         {
@@ -634,6 +640,9 @@ internal static partial class StepParser
 
         return verb.Kind switch
         {
+            // "cancel the edit": the page's Cancel button; "cancel the order": a "Cancel order" button.
+            VerbKind.Click when word.Equals("cancel", StringComparison.OrdinalIgnoreCase) =>
+                [Step(StepKind.Click, display, target: CancelWhat().IsMatch(rest.Trim()) ? "Cancel" : q.Restore($"{word} {rest}", true))],
             VerbKind.Click => [GroupOfTarget(Step(StepKind.Click, display, target: q.Restore(WherePlaced(FoldParticle(word, rest)), true)) with { Expands = word.ToLowerInvariant() is "expand" or "unfold" })],
             VerbKind.DoubleClick => [Step(StepKind.DoubleClick, display, target: q.Restore(rest, true))],
             VerbKind.RightClick => [Step(StepKind.RightClick, display, target: q.Restore(rest, true))],

@@ -10,6 +10,11 @@ internal sealed partial class StepResolver
             return removal;
         }
 
+        if (ClosesOpenBranch(step, g) is { } fold)
+        {
+            return fold;
+        }
+
         // "Delete customer Grace Hopper": the control must sit by the name (or number, or quoted words) the owner spells.
         var owner = step.ContextIsOwner && step.Context is { } o ? Specific(o) : [];
         var owners = owner.Count == 0 ? [] : g.Page.Items.Where(i => owner.All(t => i.Labels.Any(l => l.Phrase.Tokens.Contains(t)))).ToList();

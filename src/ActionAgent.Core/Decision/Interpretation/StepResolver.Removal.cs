@@ -1,3 +1,5 @@
+using System.Text.RegularExpressions;
+
 namespace ActionAgent.Core.Decision.Interpretation;
 
 /// <summary>
@@ -30,6 +32,26 @@ internal sealed partial class StepResolver
         return words.Trim().Length > 0 && (item.Labels.Any(l => !l.IsSynthetic && (" " + l.Phrase.Norm + " ").Contains(words, StringComparison.Ordinal))
             || item.IsEditable && item.Element.Value is { Length: > 0 } value && (" " + Phrase.Of(value).Norm + " ").Contains(words, StringComparison.Ordinal));
     }
+
+    // "Close Oceania again": a branch named that is open (a tree's folder, an accordion's section, a toggle's panel) is
+    // closed by its own click, not by a close control beside it. Only a close step that names no control of its own, and
+    // only when the owner's names (capitalised words, numbers, quoted words) are an open element's own: nothing is removed, so no removal is tracked.
+    private StepGrounding? ClosesOpenBranch(InterpretedStep step, Grounder g)
+    {
+        if (step is not { Removes: true, Reply: null, ContextIsOwner: true, Context: { Length: > 0 } owner, Alternatives.Count: > 0 } || !CloseWord().IsMatch(step.Text))
+        {
+            return null;
+        }
+
+        var open = g.Find(new Search(owner, i => i.Element.Expanded == true && !i.IsHidden && !i.IsEditable) { ForClick = true });
+        var names = Specific(owner);
+        return open.IsAtLeast(Min) && names.Count > 0 && names.All(t => open.Best!.Item.Labels.Any(l => !l.IsSynthetic && l.Phrase.Tokens.Contains(t)))
+            ? Grounded(new ClickAction(TargetOf(open.Best!)), open.Best!, "; it is open, and closing it is its own click")
+            : null;
+    }
+
+    [GeneratedRegex(@"^(?:close|shut)\s", RegexOptions.IgnoreCase)]
+    private static partial Regex CloseWord();
 
     private StepGrounding? AfterRemovalMove(InterpretedStep step, Grounder g)
     {

@@ -44,7 +44,7 @@ internal static class Verbs
         ("go to", VerbKind.Go), ("goto", VerbKind.Go), ("navigate to", VerbKind.Go), ("navigate", VerbKind.Go),
         ("browse to", VerbKind.Go), ("head to", VerbKind.Go), ("open up", VerbKind.Go), ("open", VerbKind.Go),
         ("visit", VerbKind.Go), ("load", VerbKind.Load), ("go", VerbKind.Go),
-        ("expand", VerbKind.Click), ("collapse", VerbKind.Click), ("unfold", VerbKind.Click), ("toggle", VerbKind.Click),
+        ("expand", VerbKind.Click), ("collapse", VerbKind.Click), ("cancel", VerbKind.Click), ("unfold", VerbKind.Click), ("toggle", VerbKind.Click),
         ("fold up", VerbKind.Click), ("fold", VerbKind.Click), ("look at", VerbKind.Click),
         ("remove", VerbKind.Remove), ("take out", VerbKind.Remove), ("take away", VerbKind.Remove), ("delete", VerbKind.Remove), ("dismiss", VerbKind.Remove), ("close", VerbKind.Remove), ("discard", VerbKind.Remove),
         ("scroll", VerbKind.Scroll), ("go down", VerbKind.Scroll), ("go up", VerbKind.Scroll), ("head down", VerbKind.Scroll),
