@@ -83,6 +83,25 @@ public sealed class TableSortRunTests
         CollectionAssert.AreEqual(new[] { "Nut", "Gear", "Bolt", "Axle" }, await NamesAsync(), "4.13 TiB > 134.56 GB > 124k > 134 B");
     }
 
+    // A column named by its place: counted left to right (the third is Size), never matched by words.
+    [TestMethod]
+    public async Task RunAsync_SortByItsThirdColumnDescending_SortsSize()
+    {
+        var result = await RunAsync("", "Sort the table by its third column in descending order.");
+
+        Assert.AreEqual(RunStatus.Completed, result.Status, result.Message);
+        CollectionAssert.AreEqual(new[] { "Nut", "Gear", "Bolt", "Axle" }, await NamesAsync());
+    }
+
+    [TestMethod]
+    public async Task RunAsync_SortByAColumnTheTableDoesNotHave_FailsSayingSo()
+    {
+        var result = await RunAsync("", "Sort the table by its sixth column.");
+
+        Assert.AreNotEqual(RunStatus.Completed, result.Status, result.Message);
+        StringAssert.Contains(result.Message, "4 column");
+    }
+
     [TestMethod]
     public async Task RunAsync_LowestVersionFirst_VersionsCompareByTheirParts()
     {

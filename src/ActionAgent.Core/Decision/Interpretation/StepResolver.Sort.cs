@@ -20,7 +20,24 @@ internal sealed partial class StepResolver
         }
 
         PageItem header;
-        if (step.Target is { } column)
+        if (step.Target is { } nth && NthColumn().Match(nth.Trim()) is { Success: true } counted)
+        {
+            // "Sort the table by its fourth column": counted left to right along the first row of headers.
+            var row = headers.Where(h => Math.Abs(h.Element.Bounds.Y - headers[0].Element.Bounds.Y) < 4).OrderBy(h => h.Element.Bounds.X).ToList();
+            var n = counted.Groups["n"].Value.ToLowerInvariant() switch
+            {
+                "first" or "1st" => 1, "second" or "2nd" => 2, "third" or "3rd" => 3, "fourth" or "4th" => 4, "fifth" or "5th" => 5,
+                "sixth" or "6th" => 6, "seventh" or "7th" => 7, "eighth" or "8th" => 8, "ninth" or "9th" => 9, "tenth" or "10th" => 10,
+                _ => row.Count,
+            };
+            if (n < 1 || n > row.Count)
+            {
+                return new StepGrounding(GroundingStatus.NotFound, null, 0, $"the table has {row.Count} column(s), so it has no {counted.Groups["n"].Value} column");
+            }
+
+            header = row[n - 1];
+        }
+        else if (step.Target is { } column)
         {
             var found = g.Find(new Search(column, headers.Contains) { SoftContext = Soft(step), KindCounts = true });
             if (!found.IsAtLeast(Min))
@@ -81,6 +98,9 @@ internal sealed partial class StepResolver
         var c = new Candidate(header, 0.9, $"the header of the column to sort, which reads {shown} ({(asc ? "ascending" : desc ? "descending" : "unsorted")}, {wanted ?? "any"} asked)");
         return Grounded(new ClickAction(TargetOf(c)), c) with { Repeats = true };
     }
+
+    [GeneratedRegex(@"^(?:(?:its|the|their|this\s+table's|the\s+table's)\s+)?(?<n>first|second|third|fourth|fifth|sixth|seventh|eighth|ninth|tenth|last|\d+(?:st|nd|rd|th))(?:\s+column)?$", RegexOptions.IgnoreCase)]
+    private static partial Regex NthColumn();
 
     private static bool IsColumnHeader(PageItem i) =>
         !i.IsHidden && (i.Element.Tag == "th" || i.Role is "columnheader") && i.Display.Length > 0;
