@@ -378,6 +378,34 @@
     return collapse(Array.from(labels).map((l) => textOf(l, el, 0)).join(' '));
   }
 
+  // The header of a field's column when the field sits in a row of fields (no cell of the row has words of its own,
+  // as in a filter row or a grid's edit row): the nearest row of header cells, above or below, at the same column.
+  function columnHeaderOf(el) {
+    const cell = el.closest('td,th');
+    const tr = cell && cell.parentElement;
+    const table = cell && cell.closest('table');
+    if (!tr || !table || tr.localName !== 'tr') return '';
+    for (const c of tr.cells) {
+      if (!c.querySelector('input,select,textarea,button') && collapse(c.innerText)) return '';
+    }
+    let col = 0;
+    for (const c of tr.cells) { if (c === cell) break; col += c.colSpan || 1; }
+    const rows = Array.from(table.rows);
+    const at = rows.indexOf(tr);
+    let header = null, dist = 1e9;
+    rows.forEach((r, i) => {
+      if (i !== at && Math.abs(i - at) < dist && r.querySelector('th,[role=columnheader]') && !r.querySelector('input,select,textarea')) { header = r; dist = Math.abs(i - at); }
+    });
+    if (!header) return '';
+    let k = 0;
+    for (const h of header.cells) {
+      const span = h.colSpan || 1;
+      if (col >= k && col < k + span) return cap(collapse(h.innerText), 60);
+      k += span;
+    }
+    return '';
+  }
+
   // The group of child items a tree item holds, if it holds one itself (not through another item).
   function ownBranch(el) {
     for (let c = el.firstElementChild; c; c = c.nextElementSibling) {
@@ -812,6 +840,8 @@
           if (group) near = collapse(group.getAttribute('aria-label'));
         }
       }
+      // A field in a table's row of fields (a filter or edit row, above or below the headers) is its column's.
+      if (!near && !c.name && (c.tag === 'input' || c.tag === 'select' || c.tag === 'textarea')) near = columnHeaderOf(c.el);
       if (!near) near = best ? best.name : '';
       if (near && near !== c.name) c.near = cap(near, 150);
     }

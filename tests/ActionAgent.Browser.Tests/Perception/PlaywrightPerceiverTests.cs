@@ -354,6 +354,27 @@ public sealed class PlaywrightPerceiverTests
         Assert.AreEqual("Old library page", Single(observation, e => e.Role == "button").Name);
     }
 
+    // A filter row above the headers (TableFilter's layout): each field is its column's, not the page title's above
+    // it. A form laid out as a table with its labels in a column keeps its labels.
+    [TestMethod]
+    public async Task Observe_AFilterRowAboveTheHeaders_EachFieldIsNamedByItsColumn()
+    {
+        await session.Page.SetContentAsync("""
+            <h1>Country statistics</h1>
+            <table><thead><tr><td><input></td><td><select><option>Clear</option><option>1994</option></select></td><td><input></td></tr>
+              <tr><th style="cursor:pointer">country</th><th style="cursor:pointer">year</th><th style="cursor:pointer">POP</th></tr></thead>
+              <tbody><tr><td>Benin</td><td>1994</td><td>5950</td></tr></tbody></table>
+            <table><tr><th>Name</th><td><input id="n"></td></tr><tr><th>Email</th><td><input id="e"></td></tr></table>
+            """);
+
+        var observation = await session.CreatePerceiver().ObserveAsync(TestContext.CancellationToken);
+
+        var filters = observation.Elements.Where(e => e.Tag is "input" or "select" && e.Bounds.Y < 100).OrderBy(e => e.Bounds.X).Select(e => e.NearbyText).ToArray();
+        CollectionAssert.AreEqual(new[] { "country", "year", "POP" }, filters);
+        var form = observation.Elements.Where(e => e.Tag == "input" && e.Bounds.Y > 100).OrderBy(e => e.Bounds.Y).Select(e => e.NearbyText).ToArray();
+        CollectionAssert.AreEqual(new[] { "Name", "Email" }, form);
+    }
+
     // The ARIA tree pattern: an open item holds its branch. The item is its own line and its own words; the items of
     // its branch are listed too (before: one item "Oceania Australia Fiji", as tall as the branch, nothing inside).
     [TestMethod]

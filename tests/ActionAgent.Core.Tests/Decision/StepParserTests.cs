@@ -494,4 +494,18 @@ public sealed class StepParserTests
         Assert.AreEqual("the button that opens all of its branches at once", step.Target);
         Assert.AreEqual("The rootless tree with the context menus", step.Context);
     }
+
+    // "Use the drop-down above the year column to show only 1996": a choice in that drop-down, not a click on a "1996"
+    // cell of the table.
+    [TestMethod]
+    [DataRow("Use the drop-down above the year column to show only 1996.", "the drop-down above the year column", "1996")]
+    [DataRow("Use the Status drop-down to show only suspended people", "the Status drop-down", "suspended")]
+    public void Parse_UseADropDownToShowOnly_IsAChoiceInIt(string task, string target, string value)
+    {
+        var step = Parse(task).Single();
+
+        Assert.AreEqual(StepKind.Select, step.Kind);
+        Assert.AreEqual(target, step.Target);
+        Assert.AreEqual(value, step.Value);
+    }
 }

@@ -186,6 +186,9 @@ internal static partial class StepParser
     [GeneratedRegex(@"^(?<what>.+?),?\s+(?:using|with|via|through|from|in)\s+(?:the\s+|its\s+|their\s+)?(?<ctl>.+?\b(?:drop-?down|select|selector|menu|filter|picker|combo\s*box|combobox))$", RegexOptions.IgnoreCase)]
     private static partial Regex ShowOnlyUsing();
 
+    [GeneratedRegex(@"^(?:use|with)\s+(?<ctl>(?:\S+\s+){0,6}?(?:drop-?down|select|selector|picker|combo\s*box|combobox|list\s*box|listbox)\b.*?)\s+to\s+(?:show|display|list|view|keep|leave)\s+(?:only|just)\s+(?<what>.+)$", RegexOptions.IgnoreCase)]
+    private static partial Regex UseDropDownToShowOnly();
+
     [GeneratedRegex(@"\s+(?:people|persons|users|rows|items|entries|records|ones|films|movies|orders|tasks|todos|products|customers|employees|accounts|results|lines|cards|tickets|invoices|members)$", RegexOptions.IgnoreCase)]
     private static partial Regex GenericPlural();
 
