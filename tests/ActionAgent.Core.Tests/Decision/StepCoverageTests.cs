@@ -33,6 +33,18 @@ public sealed class StepCoverageTests
         CollectionAssert.Contains(Missing("Narrow the table down to Zambia's rows only.", "type \"only\" into #6 textbox \"Rows:\"").ToArray(), "Zambia");
     }
 
+    // The grounder's own leniency is no gap: an everyday synonym or a one-letter slip in a longer word was used; a short
+    // name that differs is not ("Ohio" is no "Oslo"), and neither is a different long word.
+    [TestMethod]
+    public void Missing_ASynonymOrATypoTheGrounderAccepted_IsUsed_ButAnotherNameIsNot()
+    {
+        Assert.AreEqual(0, Missing("Type 10115 into the Postcode field", "type \"10115\" into #15 \"Postal code\"").Count);
+        Assert.AreEqual(0, Missing("Click the Submitt refund button", "click #22 \"Submit refund\"").Count);
+        Assert.AreEqual(0, Missing("Set language to Francais", "select \"Français\" in #18 \"Language\"").Count, "accents aside");
+        CollectionAssert.AreEqual(new[] { "Ohio" }, Missing("Set the city to Ohio", "select \"Oslo\" in #4 combobox \"City\"").ToArray());
+        CollectionAssert.AreEqual(new[] { "Zambia" }, Missing("Pick Zambia in the country filter", "select \"Gambia\" in #4 combobox \"country\"").ToArray());
+    }
+
     [TestMethod]
     public void Missing_EverythingUsed_IsEmpty()
     {

@@ -114,7 +114,23 @@ public static partial class StepCoverage
 
         // A number written with separators ("1,500", "1 500") or as money ("$15") matches its digits.
         var digits = new string(t.Where(char.IsDigit).ToArray());
-        return digits.Length > 0 && digits.Length == t.Count(char.IsLetterOrDigit) && Digits(hay).Contains(digits, StringComparison.Ordinal);
+        if (digits.Length > 0)
+        {
+            return digits.Length == t.Count(char.IsLetterOrDigit) && Digits(hay).Contains(digits, StringComparison.Ordinal);
+        }
+
+        // A name the grounder took as the page's own word for it: an everyday synonym ("Postcode" for "Postal code") or a
+        // letter doubled or dropped in a longer word ("Submitt" for "Submit", "Adress"). A letter changed is another name
+        // ("Zambia" is no "Gambia"), and short words must match exactly ("Ohio" is no "Oslo").
+        var folded = " " + TextMatch.Normalize(token) + " ";
+        var hayWords = (" " + TextMatch.Normalize(hay) + " ").Replace("  ", " ", StringComparison.Ordinal);
+        if (folded.Trim().Length > 0 && hayWords.Contains(folded, StringComparison.Ordinal))
+        {
+            return true;
+        }
+
+        return !t.Contains(' ', StringComparison.Ordinal) && t.Length >= 5
+            && hayWords.Split(' ', StringSplitOptions.RemoveEmptyEntries).Any(w => w.Length >= 5 && Math.Abs(w.Length - t.Length) == 1 && w[0] == t[0] && TextMatch.EditDistance(t, w, 1) <= 1);
     }
 
     private static string Digits(string hay) => DigitGroups().Replace(hay, "$1$2");

@@ -291,7 +291,7 @@ public sealed class StepInterpreter : IDecider
                     cursor.Evidence.Add(grounding.Reason);
                     if (grounding.Element is { } acted)
                     {
-                        cursor.Evidence.Add($"{acted.Label} {acted.Name} {acted.Text} {acted.Value} {acted.NearbyText}");
+                        cursor.Evidence.Add($"{acted.Label} {acted.Name} {acted.Text} {acted.Value} {acted.NearbyText} {acted.Placeholder} {acted.Icon} {acted.HtmlId}");
                     }
 
                     _logger.LogDebug("Run {RunId}: step {Index} of {Count} ({Kind}) grounded, score {Score:0.00}",

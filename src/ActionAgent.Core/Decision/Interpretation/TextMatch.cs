@@ -152,12 +152,17 @@ internal static partial class TextMatch
         {
             if (CharUnicodeInfo.GetUnicodeCategory(c) != UnicodeCategory.NonSpacingMark)
             {
-                sb.Append(c);
+                // With invariant globalization the text may come back composed: the common Latin letters by hand.
+                var plain = c > 127 ? Accented.IndexOf(c, StringComparison.Ordinal) : -1;
+                sb.Append(plain >= 0 ? Unaccented[plain] : c);
             }
         }
 
         return sb.ToString();
     }
+
+    private const string Accented = "àáâãäåçèéêëìíîïñòóôõöøùúûüýÿÀÁÂÃÄÅÇÈÉÊËÌÍÎÏÑÒÓÔÕÖØÙÚÛÜÝ";
+    private const string Unaccented = "aaaaaaceeeeiiiinoooooouuuuyyAAAAAACEEEEIIIINOOOOOOUUUUY";
 
     /// <summary>How alike two single words are, 0..1. Numbers must be equal: 1042 is not 1043.</summary>
     public static double TokenSimilarity(string a, string b)
