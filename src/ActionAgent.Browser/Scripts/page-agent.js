@@ -341,6 +341,8 @@
     if ((explicit === '' || explicit === 'button') && (tag === 'button' || explicit === 'button')
       && (el.getAttribute('aria-haspopup') || '').toLowerCase() === 'listbox') return 'combobox';
     if (INTERACTIVE_ROLES.has(explicit)) return explicit;
+    // Bootstrap's tabs and pills without ARIA: <a data-toggle="tab"> (3, 4) or data-bs-toggle (5).
+    if (explicit === '' && (tag === 'a' || tag === 'button') && /^(?:tab|pill)$/i.test(el.getAttribute('data-toggle') || el.getAttribute('data-bs-toggle') || '')) return 'tab';
     switch (tag) {
       case 'a': return el.hasAttribute('href') ? 'link' : null;
       case 'area': return el.hasAttribute('href') ? 'link' : null;

@@ -138,15 +138,47 @@ public sealed class FormRefusalRunTests
 
     public TestContext TestContext { get; set; } = null!;
 
+    // A date-range picker's field: Apply writes the picker's own range back into it, which is the range typed only when
+    // the typed text parses as one.
+    private const string Range = """
+        <!doctype html><title>Report</title>
+        <label>Date range <input id="range" value="01/01/2016 - 01/05/2016" onfocus="document.getElementById('cal').hidden = false"></label>
+        <div id="cal" hidden><p>January 2016</p><button id="apply" onclick="apply()">Apply</button></div>
+        <script>
+          let range = '01/01/2016 - 01/05/2016';
+          function apply() { const v = document.getElementById('range').value.trim(); if (/^\d\d\/\d\d\/\d{4} - \d\d\/\d\d\/\d{4}$/.test(v)) range = v; document.getElementById('range').value = range; document.getElementById('cal').hidden = true; }
+        </script>
+        """;
+
     [ClassInitialize]
     public static async Task StartAsync(TestContext context) =>
         pages = await InterpreterPages.StartAsync("form-refusal", ("/scripted", Scripted), ("/native", Native), ("/done", "<!doctype html><title>Done</title><p>Thanks</p>"),
             ("/server", Server), ("/server-back", ServerBack), ("/unmarked", Unmarked), ("/login", Login), ("/login-back", LoginBack),
             ("/login-good", Login.Replace("/login-back", "/welcome", StringComparison.Ordinal)), ("/welcome", Welcome), ("/formless", Formless),
-            ("/setting-fails", Setting.Replace("FAIL", "true", StringComparison.Ordinal)), ("/setting-saves", Setting.Replace("FAIL", "false", StringComparison.Ordinal)));
+            ("/setting-fails", Setting.Replace("FAIL", "true", StringComparison.Ordinal)), ("/setting-saves", Setting.Replace("FAIL", "false", StringComparison.Ordinal)), ("/range", Range));
 
     [ClassCleanup]
     public static async Task StopAsync() => await pages.DisposeAsync();
+
+    // Typed, checked ("the field reads …"), then put back by the page when applied: the typing did not hold.
+    [TestMethod]
+    public async Task RunAsync_ATypedValueThePagePutsBack_IsNotCompleted()
+    {
+        var result = await pages.RunAsync("/range", "Set the Date range field to run from January 4, 2016 to January 19, 2016, and apply it.", TestContext.CancellationToken);
+
+        Assert.AreEqual("01/01/2016 - 01/05/2016", await pages.Session.Page.InputValueAsync("#range"), "the page kept its own range");
+        Assert.AreEqual(RunStatus.Failed, result.Status, result.Message);
+        StringAssert.Contains(result.Message, "did not keep it");
+    }
+
+    [TestMethod]
+    public async Task RunAsync_ATypedValueThePageKeeps_IsCompleted()
+    {
+        var result = await pages.RunAsync("/range", "Set the Date range field to 01/04/2016 - 01/19/2016 and apply it.", TestContext.CancellationToken);
+
+        Assert.AreEqual("01/04/2016 - 01/19/2016", await pages.Session.Page.InputValueAsync("#range"));
+        Assert.AreEqual(RunStatus.Completed, result.Status, result.Message);
+    }
 
     [TestMethod]
     public async Task RunAsync_FormTheScriptMarksInvalid_FailsSayingWhy()

@@ -271,6 +271,32 @@ public sealed class StepGroundingRulesTests
         Assert.AreEqual(expected, Target(p), p.Reason);
     }
 
+    // "In the "Vertical Tabs" box on the left, open the third tab": counted under the headings that hold those words. Where
+    // no tab sits under such a heading, the third tab of another box is no match (it was clicked and reported done).
+    [TestMethod]
+    [DataRow(false, null)]
+    [DataRow(true, 13)]
+    public void Ground_OrdinalUnderAQuotedHeading_CountsThereOnly_OrFindsNothing(bool verticalAreTabs, int? expected)
+    {
+        var page = Page(
+            E(1, "heading", "Tabs Float left", 10), E(2, "tab", "Home", 50), E(3, "tab", "Profile", 50, 120), E(4, "tab", "Contact", 50, 200),
+            E(10, "heading", "Vertical Tabs Float left", 200), E(11, verticalAreTabs ? "tab" : "link", "Home", 240), E(12, verticalAreTabs ? "tab" : "link", "Profile", 280),
+            E(13, verticalAreTabs ? "tab" : "link", "Messages", 320), E(14, verticalAreTabs ? "tab" : "link", "Settings", 360));
+        page = page with { Elements = [.. page.Elements.Select(e => e.Role == "heading" ? e with { Tag = "h2" } : e)] };
+
+        var p = First("In the \"Vertical Tabs\" box on the left, open the third tab.", page);
+
+        if (expected is null)
+        {
+            Assert.AreNotEqual(4, Target(p), p.Reason);
+            Assert.IsNotInstanceOfType<ClickAction>(p.Action, p.Reason);
+        }
+        else
+        {
+            Assert.AreEqual(expected, Target(p), p.Reason);
+        }
+    }
+
     [TestMethod]
     public void Ground_ExpandASectionAlreadyExpanded_ClicksNothing()
     {

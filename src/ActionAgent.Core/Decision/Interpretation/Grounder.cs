@@ -126,6 +126,16 @@ internal sealed partial class Grounder(PageIndex page, IReadOnlySet<int> penaliz
                         // when the words of other sections mention a click too.
                         near = under;
                     }
+                    else if (search.SoftContext is { IsEmpty: false } titled && HeadingWords(titled) is { } words)
+                    {
+                        // "In the "Vertical Tabs" box on the left, open the third tab": counted under the headings holding
+                        // those words only. None there is no match: the third tab of another box is not the one asked for.
+                        near = near.Where(c => c.Item.Headings.Any(h => words.All(Phrase.Of(h).Tokens.Contains))).ToList();
+                        if (near.Count == 0)
+                        {
+                            continue;
+                        }
+                    }
                     else if (search.SoftContext is { IsEmpty: false } soft)
                     {
                         // "There are four boxes labelled "This is a test". Tick the third one": counted in that group only.
@@ -466,6 +476,19 @@ internal sealed partial class Grounder(PageIndex page, IReadOnlySet<int> penaliz
 
     // The place named ("the "Click" example", "the Billing section") is a heading's words exactly, but for the word that
     // says what kind of place it is.
+    // The words of a place's name ("the "Vertical Tabs" box on the left": vertical, tabs) when a heading on the page holds
+    // them all; else null (a description such as "four boxes labelled "This is a test"" names no heading).
+    private List<string>? HeadingWords(Phrase place)
+    {
+        var words = place.Tokens.Where(t => !TextMatch.IsStopWord(t) && !SectionWords.Contains(t) && !PositionWords.Contains(t)).ToList();
+        return words.Count > 0 && Page.Items.Any(i => i.Role == "heading" && !i.IsHidden && i.Labels.Any(l => words.All(l.Phrase.Tokens.Contains))) ? words : null;
+    }
+
+    private static readonly HashSet<string> PositionWords = new(StringComparer.Ordinal)
+    {
+        "on", "in", "at", "left", "right", "top", "bottom", "upper", "lower", "side", "hand", "first", "second", "third", "last",
+    };
+
     private static bool IsSectionNamed(Phrase place, string? heading)
     {
         if (heading is null)

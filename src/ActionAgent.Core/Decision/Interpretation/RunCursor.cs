@@ -108,6 +108,15 @@ internal sealed class RunCursor(string task, IReadOnlyList<InterpretedStep> step
     /// <summary>What steps found already done named (their grounding's reasons): evidence for <see cref="StepCoverage"/>.</summary>
     public List<string> Evidence { get; } = [];
 
+    /// <summary>
+    /// Text typed over a field's earlier value, by step number: the field must not read its earlier value again at the
+    /// end (a picker that parses what it was given and puts its own value back, a script that resets it).
+    /// </summary>
+    public List<TypedOver> Typed { get; } = [];
+
+    /// <summary>One field typed over: its element, what it read before, what was typed, at which step.</summary>
+    public sealed record TypedOver(int Step, int ElementId, string Before, string Text, string Label);
+
     public void Advance(string note, bool confirmed = false)
     {
         Notes.Add(note);

@@ -11,7 +11,7 @@ namespace ActionAgent.Core.Decision.Interpretation;
 /// Username", "Select Damaged item from the Reason list", "Click Submit refund") with no model. Each step is grounded
 /// on the current observation by fuzzy text matching; a cursor per run advances when the last action succeeded.
 /// </summary>
-public sealed class StepInterpreter : IDecider
+public sealed partial class StepInterpreter : IDecider
 {
     private static readonly IReadOnlySet<int> NoPenalties = new HashSet<int>();
 
@@ -289,6 +289,12 @@ public sealed class StepInterpreter : IDecider
                     // What the step was matched against (the element's names, the row or place that decided it) counts as
                     // used by the action, for the check that nothing the task named was left out.
                     cursor.Evidence.Add(grounding.Reason);
+                    if (action is TypeTextAction { Target.ElementId: { } typedInto } typing && grounding.Element is { IsSecret: false, Value: { Length: > 0 } before } field
+                        && field.Id == typedInto && !string.Equals(before.Trim(), typing.Text.Trim(), StringComparison.Ordinal))
+                    {
+                        cursor.Typed.Add(new RunCursor.TypedOver(cursor.Index + 1, typedInto, before, typing.Text, field.Label));
+                    }
+
                     if (grounding.Element is { } acted)
                     {
                         cursor.Evidence.Add($"{acted.Label} {acted.Name} {acted.Text} {acted.Value} {acted.NearbyText} {acted.Placeholder} {acted.Icon} {acted.HtmlId}");
@@ -354,6 +360,14 @@ public sealed class StepInterpreter : IDecider
             }, "a step's effect was not confirmed", null, 1);
         }
 
+        if (TypingUndone(cursor, context.Observation) is { } undone)
+        {
+            return Propose(new FailAction($"All {cursor.Steps.Count} steps were carried out, but {undone}, so the run is not reported done: {done}.")
+            {
+                Failure = FailureKind.NotVerified,
+            }, "a typed value did not hold", null, 1);
+        }
+
         var evidence = context.History.Where(h => h.Succeeded).SelectMany(h => new[] { h.Action, h.Outcome }).Concat(cursor.Evidence);
         if (StepCoverage.Missing(cursor.Steps, evidence) is { Count: > 0 } missing)
         {
@@ -369,6 +383,32 @@ public sealed class StepInterpreter : IDecider
         var confirmed = $"{cursor.Confirmed} of {cursor.Steps.Count} steps confirmed by a check";
         return Propose(new DoneAction($"All {cursor.Steps.Count} steps carried out: {done}. {confirmed}."), "every step is done", null, 1);
     }
+
+    // A field typed over that reads its earlier value again at the end: the page did not keep what was typed (a date-range
+    // picker given words it cannot parse puts its own range back on Apply). Not when a later step says to undo it
+    // (cancel, reset, revert, undo, discard), nor when the field is gone or emptied (a tag or a todo committed).
+    private static string? TypingUndone(RunCursor cursor, Observation page)
+    {
+        foreach (var typed in cursor.Typed.GroupBy(t => t.ElementId).Select(g => g.Last()))
+        {
+            if (cursor.Steps.Skip(typed.Step).Any(s => UndoWords().IsMatch(s.Text)))
+            {
+                continue;
+            }
+
+            if (page.Find(typed.ElementId) is { IsSecret: false, Value: { Length: > 0 } now } && string.Equals(now.Trim(), typed.Before.Trim(), StringComparison.Ordinal))
+            {
+                return $"\"{typed.Label}\" reads \"{Short(now)}\" again, as before step {typed.Step} typed \"{Short(typed.Text)}\": the page did not keep it";
+            }
+        }
+
+        return null;
+    }
+
+    private static string Short(string s) => s.Length <= 60 ? s : s[..57] + "...";
+
+    [System.Text.RegularExpressions.GeneratedRegex(@"\b(?:cancel|reset|revert|undo|discard|restore|put\s+back|change\s+(?:your|my)\s+mind)\b", System.Text.RegularExpressions.RegexOptions.IgnoreCase)]
+    private static partial System.Text.RegularExpressions.Regex UndoWords();
 
     /// <summary>
     /// Takes over a run part-way: another decider (the action cache, a model) carried out the first steps, so the
