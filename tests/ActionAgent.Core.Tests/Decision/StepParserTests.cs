@@ -508,4 +508,15 @@ public sealed class StepParserTests
         Assert.AreEqual(target, step.Target);
         Assert.AreEqual(value, step.Value);
     }
+
+    // "Two changes. …": an announcement of what follows is no step (it failed as an instruction with no verb).
+    [TestMethod]
+    [DataRow("Two changes. Click Save. Click Print.")]
+    [DataRow("Three things to do: click Save. Then click Print.")]
+    public void Parse_AnAnnouncementOfTheSteps_IsNoStep(string task)
+    {
+        var steps = Parse(task);
+
+        CollectionAssert.AreEqual(new[] { "Save", "Print" }, steps.Select(s => s.Target).ToArray(), string.Join(" | ", steps.Select(s => $"{s.Kind} {s.Target}")));
+    }
 }

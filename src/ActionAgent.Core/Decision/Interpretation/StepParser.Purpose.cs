@@ -233,6 +233,9 @@ internal static partial class StepParser
     [GeneratedRegex(@"(?<=\S)\s+(?:there|here)$", RegexOptions.IgnoreCase)]
     private static partial Regex BackTo();
 
+    [GeneratedRegex(@"^(?:(?:two|three|four|five|six|seven|several|a\s+few|a\s+couple\s+of|some|\d+)\s+(?:small\s+|quick\s+)?(?:changes|things|edits|steps|tasks|parts|updates|fixes|jobs|actions)(?:\s+to\s+(?:make|do))?(?:\s+(?:here|please|for\s+you|on\s+this\s+page))?|here(?:'s|\s+is)\s+what\s+to\s+do)\s*[:.]?$", RegexOptions.IgnoreCase)]
+    private static partial Regex Announcement();
+
     [GeneratedRegex(@"^(?:and\s+)?(?:then|next|now|finally|also|afterwards|after\s+that|first|firstly|secondly|thirdly|lastly|so)$", RegexOptions.IgnoreCase)]
     private static partial Regex FillerOnly();
 

@@ -43,6 +43,12 @@ internal static partial class StepParser
                     // "Under "Nested inputs" there are four boxes labelled "This is a test".": a description of the page is
                     // no step; it says where the next sentence's steps act.
                     var plain = StripTrailingPeriod(StripLeadingFillers(sentence.Trim()));
+                    if (Announcement().IsMatch(plain))
+                    {
+                        // "Two changes.", "Three things to do:": what follows is counted, nothing to do here.
+                        continue;
+                    }
+
                     if (IsDescription(plain))
                     {
                         described = text.Restore(plain, keepQuotes: false);
