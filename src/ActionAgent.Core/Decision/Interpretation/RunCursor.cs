@@ -109,13 +109,13 @@ internal sealed class RunCursor(string task, IReadOnlyList<InterpretedStep> step
     public List<string> Evidence { get; } = [];
 
     /// <summary>
-    /// Text typed over a field's earlier value, by step number: the field must not read its earlier value again at the
-    /// end (a picker that parses what it was given and puts its own value back, a script that resets it).
+    /// Text typed into a field, by step number: the field must still hold it at the end (a picker that parses what it was
+    /// given and puts its own value back, a script that resets it, did not keep it).
     /// </summary>
     public List<TypedOver> Typed { get; } = [];
 
-    /// <summary>One field typed over: its element, what it read before, what was typed, at which step.</summary>
-    public sealed record TypedOver(int Step, int ElementId, string Before, string Text, string Label);
+    /// <summary>One field typed into: its element, name and page, what it read before, what was typed, at which step.</summary>
+    public sealed record TypedOver(int Step, int ElementId, string Before, string Text, string Label, string Url);
 
     public void Advance(string note, bool confirmed = false)
     {

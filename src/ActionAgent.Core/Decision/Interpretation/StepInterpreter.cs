@@ -289,10 +289,10 @@ public sealed partial class StepInterpreter : IDecider
                     // What the step was matched against (the element's names, the row or place that decided it) counts as
                     // used by the action, for the check that nothing the task named was left out.
                     cursor.Evidence.Add(grounding.Reason);
-                    if (action is TypeTextAction { Target.ElementId: { } typedInto } typing && grounding.Element is { IsSecret: false, Value: { Length: > 0 } before } field
-                        && field.Id == typedInto && !string.Equals(before.Trim(), typing.Text.Trim(), StringComparison.Ordinal))
+                    if (action is TypeTextAction { Target.ElementId: { } typedInto, ClearFirst: true } typing && grounding.Element is { IsSecret: false } field
+                        && field.Id == typedInto && step.DateValue is null && typing.Text.Trim().Length > 0 && !typing.Text.Contains("{{", StringComparison.Ordinal))
                     {
-                        cursor.Typed.Add(new RunCursor.TypedOver(cursor.Index + 1, typedInto, before, typing.Text, field.Label));
+                        cursor.Typed.Add(new RunCursor.TypedOver(cursor.Index + 1, typedInto, field.Value ?? "", typing.Text, field.Label, context.Observation.Url));
                     }
 
                     if (grounding.Element is { } acted)
@@ -384,26 +384,34 @@ public sealed partial class StepInterpreter : IDecider
         return Propose(new DoneAction($"All {cursor.Steps.Count} steps carried out: {done}. {confirmed}."), "every step is done", null, 1);
     }
 
-    // A field typed over that reads its earlier value again at the end: the page did not keep what was typed (a date-range
-    // picker given words it cannot parse puts its own range back on Apply). Not when a later step says to undo it
-    // (cancel, reset, revert, undo, discard), nor when the field is gone or emptied (a tag or a todo committed).
+    // A field typed into that no longer holds what was typed when the steps are done: the page did not keep it (a
+    // date-range picker given words it cannot parse puts a range of its own back on Apply). What was typed must still be
+    // in it, letters and digits compared (a mask's "(555) 010-4477" holds "5550104477", an autocomplete's "London" holds
+    // "Lon"). Not when a later step says to undo it (cancel, reset, revert, undo, discard), nor when the field is gone,
+    // emptied (a tag or a todo committed) or on another page, nor for a date written to the field's own pattern.
     private static string? TypingUndone(RunCursor cursor, Observation page)
     {
         foreach (var typed in cursor.Typed.GroupBy(t => t.ElementId).Select(g => g.Last()))
         {
-            if (cursor.Steps.Skip(typed.Step).Any(s => UndoWords().IsMatch(s.Text)))
+            if (cursor.Steps.Skip(typed.Step).Any(s => UndoWords().IsMatch(s.Text)) || !SamePage(typed.Url, page.Url))
             {
                 continue;
             }
 
-            if (page.Find(typed.ElementId) is { IsSecret: false, Value: { Length: > 0 } now } && string.Equals(now.Trim(), typed.Before.Trim(), StringComparison.Ordinal))
+            if (page.Find(typed.ElementId) is { IsSecret: false, Value: { Length: > 0 } now } field && string.Equals(field.Label, typed.Label, StringComparison.Ordinal)
+                && !Alnum(now).Contains(Alnum(typed.Text), StringComparison.Ordinal))
             {
-                return $"\"{typed.Label}\" reads \"{Short(now)}\" again, as before step {typed.Step} typed \"{Short(typed.Text)}\": the page did not keep it";
+                var again = string.Equals(now.Trim(), typed.Before.Trim(), StringComparison.Ordinal) ? " again, as before" : "";
+                return $"\"{typed.Label}\" reads \"{Short(now)}\"{again}, not \"{Short(typed.Text)}\" typed at step {typed.Step}: the page did not keep it";
             }
         }
 
         return null;
     }
+
+    private static bool SamePage(string a, string b) => string.Equals(a.Split('#')[0], b.Split('#')[0], StringComparison.Ordinal);
+
+    private static string Alnum(string s) => new(s.Where(char.IsLetterOrDigit).Select(char.ToLowerInvariant).ToArray());
 
     private static string Short(string s) => s.Length <= 60 ? s : s[..57] + "...";
 
