@@ -11,7 +11,7 @@ namespace ActionAgent.Core.Decision.Interpretation;
 /// Username", "Select Damaged item from the Reason list", "Click Submit refund") with no model. Each step is grounded
 /// on the current observation by fuzzy text matching; a cursor per run advances when the last action succeeded.
 /// </summary>
-public sealed partial class StepInterpreter : IDecider
+public sealed class StepInterpreter : IDecider
 {
     private static readonly IReadOnlySet<int> NoPenalties = new HashSet<int>();
 
@@ -360,7 +360,7 @@ public sealed partial class StepInterpreter : IDecider
             }, "a step's effect was not confirmed", null, 1);
         }
 
-        if (TypingUndone(cursor, context.Observation) is { } undone)
+        if (TypedValues.Undone(cursor, context.Observation) is { } undone)
         {
             return Propose(new FailAction($"All {cursor.Steps.Count} steps were carried out, but {undone}, so the run is not reported done: {done}.")
             {
@@ -383,40 +383,6 @@ public sealed partial class StepInterpreter : IDecider
         var confirmed = $"{cursor.Confirmed} of {cursor.Steps.Count} steps confirmed by a check";
         return Propose(new DoneAction($"All {cursor.Steps.Count} steps carried out: {done}. {confirmed}."), "every step is done", null, 1);
     }
-
-    // A field typed into that no longer holds what was typed when the steps are done: the page did not keep it (a
-    // date-range picker given words it cannot parse puts a range of its own back on Apply). What was typed must still be
-    // in it, letters and digits compared (a mask's "(555) 010-4477" holds "5550104477", an autocomplete's "London" holds
-    // "Lon"). Not when a later step says to undo it (cancel, reset, revert, undo, discard), nor when the field is gone,
-    // emptied (a tag or a todo committed) or on another page, nor for a date written to the field's own pattern.
-    private static string? TypingUndone(RunCursor cursor, Observation page)
-    {
-        foreach (var typed in cursor.Typed.GroupBy(t => t.ElementId).Select(g => g.Last()))
-        {
-            if (cursor.Steps.Skip(typed.Step).Any(s => UndoWords().IsMatch(s.Text)) || !SamePage(typed.Url, page.Url))
-            {
-                continue;
-            }
-
-            if (page.Find(typed.ElementId) is { IsSecret: false, Value: { Length: > 0 } now } field && string.Equals(field.Label, typed.Label, StringComparison.Ordinal)
-                && !Alnum(now).Contains(Alnum(typed.Text), StringComparison.Ordinal))
-            {
-                var again = string.Equals(now.Trim(), typed.Before.Trim(), StringComparison.Ordinal) ? " again, as before" : "";
-                return $"\"{typed.Label}\" reads \"{Short(now)}\"{again}, not \"{Short(typed.Text)}\" typed at step {typed.Step}: the page did not keep it";
-            }
-        }
-
-        return null;
-    }
-
-    private static bool SamePage(string a, string b) => string.Equals(a.Split('#')[0], b.Split('#')[0], StringComparison.Ordinal);
-
-    private static string Alnum(string s) => new(s.Where(char.IsLetterOrDigit).Select(char.ToLowerInvariant).ToArray());
-
-    private static string Short(string s) => s.Length <= 60 ? s : s[..57] + "...";
-
-    [System.Text.RegularExpressions.GeneratedRegex(@"\b(?:cancel|reset|revert|undo|discard|restore|put\s+back|change\s+(?:your|my)\s+mind)\b", System.Text.RegularExpressions.RegexOptions.IgnoreCase)]
-    private static partial System.Text.RegularExpressions.Regex UndoWords();
 
     /// <summary>
     /// Takes over a run part-way: another decider (the action cache, a model) carried out the first steps, so the

@@ -12,13 +12,9 @@ internal static partial class StepParser
     {
         if (OverIt().Match(rest) is { Success: true } over)
         {
-            // "start typing Jim Halpert over it" after opening the editor: replace what it holds, where the focus is.
-            var value = q.Value(over.Groups["v"].Value);
-            return
-            [
-                Step(StepKind.PressKey, "select the text being edited", value: "Control+A") with { InEditor = true },
-                Step(StepKind.Type, display, value: value) with { InEditor = true },
-            ];
+            // "start typing Jim Halpert over it" after opening the editor: replace what it holds, where the focus is (and
+            // nothing committed: what comes next says whether it is kept).
+            return ReplaceFocused(q.Value(over.Groups["v"].Value))[..2];
         }
 
         if (SplitValueTarget(rest, withAs: true) is { } vt)
