@@ -474,8 +474,6 @@ internal sealed partial class Grounder(PageIndex page, IReadOnlySet<int> penaliz
     [GeneratedRegex(@"^\s*(?:in\s+|on\s+|under\s+)?(?:the\s+)?(?<n>first|second|third|fourth|fifth|1st|2nd|3rd|4th|5th|last|top|bottom|upper|lower)\s+(?:[\w-]+\s+){0,2}?(?:tree|table|list|form|letter|section|grid|panel|card|group|menu|carousel|example|editor|box|widget|demo)s?\b", RegexOptions.IgnoreCase)]
     private static partial Regex PlaceOrdinalPattern();
 
-    // The place named ("the "Click" example", "the Billing section") is a heading's words exactly, but for the word that
-    // says what kind of place it is.
     // The words of a place's name ("the "Vertical Tabs" box on the left": vertical, tabs) when a heading on the page holds
     // them all; else null (a description such as "four boxes labelled "This is a test"" names no heading).
     private List<string>? HeadingWords(Phrase place)
@@ -489,6 +487,8 @@ internal sealed partial class Grounder(PageIndex page, IReadOnlySet<int> penaliz
         "on", "in", "at", "left", "right", "top", "bottom", "upper", "lower", "side", "hand", "first", "second", "third", "last",
     };
 
+    // The place named ("the "Click" example", "the Billing section") is a heading's words exactly, but for the word that
+    // says what kind of place it is.
     private static bool IsSectionNamed(Phrase place, string? heading)
     {
         if (heading is null)

@@ -33,6 +33,7 @@ public static partial class StepCoverage
     {
         var all = steps.ToList();
         var hay = Norm(string.Join(" \u0001 ", evidence.Concat(all.Select(s => s.Context ?? ""))));
+        var folded = Folded(hay);
         var missing = new List<string>();
         foreach (var step in all)
         {
@@ -43,7 +44,7 @@ public static partial class StepCoverage
 
             foreach (var token in Salient(step.Text))
             {
-                if (!Covered(token, hay) && !missing.Contains(token, StringComparer.OrdinalIgnoreCase))
+                if (!Covered(token, hay, folded) && !missing.Contains(token, StringComparer.OrdinalIgnoreCase))
                 {
                     missing.Add(token);
                 }
@@ -97,7 +98,10 @@ public static partial class StepCoverage
 
     private static bool Unwanted(string before) => NotWanted().IsMatch(before);
 
-    private static bool Covered(string token, string hay)
+    // The evidence as the grounder compares words (accents and synonyms folded), between single spaces.
+    private static string Folded(string hay) => (" " + TextMatch.Normalize(hay) + " ").Replace("  ", " ", StringComparison.Ordinal);
+
+    private static bool Covered(string token, string hay, string hayWords)
     {
         var t = Norm(token);
         if (t.Length == 0 || hay.Contains(t, StringComparison.Ordinal))
@@ -122,9 +126,8 @@ public static partial class StepCoverage
         // A name the grounder took as the page's own word for it: an everyday synonym ("Postcode" for "Postal code") or a
         // letter doubled or dropped in a longer word ("Submitt" for "Submit", "Adress"). A letter changed is another name
         // ("Zambia" is no "Gambia"), and short words must match exactly ("Ohio" is no "Oslo").
-        var folded = " " + TextMatch.Normalize(token) + " ";
-        var hayWords = (" " + TextMatch.Normalize(hay) + " ").Replace("  ", " ", StringComparison.Ordinal);
-        if (folded.Trim().Length > 0 && hayWords.Contains(folded, StringComparison.Ordinal))
+        var word = " " + TextMatch.Normalize(token) + " ";
+        if (word.Trim().Length > 0 && hayWords.Contains(word, StringComparison.Ordinal))
         {
             return true;
         }

@@ -230,6 +230,10 @@ internal static partial class StepParser
         return [use, Step(StepKind.Implicit, q.Restore(said, keepQuotes: true), target: q.Restore(said, keepQuotes: true))];
     }
 
+    // The option that says what is to be shown: "the suspended people" → "suspended".
+    private static string ShownChoice(string what, ClauseText q) =>
+        GenericPlural().Replace(LeadingThe().Replace(q.Restore(what, false).Trim(), ""), "").Trim();
+
     // "Show only the Active todos", "View only unread messages": the filter is named by the words before the last one
     // (the kind of thing listed); both readings are tried.
     private static InterpretedStep ParseShowOnly(string rest, string display, ClauseText q)
@@ -237,9 +241,7 @@ internal static partial class StepParser
         if (ShowOnlyUsing().Match(rest.Trim().TrimEnd('.')) is { Success: true } via)
         {
             // "Show only the suspended people, using the Status drop-down": the option of that list that says which.
-            var what = LeadingThe().Replace(q.Restore(via.Groups["what"].Value, false).Trim(), "");
-            what = GenericPlural().Replace(what, "").Trim();
-            return Step(StepKind.Select, display, target: q.Restore(via.Groups["ctl"].Value, true), value: what);
+            return Step(StepKind.Select, display, target: q.Restore(via.Groups["ctl"].Value, true), value: ShownChoice(via.Groups["what"].Value, q));
         }
 
         var target = q.Restore(rest, true).Trim().TrimEnd('.');

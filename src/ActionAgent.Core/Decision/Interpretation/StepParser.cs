@@ -565,8 +565,7 @@ internal static partial class StepParser
         if (UseDropDownToShowOnly().Match(text) is { Success: true } picked)
         {
             // "Use the drop-down above the year column to show only 1996": the option that says which, in that drop-down.
-            var what = GenericPlural().Replace(LeadingThe().Replace(q.Restore(picked.Groups["what"].Value, false).Trim(), ""), "").Trim();
-            return [Step(StepKind.Select, display, target: q.Restore(picked.Groups["ctl"].Value, true), value: what)];
+            return [Step(StepKind.Select, display, target: q.Restore(picked.Groups["ctl"].Value, true), value: ShownChoice(picked.Groups["what"].Value, q))];
         }
 
         if ((SoThatOnly().Match(text) is { Success: true } soThat ? soThat : ToShowOnly().Match(text)) is { Success: true } only)
