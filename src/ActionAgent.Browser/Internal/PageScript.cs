@@ -82,6 +82,7 @@ internal sealed class ElementDto
     public bool? Expanded { get; set; }
     public bool? Submenu { get; set; }
     public int? Row { get; set; }
+    public int? Tabs { get; set; }
     public int? Level { get; set; }
     public bool TableRow { get; set; }
     public string? Icon { get; set; }

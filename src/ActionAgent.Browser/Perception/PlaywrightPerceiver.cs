@@ -161,6 +161,7 @@ public sealed class PlaywrightPerceiver : IPerceiver
         Expanded = e.Expanded,
         Submenu = e.Submenu,
         Row = e.Row,
+        TabList = e.Tabs,
         Level = e.Level,
         InTableRow = e.TableRow,
         Icon = e.Icon,

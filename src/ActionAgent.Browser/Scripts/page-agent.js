@@ -333,6 +333,31 @@
     return el.localName === 'input' ? (el.getAttribute('type') || 'text').toLowerCase() : null;
   }
 
+  const STEP_LIST = /(?:^|[\s_-])(?:wizard|steps|stepper|step-?list|progress-?steps)(?:$|[\s_-])/i;
+
+  // The list of a wizard's steps that holds el as one item's own control (li > a, li > button); null otherwise.
+  function stepList(el) {
+    const li = el.parentElement;
+    if (!li || li.localName !== 'li') return null;
+    const list = li.parentElement;
+    if (!list || (list.localName !== 'ul' && list.localName !== 'ol')) return null;
+    return STEP_LIST.test(list.getAttribute('class') || '') ? list : null;
+  }
+
+  // A tab with no aria-selected: selected when it or its list item carries a current/selected/active class and a
+  // sibling tab does not (Bootstrap's li.active, .nav-link.active, SmartWizard's a.selected); undefined when no class
+  // tells.
+  function tabSelected(el) {
+    const marked = (x) => !!x && /(?:^|\s)(?:active|selected|current)(?:$|\s)/i.test(x.getAttribute('class') || '');
+    const item = el.parentElement && el.parentElement.localName === 'li' ? el.parentElement : null;
+    const mine = marked(el) || marked(item);
+    const list = item ? item.parentElement : el.parentElement;
+    if (!list) return undefined;
+    const others = Array.from(list.children).filter((c) => c !== (item || el));
+    const anyMarked = others.some((c) => marked(c) || marked(c.firstElementChild));
+    return mine || anyMarked ? mine : undefined;
+  }
+
   function roleOf(el, tag, type) {
     const explicit = (el.getAttribute('role') || '').trim().split(/\s+/)[0].toLowerCase();
     if (explicit === 'heading') return 'heading';
@@ -343,6 +368,9 @@
     if (INTERACTIVE_ROLES.has(explicit)) return explicit;
     // Bootstrap's tabs and pills without ARIA: <a data-toggle="tab"> (3, 4) or data-bs-toggle (5).
     if (explicit === '' && (tag === 'a' || tag === 'button') && /^(?:tab|pill)$/i.test(el.getAttribute('data-toggle') || el.getAttribute('data-bs-toggle') || '')) return 'tab';
+    // A wizard's step list without ARIA (SmartWizard's ul.wizard_steps, "steps" / "stepper" lists): its links are its
+    // step tabs, the current one marked by a class (see tabSelected).
+    if (explicit === '' && (tag === 'a' || tag === 'button') && stepList(el)) return 'tab';
     switch (tag) {
       case 'a': return el.hasAttribute('href') ? 'link' : null;
       case 'area': return el.hasAttribute('href') ? 'link' : null;
@@ -730,6 +758,12 @@
           }
           const ariaSelected = el.getAttribute('aria-selected');
           if (ariaSelected !== null) e.selected = ariaSelected === 'true';
+          else if (role === 'tab') { const sel = tabSelected(el); if (sel !== undefined) e.selected = sel; }
+          if (role === 'tab') {
+            // The tab list it belongs to (one wizard or tab box among several on the page): its tabs share the number.
+            const list = el.closest('[role=tablist]') || stepList(el) || (el.parentElement && el.parentElement.localName === 'li' ? el.parentElement.parentElement : el.parentElement);
+            if (list) e.tabs = rowKey(list);
+          }
           const ariaExpanded = el.getAttribute('aria-expanded');
           if (ariaExpanded !== null) e.expanded = ariaExpanded === 'true';
           else if (tag === 'summary' && el.parentElement && el.parentElement.localName === 'details') e.expanded = el.parentElement.open;

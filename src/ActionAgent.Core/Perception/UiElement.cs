@@ -66,6 +66,12 @@ public sealed record UiElement
     [JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)]
     public int? Row { get; init; }
 
+    /// <summary>
+    /// For a tab (a wizard's step, a tab box's tab): the tab list it belongs to, the same number for every tab of that list;
+    /// null for anything else. Only comparable within one observation.
+    /// </summary>
+    public int? TabList { get; init; }
+
     /// <summary>A heading's level (1 for <c>h1</c>, or its <c>aria-level</c>); null for anything else.</summary>
     [JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)]
     public int? Level { get; init; }

@@ -35,12 +35,49 @@ public sealed class WizardRunTests
         </script>
         """;
 
+    // Two wizards without ARIA, as SmartWizard draws them (the current step's link has class "selected"), under a
+    // Bootstrap tab box whose current tab is marked "active": three tab lists, each with one current tab.
+    private const string TwoWizards = """
+        <!doctype html><title>Two wizards</title>
+        <style>.wizard_steps li { display: inline-block; margin-right: 12px } .hidden { display: none }</style>
+        <h2>Settings</h2>
+        <ul class="nav nav-tabs"><li class="active"><a href="#general" data-toggle="tab">General</a></li><li><a href="#privacy" data-toggle="tab">Privacy</a></li></ul>
+        <h2>Form Wizards</h2>
+        <div class="form_wizard" id="w0">
+          <ul class="wizard_steps"><li><a href="#a1">1 Step 1</a></li><li><a href="#a2">2 Step 2</a></li><li><a href="#a3">3 Step 3</a></li><li><a href="#a4">4 Step 4</a></li></ul>
+          <div class="panel"><label>First Name <input id="first"></label> <label>Last Name <input id="last"></label></div>
+          <div><a href="#" class="prev">Previous</a> <a href="#" class="next">Next</a> <a href="#" class="finish">Finish</a></div>
+        </div>
+        <h2>Example: Vertical Style</h2>
+        <div class="form_wizard" id="w1">
+          <ul class="wizard_steps"><li><a href="#b1">1</a></li><li><a href="#b2">2</a></li><li><a href="#b3">3</a></li><li><a href="#b4">4</a></li></ul>
+          <div class="panel"><p>Vertical step text</p></div>
+          <div><a href="#" class="prev">Previous</a> <a href="#" class="next">Next</a> <a href="#" class="finish">Finish</a></div>
+        </div>
+        <p id="state"></p><p id="finished"></p>
+        <script>
+          const at = [0, 0];
+          function draw() {
+            [0, 1].forEach((w) => document.querySelectorAll('#w' + w + ' .wizard_steps a').forEach((a, i) => a.className = i === at[w] ? 'selected' : i < at[w] ? 'done' : 'disabled'));
+            document.getElementById('state').textContent = at.map((n) => n + 1).join(',');
+          }
+          [0, 1].forEach((w) => {
+            const box = document.getElementById('w' + w);
+            box.querySelector('.next').onclick = (e) => { e.preventDefault(); at[w] = Math.min(3, at[w] + 1); draw(); };
+            box.querySelector('.prev').onclick = (e) => { e.preventDefault(); at[w] = Math.max(0, at[w] - 1); draw(); };
+            box.querySelector('.finish').onclick = (e) => { e.preventDefault(); document.getElementById('finished').textContent += 'finished ' + w + ';'; };
+            box.querySelectorAll('.wizard_steps a').forEach((a) => a.onclick = (e) => e.preventDefault());
+          });
+          draw();
+        </script>
+        """;
+
     private static InterpreterPages pages = null!;
 
     public TestContext TestContext { get; set; } = null!;
 
     [ClassInitialize]
-    public static async Task StartAsync(TestContext context) => pages = await InterpreterPages.StartAsync("wizard", ("/wizard", Wizard));
+    public static async Task StartAsync(TestContext context) => pages = await InterpreterPages.StartAsync("wizard", ("/wizard", Wizard), ("/two", TwoWizards));
 
     [ClassCleanup]
     public static async Task StopAsync() => await pages.DisposeAsync();
@@ -83,5 +120,46 @@ public sealed class WizardRunTests
         var result = await RunAsync("?lying", "Advance the wizard to the third step.");
 
         Assert.AreNotEqual(RunStatus.Completed, result.Status, result.Message);
+    }
+
+    private async Task<string> StateAsync() => $"{await pages.Session.Page.InnerTextAsync("#state")}|{await pages.Session.Page.InnerTextAsync("#finished")}";
+
+    [TestMethod]
+    public async Task RunAsync_InTheSecondOfTwoWizardsToStep3_MovesThatWizardOnly()
+    {
+        var result = await pages.RunAsync("/two", "There are two wizards on this page. In the second one, get to step 3 with the Next button.", TestContext.CancellationToken);
+
+        Assert.AreEqual(RunStatus.Completed, result.Status, result.Message);
+        Assert.AreEqual("1,3|", await StateAsync());
+    }
+
+    [TestMethod]
+    public async Task RunAsync_TheVerticalWizardToItsLastStepWithoutFinishing_StopsOnItsLastStep()
+    {
+        var result = await pages.RunAsync("/two", "Take the vertical-style wizard all the way to its last step, but don't finish it.", TestContext.CancellationToken);
+
+        Assert.AreEqual(RunStatus.Completed, result.Status, result.Message);
+        Assert.AreEqual("1,4|", await StateAsync());
+    }
+
+    [TestMethod]
+    public async Task RunAsync_FieldsAfterAColonThenContinue_FillsThemAndMovesTheWizardWorkedIn()
+    {
+        var result = await pages.RunAsync("/two", "Form wizard: first name Lena, last name Kovac. Then continue to step 2.", TestContext.CancellationToken);
+
+        Assert.AreEqual(RunStatus.Completed, result.Status, result.Message);
+        Assert.AreEqual("Lena", await pages.Session.Page.InputValueAsync("#first"));
+        Assert.AreEqual("Kovac", await pages.Session.Page.InputValueAsync("#last"));
+        Assert.AreEqual("2,1|", await StateAsync());
+    }
+
+    [TestMethod]
+    public async Task RunAsync_ToStep3WithoutSayingWhichOfTwoWizards_FailsWithoutClicking()
+    {
+        var result = await pages.RunAsync("/two", "Get to step 3 with the Next button.", TestContext.CancellationToken);
+
+        Assert.AreNotEqual(RunStatus.Completed, result.Status, result.Message);
+        StringAssert.Contains(result.Message, "which one");
+        Assert.AreEqual("1,1|", await StateAsync());
     }
 }

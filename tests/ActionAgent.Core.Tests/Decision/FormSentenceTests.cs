@@ -85,4 +85,50 @@ public sealed class FormSentenceTests
         Assert.IsNotNull(steps[0].Otherwise, Show(steps));
         Assert.AreNotEqual(StepKind.Sort, steps[0].Otherwise!.Kind);
     }
+
+    [TestMethod]
+    public void Parse_APlaceThenFieldsWithTheirValuesAfterAColon_ListsThePairsToFillThere()
+    {
+        var steps = StepInterpreter.Parse("Horizontal form wizard: first name Lena, last name Kovac, gender Male, date of birth 03/14/1990. Then continue to step 2.");
+
+        Assert.HasCount(2, steps, Show(steps));
+        Assert.AreEqual("Horizontal form wizard", steps[0].Target, Show(steps));
+        CollectionAssert.AreEqual(new[] { "first name Lena", "last name Kovac", "gender Male", "date of birth 03/14/1990" }, steps[0].Pairs.ToArray(), Show(steps));
+        Assert.AreEqual(StepKind.ClickUntil, steps[1].Kind, Show(steps));
+        Assert.AreEqual("#2", steps[1].Value, Show(steps));
+    }
+
+    [TestMethod]
+    public void Parse_OneFieldWhoseValueHoldsCommas_StaysOneValue()
+    {
+        // Numbers first, prose fillers or one-word items are values, not "field value" pairs.
+        foreach (var (task, value) in new[]
+        {
+            ("Address: 12 Main Street, New York", "12 Main Street, New York"),
+            ("Toppings: ham, cheese", "ham, cheese"),
+            ("Message: see you soon, the team", "see you soon, the team"),
+        })
+        {
+            var steps = StepInterpreter.Parse(task);
+
+            Assert.HasCount(1, steps, task + ": " + Show(steps));
+            Assert.AreEqual(value, steps[0].Value, task + ": " + Show(steps));
+            Assert.IsEmpty(steps[0].Pairs, task + ": " + Show(steps));
+        }
+    }
+
+    [TestMethod]
+    public void Parse_WizardMovesInOtherWords_AreTheWizardsControls()
+    {
+        var ahead = StepInterpreter.Parse("move ahead one step");
+        var last = StepInterpreter.Parse("Take the vertical-style wizard all the way to its last step, but don't finish it.");
+        var proceed = StepInterpreter.Parse("Proceed to step 3.");
+
+        Assert.AreEqual(StepKind.Click, ahead[0].Kind, Show(ahead));
+        Assert.AreEqual("Next", ahead[0].Target, Show(ahead));
+        Assert.AreEqual(StepKind.ClickUntil, last[0].Kind, Show(last));
+        Assert.AreEqual("#last", last[0].Value, Show(last));
+        Assert.AreEqual("the vertical-style wizard", last[0].Context, Show(last));
+        Assert.AreEqual("#3", proceed[0].Value, Show(proceed));
+    }
 }

@@ -203,4 +203,58 @@ public sealed class StepInterpreterOutcomeTests
         StringAssert.Contains(((FailAction)next.Action).Reason, "Invalid username or password.");
         Assert.AreEqual(FailureKind.NotVerified, ((FailAction)next.Action).Failure);
     }
+
+    private static Observation Accordion(bool thirdOpen) => new()
+    {
+        Url = "http://127.0.0.1:5080/elements",
+        Geometry = ViewportGeometry.Identity(1280, 800),
+        Elements =
+        [
+            new UiElement { Id = 1, Role = "heading", Name = "Accordion", Bounds = new ScreenRect(40, 20, 300, 30) },
+            new UiElement { Id = 2, Role = "tab", Name = "Collapsible Group Items #3", Expanded = thirdOpen, Bounds = new ScreenRect(40, 60, 300, 30) },
+            new UiElement { Id = 3, Role = "text", Name = "Anim pariatur cliche", Bounds = thirdOpen ? new ScreenRect(40, 95, 300, 60) : new ScreenRect(0, 0, 0, 0) },
+            new UiElement { Id = 4, Role = "heading", Name = "Second accordion", Bounds = new ScreenRect(40, 300, 300, 30) },
+            new UiElement { Id = 5, Role = "tab", Name = "Collapsible Group Item #3", Expanded = false, Bounds = new ScreenRect(40, 340, 300, 30) },
+        ],
+    };
+
+    [TestMethod]
+    public async Task DecideAsync_AClickThatRanPastTheTimeoutAndTookEffect_IsDoneNotRetriedOnALookAlike()
+    {
+        var expand = await Next("expand \"Collapsible Group Items #3\"", Accordion(thirdOpen: false));
+        Outcome(expand, succeeded: false, "the action did not finish within the step timeout (10s)", FailureKind.StepTimeout);
+
+        var next = await Next("expand \"Collapsible Group Items #3\"", Accordion(thirdOpen: true));
+
+        Assert.AreEqual(2, expand.Action.PrimaryTarget?.ElementId);
+        Assert.IsInstanceOfType<DoneAction>(next.Action, $"the section shows open, so the step is done: {next.Action.Describe()}");
+    }
+
+    [TestMethod]
+    public async Task DecideAsync_AClickThatRanPastTheTimeoutWhileThePageChanged_IsNeverProposedAgain()
+    {
+        var page = SignInWithHeading();
+        var click = await Next("Click Sign in", page);
+        Outcome(click, succeeded: false, "the action did not finish within the step timeout (10s)", FailureKind.StepTimeout);
+        var changed = page with { Elements = [.. page.Elements, new UiElement { Id = 9, Role = "text", Name = "Signing in…", Bounds = new ScreenRect(40, 220, 200, 20) }] };
+
+        var next = await Next("Click Sign in", changed);
+
+        var fail = next.Action as FailAction;
+        Assert.IsNotNull(fail, $"the click may have taken effect; clicking again could do it twice: {next.Action.Describe()}");
+        Assert.AreEqual(FailureKind.NotVerified, fail.Failure);
+        StringAssert.Contains(fail.Reason, "step timeout");
+    }
+
+    [TestMethod]
+    public async Task DecideAsync_AClickThatRanPastTheTimeoutAndChangedNothing_IsTriedAgainOnTheSameElement()
+    {
+        var page = Accordion(thirdOpen: false);
+        var expand = await Next("expand \"Collapsible Group Items #3\"", page);
+        Outcome(expand, succeeded: false, "the action did not finish within the step timeout (10s)", FailureKind.StepTimeout);
+
+        var retry = await Next("expand \"Collapsible Group Items #3\"", page);
+
+        Assert.AreEqual(2, retry.Action.PrimaryTarget?.ElementId, $"a slow click is no reason to take a look-alike: {retry.Action.Describe()}");
+    }
 }

@@ -120,6 +120,12 @@ internal sealed partial class Grounder(PageIndex page, IReadOnlySet<int> penaliz
                     // box whose surroundings say less of it (further from the group's title) is still counted here.
                     var byPlace = reading.Main.IsEmpty && search.SoftContext is { IsEmpty: false };
                     var near = scored.Where(c => c.Score >= (byPlace ? top * 0.75 : top - 0.03)).OrderBy(c => c.Item.Order).ToList();
+                    if (reading.OrdinalOfRow && near.Where(c => c.Item.Element.Row is not { } r || !Page.HeaderRows.Contains(r)).ToList() is { Count: > 0 } body)
+                    {
+                        // "the second item": a list's heading row (its select-all box) is no item.
+                        near = body;
+                    }
+
                     if (search.SoftContext is { IsEmpty: false } section && near.Where(c => c.Item.Headings.Any(h => IsSectionNamed(section, h))).ToList() is { Count: > 0 } under)
                     {
                         // "In the "Click" example, click the last star": counted under the heading of that name only, even
@@ -151,7 +157,8 @@ internal sealed partial class Grounder(PageIndex page, IReadOnlySet<int> penaliz
                         near = DotRow(near, search.SoftContext);
                     }
 
-                    if (reading.OrdinalOfRow && near.Where(c => string.IsNullOrWhiteSpace(c.Item.Element.Name) && !BesideAnEntryField(c.Item)).ToList() is { Count: > 0 } rows)
+                    if (reading.OrdinalOfRow && near.Where(c => string.IsNullOrWhiteSpace(c.Item.Element.Name) && !BesideAnEntryField(c.Item)
+).ToList() is { Count: > 0 } rows)
                     {
                         // A control with a name of its own ("Mark all as complete") belongs to no row.
                         near = rows;

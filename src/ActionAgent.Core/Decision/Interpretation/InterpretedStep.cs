@@ -107,6 +107,13 @@ public sealed record InterpretedStep
     public InterpretedStep? Otherwise { get; init; }
 
     /// <summary>
+    /// "Horizontal form wizard: first name Lena, last name Kovac": the "field value" pairs after the colon. When no field
+    /// is called what comes before the colon, each pair is filled in that place, one action each; otherwise the whole
+    /// list is that field's value ("Special requests: late arrival, around 11pm").
+    /// </summary>
+    public IReadOnlyList<string> Pairs { get; init; } = [];
+
+    /// <summary>
     /// The date pattern the task gives for <see cref="DateValue"/> ("mm/dd/yyyy" in "(it shows mm/dd/yyyy as you type)"),
     /// as a .NET format ("MM/dd/yyyy"); a text field's own pattern (its placeholder) comes first.
     /// </summary>

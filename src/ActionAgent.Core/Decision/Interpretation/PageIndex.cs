@@ -121,6 +121,32 @@ internal sealed partial class PageIndex
 
     public IReadOnlyList<PageItem> Items { get; }
 
+    /// <summary>
+    /// Rows that are a list's or table's heading row: two or more of their texts are the column names other rows' elements
+    /// go by ("Name", "Author" above an items list built of list items, whose select-all box is no item's). Counting
+    /// "the second item" skips them.
+    /// </summary>
+    public IReadOnlySet<int> HeaderRows => headerRows ??= FindHeaderRows(Observation.Elements);
+
+    private IReadOnlySet<int>? headerRows;
+
+    private static HashSet<int> FindHeaderRows(IReadOnlyList<UiElement> elements)
+    {
+        var rows = new HashSet<int>();
+        foreach (var row in elements.Where(e => e.Row is not null).GroupBy(e => e.Row!.Value))
+        {
+            var names = row.Where(e => TextRoles.Contains(e.Role.ToLowerInvariant()) && e.Name.Trim().Length > 0).Select(e => e.Name.Trim()).ToHashSet(StringComparer.OrdinalIgnoreCase);
+            var named = elements.Where(e => e.Row is { } r && r != row.Key && e.NearbyText is { } near && names.Contains(near.Trim()))
+                .Select(e => e.NearbyText!.Trim()).Distinct(StringComparer.OrdinalIgnoreCase).Count();
+            if (named >= 2)
+            {
+                rows.Add(row.Key);
+            }
+        }
+
+        return rows;
+    }
+
     private static PageItem Build(
         UiElement e, int order, List<UiElement> headings, List<UiElement> texts, Dictionary<int, UiElement> looseLabels, Dictionary<string, Phrase> phrases)
     {

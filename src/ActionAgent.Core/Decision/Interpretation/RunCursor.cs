@@ -34,6 +34,15 @@ internal sealed class RunCursor(string task, IReadOnlyList<InterpretedStep> step
 
     public Proposed Pending { get; set; }
 
+    /// <summary>The page as it was when the last action was proposed (<c>Fingerprint</c>): to tell whether an action that ran past the step timeout did anything.</summary>
+    public string? FingerprintAtProposal { get; set; }
+
+    /// <summary>
+    /// The last action ran past the step timeout and the page changed meanwhile: it may have taken effect, so the step
+    /// is done only if its effect now shows; it is never proposed a second time.
+    /// </summary>
+    public bool TimedOutWithChange { get; set; }
+
     /// <summary>The page as it was at the last wait for the current step's target, to tell an idle page from a loading one.</summary>
     public string? LastFingerprint { get; set; }
 
@@ -131,6 +140,7 @@ internal sealed class RunCursor(string task, IReadOnlyList<InterpretedStep> step
         DayProposed = false;
         RepeatProposed = false;
         Pending = Proposed.Nothing;
+        TimedOutWithChange = false;
         LastElementId = null;
         Penalized.Clear();
         Pointed.Clear();

@@ -250,7 +250,15 @@ public sealed class StepInterpreter : IDecider
                         "retries exhausted", step, 1);
                 }
 
-                if (cursor.LastElementId is { } failed)
+                if (last.Failure == FailureKind.StepTimeout)
+                {
+                    // Slow, not wrong: the element is not penalized (a look-alike elsewhere is not what was asked). If the
+                    // page changed meanwhile the action may have taken effect: the step then holds only when its effect
+                    // shows now, and is never proposed a second time (a toggle clicked twice undoes itself).
+                    cursor.TimedOutWithChange = cursor.FingerprintAtProposal is { } then && then != Fingerprint(context.Observation)
+                        || cursor.IdsAtProposal is { } shown && !shown.SetEquals(ids);
+                }
+                else if (cursor.LastElementId is { } failed)
                 {
                     cursor.Penalized.Add(failed);
                 }
@@ -276,10 +284,20 @@ public sealed class StepInterpreter : IDecider
             var grounding = asked?.Grounding ?? (cursor.CalendarPhase && step.DateValue is { } date
                 ? DateInCalendar(step, date, page, cursor, memory)
                 : _resolver.Resolve(step, page, cursor.Penalized, cursor.Task, step.WithinPrevious ? cursor.BroughtScope : cursor.Brought, memory));
+            if (cursor.TimedOutWithChange && grounding.Status != GroundingStatus.AlreadyDone)
+            {
+                return Propose(new FailAction(
+                    $"{Where(cursor)}, '{step.Text}': the action ran past the step timeout and the page changed meanwhile, so it may have taken effect, but what the step asks for does not show ({grounding.Reason}). It is not done a second time; check the page, or give the run a longer --step-timeout.")
+                {
+                    Failure = FailureKind.NotVerified,
+                }, "timed-out action not repeated", step, 1);
+            }
+
             switch (grounding.Status)
             {
                 case GroundingStatus.Grounded when grounding.Action is { } action:
                     cursor.Pending = RunCursor.Proposed.Action;
+                    cursor.FingerprintAtProposal = Fingerprint(context.Observation);
                     cursor.IdsAtProposal = ids;
                     cursor.ProposedKind = step.Kind;
                     cursor.LastElementId = grounding.Element?.Id;

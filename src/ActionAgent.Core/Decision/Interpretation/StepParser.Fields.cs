@@ -171,7 +171,22 @@ internal static partial class StepParser
             return [Step(kind, display, target: q.Restore(every.Groups["noun"].Value, true)) with { Every = true, Except = except }];
         }
 
+        if (kind is StepKind.Check or StepKind.Uncheck)
+        {
+            // "Tick the item whose author is Ivy Lorrie", "the one written by Jonathan Carter": the box on the row that shows
+            // that value, as "Tick Ivy Lorrie" is. "the third row's checkbox": the checkbox of the third row.
+            rest = RowByValue().Match(rest) is { Success: true } byValue ? byValue.Groups["v"].Value
+                : NthRowPossessive().Match(rest) is { Success: true } nth ? $"the {nth.Groups["control"].Value} of the {nth.Groups["ord"].Value} {nth.Groups["noun"].Value}"
+                : rest;
+        }
+
         var targets = SplitList(rest);
+        if (targets.Count > 1 && OrdinalNoun().Match(targets[^1]) is { Success: true } counted)
+        {
+            // "the checkboxes of the second and the fourth item": "the second" is an item too.
+            targets = targets.Select(t => BareOrdinalEnd().IsMatch(t) ? $"{t} {counted.Groups["noun"].Value}" : t).ToList();
+        }
+
         if (targets.Count == 1)
         {
             // "Deactivate account", "Mark as read": on many pages these are buttons, not checkboxes.

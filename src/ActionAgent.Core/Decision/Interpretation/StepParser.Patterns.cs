@@ -90,6 +90,23 @@ internal static partial class StepParser
     [GeneratedRegex(@",\s+and\s+|,\s+|\s+and\s+|\s+&\s+", RegexOptions.IgnoreCase)]
     private static partial Regex ListSeparator();
 
+    // "the item whose author is Ivy Lorrie", "the one written by Jonathan Carter", "the row whose Name is "Bike"".
+    [GeneratedRegex(@"^(?:the\s+)?(?:one|item|row|entry|record|article|post|line|person|user|task|todo|file|message|email|card)\s+(?:whose\s+[\w -]{1,30}?\s+(?:is|reads|says|equals)|(?:written|created|posted|authored|published|added|owned|sent|uploaded)\s+by)\s+(?<v>.+)$", RegexOptions.IgnoreCase)]
+    private static partial Regex RowByValue();
+
+    [GeneratedRegex(@"^(?:the\s+)?(?<ord>first|second|third|fourth|fifth|sixth|last|\d+(?:st|nd|rd|th))\s+(?<noun>row|item|line|entry|record|person|todo|task|article)(?:'s|’s)\s+(?<control>.+)$", RegexOptions.IgnoreCase)]
+    private static partial Regex NthRowPossessive();
+
+    [GeneratedRegex(@"^(?:the\s+)?(?:first|second|third|fourth|fifth|sixth|last|\d+(?:st|nd|rd|th))\s+(?<noun>[a-z]+)$", RegexOptions.IgnoreCase)]
+    private static partial Regex OrdinalNoun();
+
+    [GeneratedRegex(@"\b(?:the\s+)?(?:first|second|third|fourth|fifth|sixth|last|\d+(?:st|nd|rd|th))$", RegexOptions.IgnoreCase)]
+    private static partial Regex BareOrdinalEnd();
+
+    // Words that start a sentence of prose, never a field's label.
+    [GeneratedRegex(@"^(?:the|a|an|to|and|or|but|then|please|see|I|we|you|he|she|it|they|this|that|my|our|your|his|her|their|if|when|so)$", RegexOptions.IgnoreCase)]
+    private static partial Regex ListFiller();
+
     [GeneratedRegex(@",\s+(?:and\s+)?", RegexOptions.IgnoreCase)]
     private static partial Regex CommaList();
 

@@ -16,6 +16,15 @@ internal static partial class StepParser
             };
         }
 
+        if (OneStepOn().Match(text) is { Success: true } on)
+        {
+            // "move ahead one step", "go on to the next step": the wizard's forward control, once.
+            return Step(StepKind.Click, display, target: on.Groups["c"].Success ? q.Restore(on.Groups["c"].Value.Trim(), true) : StepResolver.ForwardNames[0]) with
+            {
+                Alternatives = on.Groups["c"].Success ? [] : StepResolver.ForwardNames[1..],
+            };
+        }
+
         if (EndUpOn().Match(text) is { Success: true } end && StepNumber(end.Groups["n"].Value) is { } at)
         {
             // "You should end up on step two": checked, and reached if it is not so.
@@ -27,9 +36,13 @@ internal static partial class StepParser
             return Step(StepKind.Click, display, target: $"the {tab.Groups["ord"].Value} tab");
         }
 
-        if (ToStep().Match(text) is { Success: true } to && StepNumber(to.Groups["ord"].Success ? to.Groups["ord"].Value : to.Groups["n"].Value) is { } n)
+        if (ToStep().Match(text) is { Success: true } to && (to.Groups["last"].Success
+            ? "last"
+            : StepNumber(to.Groups["ord"].Success ? to.Groups["ord"].Value : to.Groups["n"].Value)?.ToString(System.Globalization.CultureInfo.InvariantCulture)) is { } n)
         {
-            return Step(StepKind.ClickUntil, display, value: $"#{n}");
+            // "Take the vertical-style wizard all the way to its last step": the place named is the wizard's.
+            var place = to.Groups["place"].Success ? q.Restore(to.Groups["place"].Value.Trim(), false) : null;
+            return Step(StepKind.ClickUntil, display, value: $"#{n}") with { Context = place };
         }
 
         if (ClickUntilText().Match(text) is { Success: true } until)
@@ -54,7 +67,7 @@ internal static partial class StepParser
         _ => null,
     };
 
-    [GeneratedRegex(@"^(?:advance|move|take|bring|step|go|get|page|navigate)\s+(?:(?:the|this|that)\s+(?:wizard|form|stepper|steps|dialog)\s+)?(?:on\s+|forward\s+|ahead\s+|back\s+|through\s+)?(?:to|until)\s+(?:the\s+)?(?:(?<ord>first|second|third|fourth|fifth|sixth|seventh|eighth|1st|2nd|3rd|4th|5th|6th|7th|8th)\s+(?:step|page|stage)|(?:step|page|stage)\s+(?<n>\d|one|two|three|four|five|six|seven|eight))\b", RegexOptions.IgnoreCase)]
+    [GeneratedRegex(@"^(?:advance|move|take|bring|step|go|get|page|navigate|continue|proceed|carry\s+on)\s+(?:(?<place>(?:the|this|that)\s+(?:[\w-]+\s+){0,3}?(?:wizard|form|stepper|steps|dialog))\s+)?(?:on\s+|forward\s+|ahead\s+|back\s+|through\s+|all\s+the\s+way\s+)?(?:to|until)\s+(?:the\s+|its\s+)?(?:(?<ord>first|second|third|fourth|fifth|sixth|seventh|eighth|1st|2nd|3rd|4th|5th|6th|7th|8th)\s+(?:step|page|stage)|(?<last>last|final)\s+(?:step|page|stage)|(?:step|page|stage)\s+(?<n>\d|one|two|three|four|five|six|seven|eight))\b", RegexOptions.IgnoreCase)]
     private static partial Regex ToStep();
 
     [GeneratedRegex(@"^(?:click|press|hit|tap)\s+(?<control>.+?)\s+until\s+(?:you\s+(?:reach|get\s+to|see|are\s+on)|it\s+(?:shows|says|reaches)|the\s+page\s+shows|(?:you\s+)?reaching)\s+(?:the\s+)?(?<what>.+)$", RegexOptions.IgnoreCase)]
@@ -66,6 +79,9 @@ internal static partial class StepParser
 
     [GeneratedRegex(@"^(?:go|move|step)\s+back\s+(?:one|a|1)\s+(?:step|page|stage)(?:\s+(?:with|using|via|by\s+clicking)\s+(?<c>.+))?$", RegexOptions.IgnoreCase)]
     private static partial Regex OneStepBack();
+
+    [GeneratedRegex(@"^(?:go|move|step|advance|continue|proceed|carry)\s+(?:on\s+|ahead\s+|forward\s+)?(?:(?:one|a|1)\s+(?:step|page|stage)|to\s+the\s+next\s+(?:step|page|stage))(?:\s+(?:ahead|forward|further|on))?(?:\s+(?:with|using|via|by\s+clicking)\s+(?<c>.+))?$", RegexOptions.IgnoreCase)]
+    private static partial Regex OneStepOn();
 
     [GeneratedRegex(@"^(?:you|it|the\s+wizard)\s+should\s+(?:now\s+)?(?:end\s+up|be|land|stay)\s+on\s+(?:step|page|stage)\s+(?<n>\d|one|two|three|four|five|six|seven|eight)\b", RegexOptions.IgnoreCase)]
     private static partial Regex EndUpOn();

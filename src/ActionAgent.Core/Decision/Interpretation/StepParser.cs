@@ -637,6 +637,13 @@ internal static partial class StepParser
 
         if (Verbs.MatchFuzzy(text) is not { } verb)
         {
+            if (FieldList(text) is { } list)
+            {
+                // "Horizontal form wizard: first name Lena, last name Kovac, gender Male": a place, then the fields it
+                // holds each with its value (or one field and a value with commas: told apart on the page).
+                return [Implicit(text, display, q) with { Pairs = SplitList(list.Pairs).Select(p => q.Restore(p, true)).ToList() }];
+            }
+
             var parts = ColonOrEquals().IsMatch(text) ? [text] : CommaList().Split(text).Where(p => p.Trim().Length > 0).ToArray();
             return parts.Length > 1
                 ? parts.Select(p => Implicit(p.Trim(), q.Restore(p.Trim(), true), q))
@@ -753,6 +760,24 @@ internal static partial class StepParser
         return left.Length > 0 && right.Length > 0 ? (left, right) : null;
     }
 
+    // A colon whose right side lists two or more "field value" pairs (each 2-6 words, starting with a word, not a
+    // filler such as "the" or "see"): the left side names where they are. One value that holds commas ("Notes: call
+    // him, then email") is told apart only by those rules, so a value is best quoted.
+    private static (string Place, string Pairs)? FieldList(string text)
+    {
+        var colon = ColonOrEquals().Match(text);
+        if (!colon.Success || !text.Contains(':', StringComparison.Ordinal) || colon.Groups[1].Value.Split(' ', StringSplitOptions.RemoveEmptyEntries).Length > 6)
+        {
+            return null;
+        }
+
+        var pairs = SplitList(colon.Groups[2].Value);
+        return pairs.Count >= 2 && pairs.All(p => p.Split(' ', StringSplitOptions.RemoveEmptyEntries) is { Length: >= 2 and <= 6 } words
+                && char.IsLetter(words[0][0]) && !ListFiller().IsMatch(words[0]))
+            ? (colon.Groups[1].Value, colon.Groups[2].Value)
+            : null;
+    }
+
     private static List<string> SplitList(string s) =>
         ListSeparator().Split(s).Select(p => p.Trim()).Where(p => p.Length > 0).ToList();
 
@@ -771,7 +796,8 @@ internal static partial class StepParser
             }
 
             var filler = LeadingFiller().Match(t);
-            if (filler.Success && (Verbs.StartsWithVerb(t[filler.Length..]) || ParseDialogAnswer(StripTrailingPeriod(t[filler.Length..].Trim()), t, null) is not null))
+            if (filler.Success && (Verbs.StartsWithVerb(t[filler.Length..]) || ParseDialogAnswer(StripTrailingPeriod(t[filler.Length..].Trim()), t, null) is not null
+                || ParseUntil(StripTrailingPeriod(t[filler.Length..].Trim()), t, new ClauseText([])) is not null))
             {
                 t = t[filler.Length..];
                 continue;

@@ -261,6 +261,25 @@ internal sealed partial class StepResolver(StepInterpreterOptions options, Meani
             }
         }
 
+        if (step.Pairs.Count > 0)
+        {
+            // No field is called what comes before the colon: it is the place of the pairs after it, filled one per action
+            // ("first name Lena", then "last name Kovac"), the step done when each had its action.
+            // A pair the page already shows filled is passed over (counted again on the next look, so never skipped twice).
+            for (var at = g.Memory?.StepMoves ?? 0; at < step.Pairs.Count; at++)
+            {
+                var one = step with { Kind = StepKind.Fill, Target = step.Pairs[at], Value = null, Context = step.Target, Pairs = [] };
+                var filled = ByKind(one, g);
+                if (filled.Status != GroundingStatus.AlreadyDone)
+                {
+                    return filled.Status == GroundingStatus.Grounded ? filled with { Repeats = true }
+                        : filled with { Reason = $"'{step.Pairs[at]}' ({at + 1} of the {step.Pairs.Count} fields listed): {filled.Reason}" };
+                }
+            }
+
+            return new StepGrounding(GroundingStatus.AlreadyDone, null, 1, $"each of {string.Join(", ", step.Pairs)} was filled in");
+        }
+
         var text = step.Text.Replace(":", " ", StringComparison.Ordinal).Replace("=", " ", StringComparison.Ordinal);
         var results = new List<StepGrounding>();
 

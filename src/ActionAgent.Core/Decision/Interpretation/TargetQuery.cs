@@ -22,7 +22,7 @@ internal static partial class TargetQuery
         ("drop-down list", RoleHint.Select), ("drop down list", RoleHint.Select), ("dropdown list", RoleHint.Select),
         ("drop-down menu", RoleHint.Select), ("dropdown menu", RoleHint.Select), ("radio button", RoleHint.Radio),
         ("rich text editor", RoleHint.Field), ("rich-text editor", RoleHint.Field), ("text editor", RoleHint.Field), ("editing area", RoleHint.Field),
-        ("editor", RoleHint.Field), ("check box", RoleHint.Checkbox), ("text field", RoleHint.Field), ("text box", RoleHint.Field),
+        ("editor", RoleHint.Field), ("check boxes", RoleHint.Checkbox), ("check box", RoleHint.Checkbox), ("checkboxes", RoleHint.Checkbox), ("tickboxes", RoleHint.Checkbox), ("text field", RoleHint.Field), ("text box", RoleHint.Field),
         ("text area", RoleHint.Field), ("text input", RoleHint.Field), ("input field", RoleHint.Field),
         ("input box", RoleHint.Field), ("select box", RoleHint.Select), ("combo box", RoleHint.Select),
         ("drop-down", RoleHint.Select), ("drop down", RoleHint.Select), ("dropdown", RoleHint.Select),
@@ -170,8 +170,10 @@ internal static partial class TargetQuery
             }
 
             var main = afterOrdinal[..i];
-            var context = ContextNoun().Replace(LeadingFiller().Replace(afterOrdinal[(i + connector.Length)..], ""), "").Trim();
-            if (n is null && Ordinal().Match(context) is { Success: true } rowOrdinal && main.Trim().Length > 0)
+            var whole = LeadingFiller().Replace(afterOrdinal[(i + connector.Length)..], "").Trim();
+            var context = ContextNoun().Replace(whole, "").Trim();
+            // "the checkbox of the third row": the row noun is what is counted, so the ordinal is read before it goes.
+            if (n is null && Ordinal().Match(whole) is { Success: true } rowOrdinal && main.Trim().Length > 0)
             {
                 // The row's noun ("todo", "result") is a kind, not a name shown on the page.
                 readings.Add(Reading(main, OrdinalOf(rowOrdinal.Groups[1].Value), null, weight) with { OrdinalOfRow = true });
