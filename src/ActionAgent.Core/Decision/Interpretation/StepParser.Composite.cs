@@ -36,6 +36,18 @@ internal static partial class StepParser
     private static IEnumerable<InterpretedStep> ParseAdd(string word, string rest, string display, ClauseText q)
     {
         var values = QuoteToken().Matches(rest).Select(m => q.Value(m.Value)).ToList();
+        if (values.Count == 0 && AddValuesTo().Match(rest) is { Success: true } listed
+            && SplitList(listed.Groups["values"].Value) is { Count: >= 2 } items && items.All(i => i.Split(' ').Length <= 3 && !ArticleFirst().IsMatch(i)))
+        {
+            // "add white and purple to it (the tag box)": two or more bare values, each typed and committed with Enter there;
+            // never one click on the box (a list of values is no button's name). "the shoes and the socks" are things.
+            return items.SelectMany((v, k) => new[]
+            {
+                Step(StepKind.Type, $"{word} {q.Restore(v, true)}", value: q.Value(v)) with { Context = q.Restore(listed.Groups["to"].Value, false), Continues = k > 0 },
+                Step(StepKind.PressKey, $"press Enter to add {q.Restore(v, true)}", value: "Enter"),
+            }).ToList();
+        }
+
         if (values.Count == 0)
         {
             return [Step(StepKind.Click, display, target: q.Restore($"{word} {rest}", true))];

@@ -25,6 +25,9 @@ internal static partial class StepParser
     [GeneratedRegex(@"\s+(?<n>once|twice|thrice|(?:\d{1,2}|two|three|four|five|six|seven|eight|nine|ten)(?=\s+times))(?:\s+times)?\s*\.?$", RegexOptions.IgnoreCase)]
     private static partial Regex Repeated();
 
+    [GeneratedRegex(@"\s+(?<n>twice|thrice|(?:\d{1,2}|two|three|four|five|six|seven|eight|nine|ten)(?=\s+times))(?:\s+times)?(?=\s+(?:with|using|via|by\s+(?:clicking|pressing|tapping|hitting))\s)", RegexOptions.IgnoreCase)]
+    private static partial Regex RepeatedBeforeInstrument();
+
     [GeneratedRegex(@"^(?:the\s+)?(?<menu>.+?)\s+(?:sub-?menu|menu)$", RegexOptions.IgnoreCase)]
     private static partial Regex SubmenuName();
 
@@ -102,6 +105,13 @@ internal static partial class StepParser
 
     [GeneratedRegex(@"\b(?:the\s+)?(?:first|second|third|fourth|fifth|sixth|last|\d+(?:st|nd|rd|th))$", RegexOptions.IgnoreCase)]
     private static partial Regex BareOrdinalEnd();
+
+    // "white and purple to Tagging with multi-value select boxes": values, then where they go.
+    [GeneratedRegex(@"^(?<values>.+?)\s+(?:to|into|onto)\s+(?<to>.+)$", RegexOptions.IgnoreCase)]
+    private static partial Regex AddValuesTo();
+
+    [GeneratedRegex(@"^(?:the|a|an|my|our|your|this|that|these|those|some|all)\s", RegexOptions.IgnoreCase)]
+    private static partial Regex ArticleFirst();
 
     // Words that start a sentence of prose, never a field's label.
     [GeneratedRegex(@"^(?:the|a|an|to|and|or|but|then|please|see|I|we|you|he|she|it|they|this|that|my|our|your|his|her|their|if|when|so)$", RegexOptions.IgnoreCase)]

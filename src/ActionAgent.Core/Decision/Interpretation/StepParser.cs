@@ -268,6 +268,12 @@ internal static partial class StepParser
                 times = Times(rep.Groups["n"].Value);
                 plain = plain[..rep.Index];
             }
+            else if (RepeatedBeforeInstrument().Match(plain) is { Success: true } before && before.Index > 0)
+            {
+                // "nudge the value up three times with its + button": the control after "with", once per time.
+                times = Times(before.Groups["n"].Value);
+                plain = plain.Remove(before.Index, before.Length);
+            }
 
             // "Add two todos, first "A" and then "B"": a clause that is only a quoted value repeats the last verb.
             var bare = StripLeadingFillers(plain).Trim().TrimEnd('.');
@@ -617,8 +623,9 @@ internal static partial class StepParser
             && (heard is not { Kind: VerbKind.Check or VerbKind.Uncheck or VerbKind.Accept } || Collective().IsMatch(text))
             && WithControl().Match(Bracketed().Replace(text, "")) is { Success: true } withControl)
         {
-            // "Stop it with the "Cancel Download" button": whatever the verb, the control named after "with" is clicked.
-            return [Step(StepKind.Click, display, target: q.Restore(withControl.Groups["control"].Value, true))];
+            // "Stop it with the "Cancel Download" button": whatever the verb, the control named after "with" is clicked;
+            // "Example with postfix: nudge the value up with its + button": in the place named before the colon.
+            return [Step(StepKind.Click, display, target: q.Restore(withControl.Groups["control"].Value, true)) with { Context = ColonLead(text, withControl.Groups["control"].Index, q) }];
         }
 
         if ((Verbs.MatchFuzzy(text) is null || ClickGerund().IsMatch(text)) && ByGerund(text) is { } method)
@@ -632,7 +639,7 @@ internal static partial class StepParser
         {
             // "Send the form with Submit", "get rid of all finished todos with "Clear completed"": a verb we do not know,
             // done with a control named after "with": clicking it is the step.
-            return [Step(StepKind.Click, display, target: q.Restore(named.Groups["control"].Value, true))];
+            return [Step(StepKind.Click, display, target: q.Restore(named.Groups["control"].Value, true)) with { Context = ColonLead(text, named.Groups["control"].Index, q) }];
         }
 
         if (Verbs.MatchFuzzy(text) is not { } verb)
@@ -759,6 +766,14 @@ internal static partial class StepParser
         var right = s[(i + length)..].Trim();
         return left.Length > 0 && right.Length > 0 ? (left, right) : null;
     }
+
+    // "Example with postfix: nudge the value up with its + button": the place before a colon (of at most six words)
+    // that ends before the control's "with"; null when there is none.
+    private static string? ColonLead(string text, int controlAt, ClauseText q) =>
+        ColonOrEquals().Match(text) is { Success: true } colon && text.Contains(':', StringComparison.Ordinal)
+            && colon.Groups[1].Value.Split(' ', StringSplitOptions.RemoveEmptyEntries).Length <= 6 && colon.Groups[1].Length < controlAt
+            ? q.Restore(colon.Groups[1].Value.Trim(), false)
+            : null;
 
     // A colon whose right side lists two or more "field value" pairs (each 2-6 words, starting with a word, not a
     // filler such as "the" or "see"): the left side names where they are. One value that holds commas ("Notes: call

@@ -60,6 +60,9 @@ internal static partial class TargetQuery
         var text = LeadingFiller().Replace(OnlyAtEdge().Replace(StripPurpose(Glyph().Replace(phrase.Trim(), "")), ""), "").Trim();
         text = LeadingFiller().Replace(OnlyAtEdge().Replace(text, ""), "").Trim();
 
+        // "its + button", "the - button": the sign is the button's name (a button showing only "+" is called "plus").
+        text = SignName().Replace(text, m => $"{m.Groups["lead"].Value}{(m.Groups["sign"].Value == "+" ? "plus" : "minus")}");
+
         // "the first slider on the page": the whole page is where every target is; the words name nothing.
         text = OnThePage().Replace(text, "").Trim();
 
@@ -345,6 +348,9 @@ internal static partial class TargetQuery
     // "the Close (x) button", "its close (×) icon": the glyph drawn on it, not a word of its name.
     [GeneratedRegex(@"\s+(?:(?:that\s+is\s+|which\s+is\s+)?(?:shown\s+)?(?:on|in)\s+(?:the|this)\s+(?:whole\s+|entire\s+)?(?:page|screen)|(?:shown|visible)\s+(?:here|there))$", RegexOptions.IgnoreCase)]
     private static partial Regex OnThePage();
+
+    [GeneratedRegex(@"^(?<lead>(?:(?:the|its|their|this|that|his|her)\s+)?)(?<sign>[+\-−])(?=\s+(?:button|icon|sign|key|control)\b|\s*$)", RegexOptions.IgnoreCase)]
+    private static partial Regex SignName();
 
     [GeneratedRegex(@"\s*\((?:x|X|×|✕|✖|✗|⨯)\)")]
     private static partial Regex Glyph();

@@ -48,6 +48,17 @@ internal static partial class TextMatch
             return "";
         }
 
+        // A button that shows only a plus or a minus sign is called by it: "the + button", "the minus button".
+        if (text.Trim() is "+" or "＋")
+        {
+            return "plus";
+        }
+
+        if (text.Trim() is "-" or "−" or "–" or "－")
+        {
+            return "minus";
+        }
+
         var sb = new StringBuilder(text.Length);
         foreach (var c in RemoveDiacritics(text))
         {
