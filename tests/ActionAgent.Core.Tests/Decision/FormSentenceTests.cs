@@ -131,4 +131,25 @@ public sealed class FormSentenceTests
         Assert.AreEqual("the vertical-style wizard", last[0].Context, Show(last));
         Assert.AreEqual("#3", proceed[0].Value, Show(proceed));
     }
+
+    [TestMethod]
+    public void Parse_PairsAfterAPlaceThenMoreSteps_KeepsThePairsTogetherEvenWhenOneStartsWithAVerb()
+    {
+        var steps = StepInterpreter.Parse("Validation wizard: name Tomas Berg, email tomas.berg@example.org, password hunter22, then Next to the Details tab.");
+        var verbHead = StepInterpreter.Parse("Update the profile details: phone number 202 555 0199, state Oregon, country Canada. Save the changes.");
+
+        CollectionAssert.AreEqual(new[] { "name Tomas Berg", "email tomas.berg@example.org", "password hunter22" }, steps[0].Pairs.ToArray(), Show(steps));
+        Assert.IsGreaterThan(1, steps.Count, Show(steps));
+        CollectionAssert.AreEqual(new[] { "phone number 202 555 0199", "state Oregon", "country Canada" }, verbHead[0].Pairs.ToArray(), Show(verbHead));
+        Assert.AreEqual(StepKind.Click, verbHead[^1].Kind, Show(verbHead));
+    }
+
+    [TestMethod]
+    public void Parse_ActionsAfterAPlace_AreNoPairs()
+    {
+        var steps = StepInterpreter.Parse("Under \"Warning message\": start it, answer Delete, and close the result message with OK.");
+
+        Assert.IsTrue(steps.All(s => s.Pairs.Count == 0), Show(steps));
+        Assert.IsGreaterThan(1, steps.Count, Show(steps));
+    }
 }

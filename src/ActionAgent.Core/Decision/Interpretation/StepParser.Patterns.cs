@@ -114,8 +114,12 @@ internal static partial class StepParser
     private static partial Regex ArticleFirst();
 
     // Words that start a sentence of prose, never a field's label.
-    [GeneratedRegex(@"^(?:the|a|an|to|and|or|but|then|please|see|I|we|you|he|she|it|they|this|that|my|our|your|his|her|their|if|when|so)$", RegexOptions.IgnoreCase)]
+    [GeneratedRegex(@"^(?:the|a|an|to|and|or|but|then|please|see|I|we|you|he|she|it|they|this|that|my|our|your|his|her|their|if|when|so|with|without|also|after|before|around|at|on|in|by|for|from|until|near)$", RegexOptions.IgnoreCase)]
     private static partial Regex ListFiller();
+
+    // "Work through the "Simple Tab" wizard: …": a short place (no colon in it) and what follows the colon.
+    [GeneratedRegex(@"^(?<head>[^:=]{1,80}?)\s*(?<!\d):(?!\d)\s*(?<rest>\S.*)$")]
+    private static partial Regex HeadColon();
 
     [GeneratedRegex(@",\s+(?:and\s+)?", RegexOptions.IgnoreCase)]
     private static partial Regex CommaList();

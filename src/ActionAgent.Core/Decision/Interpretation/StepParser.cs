@@ -441,8 +441,17 @@ internal static partial class StepParser
     private static List<string> SplitClauses(string sentence)
     {
         var result = new List<string>();
-        foreach (var strong in StrongSeparator().Split(sentence))
+        foreach (var whole in StrongSeparator().Split(sentence))
         {
+            var strong = whole;
+            if (PairListEnd(strong) is { } pairsEnd)
+            {
+                // "Validation wizard: name Tomas Berg, email …, password hunter22, then Next": the place and its pairs are
+                // one clause (a pair may start with a word that is also a verb: "email …").
+                result.Add(strong[..pairsEnd]);
+                strong = strong[pairsEnd..].TrimStart(',', ' ');
+            }
+
             var start = 0;
             foreach (Match m in WeakSeparator().Matches(strong))
             {
@@ -486,6 +495,15 @@ internal static partial class StepParser
         }
 
         var display = q.Restore(text, keepQuotes: true);
+        if (Verbs.Match(text) is not { Kind: VerbKind.Fill or VerbKind.Type } && FieldList(text) is { } list)
+        {
+            // "Horizontal form wizard: first name Lena, last name Kovac, gender Male", "Update the profile details: phone
+            // number 202 555 0199, state Oregon": a place, then the fields it holds each with its value (or one field and a
+            // value with commas: told apart on the page).
+            return [Step(StepKind.Implicit, display, target: q.Restore(list.Place.Trim(), true), value: q.Value(list.Pairs.Trim()))
+                with { Pairs = CommaList().Split(list.Pairs).Where(p => p.Trim().Length > 0).Select(p => q.Restore(p.Trim(), true)).ToList() }];
+        }
+
         if (HeaderSort(text, display, q) is { } headerSort)
         {
             return [headerSort];
@@ -644,13 +662,6 @@ internal static partial class StepParser
 
         if (Verbs.MatchFuzzy(text) is not { } verb)
         {
-            if (FieldList(text) is { } list)
-            {
-                // "Horizontal form wizard: first name Lena, last name Kovac, gender Male": a place, then the fields it
-                // holds each with its value (or one field and a value with commas: told apart on the page).
-                return [Implicit(text, display, q) with { Pairs = SplitList(list.Pairs).Select(p => q.Restore(p, true)).ToList() }];
-            }
-
             var parts = ColonOrEquals().IsMatch(text) ? [text] : CommaList().Split(text).Where(p => p.Trim().Length > 0).ToArray();
             return parts.Length > 1
                 ? parts.Select(p => Implicit(p.Trim(), q.Restore(p.Trim(), true), q))
@@ -778,20 +789,38 @@ internal static partial class StepParser
     // A colon whose right side lists two or more "field value" pairs (each 2-6 words, starting with a word, not a
     // filler such as "the" or "see"): the left side names where they are. One value that holds commas ("Notes: call
     // him, then email") is told apart only by those rules, so a value is best quoted.
-    private static (string Place, string Pairs)? FieldList(string text)
+    private static (string Place, string Pairs)? FieldList(string text) =>
+        PairListEnd(text) == text.TrimEnd().Length && HeadColon().Match(text) is { Success: true } m ? (m.Groups["head"].Value, m.Groups["rest"].Value) : null;
+
+    // Where the "field value" pairs after a place and a colon end ("Work through the "Simple Tab" wizard: Name Priya
+    // Nair, email priya@acme.test, password Nair#2024, then Next …" ends before ", then"); null without two of them.
+    private static int? PairListEnd(string text)
     {
-        var colon = ColonOrEquals().Match(text);
-        if (!colon.Success || !text.Contains(':', StringComparison.Ordinal) || colon.Groups[1].Value.Split(' ', StringSplitOptions.RemoveEmptyEntries).Length > 6)
+        if (HeadColon().Match(text) is not { Success: true } m || m.Groups["head"].Value.Split(' ', StringSplitOptions.RemoveEmptyEntries).Length > 8)
         {
             return null;
         }
 
-        var pairs = SplitList(colon.Groups[2].Value);
-        return pairs.Count >= 2 && pairs.All(p => p.Split(' ', StringSplitOptions.RemoveEmptyEntries) is { Length: >= 2 and <= 6 } words
-                && char.IsLetter(words[0][0]) && !ListFiller().IsMatch(words[0]))
-            ? (colon.Groups[1].Value, colon.Groups[2].Value)
-            : null;
+        var (count, end, from) = (0, 0, m.Groups["rest"].Index);
+        foreach (var (at, length) in CommaList().Matches(text).Where(c => c.Index > from).Select(c => (c.Index, c.Length)).Append((text.TrimEnd().Length, 0)))
+        {
+            if (!IsPair(text[from..at]))
+            {
+                break;
+            }
+
+            (count, end, from) = (count + 1, at, at + length);
+        }
+
+        return count >= 2 ? end : null;
     }
+
+    // "email priya@acme.test" is a field and its value; "start it", "close the result message" are actions (a verb
+    // followed by a pronoun or an article).
+    private static bool IsPair(string segment) =>
+        segment.Trim().Split(' ', StringSplitOptions.RemoveEmptyEntries) is { Length: >= 2 and <= 6 } words
+        && char.IsLetter(words[0][0]) && !ListFiller().IsMatch(words[0]) && !segment.Contains(" and ", StringComparison.OrdinalIgnoreCase)
+        && !(Verbs.StartsWithVerb(segment.Trim()) && ListFiller().IsMatch(words[1]) || words[1] is "all" or "every" or "each" or "them" or "him");
 
     private static List<string> SplitList(string s) =>
         ListSeparator().Split(s).Select(p => p.Trim()).Where(p => p.Length > 0).ToList();

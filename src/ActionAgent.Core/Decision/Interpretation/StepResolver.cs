@@ -251,8 +251,8 @@ internal sealed partial class StepResolver(StepInterpreterOptions options, Meani
 
     private StepGrounding Implicit(InterpretedStep step, Grounder g)
     {
-        // "Amount: 42.00", "Reason = Wrong size"
-        if (step.Target is { } field && step.Value is { } value)
+        // "Amount: 42.00", "Reason = Wrong size"; not "Update the profile details: phone number …" (a verb names no field).
+        if (step.Target is { } field && step.Value is { } value && !(step.Pairs.Count > 0 && Verbs.StartsWithVerb(field)))
         {
             var set = Set(step, g, field, value);
             if (set.Status is GroundingStatus.Grounded or GroundingStatus.AlreadyDone && set.Score >= Min)
