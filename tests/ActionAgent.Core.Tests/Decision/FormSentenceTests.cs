@@ -148,8 +148,14 @@ public sealed class FormSentenceTests
     public void Parse_ActionsAfterAPlace_AreNoPairs()
     {
         var steps = StepInterpreter.Parse("Under \"Warning message\": start it, answer Delete, and close the result message with OK.");
+        var typed = StepInterpreter.Parse("Simple Pill wizard: type Marco as the name, move forward to Details, then return with previous.");
 
         Assert.IsTrue(steps.All(s => s.Pairs.Count == 0), Show(steps));
         Assert.IsGreaterThan(1, steps.Count, Show(steps));
+        Assert.IsTrue(typed.All(s => s.Pairs.Count == 0), Show(typed));
+        Assert.AreEqual(StepKind.Type, typed[0].Kind, Show(typed));
+        Assert.AreEqual("Marco", typed[0].Value, Show(typed));
+        Assert.AreEqual("the name", typed[0].Target, Show(typed));
+        Assert.IsFalse(typed.Skip(1).Any(s => s.Kind == StepKind.Type), "\"move forward to Details\" is no field to type Marco into: " + Show(typed));
     }
 }

@@ -815,12 +815,13 @@ internal static partial class StepParser
         return count >= 2 ? end : null;
     }
 
-    // "email priya@acme.test" is a field and its value; "start it", "close the result message" are actions (a verb
-    // followed by a pronoun or an article).
+    // "email priya@acme.test", "type Success" are a field and its value; "start it", "close the result message", "type
+    // Marco as the name", "move forward to Details" are actions: a word that is also a verb starts a pair only when a
+    // pronoun, an article or a preposition does not follow it.
     private static bool IsPair(string segment) =>
         segment.Trim().Split(' ', StringSplitOptions.RemoveEmptyEntries) is { Length: >= 2 and <= 6 } words
         && char.IsLetter(words[0][0]) && !ListFiller().IsMatch(words[0]) && !segment.Contains(" and ", StringComparison.OrdinalIgnoreCase)
-        && !(Verbs.StartsWithVerb(segment.Trim()) && ListFiller().IsMatch(words[1]) || words[1] is "all" or "every" or "each" or "them" or "him");
+        && !(Verbs.StartsWithVerb(segment.Trim()) && words.Skip(1).Any(w => ListFiller().IsMatch(w) || w.ToLowerInvariant() is "as" or "into" or "onto" or "forward" or "back" or "up" or "down" or "all" or "every" or "each" or "them" or "him"));
 
     private static List<string> SplitList(string s) =>
         ListSeparator().Split(s).Select(p => p.Trim()).Where(p => p.Length > 0).ToList();
