@@ -79,4 +79,24 @@ public sealed class SignButtonTests
 
         Assert.IsTrue(steps.All(s => s.Kind == StepKind.Click), Show(steps));
     }
+
+    [TestMethod]
+    public async Task DecideAsync_APlusPressNotSeen_IsPressedAgainInTheNamedPlaceNotInAnotherExample()
+    {
+        var interpreter = new StepInterpreter();
+        const string Task = "Example with postfix: nudge the value up three times with its + button.";
+        var first = await interpreter.DecideAsync(new DecisionContext("run", Task, 1, Spinners(), []));
+        var history = new[]
+        {
+            new StepSummary(1, first.Action.Describe(), "clicked #14 button \"+\", but its effect was not seen: clicking button \"+\" changed nothing on the page", false)
+            {
+                StepText = first.StepText, ActionKind = first.Action.Kind, Failure = ActionAgent.Core.Execution.FailureKind.NotVerified,
+            },
+        };
+
+        var retry = await interpreter.DecideAsync(new DecisionContext("run", Task, 2, Spinners(), history));
+
+        Assert.AreEqual(14, first.Action.PrimaryTarget?.ElementId, first.Reason);
+        Assert.AreEqual(14, retry.Action.PrimaryTarget?.ElementId, $"the + of \"Button postfix\" is another example's: {retry.Reason}");
+    }
 }

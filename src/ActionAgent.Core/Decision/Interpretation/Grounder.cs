@@ -409,9 +409,11 @@ internal sealed partial class Grounder(PageIndex page, IReadOnlySet<int> penaliz
 
         // "the last link": a place in a count is no matter of more or less alike; a retry must not count past the element
         // whose click was not seen (the one before it is not "the last").
+        // With a place named ("Example with postfix: … its + button"), the place decides first: a retry does not leave it
+        // for a look-alike elsewhere (batch 16 pressed another example's "+" after one press went unseen).
         if (penalized.Contains(item.Element.Id) && reading.Ordinal is null)
         {
-            score *= 0.85;
+            score *= search.SoftContext is { IsEmpty: false } ? 0.95 : 0.85;
         }
 
         if (Fresh.Count > 0 && !Fresh.Contains(item.Element.Id))
