@@ -157,8 +157,7 @@ internal sealed partial class Grounder(PageIndex page, IReadOnlySet<int> penaliz
                         near = DotRow(near, search.SoftContext);
                     }
 
-                    if (reading.OrdinalOfRow && near.Where(c => string.IsNullOrWhiteSpace(c.Item.Element.Name) && !BesideAnEntryField(c.Item)
-).ToList() is { Count: > 0 } rows)
+                    if (reading.OrdinalOfRow && near.Where(c => string.IsNullOrWhiteSpace(c.Item.Element.Name) && !BesideAnEntryField(c.Item)).ToList() is { Count: > 0 } rows)
                     {
                         // A control with a name of its own ("Mark all as complete") belongs to no row.
                         near = rows;

@@ -54,7 +54,7 @@ internal static partial class StepParser
         return null;
     }
 
-    private static int? StepNumber(string word) => word.ToLowerInvariant() switch
+    internal static int? StepNumber(string word) => word.ToLowerInvariant() switch
     {
         "first" or "1st" or "one" or "1" => 1,
         "second" or "2nd" or "two" or "2" => 2,

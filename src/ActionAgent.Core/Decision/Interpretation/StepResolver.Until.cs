@@ -32,6 +32,7 @@ internal sealed partial class StepResolver
                 // and one wizard: the wizard is the list a Next or Previous control follows.
                 wizard = WorkedIn(g, lists) ?? (lists.Where(l => StepControlFollows(g, l)).ToList() is [var only] ? only : null);
             }
+
             if (wizard is null)
             {
                 return new StepGrounding(GroundingStatus.NotFound, null, 0, lists.Count == 0
@@ -135,10 +136,8 @@ internal sealed partial class StepResolver
                 lists = wizards;
             }
 
-            var k = m.Groups["n"].Value.ToLowerInvariant() switch
-            {
-                "first" or "1st" => 1, "second" or "2nd" => 2, "third" or "3rd" => 3, "fourth" or "4th" => 4, "last" => lists.Count, _ => 0,
-            };
+            var n = m.Groups["n"].Value;
+            var k = n.Equals("last", StringComparison.OrdinalIgnoreCase) ? lists.Count : StepParser.StepNumber(n) ?? 0;
             return k >= 1 && k <= lists.Count ? lists[k - 1] : null;
         }
 
