@@ -39,6 +39,12 @@ internal static partial class StepParser
             conditional = true;
             text = StripLeadingFillers(cond.Groups["rest"].Value.Trim());
         }
+        else if (AskedAfter().Match(text) is { Success: true } after && (DialogWords().IsMatch(after.Groups["cond"].Value) || Asked().IsMatch(after.Groups["cond"].Value)))
+        {
+            // "answer No when asked to confirm": the same, with the condition last.
+            conditional = true;
+            text = after.Groups["rest"].Value.Trim();
+        }
 
         string Restore(string s) => q is null ? s : q.Restore(s.Trim(), keepQuotes: false);
         InterpretedStep? step = null;
@@ -51,7 +57,11 @@ internal static partial class StepParser
         {
             step = Answer(display, DialogReply.Cancel, Buttons(dismiss.Groups["v"].Value, DismissButtons));
         }
-        else if ((AnswerWith().Match(text) is { Success: true } with ? with : SayWord().Match(text) is { Success: true } say ? say : ButtonInDialog().Match(text)) is { Success: true } answered)
+        else if ((AnswerWith().Match(text) is { Success: true } with ? with
+            : SayWord().Match(text) is { Success: true } say ? say
+            : ButtonInDialog().Match(text) is { Success: true } inDialog ? inDialog
+            // "when the confirmation pops up, choose Cancel": the condition named the dialog, the button is its.
+            : conditional ? BareButton().Match(text) : Match.Empty) is { Success: true } answered)
         {
             var said = Restore(answered.Groups["b"].Value).Trim().Trim('"', '\'').TrimEnd('.');
             if (said.Length == 0)
@@ -148,8 +158,14 @@ internal static partial class StepParser
     private const string DialogNoun = @"(?:dialog(?:ue)?(?:\s+box)?|confirmation(?:\s+(?:dialog|box|prompt|message|pop-?up))?|confirm(?:\s+(?:box|dialog))?|alert(?:\s+box)?|prompt(?:\s+box)?|message(?:\s+box)?|pop-?up|question|warning|notice)";
     private const string DialogObject = @"(?:it|them|that|those|this|these|(?:the|that|this|any|each|every|its)\s+(?:[\w-]+\s+){0,2}" + DialogNoun + ")";
 
-    [GeneratedRegex(@"^(?:if|when|whenever|once|should)\s+(?<cond>[^,]+?)\s*(?:,|\bthen\b)\s*(?<rest>.+)$", RegexOptions.IgnoreCase)]
+    [GeneratedRegex(@"^(?:if|when|whenever|once|should)\s+(?:(?<cond>[^,]+?)\s*(?:,|\bthen\b)|(?<cond>[^,]+?\b(?:pops?\s+up|appears?|shows\s+up|comes\s+up|opens))\s)\s*(?<rest>.+)$", RegexOptions.IgnoreCase)]
     private static partial Regex IfAsked();
+
+    [GeneratedRegex(@"^(?:(?:but|and|then|so)\s+)*(?:if|when|whenever|once)\s", RegexOptions.IgnoreCase)]
+    private static partial Regex ConditionLead();
+
+    [GeneratedRegex(@"^(?<rest>.+?)\s+(?:if|when|whenever|once)\s+(?<cond>(?:asked|prompted|it\s+asks|they\s+ask|a\s+\w+\s+(?:pops\s+up|appears)|the\s+\w+\s+(?:pops\s+up|appears))\b.*)$", RegexOptions.IgnoreCase)]
+    private static partial Regex AskedAfter();
 
     [GeneratedRegex(@"\b(?:asked|asks|ask)\b", RegexOptions.IgnoreCase)]
     private static partial Regex Asked();
@@ -168,6 +184,9 @@ internal static partial class StepParser
 
     [GeneratedRegex(@"^(?:click|press|hit|choose|pick|select|tap)\s+(?:on\s+)?(?<b>""?(?:ok|okay|cancel|yes|no)""?)\s+(?:in|on|of)\s+(?:the|that|this)\s+(?:[\w-]+\s+){0,2}" + DialogNoun + "$", RegexOptions.IgnoreCase)]
     private static partial Regex ButtonInDialog();
+
+    [GeneratedRegex(@"^(?:click|press|hit|choose|pick|select|tap|answer|say)\s+(?:on\s+)?(?<b>""?(?:ok|okay|cancel|yes|no)""?|\u0001\d+\u0002)(?:\s+button)?$", RegexOptions.IgnoreCase)]
+    private static partial Regex BareButton();
 
     [GeneratedRegex(@"^(?:type|enter|put|write|fill\s+in|give)\s+(?<v>.+?)\s+(?:in|into|as\s+the\s+answer\s+to|at|for)\s+(?:the|that|this)\s+(?:[\w-]+\s+){0,2}(?:prompt(?:\s+box)?|question|pop-?up|dialog(?:ue)?(?:\s+box)?)$", RegexOptions.IgnoreCase)]
     private static partial Regex IntoPrompt();

@@ -121,6 +121,10 @@ internal static partial class StepParser
     [GeneratedRegex(@"^(?<head>[^:=]{1,80}?)\s*(?<!\d):(?!\d)\s*(?<rest>\S.*)$")]
     private static partial Regex HeadColon();
 
+    // "Fill it in: Name Ada, Email ada@x.test", "complete it with: …": the verb and a pronoun, no field's name.
+    [GeneratedRegex(@"^\w+(?:\s+(?:in|out))?\s+(?:it|this|that|them|these|those|everything|all)(?:\s+(?:in|out))?(?:\s+(?:with|as\s+follows))?$", RegexOptions.IgnoreCase)]
+    private static partial Regex FillHead();
+
     [GeneratedRegex(@",\s+(?:and\s+)?", RegexOptions.IgnoreCase)]
     private static partial Regex CommaList();
 
@@ -133,10 +137,13 @@ internal static partial class StepParser
     [GeneratedRegex(@"^(?:please|kindly)[,]?\s+", RegexOptions.IgnoreCase)]
     private static partial Regex Please();
 
+    [GeneratedRegex(@"(?<=\S)\s*,?\s+(?:instead\s+of\s+\w+ing\b.*|without\s+\w+ing\s+(?:anything|it|them|that|this|a\s+thing|any|the|a|an|your|his|her|their|its)\b.*)$", RegexOptions.IgnoreCase)]
+    private static partial Regex TrailingManner();
+
     [GeneratedRegex(@"[,]?\s+please$", RegexOptions.IgnoreCase)]
     private static partial Regex TrailingPlease();
 
-    [GeneratedRegex(@"^(?:then|and|now|next|finally|also|just|afterwards|after that|first|firstly|lastly|so(?!\s+that\b)|you should|you need to|i want to|i need to|we need to|go ahead and|could you|can you|let's|lets)[,]?\s+", RegexOptions.IgnoreCase)]
+    [GeneratedRegex(@"^(?:then|and|but|now|next|finally|also|just|afterwards|after that|first|firstly|lastly|so(?!\s+that\b)|you should|you need to|i want to|i need to|we need to|go ahead and|could you|can you|let's|lets)[,]?\s+", RegexOptions.IgnoreCase)]
     private static partial Regex LeadingFiller();
 
     [GeneratedRegex(@"^(?:in|under|within|inside|on|at|from|for|below|above|beneath|underneath|beside|next to|near|with|using|via)\s+(?<where>\S.*)$", RegexOptions.IgnoreCase)]
@@ -185,7 +192,7 @@ internal static partial class StepParser
     [GeneratedRegex(@"\s+off$", RegexOptions.IgnoreCase)]
     private static partial Regex TickOff();
 
-    [GeneratedRegex(@"(?:^|\s)(?:there\s+(?:is|are|was|were)|(?:isn't|aren't)\s|(?:is|are)\s+(?:not|always|already|now|still|inside|in|on|at|under|next|greyed|grayed|shown|displayed|read-only|readonly|locked|disabled|hidden|collapsed|folded|closed|missing|required|optional|too|very|quite|only|sorted|ordered|grouped|filtered|empty|blank|visible|below|above|labell?ed|called|named|the|a|an|one|two|three|four|five)\b|(?:is|are)\s+open\b|(?:can|cannot|can't|can not|could|will)\s+(?:not\s+)?be\s|(?:only\s+)?(?:takes|accepts|allows)\s|(?:has|have|shows|contains|holds|lists|opens|hides|says|reads|displays|offers|lacks)\s|(?:currently|now|still|already)\s+\w+s\b)", RegexOptions.IgnoreCase)]
+    [GeneratedRegex(@"(?:^|\s)(?:there\s+(?:is|are|was|were)|(?:isn't|aren't)\s|(?:is|are)\s+to\s+be\s|(?:is|are)\s+(?:not|always|already|now|still|inside|in|on|at|under|next|greyed|grayed|shown|displayed|read-only|readonly|locked|disabled|hidden|collapsed|folded|closed|missing|required|optional|too|very|quite|only|sorted|ordered|grouped|filtered|empty|blank|visible|below|above|labell?ed|called|named|the|a|an|one|two|three|four|five)\b|(?:is|are)\s+open\b|(?:can|cannot|can't|can not|could|will)\s+(?:not\s+)?be\s|(?:only\s+)?(?:takes|accepts|allows)\s|(?:has|have|shows|contains|holds|lists|opens|hides|says|reads|displays|offers|lacks)\s|(?:currently|now|still|already)\s+\w+s\b)", RegexOptions.IgnoreCase)]
     private static partial Regex Statement();
 
     [GeneratedRegex(@"\s+(?:so\s+(?:that\s+)?it\s+(?:reads|says|shows)|to\s+(?:read|say))\s+", RegexOptions.IgnoreCase)]
@@ -282,6 +289,9 @@ internal static partial class StepParser
 
     [GeneratedRegex(@"^as\s+(?<user>\S+?)\s*(?:/|,|\s+with\s+|\s+and\s+|$)\s*(?:(?:the|a)\s+)?(?:(?:password|pass|pwd)\s+)?(?<pass>.*)$", RegexOptions.IgnoreCase)]
     private static partial Regex LoginAs();
+
+    [GeneratedRegex(@"(?<=\S)\s+[-\u2013\u2014]{1,2}\s+(?=\S)|(?<=\p{L})\u2014(?=\p{L})")]
+    private static partial Regex SpacedDash();
 
     [GeneratedRegex(@"(?<s>\s*)\((?<c>[^()]*)\)")]
     private static partial Regex BracketRemark();

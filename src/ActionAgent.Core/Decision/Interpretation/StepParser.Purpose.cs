@@ -244,7 +244,7 @@ internal static partial class StepParser
     private static partial Regex MindChanged();
 
     // "start typing Jim Halpert over it": the verb the gerund names.
-    [GeneratedRegex(@"^(?:start|begin)\s+(?<g>typing|writing|entering)\s+", RegexOptions.IgnoreCase)]
+    [GeneratedRegex(@"^(?:start|begin)\s+(?<g>typing|writing|entering|deleting|removing)\s+", RegexOptions.IgnoreCase)]
     private static partial Regex StartGerund();
 
     // "type Jim Halpert over it": over what the open editor holds, where the focus is.

@@ -28,6 +28,79 @@ internal static partial class StepParser
             return m.Groups["s"].Value + "(" + inner.Replace(',', MaskedComma).Replace(';', MaskedSemicolon).Replace('.', MaskedPeriod).Replace(' ', MaskedSpace) + ")";
         });
 
+    // "Change the last name to Smith - then press Cancel", "Close - nothing is to be saved", "placed Top Center - but do not
+    // show it yet": a dash between words ends what comes before it like a full stop, when what follows is a step, a
+    // sequencing word or a statement (a dash inside a name, "Europe - West", stays). Two dashes in one sentence set off a
+    // remark ("the third wizard on the page - the one with a progress bar - to its last tab"), which becomes one in
+    // brackets, or a list ("Fill it in - Name Ada, Email ada@x.test - and click Save"), which follows a colon.
+    private static string DashBreaks(string line) =>
+        SpacedDash().IsMatch(line) ? string.Join(" ", SentenceBreak().Split(line).Select(DashBreaksInSentence)) : line;
+
+    // "The browser asks for confirmation - answer OK": a sentence about a dialog and its answer stays one (it is read whole).
+    private static string DashBreaksInSentence(string line)
+    {
+        if (DialogAnswer().IsMatch(line) && DialogWords().IsMatch(line))
+        {
+            return line;
+        }
+
+        var dashes = SpacedDash().Matches(line).Where(d => !(d.Index > 0 && char.IsDigit(line[d.Index - 1]) && d.Index + d.Length < line.Length && char.IsDigit(line[d.Index + d.Length]))).ToList();
+        if (dashes.Count == 0)
+        {
+            return line;
+        }
+
+        var sb = new System.Text.StringBuilder();
+        var at = 0;
+        for (var i = 0; i < dashes.Count; i++)
+        {
+            var d = dashes[i];
+            sb.Append(line, at, d.Index - at);
+            at = d.Index + d.Length;
+            if (i + 1 < dashes.Count && line[at..dashes[i + 1].Index] is var inner && !SentenceBreak().IsMatch(inner) && !StartsStep(inner))
+            {
+                var close = dashes[i + 1];
+                if (inner.Contains(',', StringComparison.Ordinal))
+                {
+                    sb.Append(": ").Append(inner).Append(StartsStep(line[(close.Index + close.Length)..]) ? ", " : " ");
+                }
+                else
+                {
+                    sb.Append(" (").Append(inner).Append(") ");
+                }
+
+                at = close.Index + close.Length;
+                i++;
+                continue;
+            }
+
+            var after = line[at..];
+            var upTo = after;
+            var said = StripTrailingPeriod(upTo.Trim());
+            if (StartsStep(after) || Statement().IsMatch(said) || MustStay().IsMatch(said) || MustNotChange().IsMatch(said))
+            {
+                sb.Append(". ");
+                if (at < line.Length && char.IsLower(line[at]))
+                {
+                    sb.Append(char.ToUpperInvariant(line[at]));
+                    at++;
+                }
+            }
+            else
+            {
+                sb.Append(d.Value);
+            }
+        }
+
+        return sb.Append(line, at, line.Length - at).ToString();
+    }
+
+    private static bool StartsStep(string text)
+    {
+        var t = text.TrimStart();
+        return LeadingFiller().IsMatch(t) || Verbs.StartsWithVerb(StripLeadingFillers(t));
+    }
+
     private static string Unmask(string text) => text.Replace(MaskedSpace, ' ').Replace(MaskedComma, ',').Replace(MaskedSemicolon, ';').Replace(MaskedPeriod, '.');
 
     // A statement about the page, not an instruction: no verb of ours starts it, it says what is or has ("there are four

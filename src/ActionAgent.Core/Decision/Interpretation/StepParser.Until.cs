@@ -36,7 +36,8 @@ internal static partial class StepParser
             return Step(StepKind.Click, display, target: $"the {tab.Groups["ord"].Value} tab");
         }
 
-        if (ToStep().Match(text) is { Success: true } to && (to.Groups["last"].Success
+        // "Go to its first tab" is a tab of a tab box; a wizard's tab is counted so only when the wizard is named.
+        if (ToStep().Match(text) is { Success: true } to && !(to.Groups["tab"].Success && !to.Groups["place"].Success) && (to.Groups["last"].Success
             ? "last"
             : StepNumber(to.Groups["ord"].Success ? to.Groups["ord"].Value : to.Groups["n"].Value)?.ToString(System.Globalization.CultureInfo.InvariantCulture)) is { } n)
         {
@@ -67,7 +68,7 @@ internal static partial class StepParser
         _ => null,
     };
 
-    [GeneratedRegex(@"^(?:advance|move|take|bring|step|go|get|page|navigate|continue|proceed|carry\s+on)\s+(?:(?<place>(?:the|this|that)\s+(?:[\w-]+\s+){0,3}?(?:wizard|form|stepper|steps|dialog))\s+)?(?:on\s+|forward\s+|ahead\s+|back\s+|through\s+|all\s+the\s+way\s+)?(?:to|until)\s+(?:the\s+|its\s+)?(?:(?<ord>first|second|third|fourth|fifth|sixth|seventh|eighth|1st|2nd|3rd|4th|5th|6th|7th|8th)\s+(?:step|page|stage)|(?<last>last|final)\s+(?:step|page|stage)|(?:step|page|stage)\s+(?<n>\d|one|two|three|four|five|six|seven|eight))\b", RegexOptions.IgnoreCase)]
+    [GeneratedRegex(@"^(?:advance|move|take|bring|step|go|get|page|navigate|continue|proceed|carry\s+on)\s+(?:(?<place>(?:the|this|that)\s+(?:[\w-]+\s+){0,3}?(?:wizard|form|stepper|steps|dialog)(?:\s+on\s+(?:the|this)\s+page)?(?:\s*\([^)]*\))?)\s+)?(?:on\s+|forward\s+|ahead\s+|back\s+|through\s+|all\s+the\s+way\s+)?(?:to|until)\s+(?:the\s+|its\s+)?(?:(?<ord>first|second|third|fourth|fifth|sixth|seventh|eighth|1st|2nd|3rd|4th|5th|6th|7th|8th)\s+(?:step|page|stage|(?<tab>tab))|(?<last>last|final)\s+(?:step|page|stage|tab)|(?:step|page|stage)\s+(?<n>\d|one|two|three|four|five|six|seven|eight))\b", RegexOptions.IgnoreCase)]
     private static partial Regex ToStep();
 
     [GeneratedRegex(@"^(?:click|press|hit|tap)\s+(?<control>.+?)\s+until\s+(?:you\s+(?:reach|get\s+to|see|are\s+on)|it\s+(?:shows|says|reaches)|the\s+page\s+shows|(?:you\s+)?reaching)\s+(?:the\s+)?(?<what>.+)$", RegexOptions.IgnoreCase)]

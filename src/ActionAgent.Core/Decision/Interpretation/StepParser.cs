@@ -24,7 +24,7 @@ internal static partial class StepParser
                 quotes.Add(m.Groups["q"].Value);
                 return $"{QuoteOpen}{quotes.Count - 1}{QuoteClose}";
             });
-            masked = MaskParentheticals(masked);
+            masked = MaskParentheticals(DashBreaks(masked));
             var numbered = NumberMarker().IsMatch(masked);
             masked = ListMarker().Replace(masked, "").Trim();
             if (masked.Length == 0)
@@ -458,7 +458,10 @@ internal static partial class StepParser
                 var rest = StripLeadingFillers(strong[(m.Index + m.Length)..]);
                 // "Drag "Item 1" down and drop it below "Item 3"": one gesture, the drop says where it ends.
                 var dropOfDrag = rest.StartsWith("drop ", StringComparison.OrdinalIgnoreCase) && Verbs.Match(StripLeadingFillers(strong[start..m.Index])) is { Kind: VerbKind.Drag };
-                if (m.Index > start && !dropOfDrag && (Verbs.StartsWithVerb(rest) || StartsSpecial(rest) || PlaceThenVerb(rest) || OnceReady(rest.Split(',')[0]) is not null || IsExpectation(rest)))
+                // "…, but when the confirmation pops up, choose Cancel": the comma ends the condition, not the step.
+                var condition = strong[start..m.Index].Trim() is var before && ConditionLead().IsMatch(before) && !before.Contains(',', StringComparison.Ordinal)
+                    && (DialogWords().IsMatch(before) || Asked().IsMatch(before));
+                if (m.Index > start && !dropOfDrag && !condition && (Verbs.StartsWithVerb(rest) || StartsSpecial(rest) || PlaceThenVerb(rest) || OnceReady(rest.Split(',')[0]) is not null || IsExpectation(rest)))
                 {
                     result.Add(strong[start..m.Index]);
                     start = m.Index + m.Length;
@@ -478,9 +481,14 @@ internal static partial class StepParser
         {
             "typing" => "type ",
             "writing" => "write ",
+            "deleting" => "delete ",
+            "removing" => "remove ",
             _ => "enter ",
         })));
         text = TrailingPlease().Replace(text, "");
+        // "shut it with Escape without picking anything", "use the Discard button instead of saving it": what is not to be
+        // done is no part of the step ("Close without saving", a button's name, keeps its words).
+        text = TrailingManner().Replace(text, "");
         if (Verbs.Match(text) is { Kind: VerbKind.Type or VerbKind.Fill or VerbKind.Select or VerbKind.Set })
         {
             // "type jorn (plain o, no umlaut)": a remark in brackets is no part of the value (a quoted value keeps its own).
@@ -495,6 +503,14 @@ internal static partial class StepParser
         }
 
         var display = q.Restore(text, keepQuotes: true);
+        if (Verbs.Match(text) is { Kind: VerbKind.Fill } && FieldList(text) is { } filled && FillHead().IsMatch(filled.Place.Trim()))
+        {
+            // "Fill it in: Name Ada Lovelace, Email ada@x.test, DOB 10/12/15": the fields each with its value, where the step
+            // before brought them (the verb and its pronoun name no place).
+            return [Step(StepKind.Implicit, display, value: q.Value(filled.Pairs.Trim()))
+                with { Pairs = CommaList().Split(filled.Pairs).Where(p => p.Trim().Length > 0).Select(p => q.Restore(p.Trim(), true)).ToList() }];
+        }
+
         if (Verbs.Match(text) is not { Kind: VerbKind.Fill or VerbKind.Type } && FieldList(text) is { } list)
         {
             // "Horizontal form wizard: first name Lena, last name Kovac, gender Male", "Update the profile details: phone
@@ -817,10 +833,11 @@ internal static partial class StepParser
 
     // "email priya@acme.test", "type Success" are a field and its value; "start it", "close the result message", "type
     // Marco as the name", "move forward to Details" are actions: a word that is also a verb starts a pair only when a
-    // pronoun, an article or a preposition does not follow it.
+    // pronoun, an article or a preposition does not follow it, and never when it only acts ("click Save changes").
     private static bool IsPair(string segment) =>
         segment.Trim().Split(' ', StringSplitOptions.RemoveEmptyEntries) is { Length: >= 2 and <= 6 } words
         && char.IsLetter(words[0][0]) && !ListFiller().IsMatch(words[0]) && !segment.Contains(" and ", StringComparison.OrdinalIgnoreCase)
+        && Verbs.Match(segment.Trim()) is not { Kind: VerbKind.Click or VerbKind.DoubleClick or VerbKind.RightClick or VerbKind.Press or VerbKind.Hover or VerbKind.ModifierClick or VerbKind.Scroll or VerbKind.Wait or VerbKind.Go }
         && !(Verbs.StartsWithVerb(segment.Trim()) && words.Skip(1).Any(w => ListFiller().IsMatch(w) || w.ToLowerInvariant() is "as" or "into" or "onto" or "forward" or "back" or "up" or "down" or "all" or "every" or "each" or "them" or "him"));
 
     private static List<string> SplitList(string s) =>

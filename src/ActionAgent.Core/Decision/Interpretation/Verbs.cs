@@ -43,6 +43,7 @@ internal static class Verbs
         ("go back", VerbKind.Back), ("navigate back", VerbKind.Back), ("browse back", VerbKind.Back),
         ("go to", VerbKind.Go), ("goto", VerbKind.Go), ("navigate to", VerbKind.Go), ("navigate", VerbKind.Go),
         ("browse to", VerbKind.Go), ("head to", VerbKind.Go), ("open up", VerbKind.Go), ("open", VerbKind.Go),
+        ("launch", VerbKind.Go), ("bring up", VerbKind.Go), ("pull up", VerbKind.Go), ("pop up", VerbKind.Go),
         ("visit", VerbKind.Go), ("load", VerbKind.Load), ("go", VerbKind.Go),
         ("expand", VerbKind.Click), ("collapse", VerbKind.Click), ("cancel", VerbKind.Click), ("unfold", VerbKind.Click), ("toggle", VerbKind.Click),
         ("fold up", VerbKind.Click), ("fold", VerbKind.Click), ("look at", VerbKind.Click),
