@@ -115,10 +115,20 @@ public sealed class DashAndConditionParseTests
     [TestMethod]
     public void Parse_LaunchOrBringUp_OpensWhatItNames()
     {
-        var launch = StepInterpreter.Parse("Launch the settings drawer.");
+        var launch = StepInterpreter.Parse("Launch the report builder.");
         var bring = StepInterpreter.Parse("Bring up the help panel.");
 
-        Assert.AreEqual("the settings drawer", launch.Single().Target, Show(launch));
+        Assert.AreEqual("the report builder", launch.Single().Target, Show(launch));
         Assert.AreEqual("the help panel", bring.Single().Target, Show(bring));
+    }
+
+    [TestMethod]
+    public void Parse_AnUnknownVerbDoneWithEscape_PressesTheKey()
+    {
+        var steps = StepInterpreter.Parse("Open the Country list, then shut it with Escape.");
+
+        Assert.HasCount(2, steps, Show(steps));
+        Assert.AreEqual(StepKind.PressKey, steps[1].Kind, Show(steps));
+        Assert.AreEqual("Escape", steps[1].Value, Show(steps));
     }
 }

@@ -21,6 +21,12 @@ public sealed record InterpretedStep
     /// <summary>Text to type, option to choose, key chord, URL, text to wait for, or scroll direction; see <see cref="StepKind"/>.</summary>
     public string? Value { get; init; }
 
+    /// <summary>
+    /// The target as the task wrote it, when <see cref="Target"/> holds other words for grounding ("the vertically centered
+    /// modal", grounded as "the button under vertically centered"): what "it" in a later step refers to.
+    /// </summary>
+    public string? AsWritten { get; init; }
+
     /// <summary>Other names the target may go by (the sign-in button of a login step may be called "Submit").</summary>
     public IReadOnlyList<string> Alternatives { get; init; } = [];
 

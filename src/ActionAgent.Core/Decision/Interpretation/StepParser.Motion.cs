@@ -36,7 +36,37 @@ internal static partial class StepParser
             return [Step(StepKind.Scroll, display, value: "bottom")];
         }
 
+        if (OpenedThing(rest, display, q) is { } opener)
+        {
+            return [opener];
+        }
+
         return [Step(StepKind.Click, display, target: q.Restore(rest, true)) with { Role = RoleHint.Link, Opens = true }];
+    }
+
+    // "Open the vertically centered modal", "Launch the first modal on the page", "open the Large modal from Sizes",
+    // "bring up the bottom drawer": a modal, drawer or pop-up is opened by a control, named for it or under a heading that
+    // names it; the words before the noun are that name or heading, the ordinal counts the controls that open one.
+    private static InterpretedStep? OpenedThing(string rest, string display, ClauseText q)
+    {
+        if (OpenedNoun().Match(rest.Trim()) is not { Success: true } m)
+        {
+            return null;
+        }
+
+        var noun = m.Groups["noun"].Value;
+        var place = m.Groups["place"].Success ? q.Restore(m.Groups["place"].Value.Trim(), true) : null;
+        var ord = m.Groups["ord"].Success ? m.Groups["ord"].Value : null;
+        var name = m.Groups["x"].Value.Trim() is { Length: > 0 } x ? q.Restore(x, true) : null;
+        var step = Step(StepKind.Click, display) with { Opens = true, Context = place, AsWritten = q.Restore(rest, true) };
+        return (name, ord) switch
+        {
+            (null, null) => null,
+            (null, { } n) => step with { Target = $"the {n} {noun} button", Alternatives = [$"the {n} button"] },
+            // "the "Create new user" dialog": quoted words are a name the page shows, most often the button's own.
+            ({ } named, _) when place is not null || QuoteToken().Match(m.Groups["x"].Value.Trim()) is { Success: true } quoted && quoted.Length == m.Groups["x"].Value.Trim().Length => step with { Target = $"{named} button", Alternatives = [$"the button under {named}"] },
+            ({ } named, _) => step with { Target = $"the button under {named}", Alternatives = [$"{named} button"] },
+        };
     }
 
     // "Drag "Item 1" onto "Trash"", "Move the slider all the way to the right", "Turn the Volume slider all the way down

@@ -137,7 +137,7 @@ internal static partial class StepParser
     [GeneratedRegex(@"^(?:please|kindly)[,]?\s+", RegexOptions.IgnoreCase)]
     private static partial Regex Please();
 
-    [GeneratedRegex(@"(?<=\S)\s*,?\s+(?:instead\s+of\s+\w+ing\b.*|without\s+\w+ing\s+(?:anything|it|them|that|this|a\s+thing|any|the|a|an|your|his|her|their|its)\b.*)$", RegexOptions.IgnoreCase)]
+    [GeneratedRegex(@"(?<=\S)\s*,?\s+(?:instead\s+of\s+\w+ing\b.*|without\s+\w+ing\s+(?:anything|anyone|anybody|it|them|that|this|a\s+thing|any|the|a|an|your|his|her|their|its)\b.*)$", RegexOptions.IgnoreCase)]
     private static partial Regex TrailingManner();
 
     [GeneratedRegex(@"[,]?\s+please$", RegexOptions.IgnoreCase)]
@@ -307,6 +307,13 @@ internal static partial class StepParser
 
     [GeneratedRegex(@"^\p{L}+\b.*?\s(?:with|using|via)\s+(?<control>\u0001\d+\u0002|\p{Lu}[\w-]*(?:\s+\p{Lu}[\w-]*){0,3})$")]
     private static partial Regex WithName();
+
+    [GeneratedRegex(@"^(?:the|a|an)\s+(?:(?<ord>first|second|third|fourth|fifth|sixth|last|1st|2nd|3rd|4th|5th|6th)\s+)?(?<x>(?:[\w\u0001\u0002-]+\s+){0,3}?)(?<noun>modal(?:\s+(?:window|dialog))?|dialog(?:\s+box)?|drawer|off-?canvas(?:\s+panel)?|pop-?up|lightbox|side\s*panel|overlay)(?:\s+(?:on\s+the\s+page|example|demo))?(?:\s+(?:from|in|under|of)\s+(?:the\s+)?(?<place>.+?))?$", RegexOptions.IgnoreCase)]
+    private static partial Regex OpenedNoun();
+
+    // Keys a page has no button for: "… with Escape", "… using Enter" (Delete, Home, Up are often buttons' names).
+    [GeneratedRegex(@"^(?:Esc|Escape|Enter|Return|Tab)$")]
+    private static partial Regex EscapeLike();
 
     [GeneratedRegex(@"^(?:the\s+)?(?:new\s+)?(?:entry|option|item|value|choice|one)\s+(?<q>\u0001\d+\u0002)$", RegexOptions.IgnoreCase)]
     private static partial Regex NamedEntry();

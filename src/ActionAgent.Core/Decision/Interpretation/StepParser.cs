@@ -117,13 +117,13 @@ internal static partial class StepParser
                 steps[i] = steps[i] with { Value = typed.Value, DateValue = typed.DateValue, DateFormat = typed.DateFormat };
             }
 
-            if (steps[i].Context is { } where && Referent().IsMatch(where.Trim()) && steps[i - 1].Target is { } place)
+            if (steps[i].Context is { } where && Referent().IsMatch(where.Trim()) && Referable(steps[i - 1]) is { } place)
             {
                 // "…, and inside it open …": the place is what the step before opened.
                 steps[i] = steps[i] with { Context = Unquoted(place), WithinPrevious = true };
             }
 
-            if (steps[i - 1].Target is { } named0 && (steps[i].Target is { } t0 && There().IsMatch(t0) || steps[i].Value is { } v0 && There().IsMatch(v0)))
+            if (Referable(steps[i - 1]) is { } named0 && (steps[i].Target is { } t0 && There().IsMatch(t0) || steps[i].Value is { } v0 && There().IsMatch(v0)))
             {
                 // "Scroll down to the last menu, …, and choose Amesville there": there is the place the step before named.
                 steps[i] = steps[i] with
@@ -134,7 +134,7 @@ internal static partial class StepParser
                 };
             }
 
-            if (steps[i - 1].Target is { } opener && (steps[i].Target ?? (steps[i].Kind == StepKind.Select ? steps[i].Value : null)) is { } phrase
+            if (Referable(steps[i - 1]) is { } opener && (steps[i].Target ?? (steps[i].Kind == StepKind.Select ? steps[i].Value : null)) is { } phrase
                 && InsideOpened().Match(phrase.Trim()) is { Success: true } within)
             {
                 // "Navigate A > B and choose the last link of that sub-menu": a click on what B's step brought up.
@@ -154,19 +154,19 @@ internal static partial class StepParser
             {
                 // "Open the full country list and choose the first entry", "type "ba" and take the third suggestion":
                 // the entry is counted among what the step before brought up.
-                var listOwner = steps[i - 1].Target ?? steps[i - 1].Context;
+                var listOwner = Referable(steps[i - 1]) ?? steps[i - 1].Context;
                 steps[i] = steps[i] with { Kind = StepKind.Click, Target = entry, Value = null, Context = listOwner is null ? steps[i].Context : Unquoted(listOwner), WithinPrevious = true };
                 continue;
             }
 
-            if (steps[i - 1].Target is { } opener2 && steps[i] is { Kind: StepKind.Select, Target: { } place2, Value: { Length: > 0 } item } && OpenedPlace().IsMatch(place2.Trim()))
+            if (Referable(steps[i - 1]) is { } opener2 && steps[i] is { Kind: StepKind.Select, Target: { } place2, Value: { Length: > 0 } item } && OpenedPlace().IsMatch(place2.Trim()))
             {
                 // "…, then pick "Export to PDF" in the menu it opens": the entry is clicked among what the step before brought up.
                 steps[i] = steps[i] with { Kind = StepKind.Click, Target = $"\"{item}\"", Value = null, Context = Unquoted(opener2), WithinPrevious = true };
                 continue;
             }
 
-            if (steps[i].Target is { } inside && steps[i - 1].Target is { } opened
+            if (steps[i].Target is { } inside && Referable(steps[i - 1]) is { } opened
                 && (InsideReferent().Match(inside.Trim()) is { Success: true } m ? m.Groups["t"].Value
                     : Possessive().Match(inside.Trim()) is { Success: true } p ? $"the {p.Groups["t"].Value}" : null) is { Length: > 0 } named)
             {
@@ -180,7 +180,7 @@ internal static partial class StepParser
             }
 
             var before = steps.Take(i).LastOrDefault(s => s.Kind is not (StepKind.PressKey or StepKind.Wait or StepKind.WaitForText or StepKind.Scroll));
-            var referent = before?.Target ?? (before is { Kind: StepKind.Type or StepKind.Fill, Value: { Length: > 0 } v } ? $"\"{v}\"" : null);
+            var referent = (before is null ? null : Referable(before)) ?? (before is { Kind: StepKind.Type or StepKind.Fill, Value: { Length: > 0 } v } ? $"\"{v}\"" : null);
             if (referent is not null)
             {
                 steps[i] = steps[i] with { Target = referent, Context = steps[i].Context ?? before!.Context };
@@ -189,6 +189,9 @@ internal static partial class StepParser
 
         return steps;
     }
+
+    // What "it" in a later step means: the target as written, when grounding was given other words for it.
+    private static string? Referable(InterpretedStep step) => step.AsWritten ?? step.Target;
 
     // "Under "Bed Type", check "1 King"", "In the Tab data dialog set Title to X": a leading place phrase is no step;
     // it says where the following steps of the sentence act (soft context), or names the field a bare value goes to.
@@ -313,7 +316,7 @@ internal static partial class StepParser
 
             parsed = steps;
 
-            if (result.LastOrDefault() is { Kind: StepKind.Scroll or StepKind.Click, Target: { } opened })
+            if (result.LastOrDefault() is { Kind: StepKind.Scroll or StepKind.Click } last && Referable(last) is { } opened)
             {
                 // "Scroll down to the Country box and choose Norway": a choice with no field named is made in the field the
                 // step before went to.
@@ -672,7 +675,12 @@ internal static partial class StepParser
         if (heard is null && WithName().Match(Bracketed().Replace(text, "")) is { Success: true } named)
         {
             // "Send the form with Submit", "get rid of all finished todos with "Clear completed"": a verb we do not know,
-            // done with a control named after "with": clicking it is the step.
+            // done with a control named after "with": clicking it is the step ("shut it with Escape": a key is pressed).
+            if (EscapeLike().IsMatch(named.Groups["control"].Value) && Keys.TryParse(named.Groups["control"].Value) is { } key)
+            {
+                return [Step(StepKind.PressKey, display, value: key)];
+            }
+
             return [Step(StepKind.Click, display, target: q.Restore(named.Groups["control"].Value, true)) with { Context = ColonLead(text, named.Groups["control"].Index, q) }];
         }
 
