@@ -147,6 +147,17 @@ internal sealed partial class StepResolver
             return Grounded(new ClickAction(TargetOf(exact)), exact, "; a list item shown as text");
         }
 
+        if (step is { Target: null, Context: { Length: > 0 } placeName, ContextIsOwner: false } && value.Length > 0)
+        {
+            // "In the Placeholder example, pick Fourth": no select on the page offers it as an option it shows, and the
+            // place holds a drop-down drawn over a hidden select (or one whose options appear when opened): chosen there.
+            var there = Select(step with { Target = placeName, Context = null }, g);
+            if (there.Status == GroundingStatus.Grounded)
+            {
+                return there;
+            }
+        }
+
         return noOption ?? NotFound(step.Target is null ? "option or choice" : "select", field ?? choice,
             step.Target is null ? $"no select has an option like '{value}' and nothing on the page is called that (closest: {choice.Best?.Describe() ?? "none"})" : null);
     }

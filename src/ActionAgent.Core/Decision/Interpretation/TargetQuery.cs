@@ -39,6 +39,7 @@ internal static partial class TargetQuery
         ("accordion item", RoleHint.Section), ("accordion header", RoleHint.Section), ("section header", RoleHint.Section),
         ("section heading", RoleHint.Section), ("column header", RoleHint.None), ("column heading", RoleHint.None),
         ("header", RoleHint.None), ("heading", RoleHint.None), ("section", RoleHint.Section), ("panel", RoleHint.Section), ("widget", RoleHint.None), ("dialog", RoleHint.None),
+        ("example", RoleHint.None), ("demo", RoleHint.None), ("sample", RoleHint.None),
         ("item", RoleHint.None), ("row", RoleHint.None), ("entry", RoleHint.None), ("branch", RoleHint.None), ("node", RoleHint.None), ("todo", RoleHint.None), ("to-do", RoleHint.None),
     ];
 
