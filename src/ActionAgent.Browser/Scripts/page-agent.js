@@ -341,7 +341,10 @@
     if (!li || li.localName !== 'li') return null;
     const list = li.parentElement;
     if (!list || (list.localName !== 'ul' && list.localName !== 'ol')) return null;
-    return STEP_LIST.test(list.getAttribute('class') || '') ? list : null;
+    const cls = list.getAttribute('class') || '';
+    // A wizard's Previous / Next links in a "pager wizard" (or pagination) list move it; they are no steps of it.
+    if (/(?:^|\s)(?:pager|pagination)(?:$|\s)/i.test(cls)) return null;
+    return STEP_LIST.test(cls) ? list : null;
   }
 
   // A tab with no aria-selected: selected when it or its list item carries a current/selected/active class and a

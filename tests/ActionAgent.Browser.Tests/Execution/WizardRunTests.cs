@@ -72,12 +72,45 @@ public sealed class WizardRunTests
         </script>
         """;
 
+    // Two Bootstrap tab wizards (twitter-bootstrap-wizard's markup): pill tabs marked li.active, and the Previous / Next
+    // links in a "pager wizard" list, which is no list of steps.
+    private const string PagerWizards = """
+        <!doctype html><title>Pager wizards</title>
+        <style>.nav li, .pager li { display: inline-block; margin-right: 12px }</style>
+        <h2>Basic wizard</h2>
+        <div id="w0">
+          <ul class="nav nav-pills"><li><a href="#a1" data-toggle="tab">Account</a></li><li><a href="#a2" data-toggle="tab">Profile</a></li><li><a href="#a3" data-toggle="tab">Finish</a></li></ul>
+          <ul class="pagination pager wizard"><li class="previous"><a href="javascript:void(0);">previous</a></li><li class="next"><a href="javascript:void(0);">Next</a></li></ul>
+        </div>
+        <h2>Wizard with progress</h2>
+        <div id="w1">
+          <ul class="nav nav-pills"><li><a href="#b1" data-toggle="tab">Name</a></li><li><a href="#b2" data-toggle="tab">Address</a></li><li><a href="#b3" data-toggle="tab">Confirm</a></li></ul>
+          <div class="progress"><div class="bar"></div></div>
+          <ul class="pagination pager wizard"><li class="previous"><a href="javascript:void(0);">previous</a></li><li class="next"><a href="javascript:void(0);">Next</a></li></ul>
+        </div>
+        <p id="state"></p>
+        <script>
+          const at = [0, 0];
+          function draw() {
+            [0, 1].forEach((w) => document.querySelectorAll('#w' + w + ' .nav li').forEach((li, i) => li.className = i === at[w] ? 'active' : ''));
+            document.getElementById('state').textContent = at.map((n) => n + 1).join(',');
+          }
+          [0, 1].forEach((w) => {
+            const box = document.getElementById('w' + w);
+            box.querySelector('.next a').onclick = () => { at[w] = Math.min(2, at[w] + 1); draw(); };
+            box.querySelector('.previous a').onclick = () => { at[w] = Math.max(0, at[w] - 1); draw(); };
+            box.querySelectorAll('.nav a').forEach((a, i) => a.onclick = (e) => { e.preventDefault(); at[w] = i; draw(); });
+          });
+          draw();
+        </script>
+        """;
+
     private static InterpreterPages pages = null!;
 
     public TestContext TestContext { get; set; } = null!;
 
     [ClassInitialize]
-    public static async Task StartAsync(TestContext context) => pages = await InterpreterPages.StartAsync("wizard", ("/wizard", Wizard), ("/two", TwoWizards));
+    public static async Task StartAsync(TestContext context) => pages = await InterpreterPages.StartAsync("wizard", ("/wizard", Wizard), ("/two", TwoWizards), ("/pager", PagerWizards));
 
     [ClassCleanup]
     public static async Task StopAsync() => await pages.DisposeAsync();
@@ -131,6 +164,15 @@ public sealed class WizardRunTests
 
         Assert.AreEqual(RunStatus.Completed, result.Status, result.Message);
         Assert.AreEqual("1,3|", await StateAsync());
+    }
+
+    [TestMethod]
+    public async Task RunAsync_TheSecondOfTwoTabWizardsToItsLastTab_UsesItsNextLinkNotAPagerTab()
+    {
+        var result = await pages.RunAsync("/pager", "Take the second wizard - the one with progress - to its last tab with the Next button.", TestContext.CancellationToken);
+
+        Assert.AreEqual(RunStatus.Completed, result.Status, result.Message);
+        Assert.AreEqual("1,3", await pages.Session.Page.InnerTextAsync("#state"));
     }
 
     [TestMethod]

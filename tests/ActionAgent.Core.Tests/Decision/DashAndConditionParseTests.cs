@@ -131,4 +131,14 @@ public sealed class DashAndConditionParseTests
         Assert.AreEqual(StepKind.PressKey, steps[1].Kind, Show(steps));
         Assert.AreEqual("Escape", steps[1].Value, Show(steps));
     }
+
+    [TestMethod]
+    public void Parse_EnterOnlyANamedValue_TypesThatValueIntoThatField()
+    {
+        var steps = StepInterpreter.Parse("In the sign-up form, enter only the name Jo and press Next.");
+
+        // A field and its value, told apart on the page ("only" named neither).
+        Assert.HasCount(2, steps, Show(steps));
+        Assert.AreEqual("the name Jo", steps[0].Target, Show(steps));
+    }
 }

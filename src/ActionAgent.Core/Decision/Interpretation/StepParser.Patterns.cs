@@ -140,6 +140,9 @@ internal static partial class StepParser
     [GeneratedRegex(@"(?<=\S)\s*,?\s+(?:instead\s+of\s+\w+ing\b.*|without\s+\w+ing\s+(?:anything|anyone|anybody|it|them|that|this|a\s+thing|any|the|a|an|your|his|her|their|its)\b.*)$", RegexOptions.IgnoreCase)]
     private static partial Regex TrailingManner();
 
+    [GeneratedRegex(@"^(?<v>type|enter|input|write|fill\s+in|put)\s+only\s+(?=\S)", RegexOptions.IgnoreCase)]
+    private static partial Regex OnlyAfterVerb();
+
     [GeneratedRegex(@"[,]?\s+please$", RegexOptions.IgnoreCase)]
     private static partial Regex TrailingPlease();
 

@@ -492,6 +492,7 @@ internal static partial class StepParser
         // "shut it with Escape without picking anything", "use the Discard button instead of saving it": what is not to be
         // done is no part of the step ("Close without saving", a button's name, keeps its words).
         text = TrailingManner().Replace(text, "");
+        text = OnlyAfterVerb().Replace(text, "${v} "); // "enter only the name Jo": what is typed, and nothing else
         if (Verbs.Match(text) is { Kind: VerbKind.Type or VerbKind.Fill or VerbKind.Select or VerbKind.Set })
         {
             // "type jorn (plain o, no umlaut)": a remark in brackets is no part of the value (a quoted value keeps its own).
