@@ -141,4 +141,14 @@ public sealed class DashAndConditionParseTests
         Assert.HasCount(2, steps, Show(steps));
         Assert.AreEqual("the name Jo", steps[0].Target, Show(steps));
     }
+
+    [TestMethod]
+    public void Parse_ForwardToANamedStepThenBackWithPrevious_ClicksThatTabThenPrevious()
+    {
+        var steps = StepInterpreter.Parse("Checkout wizard: type Ann as the name, move forward to Shipping, then return with previous.");
+
+        Assert.HasCount(3, steps, Show(steps));
+        Assert.AreEqual("Click t=[Shipping]", $"{steps[1].Kind} t=[{steps[1].Target}]", Show(steps));
+        Assert.AreEqual("Click t=[Previous]", $"{steps[2].Kind} t=[{steps[2].Target}]", Show(steps));
+    }
 }

@@ -25,6 +25,18 @@ internal static partial class StepParser
             };
         }
 
+        if (BackWithControl().Match(text) is { Success: true } ret)
+        {
+            // "return with previous", "go back using the Back button": the wizard's backward control, once.
+            return Step(StepKind.Click, display, target: StepResolver.BackNames[0]) with { Alternatives = StepResolver.BackNames[1..] };
+        }
+
+        if (ForwardToNamed().Match(text) is { Success: true } ahead && StepNumber(ahead.Groups["name"].Value) is null && !ahead.Groups["name"].Value.StartsWith("step", StringComparison.OrdinalIgnoreCase))
+        {
+            // "move forward to Details", "go on to the Address tab": the step of that name, its tab clicked.
+            return Step(StepKind.Click, display, target: q.Restore(ahead.Groups["name"].Value.Trim(), true)) with { Role = RoleHint.Tab };
+        }
+
         if (EndUpOn().Match(text) is { Success: true } end && StepNumber(end.Groups["n"].Value) is { } at)
         {
             // "You should end up on step two": checked, and reached if it is not so.
@@ -92,4 +104,10 @@ internal static partial class StepParser
 
     [GeneratedRegex(@"\s*\([^)]*\)")]
     private static partial Regex Remark();
+
+    [GeneratedRegex(@"^(?:return|go\s+back|step\s+back|come\s+back|head\s+back)\s+(?:with|using|via|by\s+clicking|by\s+pressing)\s+(?:the\s+)?(?:previous|prev|back)(?:\s+(?:button|link))?$", RegexOptions.IgnoreCase)]
+    private static partial Regex BackWithControl();
+
+    [GeneratedRegex(@"^(?:move|go|step|skip|advance)\s+(?:forward|ahead|on|onward|onwards)\s+to\s+(?:the\s+)?(?<name>[^,]+?)(?:\s+(?:tab|step|page|stage|pane))?$", RegexOptions.IgnoreCase)]
+    private static partial Regex ForwardToNamed();
 }
