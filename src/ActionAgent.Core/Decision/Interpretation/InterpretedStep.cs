@@ -92,6 +92,12 @@ public sealed record InterpretedStep
     public bool Every { get; init; }
 
     /// <summary>
+    /// For <see cref="Every"/>: the column the boxes are in ("switch off every notification in the Browser column"), named
+    /// by its heading; null for every box of the list.
+    /// </summary>
+    public string? Column { get; init; }
+
+    /// <summary>
     /// The date a typing step's value means ("29/02/2016 (day first)", "Feb 14th, 2027"): when the field shows a calendar
     /// once typed into, the date is also picked there (a picker may ignore text it does not parse), and only that counts.
     /// </summary>

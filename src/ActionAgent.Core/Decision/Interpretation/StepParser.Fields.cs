@@ -168,7 +168,10 @@ internal static partial class StepParser
         {
             // "Tick off every todo except "Call the bank"", "untick all the items": each box of the list, one at a time.
             var except = every.Groups["except"].Success ? SplitList(every.Groups["except"].Value).Select(e => q.Restore(e, false).Trim()).ToList() : [];
-            return [Step(kind, display, target: q.Restore(every.Groups["noun"].Value, true)) with { Every = true, Except = except }];
+            return [Step(kind, display, target: q.Restore(every.Groups["noun"].Value, true)) with
+            {
+                Every = true, Except = except, Column = every.Groups["column"].Success ? q.Restore(every.Groups["column"].Value, false).Trim() : null,
+            }];
         }
 
         if (kind is StepKind.Check or StepKind.Uncheck)

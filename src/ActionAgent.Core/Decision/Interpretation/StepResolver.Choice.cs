@@ -376,6 +376,26 @@ internal sealed partial class StepResolver
     private static StepGrounding EveryBox(InterpretedStep step, Grounder g, bool desired)
     {
         var boxes = g.Page.Items.Where(i => i.IsCheckable && !i.IsRadio && !i.IsHidden && !i.Element.Disabled).ToList();
+        if (step.Column is { } column)
+        {
+            // "every notification in the Browser column": the boxes standing under that column's heading, none else.
+            var wanted = Phrase.Of(column);
+            var heading = g.Page.Items.Where(i => !i.IsCheckable && i.Labels.Any(l => TextMatch.Similarity(wanted, l.Phrase, i.Context) >= 0.8))
+                .OrderBy(i => i.Order).FirstOrDefault();
+            if (heading is null)
+            {
+                return new StepGrounding(GroundingStatus.NotFound, null, 0, $"no column is headed '{column}'");
+            }
+
+            var (from, to) = (heading.Element.Bounds.X - 8, heading.Element.Bounds.X + heading.Element.Bounds.Width + 8);
+            boxes = boxes.Where(b => b.Element.Bounds.Y > heading.Element.Bounds.Y
+                && b.Element.Bounds.X + (b.Element.Bounds.Width / 2) is var middle && middle >= from && middle <= to).ToList();
+            if (boxes.Count == 0)
+            {
+                return new StepGrounding(GroundingStatus.NotFound, null, 0, $"no box stands under the heading '{heading.Element.Name}'");
+            }
+        }
+
         var rows = boxes.Where(i => string.IsNullOrWhiteSpace(i.Element.Name)).ToList();
         boxes = rows.Count >= 2 ? rows : boxes;
         var except = step.Except.Select(Phrase.Of).ToList();
