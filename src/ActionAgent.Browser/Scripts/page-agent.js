@@ -569,12 +569,19 @@
     return (tag === 'input') && SECRET_AUTOCOMPLETE.test(el.getAttribute('autocomplete') || '');
   }
 
+  // A form whose action is a script ("javascript:void(0)") or only "#": a script handles its submit, and may post what
+  // it holds. Its method says nothing of what it does, so it is never taken for a form that only navigates.
+  function scriptHandled(el, form) {
+    const action = ((el.getAttribute('formaction') || form.getAttribute('action') || '') + '').trim().toLowerCase();
+    return action.startsWith('javascript:') || action === '#';
+  }
+
   function submitsForm(el, tag, type) {
     // A GET form only navigates (search, filters, "open the refund form"); only forms that post change anything.
     const form = el.form;
     if (form) {
       const method = ((el.getAttribute('formmethod') || form.getAttribute('method') || 'get') + '').toLowerCase();
-      if (method === 'get' || method === 'dialog') return false;
+      if (method === 'dialog' || method === 'get' && !scriptHandled(el, form)) return false;
     }
     if (tag === 'button') {
       const t = (el.getAttribute('type') || 'submit').toLowerCase();
@@ -591,7 +598,7 @@
       : tag === 'input' && (type === 'submit' || type === 'image');
     if (!isSubmit) return false;
     const method = ((el.getAttribute('formmethod') || form.getAttribute('method') || 'get') + '').toLowerCase();
-    return method === 'get';
+    return method === 'get' && !scriptHandled(el, form);
   }
 
   // A single-line field of a form that posts: pressing Enter in it submits the form (implicit submission), or a script
@@ -600,7 +607,7 @@
     if (tag !== 'input' || !el.form) return false;
     if (['checkbox', 'radio', 'submit', 'button', 'reset', 'image', 'file', 'hidden', 'range', 'color'].includes(type)) return false;
     const method = ((el.form.getAttribute('method') || 'get') + '').toLowerCase();
-    return method !== 'get' && method !== 'dialog';
+    return method !== 'dialog' && (method !== 'get' || scriptHandled(el, el.form));
   }
 
   function intersect(a, b) {

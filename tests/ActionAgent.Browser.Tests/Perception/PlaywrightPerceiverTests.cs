@@ -43,6 +43,7 @@ public sealed class PlaywrightPerceiverTests
             <form method="post" action="/pay"><label>Tip <input id="tip" name="tip"></label></form>
             <form method="get" action="/search"><label>Search <input id="q" name="q"></label><button>Find</button></form>
             <form method="post" action="/prefs"><label><input type="checkbox" name="news"> News</label></form>
+            <form action="javascript:void(0);"><label>Alerts <input type="checkbox" name="alerts"></label><button type="submit">Save changes</button></form>
             """);
         // A script-made selectable list and a table far from any control: their items are what a person points at.
         server.Add("/styled-boxes", """
@@ -183,7 +184,7 @@ public sealed class PlaywrightPerceiverTests
 
         var tip = Single(observation, e => e.Name == "Tip");
         var search = Single(observation, e => e.Name == "Search");
-        var news = Single(observation, e => e.Role == "checkbox");
+        var news = Single(observation, e => e.Role == "checkbox" && e.Name == "News");
         Assert.IsTrue(tip.EnterSubmits, "Enter in the only field of a form that posts submits it, button or not");
         Assert.IsTrue(tip.IsFocused);
         Assert.IsFalse(search.EnterSubmits, "a GET form only navigates");
@@ -192,6 +193,10 @@ public sealed class PlaywrightPerceiverTests
         var find = Single(observation, e => e.Name == "Find");
         Assert.IsTrue(find.SubmitsGetForm, "a GET form's button only navigates");
         Assert.IsFalse(find.SubmitsForm);
+        // A form a script handles ("javascript:void(0)", GET by default): its Save may post anything, so it is a submit.
+        var save = Single(observation, e => e.Name == "Save changes");
+        Assert.IsFalse(save.SubmitsGetForm, "a script-handled form is not one that only navigates");
+        Assert.IsTrue(save.SubmitsForm);
     }
 
     [TestMethod]
