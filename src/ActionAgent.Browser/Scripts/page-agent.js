@@ -576,13 +576,20 @@
     return action.startsWith('javascript:') || action === '#';
   }
 
+  // The method a form is sent with: the submitter's own (formmethod) when it has one, else the form's; GET by default.
+  function formMethod(submitter, form) {
+    return (((submitter && submitter.getAttribute('formmethod')) || form.getAttribute('method') || 'get') + '').toLowerCase();
+  }
+
+  // Sent by this submitter, the form only navigates: GET, and no script handles it (a search, a filter, "open the refund form").
+  function onlyNavigates(submitter, form) {
+    return formMethod(submitter, form) === 'get' && !scriptHandled(submitter, form);
+  }
+
   function submitsForm(el, tag, type) {
     // A GET form only navigates (search, filters, "open the refund form"); only forms that post change anything.
     const form = el.form;
-    if (form) {
-      const method = ((el.getAttribute('formmethod') || form.getAttribute('method') || 'get') + '').toLowerCase();
-      if (method === 'dialog' || method === 'get' && !scriptHandled(el, form)) return false;
-    }
+    if (form && (formMethod(el, form) === 'dialog' || onlyNavigates(el, form))) return false;
     if (tag === 'button') {
       const t = (el.getAttribute('type') || 'submit').toLowerCase();
       return t === 'submit' && !!el.form;
@@ -596,9 +603,7 @@
     if (!form) return false;
     const isSubmit = tag === 'button' ? (el.getAttribute('type') || 'submit').toLowerCase() === 'submit'
       : tag === 'input' && (type === 'submit' || type === 'image');
-    if (!isSubmit) return false;
-    const method = ((el.getAttribute('formmethod') || form.getAttribute('method') || 'get') + '').toLowerCase();
-    return method === 'get' && !scriptHandled(el, form);
+    return isSubmit && onlyNavigates(el, form);
   }
 
   // A single-line field of a form that posts: pressing Enter in it submits the form (implicit submission), or a script
@@ -606,7 +611,7 @@
   function enterSubmits(el, tag, type) {
     if (tag !== 'input' || !el.form) return false;
     if (['checkbox', 'radio', 'submit', 'button', 'reset', 'image', 'file', 'hidden', 'range', 'color'].includes(type)) return false;
-    const method = ((el.form.getAttribute('method') || 'get') + '').toLowerCase();
+    const method = formMethod(null, el.form);
     return method !== 'dialog' && (method !== 'get' || scriptHandled(el, el.form));
   }
 

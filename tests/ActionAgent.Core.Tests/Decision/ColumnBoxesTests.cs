@@ -33,7 +33,7 @@ public sealed class ColumnBoxesTests
             }
         }
 
-        return new Observation { Url = "http://127.0.0.1:5080/notifications", Geometry = ViewportGeometry.Identity(1280, 800), Elements = elements };
+        return GroundingPages.Page([.. elements]);
     }
 
     [TestMethod]

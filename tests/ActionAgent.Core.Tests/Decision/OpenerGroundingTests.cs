@@ -12,37 +12,23 @@ namespace ActionAgent.Core.Tests.Decision;
 public sealed class OpenerGroundingTests
 {
     // A component demo: a navigation link "Modals", then sections each with a heading and the buttons that open a modal.
-    private static Observation Demo() => new()
-    {
-        Url = "http://127.0.0.1:5080/modals",
-        Geometry = ViewportGeometry.Identity(1280, 800),
-        Elements =
-        [
-            new UiElement { Id = 1, Role = "link", Tag = "a", Name = "Modals", Bounds = new ScreenRect(10, 200, 100, 20) },
-            new UiElement { Id = 2, Role = "text", Tag = "h6", Name = "Default", Bounds = new ScreenRect(300, 100, 200, 20) },
-            new UiElement { Id = 3, Role = "button", Tag = "button", Name = "Launch modal", NearbyText = "Default", Bounds = new ScreenRect(300, 130, 120, 36) },
-            new UiElement { Id = 4, Role = "text", Tag = "h6", Name = "Vertically centered", Bounds = new ScreenRect(600, 100, 200, 20) },
-            new UiElement { Id = 5, Role = "button", Tag = "button", Name = "Launch modal", NearbyText = "Vertically centered", Bounds = new ScreenRect(600, 130, 120, 36) },
-            new UiElement { Id = 6, Role = "text", Tag = "h6", Name = "Sizes", Bounds = new ScreenRect(300, 250, 200, 20) },
-            new UiElement { Id = 7, Role = "button", Tag = "button", Name = "Small", NearbyText = "Sizes", Bounds = new ScreenRect(300, 280, 80, 36) },
-            new UiElement { Id = 8, Role = "button", Tag = "button", Name = "Large", NearbyText = "Sizes", Bounds = new ScreenRect(390, 280, 80, 36) },
-        ],
-    };
+    private static Observation Demo() => GroundingPages.Page(
+        new UiElement { Id = 1, Role = "link", Tag = "a", Name = "Modals", Bounds = new ScreenRect(10, 200, 100, 20) },
+        new UiElement { Id = 2, Role = "text", Tag = "h6", Name = "Default", Bounds = new ScreenRect(300, 100, 200, 20) },
+        new UiElement { Id = 3, Role = "button", Tag = "button", Name = "Launch modal", NearbyText = "Default", Bounds = new ScreenRect(300, 130, 120, 36) },
+        new UiElement { Id = 4, Role = "text", Tag = "h6", Name = "Vertically centered", Bounds = new ScreenRect(600, 100, 200, 20) },
+        new UiElement { Id = 5, Role = "button", Tag = "button", Name = "Launch modal", NearbyText = "Vertically centered", Bounds = new ScreenRect(600, 130, 120, 36) },
+        new UiElement { Id = 6, Role = "text", Tag = "h6", Name = "Sizes", Bounds = new ScreenRect(300, 250, 200, 20) },
+        new UiElement { Id = 7, Role = "button", Tag = "button", Name = "Small", NearbyText = "Sizes", Bounds = new ScreenRect(300, 280, 80, 36) },
+        new UiElement { Id = 8, Role = "button", Tag = "button", Name = "Large", NearbyText = "Sizes", Bounds = new ScreenRect(390, 280, 80, 36) });
 
     // An app page: a button named for the dialog it opens, another button below it.
-    private static Observation Account() => new()
-    {
-        Url = "http://127.0.0.1:5080/account",
-        Geometry = ViewportGeometry.Identity(1280, 800),
-        Elements =
-        [
-            new UiElement { Id = 1, Role = "heading", Tag = "h1", Name = "Account", Bounds = new ScreenRect(20, 20, 300, 40) },
-            new UiElement { Id = 2, Role = "button", Tag = "button", Name = "Settings", Bounds = new ScreenRect(20, 80, 100, 30) },
-            new UiElement { Id = 3, Role = "button", Tag = "button", Name = "Help", Bounds = new ScreenRect(20, 130, 100, 30) },
-            new UiElement { Id = 4, Role = "button", Tag = "button", Name = "Create new user", Bounds = new ScreenRect(20, 180, 160, 30) },
-            new UiElement { Id = 5, Role = "button", Tag = "button", Name = "Delete user", Bounds = new ScreenRect(20, 230, 160, 30) },
-        ],
-    };
+    private static Observation Account() => GroundingPages.Page(
+        new UiElement { Id = 1, Role = "heading", Tag = "h1", Name = "Account", Bounds = new ScreenRect(20, 20, 300, 40) },
+        new UiElement { Id = 2, Role = "button", Tag = "button", Name = "Settings", Bounds = new ScreenRect(20, 80, 100, 30) },
+        new UiElement { Id = 3, Role = "button", Tag = "button", Name = "Help", Bounds = new ScreenRect(20, 130, 100, 30) },
+        new UiElement { Id = 4, Role = "button", Tag = "button", Name = "Create new user", Bounds = new ScreenRect(20, 180, 160, 30) },
+        new UiElement { Id = 5, Role = "button", Tag = "button", Name = "Delete user", Bounds = new ScreenRect(20, 230, 160, 30) });
 
     private static int? Clicked(string task, Observation page)
     {

@@ -12,18 +12,11 @@ namespace ActionAgent.Core.Tests.Decision;
 [TestClass]
 public sealed class PlaceDropdownTests
 {
-    private static Observation Demo() => new()
-    {
-        Url = "http://127.0.0.1:5080/select2",
-        Geometry = ViewportGeometry.Identity(1280, 800),
-        Elements =
-        [
-            new UiElement { Id = 1, Role = "heading", Tag = "h4", Name = "Basic", Bounds = new ScreenRect(20, 20, 400, 30) },
-            new UiElement { Id = 2, Role = "combobox", Tag = "span", Name = "orange", NearbyText = "Basic", Bounds = new ScreenRect(20, 60, 400, 40) },
-            new UiElement { Id = 3, Role = "heading", Tag = "h4", Name = "Placeholder", Bounds = new ScreenRect(20, 140, 400, 30) },
-            new UiElement { Id = 4, Role = "combobox", Tag = "span", Name = "× Choose...", NearbyText = "Placeholder", Bounds = new ScreenRect(20, 180, 400, 40) },
-        ],
-    };
+    private static Observation Demo() => GroundingPages.Page(
+        new UiElement { Id = 1, Role = "heading", Tag = "h4", Name = "Basic", Bounds = new ScreenRect(20, 20, 400, 30) },
+        new UiElement { Id = 2, Role = "combobox", Tag = "span", Name = "orange", NearbyText = "Basic", Bounds = new ScreenRect(20, 60, 400, 40) },
+        new UiElement { Id = 3, Role = "heading", Tag = "h4", Name = "Placeholder", Bounds = new ScreenRect(20, 140, 400, 30) },
+        new UiElement { Id = 4, Role = "combobox", Tag = "span", Name = "× Choose...", NearbyText = "Placeholder", Bounds = new ScreenRect(20, 180, 400, 40) });
 
     [TestMethod]
     public void Ground_AnOptionInANamedPlace_IsChosenInThatPlacesScriptDrawnDropDown()

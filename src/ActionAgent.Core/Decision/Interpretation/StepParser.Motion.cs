@@ -57,14 +57,15 @@ internal static partial class StepParser
         var noun = m.Groups["noun"].Value;
         var place = m.Groups["place"].Success ? q.Restore(m.Groups["place"].Value.Trim(), true) : null;
         var ord = m.Groups["ord"].Success ? m.Groups["ord"].Value : null;
-        var name = m.Groups["x"].Value.Trim() is { Length: > 0 } x ? q.Restore(x, true) : null;
+        var x = m.Groups["x"].Value.Trim();
+        var name = x.Length > 0 ? q.Restore(x, true) : null;
         var step = Step(StepKind.Click, display) with { Opens = true, Context = place, AsWritten = q.Restore(rest, true) };
         return (name, ord) switch
         {
             (null, null) => null,
             (null, { } n) => step with { Target = $"the {n} {noun} button", Alternatives = [$"the {n} button"] },
             // "the "Create new user" dialog": quoted words are a name the page shows, most often the button's own.
-            ({ } named, _) when place is not null || QuoteToken().Match(m.Groups["x"].Value.Trim()) is { Success: true } quoted && quoted.Length == m.Groups["x"].Value.Trim().Length => step with { Target = $"{named} button", Alternatives = [$"the button under {named}"] },
+            ({ } named, _) when place is not null || IsOneQuote(x) => step with { Target = $"{named} button", Alternatives = [$"the button under {named}"] },
             ({ } named, _) => step with { Target = $"the button under {named}", Alternatives = [$"{named} button"] },
         };
     }

@@ -75,8 +75,7 @@ internal static partial class StepParser
             }
 
             var after = line[at..];
-            var upTo = after;
-            var said = StripTrailingPeriod(upTo.Trim());
+            var said = StripTrailingPeriod(after.Trim());
             if (StartsStep(after) || Statement().IsMatch(said) || MustStay().IsMatch(said) || MustNotChange().IsMatch(said))
             {
                 sb.Append(". ");

@@ -190,6 +190,9 @@ internal static partial class StepParser
         return steps;
     }
 
+    // A text that is one quoted value and nothing else (its quote masked).
+    private static bool IsOneQuote(string text) => QuoteToken().Match(text) is { Success: true } only && only.Length == text.Length;
+
     // What "it" in a later step means: the target as written, when grounding was given other words for it.
     private static string? Referable(InterpretedStep step) => step.AsWritten ?? step.Target;
 
@@ -280,7 +283,7 @@ internal static partial class StepParser
 
             // "Add two todos, first "A" and then "B"": a clause that is only a quoted value repeats the last verb.
             var bare = StripLeadingFillers(plain).Trim().TrimEnd('.');
-            var parsed = repeat is not null && QuoteToken().Match(bare) is { Success: true } only && only.Length == bare.Length
+            var parsed = repeat is not null && IsOneQuote(bare)
                 ? ParseClause($"{repeat} {bare}", q)
                 : pointed is not null && Verbs.MatchFuzzy(bare) is null && (ObjectOnly().IsMatch(bare) || ChoiceOnly(pointed, bare))
                     ? ParseClause($"{pointed} {bare}", q)
@@ -905,7 +908,7 @@ internal static partial class StepParser
         public string Value(string masked)
         {
             var t = masked.Trim().TrimStart(':').Trim();
-            return QuoteToken().IsMatch(t) && QuoteToken().Match(t).Length == t.Length ? Restore(t, false) : Restore(t, false).Trim();
+            return IsOneQuote(t) ? Restore(t, false) : Restore(t, false).Trim();
         }
     }
 }
