@@ -444,6 +444,82 @@
     for (let c = el.firstElementChild; c; c = c.nextElementSibling) {
       if ((c.getAttribute('role') || '') === 'group' || ((c.localName === 'ul' || c.localName === 'ol') && c.querySelector('[role=treeitem]'))) return c;
     }
+    return el.localName === 'li' ? listBranch(el) : null;
+  }
+
+  // A list item's own nested list of items (<li>node-1<ul><li>node-1-0</li>…</ul></li>).
+  function listBranch(li) {
+    for (let c = li.firstElementChild; c; c = c.nextElementSibling) {
+      if ((c.localName === 'ul' || c.localName === 'ol') && c.querySelector(':scope > li')) return c;
+    }
+    return null;
+  }
+
+  // A tree drawn without ARIA: list items holding lists of items, the whole tree clickable (one listener, a pointer
+  // cursor on every item) and no link or button of their own. Taken as one element it would be a single "button" named
+  // by every node; each item is its own line instead, as in the ARIA tree pattern. Nested menus of links are not this.
+  function plainTreeItem(el, tag) {
+    if (tag !== 'li' || el.hasAttribute('role')) return false;
+    const list = el.parentElement;
+    if (!list || (list.localName !== 'ul' && list.localName !== 'ol') || list.hasAttribute('role')) return false;
+    const clickable = (li) => ['pointer', 'not-allowed'].includes(styleOf(li).cursor); // a locked node says not-allowed
+    if (!clickable(el)) return false;
+    const branch = listBranch(el);
+    const up = list.parentElement;
+    const inBranch = up && up.localName === 'li' && listBranch(up) === list && clickable(up);
+    if (!branch && !inBranch) return false;
+    for (let c = el.firstElementChild; c; c = c.nextElementSibling) {
+      if (c !== branch && (c.matches('a[href],button,input,select,textarea,[role]') || c.querySelector('a[href],button,input,select,textarea,[role]'))) return false;
+    }
+    return true;
+  }
+
+  // What a class list says about a drawn tree node or its parts: "treejs-node__checked", "is-expanded", "collapsed"…
+  function classState(el, pattern) {
+    const cls = el.getAttribute('class');
+    return !!cls && cls.split(/\s+/).some((t) => pattern.test(t));
+  }
+  const HALF_CLASS = /(^|[-_])(half-?checked|partial|part|indeterminate|mixed)$/i;
+  const CHECKED_CLASS = /(^|[-_])(checked|selected|ticked|on)$/i;
+  const CLOSED_CLASS = /(^|[-_])(close|closed|collapsed|folded)$/i;
+  const OPEN_CLASS = /(^|[-_])(open|opened|expanded|unfolded)$/i;
+  const DISABLED_CLASS = /(^|[-_])(disabled|locked)$/i;
+
+  // A drawn node's state is in its classes (on the part or on the item), or in whether its branch shows.
+  function partChecked(el) {
+    const li = el.parentElement;
+    const half = classState(el, HALF_CLASS) || classState(li, HALF_CLASS);
+    return !half && (classState(el, CHECKED_CLASS) || classState(li, CHECKED_CLASS));
+  }
+
+  function partExpanded(el) {
+    const li = el.parentElement;
+    if (classState(el, OPEN_CLASS) || classState(li, OPEN_CLASS)) return true;
+    if (classState(el, CLOSED_CLASS) || classState(li, CLOSED_CLASS)) return false;
+    const branch = listBranch(li);
+    return !!branch && branch.getBoundingClientRect().height >= 1 && branch.checkVisibility();
+  }
+
+  // A part of a drawn tree item goes by its item's own words.
+  function partName(el) {
+    return ownText(el.parentElement, listBranch(el.parentElement));
+  }
+
+  // A textless part of a drawn tree item (a direct child of the <li>): its expand/collapse switch or its check box,
+  // known by its class ("treejs-switcher", "switch", "toggler", "expander", "caret"; "treejs-checkbox", "chk", "box"),
+  // or, for the switch, by its place: the first thing on the line of an item that holds a branch, as trees draw it.
+  function plainTreePart(el, isItem) {
+    const li = el.parentElement;
+    if (!li || !isItem(li) || visibleText(el)) return null;
+    const branch = listBranch(li);
+    if (el === branch) return null;
+    const cls = el.getAttribute('class') || '';
+    if (branch && /(switch|toggle|expand|twist|caret|arrow|ocl|fold)/i.test(cls)) return 'toggle';
+    if (/(check|chk|tick|box)/i.test(cls)) return 'check';
+    if (branch && el === li.firstElementChild) {
+      const r = el.getBoundingClientRect();
+      if (r.width > 0 && r.width <= 32 && r.height > 0 && r.height <= 32) return 'toggle';
+    }
     return null;
   }
 
@@ -667,6 +743,7 @@
     const out = [];
     const notes = [];
     const emitted = new WeakSet();
+    const plainItems = new WeakSet(); // list items taken as the items of a tree drawn without ARIA
     const labelFor = []; // label elements kept only when their control is not shown
     const active = deepActive();
 
@@ -678,14 +755,22 @@
         if (styleOf(el).display !== 'contents') return;
       }
 
+      // A box of no height that clips what it holds (a closed branch, a collapsing panel) shows none of it.
+      const clipY = styleOf(el).overflowY;
+      if ((clipY === 'hidden' || clipY === 'clip') && el.firstElementChild && el.getBoundingClientRect().height < 1) return;
+
       const type = inputType(el);
       let role = roleOf(el, tag, type);
       let textish = false;
+      let plain = false;
+      const part = inControl && !inText && !role ? plainTreePart(el, (li) => plainItems.has(li)) : null;
+      if (!role && !inControl && !inText && plainTreeItem(el, tag)) { role = 'treeitem'; plain = true; }
+      if (part) role = part === 'toggle' ? 'button' : 'checkbox';
       if (!role && !inControl) {
         if (tag === 'label' || tag === 'legend') { role = 'text'; textish = true; }
       }
       if (role === 'heading') textish = true;
-      if (inControl && role && !(tag === 'input' || tag === 'select' || tag === 'textarea')) role = null;
+      if (inControl && role && !part && !(tag === 'input' || tag === 'select' || tag === 'textarea')) role = null;
 
       let emittedHere = false;
       let weak = false;
@@ -728,7 +813,15 @@
           const e = {
             id, role, tag, x: round(box.l), y: round(box.t), w: round(r.width), h: round(height), frame: ctx.path,
           };
-          e.name = cap(itemName(el, tag, type, role, branch), 150);
+          e.name = cap(part ? partName(el) : itemName(el, tag, type, role, branch), 150);
+          if (part === 'check') {
+            e.checked = partChecked(el);
+            // A locked node cannot be ticked; its branch still opens and closes.
+            if (classState(el, DISABLED_CLASS) || classState(el.parentElement, DISABLED_CLASS)) e.disabled = true;
+          } else if (part === 'toggle') {
+            e.expanded = partExpanded(el);
+          }
+          if (plain) plainItems.add(el);
           if (type) e.type = type;
           if (!inView) e.off = true;
           if (role === 'link' || role === 'button' || role === 'tab' || role === 'menuitem') {
@@ -1033,7 +1126,8 @@
     // What the element says and where it leads now, named as the observation named it: the executor refuses to act on an
     // element that was relabelled or repointed after it was judged (and perhaps approved).
     const branch = args.role === 'treeitem' ? ownBranch(el) : null;
-    if (args.role) res.name = cap(itemName(el, tag, res.type, args.role, branch), 150);
+    const part = (args.role === 'button' || args.role === 'checkbox') && !roleOf(el, tag, res.type) ? plainTreePart(el, (li) => plainTreeItem(li, 'li')) : null;
+    if (args.role) res.name = cap(part ? partName(el) : itemName(el, tag, res.type, args.role, branch), 150);
     if (tag === 'a' && el.href) res.href = el.href;
     // A control that announces a popup (a menu item with a submenu, a disclosure): what pointing at it opens is its effect.
     // The announcing element may be the item's wrapper or its inner link (a menu's <li> around the item that says so).
@@ -1329,6 +1423,11 @@
     if (type === 'checkbox' || type === 'radio') res.checked = !!el.checked;
     else if (el.hasAttribute('aria-checked')) res.checked = el.getAttribute('aria-checked') === 'true';
     else if (tag === 'label' && el.control && (el.control.type === 'checkbox' || el.control.type === 'radio')) res.checked = !!el.control.checked;
+    else {
+      const part = roleOf(el, tag, type) ? null : plainTreePart(el, (li) => plainTreeItem(li, 'li'));
+      if (part === 'check') res.checked = partChecked(el);
+      else if (part === 'toggle') res.expanded = partExpanded(el);
+    }
     if (el.hasAttribute('aria-selected')) res.selected = el.getAttribute('aria-selected') === 'true';
     if (el.hasAttribute('aria-expanded')) res.expanded = el.getAttribute('aria-expanded') === 'true';
     if (tag === 'select') {

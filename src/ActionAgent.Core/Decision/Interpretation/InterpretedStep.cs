@@ -48,6 +48,9 @@ public sealed record InterpretedStep
     /// <summary>True for "expand X", "unfold X": the click must show something new (or mark X expanded) to count.</summary>
     public bool Expands { get; init; }
 
+    /// <summary>True for "collapse X", "fold X": when X is marked collapsed already, a click would open it again.</summary>
+    public bool Collapses { get; init; }
+
     /// <summary>
     /// True for "open X", "navigate to X" and each level of a menu path: when X is a menu entry whose nested menu is hidden,
     /// the step points at X first (a hover menu opens so, where a click would follow X's own link) and clicks only when

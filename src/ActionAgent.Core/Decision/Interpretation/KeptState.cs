@@ -20,6 +20,11 @@ internal static partial class KeptState
             return Unchanged(step, g);
         }
 
+        if (state is "expanded" or "collapsed")
+        {
+            return Folded(step, g, state);
+        }
+
         var boxes = state is "checked" or "unchecked";
         var (kindless, _) = TargetQuery.StripRoleWords(step.Target ?? "");
         var group = Phrase.Of(string.Join(' ', kindless.Split(' ', StringSplitOptions.RemoveEmptyEntries).Where(w => !OtherWords.Contains(w))));
@@ -65,6 +70,21 @@ internal static partial class KeptState
         {
             Element = kept[0].Element,
         };
+    }
+
+    // "Leave node-1-1 expanded", "keep the Billing section collapsed": what the page marks open or closed by that name.
+    private static StepGrounding Folded(InterpretedStep step, Grounder g, string state)
+    {
+        var found = g.Find(new Search(step.Target, i => i.Element.Expanded is not null && !i.IsHidden) { SoftContext = step.Context is { } c ? Phrase.Of(c) : null });
+        if (!found.IsAtLeast(0.55))
+        {
+            return new StepGrounding(GroundingStatus.NotFound, null, 0, $"nothing that opens and closes matches '{step.Target}', so whether it is {state} cannot be seen");
+        }
+
+        var item = found.Best!.Item;
+        return (item.Element.Expanded == true) == (state == "expanded")
+            ? new StepGrounding(GroundingStatus.AlreadyDone, null, 1, $"{item.RoleWord} '{item.Display}' is {state}, as the task says to leave it") { Element = item.Element }
+            : new StepGrounding(GroundingStatus.NotFound, null, 0, $"{item.RoleWord} '{item.Display}' is {(state == "expanded" ? "collapsed" : "expanded")}, but the task says to leave it {state}") { Element = item.Element };
     }
 
     // "Leave X as it is", "X must not change": X reads as it did when the task started (value, ticks, what it shows
@@ -114,9 +134,10 @@ internal static partial class KeptState
     {
         var except = step.Except.Select(Phrase.Of).Where(p => !p.IsEmpty).ToList();
         bool Excepted(PageItem i) => g.Memory!.ActedOn.Contains(i.Element.Id) || except.Any(e => i.Labels.Any(l => l.Phrase.Norm == e.Norm));
-        var (kindless, _) = TargetQuery.StripRoleWords(step.Target ?? "");
-        var group = Phrase.Of(string.Join(' ', kindless.Split(' ', StringSplitOptions.RemoveEmptyEntries).Where(w => !OtherWords.Contains(w) && w is not ("the" or "them"))));
-        var then = start.Items.Where(i => !Excepted(i)).ToList();
+        var (kindless, kind) = TargetQuery.StripRoleWords(step.Target ?? "");
+        var group = Phrase.Of(string.Join(' ', kindless.Split(' ', StringSplitOptions.RemoveEmptyEntries).Where(w => !OtherWords.Contains(w) && w is not ("the" or "them" or "any"))));
+        // "Do not change any check boxes": of that kind only.
+        var then = start.Items.Where(i => !Excepted(i) && (kind is RoleHint.None or RoleHint.Section || i.Fits(kind))).ToList();
         var grouped = group.IsEmpty ? [] : then.Where(i => Belongs(i, group, null) || TextMatch.Coverage(group, i.Labels.SelectMany(l => l.Phrase.Tokens).Append(i.RoleWord).ToList()) >= 0.5).ToList();
         var kept = grouped.Count > 0 ? grouped : then;
         var compared = 0;
@@ -174,7 +195,8 @@ internal static partial class KeptState
         return place && Math.Max(Math.Abs(x1 - x0), Math.Abs(y1 - y0)) > 8 ? FormattableString.Invariant($"moved from ({x0:0},{y0:0}) to ({x1:0},{y1:0})") : null;
     }
 
-    [GeneratedRegex(@"^(?:(?:the|all)\s+)*(?:other|others|rest|remaining)\b", RegexOptions.IgnoreCase)]
+    // "the other boxes", "the rest"; "any check boxes", "all the fields", "every box": a group, not one thing.
+    [GeneratedRegex(@"^(?:(?:the|all)\s+)*(?:other|others|rest|remaining)\b|^(?:any|every|each|all(?:\s+the)?)\s+(?:of\s+the\s+)?\S", RegexOptions.IgnoreCase)]
     private static partial Regex OthersTarget();
 
     [GeneratedRegex(@"\b(?:where it is|where they are|in place|move|moved|position)\b", RegexOptions.IgnoreCase)]

@@ -3,15 +3,27 @@ using ActionAgent.Core.Perception;
 namespace ActionAgent.Core.Decision.Interpretation;
 
 /// <summary>
-/// When a step's target is not on the page, proposes one look that may bring it out, within a budget: hovering the
-/// row the step names ("Delete the todo X": its × shows on hover). Each look comes with the reason it is tried.
+/// When a step's target is not on the page, proposes one look that may bring it out, within a budget: opening the closed
+/// branch that holds it ("Untick node-0-1-1" under a closed node-0-1; "In the Reports folder, tick q3.pdf"), or hovering
+/// the row the step names ("Delete the todo X": its × shows on hover). Each look comes with the reason it is tried.
 /// </summary>
 internal sealed class StepExplorer(StepInterpreterOptions options)
 {
     /// <summary>The next exploring action and why, or null when nothing is left worth trying.</summary>
     public (BrowserAction Action, string Reason)? Next(InterpretedStep step, PageIndex page, IReadOnlySet<int> tried)
     {
-        if (step.Context is not { Length: > 0 } owner || step.Kind is not (StepKind.Click or StepKind.Check or StepKind.Uncheck or StepKind.DoubleClick))
+        if (step.Kind is not (StepKind.Click or StepKind.Check or StepKind.Uncheck or StepKind.DoubleClick))
+        {
+            return null;
+        }
+
+        if (ClosedBranch(step, page, tried) is { } branch)
+        {
+            var at = ActionTarget.Element(branch.Element.Id, branch.Display);
+            return (new ClickAction(at), $"opening {branch.RoleWord} '{branch.Display}', a closed branch that may hold it");
+        }
+
+        if (step.Context is not { Length: > 0 } owner)
         {
             return null;
         }
@@ -32,5 +44,29 @@ internal sealed class StepExplorer(StepInterpreterOptions options)
 
         var target = ActionTarget.Element(row.Item.Element.Id, row.Item.Display);
         return (new HoverAction(target), $"hovering {row.Item.RoleWord} '{row.Item.Display}' to reveal the controls of its row");
+    }
+
+    // A closed branch that names the target's parent: codes and paths spell their parents ("node-0-1" of "node-0-1-1"),
+    // so the closed item whose name begins the target's, the longest such; or the place the step names ("In the Reports
+    // folder"). Nothing else is opened: a look changes the page, and only one with a reason is taken.
+    private PageItem? ClosedBranch(InterpretedStep step, PageIndex page, IReadOnlySet<int> tried)
+    {
+        var closed = page.Items.Where(i => i.Element.Expanded == false && !i.IsHidden && !i.Element.Disabled && !i.IsEditable && !i.IsSelectable
+            && !tried.Contains(i.Element.Id) && i.Display.Length > 0).ToList();
+        if (closed.Count == 0)
+        {
+            return null;
+        }
+
+        var target = Phrase.Of(TargetQuery.StripPurpose(step.Target ?? "")).Norm;
+        var parent = target.Length == 0 ? null : closed.Where(i => Phrase.Of(i.Display).Norm is { Length: > 0 } n && target.StartsWith(n + " ", StringComparison.Ordinal))
+            .MaxBy(i => Phrase.Of(i.Display).Norm.Length);
+        if (parent is not null || step.Context is not { Length: > 0 } place)
+        {
+            return parent;
+        }
+
+        var found = new Grounder(page, new HashSet<int>()).Find(new Search(place, i => closed.Contains(i)));
+        return found.IsAtLeast(options.MinScore) ? found.Best!.Item : null;
     }
 }

@@ -64,6 +64,11 @@ public sealed class StepInterpreter : IDecider
         cursor.IdsAtProposal is not { } before || ids.Any(id => !before.Contains(id))
         || cursor.LastElementId is { } clicked && page.Elements.Any(e => e.Id == clicked && (e.Expanded == true || e.Submenu == true));
 
+    // A collapsing click hid something: elements shown before it are gone, or the clicked element is marked collapsed.
+    private static bool Closed(RunCursor cursor, HashSet<int> ids, Observation page) =>
+        cursor.IdsAtProposal is not { } before || before.Any(id => !ids.Contains(id))
+        || cursor.LastElementId is { } clicked && page.Elements.Any(e => e.Id == clicked && e.Expanded == false);
+
     // What the click or hover that finished the last step brought up (a submenu, a popup, a panel): "open Delphi, then
     // select Saarland" means the Saarland that just appeared, not one that was on the page before. As a preference only
     // a small part of the page counts (a new page, or perception without stable ids, brings up everything and so
@@ -123,14 +128,14 @@ public sealed class StepInterpreter : IDecider
                 cursor.Pointed.Add(entry);
                 retryNote = $"; pointing at it showed nothing, so step {cursor.Index + 1} clicks it";
             }
-            else if (last is { Succeeded: true } && cursor.Current.Expands && !Opened(cursor, ids, context.Observation))
+            else if (last is { Succeeded: true } && (cursor.Current.Expands && !Opened(cursor, ids, context.Observation) || cursor.Current.Collapses && !Closed(cursor, ids, context.Observation)))
             {
                 // "Expand "ordinary parent 1"": a click that only selected the node's name showed nothing new; another
                 // element is tried (the node's toggle), and the step is never reported done by the first click.
                 cursor.Attempts++;
                 if (cursor.Attempts > _options.MaxRetriesPerStep)
                 {
-                    return Propose(new FailAction($"{Where(cursor)}, '{cursor.Current.Text}': clicking ({last.Action}) showed nothing new and nothing is marked expanded, after trying {Times(cursor.Attempts)}. Stopping here; check the page or the step.")
+                    return Propose(new FailAction($"{Where(cursor)}, '{cursor.Current.Text}': clicking ({last.Action}) {(cursor.Current.Expands ? "showed nothing new and nothing is marked expanded" : "hid nothing and nothing is marked collapsed")}, after trying {Times(cursor.Attempts)}. Stopping here; check the page or the step.")
                     {
                         Failure = FailureKind.NotVerified,
                     }, "nothing expanded", cursor.Current, 1);

@@ -298,6 +298,8 @@ internal static partial class StepParser
         "unticked" or "unchecked" or "unselected" or "cleared" or "off" or "clear" => "unchecked",
         "ticked" or "checked" or "selected" or "on" => "checked",
         "empty" or "blank" => "empty",
+        "expanded" => "expanded",
+        "collapsed" => "collapsed",
         _ => "unchanged",
     };
 

@@ -10,7 +10,7 @@ internal static partial class StepParser
     [GeneratedRegex(@"\s(?:by|through)\s+(?:clicking|pressing|tapping|hitting|double-clicking|choosing|selecting|ticking|checking)\s", RegexOptions.IgnoreCase)]
     private static partial Regex ClickGerund();
 
-    [GeneratedRegex(@"^(?<target>.+?)\s+(?:as\s+)?(?<state>unticked|unchecked|unselected|cleared|clear|off|ticked|checked|selected|on|empty|blank|unchanged|untouched|alone|in place|as (?:it is|they are|is)|where (?:it is|they are)|(?:at|on) .+)$", RegexOptions.IgnoreCase)]
+    [GeneratedRegex(@"^(?<target>.+?)\s+(?:as\s+)?(?<state>unticked|unchecked|unselected|cleared|clear|off|ticked|checked|selected|on|empty|blank|expanded|collapsed|unchanged|untouched|alone|in place|as (?:it is|they are|is)|where (?:it is|they are)|(?:at|on) .+)$", RegexOptions.IgnoreCase)]
     private static partial Regex LeaveState();
 
     [GeneratedRegex(@"\b(?:other|others|rest|remaining)\b", RegexOptions.IgnoreCase)]
@@ -31,8 +31,16 @@ internal static partial class StepParser
     [GeneratedRegex(@"^(?:the\s+)?(?<menu>.+?)\s+(?:sub-?menu|menu)$", RegexOptions.IgnoreCase)]
     private static partial Regex SubmenuName();
 
-    [GeneratedRegex(@"^(?:it|them|that|this|that one|this one|the new one|the one just (?:created|added))$", RegexOptions.IgnoreCase)]
+    [GeneratedRegex(@"^(?:it|them|that|this|that one|this one|the new one|the one just (?:created|added))(?:\s+again)?$", RegexOptions.IgnoreCase)]
     private static partial Regex Referent();
+
+    // "… was ticked by mistake. Clear that box": a kind of thing pointed back at, which only a description before names.
+    [GeneratedRegex(@"^(?:that|this|the\s+same)\s+(?:box|checkbox|check\s*box|entry|item|node|row|field|option|record|value|setting|line|card|tag)$", RegexOptions.IgnoreCase)]
+    private static partial Regex ThatKind();
+
+    // "his row", "her entry", "their record": the owner a description before named ("its" is what a step acted on).
+    [GeneratedRegex(@"^(?:his|her|their)\s+(?=\S)", RegexOptions.IgnoreCase)]
+    private static partial Regex OwnedBy();
 
     // "The dropdown on the First tab must stay at Slower", "the others must remain unticked": a state to keep, no action.
     [GeneratedRegex(@"^(?<target>.+?)\s+(?:(?:must|should|has to|have to|needs? to|is to|are to)\s+(?:stay|remain|be left|be kept|keep)|stays?|remains?|(?:is|are)\s+(?:left|kept)|keeps?\s+(?:its|their)\s+(?:\w+\s+)?(?:value|values|order|state|place|position|text|selection|content|contents|minimum|setting|settings)|keeps?\s+what\s+(?:it|they)\s+(?:shows?|holds?|has|have|says?))(?:\s+(?<state>.+))?$", RegexOptions.IgnoreCase)]
@@ -195,7 +203,7 @@ internal static partial class StepParser
     [GeneratedRegex(@"\s+off$", RegexOptions.IgnoreCase)]
     private static partial Regex TickOff();
 
-    [GeneratedRegex(@"(?:^|\s)(?:there\s+(?:is|are|was|were)|(?:isn't|aren't)\s|(?:is|are)\s+to\s+be\s|(?:is|are)\s+(?:not|always|already|now|still|inside|in|on|at|under|next|greyed|grayed|shown|displayed|read-only|readonly|locked|disabled|hidden|collapsed|folded|closed|missing|required|optional|too|very|quite|only|sorted|ordered|grouped|filtered|empty|blank|visible|below|above|labell?ed|called|named|the|a|an|one|two|three|four|five)\b|(?:is|are)\s+open\b|(?:can|cannot|can't|can not|could|will)\s+(?:not\s+)?be\s|(?:only\s+)?(?:takes|accepts|allows)\s|(?:has|have|shows|contains|holds|lists|opens|hides|says|reads|displays|offers|lacks)\s|(?:currently|now|still|already)\s+\w+s\b)", RegexOptions.IgnoreCase)]
+    [GeneratedRegex(@"(?:^|\s)(?:there\s+(?:is|are|was|were)|(?:isn't|aren't)\s|(?:is|are)\s+to\s+be\s|(?:is|are)\s+(?:not|always|already|now|still|inside|in|on|at|under|next|greyed|grayed|shown|displayed|read-only|readonly|locked|disabled|hidden|collapsed|folded|closed|missing|required|optional|too|very|quite|only|sorted|ordered|grouped|filtered|empty|blank|visible|below|above|labell?ed|called|named|the|a|an|one|two|three|four|five)\b|(?:is|are)\s+open\b|(?:is|are)\s+no\s+(?:longer|more)\b|(?:was|were)\s+(?:not\s+|never\s+|just\s+|already\s+|accidentally\s+|wrongly\s+|mistakenly\s+)?(?:\w+ed|\w+en|made|set|put|left|sent|paid|sold|bought|told|shut|hit|cut)\s+(?:by|in|on|at|to|for|twice|too|yesterday|today|earlier|before|already|last|wrongly|accidentally)\b|(?:can|cannot|can't|can not|could|will)\s+(?:not\s+)?be\s|(?:only\s+)?(?:takes|accepts|allows)\s|(?:has|have|shows|contains|holds|lists|opens|hides|says|reads|displays|offers|lacks)\s|(?:currently|now|still|already)\s+\w+s\b)", RegexOptions.IgnoreCase)]
     private static partial Regex Statement();
 
     [GeneratedRegex(@"\s+(?:so\s+(?:that\s+)?it\s+(?:reads|says|shows)|to\s+(?:read|say))\s+", RegexOptions.IgnoreCase)]
@@ -247,6 +255,18 @@ internal static partial class StepParser
 
     [GeneratedRegex(@"^(?:check|tick|select|enable|activate|turn on|switch on)\s+", RegexOptions.IgnoreCase)]
     private static partial Regex DontVerb();
+
+    // "do not try to tick …", "don't attempt to change …": the same as "do not tick …".
+    [GeneratedRegex(@"^(?:try|attempt)\s+to\s+", RegexOptions.IgnoreCase)]
+    private static partial Regex TryTo();
+
+    // "tick or untick anything there": the second verb of a pair.
+    [GeneratedRegex(@"^or\s+\w+\s+", RegexOptions.IgnoreCase)]
+    private static partial Regex OrOtherVerb();
+
+    // "anything", "any of the boxes", "a thing there": nothing in particular.
+    [GeneratedRegex(@"^(?:anything|any\s+\S.*|a\s+(?:single\s+)?thing|nothing|something)(?:\s+(?:there|here|else|in\s+(?:it|there|them)))?$", RegexOptions.IgnoreCase)]
+    private static partial Regex AnyThing();
 
     [GeneratedRegex(@"^(?:(?:to\s+)?(?:the\s+)?(?:previous|last|prior)\s+page|a\s+page|one\s+page|once)$", RegexOptions.IgnoreCase)]
     private static partial Regex PreviousPage();

@@ -78,7 +78,15 @@ internal static partial class StepParser
                         // and the description says nothing more of where it is ("The second todo has a typo. Double-click it").
                         parsed = parsed.Select(s =>
                         {
-                            if (s.Target is not { } t || !Referent().IsMatch(t.Trim()))
+                            if (s.Context is { } owned && OwnedBy().Match(owned) is { Success: true } his && (s.Target is null || !Referent().IsMatch(s.Target.Trim())))
+                            {
+                                // "Spot is no longer with the family. Delete his row": his is Spot's.
+                                var mine = s with { Context = $"{describedName}'s {owned[his.Length..]}" };
+                                named.Add(mine);
+                                return mine;
+                            }
+
+                            if (s.Target is not { } t || !(Referent().IsMatch(t.Trim()) || ThatKind().IsMatch(t.Trim())))
                             {
                                 return s;
                             }
@@ -708,7 +716,7 @@ internal static partial class StepParser
             // "cancel the edit": the page's Cancel button; "cancel the order": a "Cancel order" button.
             VerbKind.Click when word.Equals("cancel", StringComparison.OrdinalIgnoreCase) =>
                 [Step(StepKind.Click, display, target: CancelWhat().IsMatch(rest.Trim()) ? "Cancel" : q.Restore($"{word} {rest}", true))],
-            VerbKind.Click => [GroupOfTarget(Step(StepKind.Click, display, target: q.Restore(WherePlaced(FoldParticle(word, rest)), true)) with { Expands = word.ToLowerInvariant() is "expand" or "unfold" })],
+            VerbKind.Click => [GroupOfTarget(Step(StepKind.Click, display, target: q.Restore(WherePlaced(FoldParticle(word, rest)), true)) with { Expands = word.ToLowerInvariant() is "expand" or "unfold", Collapses = word.ToLowerInvariant() is "collapse" or "fold" })],
             VerbKind.DoubleClick => [Step(StepKind.DoubleClick, display, target: q.Restore(rest, true))],
             VerbKind.RightClick => [Step(StepKind.RightClick, display, target: q.Restore(rest, true))],
             VerbKind.Hover => [Step(StepKind.Hover, display, target: q.Restore(rest, true))],
@@ -732,7 +740,10 @@ internal static partial class StepParser
             VerbKind.Switch => ParseSwitch(rest, display, q) ?? [Implicit(text, display, q)],
             VerbKind.Set => ParseSet(word, rest, display, q),
             VerbKind.MakeSure => ParseMakeSure(rest, display, q) ?? [Implicit(text, display, q)],
-            VerbKind.Dont => DontChange().Match(rest) is { Success: true } untouched
+            // "Do not try to tick or untick anything there": what is not to be done at all is no step.
+            VerbKind.Dont when TryTo().Replace(rest, "") is var tried && !DontChange().IsMatch(tried) && Verbs.Match(tried) is { Kind: VerbKind.Check or VerbKind.Uncheck or VerbKind.Select or VerbKind.Set } not
+                && AnyThing().IsMatch(OrOtherVerb().Replace(not.Remainder.Trim(), "")) => [],
+            VerbKind.Dont => DontChange().Match(TryTo().Replace(rest, "")) is { Success: true } untouched
                 ? [ParseLeave("leave", q.Restore(untouched.Groups["target"].Value, true), "unchanged", display)]
                 : Verbs.Match(rest) is { Kind: VerbKind.Click or VerbKind.Press or VerbKind.DoubleClick or VerbKind.RightClick or VerbKind.Remove or VerbKind.Go or VerbKind.Drag or VerbKind.Type or VerbKind.Fill
                     or VerbKind.Add or VerbKind.Search or VerbKind.Clear or VerbKind.Scroll or VerbKind.Rename or VerbKind.Hover }

@@ -75,10 +75,25 @@ internal sealed partial class StepResolver
             found = text;
         }
 
+        // "Open node-1-2", "Collapse node-0": a tree drawn without ARIA shows a node as its line, its switch and its box, all
+        // of one name; opening and closing is the switch's work (a click on the line or the box would tick it).
+        if ((step.Expands || step.Collapses || step.Opens) && found.IsAtLeast(Min) && found.Best!.Item.Element.Expanded is null
+            && g.Find(Where(i => i.Element.Expanded is not null && !i.IsEditable && !i.IsSelectable)) is { } toggle && toggle.IsAtLeast(Min)
+            && toggle.Best!.Score >= found.Best.Score * 0.95 && string.Equals(toggle.Best.Item.Display, found.Best.Item.Display, StringComparison.OrdinalIgnoreCase))
+        {
+            found = toggle;
+        }
+
         if (found.IsAtLeast(Min) && step.Expands && (found.Best!.Item.Element.Expanded == true || found.Best.Item.Element.Submenu == true))
         {
             // "Expand the Billing section" when it is open: clicking would close it.
             return new StepGrounding(GroundingStatus.AlreadyDone, null, found.Best.Confidence, $"{found.Best.Item.RoleWord} '{found.Best.Item.Display}' is already expanded") { Element = found.Best.Item.Element };
+        }
+
+        if (found.IsAtLeast(Min) && step.Collapses && found.Best!.Item.Element.Expanded == false)
+        {
+            // "Collapse node-0" when it is closed: clicking would open it.
+            return new StepGrounding(GroundingStatus.AlreadyDone, null, found.Best.Confidence, $"{found.Best.Item.RoleWord} '{found.Best.Item.Display}' is already collapsed") { Element = found.Best.Item.Element };
         }
 
         if (found.IsAtLeast(Min) && step is { Opens: true, Kind: StepKind.Click } && found.Best!.Item.Element is { Submenu: false } entry && g.Memory?.Pointed.Contains(entry.Id) != true)

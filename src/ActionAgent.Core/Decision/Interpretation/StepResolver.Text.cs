@@ -192,6 +192,13 @@ internal sealed partial class StepResolver
             };
         }
 
+        // "Clear node-1-1-0", "clear that box": a box of that name is cleared by unticking it, when no field fits as well.
+        if (g.Find(new Search(step.Target, i => i.IsCheckable && !i.IsRadio) { SoftContext = Soft(step) }) is { } box && box.IsAtLeast(Min)
+            && (!found.IsAtLeast(Min) || box.Best!.Score > found.Best!.Score))
+        {
+            return Untick(step, g);
+        }
+
         if (found.IsAtLeast(Min))
         {
             return Grounded(new TypeTextAction(TargetOf(found.Best!), "", ClearFirst: true), found.Best!);

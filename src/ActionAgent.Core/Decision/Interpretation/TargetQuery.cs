@@ -337,7 +337,8 @@ internal static partial class TargetQuery
     [GeneratedRegex(@"\s+from\s+(?:the\s+)?(?:(?<top>top|start|beginning|left|first)|(?<bottom>bottom|end|right|last))$", RegexOptions.IgnoreCase)]
     private static partial Regex FromEnd();
 
-    [GeneratedRegex(@"^only\s+|\s+only$", RegexOptions.IgnoreCase)]
+    // "only the second box", "node-1-1-0 only", "node-3 as well", "Bob too": words at the edge that say nothing of a name.
+    [GeneratedRegex(@"^only\s+|\s+(?:only|as\s+well|too|also)$|\s+(?:with|along\s+with|and|including)\s+(?:everything|all|all\s+of\s+(?:it|them)|all\s+(?:its|their)\s+(?:children|entries|items|contents)|its\s+(?:children|entries|items|whole\s+branch))(?:\s+(?:under|in|inside|below|beneath|within)\s+(?:it|them))?$", RegexOptions.IgnoreCase)]
     private static partial Regex OnlyAtEdge();
 
     [GeneratedRegex(@"\s*\(\s*""(?<name>[^""]+)""\s*\)")]

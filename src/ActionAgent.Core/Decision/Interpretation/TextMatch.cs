@@ -326,8 +326,9 @@ internal static partial class TextMatch
 
     private static bool NumbersAgree(Phrase query, Phrase label)
     {
-        var shown = label.Tokens.Where(IsNumber).ToHashSet(StringComparer.Ordinal);
-        if (shown.Count > 0 && !query.Tokens.Where(IsNumber).All(shown.Contains))
+        // Numbers in their order, each as often as it is written: "node-0-1-1" is never "node-0-1", nor "node-1-0".
+        var shown = label.Tokens.Where(IsNumber).ToList();
+        if (shown.Count > 0 && !InOrder(query.Tokens.Where(IsNumber).ToList(), shown))
         {
             return false;
         }
@@ -336,6 +337,28 @@ internal static partial class TextMatch
         // and digits is a code, and a label that shows codes must show the query's.
         var codes = label.Tokens.Where(IsCode).ToHashSet(StringComparer.Ordinal);
         return codes.Count == 0 || query.Tokens.Where(IsCode).All(codes.Contains);
+    }
+
+    // Every one of the wanted, in the same order, among the shown (others may come between).
+    private static bool InOrder(List<string> wanted, List<string> shown)
+    {
+        var at = 0;
+        foreach (var w in wanted)
+        {
+            while (at < shown.Count && !string.Equals(shown[at], w, StringComparison.Ordinal))
+            {
+                at++;
+            }
+
+            if (at == shown.Count)
+            {
+                return false;
+            }
+
+            at++;
+        }
+
+        return true;
     }
 
     private static bool IsNumber(string token) => token.Length > 0 && token.All(c => char.IsAsciiDigit(c) || c == '.');
