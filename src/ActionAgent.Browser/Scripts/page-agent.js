@@ -500,6 +500,26 @@
     return !!branch && branch.getBoundingClientRect().height >= 1 && branch.checkVisibility();
   }
 
+  // The words over a group of radios that share a name, written as a label before the group (a form generator's
+  // "<label>Best language</label><div><label><input type=radio name=language>JavaScript</label>…</div>").
+  function boxGroupLabel(box) {
+    if (box.localName !== 'input' || inputType(box) !== 'radio' || !box.name || !box.form && !box.ownerDocument) return '';
+    const root = box.form || box.ownerDocument;
+    const all = Array.from(root.querySelectorAll('input[type=radio]')).filter((r) => r.name === box.name);
+    if (all.length < 2) return '';
+    let group = box.parentElement;
+    while (group && !all.every((r) => group.contains(r))) group = group.parentElement;
+    if (!group) return '';
+    // Through lone wrappers ("<div class=controls><div id=…>"): the label sits before the outermost one.
+    let anchor = group;
+    const lone = (a) => !a.previousElementSibling && a.parentElement && Array.from(a.parentElement.children).every((c) => c === a || !c.checkVisibility());
+    while (lone(anchor)) anchor = anchor.parentElement;
+    const before = anchor.previousElementSibling;
+    if (!before || !/^(label|legend|h[1-6]|p|span|div)$/.test(before.localName) || before.querySelector('input,select,textarea,button')) return '';
+    const t = collapse(textOf(before, null, 0));
+    return t.length > 0 && t.length <= 80 ? t : '';
+  }
+
   // A part of a drawn tree item goes by its item's own words.
   function partName(el) {
     return ownText(el.parentElement, listBranch(el.parentElement));
@@ -784,7 +804,11 @@
         const inView = sized && ctx.clip && intersect(box, ctx.clip);
         // Below the fold or scrolled away inside a container: still on the page, marked offscreen (main document and
         // open shadow roots; a frame's offscreen part is left out, its scroll is its own).
-        const onScreen = inView || (sized && !ctx.path);
+        // Moved out to the left or above the page (the "left: -9999px" way of hiding a real radio under a button drawn in
+        // its place): no scrolling brings it back, so no one can see it; its label stands for it (see styled boxes).
+        const win = el.ownerDocument.defaultView;
+        const banished = !ctx.path && (r.right + win.scrollX <= 0 || r.bottom + win.scrollY <= 0);
+        const onScreen = !banished && (inView || (sized && !ctx.path));
         if (!role && onScreen && (!inControl || (nestedIcon && r.width <= 48 && r.height <= 48)) && !inText) {
           // Static text next to controls, and custom clickables that only show a pointer cursor.
           let own = '';
@@ -983,6 +1007,7 @@
           const group = c.el.closest('[role=radiogroup],[role=group]');
           if (group) near = collapse(group.getAttribute('aria-label'));
         }
+        if (!near) near = boxGroupLabel(c.el.localName === 'label' && c.el.control ? c.el.control : c.el);
       }
       // A field in a table's row of fields (a filter or edit row, above or below the headers) is its column's.
       if (!near && !c.name && (c.tag === 'input' || c.tag === 'select' || c.tag === 'textarea')) near = columnHeaderOf(c.el);
