@@ -52,6 +52,12 @@ public sealed record InterpretedStep
     public bool Collapses { get; init; }
 
     /// <summary>
+    /// True for the click that opens the tab later steps are placed on ("On the Actors tab choose …"): when the page shows
+    /// no tab of that name (the place is a heading, a panel), there is nothing to open and the step holds.
+    /// </summary>
+    public bool OpensPlace { get; init; }
+
+    /// <summary>
     /// True for "open X", "navigate to X" and each level of a menu path: when X is a menu entry whose nested menu is hidden,
     /// the step points at X first (a hover menu opens so, where a click would follow X's own link) and clicks only when
     /// pointing showed nothing.

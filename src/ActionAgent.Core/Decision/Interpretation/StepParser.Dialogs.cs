@@ -155,7 +155,7 @@ internal static partial class StepParser
         return steps;
     }
 
-    private const string DialogNoun = @"(?:dialog(?:ue)?(?:\s+box)?|confirmation(?:\s+(?:dialog|box|prompt|message|pop-?up))?|confirm(?:\s+(?:box|dialog))?|alert(?:\s+box)?|prompt(?:\s+box)?|message(?:\s+box)?|pop-?up|question|warning|notice)";
+    private const string DialogNoun = @"(?:dialog(?:ue)?(?:\s+box)?|confirmation(?:\s+(?:dialog|box|prompt|message|pop-?up))?|confirm(?:\s+(?:box|dialog))?|alert(?:\s+box)?|prompt(?:\s+box)?|message(?:\s+box)?|pop-?up|question|warning|notice|removal|deletion)";
     private const string DialogObject = @"(?:it|them|that|those|this|these|(?:the|that|this|any|each|every|its)\s+(?:[\w-]+\s+){0,2}" + DialogNoun + ")";
 
     [GeneratedRegex(@"^(?:if|when|whenever|once|should)\s+(?:(?<cond>[^,]+?)\s*(?:,|\bthen\b)|(?<cond>[^,]+?\b(?:pops?\s+up|appears?|shows\s+up|comes\s+up|opens))\s)\s*(?<rest>.+)$", RegexOptions.IgnoreCase)]

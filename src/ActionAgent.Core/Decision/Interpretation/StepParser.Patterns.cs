@@ -50,6 +50,14 @@ internal static partial class StepParser
     [GeneratedRegex(@"^(?<target>.+?)\s+(?:must|should|may)\s+not\s+(?:change|be changed|move|be moved|be touched|be modified|be altered)$", RegexOptions.IgnoreCase)]
     private static partial Regex MustNotChange();
 
+    // "the TV Series tab", "the "Actors" tab": a place that is a tab.
+    [GeneratedRegex(@"^(?:the\s+)?(?<name>(?:\S+\s+){0,3}\S+)\s+tab$", RegexOptions.IgnoreCase)]
+    private static partial Regex NamedTab();
+
+    // "Nothing else should change", "nothing else may be touched", "everything else stays as it is".
+    [GeneratedRegex(@"^(?:nothing|no\s+other\s+(?:thing|field|box|setting|value)s?)\s+else\s+(?:should|must|may|is\s+to|can|will)\s+(?:change|be\s+changed|move|be\s+moved|be\s+touched|be\s+modified|be\s+altered)$|^nothing\s+else\s+(?:changes|moves)$|^(?:everything|all)\s+else\s+(?:should\s+|must\s+|is\s+to\s+)?(?:stays?|remains?)\s+(?:as\s+(?:it|they)\s+(?:is|are|was|were)|unchanged|the\s+same|untouched)$", RegexOptions.IgnoreCase)]
+    private static partial Regex NothingElse();
+
     [GeneratedRegex(@"^(?:change|touch|modify|alter|move|edit|disturb|reorder|rearrange)\s+(?<target>.+)$", RegexOptions.IgnoreCase)]
     private static partial Regex DontChange();
 
@@ -145,8 +153,12 @@ internal static partial class StepParser
     [GeneratedRegex(@"^(?:please|kindly)[,]?\s+", RegexOptions.IgnoreCase)]
     private static partial Regex Please();
 
-    [GeneratedRegex(@"(?<=\S)\s*,?\s+(?:instead\s+of\s+\w+ing\b.*|without\s+\w+ing\s+(?:anything|anyone|anybody|it|them|that|this|a\s+thing|any|the|a|an|your|his|her|their|its)\b.*)$", RegexOptions.IgnoreCase)]
+    [GeneratedRegex(@"(?<=\S)\s*,?\s+(?:instead\s+of\s+\w+ing\b.*|(?:rather\s+than|instead\s+of)\s+(?:the\s+)?[\w\u0001\u0002-]+(?:\s+(?:button|link|one|option))?$|without\s+\w+ing\s+(?:anything|anyone|anybody|it|them|that|this|a\s+thing|any|the|a|an|your|his|her|their|its)\b.*)$", RegexOptions.IgnoreCase)]
     private static partial Regex TrailingManner();
+
+    // "put it back to Dude", "change the gender back to Dude", "switch it back to Off": a value set again.
+    [GeneratedRegex(@"^(?:put|set|change|turn|switch|move|bring)\s+(?<what>it|them|that|this|(?:the\s+)?[\w-]+(?:\s+[\w-]+)?)\s+back\s+to\b", RegexOptions.IgnoreCase)]
+    private static partial Regex SetBackTo();
 
     [GeneratedRegex(@"^(?<v>type|enter|input|write|fill\s+in|put)\s+only\s+(?=\S)", RegexOptions.IgnoreCase)]
     private static partial Regex OnlyAfterVerb();

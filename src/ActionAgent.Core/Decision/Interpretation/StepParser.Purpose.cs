@@ -180,7 +180,7 @@ internal static partial class StepParser
     [GeneratedRegex(@"^(?:i|we)\s+(?:need|want|would\s+like|'d\s+like|have\s+to\s+have)\b|^(?:the\s+)?(?:goal|aim|objective|idea|point|target|outcome|wanted|expected)\b", RegexOptions.IgnoreCase)]
     private static partial Regex GoalLead();
 
-    [GeneratedRegex(@"^(?:it|them|that|this|that one|this one)\s+(?:open|opened|up|shown|showing|on\s+screen|expanded|visible|there|in\s+place|where\s+(?:it|they)\s+(?:is|are)\s+now)$", RegexOptions.IgnoreCase)]
+    [GeneratedRegex(@"^(?:it|them|that|this|that one|this one)\s+(?:open|opened|up|shown|showing|on\s+screen|expanded|visible|there|in\s+place|where\s+(?:it|they)\s+(?:is|are)\s+now|like\s+(?:that|this)|(?:that|this)\s+way)$", RegexOptions.IgnoreCase)]
     private static partial Regex LeaveAsDone();
 
     [GeneratedRegex(@"^(?<what>.+?),?\s+(?:using|with|via|through|from|in)\s+(?:the\s+|its\s+|their\s+)?(?<ctl>.+?\b(?:drop-?down|select|selector|menu|filter|picker|combo\s*box|combobox))$", RegexOptions.IgnoreCase)]

@@ -106,7 +106,51 @@ internal static partial class StepParser
             }
         }
 
-        return AttachDialogReplies(ResolveOthers(ResolvePronouns(steps))).Select((s, i) => s with { Number = i + 1 }).ToList();
+        return AttachDialogReplies(ResolveOthers(OpenNamedTabs(SetAgain(ResolvePronouns(steps))))).Select((s, i) => s with { Number = i + 1 }).ToList();
+    }
+
+    // "On the TV Series tab pick Firefly, then on the Actors tab choose …": a step placed on a tab is done there, so the tab
+    // is opened first (a click on the tab already open is nothing to do). Once per place: the steps after on the same tab
+    // are done there too.
+    private static List<InterpretedStep> OpenNamedTabs(List<InterpretedStep> steps)
+    {
+        for (var i = 0; i < steps.Count; i++)
+        {
+            if (steps[i].Context is not { } place || NamedTab().Match(place) is not { Success: true } tab
+                || i > 0 && string.Equals(steps[i - 1].Context, place, StringComparison.OrdinalIgnoreCase)
+                || steps[i] is { Kind: StepKind.Click, Role: RoleHint.Tab })
+            {
+                continue;
+            }
+
+            var target = $"the {tab.Groups["name"].Value.Trim()} tab";
+            if (i > 0 && steps[i - 1] is { Kind: StepKind.Click } before && string.Equals(before.Target, target, StringComparison.OrdinalIgnoreCase))
+            {
+                continue;
+            }
+
+            steps.Insert(i, Step(StepKind.Click, $"open {target}", target: target) with { Role = RoleHint.Tab, OpensPlace = true });
+            i++;
+        }
+
+        return steps;
+    }
+
+    // "Set Gender to Dudette, then change it back to Dude": after a value set in a named field (no editor opened), "change
+    // it to X" sets that field again; it replaces the text of an open editor only after a step that opened one.
+    private static List<InterpretedStep> SetAgain(List<InterpretedStep> steps)
+    {
+        for (var i = 1; i + 1 < steps.Count; i++)
+        {
+            if (steps[i] is { Kind: StepKind.PressKey, InEditor: true, Value: "Control+A" } && steps[i + 1] is { Kind: StepKind.Type, InEditor: true, Value: { } value }
+                && steps[i - 1] is { Kind: StepKind.Set or StepKind.Select, Target: { Length: > 0 } field })
+            {
+                steps[i] = Step(StepKind.Set, $"set {field} to {value} again", target: field, value: value);
+                steps.RemoveAt(i + 1);
+            }
+        }
+
+        return steps;
     }
 
     private static string Unquoted(string phrase) => phrase.Replace("\"", "", StringComparison.Ordinal);
@@ -447,7 +491,7 @@ internal static partial class StepParser
 
     // "Fold Chocolate back up", "collapse the Billing section again": the particle says which way, not what.
     private static string FoldParticle(string verb, string rest) =>
-        verb.ToLowerInvariant() is "fold" or "fold up" or "collapse" ? FoldBack().Replace(rest, "") : rest;
+        verb.ToLowerInvariant() is "fold" or "fold up" or "fold away" or "collapse" ? FoldBack().Replace(rest, "") : rest;
 
     [GeneratedRegex(@"\s+(?:back\s+)?(?:up|in|again|shut|closed)$|\s+back$", RegexOptions.IgnoreCase)]
     private static partial Regex FoldBack();
@@ -503,6 +547,7 @@ internal static partial class StepParser
         // "shut it with Escape without picking anything", "use the Discard button instead of saving it": what is not to be
         // done is no part of the step ("Close without saving", a button's name, keeps its words).
         text = TrailingManner().Replace(text, "");
+        text = SetBackTo().Replace(text, "change ${what} to"); // "put it back to Dude": change it to Dude
         text = OnlyAfterVerb().Replace(text, "${v} "); // "enter only the name Jo": what is typed, and nothing else
         if (Verbs.Match(text) is { Kind: VerbKind.Type or VerbKind.Fill or VerbKind.Select or VerbKind.Set })
         {
@@ -641,6 +686,12 @@ internal static partial class StepParser
             return [ParseLeave("leave", q.Restore(stay.Groups["target"].Value, true), KeptState(stay.Groups["state"].Value.Trim()), display)];
         }
 
+        if (NothingElse().IsMatch(text))
+        {
+            // "Nothing else should change": all the steps did not act on reads as it did at the start.
+            return [ParseLeave("leave", "the rest", "unchanged", display)];
+        }
+
         if (MustNotChange().Match(text) is { Success: true } fixedThing && Verbs.Match(text) is null)
         {
             return [ParseLeave("leave", q.Restore(fixedThing.Groups["target"].Value, true), "unchanged", display)];
@@ -716,7 +767,7 @@ internal static partial class StepParser
             // "cancel the edit": the page's Cancel button; "cancel the order": a "Cancel order" button.
             VerbKind.Click when word.Equals("cancel", StringComparison.OrdinalIgnoreCase) =>
                 [Step(StepKind.Click, display, target: CancelWhat().IsMatch(rest.Trim()) ? "Cancel" : q.Restore($"{word} {rest}", true))],
-            VerbKind.Click => [GroupOfTarget(Step(StepKind.Click, display, target: q.Restore(WherePlaced(FoldParticle(word, rest)), true)) with { Expands = word.ToLowerInvariant() is "expand" or "unfold", Collapses = word.ToLowerInvariant() is "collapse" or "fold" })],
+            VerbKind.Click => [GroupOfTarget(Step(StepKind.Click, display, target: q.Restore(WherePlaced(FoldParticle(word, rest)), true)) with { Expands = word.ToLowerInvariant() is "expand" or "unfold", Collapses = word.ToLowerInvariant() is "collapse" or "fold" or "fold up" or "fold away" })],
             VerbKind.DoubleClick => [Step(StepKind.DoubleClick, display, target: q.Restore(rest, true))],
             VerbKind.RightClick => [Step(StepKind.RightClick, display, target: q.Restore(rest, true))],
             VerbKind.Hover => [Step(StepKind.Hover, display, target: q.Restore(rest, true))],

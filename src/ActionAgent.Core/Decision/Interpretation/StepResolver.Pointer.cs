@@ -33,6 +33,14 @@ internal sealed partial class StepResolver
         var ownerRows = owners.Count > 0 ? owners.Select(w => w.Element.Row).OfType<int>().ToHashSet()
             : owner.Count > 1 ? RowsShowing(g.Page, owner) : [];
         besideOwner.UnionWith(ownerRows.Count == 0 ? [] : g.Page.Items.Where(i => i.Element.Row is { } r && ownerRows.Contains(r)).Select(i => i.Element.Id));
+        if (step is { Removes: true, Context: { } gone } && owner.Count >= 2 && owners.Count == 0 && ownerRows.Count == 0)
+        {
+            // "Delete "New Event 2" from the second calendar": a removal names what goes. With nothing on the page showing
+            // all of its words (alone, whole, or across a row), nothing here is it, and a control found by one of its words
+            // ("Destroy (2)") would remove something else.
+            return new StepGrounding(GroundingStatus.NotFound, null, 0, $"nothing on the page shows '{gone}', so nothing of that name can be removed");
+        }
+
         if (step.OnOwnerRow && ownerRows.Count == 0)
         {
             // "in the row for Order 1043" on a page that marks no rows: the owner's line stands for its row.
@@ -88,6 +96,17 @@ internal sealed partial class StepResolver
         {
             // "Expand the Billing section" when it is open: clicking would close it.
             return new StepGrounding(GroundingStatus.AlreadyDone, null, found.Best.Confidence, $"{found.Best.Item.RoleWord} '{found.Best.Item.Display}' is already expanded") { Element = found.Best.Item.Element };
+        }
+
+        if (step.OpensPlace && !(found.IsAtLeast(Min) && found.Best!.Item.Role == "tab"))
+        {
+            return new StepGrounding(GroundingStatus.AlreadyDone, null, 1, $"no tab is named '{step.Target}', so the steps placed there act where the page shows them");
+        }
+
+        if (found.IsAtLeast(Min) && step is { Kind: StepKind.Click, Role: RoleHint.Tab } && found.Best!.Item is { Role: "tab", Element.Selected: true } open)
+        {
+            // "On the Movies tab choose …" when the Movies tab is the one shown: opening it is nothing to do.
+            return new StepGrounding(GroundingStatus.AlreadyDone, null, found.Best.Confidence, $"tab '{open.Display}' is already open") { Element = open.Element };
         }
 
         if (found.IsAtLeast(Min) && step.Collapses && found.Best!.Item.Element.Expanded == false)
