@@ -558,6 +558,20 @@
     return branch && !el.getAttribute('aria-label') && !el.getAttribute('aria-labelledby') ? ownText(el, branch) : nameOf(el, tag, type, role);
   }
 
+  // The words written right before a field in the same run of text, when nothing labels it ("Example 2 : <input>" in
+  // a block that lists several): what a person reads as its name. Not for boxes, whose words come after them.
+  function leadingWords(el, tag, type) {
+    if (tag === 'input' && ['checkbox', 'radio', 'submit', 'button', 'reset', 'image', 'hidden', 'file'].includes(type)) return '';
+    let n = el.previousSibling;
+    while (n && (n.nodeType === 3 && !collapse(n.data) || n.nodeType === 1 && n.localName === 'br')) n = n.previousSibling;
+    if (!n) return '';
+    let t = '';
+    if (n.nodeType === 3) t = n.data;
+    else if (n.nodeType === 1 && !n.querySelector('input,select,textarea,button') && /^(span|b|strong|em|i|small|label|font)$/.test(n.localName)) t = visibleText(n);
+    t = collapse(t).replace(/\s*[:=]$/, '');
+    return t.length > 0 && t.length <= 60 ? t : '';
+  }
+
   function nameOf(el, tag, type, role) {
     const by = el.getAttribute('aria-labelledby');
     if (by) {
@@ -579,7 +593,7 @@
       if (type === 'image') return collapse(el.getAttribute('alt')) || 'Submit';
     }
     if (tag === 'input' || tag === 'select' || tag === 'textarea' || tag === 'meter' || tag === 'progress') {
-      return labelsText(el) || collapse(el.getAttribute('title'));
+      return labelsText(el) || collapse(el.getAttribute('title')) || leadingWords(el, tag, type);
     }
     if (tag === 'img') return collapse(el.getAttribute('alt')) || collapse(el.getAttribute('title'));
     if (tag === 'label' || tag === 'legend') return collapse(textOf(el, null, 0));

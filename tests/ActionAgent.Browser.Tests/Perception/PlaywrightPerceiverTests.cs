@@ -346,6 +346,22 @@ public sealed class PlaywrightPerceiverTests
         Assert.IsTrue(column.Any(p => p != ((byte)255, (byte)255, (byte)255)), "the screenshot shows the link inside its box");
     }
 
+    // Several fields in one run of text, each after its words and no label element ("Example 1 : <input><br>Example 2 :
+    // <input>"): each is named by the words right before it. Boxes take no words from before them (theirs come after).
+    [TestMethod]
+    public async Task Observe_FieldsInOneRunOfText_AreNamedByTheWordsRightBeforeThem()
+    {
+        await session.Page.SetContentAsync("""
+            <div style="width:300px">Start date : <input id="a"><br>End date : <input id="b"><br>Notes: <input type="checkbox" id="c"> urgent</div>
+            """);
+
+        var observation = await session.CreatePerceiver().ObserveAsync(TestContext.CancellationToken);
+
+        var fields = observation.Elements.Where(e => e.Role == "textbox").Select(e => e.Name).ToArray();
+        CollectionAssert.AreEqual(new[] { "Start date", "End date" }, fields);
+        Assert.AreNotEqual("Notes", Single(observation, e => e.Role == "checkbox").Name);
+    }
+
     [TestMethod]
     public async Task Observe_PageWithPrototypeToJsonOrFakeStringify_StillWorks()
     {
