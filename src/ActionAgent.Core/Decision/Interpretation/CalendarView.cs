@@ -55,6 +55,11 @@ internal sealed partial class CalendarView
         }
 
         var titles = Titles(shown);
+        if (runs.Count > 0 && titles.Count == 0 && YearOfLayout(shown, runs[0]) is { } inferred)
+        {
+            titles = [inferred];
+        }
+
         if (runs.Count == 0 || titles.Count == 0)
         {
             return null;
@@ -87,6 +92,52 @@ internal sealed partial class CalendarView
         var monthSelect = Nearest(controls.Where(i => i.IsSelectable && i.Element.Options.Count(o => MonthOf(o) is not null) >= 12), anchor);
         var yearSelect = Nearest(controls.Where(i => i.IsSelectable && i.Element.Options.Count > 1 && i.Element.Options.All(o => YearOf(o) is not null)), anchor);
         return new CalendarView(months, previous, next, monthSelect, yearSelect);
+    }
+
+    // A calendar whose title says the month and not the year ("December" over S M T W T F S and a run of days): the year
+    // is the one nearest this year in which that month's 1st falls on the weekday of the column it sits in. Without a row
+    // of weekday names to tell the columns by, nothing is assumed.
+    private static (int Year, int Month, PageItem Where)? YearOfLayout(List<PageItem> shown, List<PageItem> days)
+    {
+        var first = days[0].Element.Bounds;
+        var title = shown.Where(i => i.Element.Bounds.Bottom <= first.Y && MonthOf(i.Display.Trim()) is not null && first.Y - i.Element.Bounds.Bottom <= 160)
+            .OrderBy(i => first.Y - i.Element.Bounds.Bottom).FirstOrDefault();
+        if (title is null)
+        {
+            return null;
+        }
+
+        var header = shown.Where(i => i.Element.Bounds.Bottom <= first.Y + 2 && first.Y - i.Element.Bounds.Y <= 160 && WeekdayLetter(i.Display) is not null)
+            .GroupBy(i => (int)Math.Round(i.Element.Bounds.Center.Y / 6)).Select(g => g.OrderBy(i => i.Element.Bounds.X).ToList())
+            .FirstOrDefault(row => row.Count == 7);
+        if (header is null)
+        {
+            return null;
+        }
+
+        // The week starts on Sunday ("S M T …") or Monday ("M T W …").
+        var start = WeekdayLetter(header[0].Display) == 'S' && WeekdayLetter(header[1].Display) == 'M' ? DayOfWeek.Sunday
+            : WeekdayLetter(header[0].Display) == 'M' && WeekdayLetter(header[1].Display) == 'T' ? DayOfWeek.Monday : (DayOfWeek?)null;
+        if (start is null)
+        {
+            return null;
+        }
+
+        var column = header.Select((h, k) => (k, d: Math.Abs(h.Element.Bounds.Center.X - first.Center.X))).MinBy(p => p.d).k;
+        var weekday = (DayOfWeek)(((int)start + column) % 7);
+        var month = MonthOf(title.Display.Trim())!.Value;
+        var now = DateTime.Today.Year;
+        var year = Enumerable.Range(now - 6, 13).Where(y => new DateTime(y, month, 1).DayOfWeek == weekday).OrderBy(y => Math.Abs(y - now)).ThenByDescending(y => y)
+            .Select(y => (int?)y).FirstOrDefault();
+        return year is { } found ? (found, month, title) : null;
+    }
+
+    // "S", "Mo", "Tue", "Wednesday": the first letter of a weekday's name, or null.
+    private static char? WeekdayLetter(string text)
+    {
+        var t = text.Trim().TrimEnd('.');
+        var names = CultureInfo.InvariantCulture.DateTimeFormat.DayNames;
+        return t.Length is > 0 and <= 9 && names.Any(n => n.StartsWith(t, StringComparison.OrdinalIgnoreCase)) ? char.ToUpperInvariant(t[0]) : null;
     }
 
     /// <summary>The month a phrase names ("March", "Mar"), 1–12, or null.</summary>
