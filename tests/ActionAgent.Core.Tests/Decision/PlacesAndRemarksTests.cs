@@ -91,6 +91,17 @@ public sealed class PlacesAndRemarksTests
         Assert.AreEqual("Al", steps[0].Value, Show(steps));
     }
 
+    // The sentence that says what the page should then show is a check, never passed over: dropped, it let batch 17's
+    // b17-je-08 end Completed with the form still saying it was valid.
+    [TestMethod]
+    public void Parse_WhatTheFormShouldThenSay_IsNotDropped()
+    {
+        var steps = StepInterpreter.Parse("Shorten the name to Al and leave it like that. The form should then say it is not valid.");
+
+        Assert.IsGreaterThan(1, steps.Count, Show(steps));
+        Assert.IsTrue(steps.Skip(1).All(s => s.Kind is StepKind.Implicit or StepKind.WaitForText), Show(steps));
+    }
+
     [TestMethod]
     public void Parse_FoldAway_Collapses()
     {

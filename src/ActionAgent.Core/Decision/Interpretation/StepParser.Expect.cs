@@ -60,7 +60,7 @@ internal static partial class StepParser
     private static partial Regex SeeText();
 
     // "the page should now say Welcome back", "check that the banner reads "Saved"": a part of the page that says something.
-    [GeneratedRegex(@"^(?:(?:check|verify|confirm|make\s+sure|ensure|assert)\s+(?:that\s+)?)?(?:the\s+)?(?:page|screen|site|window|banner|heading|title|header|status(?:\s+(?:line|bar|text))?|message|notice|notification|toast|result|confirmation|error(?:\s+message)?|warning|greeting)\s+(?:(?:should|must|will|has\s+to)\s+(?:now\s+)?(?<verb>say|read|show|display|contain)|(?:now\s+)?(?<verb>says|reads|shows|displays|contains))\s+(?<x>.+)$", RegexOptions.IgnoreCase)]
+    [GeneratedRegex(@"^(?:(?:check|verify|confirm|make\s+sure|ensure|assert)\s+(?:that\s+)?)?(?:the\s+)?(?:page|screen|site|window|banner|heading|title|header|status(?:\s+(?:line|bar|text))?|message|notice|notification|toast|result|confirmation|error(?:\s+message)?|warning|greeting|form|indicator|counter|total|badge|label|dialog|panel)\s+(?:(?:should|must|will|has\s+to)\s+(?:(?:now|then|also|still|afterwards)\s+)?(?<verb>say|read|show|display|contain)|(?:(?:now|then|also|still)\s+)?(?<verb>says|reads|shows|displays|contains))\s+(?<x>.+)$", RegexOptions.IgnoreCase)]
     private static partial Regex PageSays();
 
     // "check that "Saved" appears", "the error "Name is required" should now show under the field", "a toast saying

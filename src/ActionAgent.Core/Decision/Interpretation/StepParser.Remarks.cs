@@ -115,6 +115,13 @@ internal static partial class StepParser
             return rest.Length == 0 || Verbs.MatchFuzzy(rest) is null && !StartsSpecial(rest) && SplitClauses(rest).All(c => Verbs.MatchFuzzy(StripLeadingFillers(c.Trim())) is null);
         }
 
+        // "The form should then say it is not valid": what the page should do is a check the run must make (or fail to
+        // read), never a description to pass over.
+        if (Modal().IsMatch(sentence))
+        {
+            return false;
+        }
+
         // "Verify that the page shows "Order placed"": a check the run must make, never a description to pass over.
         if (Verbs.MatchFuzzy(sentence) is not null || StartsSpecial(sentence) || VerifyLead().IsMatch(sentence) || IsExpectation(sentence) || !Statement().IsMatch(sentence) || StateSentence().IsMatch(sentence) || MustStay().IsMatch(sentence)
             || MustNotChange().IsMatch(sentence) || SoThatOnly().IsMatch(sentence) || ColonOrEquals().IsMatch(sentence))
@@ -187,4 +194,7 @@ internal static partial class StepParser
 
     [GeneratedRegex(@"^(?:it|them)\b", RegexOptions.IgnoreCase)]
     private static partial Regex ItFirst();
+
+    [GeneratedRegex(@"\b(?:should|must|has\s+to|have\s+to|needs?\s+to|ought\s+to)\s+(?:(?:then|now|also|still|afterwards)\s+)?(?!not\b)\w", RegexOptions.IgnoreCase)]
+    private static partial Regex Modal();
 }
