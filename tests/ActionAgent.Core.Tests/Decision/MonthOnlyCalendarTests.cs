@@ -12,15 +12,15 @@ namespace ActionAgent.Core.Tests.Decision;
 public sealed class MonthOnlyCalendarTests
 {
     // This month as such a calendar draws it: Previous / title / Next, the weekday row, the days in their columns.
-    private static Observation Calendar(bool weekdays)
+    private static Observation Calendar(bool weekdays, bool iconArrows = false)
     {
         var today = DateTime.Today;
         var first = new DateTime(today.Year, today.Month, 1);
         var elements = new List<UiElement>
         {
-            new() { Id = 1, Role = "button", Tag = "div", Name = "Previous", Bounds = new ScreenRect(20, 20, 20, 20) },
+            new() { Id = 1, Role = "button", Tag = "div", Name = iconArrows ? "" : "Previous", Icon = iconArrows ? "left" : null, Bounds = new ScreenRect(20, 20, 20, 20) },
             new() { Id = 2, Role = "text", Tag = "div", Name = System.Globalization.CultureInfo.InvariantCulture.DateTimeFormat.GetMonthName(today.Month), Bounds = new ScreenRect(60, 12, 120, 40) },
-            new() { Id = 3, Role = "button", Tag = "div", Name = "Next", Bounds = new ScreenRect(260, 20, 20, 20) },
+            new() { Id = 3, Role = "button", Tag = "div", Name = iconArrows ? "" : "Next", Icon = iconArrows ? "right" : null, Bounds = new ScreenRect(260, 20, 20, 20) },
         };
         var letters = new[] { "S", "M", "T", "W", "T", "F", "S" };
         if (weekdays)
@@ -43,6 +43,11 @@ public sealed class MonthOnlyCalendarTests
     [TestMethod]
     public void Ground_NextMonthOnACalendarTitledByItsMonthOnly_ClicksNext() =>
         Assert.AreEqual(3, Ground("Move the calendar on to next month.", Calendar(weekdays: true)).Action?.PrimaryTarget?.ElementId);
+
+    // Arrows drawn without words ("jsCalendar-nav-right"): their icons say which way.
+    [TestMethod]
+    public void Ground_NextMonthWithTextlessArrows_ClicksTheRightArrow() =>
+        Assert.AreEqual(3, Ground("Move the calendar on to next month.", Calendar(weekdays: true, iconArrows: true)).Action?.PrimaryTarget?.ElementId);
 
     [TestMethod]
     public void Ground_WithoutWeekdayNames_NoYearIsAssumed() =>

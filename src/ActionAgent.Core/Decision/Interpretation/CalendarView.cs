@@ -87,8 +87,9 @@ internal sealed partial class CalendarView
         var controls = shown.Where(i => i.IsInteractive && !i.Element.Disabled).ToList();
         // A "Prev"/"Next" drawn as a span in a script-handled link is clicked all the same; a real control comes first.
         var paging = shown.Where(i => !i.Element.Disabled).OrderBy(i => i.IsInteractive ? 0 : 1).ToList();
-        var previous = Nearest(paging.Where(i => PreviousName().IsMatch(i.Display.Trim())), anchor);
-        var next = Nearest(paging.Where(i => NextName().IsMatch(i.Display.Trim())), last);
+        // A textless arrow says its way by its icon ("…-nav-left", "chevron-right").
+        var previous = Nearest(paging.Where(i => PreviousName().IsMatch(i.Display.Trim()) || Arrow(i, PreviousIcon())), anchor);
+        var next = Nearest(paging.Where(i => NextName().IsMatch(i.Display.Trim()) || Arrow(i, NextIcon())), last);
         var monthSelect = Nearest(controls.Where(i => i.IsSelectable && i.Element.Options.Count(o => MonthOf(o) is not null) >= 12), anchor);
         var yearSelect = Nearest(controls.Where(i => i.IsSelectable && i.Element.Options.Count > 1 && i.Element.Options.All(o => YearOf(o) is not null)), anchor);
         return new CalendarView(months, previous, next, monthSelect, yearSelect);
@@ -139,6 +140,10 @@ internal sealed partial class CalendarView
         var names = CultureInfo.InvariantCulture.DateTimeFormat.DayNames;
         return t.Length is > 0 and <= 9 && names.Any(n => n.StartsWith(t, StringComparison.OrdinalIgnoreCase)) ? char.ToUpperInvariant(t[0]) : null;
     }
+
+    // A control with no words of its own whose icon points that way.
+    private static bool Arrow(PageItem item, Regex way) =>
+        item.Element.Name.Trim().Length == 0 && item.Element.Icon is { } icon && way.IsMatch(icon.Trim());
 
     /// <summary>The month a phrase names ("March", "Mar"), 1–12, or null.</summary>
     public static int? MonthOf(string text)
@@ -260,4 +265,10 @@ internal sealed partial class CalendarView
 
     [GeneratedRegex(@"^(?:next|next month|forward|later|›|»|>|→|▶|►|⟩|❯)$", RegexOptions.IgnoreCase)]
     private static partial Regex NextName();
+
+    [GeneratedRegex(@"^(?:(?:arrow|chevron|caret|nav|angle)\s+)*(?:left|prev|previous|back)(?:\s+arrow)?$", RegexOptions.IgnoreCase)]
+    private static partial Regex PreviousIcon();
+
+    [GeneratedRegex(@"^(?:(?:arrow|chevron|caret|nav|angle)\s+)*(?:right|next|forward)(?:\s+arrow)?$", RegexOptions.IgnoreCase)]
+    private static partial Regex NextIcon();
 }

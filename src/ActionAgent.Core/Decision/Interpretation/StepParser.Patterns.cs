@@ -50,10 +50,6 @@ internal static partial class StepParser
     [GeneratedRegex(@"^(?<target>.+?)\s+(?:must|should|may)\s+not\s+(?:change|be changed|move|be moved|be touched|be modified|be altered)$", RegexOptions.IgnoreCase)]
     private static partial Regex MustNotChange();
 
-    // "the TV Series tab", "the "Actors" tab": a place that is a tab.
-    [GeneratedRegex(@"^(?:the\s+)?(?<name>(?:\S+\s+){0,3}\S+)\s+tab$", RegexOptions.IgnoreCase)]
-    private static partial Regex NamedTab();
-
     // "Nothing else should change", "nothing else may be touched", "everything else stays as it is".
     [GeneratedRegex(@"^(?:nothing|no\s+other\s+(?:thing|field|box|setting|value)s?)\s+else\s+(?:should|must|may|is\s+to|can|will)\s+(?:change|be\s+changed|move|be\s+moved|be\s+touched|be\s+modified|be\s+altered)$|^nothing\s+else\s+(?:changes|moves)$|^(?:everything|all)\s+else\s+(?:should\s+|must\s+|is\s+to\s+)?(?:stays?|remains?)\s+(?:as\s+(?:it|they)\s+(?:is|are|was|were)|unchanged|the\s+same|untouched)$", RegexOptions.IgnoreCase)]
     private static partial Regex NothingElse();

@@ -109,50 +109,6 @@ internal static partial class StepParser
         return AttachDialogReplies(ResolveOthers(OpenNamedTabs(SetAgain(ResolvePronouns(steps))))).Select((s, i) => s with { Number = i + 1 }).ToList();
     }
 
-    // "On the TV Series tab pick Firefly, then on the Actors tab choose …": a step placed on a tab is done there, so the tab
-    // is opened first (a click on the tab already open is nothing to do). Once per place: the steps after on the same tab
-    // are done there too.
-    private static List<InterpretedStep> OpenNamedTabs(List<InterpretedStep> steps)
-    {
-        for (var i = 0; i < steps.Count; i++)
-        {
-            if (steps[i].Context is not { } place || NamedTab().Match(place) is not { Success: true } tab
-                || i > 0 && string.Equals(steps[i - 1].Context, place, StringComparison.OrdinalIgnoreCase)
-                || steps[i] is { Kind: StepKind.Click, Role: RoleHint.Tab })
-            {
-                continue;
-            }
-
-            var target = $"the {tab.Groups["name"].Value.Trim()} tab";
-            if (i > 0 && steps[i - 1] is { Kind: StepKind.Click } before && string.Equals(before.Target, target, StringComparison.OrdinalIgnoreCase))
-            {
-                continue;
-            }
-
-            steps.Insert(i, Step(StepKind.Click, $"open {target}", target: target) with { Role = RoleHint.Tab, OpensPlace = true });
-            i++;
-        }
-
-        return steps;
-    }
-
-    // "Set Gender to Dudette, then change it back to Dude": after a value set in a named field (no editor opened), "change
-    // it to X" sets that field again; it replaces the text of an open editor only after a step that opened one.
-    private static List<InterpretedStep> SetAgain(List<InterpretedStep> steps)
-    {
-        for (var i = 1; i + 1 < steps.Count; i++)
-        {
-            if (steps[i] is { Kind: StepKind.PressKey, InEditor: true, Value: "Control+A" } && steps[i + 1] is { Kind: StepKind.Type, InEditor: true, Value: { } value }
-                && steps[i - 1] is { Kind: StepKind.Set or StepKind.Select, Target: { Length: > 0 } field })
-            {
-                steps[i] = Step(StepKind.Set, $"set {field} to {value} again", target: field, value: value);
-                steps.RemoveAt(i + 1);
-            }
-        }
-
-        return steps;
-    }
-
     private static string Unquoted(string phrase) => phrase.Replace("\"", "", StringComparison.Ordinal);
 
     // "Create a todo called "Renew passport", then mark it as done", "Type 5 into Quantity, then clear it": "it" is what
