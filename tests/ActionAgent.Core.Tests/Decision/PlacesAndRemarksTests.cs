@@ -102,6 +102,19 @@ public sealed class PlacesAndRemarksTests
         Assert.IsTrue(steps.Skip(1).All(s => s.Kind is StepKind.Implicit or StepKind.WaitForText), Show(steps));
     }
 
+    // "Add a second person: …" adds the record first; filled as a place, it filled the person already there and said
+    // Completed (batch 17's b17-je-11, once the fields could be found).
+    [TestMethod]
+    public void Parse_AddARecordThenItsFields_AddsItFirst()
+    {
+        var steps = StepInterpreter.Parse("Add a second person: name Maria Lopez, age 29, gender female.");
+
+        Assert.HasCount(2, steps, Show(steps));
+        Assert.AreEqual(StepKind.Click, steps[0].Kind, Show(steps));
+        Assert.IsNull(steps[1].Target, Show(steps));
+        Assert.HasCount(3, steps[1].Pairs, Show(steps));
+    }
+
     [TestMethod]
     public void Parse_FoldAway_Collapses()
     {

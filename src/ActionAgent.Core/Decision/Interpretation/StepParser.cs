@@ -527,6 +527,15 @@ internal static partial class StepParser
                 with { Pairs = CommaList().Split(filled.Pairs).Where(p => p.Trim().Length > 0).Select(p => q.Restore(p.Trim(), true)).ToList() }];
         }
 
+        if (Verbs.Match(text) is not { Kind: VerbKind.Fill or VerbKind.Type } && FieldList(text) is { } adding && Verbs.Match(adding.Place.Trim()) is { Kind: VerbKind.Add }
+            && QuoteToken().Matches(adding.Place).Count == 0)
+        {
+            // "Add a second person: name Maria Lopez, age 29": the record is added first and its fields filled after (the
+            // fields the adding brought), never the fields of a record already there.
+            return [.. ParseClause(adding.Place.Trim(), q), Step(StepKind.Implicit, display, value: q.Value(adding.Pairs.Trim()))
+                with { Pairs = CommaList().Split(adding.Pairs).Where(p => p.Trim().Length > 0).Select(p => q.Restore(p.Trim(), true)).ToList() }];
+        }
+
         if (Verbs.Match(text) is not { Kind: VerbKind.Fill or VerbKind.Type } && FieldList(text) is { } list)
         {
             // "Horizontal form wizard: first name Lena, last name Kovac, gender Male", "Update the profile details: phone
