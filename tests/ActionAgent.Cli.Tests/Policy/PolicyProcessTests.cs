@@ -140,7 +140,10 @@ public sealed partial class PolicyProcessTests
             await Assertions.Expect(page.Locator("body")).ToContainTextAsync("Submit refund");
             await page.GotoAsync($"{second.Url}approvals/{pending.Id}");
             await page.Locator("form.approve-form button.approve").ClickAsync();
-            await page.WaitForLoadStateAsync();
+            // The decision's page loads once the restarted server has recorded it; on a loaded CI machine (both CLI test
+            // halves at once) that took over Playwright's 30 s default once, so the wait is longer. What is checked is
+            // below: the run completes and the refund is filed once.
+            await page.WaitForLoadStateAsync(LoadState.Load, new() { Timeout = 120_000 });
         }
         finally
         {
