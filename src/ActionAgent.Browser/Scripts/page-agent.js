@@ -503,7 +503,7 @@
   // The words over a group of radios that share a name, written as a label before the group (a form generator's
   // "<label>Best language</label><div><label><input type=radio name=language>JavaScript</label>…</div>").
   function boxGroupLabel(box) {
-    if (box.localName !== 'input' || inputType(box) !== 'radio' || !box.name || !box.form && !box.ownerDocument) return '';
+    if (box.localName !== 'input' || inputType(box) !== 'radio' || !box.name) return '';
     const root = box.form || box.ownerDocument;
     const all = Array.from(root.querySelectorAll('input[type=radio]')).filter((r) => r.name === box.name);
     if (all.length < 2) return '';
@@ -541,6 +541,11 @@
       if (r.width > 0 && r.width <= 32 && r.height > 0 && r.height <= 32) return 'toggle';
     }
     return null;
+  }
+
+  // The same, for an element met on its own (the executor's checks): its parent is tested as an item there and then.
+  function drawnPart(el, tag, type) {
+    return roleOf(el, tag, type) ? null : plainTreePart(el, (li) => plainTreeItem(li, 'li'));
   }
 
   // An element's words without those of one child (a tree item's branch).
@@ -790,8 +795,10 @@
       }
 
       // A box of no height that clips what it holds (a closed branch, a collapsing panel) shows none of it.
-      const clipY = styleOf(el).overflowY;
-      if ((clipY === 'hidden' || clipY === 'clip') && el.firstElementChild && el.getBoundingClientRect().height < 1) return;
+      if (el.firstElementChild) {
+        const clipY = styleOf(el).overflowY;
+        if ((clipY === 'hidden' || clipY === 'clip') && el.getBoundingClientRect().height < 1) return;
+      }
 
       const type = inputType(el);
       let role = roleOf(el, tag, type);
@@ -1165,7 +1172,7 @@
     // What the element says and where it leads now, named as the observation named it: the executor refuses to act on an
     // element that was relabelled or repointed after it was judged (and perhaps approved).
     const branch = args.role === 'treeitem' ? ownBranch(el) : null;
-    const part = (args.role === 'button' || args.role === 'checkbox') && !roleOf(el, tag, res.type) ? plainTreePart(el, (li) => plainTreeItem(li, 'li')) : null;
+    const part = args.role === 'button' || args.role === 'checkbox' ? drawnPart(el, tag, res.type) : null;
     if (args.role) res.name = cap(part ? partName(el) : itemName(el, tag, res.type, args.role, branch), 150);
     if (tag === 'a' && el.href) res.href = el.href;
     // A control that announces a popup (a menu item with a submenu, a disclosure): what pointing at it opens is its effect.
@@ -1463,7 +1470,7 @@
     else if (el.hasAttribute('aria-checked')) res.checked = el.getAttribute('aria-checked') === 'true';
     else if (tag === 'label' && el.control && (el.control.type === 'checkbox' || el.control.type === 'radio')) res.checked = !!el.control.checked;
     else {
-      const part = roleOf(el, tag, type) ? null : plainTreePart(el, (li) => plainTreeItem(li, 'li'));
+      const part = drawnPart(el, tag, type);
       if (part === 'check') res.checked = partChecked(el);
       else if (part === 'toggle') res.expanded = partExpanded(el);
     }

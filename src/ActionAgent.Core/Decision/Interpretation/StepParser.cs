@@ -446,8 +446,16 @@ internal static partial class StepParser
     }
 
     // "Fold Chocolate back up", "collapse the Billing section again": the particle says which way, not what.
-    private static string FoldParticle(string verb, string rest) =>
-        verb.ToLowerInvariant() is "fold" or "fold up" or "fold away" or "collapse" ? FoldBack().Replace(rest, "") : rest;
+    private static string FoldParticle(string verb, string rest) => Folds(verb) ? FoldBack().Replace(rest, "") : rest;
+
+    // "collapse", "fold", "fold up", "fold away": the verbs that close what is open.
+    private static bool Folds(string verb) => verb.ToLowerInvariant() is "fold" or "fold up" or "fold away" or "collapse";
+
+    // "name Ada Lovelace, age 29": a list of fields each with its value, as one step (in a place, or where the step before
+    // brought them when the place is null).
+    private static InterpretedStep FieldPairs(string pairs, string? place, string display, ClauseText q) =>
+        Step(StepKind.Implicit, display, target: place, value: q.Value(pairs.Trim()))
+            with { Pairs = CommaList().Split(pairs).Where(p => p.Trim().Length > 0).Select(p => q.Restore(p.Trim(), true)).ToList() };
 
     [GeneratedRegex(@"\s+(?:back\s+)?(?:up|in|again|shut|closed)$|\s+back$", RegexOptions.IgnoreCase)]
     private static partial Regex FoldBack();
@@ -523,8 +531,7 @@ internal static partial class StepParser
         {
             // "Fill it in: Name Ada Lovelace, Email ada@x.test, DOB 10/12/15": the fields each with its value, where the step
             // before brought them (the verb and its pronoun name no place).
-            return [Step(StepKind.Implicit, display, value: q.Value(filled.Pairs.Trim()))
-                with { Pairs = CommaList().Split(filled.Pairs).Where(p => p.Trim().Length > 0).Select(p => q.Restore(p.Trim(), true)).ToList() }];
+            return [FieldPairs(filled.Pairs, null, display, q)];
         }
 
         if (Verbs.Match(text) is not { Kind: VerbKind.Fill or VerbKind.Type } && FieldList(text) is { } adding && Verbs.Match(adding.Place.Trim()) is { Kind: VerbKind.Add }
@@ -532,8 +539,7 @@ internal static partial class StepParser
         {
             // "Add a second person: name Maria Lopez, age 29": the record is added first and its fields filled after (the
             // fields the adding brought), never the fields of a record already there.
-            return [.. ParseClause(adding.Place.Trim(), q), Step(StepKind.Implicit, display, value: q.Value(adding.Pairs.Trim()))
-                with { Pairs = CommaList().Split(adding.Pairs).Where(p => p.Trim().Length > 0).Select(p => q.Restore(p.Trim(), true)).ToList() }];
+            return [.. ParseClause(adding.Place.Trim(), q), FieldPairs(adding.Pairs, null, display, q)];
         }
 
         if (Verbs.Match(text) is not { Kind: VerbKind.Fill or VerbKind.Type } && FieldList(text) is { } list)
@@ -541,8 +547,7 @@ internal static partial class StepParser
             // "Horizontal form wizard: first name Lena, last name Kovac, gender Male", "Update the profile details: phone
             // number 202 555 0199, state Oregon": a place, then the fields it holds each with its value (or one field and a
             // value with commas: told apart on the page).
-            return [Step(StepKind.Implicit, display, target: q.Restore(list.Place.Trim(), true), value: q.Value(list.Pairs.Trim()))
-                with { Pairs = CommaList().Split(list.Pairs).Where(p => p.Trim().Length > 0).Select(p => q.Restore(p.Trim(), true)).ToList() }];
+            return [FieldPairs(list.Pairs, q.Restore(list.Place.Trim(), true), display, q)];
         }
 
         if (HeaderSort(text, display, q) is { } headerSort)
@@ -732,7 +737,7 @@ internal static partial class StepParser
             // "cancel the edit": the page's Cancel button; "cancel the order": a "Cancel order" button.
             VerbKind.Click when word.Equals("cancel", StringComparison.OrdinalIgnoreCase) =>
                 [Step(StepKind.Click, display, target: CancelWhat().IsMatch(rest.Trim()) ? "Cancel" : q.Restore($"{word} {rest}", true))],
-            VerbKind.Click => [GroupOfTarget(Step(StepKind.Click, display, target: q.Restore(WherePlaced(FoldParticle(word, rest)), true)) with { Expands = word.ToLowerInvariant() is "expand" or "unfold", Collapses = word.ToLowerInvariant() is "collapse" or "fold" or "fold up" or "fold away" })],
+            VerbKind.Click => [GroupOfTarget(Step(StepKind.Click, display, target: q.Restore(WherePlaced(FoldParticle(word, rest)), true)) with { Expands = word.ToLowerInvariant() is "expand" or "unfold", Collapses = Folds(word) })],
             VerbKind.DoubleClick => [Step(StepKind.DoubleClick, display, target: q.Restore(rest, true))],
             VerbKind.RightClick => [Step(StepKind.RightClick, display, target: q.Restore(rest, true))],
             VerbKind.Hover => [Step(StepKind.Hover, display, target: q.Restore(rest, true))],
