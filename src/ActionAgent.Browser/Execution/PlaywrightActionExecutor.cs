@@ -179,7 +179,27 @@ public sealed partial class PlaywrightActionExecutor : IActionExecutor
         // on hover only once a mouse is seen) look for two close moves in a row; one long jump reads as a tap.
         await Guard(() => Page.Mouse.MoveAsync((float)target.X - 2, (float)target.Y - 1, new MouseMoveOptions { Steps = 4 }), ct).ConfigureAwait(false);
         await Guard(() => Page.Mouse.MoveAsync((float)target.X, (float)target.Y, new MouseMoveOptions { Steps = 2 }), ct).ConfigureAwait(false);
+        await RestAsync(ct).ConfigureAwait(false);
         return ActionOutcome.Success($"moved the mouse over {target}{target.Notes}");
+    }
+
+    // What a hover shows after a delay (a tooltip after 750 ms, a menu after 300 ms) is timed by the page: the hand rests
+    // while a timeout the hover scheduled is due within HoverRest, so the next look sees what the hover brought.
+    private static readonly TimeSpan HoverRest = TimeSpan.FromMilliseconds(1200);
+
+    private async Task RestAsync(CancellationToken ct)
+    {
+        var until = DateTime.UtcNow + HoverRest + TimeSpan.FromMilliseconds(300);
+        while (DateTime.UtcNow < until)
+        {
+            var due = await Script<DueResult>(new { op = "due", key = session.ScriptKey, ms = (int)HoverRest.TotalMilliseconds }, ct).ConfigureAwait(false);
+            if (due.Ms < 0)
+            {
+                return;
+            }
+
+            await Task.Delay(TimeSpan.FromMilliseconds(Math.Clamp(due.Ms + 50, 50, 400)), ct).ConfigureAwait(false);
+        }
     }
 
     private static readonly HashSet<string> ValueOnlyInputTypes = new(StringComparer.OrdinalIgnoreCase)

@@ -149,6 +149,13 @@ internal sealed class ScrollResult
     public string? Token { get; set; }
 }
 
+/// <summary>How soon a timeout the agent's action scheduled is due, in ms (-1: none within the asked time).</summary>
+internal sealed class DueResult
+{
+    public string Status { get; set; } = "";
+    public int Ms { get; set; } = -1;
+}
+
 internal sealed class FindTextResult
 {
     public string Status { get; set; } = "";

@@ -47,6 +47,11 @@
     window.addEventListener('pointerdown', onPress, true);
     window.addEventListener('mousedown', onPress, true);
   }
+  // What the pointer is over (the agent's hover or click): a tooltip that shows then names it (see tooltipNames).
+  if (!st.overWatch && typeof window.addEventListener === 'function') {
+    st.overWatch = true;
+    window.addEventListener('mouseover', (e) => { st.over = (e.composedPath && e.composedPath()[0]) || e.target; }, true);
+  }
   // The timers' side (page-timers.js, an init script): a callback of the page's own timer hands over what it changed.
   const timers = top[KEY + '_t'];
   if (timers && st.mo && !timers.flush) {
@@ -439,6 +444,82 @@
     return '';
   }
 
+  // A pointer cursor drawn only under the mouse (".ib-plus:hover { cursor: pointer }", an icon toolbar): the hand shows
+  // when a person moves over it, so it is as clickable as one that always shows it. The page's own style sheets say which
+  // elements: rules setting cursor: pointer whose subject (the last compound of the selector) is :hover, read once per
+  // observation; sheets from another origin cannot be read and are passed over.
+  function hoverPointerSelector(doc) {
+    const memo = st.hoverPointer || (st.hoverPointer = new WeakMap());
+    let sel = memo.get(doc);
+    if (sel !== undefined) return sel;
+    const found = [];
+    const probe = doc.createDocumentFragment();
+    const take = (text) => {
+      for (const part of splitTop(text, ',')) {
+        const s = part.trim();
+        const subject = lastCompound(s);
+        if (subject.indexOf(':hover') < 0 || s.indexOf('::') >= 0 || s.slice(0, s.length - subject.length).indexOf(':hover') >= 0) continue;
+        const plain = s.replace(/:hover/g, '').trim();
+        const t = !plain || /[\s>+~]$/.test(plain) ? plain + '*' : plain;
+        try { probe.querySelector(t); } catch (e) { continue; }
+        if (!found.includes(t)) found.push(t);
+      }
+    };
+    const rules = (list, depth) => {
+      if (!list || depth > 4) return;
+      for (const rule of list) {
+        if (found.length >= 500) return;
+        if (rule.selectorText !== undefined && rule.style) {
+          if (rule.style.cursor === 'pointer' && rule.selectorText.indexOf(':hover') >= 0) take(rule.selectorText);
+        } else if (rule.cssRules) {
+          if (rule.media && rule.media.mediaText && !doc.defaultView.matchMedia(rule.media.mediaText).matches) continue;
+          rules(rule.cssRules, depth + 1);
+        }
+      }
+    };
+    for (const sheet of Array.from(doc.styleSheets || [])) {
+      let list = null;
+      try { list = sheet.cssRules; } catch (e) { list = null; }
+      rules(list, 0);
+    }
+    sel = found.join(',');
+    memo.set(doc, sel);
+    return sel;
+  }
+
+  function hoverPointer(el) {
+    const sel = hoverPointerSelector(el.ownerDocument);
+    if (!sel) return false;
+    try { return el.matches(sel); } catch (e) { return false; }
+  }
+
+  // A selector list split at its own commas (not those inside :not(…) or [attr="a,b"]), and a selector's last compound.
+  function splitTop(text, sep) {
+    const out = [];
+    let depth = 0, quote = '', from = 0;
+    for (let i = 0; i < text.length; i++) {
+      const ch = text[i];
+      if (quote) { if (ch === quote) quote = ''; continue; }
+      if (ch === '"' || ch === "'") quote = ch;
+      else if (ch === '(' || ch === '[') depth++;
+      else if (ch === ')' || ch === ']') depth--;
+      else if (ch === sep && depth === 0) { out.push(text.slice(from, i)); from = i + 1; }
+    }
+    out.push(text.slice(from));
+    return out;
+  }
+
+  function lastCompound(s) {
+    let depth = 0;
+    for (let i = s.length - 1; i >= 0; i--) {
+      const ch = s[i];
+      if (ch === ')' || ch === ']') depth++;
+      else if (ch === '(' || ch === '[') depth--;
+      else if (depth === 0 && /[\s>+~]/.test(ch)) return s.slice(i + 1);
+    }
+    return s;
+  }
+
   // The group of child items a tree item holds, if it holds one itself (not through another item).
   function ownBranch(el) {
     for (let c = el.firstElementChild; c; c = c.nextElementSibling) {
@@ -667,6 +748,21 @@
         if (t && !words.includes(t)) words.push(t);
       }
     }
+    // An icon drawn by CSS alone (no text, no children, small) in an icon set of its own: "ib-arrow-left-full",
+    // "cal-plus". A short prefix, then words; only when nothing above named it.
+    if (!words.length && textless && own && !el.firstElementChild) {
+      const r = el.getBoundingClientRect();
+      if (r.width <= 48 && r.height <= 48) {
+        for (const token of own.split(/\s+/)) {
+          const m = /^[a-z]{1,3}-([a-z]{2,}(?:-[a-z]+)*)$/i.exec(token);
+          if (!m) continue;
+          for (const part of m[1].toLowerCase().split('-')) {
+            const w = ICON_SKIP.has(part) ? null : ICON_WORD[part] || part;
+            if (w && !words.includes(w)) words.push(w);
+          }
+        }
+      }
+    }
     // An image button says what it shows by its file name when its alt text does not ("calendar.gif").
     const img = el.localName === 'img' ? el : textless && el.querySelector ? el.querySelector('img') : null;
     if (img && img.getAttribute('src')) {
@@ -776,9 +872,66 @@
     return tag + (name ? ' "' + name + '"' : '');
   }
 
+  // The name an element is listed by and checked against before acting: its own, or the tooltip that named it.
+  function shownName(el, tag, type, role, branch, part) {
+    const own = cap(part ? partName(el) : itemName(el, tag, type, role, branch), 150);
+    return own || (st.tips && st.tips.get(el)) || '';
+  }
+
+  // Text in one of a run of like boxes (a calendar's day cells, a board's cards, a grid drawn with divs): an item a
+  // person points at ("the 22nd", "the third card") like a list item or a table cell, however far from any control.
+  // Like: the same tag and classes, at least three of them side by side, the text itself or up to two boxes out.
+  function repeatedItem(el) {
+    let n = el;
+    for (let depth = 0; depth < 3 && n && n.parentElement && n.parentElement !== document.body; depth++, n = n.parentElement) {
+      const cls = n.getAttribute('class') || '';
+      if (!cls.trim()) continue;
+      let like = 0;
+      for (let c = n.parentElement.firstElementChild; c && like < 3; c = c.nextElementSibling) {
+        if (c.localName === n.localName && (c.getAttribute('class') || '') === cls) like++;
+      }
+      if (like >= 3) return true;
+    }
+    return false;
+  }
+
+  // A control with no name of its own (an icon drawn by CSS) whose tooltip shows while the pointer is over it: the
+  // tooltip's words are its name, as a person reads them, kept for later looks (the tooltip goes when the pointer
+  // leaves). A tooltip is an element with role=tooltip or a class word "tooltip", shown, of one short line. It tells
+  // what something else is, so it is never listed itself (a click on it would land on the tooltip, not on the control).
+  // Only a tooltip that came since the last look names the control under the pointer, and only when it shows by it: one
+  // left showing (or always shown) came with something else.
+  const TOOLTIP_CLASS = /(^|[-_])tool-?tips?($|[-_])/i;
+  function tooltipNames(out, drop) {
+    const shown = [];
+    for (const t of Array.from(document.querySelectorAll('[role=tooltip], [class*=tooltip i], [class*=tool-tip i]'))) {
+      if (t.getAttribute('role') !== 'tooltip' && !classState(t, TOOLTIP_CLASS)) continue;
+      if (!t.checkVisibility({ visibilityProperty: true, opacityProperty: true })) continue;
+      const words = collapse(visibleText(t));
+      if (words.length > 0 && words.length <= 60) shown.push({ t, words });
+    }
+    for (const e of out) if (e.textish && shown.some((x) => x.t === e.el || x.t.contains(e.el))) drop.add(e);
+    const before = st.tipsShown || [];
+    st.tipsShown = shown;
+    const fresh = shown.filter((x) => !before.some((b) => b.t === x.t && b.words === x.words));
+    const over = st.over && st.over.isConnected ? st.over : null;
+    if (!over || fresh.length !== 1) return;
+    const tip = fresh[0];
+    let owner = null;
+    for (let n = over; n && !owner; n = n.parentElement) owner = out.find((e) => e.el === n && !e.textish) || null;
+    if (!owner || owner.name || tip.t.contains(owner.el)) return;
+    const r = tip.t.getBoundingClientRect();
+    const o = owner.el.getBoundingClientRect();
+    const gap = Math.hypot(Math.max(0, Math.max(r.left, o.left) - Math.min(r.right, o.right)), Math.max(0, Math.max(r.top, o.top) - Math.min(r.bottom, o.bottom)));
+    if (gap > 120) return;
+    owner.name = tip.words;
+    (st.tips || (st.tips = new WeakMap())).set(owner.el, tip.words);
+  }
+
   // ---------------------------------------------------------------- observe
   function observe() {
     const maxElements = args.maxElements || 400;
+    st.hoverPointer = null; // style sheets may have changed since the last look
     const out = [];
     const notes = [];
     const emitted = new WeakSet();
@@ -836,7 +989,8 @@
           for (let c = el.firstChild; c; c = c.nextSibling) if (c.nodeType === 3) own += c.data;
           own = collapse(own);
           const cs = styleOf(el);
-          if (cs.cursor === 'pointer' && !(el.parentElement && styleOf(el.parentElement).cursor === 'pointer') && tag !== 'html' && tag !== 'body' && tag !== 'svg') {
+          const pointer = (e) => styleOf(e).cursor === 'pointer' || hoverPointer(e);
+          if (tag !== 'html' && tag !== 'body' && tag !== 'svg' && pointer(el) && !(el.parentElement && pointer(el.parentElement))) {
             role = 'button';
             weak = true;
           } else if (own && tag !== 'html' && tag !== 'body') {
@@ -858,7 +1012,7 @@
           const e = {
             id, role, tag, x: round(box.l), y: round(box.t), w: round(r.width), h: round(height), frame: ctx.path,
           };
-          e.name = cap(part ? partName(el) : itemName(el, tag, type, role, branch), 150);
+          e.name = shownName(el, tag, type, role, branch, part);
           if (part === 'check') {
             e.checked = partChecked(el);
             // A locked node cannot be ticked; its branch still opens and closes.
@@ -984,6 +1138,7 @@
 
     // Labels whose control is shown add nothing (the control carries the name); keep the others (styled checkboxes).
     const drop = new Set();
+    tooltipNames(out, drop);
     for (const { e, control } of labelFor) if (control && emitted.has(control)) drop.add(e);
 
     // A styled box: the real checkbox or radio is hidden (clipped, transparent, a pixel wide) and its label is what people
@@ -1043,7 +1198,7 @@
       Math.max(0, Math.max(a.y, b.y) - Math.min(a.y + a.h, b.y + b.h)));
     const ITEM_TAGS = new Set(['li', 'td', 'th', 'dt', 'dd']);
     const keepText = new Set(texts.filter((t) => t.role === 'heading' || t.tag === 'label' || t.tag === 'legend'
-      || ITEM_TAGS.has(t.tag) || controls.length === 0 || controls.some((c) => gap(t, c) <= 150)));
+      || ITEM_TAGS.has(t.tag) || controls.length === 0 || controls.some((c) => gap(t, c) <= 150) || repeatedItem(t.el)));
 
     let result = out.filter((e) => !drop.has(e) && (!e.textish || keepText.has(e)));
     if (result.length > maxElements) {
@@ -1173,7 +1328,7 @@
     // element that was relabelled or repointed after it was judged (and perhaps approved).
     const branch = args.role === 'treeitem' ? ownBranch(el) : null;
     const part = args.role === 'button' || args.role === 'checkbox' ? drawnPart(el, tag, res.type) : null;
-    if (args.role) res.name = cap(part ? partName(el) : itemName(el, tag, res.type, args.role, branch), 150);
+    if (args.role) res.name = shownName(el, tag, res.type, args.role, branch, part);
     if (tag === 'a' && el.href) res.href = el.href;
     // A control that announces a popup (a menu item with a submenu, a disclosure): what pointing at it opens is its effect.
     // The announcing element may be the item's wrapper or its inner link (a menu's <li> around the item that says so).
@@ -1608,6 +1763,7 @@
     case 'selectText': return selectText();
     case 'applyRange': return applyRange();
     case 'idle': return { status: 'ok', token: st.token, idleMs: idleMs(), live: st.liveCount || 0, restless: restless(), requests: (top[KEY + '_t'] && top[KEY + '_t'].pending) ? top[KEY + '_t'].pending.requests : 0 };
+    case 'due': { const t = top[KEY + '_t']; return { status: 'ok', ms: t && typeof t.dueWithin === 'function' ? t.dueWithin(args.ms || 0) : -1 }; }
     case 'arm': setActing(false); setBaseline(); setActing(true); return { status: 'ok', token: st.token };
     case 'rest': setActing(false); return { status: 'ok', token: st.token };
     case 'form': return formFields();

@@ -59,6 +59,19 @@
       Object.defineProperty(replaced, 'toString', { value: () => Function.prototype.toString.call(original) });
     } catch (e) { /* cosmetic */ }
   };
+  // Timeouts an action of the agent scheduled, by when they are due: what a hover shows after a delay (a tooltip, a
+  // hover menu) comes with one, and a hover waits for it as a person's hand rests (see dueWithin).
+  const clock = () => (typeof performance !== 'undefined' ? performance.now() : Date.now());
+  const due = new Map();
+  T.dueWithin = (ms) => {
+    const t = clock();
+    let soon = -1;
+    for (const [id, at] of due) {
+      if (at < t - 1000) { due.delete(id); continue; }
+      if (at <= t + ms && (soon < 0 || at < soon)) soon = at;
+    }
+    return soon < 0 ? -1 : Math.max(0, Math.round(soon - t));
+  };
   // set: the pending set the scheduled callback belongs to; once: the callback runs once (it leaves the set then).
   const patch = (name, set, once) => {
     const original = window[name];
@@ -67,9 +80,11 @@
       [name](callback) {
         const args = Array.prototype.slice.call(arguments);
         const slot = { id: undefined };
-        if (typeof callback === 'function') args[0] = wrap(callback, T.own || !T.armed, once ? () => set.delete(slot.id) : null);
+        const acted = name === 'setTimeout' && T.armed && !T.own;
+        if (typeof callback === 'function') args[0] = wrap(callback, T.own || !T.armed, once ? () => { set.delete(slot.id); due.delete(slot.id); } : null);
         slot.id = original.apply(this, args);
         set.add(slot.id);
+        if (acted) due.set(slot.id, clock() + (Number(args[1]) || 0));
         return slot.id;
       },
     }[name];
@@ -79,7 +94,7 @@
   const unpatch = (name, set) => {
     const original = window[name];
     if (typeof original !== 'function') return;
-    const replaced = { [name](id) { set.delete(id); return original.apply(this, arguments); } }[name];
+    const replaced = { [name](id) { set.delete(id); due.delete(id); return original.apply(this, arguments); } }[name];
     disguise(replaced, original);
     window[name] = replaced;
   };

@@ -192,9 +192,16 @@ internal sealed partial class CalendarView
         return runs.Where(r => r.Count >= 28).ToList();
     }
 
+    // "7", or written as an ordinal ("7th", "22nd": calendars that say the day as it is read).
     private static int? DayNumber(PageItem item)
     {
         var text = item.Display.Trim();
+        if (text.Length is > 2 and <= 4 && (text.EndsWith("st", StringComparison.Ordinal) || text.EndsWith("nd", StringComparison.Ordinal)
+            || text.EndsWith("rd", StringComparison.Ordinal) || text.EndsWith("th", StringComparison.Ordinal)))
+        {
+            text = text[..^2];
+        }
+
         return text.Length is > 0 and <= 2 && text.All(char.IsAsciiDigit) && int.Parse(text, CultureInfo.InvariantCulture) is var d and >= 1 and <= 31 ? d : null;
     }
 

@@ -78,6 +78,9 @@ internal sealed class RunCursor(string task, IReadOnlyList<InterpretedStep> step
     /// <summary>Elements hovered (or otherwise explored) for the current step, each tried once.</summary>
     public HashSet<int> Explored { get; } = [];
 
+    /// <summary>Unnamed icon buttons hovered in this run to read their tooltips, each once.</summary>
+    public HashSet<int> TooltipLooks { get; } = [];
+
     /// <summary>Elements whose action failed for the current step: grounded again only if nothing else fits as well.</summary>
     public HashSet<int> Penalized { get; } = [];
 

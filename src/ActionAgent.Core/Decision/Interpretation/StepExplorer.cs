@@ -46,6 +46,64 @@ internal sealed class StepExplorer(StepInterpreterOptions options)
         return (new HoverAction(target), $"hovering {row.Item.RoleWord} '{row.Item.Display}' to reveal the controls of its row");
     }
 
+    /// <summary>
+    /// An unnamed icon button to hover so its tooltip names it (a toolbar drawn as icons whose names show only under the
+    /// pointer), the next in reading order; null when the step does not point at a named thing or none is left.
+    /// </summary>
+    public (BrowserAction Action, string Reason)? NextTooltip(InterpretedStep step, PageIndex page, IReadOnlySet<int> tried)
+    {
+        // A named target, or the month arrows of a calendar that shows none ("Previous Month" and "Next Month" drawn as
+        // icons).
+        var named = step.Kind is StepKind.Click or StepKind.DoubleClick or StepKind.Hover && !string.IsNullOrWhiteSpace(step.Target);
+        var arrows = step.Kind == StepKind.ShowMonth && CalendarView.Read(page) is { } calendar && (calendar.Previous is null || calendar.Next is null);
+        if (!named && !arrows)
+        {
+            return null;
+        }
+
+        // The icons whose drawing says something like it first (an arrow for a month arrow; "add" for "Add Event"), then
+        // the rest in reading order.
+        var wanted = named ? Words(step.Target!) : ArrowWords;
+        var icon = page.Items.Where(i => i.Role == "button" && i.Element.Name.Length == 0 && string.IsNullOrEmpty(i.Element.Text)
+                && !i.IsHidden && !i.Element.IsOffscreen && !i.Element.Disabled && !tried.Contains(i.Element.Id)
+                && i.Element.Bounds.Width <= 48 && i.Element.Bounds.Height <= 48)
+            .OrderBy(i => Words(i.Element.Icon ?? "").Overlaps(wanted) ? 0 : 1)
+            .ThenBy(i => i.Element.Bounds.Y).ThenBy(i => i.Element.Bounds.X)
+            .FirstOrDefault();
+        if (icon is null)
+        {
+            return null;
+        }
+
+        var at = ActionTarget.Element(icon.Element.Id, icon.Display.Length > 0 ? icon.Display : "an unnamed icon");
+        return (new HoverAction(at), $"hovering an unnamed icon button at ({icon.Element.Bounds.X:0},{icon.Element.Bounds.Y:0}) to read its tooltip");
+    }
+
+    private static readonly HashSet<string> ArrowWords = ["arrow", "chevron", "caret", "angle", "left", "right", "prev", "previous", "next", "back", "forward"];
+
+    // What an icon draws for a word of a name: "Next Month" is a right arrow, "New Event" a plus.
+    private static readonly Dictionary<string, string[]> Drawn = new(StringComparer.Ordinal)
+    {
+        ["next"] = ["right", "arrow", "forward"], ["previous"] = ["left", "arrow", "back"], ["prev"] = ["left", "arrow", "back"],
+        ["back"] = ["left", "arrow"], ["forward"] = ["right", "arrow"], ["new"] = ["add", "plus"], ["create"] = ["add", "plus"],
+        ["add"] = ["plus"], ["remove"] = ["delete", "trash", "close"], ["delete"] = ["trash", "remove"], ["find"] = ["search"],
+        ["menu"] = ["hamburger", "bars"], ["edit"] = ["pencil"], ["settings"] = ["cog", "gear"],
+    };
+
+    private static HashSet<string> Words(string text)
+    {
+        var words = text.ToLowerInvariant().Split([' ', '-', '_', '.', ',', '(', ')', '"', '\''], StringSplitOptions.RemoveEmptyEntries).Where(w => w.Length > 1).ToHashSet();
+        foreach (var w in words.ToList())
+        {
+            if (Drawn.TryGetValue(w, out var drawn))
+            {
+                words.UnionWith(drawn);
+            }
+        }
+
+        return words;
+    }
+
     // A closed branch that names the target's parent: codes and paths spell their parents ("node-0-1" of "node-0-1-1"),
     // so the closed item whose name begins the target's, the longest such; or the place the step names ("In the Reports
     // folder"). Nothing else is opened: a look changes the page, and only one with a reason is taken.

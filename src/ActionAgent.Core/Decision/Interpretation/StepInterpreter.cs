@@ -346,6 +346,15 @@ public sealed class StepInterpreter : IDecider
                         $"exploring for '{step.Target ?? step.Text}' ({Where(cursor)}, look {cursor.Explored.Count} of {_options.MaxExplorationsPerStep}): {look.Reason}; {grounding.Reason}",
                         step, 0.5);
 
+                case GroundingStatus.NotFound when cursor.TooltipLooks.Count < _options.MaxTooltipLooks
+                    && _explorer.NextTooltip(step, page, cursor.TooltipLooks) is { } tip:
+                    cursor.TooltipLooks.Add(tip.Action.PrimaryTarget?.ElementId ?? -1);
+                    cursor.Pending = RunCursor.Proposed.Explore;
+                    _logger.LogDebug("Run {RunId}: step {Index} not found, reading a tooltip", context.RunId, cursor.Index + 1);
+                    return Propose(tip.Action,
+                        $"exploring for '{step.Target ?? step.Text}' ({Where(cursor)}, tooltip {cursor.TooltipLooks.Count} of at most {_options.MaxTooltipLooks}): {tip.Reason}; {grounding.Reason}",
+                        step, 0.5);
+
                 default:
                     // Wait only while the page may still bring the target: something comes close, or the page is
                     // loading, and it changed since the last look. An idle page that has nothing like it fails now.

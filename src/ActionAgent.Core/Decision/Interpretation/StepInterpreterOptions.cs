@@ -36,6 +36,12 @@ public sealed class StepInterpreterOptions
     public int MaxExplorationsPerStep { get; set; } = 2;
 
     /// <summary>
+    /// Unnamed icon buttons hovered in a run to read their tooltips, when a step's target is not on the page (an icon
+    /// toolbar named only by tooltips: "Add Event", "Previous Month"). Each is hovered once per run. Default: 24.
+    /// </summary>
+    public int MaxTooltipLooks { get; set; } = 24;
+
+    /// <summary>
     /// Actions a repeated step may take: a calendar step's moves to its month (a month forward or back, a drop-down
     /// choice), an "every box" step's clicks. Default: 40.
     /// </summary>

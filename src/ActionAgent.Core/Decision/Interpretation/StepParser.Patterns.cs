@@ -50,8 +50,9 @@ internal static partial class StepParser
     [GeneratedRegex(@"^(?<target>.+?)\s+(?:must|should|may)\s+not\s+(?:change|be changed|move|be moved|be touched|be modified|be altered)$", RegexOptions.IgnoreCase)]
     private static partial Regex MustNotChange();
 
-    // "Nothing else should change", "nothing else may be touched", "everything else stays as it is".
-    [GeneratedRegex(@"^(?:nothing|no\s+other\s+(?:thing|field|box|setting|value)s?)\s+else\s+(?:should|must|may|is\s+to|can|will)\s+(?:change|be\s+changed|move|be\s+moved|be\s+touched|be\s+modified|be\s+altered)$|^nothing\s+else\s+(?:changes|moves)$|^(?:everything|all)\s+else\s+(?:should\s+|must\s+|is\s+to\s+)?(?:stays?|remains?)\s+(?:as\s+(?:it|they)\s+(?:is|are|was|were)|unchanged|the\s+same|untouched)$", RegexOptions.IgnoreCase)]
+    // "Nothing else should change", "nothing else may be touched", "everything else stays as it is"; "Add nothing",
+    // "Change nothing else".
+    [GeneratedRegex(@"^(?:add|change|save|delete|remove|create|submit|touch|tick|untick|select|type|click|move|edit|alter)\s+nothing(?:\s+else)?$|^(?:nothing|no\s+other\s+(?:thing|field|box|setting|value)s?)\s+else\s+(?:should|must|may|is\s+to|can|will)\s+(?:change|be\s+changed|move|be\s+moved|be\s+touched|be\s+modified|be\s+altered)$|^nothing\s+else\s+(?:changes|moves)$|^(?:everything|all)\s+else\s+(?:should\s+|must\s+|is\s+to\s+)?(?:stays?|remains?)\s+(?:as\s+(?:it|they)\s+(?:is|are|was|were)|unchanged|the\s+same|untouched)$", RegexOptions.IgnoreCase)]
     private static partial Regex NothingElse();
 
     [GeneratedRegex(@"^(?:change|touch|modify|alter|move|edit|disturb|reorder|rearrange)\s+(?<target>.+)$", RegexOptions.IgnoreCase)]
