@@ -1078,11 +1078,12 @@
             const level = parseInt(el.getAttribute('aria-level') || (/^h[1-6]$/.test(tag) ? tag[1] : ''), 10);
             if (level) e.level = level;
           }
-          const rowEl = el.closest('tr, [role=row], li');
+          // A line of a list, a table or a definition list (a term with its own controls: "show code" beside an action).
+          const rowEl = el.closest('tr, [role=row], li, dt');
           if (rowEl && rowEl !== el) {
             e.row = rowKey(rowEl);
             // A table's body row (not its heading row): what "the third person in the table" counts.
-            if (rowEl.localName !== 'li' && !rowEl.querySelector('th, [role=columnheader]')) e.tableRow = true;
+            if (rowEl.localName !== 'li' && rowEl.localName !== 'dt' && !rowEl.querySelector('th, [role=columnheader]')) e.tableRow = true;
           }
           const sub = submenuOf(el, tag, role);
           if (sub !== undefined) e.submenu = sub;

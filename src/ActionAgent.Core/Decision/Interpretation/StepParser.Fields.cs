@@ -374,6 +374,17 @@ internal static partial class StepParser
 
     private static InterpretedStep Implicit(string text, string display, ClauseText q)
     {
+        // "Show the code behind "Remove …"": the thing to show is the code, by the named one; the named one is no target
+        // (clicking it would run it).
+        if (PartOfQuoted().Match(display) is { Success: true } part)
+        {
+            return Step(StepKind.Click, display, target: $"{part.Groups["verb"].Value} {part.Groups["part"].Value}") with
+            {
+                Context = part.Groups["owner"].Value.Trim('"'),
+                ContextIsOwner = true,
+            };
+        }
+
         var colon = ColonOrEquals().Match(text);
         return colon.Success && colon.Groups[1].Value.Split(' ', StringSplitOptions.RemoveEmptyEntries).Length <= 5
             ? Step(StepKind.Implicit, display, target: q.Restore(colon.Groups[1].Value, true), value: q.Value(colon.Groups[2].Value))

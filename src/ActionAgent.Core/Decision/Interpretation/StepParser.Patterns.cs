@@ -22,10 +22,13 @@ internal static partial class StepParser
     [GeneratedRegex(@"\bclick\s+(?:on\s+)?(?<target>.+?)\s+(?:while\s+holding(?: down)?|holding(?: down)?|with)\s+(?:the\s+)?(?<key>ctrl|control|shift|alt|cmd|command|meta)(?:\s+key)?(?:\s+(?:held|pressed|down))?\b", RegexOptions.IgnoreCase)]
     private static partial Regex ClickWhileHolding();
 
-    [GeneratedRegex(@"\s+(?<n>once|twice|thrice|(?:\d{1,2}|two|three|four|five|six|seven|eight|nine|ten)(?=\s+times))(?:\s+times)?\s*\.?$", RegexOptions.IgnoreCase)]
+    // "… three times", "… once" (not "at once": all together).
+    [GeneratedRegex(@"(?<!\bat)\s+(?<n>once|twice|thrice|(?:\d{1,2}|two|three|four|five|six|seven|eight|nine|ten)(?=\s+times))(?:\s+times)?\s*\.?$", RegexOptions.IgnoreCase)]
     private static partial Regex Repeated();
 
-    [GeneratedRegex(@"\s+(?<n>twice|thrice|(?:\d{1,2}|two|three|four|five|six|seven|eight|nine|ten)(?=\s+times))(?:\s+times)?(?=\s+(?:with|using|via|by\s+(?:clicking|pressing|tapping|hitting))\s)", RegexOptions.IgnoreCase)]
+    // "… three times with its + button", "… four times, so the layout ends where it started": the count before the
+    // instrument or the purpose.
+    [GeneratedRegex(@"\s+(?<n>twice|thrice|(?:\d{1,2}|two|three|four|five|six|seven|eight|nine|ten)(?=\s+times))(?:\s+times)?(?=\s+(?:with|using|via|by\s+(?:clicking|pressing|tapping|hitting))\s|,?\s+(?:so|so\s+that|in\s+order\s+to|to)\s)", RegexOptions.IgnoreCase)]
     private static partial Regex RepeatedBeforeInstrument();
 
     [GeneratedRegex(@"^(?:the\s+)?(?<menu>.+?)\s+(?:sub-?menu|menu)$", RegexOptions.IgnoreCase)]
@@ -376,4 +379,14 @@ internal static partial class StepParser
 
     [GeneratedRegex(@"\s+(?:in|on|of|from)\s+the\s+(?:list|page|table)(?:\s+of\s+\w+)?$", RegexOptions.IgnoreCase)]
     private static partial Regex WholeList();
+
+    // "Show the code behind "X"", "view the source of "X"": a part of a named thing, shown by a control of its own.
+    [GeneratedRegex(@"^(?<verb>show|view|reveal|display|see)\s+the\s+(?<part>[a-z]+(?:\s+[a-z]+)?)\s+(?:behind|of|for|under|beneath|below)\s+(?<owner>""[^""]+"")\.?$", RegexOptions.IgnoreCase)]
+    private static partial Regex PartOfQuoted();
+
+    [GeneratedRegex(@"^(?:with|using|via|by\s+(?:clicking|pressing|tapping|hitting|using))\s", RegexOptions.IgnoreCase)]
+    private static partial Regex InstrumentLead();
+
+    [GeneratedRegex(@"\s+(?:all\s+)?at\s+once\b", RegexOptions.IgnoreCase)]
+    private static partial Regex AtOnce();
 }

@@ -275,6 +275,7 @@ internal static partial class StepParser
             }
 
             var (plain, transform) = ReadTransform(clause);
+            plain = AtOnce().Replace(plain, ""); // "open every branch at once": all together, one step
             var times = 1;
             if (Repeated().Match(plain) is { Success: true } rep && rep.Index > 0)
             {
@@ -483,7 +484,9 @@ internal static partial class StepParser
                 // "…, but when the confirmation pops up, choose Cancel": the comma ends the condition, not the step.
                 var condition = strong[start..m.Index].Trim() is var before && ConditionLead().IsMatch(before) && !before.Contains(',', StringComparison.Ordinal)
                     && (DialogWords().IsMatch(before) || Asked().IsMatch(before));
-                if (m.Index > start && !dropOfDrag && !condition && (Verbs.StartsWithVerb(rest) || StartsSpecial(rest) || PlaceThenVerb(rest) || OnceReady(rest.Split(',')[0]) is not null || IsExpectation(rest)))
+                // "…, with the group's own close button": how the step before is done, not a step ("close" is no verb there).
+                var instrument = InstrumentLead().IsMatch(rest);
+                if (m.Index > start && !dropOfDrag && !condition && !instrument && (Verbs.StartsWithVerb(rest) || StartsSpecial(rest) || PlaceThenVerb(rest) || OnceReady(rest.Split(',')[0]) is not null || IsExpectation(rest)))
                 {
                     result.Add(strong[start..m.Index]);
                     start = m.Index + m.Length;
