@@ -128,9 +128,24 @@
     const tag = el.localName;
     const said = collapse(el.textContent).slice(0, 200);
     const href = el.href || '';
-    return (p) => composedContains(el, p) || labels.some((l) => composedContains(l, p)) || (!!el.control && composedContains(el.control, p))
+    return (p) => composedContains(el, p) || labels.some((l) => composedContains(l, p)) || (!!el.control && composedContains(el.control, p)) || ownCover(el, p)
       || (p !== document.body && p !== document.documentElement && composedContains(p, el))
       || (!el.isConnected && (() => { const q = p.closest && p.closest(tag); return !!q && collapse(q.textContent).slice(0, 200) === said && (q.href || '') === href; })());
+  }
+  // A clear layer the control's own widget lays over it to take the press (iCheck's <ins class="iCheck-helper">, opacity 0,
+  // over a hidden checkbox in the same small wrapper): part of the control. A clear layer from anywhere else (a page-wide
+  // cover, a frame laid over a button) is not: its wrapper with the control is big, or it is not clear.
+  function ownCover(el, p) {
+    if (!p || p.nodeType !== 1 || !el.parentElement || p === el || collapse(p.textContent)) return false;
+    let a = el.parentElement;
+    for (let k = 0; k < 2 && a && !a.contains(p); k++) a = a.parentElement;
+    if (!a || !a.contains(p) || a === document.body || a === document.documentElement) return false;
+    let clear = false;
+    for (let n = p; n && n !== a; n = n.parentElement) if (parseFloat(styleOf(n).opacity) === 0) { clear = true; break; }
+    if (!clear) return false;
+    const ra = a.getBoundingClientRect(), re = el.getBoundingClientRect(), rp = p.getBoundingClientRect();
+    const area = (r) => Math.max(1, r.width * r.height);
+    return area(ra) <= 4 * Math.max(area(re), area(rp)) && area(ra) <= 80 * 80;
   }
   // A box's checked state is a property, not an attribute: no mutation shows it, so the target's is kept aside.
   function boxState(el) {
@@ -1351,7 +1366,7 @@
     for (const [px, py] of points) {
       const hit = deepElementFromPoint(px, py);
       if (!firstHit) firstHit = hit;
-      if (hit && (composedContains(el, hit) && !(branch && composedContains(branch, hit)) || labels.some((l) => composedContains(l, hit)))) {
+      if (hit && (composedContains(el, hit) && !(branch && composedContains(branch, hit)) || labels.some((l) => composedContains(l, hit)) || ownCover(el, hit))) {
         res.px = px; res.py = py;
         return res;
       }
