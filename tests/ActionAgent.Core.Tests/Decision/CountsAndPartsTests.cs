@@ -57,4 +57,24 @@ public sealed class CountsAndPartsTests
 
         Assert.AreEqual(4, grounding.Action?.PrimaryTarget?.ElementId, grounding.Reason);
     }
+
+    // Batch 18 re-run at 093547c: the title became "Budget review and save it with Update" and the run said done.
+    [TestMethod]
+    public void Parse_RenameThenSaveItWithANamedButton_TypesOnlyTheNameAndPressesThatButton()
+    {
+        var steps = StepInterpreter.Parse("Rename \"New Event 1\" in the first calendar to Budget review and save it with Update.");
+
+        Assert.AreEqual("Budget review", steps.Single(s => s.Kind == StepKind.Type).Value, Show(steps));
+        Assert.AreEqual("Update", steps[^1].Target, Show(steps));
+        Assert.AreEqual(StepKind.Click, steps[^1].Kind);
+    }
+
+    [TestMethod]
+    public void Parse_ApplyItWithEnter_PressesTheKey()
+    {
+        var steps = StepInterpreter.Parse("Type \"sl\" into the country box and apply it with Enter.");
+
+        Assert.AreEqual(StepKind.PressKey, steps[^1].Kind, Show(steps));
+        Assert.AreEqual("Enter", steps[^1].Value);
+    }
 }

@@ -191,7 +191,8 @@ internal static partial class StepParser
     private static partial Regex WithControl();
 
     // "save", "save it", "submit the form", "apply the changes": a clause of its own (split off "… to France and save").
-    [GeneratedRegex(@"^(?<v>save|submit|apply)(?:\s+(?:it|them|this|that|everything|changes?|(?:the|your|my)\s+(?:changes?|form|row|edit|entry|record|settings)))?$", RegexOptions.IgnoreCase)]
+    // "save it with Update", "submit it using the Send button": the control named is the one pressed.
+    [GeneratedRegex(@"^(?<v>save|submit|apply)(?:\s+(?:it|them|this|that|everything|changes?|(?:the|your|my)\s+(?:changes?|form|row|edit|entry|record|settings)))?(?:\s+(?:with|using|via|by\s+(?:clicking|pressing))\s+(?:the\s+)?(?<control>[^,]+?))?$", RegexOptions.IgnoreCase)]
     private static partial Regex CommitClause();
 
     [GeneratedRegex(@"\s*\([^()]*\)")]
@@ -389,4 +390,7 @@ internal static partial class StepParser
 
     [GeneratedRegex(@"\s+(?:all\s+)?at\s+once\b", RegexOptions.IgnoreCase)]
     private static partial Regex AtOnce();
+
+    [GeneratedRegex(@"^(?:the\s+)?(?<k>enter|return|tab|escape)(?:\s+key)?$", RegexOptions.IgnoreCase)]
+    private static partial Regex KeyName();
 }

@@ -594,6 +594,17 @@ internal static partial class StepParser
                 "apply" => ["Apply", "Save", "OK"],
                 _ => ["Save", "Save changes", "Update", "Submit", "Apply", "OK", "Done"],
             };
+            if (commit.Groups["control"] is { Success: true } key && KeyName().Match(key.Value) is { Success: true } pressed)
+            {
+                // "apply it with Enter": the key, not a button of that name.
+                return [Step(StepKind.PressKey, display, value: char.ToUpperInvariant(pressed.Groups["k"].Value[0]) + pressed.Groups["k"].Value[1..].ToLowerInvariant())];
+            }
+
+            if (commit.Groups["control"] is { Success: true } control)
+            {
+                return [Step(StepKind.Click, display, target: q.Restore(control.Value, true)) with { Role = RoleHint.Button }];
+            }
+
             return [Step(StepKind.Click, display, target: names[0]) with { Alternatives = names[1..], Role = RoleHint.Button }];
         }
 
