@@ -95,6 +95,13 @@ internal sealed partial class CalendarView
         return new CalendarView(months, previous, next, monthSelect, yearSelect);
     }
 
+    /// <summary>How many months the page draws, in view or not (several calendars on one page): titles or runs of days.</summary>
+    public static int MonthCount(PageIndex page)
+    {
+        var all = page.Items.Where(i => !i.IsHidden).ToList();
+        return Math.Max(Titles(all).Count, DayRuns(all).Count);
+    }
+
     // A calendar whose title says the month and not the year ("December" over S M T W T F S and a run of days): the year
     // is the one nearest this year in which that month's 1st falls on the weekday of the column it sits in. Without a row
     // of weekday names to tell the columns by, nothing is assumed.

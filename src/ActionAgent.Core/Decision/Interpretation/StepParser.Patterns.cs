@@ -393,4 +393,7 @@ internal static partial class StepParser
 
     [GeneratedRegex(@"^(?:the\s+)?(?<k>enter|return|tab|escape)(?:\s+key)?$", RegexOptions.IgnoreCase)]
     private static partial Regex KeyName();
+
+    [GeneratedRegex(@"^(?:attach|upload|download|export|print|share)\s", RegexOptions.IgnoreCase)]
+    private static partial Regex UnreadDeed();
 }

@@ -486,7 +486,9 @@ internal static partial class StepParser
                     && (DialogWords().IsMatch(before) || Asked().IsMatch(before));
                 // "…, with the group's own close button": how the step before is done, not a step ("close" is no verb there).
                 var instrument = InstrumentLead().IsMatch(rest);
-                if (m.Index > start && !dropOfDrag && !condition && !instrument && (Verbs.StartsWithVerb(rest) || StartsSpecial(rest) || PlaceThenVerb(rest) || OnceReady(rest.Split(',')[0]) is not null || IsExpectation(rest)))
+                // "… and attach the minutes file to it": a deed no verb here reads is still a step of its own (it fails
+                // unless understood), never more words of the target before it.
+                if (m.Index > start && !dropOfDrag && !condition && !instrument && (Verbs.StartsWithVerb(rest) || UnreadDeed().IsMatch(rest) || StartsSpecial(rest) || PlaceThenVerb(rest) || OnceReady(rest.Split(',')[0]) is not null || IsExpectation(rest)))
                 {
                     result.Add(strong[start..m.Index]);
                     start = m.Index + m.Length;

@@ -12,7 +12,7 @@ internal sealed partial class StepResolver
     {
         if (step.Value is "+1" or "-1")
         {
-            return PageOnce(step.Value == "+1", g);
+            return UnreadPlace(step, g) ?? PageOnce(step.Value == "+1", g);
         }
 
         if (!TryMonth(step.Value, out var year, out var month))
@@ -179,6 +179,41 @@ internal sealed partial class StepResolver
 
     [GeneratedRegex(@"\b(?:month|calendar|panel)s?\b", RegexOptions.IgnoreCase)]
     private static partial Regex MonthWord();
+
+    // A page with several calendars and a step that says which ("the second calendar", "the calendar under Max-date …"):
+    // the move is made only in the one meant. One placed by a heading, or by a position past the calendars read in view,
+    // is not told apart yet, so nothing is moved (before, another calendar's arrow was pressed and the step said done).
+    private static StepGrounding? UnreadPlace(InterpretedStep step, Grounder g)
+    {
+        var words = $"{step.Context} {step.Text}";
+        if (CalendarView.MonthCount(g.Page) < 2)
+        {
+            return null;
+        }
+
+        var read = CalendarView.Read(g.Page)?.Months.Count ?? 0;
+        var position = MonthPosition().Match(words) is { Success: true } p ? p.Groups["p"].Value.ToLowerInvariant() : null;
+        var nth = position switch
+        {
+            "first" or "1st" or "left" or "leftmost" or "left-most" or "left-hand" => 1,
+            "second" or "2nd" => 2,
+            "third" or "3rd" => 3,
+            "fourth" or "4th" => 4,
+            null => 0,
+            _ => int.MaxValue,
+        };
+        if (!HeadingPlace().IsMatch(step.Context ?? "") && nth <= Math.Max(1, read))
+        {
+            return null;
+        }
+
+        var place = string.IsNullOrWhiteSpace(step.Context) ? position + " calendar" : step.Context;
+        return new StepGrounding(GroundingStatus.NotFound, null, 0,
+            $"the page has several calendars and '{place}' is not one of those read in view ({read} read), so no calendar is moved");
+    }
+
+    [GeneratedRegex(@"\b(?:under|below|beneath|after|headed|titled|labelled|labeled)\s+\S", RegexOptions.IgnoreCase)]
+    private static partial Regex HeadingPlace();
 
     // "go one month forward": the calendar's next (or previous) control, once.
     private static StepGrounding PageOnce(bool forward, Grounder g)
