@@ -22,7 +22,7 @@ public sealed class StepCoverageTests
     public void Missing_AValueInAPurposeNothingTyped_IsNamed_ButNotTheValueItReplaces()
     {
         var missing = Missing("In the FilteringSelect section, use the \"Edit previous value\" button to switch the state from Indiana to Ohio, and save.",
-            "click #43 button \"Edit previous value\"", "clicked #43 button \"Edit previous value\"", "click #53 button \"Save\"");
+            "click #43 button \"Edit previous value\"", "clicked #43 button \"Edit previous value\"", "click #53 button \"Save\"", "FilteringSelect \u0001 Dijit forms");
 
         CollectionAssert.AreEqual(new[] { "Ohio" }, missing.ToArray());
     }
@@ -50,7 +50,7 @@ public sealed class StepCoverageTests
     {
         Assert.AreEqual(0, Missing("Change the state from Indiana to Ohio.", "select \"Ohio\" in #4 combobox \"State\"").Count);
         Assert.AreEqual(0, Missing("Type 25 into Tip and press Enter.", "type \"25\" into #3 textbox \"Tip\" and press Enter").Count);
-        Assert.AreEqual(0, Missing("Click Save in the Profile section.", "click #9 button \"Save\"").Count, "the scope is the step's own");
+        Assert.AreEqual(0, Missing("Click Save in the Profile section.", "click #9 button \"Save\"", "Profile \u0001 Settings").Count, "the button sits under the Profile heading");
         Assert.AreEqual(0, Missing("Step 2: clear all filters with the clear-filters icon.", "click #3 link \"clear-filters icon\"").Count, "step numbers are not values");
         Assert.AreEqual(0, Missing("Set the amount to 1,500.", "type \"1500\" into #2 textbox \"Amount\"").Count, "a number written with a separator");
         Assert.AreEqual(0, Missing("The customer bought 5 refrigerators, not 3. Enter 5 as the quantity.", "type \"5\" into #7 textbox \"Quantity\"").Count, "what is denied is not wanted");
@@ -61,5 +61,16 @@ public sealed class StepCoverageTests
     {
         Assert.AreEqual(0, Missing("Open Modal 1 and close it with the X in its corner. Do not press OK.", "click #1 link \"Modal 1\"", "click #5 button \"×\"").Count);
         Assert.AreEqual(0, Missing("Click the signature. The signature has to stay Bob Vance.", "click #2 text \"signature\"").Count);
+    }
+
+    [TestMethod]
+    public void Missing_APlaceTheActedElementIsNotIn_IsNamed()
+    {
+        // "In the Round skin, …" on a page without such a section: a Checkbox 1 elsewhere was ticked. The place is not used
+        // by the step's reading it; only by the element acted on sitting under it.
+        CollectionAssert.AreEqual(new[] { "Round" }, Missing("In the Round skin, tick Checkbox 1.", "click #59 checkbox \"Checkbox 1\"", "Live \u0001 Minimal skin \u0001 SKINS").ToArray());
+        CollectionAssert.AreEqual(new[] { "Round" }, Missing("Under \"Round skin\", select Radio button 1.", "click #69 radio \"Radio button 1\"", "Live \u0001 Minimal skin").ToArray());
+        Assert.AreEqual(0, Missing("In the Flat skin, tick Checkbox 1.", "click #145 checkbox \"Checkbox 1\"", "Live \u0001 Flat skin \u0001 SKINS").Count);
+        Assert.AreEqual(0, Missing("Everything here is inside one dialog. In it: switch the tabs to \"Third\".", "click #3 tab \"Third\"").Count, "a remark is no place");
     }
 }

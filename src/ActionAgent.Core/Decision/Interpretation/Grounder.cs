@@ -8,6 +8,9 @@ internal sealed record Candidate(PageItem Item, double Score, string How)
 {
     public double Confidence => Math.Clamp(Score, 0, 1);
 
+    /// <summary>The heading of the section the step's place named, when the element was looked for only there.</summary>
+    public string? Section { get; init; }
+
     public string Describe() => FormattableString.Invariant($"{Item.RoleWord} '{Item.Display}', score {Confidence:0.00}");
 }
 
@@ -102,6 +105,11 @@ internal sealed partial class Grounder(PageIndex page, IReadOnlySet<int> penaliz
                     .OrderByDescending(c => c.Score)
                     .ThenBy(c => c.Item.Order)
                     .ToList();
+                if (InSections(scored, search, reading) is { } inPlace)
+                {
+                    scored = inPlace;
+                }
+
                 if (scored.Count == 0)
                 {
                     continue;

@@ -27,12 +27,13 @@ public static partial class StepCoverage
 
     /// <summary>
     /// What <paramref name="steps"/> name that appears nowhere in <paramref name="evidence"/> (the actions done, their
-    /// outcomes and checks, the steps' own scopes): empty when everything was used.
+    /// outcomes and checks, the elements acted on and the sections they sit in): empty when everything was used. A step's
+    /// place ("In the Round skin, …") is no evidence of itself: it was used only when what was acted on is there.
     /// </summary>
     public static IReadOnlyList<string> Missing(IEnumerable<InterpretedStep> steps, IEnumerable<string> evidence)
     {
         var all = steps.ToList();
-        var hay = Norm(string.Join(" \u0001 ", evidence.Concat(all.Select(s => s.Context ?? ""))));
+        var hay = Norm(string.Join(" \u0001 ", evidence));
         var folded = Folded(hay);
         var missing = new List<string>();
         foreach (var step in all)
@@ -42,7 +43,10 @@ public static partial class StepCoverage
                 continue;
             }
 
-            foreach (var token in Salient(step.Text))
+            // Its place ("In the Round skin, …") is read apart from its text, and must have been used as well.
+            // A place is a name even at its start ("Square skin"); a remark read as one ("The Date box is greyed out") is a
+            // sentence, whose first word is no name.
+            foreach (var token in Salient(step.Text).Concat(step.Context is { Length: > 0 } place ? Salient(Remark().IsMatch(place) ? place : "in " + place) : []))
             {
                 if (!Covered(token, hay, folded) && !missing.Contains(token, StringComparer.OrdinalIgnoreCase))
                 {
@@ -163,6 +167,9 @@ public static partial class StepCoverage
 
     [GeneratedRegex(@"^\s*(?:do\s+not|don'?t|never|without|leave|keep|make\s+sure|check\s+that|verify|ensure)\b", RegexOptions.IgnoreCase)]
     private static partial Regex Negated();
+
+    [GeneratedRegex(@"\b(?:is|are|was|were|has|have|had|stays?|remains?)\b", RegexOptions.IgnoreCase)]
+    private static partial Regex Remark();
 
     [GeneratedRegex(@"[^\p{L}\p{N}]+")]
     private static partial Regex Punct();

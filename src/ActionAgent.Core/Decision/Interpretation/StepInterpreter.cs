@@ -321,6 +321,9 @@ public sealed class StepInterpreter : IDecider
                     if (grounding.Element is { } acted)
                     {
                         cursor.Evidence.Add($"{acted.Label} {acted.Name} {acted.Text} {acted.Value} {acted.NearbyText} {acted.Placeholder} {acted.Icon} {acted.HtmlId}");
+                        // The sections it sits in: a step placed "in the Demo box" used its place when the element is under
+                        // that heading. A place the element is not in was not used, however the step was read.
+                        cursor.Evidence.Add(string.Join(" \u0001 ", page.Items.FirstOrDefault(i => i.Element.Id == acted.Id)?.Headings ?? []));
                     }
 
                     _logger.LogDebug("Run {RunId}: step {Index} of {Count} ({Kind}) grounded, score {Score:0.00}",

@@ -85,6 +85,7 @@ internal sealed partial class StepResolver
         var choice = g.Find(new Search(value, i => IsChoice(i) || i.IsInteractive || IsFromPixels(i))
         {
             RequiredContext = step.Target is null ? null : Phrase.Of(TargetQuery.StripRoleWords(step.Target).Main),
+            SoftContext = Soft(step),
             ForClick = true,
         });
         if (choice.Best is { } chosen && !IsChoice(chosen.Item))

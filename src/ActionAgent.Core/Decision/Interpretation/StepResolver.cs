@@ -154,7 +154,7 @@ internal sealed partial class StepResolver(StepInterpreterOptions options, Meani
         new(GroundingStatus.Grounded, action, c.Confidence, Matched(c) + extra) { Element = c.Item.Element };
 
     private static string Matched(Candidate c) =>
-        FormattableString.Invariant($"matched '{c.Item.Display}' {c.Item.RoleWord} by {c.How} (score {c.Confidence:0.00})");
+        FormattableString.Invariant($"matched '{c.Item.Display}' {c.Item.RoleWord} by {c.How}{(c.Section is { } section ? $" under '{section}'" : "")} (score {c.Confidence:0.00})");
 
     private static StepGrounding NotFound(string what, Found found, string? detail = null)
     {
