@@ -1,3 +1,4 @@
+using ActionAgent.Core.Decision;
 using ActionAgent.Core.Decision.Interpretation;
 using ActionAgent.Core.Perception;
 
@@ -78,5 +79,24 @@ public sealed class SectionPlaceTests
         var grounding = Ground(task);
 
         Assert.IsNull(grounding.Action, $"acted on #{grounding.Action?.PrimaryTarget?.ElementId}: {grounding.Reason}");
+    }
+
+    [TestMethod]
+    [DataRow("In the Round skin, tick Checkbox 1.")]
+    [DataRow("Under \"Round skin\", select Radio button 1.")]
+    public void Decide_APlaceThePageHasNot_ActsOnNoLookAlikeAndFails(string task)
+    {
+        var first = new StepInterpreter().DecideAsync(new DecisionContext("run", task, 1, Skinned(), [])).GetAwaiter().GetResult();
+
+        Assert.IsInstanceOfType<FailAction>(first.Action, first.Reason);
+        StringAssert.Contains(((FailAction)first.Action).Reason, "\"Round\" is nowhere around");
+    }
+
+    [TestMethod]
+    public void Decide_APlaceThePageHas_Acts()
+    {
+        var first = new StepInterpreter().DecideAsync(new DecisionContext("run", "In the Flat skin, tick Checkbox 1.", 1, Skinned(), [])).GetAwaiter().GetResult();
+
+        Assert.AreEqual(301, first.Action.PrimaryTarget?.ElementId, first.Reason);
     }
 }

@@ -253,10 +253,11 @@ public sealed class StepClassRulesTests
     [TestMethod]
     public void Ground_CheckABoxThePageHides_ClicksItsLabel()
     {
-        // jQuery UI checkboxradio: the input is hidden, its <label> is what shows.
+        // jQuery UI checkboxradio: the input is hidden, its <label> is what shows, in a fieldset whose legend is the group.
         var page = Page(
-            new UiElement { Id = 1, Role = "text", Tag = "label", Name = "2 Star", Bounds = new ScreenRect(40, 10, 80, 30) },
-            new UiElement { Id = 2, Role = "text", Tag = "label", Name = "3 Star", Bounds = new ScreenRect(130, 10, 80, 30) });
+            new UiElement { Id = 1, Role = "text", Tag = "label", Name = "2 Star", Bounds = new ScreenRect(40, 50, 80, 30) },
+            new UiElement { Id = 2, Role = "text", Tag = "label", Name = "3 Star", Bounds = new ScreenRect(130, 50, 80, 30) },
+            new UiElement { Id = 3, Role = "heading", Tag = "legend", Name = "Hotel Ratings:", Bounds = new ScreenRect(40, 10, 200, 30) });
 
         var p = First("In the Hotel Ratings group, tick \"3 Star\".", page);
 

@@ -72,5 +72,6 @@ public sealed class StepCoverageTests
         CollectionAssert.AreEqual(new[] { "Round" }, Missing("Under \"Round skin\", select Radio button 1.", "click #69 radio \"Radio button 1\"", "Live \u0001 Minimal skin").ToArray());
         Assert.AreEqual(0, Missing("In the Flat skin, tick Checkbox 1.", "click #145 checkbox \"Checkbox 1\"", "Live \u0001 Flat skin \u0001 SKINS").Count);
         Assert.AreEqual(0, Missing("Everything here is inside one dialog. In it: switch the tabs to \"Third\".", "click #3 tab \"Third\"").Count, "a remark is no place");
+        Assert.AreEqual(0, Missing("Go through the whole wizard: click Next until you reach \"Forth Step\" and then hit Finish.", "click #3 button \"Next\"", "tab \"Forth Step\" is selected", "click #4 button \"Finish\"").Count, "a goal is no place");
     }
 }

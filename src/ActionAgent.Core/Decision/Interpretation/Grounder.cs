@@ -134,8 +134,10 @@ internal sealed partial class Grounder(PageIndex page, IReadOnlySet<int> penaliz
                         near = body;
                     }
 
+                    string? countedIn = null;
                     if (search.SoftContext is { IsEmpty: false } section && near.Where(c => c.Item.Headings.Any(h => IsSectionNamed(section, h))).ToList() is { Count: > 0 } under)
                     {
+                        countedIn = under[0].Item.Headings.First(h => IsSectionNamed(section, h));
                         // "In the "Click" example, click the last star": counted under the heading of that name only, even
                         // when the words of other sections mention a click too.
                         near = under;
@@ -149,6 +151,8 @@ internal sealed partial class Grounder(PageIndex page, IReadOnlySet<int> penaliz
                         {
                             continue;
                         }
+
+                        countedIn = near[0].Item.Headings.First(h => words.All(Phrase.Of(h).Tokens.Contains));
                     }
                     else if (search.SoftContext is { IsEmpty: false } soft)
                     {
@@ -156,6 +160,7 @@ internal sealed partial class Grounder(PageIndex page, IReadOnlySet<int> penaliz
                         var covered = near.Select(c => (Candidate: c, Coverage: TextMatch.Coverage(soft, Surroundings(c.Item)))).ToList();
                         var most = covered.Max(c => c.Coverage);
                         near = most > 0 ? Group(near, covered.Where(c => c.Coverage >= most - 1e-9).Select(c => c.Candidate).ToList(), soft) : near;
+                        countedIn = most > 0 ? soft.Raw : null;
                     }
 
                     if (reading.Hint == RoleHint.Dot && reading.Main.IsEmpty)
@@ -177,7 +182,8 @@ internal sealed partial class Grounder(PageIndex page, IReadOnlySet<int> penaliz
                         continue;
                     }
 
-                    pick = near[index];
+                    // The place it was counted in is part of how it was found (the step's place was used).
+                    pick = near[index] with { Section = countedIn ?? near[index].Section };
                 }
 
                 if (best is null || pick.Score > best.Score + 1e-9)

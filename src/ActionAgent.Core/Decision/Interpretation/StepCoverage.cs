@@ -44,9 +44,7 @@ public static partial class StepCoverage
             }
 
             // Its place ("In the Round skin, …") is read apart from its text, and must have been used as well.
-            // A place is a name even at its start ("Square skin"); a remark read as one ("The Date box is greyed out") is a
-            // sentence, whose first word is no name.
-            foreach (var token in Salient(step.Text).Concat(step.Context is { Length: > 0 } place ? Salient(Remark().IsMatch(place) ? place : "in " + place) : []))
+            foreach (var token in Salient(step.Text).Concat(step.Context is { Length: > 0 } place ? PlaceWords(place) : []))
             {
                 if (!Covered(token, hay, folded) && !missing.Contains(token, StringComparer.OrdinalIgnoreCase))
                 {
@@ -56,6 +54,31 @@ public static partial class StepCoverage
         }
 
         return missing;
+    }
+
+    /// <summary>
+    /// What a step's place names ("In the Round skin, …") that appears nowhere in <paramref name="evidence"/> (the element
+    /// about to be acted on, the sections it sits in, what the run did so far): empty when the place checks out or names
+    /// nothing (ordinals, "the dialog"). Checked before acting: a look-alike elsewhere is not touched at all.
+    /// </summary>
+    public static IReadOnlyList<string> UnusedPlace(InterpretedStep step, IEnumerable<string> evidence)
+    {
+        if (step.Context is not { Length: > 0 } place || !Counts(step))
+        {
+            return [];
+        }
+
+        var hay = Norm(string.Join(" \u0001 ", evidence));
+        var folded = Folded(hay);
+        return PlaceWords(place).Where(t => !Covered(t, hay, folded)).Distinct(StringComparer.OrdinalIgnoreCase).ToList();
+    }
+
+    // A place is a name even at its start ("Square skin"); a remark read as one ("The Date box is greyed out") is a
+    // sentence, whose first word is no name, as is a goal ("Go through the whole wizard: …"). An aside in brackets ("First tree (with the Continents root)") describes it.
+    private static IEnumerable<string> PlaceWords(string place)
+    {
+        var named = Aside().Replace(place, " ").Trim();
+        return Salient(Remark().IsMatch(named) || Verbs.StartsWithVerb(named) ? named : "in " + named);
     }
 
     // Steps whose words are meant to be acted on: not what must stay, not what is only checked or waited for, not a
@@ -167,6 +190,9 @@ public static partial class StepCoverage
 
     [GeneratedRegex(@"^\s*(?:do\s+not|don'?t|never|without|leave|keep|make\s+sure|check\s+that|verify|ensure)\b", RegexOptions.IgnoreCase)]
     private static partial Regex Negated();
+
+    [GeneratedRegex(@"\([^()]*\)")]
+    private static partial Regex Aside();
 
     [GeneratedRegex(@"\b(?:is|are|was|were|has|have|had|stays?|remains?)\b", RegexOptions.IgnoreCase)]
     private static partial Regex Remark();

@@ -301,6 +301,12 @@ public sealed class StepInterpreter : IDecider
             switch (grounding.Status)
             {
                 case GroundingStatus.Grounded when grounding.Action is { } action:
+                    if (grounding.Element is { } placed && Elsewhere(step, grounding, placed, page, cursor, context) is { } elsewhere)
+                    {
+                        return Propose(new FailAction($"{Where(cursor)}, '{step.Text}': {elsewhere}") { Failure = FailureKind.NotGrounded },
+                            "the element found is not in the step's place", step, grounding.Score);
+                    }
+
                     cursor.Pending = RunCursor.Proposed.Action;
                     cursor.FingerprintAtProposal = Fingerprint(context.Observation);
                     cursor.IdsAtProposal = ids;
@@ -320,10 +326,7 @@ public sealed class StepInterpreter : IDecider
 
                     if (grounding.Element is { } acted)
                     {
-                        cursor.Evidence.Add($"{acted.Label} {acted.Name} {acted.Text} {acted.Value} {acted.NearbyText} {acted.Placeholder} {acted.Icon} {acted.HtmlId}");
-                        // The sections it sits in: a step placed "in the Demo box" used its place when the element is under
-                        // that heading. A place the element is not in was not used, however the step was read.
-                        cursor.Evidence.Add(string.Join(" \u0001 ", page.Items.FirstOrDefault(i => i.Element.Id == acted.Id)?.Headings ?? []));
+                        cursor.Evidence.AddRange(Described(acted, page));
                     }
 
                     _logger.LogDebug("Run {RunId}: step {Index} of {Count} ({Kind}) grounded, score {Score:0.00}",
@@ -490,6 +493,37 @@ public sealed class StepInterpreter : IDecider
     }
 
     private static string Where(RunCursor cursor) => $"Step {cursor.Index + 1} of {cursor.Steps.Count}";
+
+    // What an element acted on shows of itself, and the sections it sits in: a step placed "in the Demo box" used its place
+    // when the element is under that heading. A place the element is not in was not used, however the step was read.
+    private static IEnumerable<string> Described(UiElement acted, PageIndex page)
+    {
+        var item = page.Items.FirstOrDefault(i => i.Element.Id == acted.Id);
+        return
+        [
+            $"{acted.Label} {acted.Name} {acted.Text} {acted.Value} {acted.NearbyText} {acted.Placeholder} {acted.Icon} {acted.HtmlId}",
+            string.Join(" \u0001 ", item?.Headings ?? []),
+            string.Join(" ", item?.Context ?? []),
+        ];
+    }
+
+    // "In the Round skin, tick Checkbox 1" where the Checkbox 1 found sits under no heading or text of that name, and
+    // nothing the run did so far used it: the element is a look-alike elsewhere, so nothing is done (the check at the end
+    // would fail the run, but only after acting on the wrong element).
+    private static string? Elsewhere(InterpretedStep step, StepGrounding grounding, UiElement found, PageIndex page, RunCursor cursor, DecisionContext context)
+    {
+        var evidence = Described(found, page).Append(grounding.Reason).Concat(cursor.Evidence)
+            .Concat(context.History.Where(h => h.Succeeded).SelectMany(h => new[] { h.Action, h.Outcome }));
+        if (StepCoverage.UnusedPlace(step, evidence) is not { Count: > 0 } missing)
+        {
+            return null;
+        }
+
+        var item = page.Items.FirstOrDefault(i => i.Element.Id == found.Id);
+        var under = item?.Headings is { Count: > 0 } h ? $" (it is under '{string.Join("' / '", h)}')" : "";
+        var what = item is null ? $"element '{found.Label}'" : $"{item.RoleWord} '{item.Display}'";
+        return $"the step is placed in '{step.Context}', but {string.Join(", ", missing.Select(m => $"\"{m}\""))} is nowhere around the {what} it matched{under}, so nothing was done there. Name the section as the page shows it, or leave the place out.";
+    }
 
     private static string Times(int n) => n == 1 ? "once" : n == 2 ? "twice" : $"{n} times";
 

@@ -125,7 +125,10 @@ internal sealed partial class StepResolver
         {
             // "Remove the third person": the row removed is known by its words, which the next rows do not share.
             var rowWords = countedTableRow is { } removed && step is { Removes: true, Reply: null } ? RowWords(g.Page, removed) : null;
-            return Grounded(make(TargetOf(found.Best!), found.Best!), found.Best!) with
+            // The owner it was found by is named: the step's place was used ("show code" on the line of "Remove checked …").
+            var by = owners.FirstOrDefault(w => w.Element.Id != found.Best!.Item.Element.Id && besideOwner.Contains(found.Best.Item.Element.Id)) is { } shown
+                ? $"; on the line of '{shown.Display}'" : null;
+            return Grounded(make(TargetOf(found.Best!), found.Best!), found.Best!, by) with
             {
                 Repeats = TracksRemoval(step, g) || rowWords is not null,
                 RemovedRow = rowWords,
