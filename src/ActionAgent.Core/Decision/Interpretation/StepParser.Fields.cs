@@ -385,6 +385,27 @@ internal static partial class StepParser
             };
         }
 
+        // "Bring LexCorp plc. to the front": a tab or window is brought forward by clicking it.
+        if (ToTheFront().Match(display) is { Success: true } front)
+        {
+            return Step(StepKind.Click, display, target: $"{front.Groups["what"].Value.Trim()}{front.Groups["rest"].Value}".Trim());
+        }
+
+        // "Maximise the Performance panel": the panel's own maximise control, on its header's line, never another panel's.
+        if (PanelVerb().Match(display) is { Success: true } panel)
+        {
+            var verb = panel.Groups["verb"].Value.ToLowerInvariant().Replace('z', 's');
+            var owner = TargetQuery.StripPurpose(panel.Groups["owner"].Value).Trim();
+            return Step(StepKind.Click, display, target: verb) with
+            {
+                Alternatives = verb switch { "maximise" => ["maximize", "full screen"], "minimise" => ["minimize"], _ => [] },
+                Context = owner,
+                ContextIsOwner = true,
+                OnOwnerRow = true,
+                AsWritten = owner,
+            };
+        }
+
         var colon = ColonOrEquals().Match(text);
         return colon.Success && colon.Groups[1].Value.Split(' ', StringSplitOptions.RemoveEmptyEntries).Length <= 5
             ? Step(StepKind.Implicit, display, target: q.Restore(colon.Groups[1].Value, true), value: q.Value(colon.Groups[2].Value))

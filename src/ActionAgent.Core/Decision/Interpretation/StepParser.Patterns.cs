@@ -385,6 +385,14 @@ internal static partial class StepParser
     [GeneratedRegex(@"^(?<verb>show|view|reveal|display|see)\s+the\s+(?<part>[a-z]+(?:\s+[a-z]+)?)\s+(?:behind|of|for|under|beneath|below)\s+(?<owner>""[^""]+"")\.?$", RegexOptions.IgnoreCase)]
     private static partial Regex PartOfQuoted();
 
+    // "Bring LexCorp plc. to the front (in the bottom-left group)": the thing brought forward, and where it is.
+    [GeneratedRegex(@"^bring\s+(?<what>.+?)\s+(?:to\s+the\s+(?:front|foreground|fore|top)|forward)(?<rest>\s+(?:in|of|on)\s+.+?)?\.?$", RegexOptions.IgnoreCase)]
+    private static partial Regex ToTheFront();
+
+    // "Maximise the Performance panel", "minimize the chat window": the verb names the panel's own control.
+    [GeneratedRegex(@"^(?<verb>maximi[sz]e|minimi[sz]e)\s+(?<owner>.+?)\.?$", RegexOptions.IgnoreCase)]
+    private static partial Regex PanelVerb();
+
     [GeneratedRegex(@"^(?:with|using|via|by\s+(?:clicking|pressing|tapping|hitting|using))\s", RegexOptions.IgnoreCase)]
     private static partial Regex InstrumentLead();
 
