@@ -63,12 +63,30 @@ public sealed class IconToolbarRunTests
         .Replace("<ul id=\"mail\">", "<div class=\"q7-tooltip\" style=\"left: 8px; top: 40px\">Archive</div><ul id=\"mail\">", StringComparison.Ordinal)
         .Replace("const key = [...el.classList].find((c) => tips[c]);", "const key = [...el.classList].find((c) => does[c]); if (!tips[key]) { el.addEventListener('click', does[key]); return; }", StringComparison.Ordinal);
 
+    // A stranger's trap: no tooltips at all, and hovering the first icon wipes the list; hovering the others is counted.
+    private const string Trap = """
+        <!doctype html><title>Inbox</title>
+        <style>
+          .bar { display: flex; gap: 12px; padding: 8px; background: #333; width: 260px; }
+          .tool { width: 18px; height: 18px; position: relative; }
+          .tool:hover { cursor: pointer; }
+          .tool::before { content: ""; position: absolute; inset: 3px; background: #eee; }
+        </style>
+        <div class="bar"><div class="tool" id="a"></div><div class="tool" id="b"></div><div class="tool" id="c"></div></div>
+        <ul id="mail"><li>Invoice from Acme</li><li>Team lunch</li><li>Quarterly report</li></ul>
+        <script>
+          window.later = 0;
+          document.getElementById('a').addEventListener('mouseenter', () => { document.getElementById('mail').innerHTML = ''; });
+          ['b', 'c'].forEach((id) => document.getElementById(id).addEventListener('mouseenter', () => { window.later++; }));
+        </script>
+        """;
+
     private static InterpreterPages pages = null!;
 
     public TestContext TestContext { get; set; } = null!;
 
     [ClassInitialize]
-    public static async Task StartAsync(TestContext context) => pages = await InterpreterPages.StartAsync("icontoolbar", ("/bar", Toolbar), ("/stale", Stale));
+    public static async Task StartAsync(TestContext context) => pages = await InterpreterPages.StartAsync("icontoolbar", ("/bar", Toolbar), ("/stale", Stale), ("/trap", Trap));
 
     [ClassCleanup]
     public static async Task StopAsync() => await pages.DisposeAsync();
@@ -102,5 +120,17 @@ public sealed class IconToolbarRunTests
         Assert.AreEqual(3, await pages.Session.Page.Locator("#mail li").CountAsync(), "the icon under the stale 'Archive' tooltip (Delete All) was clicked");
         Assert.AreEqual(RunStatus.Completed, result.Status, result.Message);
         Assert.AreEqual("Status: archived", await pages.Session.Page.InnerTextAsync("#status"), "the icon whose own tooltip says Archive");
+    }
+
+    [TestMethod]
+    public async Task RunAsync_AHoverLookThatWipesThePage_StopsLookingAndFails()
+    {
+        // The pointer is left where an earlier test put it (over an icon's place): away from the toolbar first.
+        await pages.Session.Page.Mouse.MoveAsync(700, 500);
+        var result = await pages.RunAsync("/trap", "Click Archive", TestContext.CancellationToken);
+
+        Assert.AreEqual(RunStatus.Failed, result.Status, result.Message);
+        StringAssert.Contains(result.Message, "went away");
+        Assert.AreEqual(0, await pages.Session.Page.EvaluateAsync<int>("window.later"), $"icons were hovered after a look had changed the page: {result.Message}");
     }
 }

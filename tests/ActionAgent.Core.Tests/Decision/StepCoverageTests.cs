@@ -74,4 +74,16 @@ public sealed class StepCoverageTests
         Assert.AreEqual(0, Missing("Everything here is inside one dialog. In it: switch the tabs to \"Third\".", "click #3 tab \"Third\"").Count, "a remark is no place");
         Assert.AreEqual(0, Missing("Go through the whole wizard: click Next until you reach \"Forth Step\" and then hit Finish.", "click #3 button \"Next\"", "tab \"Forth Step\" is selected", "click #4 button \"Finish\"").Count, "a goal is no place");
     }
+
+    [TestMethod]
+    public void UnusedPlace_ARemarkOrAGoalReadAsAPlace_AsksForNothing()
+    {
+        // Batch 17: "node-0-1-1 was ticked by mistake. Expand node-0-1 and clear that box" stopped at the expand, asking for
+        // node-0-1-1 around node-0-1.
+        var remark = StepInterpreter.Parse("node-0-1-1 was ticked by mistake. Expand node-0-1 and clear that box; leave the rest of the tree as it is.")
+            .First(s => s.Context is { Length: > 0 });
+        Assert.AreEqual(0, StepCoverage.UnusedPlace(remark, ["click #3 button \"node-0-1\""]).Count, remark.Context);
+        var place = StepInterpreter.Parse("In the Round skin, tick Checkbox 1.")[0];
+        CollectionAssert.AreEqual(new[] { "Round" }, StepCoverage.UnusedPlace(place, ["click #59 checkbox \"Checkbox 1\"", "Live \u0001 Minimal skin"]).ToArray());
+    }
 }

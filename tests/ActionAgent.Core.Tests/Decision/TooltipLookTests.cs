@@ -54,6 +54,36 @@ public sealed class TooltipLookTests
         Assert.IsInstanceOfType<FailAction>(first.Action, first.Reason);
     }
 
+    [TestMethod]
+    public async Task Decide_ATooltipLookThatTookElementsAway_StopsHoveringAndFails()
+    {
+        // A stranger's page: hovering an unnamed icon wipes the list under the toolbar. The first look cannot know; the
+        // one after it sees the rows gone and hovers nothing more (each further icon could do worse).
+        var rows = Enumerable.Range(0, 3).Select(i => new UiElement { Id = 40 + i, Role = "text", Tag = "li", Name = $"Row {i + 1}", Bounds = new ScreenRect(20, 80 + (30 * i), 200, 24) }).ToArray();
+        var interpreter = new StepInterpreter();
+        var first = await interpreter.DecideAsync(new DecisionContext("run", "Click Archive", 1, Toolbar(rows), []));
+        Assert.IsInstanceOfType<HoverAction>(first.Action, first.Reason);
+
+        var history = new List<StepSummary> { new(1, first.Action.Describe(), "hovered", true) { StepText = first.StepText, ActionKind = first.Action.Kind } };
+        var second = await interpreter.DecideAsync(new DecisionContext("run", "Click Archive", 2, Toolbar(), history));
+
+        Assert.IsInstanceOfType<FailAction>(second.Action, second.Reason);
+        StringAssert.Contains(((FailAction)second.Action).Reason, "3 elements went away");
+    }
+
+    [TestMethod]
+    public async Task Decide_ATooltipLookThatOnlyAddedSomething_LooksOn()
+    {
+        var interpreter = new StepInterpreter();
+        var first = await interpreter.DecideAsync(new DecisionContext("run", "Click Archive", 1, Toolbar(), []));
+        var history = new List<StepSummary> { new(1, first.Action.Describe(), "hovered", true) { StepText = first.StepText, ActionKind = first.Action.Kind } };
+        var shown = new UiElement { Id = 90, Role = "text", Tag = "div", Name = "a hover card", Bounds = new ScreenRect(20, 200, 200, 24) };
+
+        var second = await interpreter.DecideAsync(new DecisionContext("run", "Click Archive", 2, Toolbar(shown), history));
+
+        Assert.IsInstanceOfType<HoverAction>(second.Action, second.Reason);
+    }
+
     // The month as Calendar.js draws it: a title, then days written as ordinals, with the month arrows unnamed icons.
     private static UiElement[] OrdinalMonth()
     {

@@ -81,6 +81,10 @@ internal sealed class RunCursor(string task, IReadOnlyList<InterpretedStep> step
     /// <summary>Unnamed icon buttons hovered in this run to read their tooltips, each once.</summary>
     public HashSet<int> TooltipLooks { get; } = [];
 
+    /// <summary>The shown element ids before the first of the current run of tooltip looks (cleared when an action is
+    /// proposed): a look that took any of them away did more than show a tooltip.</summary>
+    public HashSet<int>? IdsBeforeTooltip { get; set; }
+
     /// <summary>Elements whose action failed for the current step: grounded again only if nothing else fits as well.</summary>
     public HashSet<int> Penalized { get; } = [];
 

@@ -73,12 +73,12 @@ public static partial class StepCoverage
         return PlaceWords(place).Where(t => !Covered(t, hay, folded)).Distinct(StringComparer.OrdinalIgnoreCase).ToList();
     }
 
-    // A place is a name even at its start ("Square skin"); a remark read as one ("The Date box is greyed out") is a
-    // sentence, whose first word is no name, as is a goal ("Go through the whole wizard: …"). An aside in brackets ("First tree (with the Continents root)") describes it.
+    // A place is a name even at its start ("Square skin"). A remark read as one ("node-0-1-1 was ticked by mistake: …",
+    // "The Date box is greyed out") or a goal ("Go through the whole wizard: …") is a sentence, no place. An aside in brackets ("First tree (with the Continents root)") describes it.
     private static IEnumerable<string> PlaceWords(string place)
     {
         var named = Aside().Replace(place, " ").Trim();
-        return Salient(Remark().IsMatch(named) || Verbs.StartsWithVerb(named) ? named : "in " + named);
+        return Remark().IsMatch(named) || Verbs.StartsWithVerb(named) ? [] : Salient("in " + named);
     }
 
     // Steps whose words are meant to be acted on: not what must stay, not what is only checked or waited for, not a

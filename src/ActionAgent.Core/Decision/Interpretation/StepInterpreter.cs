@@ -116,6 +116,11 @@ public sealed class StepInterpreter : IDecider
         {
             // A look (hover) was taken to bring the target out; whatever it did, ground the same step again.
             cursor.AfterAction = true;
+            if (TooltipLookChangedThePage(cursor, ids) is { } changed)
+            {
+                return Propose(new FailAction($"{Where(cursor)}, '{cursor.Current.Text}': {changed}") { Failure = FailureKind.NotVerified },
+                    "a tooltip look changed the page", cursor.Current, 1);
+            }
         }
         else if (cursor.Pending == RunCursor.Proposed.Action && !cursor.IsFinished)
         {
@@ -301,6 +306,7 @@ public sealed class StepInterpreter : IDecider
             switch (grounding.Status)
             {
                 case GroundingStatus.Grounded when grounding.Action is { } action:
+                    cursor.IdsBeforeTooltip = null;
                     if (grounding.Element is { } placed && Elsewhere(step, grounding, placed, page, cursor, context) is { } elsewhere)
                     {
                         return Propose(new FailAction($"{Where(cursor)}, '{step.Text}': {elsewhere}") { Failure = FailureKind.NotGrounded },
@@ -355,6 +361,7 @@ public sealed class StepInterpreter : IDecider
                 case GroundingStatus.NotFound when cursor.TooltipLooks.Count < _options.MaxTooltipLooks
                     && _explorer.NextTooltip(step, page, cursor.TooltipLooks) is { } tip:
                     cursor.TooltipLooks.Add(tip.Action.PrimaryTarget?.ElementId ?? -1);
+                    cursor.IdsBeforeTooltip ??= ids;
                     cursor.Pending = RunCursor.Proposed.Explore;
                     _logger.LogDebug("Run {RunId}: step {Index} not found, reading a tooltip", context.RunId, cursor.Index + 1);
                     return Propose(tip.Action,
@@ -523,6 +530,27 @@ public sealed class StepInterpreter : IDecider
         var under = item?.Headings is { Count: > 0 } h ? $" (it is under '{string.Join("' / '", h)}')" : "";
         var what = item is null ? $"element '{found.Label}'" : $"{item.RoleWord} '{item.Display}'";
         return $"the step is placed in '{step.Context}', but {string.Join(", ", missing.Select(m => $"\"{m}\""))} is nowhere around the {what} it matched{under}, so nothing was done there. Name the section as the page shows it, or leave the place out.";
+    }
+
+    // A hover to read a tooltip adds a tooltip; it takes nothing away of the page as it was before the first of a run of
+    // looks (what one look's hover brought up may go at the next). A page whose hover handler removed elements (a list
+    // wiped, a panel closed) did something no one asked for: no more icons are hovered, and the run stops saying so
+    // (ids that no longer match at all are a page without stable ids, and say nothing).
+    private static string? TooltipLookChangedThePage(RunCursor cursor, HashSet<int> ids)
+    {
+        var before = cursor.IdsBeforeTooltip;
+        if (before is not { Count: > 0 })
+        {
+            return null;
+        }
+
+        var gone = before.Count(id => !ids.Contains(id));
+        if (gone == 0 || gone == before.Count)
+        {
+            return null;
+        }
+
+        return $"hovering an unnamed icon to read its tooltip changed the page ({gone} element{(gone == 1 ? "" : "s")} went away), so it did more than show a name; no more icons are hovered, and the step is not done. Check the page; name the control as the page shows it, or run with --model.";
     }
 
     private static string Times(int n) => n == 1 ? "once" : n == 2 ? "twice" : $"{n} times";
