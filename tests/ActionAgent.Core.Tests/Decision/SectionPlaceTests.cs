@@ -29,6 +29,7 @@ public sealed class SectionPlaceTests
         {
             var top = 120 + (s * 400);
             elements.Add(new UiElement { Id = id++, Role = "heading", Tag = "h3", Level = 3, Name = Skins[s], Bounds = new ScreenRect(175, top, 240, 60) });
+            elements.Add(new UiElement { Id = (s + 1) * 100 + 50, Role = "tab", Tag = "a", Name = "Usage", Bounds = new ScreenRect(600, top + 60, 80, 30) });
             elements.Add(new UiElement { Id = id++, Role = "heading", Tag = "h4", Level = 4, Name = "Live", Bounds = new ScreenRect(235, top + 100, 480, 40) });
             for (var i = 1; i <= 2; i++)
             {
@@ -90,6 +91,16 @@ public sealed class SectionPlaceTests
 
         Assert.IsInstanceOfType<FailAction>(first.Action, first.Reason);
         StringAssert.Contains(((FailAction)first.Action).Reason, "\"Round\" is nowhere around");
+    }
+
+    [TestMethod]
+    public void Ground_ItsTabInAPlacedList_IsThatSectionsTab()
+    {
+        var steps = StepInterpreter.Parse("For the Flat skin: tick Checkbox 1, then open its Usage tab.");
+
+        var grounding = new StepInterpreter().Ground(steps[^1], Skinned());
+
+        Assert.AreEqual(350, grounding.Action?.PrimaryTarget?.ElementId, grounding.Reason);
     }
 
     [TestMethod]

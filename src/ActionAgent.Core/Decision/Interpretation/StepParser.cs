@@ -179,7 +179,12 @@ internal static partial class StepParser
                     : Possessive().Match(inside.Trim()) is { Success: true } p ? $"the {p.Groups["t"].Value}" : null) is { Length: > 0 } named)
             {
                 // "open Salzburg, then the second Delphi inside it", "go to the Second tab and choose Fast in its dropdown".
-                steps[i] = steps[i] with { Target = named, Context = Unquoted(opened), WithinPrevious = true };
+                // With both steps placed by the sentence's lead ("For the Flat skin: tick Checkbox 1, then open its Usage
+                // tab") after a step that opens nothing (a box ticked, a value set), "its" is the place's.
+                steps[i] = steps[i].Context is { Length: > 0 } lead && lead == steps[i - 1].Context
+                    && steps[i - 1].Kind is StepKind.Check or StepKind.Uncheck or StepKind.Select or StepKind.Type or StepKind.Fill or StepKind.Set
+                    ? steps[i] with { Target = named }
+                    : steps[i] with { Target = named, Context = Unquoted(opened), WithinPrevious = true };
             }
 
             if (steps[i].Target is not { } t || !Referent().IsMatch(t.Trim()))

@@ -322,7 +322,8 @@ internal static partial class TargetQuery
         return (LeadingFiller().Replace(main, ""), hint);
     }
 
-    [GeneratedRegex(@"^(?:(?:the|a|an|on|onto|at|to|into|please|my|our|your|this|that)\s+|(?:next|another)\s+(?=""))+", RegexOptions.IgnoreCase)]
+    // "its Usage tab" left so by the parser (its owner is already the step's place): "its" names nothing.
+    [GeneratedRegex(@"^(?:(?:the|a|an|on|onto|at|to|into|please|my|our|your|this|that|its|their)\s+|(?:next|another)\s+(?=""))+", RegexOptions.IgnoreCase)]
     private static partial Regex LeadingFiller();
 
     [GeneratedRegex(@"^(?<before>[^""]*?)\s*""(?<name>[^""]+)""\s*(?<after>[^""]*)$")]
