@@ -1,4 +1,6 @@
+using ActionAgent.Core.Decision;
 using ActionAgent.Core.Decision.Interpretation;
+using ActionAgent.Core.Perception;
 
 namespace ActionAgent.Core.Tests.Decision;
 
@@ -157,5 +159,24 @@ public sealed class FormSentenceTests
         Assert.AreEqual("Marco", typed[0].Value, Show(typed));
         Assert.AreEqual("the name", typed[0].Target, Show(typed));
         Assert.IsFalse(typed.Skip(1).Any(s => s.Kind == StepKind.Type), "\"move forward to Details\" is no field to type Marco into: " + Show(typed));
+    }
+
+    [TestMethod]
+    public void Decide_PairsAfterAPlaceNamedByAHeading_FillEachFieldNeverTheWholeListIntoOne()
+    {
+        // Batch 16: the quoted place is a heading with a Name field under it, so the whole list "Name Priya Nair, email …,
+        // password …" was typed into Name, and the run said done.
+        var page = GroundingPages.Page(
+            new UiElement { Id = 1, Role = "heading", Tag = "h4", Level = 4, Name = "Simple Tab", Bounds = new ScreenRect(40, 10, 300, 30) },
+            new UiElement { Id = 2, Role = "textbox", Tag = "input", Name = "Name", Bounds = new ScreenRect(40, 60, 300, 30) },
+            new UiElement { Id = 3, Role = "textbox", Tag = "input", Name = "Email", Bounds = new ScreenRect(40, 100, 300, 30) },
+            new UiElement { Id = 4, Role = "textbox", Tag = "input", Name = "Password", InputType = "password", Bounds = new ScreenRect(40, 140, 300, 30) });
+
+        var first = new StepInterpreter().DecideAsync(new DecisionContext("run",
+            "Work through the \"Simple Tab\" wizard: Name Priya Nair, email priya.nair@acme.test, password Nair#2024.", 1, page, [])).GetAwaiter().GetResult();
+
+        Assert.IsInstanceOfType<TypeTextAction>(first.Action, first.Reason);
+        Assert.AreEqual(2, first.Action.PrimaryTarget?.ElementId, first.Reason);
+        Assert.AreEqual("Priya Nair", ((TypeTextAction)first.Action).Text, first.Reason);
     }
 }

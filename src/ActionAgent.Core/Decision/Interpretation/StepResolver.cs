@@ -254,8 +254,11 @@ internal sealed partial class StepResolver(StepInterpreterOptions options, Meani
         // "Amount: 42.00", "Reason = Wrong size"; not "Update the profile details: phone number …" (a verb names no field).
         if (step.Target is { } field && step.Value is { } value && !(step.Pairs.Count > 0 && Verbs.StartsWithVerb(field)))
         {
+            // A value that is itself a list of fields and values ("Name Priya Nair, email …, password …") goes into one
+            // field only when that field is named well: a field found by the heading above it (the place's quoted name)
+            // would take the whole list as its text (batch 16 typed all three pairs into Name and said done).
             var set = Set(step, g, field, value);
-            if (set.Status is GroundingStatus.Grounded or GroundingStatus.AlreadyDone && set.Score >= Min)
+            if (set.Status is GroundingStatus.Grounded or GroundingStatus.AlreadyDone && set.Score >= (step.Pairs.Count >= 2 ? 0.8 : Min))
             {
                 return set;
             }
