@@ -90,19 +90,7 @@ internal sealed partial class Grounder
         return kept;
     }
 
-    private static int? Ordinal(string word) => word.ToLowerInvariant() switch
-    {
-        "first" or "1st" => 1,
-        "second" or "2nd" => 2,
-        "third" or "3rd" => 3,
-        "fourth" or "4th" => 4,
-        "fifth" or "5th" => 5,
-        "sixth" or "6th" => 6,
-        "seventh" or "7th" => 7,
-        "eighth" or "8th" => 8,
-        "last" => -1,
-        _ => null,
-    };
+    private static int? Ordinal(string word) => word.Equals("last", StringComparison.OrdinalIgnoreCase) ? -1 : Ordinals.Of(word);
 
     [GeneratedRegex(@"^\s*(?:(?:in|on|under|of|for|within|inside)\s+)?(?:the\s+)?(?<n>first|second|third|fourth|fifth|sixth|seventh|eighth|1st|2nd|3rd|4th|5th|6th|7th|8th|last)\s+(?<noun>[a-z][\w-]*)(?:\s+on\s+the\s+page)?\s*$", RegexOptions.IgnoreCase)]
     private static partial Regex CountedSection();

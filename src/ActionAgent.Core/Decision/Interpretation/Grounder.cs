@@ -483,13 +483,9 @@ internal sealed partial class Grounder(PageIndex page, IReadOnlySet<int> penaliz
 
         return m.Groups["n"].Value.ToLowerInvariant() switch
         {
-            "first" or "1st" or "top" or "upper" => 1,
-            "second" or "2nd" => 2,
-            "third" or "3rd" => 3,
-            "fourth" or "4th" => 4,
-            "fifth" or "5th" => 5,
+            "top" or "upper" => 1,
             "last" or "bottom" or "lower" => -1,
-            _ => null,
+            var n => Ordinals.Of(n),
         };
     }
 

@@ -6,7 +6,7 @@ namespace ActionAgent.Core.Decision.Interpretation;
 internal static partial class StepParser
 {
     private static readonly HashSet<string> ButtonVerbs = ["mark", "enable", "disable", "activate", "deactivate", "accept", "agree to"];
-    private static readonly string[] Ordinals = ["1st", "2nd", "3rd", "4th", "5th"];
+    private static readonly string[] Nth = ["1st", "2nd", "3rd", "4th", "5th"];
 
     private static IEnumerable<InterpretedStep> ParseType(string word, string rest, string display, ClauseText q)
     {
@@ -26,7 +26,7 @@ internal static partial class StepParser
             {
                 // "Enter "alpha" and "beta" into both text fields": one value per field, in reading order.
                 var one = Singular(plural.Groups["kind"].Value);
-                return values.Select((v, i) => Step(StepKind.Type, $"{word} {q.Restore(v, true)} into the {Ordinals[i]} {one}", target: $"the {Ordinals[i]} {one}", value: q.Value(v)));
+                return values.Select((v, i) => Step(StepKind.Type, $"{word} {q.Restore(v, true)} into the {Nth[i]} {one}", target: $"the {Nth[i]} {one}", value: q.Value(v)));
             }
 
             return targets.Count == 1

@@ -43,11 +43,7 @@ internal static partial class StepParser
         string? Of(Match m) => m.Groups["of"].Success ? q.Restore(m.Groups["of"].Value, keepQuotes: false).Trim() : null;
     }
 
-    private static string OrdinalNumber(string nth) => nth.ToLowerInvariant() switch
-    {
-        "second" => "2", "third" => "3", "fourth" => "4", "fifth" => "5", "sixth" => "6", "seventh" => "7", "eighth" => "8",
-        "ninth" => "9", "tenth" => "10", var digits => new string(digits.TakeWhile(char.IsAsciiDigit).ToArray()),
-    };
+    private static string OrdinalNumber(string nth) => Ordinals.Of(nth)?.ToString(System.Globalization.CultureInfo.InvariantCulture) ?? "";
 
     private const string PageVerb = @"(?:go|jump|skip|move|navigate|turn|flip|page|head|get|open|show|view|switch|click\s+through)";
 

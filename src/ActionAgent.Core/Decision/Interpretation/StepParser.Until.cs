@@ -67,18 +67,7 @@ internal static partial class StepParser
         return null;
     }
 
-    internal static int? StepNumber(string word) => word.ToLowerInvariant() switch
-    {
-        "first" or "1st" or "one" or "1" => 1,
-        "second" or "2nd" or "two" or "2" => 2,
-        "third" or "3rd" or "three" or "3" => 3,
-        "fourth" or "4th" or "four" or "4" => 4,
-        "fifth" or "5th" or "five" or "5" => 5,
-        "sixth" or "6th" or "six" or "6" => 6,
-        "seventh" or "7th" or "seven" or "7" => 7,
-        "eighth" or "8th" or "eight" or "8" => 8,
-        _ => null,
-    };
+    internal static int? StepNumber(string word) => Ordinals.Number(word);
 
     [GeneratedRegex(@"^(?:advance|move|take|bring|step|go|get|page|navigate|continue|proceed|carry\s+on)\s+(?:(?<place>(?:the|this|that)\s+(?:[\w-]+\s+){0,3}?(?:wizard|form|stepper|steps|dialog)(?:\s+on\s+(?:the|this)\s+page)?(?:\s*\([^)]*\))?)\s+)?(?:on\s+|forward\s+|ahead\s+|back\s+|through\s+|all\s+the\s+way\s+)?(?:to|until)\s+(?:the\s+|its\s+)?(?:(?<ord>first|second|third|fourth|fifth|sixth|seventh|eighth|1st|2nd|3rd|4th|5th|6th|7th|8th)\s+(?:step|page|stage|(?<tab>tab))|(?<last>last|final)\s+(?:step|page|stage|tab)|(?:step|page|stage)\s+(?<n>\d|one|two|three|four|five|six|seven|eight))\b", RegexOptions.IgnoreCase)]
     private static partial Regex ToStep();

@@ -158,12 +158,9 @@ internal sealed partial class StepResolver
 
         var index = at.Groups["p"].Value.ToLowerInvariant() switch
         {
-            "first" or "1st" or "left" or "leftmost" or "left-hand" or "left-most" => 0,
-            "second" or "2nd" => 1,
-            "third" or "3rd" => 2,
-            "fourth" or "4th" => 3,
+            "left" or "leftmost" or "left-hand" or "left-most" => 0,
             "middle" or "centre" or "center" or "central" => months.Count % 2 == 1 ? months.Count / 2 : -1,
-            _ => months.Count - 1, // last, right, rightmost, final
+            var p => Ordinals.Of(p) - 1 ?? months.Count - 1, // else last, right, rightmost, final
         };
         return index >= 0 && index < months.Count ? months[index] : null;
     }
@@ -195,12 +192,9 @@ internal sealed partial class StepResolver
         var position = MonthPosition().Match(words) is { Success: true } p ? p.Groups["p"].Value.ToLowerInvariant() : null;
         var nth = position switch
         {
-            "first" or "1st" or "left" or "leftmost" or "left-most" or "left-hand" => 1,
-            "second" or "2nd" => 2,
-            "third" or "3rd" => 3,
-            "fourth" or "4th" => 4,
+            "left" or "leftmost" or "left-most" or "left-hand" => 1,
             null => 0,
-            _ => int.MaxValue,
+            var w => Ordinals.Of(w) ?? int.MaxValue,
         };
         if (!HeadingPlace().IsMatch(step.Context ?? "") && nth <= Math.Max(1, read))
         {

@@ -24,12 +24,7 @@ internal sealed partial class StepResolver
         {
             // "Sort the table by its fourth column": counted left to right along the first row of headers.
             var row = headers.Where(h => Math.Abs(h.Element.Bounds.Y - headers[0].Element.Bounds.Y) < 4).OrderBy(h => h.Element.Bounds.X).ToList();
-            var n = counted.Groups["n"].Value.ToLowerInvariant() switch
-            {
-                "first" or "1st" => 1, "second" or "2nd" => 2, "third" or "3rd" => 3, "fourth" or "4th" => 4, "fifth" or "5th" => 5,
-                "sixth" or "6th" => 6, "seventh" or "7th" => 7, "eighth" or "8th" => 8, "ninth" or "9th" => 9, "tenth" or "10th" => 10,
-                _ => row.Count,
-            };
+            var n = Ordinals.Of(counted.Groups["n"].Value) ?? row.Count; // else "last"
             if (n < 1 || n > row.Count)
             {
                 return new StepGrounding(GroundingStatus.NotFound, null, 0, $"the table has {row.Count} column(s), so it has no {counted.Groups["n"].Value} column");

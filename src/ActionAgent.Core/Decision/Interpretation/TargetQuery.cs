@@ -235,15 +235,7 @@ internal static partial class TargetQuery
     [GeneratedRegex(@"(?:,\s*|\s+)(?:(?<so>so that|so as to|in order to|so|without)\s+\S|to\s+(?<verb>[a-z]+)\b)", RegexOptions.IgnoreCase)]
     private static partial Regex PurposeTail();
 
-    private static int OrdinalOf(string word) => word.ToLowerInvariant() switch
-    {
-        "first" or "1st" => 1,
-        "second" or "2nd" => 2,
-        "third" or "3rd" => 3,
-        "fourth" or "4th" => 4,
-        "fifth" or "5th" => 5,
-        _ => -1, // last
-    };
+    private static int OrdinalOf(string word) => Ordinals.Of(word) ?? -1; // else "last"
 
     private static TargetReading Reading(string text, int? ordinal, string? context, double weight)
     {
