@@ -497,7 +497,16 @@ internal sealed partial class Grounder(PageIndex page, IReadOnlySet<int> penaliz
     private List<string>? HeadingWords(Phrase place)
     {
         var words = place.Tokens.Where(t => !TextMatch.IsStopWord(t) && !SectionWords.Contains(t) && !PositionWords.Contains(t)).ToList();
-        return words.Count > 0 && Page.Items.Any(i => i.Role == "heading" && !i.IsHidden && i.Labels.Any(l => words.All(l.Phrase.Tokens.Contains))) ? words : null;
+        var headings = Page.Items.Where(i => i.Role == "heading" && !i.IsHidden).ToList();
+        if (words.Count > 0 && headings.Any(i => i.Labels.Any(l => words.All(l.Phrase.Tokens.Contains))))
+        {
+            return words;
+        }
+
+        // "the first tab of the Validation wizard": a heading holding the words but the last, which says what it is.
+        var kind = KindOf(place, []);
+        var rest = words.Where(w => w != kind).ToList();
+        return kind is not null && rest.Count > 0 && headings.Any(i => i.Labels.Any(l => rest.All(l.Phrase.Tokens.Contains))) ? rest : null;
     }
 
     private static readonly HashSet<string> PositionWords = new(StringComparer.Ordinal)
@@ -516,8 +525,25 @@ internal sealed partial class Grounder(PageIndex page, IReadOnlySet<int> penaliz
 
         var named = place.Tokens.Where(t => !TextMatch.IsStopWord(t) && !SectionWords.Contains(t)).ToHashSet(StringComparer.Ordinal);
         var title = Phrase.Of(heading).Tokens.Where(t => !TextMatch.IsStopWord(t)).ToHashSet(StringComparer.Ordinal);
-        return named.Count > 0 && named.SetEquals(title);
+        if (named.Count > 0 && named.SetEquals(title))
+        {
+            return true;
+        }
+
+        // "the Validation wizard" under the heading "Validation": the place's last word says what the section is.
+        return KindOf(place, title) is { } kind && named.Count > 1 && named.Where(t => t != kind).ToHashSet(StringComparer.Ordinal).SetEquals(title);
     }
+
+    // The last word of a place when it says what kind of thing the section is ("wizard", "form", "table") and a heading's
+    // words do not hold it (a heading "Orders table" keeps its word). Null otherwise.
+    private static string? KindOf(Phrase place, IReadOnlyCollection<string> title) =>
+        place.Tokens.LastOrDefault(t => !TextMatch.IsStopWord(t)) is { } last && KindWords.Contains(last) && !title.Contains(last) ? last : null;
+
+    private static readonly HashSet<string> KindWords = new(StringComparer.Ordinal)
+    {
+        "wizard", "form", "table", "list", "dialog", "modal", "menu", "calendar", "picker", "editor", "tree", "grid", "chart",
+        "slider", "carousel", "accordion", "toolbar", "stepper", "sidebar", "window", "pane", "gallery", "player", "tabs",
+    };
 
     private static readonly HashSet<string> SectionWords = new(StringComparer.Ordinal)
     {
