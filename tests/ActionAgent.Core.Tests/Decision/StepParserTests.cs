@@ -18,6 +18,19 @@ public sealed class StepParserTests
     }
 
     [TestMethod]
+    [DataRow("Type Maria J. Santos into Full name. Then click Save.", "Maria J. Santos")]
+    [DataRow("Type Dr. Patel into Full name. Then click Save.", "Dr. Patel")]
+    public void Parse_AFullStopAfterAnInitialOrATitle_EndsNoSentence(string task, string value)
+    {
+        // Batch 15 split "for Maria J. Santos: first name Maria, …" after "J.", so the list of fields became a step of its own.
+        var steps = Parse(task);
+
+        Assert.AreEqual(2, steps.Count, string.Join(" | ", steps.Select(s => s.Text)));
+        Assert.AreEqual(value, steps[0].Value);
+        Assert.AreEqual("Save", steps[1].Target);
+    }
+
+    [TestMethod]
     public void Parse_ALeadingPlaceEndsAtItsComma_TheClauseAfterItIsAStepEvenWithAVerbNotKnown()
     {
         // Before: ", rate three stars" became part of the place's name, the clause was dropped, and only the Reset

@@ -94,7 +94,8 @@ internal static partial class StepParser
     [GeneratedRegex(@"\s+\d+[.)]\s+(?=\p{L})")]
     private static partial Regex InlineNumber();
 
-    [GeneratedRegex(@"(?<=[.!?])\s+(?=\p{Lu}|\u0001)")]
+    // A full stop after a name's initial ("Maria J. Santos") or a title ("Dr. Patel") ends no sentence.
+    [GeneratedRegex(@"(?<=[.!?])(?<!\b\p{Lu}\p{Ll}+\s\p{Lu}\.)(?<!\b(?:Mr|Mrs|Ms|Dr|Prof|St|Jr|Sr)\.)\s+(?=\p{Lu}|\u0001)")]
     private static partial Regex SentenceBreak();
 
     [GeneratedRegex(@"^(?:(?:take|pull)\s+(?<x>.+?)\s+out(?:\s+of\s+(?:the|this|that|its|his|her|their)\s+[\w-]+(?:\s+[\w-]+)?)?)(?<with>\s+(?:with|using|via|through)\s+.+)?$", RegexOptions.IgnoreCase)]
