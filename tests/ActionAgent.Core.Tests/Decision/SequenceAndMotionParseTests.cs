@@ -134,4 +134,21 @@ public sealed class SequenceAndMotionParseTests
         Assert.HasCount(1, steps, string.Join(" | ", steps));
         Assert.IsTrue(steps[0].Kind == StepKind.GoBack || steps[0] is { Kind: StepKind.Click, Target: "Previous" }, steps[0].ToString());
     }
+
+    [TestMethod]
+    [DataRow("Move the second calendar forward a month and then back again.", "+1,-1")]
+    [DataRow("Go forward two months, then back again.", "+1,+1,-1,-1")]
+    [DataRow("Go back a month, then back again.", "-1,+1")]
+    public void Parse_BackAgainAfterAMoveOfTheMonths_UndoesTheWholeMoveInTheSamePlace(string task, string moves)
+    {
+        // Batch 18 read "back again" as a step of its own ("I could not understand"), after moving the calendar forward.
+        var steps = StepInterpreter.Parse(task);
+
+        Assert.IsTrue(steps.All(s => s.Kind == StepKind.ShowMonth), string.Join(" | ", steps.Select(s => $"{s.Kind} {s.Text}")));
+        Assert.AreEqual(moves, string.Join(",", steps.Select(s => s.Value)));
+        if (task.Contains("second calendar", StringComparison.Ordinal))
+        {
+            StringAssert.Contains(steps[^1].Text, "second calendar", "the place stays in the words of the step");
+        }
+    }
 }

@@ -4,7 +4,8 @@ namespace ActionAgent.Core.Decision.Interpretation;
 
 /// <summary>
 /// Passes over the parsed steps that read one step by the steps around it: the tab a step is placed on is opened before
-/// it, and "change it to X" after a value set in a named field sets that field again.
+/// it, "change it to X" after a value set in a named field sets that field again, and "back again" after a move of the
+/// months moves them back.
 /// </summary>
 internal static partial class StepParser
 {
@@ -51,6 +52,51 @@ internal static partial class StepParser
 
         return steps;
     }
+
+    // "Move the calendar forward a month and then back again": a step that is only "back (again)" after a move of the
+    // months is the same move the other way, in the same place.
+    private static List<InterpretedStep> BackAgain(List<InterpretedStep> steps)
+    {
+        for (var i = 1; i < steps.Count; i++)
+        {
+            if (!BackOnly().IsMatch(steps[i].Text.Trim().TrimEnd('.', '!')) || steps[i - 1] is not { Kind: StepKind.ShowMonth } last)
+            {
+                continue;
+            }
+
+            // The whole move is undone: "forward three months" was read as three steps of one month ("(2 of 3)").
+            var sentence = Counted().Replace(last.Text, "");
+            var moves = new List<InterpretedStep>();
+            for (var j = i - 1; j >= 0 && steps[j] is { Kind: StepKind.ShowMonth, Value: { Length: > 1 } v } m && v[0] is '+' or '-'
+                && Counted().Replace(m.Text, "") == sentence && m.Context == last.Context; j--)
+            {
+                moves.Add(m);
+            }
+
+            if (moves.Count == 0)
+            {
+                continue;
+            }
+
+            // The words of the move stay in the step (they say which calendar), so the place is read as it was.
+            var said = steps[i].Text;
+            steps.RemoveAt(i);
+            steps.InsertRange(i, moves.Select((m, k) => m with
+            {
+                Text = moves.Count == 1 ? $"{said} (undoing: {sentence})" : $"{said} (undoing: {sentence}, {k + 1} of {moves.Count})",
+                Value = (m.Value![0] == '+' ? "-" : "+") + m.Value[1..],
+            }));
+            i += moves.Count - 1;
+        }
+
+        return steps;
+    }
+
+    [GeneratedRegex(@"\s*\(\d+ of \d+\)$")]
+    private static partial Regex Counted();
+
+    [GeneratedRegex(@"^(?:(?:and|then|and\s+then)\s+)?(?:(?:go|move|come|step|page|navigate|take\s+it|bring\s+it|move\s+it|turn\s+it)\s+)?back(?:\s+again)?(?:\s+(?:by\s+)?(?:the\s+same|as\s+much|one\s+month|a\s+month))?$", RegexOptions.IgnoreCase)]
+    private static partial Regex BackOnly();
 
     // "the TV Series tab", "the "Actors" tab": a place that is a tab.
     [GeneratedRegex(@"^(?:the\s+)?(?<name>(?:\S+\s+){0,3}\S+)\s+tab$", RegexOptions.IgnoreCase)]

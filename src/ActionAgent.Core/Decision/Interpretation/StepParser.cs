@@ -106,7 +106,7 @@ internal static partial class StepParser
             }
         }
 
-        return AttachDialogReplies(ResolveOthers(OpenNamedTabs(SetAgain(ResolvePronouns(steps))))).Select((s, i) => s with { Number = i + 1 }).ToList();
+        return AttachDialogReplies(ResolveOthers(OpenNamedTabs(BackAgain(SetAgain(ResolvePronouns(steps)))))).Select((s, i) => s with { Number = i + 1 }).ToList();
     }
 
     private static string Unquoted(string phrase) => phrase.Replace("\"", "", StringComparison.Ordinal);
