@@ -721,10 +721,12 @@
   const ICON_WORD = { x: 'close', times: 'close', xmark: 'close', cross: 'close', trash: 'delete', bin: 'delete', pencil: 'edit', cog: 'settings', gear: 'settings', plus: 'add', minus: 'remove', triangle: 'arrow', caret: 'arrow', chevron: 'arrow' };
   const ICON_SUFFIX = /-(up|down|left|right|prev|previous|next|close|delete|remove|destroy|add|plus|minus|edit|trash|search|menu|expand|collapse)$/i;
   const ICON_DIRECTION = { n: 'up', s: 'down', e: 'right', w: 'left' };
+  // A class that names what a small part does among other words: "lm_close_tab", "tab-close-btn", "chip_remove_icon".
+  const ACTION_PART = /(?:^|[-_])(close|delete|remove|destroy|dismiss)(?:[-_]|$)/i;
   function iconClassed(el) {
     const cls = el.getAttribute && el.getAttribute('class');
     if (!cls) return false;
-    return cls.split(/\s+/).some((t) => ICON_CLASS.test(t) || ICON_SUFFIX.test(t) || /^(close|destroy|delete|remove)$/i.test(t));
+    return cls.split(/\s+/).some((t) => ICON_CLASS.test(t) || ICON_SUFFIX.test(t) || ACTION_PART.test(t) || /^(close|destroy|delete|remove)$/i.test(t));
   }
 
   function iconOf(el) {
@@ -735,7 +737,7 @@
     const own = el.getAttribute && el.getAttribute('class');
     if (own && textless) {
       for (const token of own.split(/\s+/)) {
-        const m = ICON_SUFFIX.exec(token) || /^(close|destroy|delete|remove|edit|trash)$/i.exec(token);
+        const m = ICON_SUFFIX.exec(token) || /^(close|destroy|delete|remove|edit|trash)$/i.exec(token) || ACTION_PART.exec(token);
         if (m) {
           const w = ICON_WORD[m[1].toLowerCase()] || (m[1].toLowerCase() === 'destroy' ? 'delete' : m[1].toLowerCase());
           if (!words.includes(w)) words.push(w);
@@ -950,6 +952,15 @@
     const out = [];
     const notes = [];
     const emitted = new WeakSet();
+    const weakControls = new WeakSet();
+    // Whether the nearest listed element around this one is a control known only by its pointer cursor.
+    const inWeakControl = (el) => {
+      for (let p = el.parentElement; p; p = p.parentElement) {
+        if (weakControls.has(p)) return true;
+        if (emitted.has(p)) return false;
+      }
+      return false;
+    };
     const plainItems = new WeakSet(); // list items taken as the items of a tree drawn without ARIA
     const labelFor = []; // label elements kept only when their control is not shown
     const active = deepActive();
@@ -984,8 +995,9 @@
       let emittedHere = false;
       let weak = false;
       let branch = null;
-      // A small icon with a pointer inside a control (a tab's or a chip's close ×): clickable on its own, so listed.
-      const nestedIcon = inControl && !inText && !role && iconClassed(el);
+      // A small icon inside a control (a tab's or a chip's close ×): clickable on its own, so listed. Inside a control
+      // known only by its pointer cursor (a layout's tab drawn as a plain <li>) too: the × inherits the tab's cursor.
+      const nestedIcon = !role && iconClassed(el) && ((inControl && !inText) || (inText && inWeakControl(el)));
       if (role || (!inControl && !inText) || nestedIcon) {
         const r = el.getBoundingClientRect();
         const box = { l: r.left + ctx.ox, t: r.top + ctx.oy, r: r.right + ctx.ox, b: r.bottom + ctx.oy };
@@ -998,14 +1010,14 @@
         const win = el.ownerDocument.defaultView;
         const banished = !ctx.path && (r.right + win.scrollX <= 0 || r.bottom + win.scrollY <= 0);
         const onScreen = !banished && (inView || (sized && !ctx.path));
-        if (!role && onScreen && (!inControl || (nestedIcon && r.width <= 48 && r.height <= 48)) && !inText) {
+        if (!role && onScreen && (nestedIcon ? r.width <= 48 && r.height <= 48 : !inControl && !inText)) {
           // Static text next to controls, and custom clickables that only show a pointer cursor.
           let own = '';
           for (let c = el.firstChild; c; c = c.nextSibling) if (c.nodeType === 3) own += c.data;
           own = collapse(own);
           const cs = styleOf(el);
           const pointer = (e) => styleOf(e).cursor === 'pointer' || hoverPointer(e);
-          if (tag !== 'html' && tag !== 'body' && tag !== 'svg' && pointer(el) && !(el.parentElement && pointer(el.parentElement))) {
+          if (tag !== 'html' && tag !== 'body' && tag !== 'svg' && (nestedIcon || pointer(el) && !(el.parentElement && pointer(el.parentElement)))) {
             role = 'button';
             weak = true;
           } else if (own && tag !== 'html' && tag !== 'body') {
@@ -1112,6 +1124,7 @@
           e.el = el;
           out.push(e);
           emitted.add(el);
+          if (weak) weakControls.add(el);
           emittedHere = true;
         }
       }

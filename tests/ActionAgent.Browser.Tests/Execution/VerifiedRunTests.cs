@@ -380,6 +380,24 @@ public sealed class VerifiedRunTests
               for (const x of document.querySelectorAll('.ui-icon-close')) x.addEventListener('click', () => x.closest('li').remove());
             </script>
             """);
+        // Tabs as a docking layout draws them (Golden Layout): plain <li> known only by their pointer cursor, each holding an
+        // unnamed × whose class says what it does ("lm_close_tab") and whose cursor is the tab's.
+        server.Add("/layout-tabs", """
+            <!doctype html><title>Layout</title>
+            <style>
+              .tabs { list-style: none; margin: 0; padding: 0; font: 12px Arial }
+              .tab { cursor: pointer; float: left; position: relative; padding: 2px 25px 4px 10px; margin-right: 2px; background: #eee }
+              .x_close_tab { position: absolute; top: 4px; right: 6px; width: 11px; height: 11px; background: #c00 }
+            </style>
+            <ul class="tabs" id="tabs">
+              <li class="tab"><span class="x_title">Acme, inc.</span><div class="x_close_tab"></div></li>
+              <li class="tab"><span class="x_title">LexCorp plc.</span><div class="x_close_tab"></div></li>
+              <li class="tab"><span class="x_title">Springshield plc.</span><div class="x_close_tab"></div></li>
+            </ul>
+            <script>
+              for (const x of document.querySelectorAll('.x_close_tab')) x.addEventListener('click', (e) => { e.stopPropagation(); x.closest('li').remove(); });
+            </script>
+            """);
         // A range slider: two handles on one track, the lower one stops at the upper one; "?cap=70" stops every handle at 70 %.
         server.Add("/range-slider", """
             <!doctype html><title>Price</title>
@@ -814,6 +832,20 @@ public sealed class VerifiedRunTests
         Assert.AreEqual(RunStatus.Completed, result.Status, result.Message);
         var tabs = await session.Page.EvalOnSelectorAllAsync<string[]>("#tabs a", "l => l.map(x => x.textContent)");
         CollectionAssert.AreEqual(new[] { "Nunc tincidunt", "Proin dolor", "Aenean lacinia" }.Where(t => t != tab).ToArray(), tabs);
+    }
+
+    [TestMethod]
+    [DataRow("LexCorp plc.")]
+    [DataRow("Springshield plc.")]
+    public async Task RunAsync_CloseATabOfALayoutWithItsInnerCross_RemovesThatTabOnly(string tab)
+    {
+        await session.Page.GotoAsync(server.Url("/layout-tabs"));
+
+        var result = await RunAsync($"Close the {tab} tab.");
+
+        Assert.AreEqual(RunStatus.Completed, result.Status, result.Message);
+        var tabs = await session.Page.EvalOnSelectorAllAsync<string[]>("#tabs .x_title", "l => l.map(x => x.textContent)");
+        CollectionAssert.AreEqual(new[] { "Acme, inc.", "LexCorp plc.", "Springshield plc." }.Where(t => t != tab).ToArray(), tabs);
     }
 
     [TestMethod]

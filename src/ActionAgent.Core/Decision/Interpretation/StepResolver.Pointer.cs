@@ -23,6 +23,14 @@ internal sealed partial class StepResolver
         // A lower-case owner ("the "null" entry") has no such words at all: its words shown whole still single it out.
         var pinned = step.ContextIsOwner && step.Context is { } named ? PinnedOwner(g.Page, named) : null;
         var whole = pinned is null ? [] : g.Page.Items.Where(i => !i.IsHidden && HoldsWhole(i, pinned)).ToList();
+
+        // A text read across a strip of tabs ("Acme, inc. × LexCorp plc. ×", one line of OCR) holds the owner whole too,
+        // and every tab's × is beside it: where an element shows the owner alone, that element is the owner.
+        if (pinned is not null && whole.Count > 1 && whole.Where(i => ShowsAlone(i, pinned)).ToList() is { Count: > 0 } alone)
+        {
+            whole = alone;
+        }
+
         owners = whole.Count > 0 ? whole : owners;
 
         // Worked out once: the filter runs for every reading of every search below.
@@ -64,7 +72,7 @@ internal sealed partial class StepResolver
         // With the owner pinned: beside it, or naming it itself. Not "anywhere on its line": a row of tabs is one line,
         // and every tab's × would count.
         bool ByOwner(PageItem i) => whole.Count > 0
-            ? besideOwner.Contains(i.Element.Id) || HoldsWhole(i, pinned!)
+            ? besideOwner.Contains(i.Element.Id) || NamesWhole(i, pinned!)
             : owner.Count == 0 || besideOwner.Contains(i.Element.Id) || owner.Any(t => Surrounds(i, t));
         Search Where(Func<PageItem, bool> also) => new(step.Target, i => ByOwner(i) && OnRow(i) && also(i))
         {
@@ -153,6 +161,15 @@ internal sealed partial class StepResolver
             ? Grounded(make(TargetOf(m), m), m)
             : NotFound("element", found);
     }
+
+    // Holding the owner in a name of its own. A text beside an unnamed icon (a line read across a strip of tabs, "Acme, inc.
+    // × LexCorp plc. ×") names the icon only for finding it, and says nothing of whose it is: every tab's × had it.
+    private static bool NamesWhole(PageItem item, string owner) =>
+        HoldsWhole(item, owner) && (item.IsEditable || item.Labels.Any(l => l.How is not ("text label" or "nearby text") && !l.IsSynthetic
+            && (" " + l.Phrase.Norm + " ").Contains(" " + Phrase.Of(owner).Norm + " ", StringComparison.Ordinal)));
+
+    private static bool ShowsAlone(PageItem item, string owner) =>
+        Phrase.Of(owner).Norm is { Length: > 0 } words && item.Labels.Any(l => !l.IsSynthetic && l.Phrase.Norm == words);
 
     // The words of an owner phrase that single someone or something out: capitalised names, numbers, quoted words.
     private static List<string> Specific(string owner)
