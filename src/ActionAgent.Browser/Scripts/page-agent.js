@@ -581,6 +581,33 @@
   const OPEN_CLASS = /(^|[-_])(open|opened|expanded|unfolded)$/i;
   const DISABLED_CLASS = /(^|[-_])(disabled|locked)$/i;
 
+  // An option of a list box that holds a box of its own (a pick list "with checkboxes"): whether that box is ticked, by
+  // its input, its aria-checked, a "checked" attribute or a checked class on it or inside it; undefined when it has none.
+  function innerBoxChecked(el) {
+    const box = el.querySelector('input[type=checkbox], [role=checkbox], [class*="checkbox"]');
+    if (!box) return undefined;
+    if (box.localName === 'input') return !!box.checked;
+    const aria = box.getAttribute('aria-checked');
+    if (aria !== null) return aria === 'true';
+    const attr = box.getAttribute('checked');
+    if (attr !== null) return attr !== 'false';
+    return [box, ...Array.from(box.querySelectorAll('*')).slice(0, 12)].some((n) => classState(n, CHECKED_CLASS));
+  }
+
+  // An option outside the box of its list box: scrolled out of a list that scrolls (still there, offscreen), or cut off
+  // by a list that only clips (a virtual list's spare rows, drawn blank below its end: nothing a person can see or reach).
+  function optionClipped(el) {
+    const list = el.parentElement && el.parentElement.closest('[role=listbox]');
+    if (!list) return null;
+    const lr = list.getBoundingClientRect(), r = el.getBoundingClientRect();
+    if (r.bottom > lr.top + 1 && r.top < lr.bottom - 1) return null;
+    for (let p = el.parentElement; p && p !== list.parentElement; p = p.parentElement) {
+      const oy = styleOf(p).overflowY;
+      if ((oy === 'auto' || oy === 'scroll') && p.scrollHeight > p.clientHeight + 1) return 'scrolled';
+    }
+    return 'hidden';
+  }
+
   // A drawn node's state is in its classes (on the part or on the item), or in whether its branch shows.
   function partChecked(el) {
     const li = el.parentElement;
@@ -1025,6 +1052,8 @@
             if (full.length <= 200) { role = 'text'; textish = true; }
           }
         }
+        const clippedOption = role === 'option' ? optionClipped(el) : null;
+        if (clippedOption === 'hidden') return;
         if (role && onScreen && el.checkVisibility({ visibilityProperty: true })) {
           const id = idOf(el);
           // A tree item holding its open branch (the ARIA tree pattern: <li role=treeitem><span>Oceania</span><ul
@@ -1049,7 +1078,7 @@
           }
           if (plain) plainItems.add(el);
           if (type) e.type = type;
-          if (!inView) e.off = true;
+          if (!inView || clippedOption === 'scrolled') e.off = true;
           if (role === 'link' || role === 'button' || role === 'tab' || role === 'menuitem') {
             const t = cap(visibleText(el), 150);
             if (t && t !== e.name) e.text = t;
@@ -1089,6 +1118,10 @@
           const ariaChecked = el.getAttribute('aria-checked');
           if (e.checked === undefined && (role === 'checkbox' || role === 'radio' || role === 'switch' || role === 'menuitemcheckbox' || role === 'menuitemradio')) {
             e.checked = ariaChecked === 'true';
+          }
+          if (role === 'option' && e.checked === undefined) {
+            const boxed = innerBoxChecked(el);
+            if (boxed !== undefined) e.checked = boxed;
           }
           const ariaSelected = el.getAttribute('aria-selected');
           if (ariaSelected !== null) e.selected = ariaSelected === 'true';
@@ -1130,7 +1163,10 @@
       }
 
       // Inside a real control nothing else is emitted; inside text or a pointer-cursor card, only controls are.
-      const nowInControl = inControl || (emittedHere && !textish && !weak && role !== 'canvas');
+      // A list box drawn with ARIA (a <div role=listbox> of role=option items) holds its options as elements of their own:
+      // they are what a person ticks, picks and counts. A native <select> keeps its options in its Options.
+      const listOfOptions = role === 'listbox' && tag !== 'select' && !!el.querySelector('[role=option]');
+      const nowInControl = inControl || (emittedHere && !textish && !weak && role !== 'canvas' && !listOfOptions);
       const nowInText = inText || (emittedHere && (textish || weak));
       if (tag === 'svg') return;
       if (el.shadowRoot) { watch(el.shadowRoot); walk(el.shadowRoot, ctx, nowInControl, nowInText); }
@@ -1653,6 +1689,7 @@
     if (type === 'checkbox' || type === 'radio') res.checked = !!el.checked;
     else if (el.hasAttribute('aria-checked')) res.checked = el.getAttribute('aria-checked') === 'true';
     else if (tag === 'label' && el.control && (el.control.type === 'checkbox' || el.control.type === 'radio')) res.checked = !!el.control.checked;
+    else if (el.getAttribute('role') === 'option' && innerBoxChecked(el) !== undefined) res.checked = innerBoxChecked(el);
     else {
       const part = drawnPart(el, tag, type);
       if (part === 'check') res.checked = partChecked(el);

@@ -398,6 +398,41 @@ public sealed class VerifiedRunTests
               for (const x of document.querySelectorAll('.x_close_tab')) x.addEventListener('click', (e) => { e.stopPropagation(); x.closest('li').remove(); });
             </script>
             """);
+        // Two pick lists drawn with ARIA (jqxListBox "with checkboxes"): <div role=listbox> of role=option rows, each with a
+        // drawn box whose "checked" attribute is its state; the list clips its rows, and a fifth row sits below its end.
+        server.Add("/pick-list", """
+            <!doctype html><title>Invite</title>
+            <style>
+              .list { height: 108px; overflow: hidden; position: relative; width: 260px; border: 1px solid #999; margin-bottom: 12px }
+              [role=option] { position: absolute; left: 0; right: 0; height: 26px; font: 13px Arial; cursor: pointer }
+              .x-checkbox { display: inline-block; width: 14px; height: 14px; border: 1px solid #333; margin: 5px }
+              .x-checkbox[checked=true] { background: #36c }
+            </style>
+            <span>Department</span>
+            <div role="listbox" class="list" id="dept"></div>
+            <span>Invited</span>
+            <div role="listbox" class="list" id="inv"></div>
+            <p id="log"></p>
+            <script>
+              const log = [];
+              const fill = (list, names) => names.forEach((n, i) => {
+                const o = document.createElement('div');
+                o.setAttribute('role', 'option');
+                o.style.top = (i * 27) + 'px';
+                o.innerHTML = '<div class="x-checkbox" checked="false"></div><span>' + n + '</span>';
+                o.addEventListener('click', () => {
+                  const box = o.querySelector('.x-checkbox'), on = box.getAttribute('checked') !== 'true';
+                  box.setAttribute('checked', String(on));
+                  o.setAttribute('aria-selected', String(on));
+                  log.push(n + (on ? ' on' : ' off'));
+                  document.getElementById('log').textContent = log.join('; ');
+                });
+                list.append(o);
+              });
+              fill(document.getElementById('dept'), ['Ana Souza (Sales)', 'Ben Okafor (Platform)', 'Carla Rossi (Marketing)', 'Dan Kim (Finance)', 'Erin Blake (Support)']);
+              fill(document.getElementById('inv'), ['Alice Chen (Design)']);
+            </script>
+            """);
         // A range slider: two handles on one track, the lower one stops at the upper one; "?cap=70" stops every handle at 70 %.
         server.Add("/range-slider", """
             <!doctype html><title>Price</title>
@@ -846,6 +881,40 @@ public sealed class VerifiedRunTests
         Assert.AreEqual(RunStatus.Completed, result.Status, result.Message);
         var tabs = await session.Page.EvalOnSelectorAllAsync<string[]>("#tabs .x_title", "l => l.map(x => x.textContent)");
         CollectionAssert.AreEqual(new[] { "Acme, inc.", "LexCorp plc.", "Springshield plc." }.Where(t => t != tab).ToArray(), tabs);
+    }
+
+    [TestMethod]
+    public async Task RunAsync_TickAPersonInAnAriaPickList_TicksThatRowOnly()
+    {
+        await session.Page.GotoAsync(server.Url("/pick-list"));
+
+        var result = await RunAsync("Tick Carla Rossi in the Department list.");
+
+        Assert.AreEqual(RunStatus.Completed, result.Status, result.Message);
+        Assert.AreEqual("Carla Rossi (Marketing) on", await session.Page.InnerTextAsync("#log"));
+    }
+
+    [TestMethod]
+    public async Task RunAsync_TickThenUntickHerAgain_TogglesTheSameRowTwice()
+    {
+        await session.Page.GotoAsync(server.Url("/pick-list"));
+
+        var result = await RunAsync("Tick Ben Okafor in the Department list, then untick her again.");
+
+        Assert.AreEqual(RunStatus.Completed, result.Status, result.Message);
+        Assert.AreEqual("Ben Okafor (Platform) on; Ben Okafor (Platform) off", await session.Page.InnerTextAsync("#log"));
+    }
+
+    [TestMethod]
+    public async Task RunAsync_TickARowTheListCutsOff_TicksNothingAndFails()
+    {
+        // The fifth row lies below the list's end, which clips it and does not scroll: no one can see it or reach it.
+        await session.Page.GotoAsync(server.Url("/pick-list"));
+
+        var result = await RunAsync("Tick Erin Blake in the Department list.");
+
+        Assert.AreNotEqual(RunStatus.Completed, result.Status, result.Message);
+        Assert.AreEqual("", await session.Page.InnerTextAsync("#log"));
     }
 
     [TestMethod]

@@ -502,17 +502,28 @@ public sealed class StepInterpreter : IDecider
     private static string Where(RunCursor cursor) => $"Step {cursor.Index + 1} of {cursor.Steps.Count}";
 
     // What an element acted on shows of itself, and the sections it sits in: a step placed "in the Demo box" used its place
-    // when the element is under that heading. A place the element is not in was not used, however the step was read.
+    // when the element is under that heading, "in the Department list" when it is an option of the list box shown under
+    // "Department". A place the element is not in was not used, however the step was read.
     private static IEnumerable<string> Described(UiElement acted, PageIndex page)
     {
         var item = page.Items.FirstOrDefault(i => i.Element.Id == acted.Id);
+        var (x, y) = (acted.Bounds.X + (acted.Bounds.Width / 2), acted.Bounds.Y + (acted.Bounds.Height / 2));
+        var containers = page.Items.Where(c => c.Element.Id != acted.Id && ContainerRoles.Contains(c.Role) && c.Element.Bounds.Contains(x, y))
+            .Select(c => $"{c.Element.Name} {c.Element.NearbyText}");
         return
         [
             $"{acted.Label} {acted.Name} {acted.Text} {acted.Value} {acted.NearbyText} {acted.Placeholder} {acted.Icon} {acted.HtmlId}",
             string.Join(" \u0001 ", item?.Headings ?? []),
             string.Join(" ", item?.Context ?? []),
+            string.Join(" \u0001 ", containers),
         ];
     }
+
+    // Elements that hold others: what they are named, or the text over them, names the place of what is inside them.
+    private static readonly HashSet<string> ContainerRoles = new(StringComparer.Ordinal)
+    {
+        "listbox", "tree", "grid", "table", "tablist", "tabpanel", "radiogroup", "group", "dialog", "alertdialog", "region", "menu", "menubar", "toolbar", "form",
+    };
 
     // "In the Round skin, tick Checkbox 1" where the Checkbox 1 found sits under no heading or text of that name, and
     // nothing the run did so far used it: the element is a look-alike elsewhere, so nothing is done (the check at the end

@@ -34,7 +34,7 @@ internal static partial class StepParser
     [GeneratedRegex(@"^(?:the\s+)?(?<menu>.+?)\s+(?:sub-?menu|menu)$", RegexOptions.IgnoreCase)]
     private static partial Regex SubmenuName();
 
-    [GeneratedRegex(@"^(?:it|them|that|this|that one|this one|the new one|the one just (?:created|added))(?:\s+again)?$", RegexOptions.IgnoreCase)]
+    [GeneratedRegex(@"^(?:it|them|him|her|that|this|that one|this one|the new one|the one just (?:created|added))(?:\s+again)?$", RegexOptions.IgnoreCase)]
     private static partial Regex Referent();
 
     // "… was ticked by mistake. Clear that box": a kind of thing pointed back at, which only a description before names.
