@@ -594,18 +594,15 @@
     return [box, ...Array.from(box.querySelectorAll('*')).slice(0, 12)].some((n) => classState(n, CHECKED_CLASS));
   }
 
-  // An option outside the box of its list box: scrolled out of a list that scrolls (still there, offscreen), or cut off
-  // by a list that only clips (a virtual list's spare rows, drawn blank below its end: nothing a person can see or reach).
+  // An option outside the box of its list box: scrolled out of the list (still there, offscreen: the list scrolls, by
+  // its own scroll bar or one drawn by a script), or, with no text, one of a virtual list's spare rows drawn blank below
+  // its end (nothing to see or pick: not listed).
   function optionClipped(el) {
     const list = el.parentElement && el.parentElement.closest('[role=listbox]');
     if (!list) return null;
     const lr = list.getBoundingClientRect(), r = el.getBoundingClientRect();
     if (r.bottom > lr.top + 1 && r.top < lr.bottom - 1) return null;
-    for (let p = el.parentElement; p && p !== list.parentElement; p = p.parentElement) {
-      const oy = styleOf(p).overflowY;
-      if ((oy === 'auto' || oy === 'scroll') && p.scrollHeight > p.clientHeight + 1) return 'scrolled';
-    }
-    return 'hidden';
+    return visibleText(el) ? 'scrolled' : 'hidden';
   }
 
   // A drawn node's state is in its classes (on the part or on the item), or in whether its branch shows.
@@ -919,6 +916,11 @@
   // The name an element is listed by and checked against before acting: its own, or the tooltip that named it.
   function shownName(el, tag, type, role, branch, part) {
     const own = cap(part ? partName(el) : itemName(el, tag, type, role, branch), 150);
+    // A button drawn as a sign ("›", "»", "+") with a title: the title's words are what a person reads in its tooltip.
+    if (own && !/[\p{L}\p{N}]/u.test(own) && (role === 'button' || role === 'link')) {
+      const title = collapse(el.getAttribute('title'));
+      if (title && /[\p{L}]/u.test(title)) return cap(title, 150);
+    }
     return own || (st.tips && st.tips.get(el)) || '';
   }
 

@@ -507,7 +507,7 @@ internal static partial class StepParser
         return result.Select(c => c.Trim().Trim(',').Trim()).Where(c => c.Length > 0 && !FillerOnly().IsMatch(c)).ToList();
     }
 
-    private static IEnumerable<InterpretedStep> ParseClause(string clause, ClauseText q, bool sortable = true, bool answers = true)
+    private static IEnumerable<InterpretedStep> ParseClause(string clause, ClauseText q, bool sortable = true, bool answers = true, bool transferable = true)
     {
         var text = StripTrailingPeriod(StripLeadingFillers(StartGerund().Replace(clause.TrimStart(), g => g.Groups["g"].Value.ToLowerInvariant() switch
         {
@@ -623,6 +623,13 @@ internal static partial class StepParser
         if (ParseEditing(text, display, q) is { } editing)
         {
             return editing;
+        }
+
+        if (transferable && ParseTransfer(text, display, q) is { } moved)
+        {
+            // "Remove Alice Chen from the invite list" on a page with no two lists: the sentence's other reading.
+            var other = ParseClause(clause, q, sortable, answers, transferable: false).ToList();
+            return [moved with { Otherwise = other is [var one] ? one : null }];
         }
 
         if (sortable && ParseSort(text, display, q) is { } sort)

@@ -13,6 +13,17 @@ internal sealed partial class StepResolver
     // without a model.
     private StepGrounding Drag(InterpretedStep step, Grounder g)
     {
+        if (Transfer(step, g) is { } moved)
+        {
+            return moved;
+        }
+
+        if (step.Otherwise is { } other)
+        {
+            // "Remove Alice from the list" read as a move between lists, on a page with no two lists: its other reading.
+            return ByKind(other, g);
+        }
+
         var value = step.Value;
         var edge = value is "right" or "left" or "up" or "down";
         var listEnd = value is "first" or "last";

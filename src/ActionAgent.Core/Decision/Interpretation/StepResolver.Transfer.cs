@@ -1,0 +1,105 @@
+namespace ActionAgent.Core.Decision.Interpretation;
+
+/// <summary>
+/// A move between two list boxes with buttons between them (a pick list, a dual list box): the row is picked in the
+/// list it is in (ticked or selected), then the button between the lists that points to the other list is pressed, one
+/// checked action at a time, grounded again after each; the step is done when the row shows in the list it was sent to.
+/// </summary>
+internal sealed partial class StepResolver
+{
+    private static readonly string[] TowardsRight = ["add", "right", "move right", "select", "include", "assign", ">", "»", "→", ">>"];
+    private static readonly string[] TowardsLeft = ["remove", "left", "move left", "deselect", "unselect", "exclude", "unassign", "<", "«", "←", "<<"];
+
+    // Null when the page has no two list boxes the step can be read against: the step's other reading is used.
+    private StepGrounding? Transfer(InterpretedStep step, Grounder g)
+    {
+        var lists = g.Page.Items.Where(i => i.Role == "listbox" && !i.IsHidden && i.Element.Tag != "select").OrderBy(i => i.Element.Bounds.X).ThenBy(i => i.Element.Bounds.Y).ToList();
+        if (lists.Count != 2 || step.Target is null || step.Value is not { Length: > 0 } value)
+        {
+            return null;
+        }
+
+        bool In(PageItem item, PageItem list) => ListOf(item, lists) == list;
+        var off = value.StartsWith(StepParser.OffList, StringComparison.Ordinal);
+        var named = ListNamed(off ? value[StepParser.OffList.Length..] : value, lists);
+        if (named is null)
+        {
+            return null;
+        }
+
+        var dest = off ? lists.First(l => l != named) : named;
+        var source = lists.First(l => l != dest);
+        var rows = g.Page.Items.Where(i => i.Role == "option" && !i.IsHidden && lists.Any(l => In(i, l))).ToList();
+        var found = g.Find(new Search(step.Target, rows.Contains) { ForClick = true });
+        if (!found.IsAtLeast(Min))
+        {
+            return NotFound("row of either list", found);
+        }
+
+        var row = found.Best!;
+        var destName = ListName(dest);
+        if (In(row.Item, dest))
+        {
+            return new StepGrounding(GroundingStatus.AlreadyDone, null, row.Confidence, $"'{row.Item.Display}' is in the list '{destName}'") { Element = row.Item.Element };
+        }
+
+        if (row.Item.Element.Checked != true && row.Item.Element.Selected != true)
+        {
+            return Grounded(new ClickAction(TargetOf(row)), row, $" in the list '{ListName(source)}'; picked first, to move it to the list '{destName}'") with { Repeats = true };
+        }
+
+        // The button between the two lists that points to the one the row goes to ("Add selected", "Remove selected", "›").
+        var towards = dest.Element.Bounds.X > source.Element.Bounds.X || dest.Element.Bounds.Y > source.Element.Bounds.Y ? TowardsRight : TowardsLeft;
+        var (left, right) = (lists[0].Element.Bounds, lists[1].Element.Bounds);
+        var button = g.Page.Items.Where(b => b.Role == "button" && !b.IsHidden && !b.Element.Disabled
+                && b.Element.Bounds.Center.X >= Math.Min(left.Right, right.X) - 4 && b.Element.Bounds.Center.X <= Math.Max(left.Right, right.X) + 4
+                && !Phrase.Of(b.Display + " " + b.Element.Icon).Tokens.Contains("all"))
+            .Select(b => (b, Phrase.Of($"{b.Display} {b.Element.Icon}")))
+            .FirstOrDefault(x => towards.Any(w => x.Item2.Tokens.Contains(w) || x.Item1.Display.Trim() == w)).b;
+        if (button is null)
+        {
+            return new StepGrounding(GroundingStatus.NotFound, null, 0, $"no button between the lists moves the picked rows to '{destName}'") { Element = row.Item.Element };
+        }
+
+        return Grounded(new ClickAction(ActionTarget.Element(button.Element.Id, button.Display)), new Candidate(button, 1, "its place between the lists"),
+            $"; moves '{row.Item.Display}' (picked) to the list '{destName}'") with { Repeats = true };
+    }
+
+    // The list the words name: by the list's own name, the text over or beside it, or its side ("the right-hand list").
+    private static PageItem? ListNamed(string words, List<PageItem> lists)
+    {
+        var phrase = Phrase.Of(words);
+        var content = phrase.Tokens.Where(t => !TextMatch.IsStopWord(t) && t is not ("list" or "listbox" or "box" or "side" or "column" or "hand")).ToList();
+        if (content.Count == 0)
+        {
+            return null;
+        }
+
+        if (content.Any(t => t is "right" or "righthand" or "second"))
+        {
+            return lists[1];
+        }
+
+        if (content.Any(t => t is "left" or "lefthand" or "first"))
+        {
+            return lists[0];
+        }
+
+        var scored = lists.Select(l => (l, Score: content.Count(t => Phrase.Of(ListName(l)).Tokens.Any(n => n == t || n.StartsWith(t, StringComparison.Ordinal) || t.StartsWith(n, StringComparison.Ordinal))))).ToList();
+        var best = scored.MaxBy(s => s.Score);
+        return best.Score > 0 && scored.Count(s => s.Score == best.Score) == 1 ? best.l : null;
+    }
+
+    /// <summary>
+    /// The list box a row belongs to: the nearest one above it whose width it stands in (a row scrolled out below the end
+    /// of its list is outside the list's box, and still its row).
+    /// </summary>
+    internal static PageItem? ListOf(PageItem row, IEnumerable<PageItem> lists)
+    {
+        var (x, y) = row.Element.Bounds.Center;
+        return lists.Where(l => x >= l.Element.Bounds.X && x <= l.Element.Bounds.Right && l.Element.Bounds.Y <= row.Element.Bounds.Y + 2)
+            .MaxBy(l => l.Element.Bounds.Y);
+    }
+
+    private static string ListName(PageItem list) => $"{list.Element.NearbyText} {list.Element.Name}".Trim();
+}
