@@ -151,4 +151,25 @@ public sealed class SequenceAndMotionParseTests
             StringAssert.Contains(steps[^1].Text, "second calendar", "the place stays in the words of the step");
         }
     }
+
+    [TestMethod]
+    [DataRow("Move Julia Weber back to the Department list.", "Julia Weber", "the Department list")]
+    [DataRow("Take Julia Weber off the Invited list.", "Julia Weber", "off the Invited list")]
+    [DataRow("Add Carla Rossi to the right-hand list.", "Carla Rossi", "the right-hand list")]
+    public void Parse_AMoveBetweenNamedLists_IsADragToThatListWithItsOtherReadingKept(string task, string target, string value)
+    {
+        var step = StepInterpreter.Parse(task).Single();
+
+        Assert.AreEqual((StepKind.Drag, target, value), (step.Kind, step.Target, step.Value));
+        Assert.IsNotNull(step.Otherwise, "on a page without two lists the sentence is read as before");
+    }
+
+    [TestMethod]
+    public void Parse_TheListAlone_NamesNoListToMoveTo()
+    {
+        // "the list" names neither of two lists: "Remove the first todo from the list" presses the todo's remove button.
+        var step = StepInterpreter.Parse("Remove the first todo from the list.").Single();
+
+        Assert.AreEqual(StepKind.Click, step.Kind);
+    }
 }
