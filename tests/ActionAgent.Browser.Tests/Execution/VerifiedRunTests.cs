@@ -446,6 +446,9 @@ public sealed class VerifiedRunTests
               ['Ana Souza (Sales)', 'Ben Okafor (Platform)', 'Carla Rossi (Marketing)', 'Dan Kim (Finance)', 'Erin Blake (Support)'].forEach((n) => dept.append(row(n)));
               inv.append(row('Alice Chen (Design)'));
               lay(dept); lay(inv);
+              // "?ticked=Ben": that row starts ticked (someone picked it before the run).
+              const pre = new URLSearchParams(location.search).get('ticked');
+              for (const o of dept.children) if (pre && o.textContent.startsWith(pre)) { o.querySelector('.x-checkbox').setAttribute('checked', 'true'); o.setAttribute('aria-selected', 'true'); }
               document.getElementById('add').addEventListener('click', () => move(dept, inv));
               document.getElementById('rem').addEventListener('click', () => move(inv, dept));
             </script>
@@ -934,6 +937,20 @@ public sealed class VerifiedRunTests
 
         Assert.AreEqual(RunStatus.Completed, result.Status, result.Message);
         Assert.AreEqual(log, await session.Page.InnerTextAsync("#log"));
+    }
+
+    [TestMethod]
+    public async Task RunAsync_MoveARowWhileAnotherIsAlreadyPicked_PressesNothing()
+    {
+        // Ben starts ticked: the move button moves every ticked row, so moving Carla with it would invite Ben too.
+        await session.Page.GotoAsync(server.Url("/pick-list?ticked=Ben"));
+
+        var result = await RunAsync("Move Carla Rossi to the Invited list.");
+
+        Assert.AreNotEqual(RunStatus.Completed, result.Status, result.Message);
+        StringAssert.Contains(result.Message, "Ben Okafor");
+        Assert.AreEqual("", await session.Page.InnerTextAsync("#log"));
+        Assert.AreEqual(1, await session.Page.Locator("#inv [role=option]").CountAsync());
     }
 
     [TestMethod]

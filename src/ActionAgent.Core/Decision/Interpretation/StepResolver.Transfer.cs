@@ -43,6 +43,15 @@ internal sealed partial class StepResolver
             return new StepGrounding(GroundingStatus.AlreadyDone, null, row.Confidence, $"'{row.Item.Display}' is in the list '{destName}'") { Element = row.Item.Element };
         }
 
+        // The button moves every picked row: with others already picked in that list, pressing it would move them too.
+        var others = rows.Where(r => r != row.Item && In(r, source) && (r.Element.Checked == true || r.Element.Selected == true)).Select(r => $"'{r.Display}'").ToList();
+        if (others.Count > 0)
+        {
+            return new StepGrounding(GroundingStatus.NotFound, null, 0,
+                $"{string.Join(", ", others)} {(others.Count == 1 ? "is" : "are")} picked in the list '{ListName(source)}' too, and the button between the lists moves every picked row, so nothing was pressed; untick {(others.Count == 1 ? "it" : "them")} first or say to move {(others.Count == 1 ? "it" : "them")} as well")
+            { Element = row.Item.Element };
+        }
+
         if (row.Item.Element.Checked != true && row.Item.Element.Selected != true)
         {
             return Grounded(new ClickAction(TargetOf(row)), row, $" in the list '{ListName(source)}'; picked first, to move it to the list '{destName}'") with { Repeats = true };
