@@ -453,6 +453,29 @@ public sealed class VerifiedRunTests
               document.getElementById('rem').addEventListener('click', () => move(inv, dept));
             </script>
             """);
+        // A list box drawn with ARIA whose order is changed with up / down buttons drawn as signs, named by their titles.
+        server.Add("/reorder-list", """
+            <!doctype html><title>Dashboard</title>
+            <style>[role=option] { padding: 4px; cursor: pointer; width: 240px } [aria-selected=true] { background: #36c; color: #fff }</style>
+            <span>Dashboard, top to bottom</span>
+            <div role="listbox" id="dash" style="border: 1px solid #999; width: 250px"></div>
+            <button id="up" title="Move up">▲</button> <button id="down" title="Move down">▼</button>
+            <p id="order"></p>
+            <script>
+              const dash = document.getElementById('dash');
+              for (const n of ['Revenue', 'Open orders', 'Top products', 'Support tickets']) {
+                const o = document.createElement('div');
+                o.setAttribute('role', 'option'); o.setAttribute('aria-selected', 'false'); o.textContent = n;
+                o.addEventListener('click', () => { for (const x of dash.children) x.setAttribute('aria-selected', String(x === o)); });
+                dash.append(o);
+              }
+              const show = () => document.getElementById('order').textContent = Array.from(dash.children).map((o) => o.textContent).join(', ');
+              const picked = () => Array.from(dash.children).find((o) => o.getAttribute('aria-selected') === 'true');
+              document.getElementById('up').addEventListener('click', () => { const o = picked(); if (o && o.previousElementSibling) dash.insertBefore(o, o.previousElementSibling); show(); });
+              document.getElementById('down').addEventListener('click', () => { const o = picked(); if (o && o.nextElementSibling) dash.insertBefore(o.nextElementSibling, o); show(); });
+              show();
+            </script>
+            """);
         // A range slider: two handles on one track, the lower one stops at the upper one; "?cap=70" stops every handle at 70 %.
         server.Add("/range-slider", """
             <!doctype html><title>Price</title>
@@ -951,6 +974,30 @@ public sealed class VerifiedRunTests
         StringAssert.Contains(result.Message, "Ben Okafor");
         Assert.AreEqual("", await session.Page.InnerTextAsync("#log"));
         Assert.AreEqual(1, await session.Page.Locator("#inv [role=option]").CountAsync());
+    }
+
+    [TestMethod]
+    [DataRow("Move Support tickets up one place on the dashboard.", "Revenue, Open orders, Support tickets, Top products")]
+    [DataRow("Move Open orders down two places.", "Revenue, Top products, Support tickets, Open orders")]
+    public async Task RunAsync_MoveARowUpOrDownInItsList_PressesTheListsButtonThatManyTimes(string task, string order)
+    {
+        await session.Page.GotoAsync(server.Url("/reorder-list"));
+
+        var result = await RunAsync(task);
+
+        Assert.AreEqual(RunStatus.Completed, result.Status, result.Message);
+        Assert.AreEqual(order, await session.Page.InnerTextAsync("#order"));
+    }
+
+    [TestMethod]
+    public async Task RunAsync_MoveTheTopRowUp_PressesNothingAndFails()
+    {
+        await session.Page.GotoAsync(server.Url("/reorder-list"));
+
+        var result = await RunAsync("Move Revenue up one place.");
+
+        Assert.AreNotEqual(RunStatus.Completed, result.Status, result.Message);
+        Assert.AreEqual("Revenue, Open orders, Top products, Support tickets", await session.Page.InnerTextAsync("#order"));
     }
 
     [TestMethod]

@@ -14,6 +14,11 @@ internal sealed partial class StepResolver
     private StepGrounding? Transfer(InterpretedStep step, Grounder g)
     {
         var lists = g.Page.Items.Where(i => i.Role == "listbox" && !i.IsHidden && i.Element.Tag != "select").OrderBy(i => i.Element.Bounds.X).ThenBy(i => i.Element.Bounds.Y).ToList();
+        if (lists.Count > 0 && step is { Target: not null, Value: { } places } && places.StartsWith(StepParser.Places, StringComparison.Ordinal))
+        {
+            return Reorder(step, g, lists, places[StepParser.Places.Length..]);
+        }
+
         if (lists.Count != 2 || step.Target is null || step.Value is not { Length: > 0 } value)
         {
             return null;
@@ -72,6 +77,74 @@ internal sealed partial class StepResolver
 
         return Grounded(new ClickAction(ActionTarget.Element(button.Element.Id, button.Display)), new Candidate(button, 1, "its place between the lists"),
             $"; moves '{row.Item.Display}' (picked) to the list '{destName}'") with { Repeats = true };
+    }
+
+    // "Move Support tickets up one place": the row is picked, then the list's up (or down) button pressed, one checked press
+    // at a time, grounded again after each, until the row stands that many places from where it stood when the step began.
+    private StepGrounding Reorder(InterpretedStep step, Grounder g, List<PageItem> lists, string how)
+    {
+        var up = how.StartsWith("up", StringComparison.Ordinal);
+        var n = int.Parse(how[(how.IndexOf(' ', StringComparison.Ordinal) + 1)..], System.Globalization.CultureInfo.InvariantCulture);
+        List<PageItem> RowsOf(PageIndex page, PageItem list) =>
+            page.Items.Where(i => i.Role == "option" && !i.IsHidden && ListOf(i, page.Items.Where(l => l.Role == "listbox" && !l.IsHidden && l.Element.Tag != "select")) is { } mine
+                && Math.Abs(mine.Element.Bounds.X - list.Element.Bounds.X) < 2).OrderBy(i => i.Element.Bounds.Y).ToList();
+
+        var rows = g.Page.Items.Where(i => i.Role == "option" && !i.IsHidden && ListOf(i, lists) is not null).ToList();
+        var found = g.Find(new Search(step.Target, rows.Contains) { ForClick = true, SoftContext = Soft(step) });
+        if (!found.IsAtLeast(Min))
+        {
+            return NotFound("row of a list", found);
+        }
+
+        var row = found.Best!;
+        var list = ListOf(row.Item, lists)!;
+        var order = RowsOf(g.Page, list);
+        var at = order.IndexOf(row.Item);
+
+        // Where it stood when the step began (the page then), so a press already made counts.
+        var started = at;
+        if (g.Memory is { StepMoves: > 0, Start: { } start }
+            && RowsOf(start, list) is var before && before.FindIndex(i => i.Display == row.Item.Display) is >= 0 and var was)
+        {
+            started = was;
+        }
+
+        var goal = up ? started - n : started + n;
+        if (goal < 0 || goal >= order.Count)
+        {
+            return new StepGrounding(GroundingStatus.NotFound, null, 0,
+                $"'{row.Item.Display}' is at place {started + 1} of {order.Count} in the list '{ListName(list)}', so it cannot go {(up ? "up" : "down")} {n} place(s)") { Element = row.Item.Element };
+        }
+
+        if (at == goal)
+        {
+            return new StepGrounding(GroundingStatus.AlreadyDone, null, row.Confidence, $"'{row.Item.Display}' is at place {at + 1} of {order.Count} in the list '{ListName(list)}'") { Element = row.Item.Element };
+        }
+
+        var others = order.Where(r => r != row.Item && (r.Element.Checked == true || r.Element.Selected == true)).Select(r => $"'{r.Display}'").ToList();
+        if (others.Count > 0)
+        {
+            return new StepGrounding(GroundingStatus.NotFound, null, 0,
+                $"{string.Join(", ", others)} {(others.Count == 1 ? "is" : "are")} picked in the list '{ListName(list)}' too, and its up / down buttons move every picked row, so nothing was pressed")
+            { Element = row.Item.Element };
+        }
+
+        if (row.Item.Element.Checked != true && row.Item.Element.Selected != true)
+        {
+            return Grounded(new ClickAction(TargetOf(row)), row, $"; picked first, to move it {(up ? "up" : "down")} in the list '{ListName(list)}'") with { Repeats = true };
+        }
+
+        var word = at > goal ? "up" : "down";
+        var button = g.Page.Items.Where(b => b.Role == "button" && !b.IsHidden && !b.Element.Disabled && Phrase.Of($"{b.Display} {b.Element.Icon}").Tokens.Contains(word)
+                && !Phrase.Of(b.Display).Tokens.Any(t => t is "all" or "top" or "bottom"))
+            .MinBy(b => b.Element.Bounds.CenterDistance(list.Element.Bounds));
+        if (button is null)
+        {
+            return new StepGrounding(GroundingStatus.NotFound, null, 0, $"no '{word}' button is on the page to move '{row.Item.Display}' in its list") { Element = row.Item.Element };
+        }
+
+        return Grounded(new ClickAction(ActionTarget.Element(button.Element.Id, button.Display)), new Candidate(button, 1, $"the list's {word} button"),
+            $"; moves '{row.Item.Display}' from place {at + 1} towards place {goal + 1} of the list '{ListName(list)}'") with { Repeats = true };
     }
 
     // The list the words name: by the list's own name, the text over or beside it, or its side ("the right-hand list").
