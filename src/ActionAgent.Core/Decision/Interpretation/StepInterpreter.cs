@@ -509,7 +509,7 @@ public sealed class StepInterpreter : IDecider
         var item = page.Items.FirstOrDefault(i => i.Element.Id == acted.Id);
         var (x, y) = (acted.Bounds.X + (acted.Bounds.Width / 2), acted.Bounds.Y + (acted.Bounds.Height / 2));
         var containers = page.Items.Where(c => c.Element.Id != acted.Id && ContainerRoles.Contains(c.Role) && c.Element.Bounds.Contains(x, y)).ToList();
-        if (item is { Role: "option" } && StepResolver.ListOf(item, page.Items.Where(i => i.Role == "listbox")) is { } list && !containers.Contains(list))
+        if (item is { Role: "option" } && StepResolver.ListOf(item, StepResolver.ListBoxes(page)) is { } list && !containers.Contains(list))
         {
             // A row scrolled out below the end of its list is outside the list's box, and still in the list.
             containers.Add(list);

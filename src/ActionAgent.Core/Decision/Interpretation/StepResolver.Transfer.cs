@@ -13,7 +13,7 @@ internal sealed partial class StepResolver
     // Null when the page has no two list boxes the step can be read against: the step's other reading is used.
     private StepGrounding? Transfer(InterpretedStep step, Grounder g)
     {
-        var lists = g.Page.Items.Where(i => i.Role == "listbox" && !i.IsHidden && i.Element.Tag != "select").OrderBy(i => i.Element.Bounds.X).ThenBy(i => i.Element.Bounds.Y).ToList();
+        var lists = ListBoxes(g.Page).OrderBy(i => i.Element.Bounds.X).ThenBy(i => i.Element.Bounds.Y).ToList();
         if (lists.Count > 0 && step is { Target: not null, Value: { } places } && places.StartsWith(StepParser.Places, StringComparison.Ordinal))
         {
             return Reorder(step, g, lists, places[StepParser.Places.Length..]);
@@ -49,15 +49,12 @@ internal sealed partial class StepResolver
         }
 
         // The button moves every picked row: with others already picked in that list, pressing it would move them too.
-        var others = rows.Where(r => r != row.Item && In(r, source) && (r.Element.Checked == true || r.Element.Selected == true)).Select(r => $"'{r.Display}'").ToList();
-        if (others.Count > 0)
+        if (PickedBeside(row.Item, rows.Where(r => In(r, source)), source, "the button between the lists moves") is { } stop)
         {
-            return new StepGrounding(GroundingStatus.NotFound, null, 0,
-                $"{string.Join(", ", others)} {(others.Count == 1 ? "is" : "are")} picked in the list '{ListName(source)}' too, and the button between the lists moves every picked row, so nothing was pressed; untick {(others.Count == 1 ? "it" : "them")} first or say to move {(others.Count == 1 ? "it" : "them")} as well")
-            { Element = row.Item.Element };
+            return stop;
         }
 
-        if (row.Item.Element.Checked != true && row.Item.Element.Selected != true)
+        if (!Picked(row.Item))
         {
             return Grounded(new ClickAction(TargetOf(row)), row, $" in the list '{ListName(source)}'; picked first, to move it to the list '{destName}'") with { Repeats = true };
         }
@@ -86,7 +83,7 @@ internal sealed partial class StepResolver
         var up = how.StartsWith("up", StringComparison.Ordinal);
         var n = int.Parse(how[(how.IndexOf(' ', StringComparison.Ordinal) + 1)..], System.Globalization.CultureInfo.InvariantCulture);
         List<PageItem> RowsOf(PageIndex page, PageItem list) =>
-            page.Items.Where(i => i.Role == "option" && !i.IsHidden && ListOf(i, page.Items.Where(l => l.Role == "listbox" && !l.IsHidden && l.Element.Tag != "select")) is { } mine
+            page.Items.Where(i => i.Role == "option" && !i.IsHidden && ListOf(i, ListBoxes(page)) is { } mine
                 && Math.Abs(mine.Element.Bounds.X - list.Element.Bounds.X) < 2).OrderBy(i => i.Element.Bounds.Y).ToList();
 
         var rows = g.Page.Items.Where(i => i.Role == "option" && !i.IsHidden && ListOf(i, lists) is not null).ToList();
@@ -121,15 +118,12 @@ internal sealed partial class StepResolver
             return new StepGrounding(GroundingStatus.AlreadyDone, null, row.Confidence, $"'{row.Item.Display}' is at place {at + 1} of {order.Count} in the list '{ListName(list)}'") { Element = row.Item.Element };
         }
 
-        var others = order.Where(r => r != row.Item && (r.Element.Checked == true || r.Element.Selected == true)).Select(r => $"'{r.Display}'").ToList();
-        if (others.Count > 0)
+        if (PickedBeside(row.Item, order, list, "its up / down buttons move") is { } stop)
         {
-            return new StepGrounding(GroundingStatus.NotFound, null, 0,
-                $"{string.Join(", ", others)} {(others.Count == 1 ? "is" : "are")} picked in the list '{ListName(list)}' too, and its up / down buttons move every picked row, so nothing was pressed")
-            { Element = row.Item.Element };
+            return stop;
         }
 
-        if (row.Item.Element.Checked != true && row.Item.Element.Selected != true)
+        if (!Picked(row.Item))
         {
             return Grounded(new ClickAction(TargetOf(row)), row, $"; picked first, to move it {(up ? "up" : "down")} in the list '{ListName(list)}'") with { Repeats = true };
         }
@@ -172,13 +166,33 @@ internal sealed partial class StepResolver
         return best.Score > 0 && scored.Count(s => s.Score == best.Score) == 1 ? best.l : null;
     }
 
+    private static bool Picked(PageItem row) => row.Element.Checked == true || row.Element.Selected == true;
+
+    // Other rows of the list already picked: a button that moves every picked row would move them too, so none is pressed.
+    private static StepGrounding? PickedBeside(PageItem row, IEnumerable<PageItem> listRows, PageItem list, string moves)
+    {
+        var others = listRows.Where(r => r != row && Picked(r)).Select(r => $"'{r.Display}'").ToList();
+        if (others.Count == 0)
+        {
+            return null;
+        }
+
+        var them = others.Count == 1 ? "it" : "them";
+        return new StepGrounding(GroundingStatus.NotFound, null, 0,
+            $"{string.Join(", ", others)} {(others.Count == 1 ? "is" : "are")} picked in the list '{ListName(list)}' too, and {moves} every picked row, so nothing was pressed; untick {them} first or say to move {them} as well")
+        { Element = row.Element };
+    }
+
+    /// <summary>The list boxes drawn on the page (a native select keeps its options to itself).</summary>
+    internal static IEnumerable<PageItem> ListBoxes(PageIndex page) => page.Items.Where(i => i.Role == "listbox" && !i.IsHidden && i.Element.Tag != "select");
+
     /// <summary>
     /// The list box a row belongs to: the nearest one above it whose width it stands in (a row scrolled out below the end
     /// of its list is outside the list's box, and still its row).
     /// </summary>
     internal static PageItem? ListOf(PageItem row, IEnumerable<PageItem> lists)
     {
-        var (x, y) = row.Element.Bounds.Center;
+        var x = row.Element.Bounds.Center.X;
         return lists.Where(l => x >= l.Element.Bounds.X && x <= l.Element.Bounds.Right && l.Element.Bounds.Y <= row.Element.Bounds.Y + 2)
             .MaxBy(l => l.Element.Bounds.Y);
     }
