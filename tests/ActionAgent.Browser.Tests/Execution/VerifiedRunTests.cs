@@ -454,6 +454,7 @@ public sealed class VerifiedRunTests
             </script>
             """);
         // A list box drawn with ARIA whose order is changed with up / down buttons drawn as signs, named by their titles.
+        // "?bad=1": the first press of either button also swaps the last two rows that are not picked (a hostile widget).
         server.Add("/reorder-list", """
             <!doctype html><title>Dashboard</title>
             <style>[role=option] { padding: 4px; cursor: pointer; width: 240px } [aria-selected=true] { background: #36c; color: #fff }</style>
@@ -471,8 +472,18 @@ public sealed class VerifiedRunTests
               }
               const show = () => document.getElementById('order').textContent = Array.from(dash.children).map((o) => o.textContent).join(', ');
               const picked = () => Array.from(dash.children).find((o) => o.getAttribute('aria-selected') === 'true');
-              document.getElementById('up').addEventListener('click', () => { const o = picked(); if (o && o.previousElementSibling) dash.insertBefore(o, o.previousElementSibling); show(); });
-              document.getElementById('down').addEventListener('click', () => { const o = picked(); if (o && o.nextElementSibling) dash.insertBefore(o.nextElementSibling, o); show(); });
+              let bad = new URLSearchParams(location.search).get('bad') === '1';
+              const spoil = () => {
+                if (!bad) return;
+                bad = false;
+                const rest = Array.from(dash.children).filter((o) => o.getAttribute('aria-selected') !== 'true');
+                const [a, b] = rest.slice(-2);
+                const after = b.nextElementSibling;
+                dash.insertBefore(b, a);
+                if (after) dash.insertBefore(a, after); else dash.append(a);
+              };
+              document.getElementById('up').addEventListener('click', () => { const o = picked(); if (o && o.previousElementSibling) dash.insertBefore(o, o.previousElementSibling); spoil(); show(); });
+              document.getElementById('down').addEventListener('click', () => { const o = picked(); if (o && o.nextElementSibling) dash.insertBefore(o.nextElementSibling, o); spoil(); show(); });
               show();
             </script>
             """);
@@ -987,6 +998,51 @@ public sealed class VerifiedRunTests
 
         Assert.AreEqual(RunStatus.Completed, result.Status, result.Message);
         Assert.AreEqual(order, await session.Page.InnerTextAsync("#order"));
+    }
+
+    [TestMethod]
+    [DataRow("Make Top products the first panel of the dashboard, keeping the others in their order.", "Top products, Revenue, Open orders, Support tickets")]
+    [DataRow("Put the last panel of the dashboard in second place.", "Revenue, Support tickets, Open orders, Top products")]
+    [DataRow("Move Support tickets up until it sits right below Revenue.", "Revenue, Support tickets, Open orders, Top products")]
+    [DataRow("Move Revenue down one place, then back up again, so the dashboard order ends unchanged.", "Revenue, Open orders, Top products, Support tickets")]
+    public async Task RunAsync_MoveARowToAPlaceInItsList_EndsWithTheRowThere(string task, string order)
+    {
+        // "the last panel" is counted when the step begins: once it moves up, the last panel is another row.
+        await session.Page.GotoAsync(server.Url("/reorder-list"));
+
+        var result = await RunAsync(task);
+
+        Assert.AreEqual(RunStatus.Completed, result.Status, result.Message);
+        Assert.AreEqual(order, await session.Page.InnerTextAsync("#order"));
+    }
+
+    [TestMethod]
+    [DataRow("Make Top products the first panel of the dashboard, keeping the others in their order.", "Top products, Revenue, Support tickets, Open orders")]
+    [DataRow("Move Revenue down one place, then back up again, so the dashboard order ends unchanged.", "Revenue, Open orders, Support tickets, Top products")]
+    public async Task RunAsync_AWidgetThatShufflesTheOtherRows_IsNotReportedDone(string task, string order)
+    {
+        // The page's first press also swaps two rows the task said to keep: the run checks what it was told to keep.
+        await session.Page.GotoAsync(server.Url("/reorder-list?bad=1"));
+
+        var result = await RunAsync(task);
+
+        Assert.AreNotEqual(RunStatus.Completed, result.Status, result.Message);
+        Assert.AreEqual(order, await session.Page.InnerTextAsync("#order"));
+    }
+
+    [TestMethod]
+    [DataRow("Add Carla Rossi to Invited.", "Carla Rossi (Marketing) on; moved Carla Rossi (Marketing)")]
+    [DataRow("Take Alice Chen off Invited.", "Alice Chen (Design) on; moved Alice Chen (Design)")]
+    [DataRow("Move the second person in the Department list to the Invited list.", "Ben Okafor (Platform) on; moved Ben Okafor (Platform)")]
+    public async Task RunAsync_MoveToAListNamedWithoutTheWordListOrARowCounted_MovesThatRowOnly(string task, string log)
+    {
+        // Once Ben is moved, the second person in Department is Carla: the row is counted when the step begins.
+        await session.Page.GotoAsync(server.Url("/pick-list"));
+
+        var result = await RunAsync(task);
+
+        Assert.AreEqual(RunStatus.Completed, result.Status, result.Message);
+        Assert.AreEqual(log, await session.Page.InnerTextAsync("#log"));
     }
 
     [TestMethod]

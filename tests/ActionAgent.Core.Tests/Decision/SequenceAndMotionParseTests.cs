@@ -165,6 +165,61 @@ public sealed class SequenceAndMotionParseTests
     }
 
     [TestMethod]
+    [DataRow("Add the Churn panel to the dashboard.", "the Churn panel", "the dashboard")]
+    [DataRow("Take the Open orders panel off the dashboard.", "the Open orders panel", "off the dashboard")]
+    [DataRow("Move Diego Alvarez back to Department.", "Diego Alvarez", "Department")]
+    public void Parse_AMoveToAListNamedWithoutTheWordList_KeepsTheUsualReadingWithTheMoveBesideIt(string task, string target, string value)
+    {
+        // The sentence is read as before (what an older page gets); the move is grounded only where two list boxes are.
+        var step = StepInterpreter.Parse(task).Single();
+
+        Assert.AreNotEqual(StepKind.Drag, step.Kind, "the usual reading stays the step");
+        Assert.IsNotNull(step.ListMove, "the move between lists is kept beside the usual reading");
+        Assert.AreEqual((StepKind.Drag, target, value), (step.ListMove.Kind, step.ListMove.Target, step.ListMove.Value));
+    }
+
+    [TestMethod]
+    public void Parse_AMoveWithAPronoun_NamesWhomTheStepBeforeActedOn()
+    {
+        var steps = StepInterpreter.Parse("Tick Diego Alvarez in the Department list, then move him back to Department.");
+
+        Assert.AreEqual("Diego Alvarez", steps[1].ListMove?.Target, string.Join(" | ", steps.Select(s => $"{s.Kind} {s.Target} {s.ListMove?.Target}")));
+    }
+
+    [TestMethod]
+    [DataRow("Make Top products the first panel of the dashboard.", "Top products", "place at 1")]
+    [DataRow("Put the last panel of the dashboard in second place.", "the last panel of the dashboard", "place at 2")]
+    [DataRow("Move Team activity up until it sits right below Revenue.", "Team activity", "place below Revenue")]
+    [DataRow("Move Churn down until it is just above Revenue.", "Churn", "place above Revenue")]
+    public void Parse_AMoveToAPlaceInAList_SaysWhereTheRowEnds(string task, string target, string value)
+    {
+        var step = StepInterpreter.Parse(task).Single();
+
+        Assert.AreEqual((StepKind.Drag, target, value), (step.Kind, step.Target, step.Value));
+    }
+
+    [TestMethod]
+    public void Parse_BackUpAgainAfterAMoveInAList_MovesTheSameRowTheOtherWay()
+    {
+        var steps = StepInterpreter.Parse("Move Revenue down one place, then back up again, so the dashboard order ends unchanged.");
+
+        Assert.AreEqual(3, steps.Count, string.Join(" | ", steps.Select(s => $"{s.Kind} {s.Target} {s.Value}")));
+        Assert.AreEqual((StepKind.Drag, "Revenue", "place up 1"), (steps[1].Kind, steps[1].Target, steps[1].Value));
+        Assert.AreEqual((StepKind.Keep, "the dashboard order", "unchanged"), (steps[2].Kind, steps[2].Target, steps[2].Value));
+    }
+
+    [TestMethod]
+    [DataRow("Make Top products the first panel, keeping the others in their order.", "in order")]
+    [DataRow("Open the Notes panel, keeping the others as they are.", "unchanged")]
+    public void Parse_KeepingTheOthers_IsAStateCheckedAfterTheStep(string task, string state)
+    {
+        var steps = StepInterpreter.Parse(task);
+
+        Assert.AreEqual(2, steps.Count, string.Join(" | ", steps.Select(s => $"{s.Kind} {s.Target} {s.Value}")));
+        Assert.AreEqual((StepKind.Keep, "the others", state), (steps[1].Kind, steps[1].Target, steps[1].Value));
+    }
+
+    [TestMethod]
     public void Parse_TheListAlone_NamesNoListToMoveTo()
     {
         // "the list" names neither of two lists: "Remove the first todo from the list" presses the todo's remove button.

@@ -128,6 +128,13 @@ public sealed record InterpretedStep
     public InterpretedStep? Otherwise { get; init; }
 
     /// <summary>
+    /// A move between two lists the sentence may mean though it never says "list" ("Add the Churn panel to the dashboard",
+    /// "Send Diego back to Department"): grounded first, and only, on a page with two list boxes one of which its words
+    /// name; on any other page the step is read as it stands.
+    /// </summary>
+    public InterpretedStep? ListMove { get; init; }
+
+    /// <summary>
     /// "Horizontal form wizard: first name Lena, last name Kovac": the "field value" pairs after the colon. When no field
     /// is called what comes before the colon, each pair is filled in that place, one action each; otherwise the whole
     /// list is that field's value ("Special requests: late arrival, around 11pm").

@@ -20,6 +20,11 @@ internal static partial class KeptState
             return Unchanged(step, g);
         }
 
+        if (state == InOrder)
+        {
+            return Ordered(step, g);
+        }
+
         if (state is "expanded" or "collapsed")
         {
             return Folded(step, g, state);
@@ -90,6 +95,56 @@ internal static partial class KeptState
     // "Leave X as it is", "X must not change": X reads as it did when the task started (value, ticks, what it shows
     // expanded or selected; its place too when the step says where). Not shown now: it holds only when X was on the
     // page at the start and no step of the run acted on it. No record of the start: it cannot be told, and says so.
+    /// <summary>The state of rows that keep their order ("keeping the others in their order").</summary>
+    internal const string InOrder = "in order";
+
+    // "Make Top products the first panel, keeping the others in their order": in every list box, the rows no step acted on
+    // stand in the order they stood in when the task started (rows added or taken away since are not counted). With no
+    // list box on the page, the rest is compared as "unchanged" is.
+    private static StepGrounding Ordered(InterpretedStep step, Grounder g)
+    {
+        if (g.Memory?.Start is not { } start)
+        {
+            return new StepGrounding(GroundingStatus.NotFound, null, 0, $"the order when the task started is not known, so whether '{step.Target}' kept it cannot be seen");
+        }
+
+        var lists = StepResolver.ListBoxes(g.Page).ToList();
+        if (lists.Count == 0)
+        {
+            return Unchanged(step with { Value = "unchanged" }, g);
+        }
+
+        var acted = start.Items.Concat(g.Page.Items).Where(i => g.Memory.ActedOn.Contains(i.Element.Id)).Select(i => i.Display).ToHashSet(StringComparer.Ordinal);
+        var compared = 0;
+        foreach (var list in lists)
+        {
+            var then = StepResolver.ListBoxes(start).FirstOrDefault(l => l.Element.Id == list.Element.Id)
+                ?? StepResolver.ListBoxes(start).FirstOrDefault(l => Math.Abs(l.Element.Bounds.X - list.Element.Bounds.X) < 2);
+            if (then is null)
+            {
+                continue;
+            }
+
+            var before = StepResolver.RowsIn(start, then).Select(r => r.Display).Where(d => !acted.Contains(d)).ToList();
+            var now = StepResolver.RowsIn(g.Page, list).Select(r => r.Display).Where(d => !acted.Contains(d)).ToList();
+            var both = before.Intersect(now, StringComparer.Ordinal).ToHashSet(StringComparer.Ordinal);
+            var a = before.Where(both.Contains).ToList();
+            var b = now.Where(both.Contains).ToList();
+            if (!a.SequenceEqual(b, StringComparer.Ordinal))
+            {
+                return new StepGrounding(GroundingStatus.NotFound, null, 0,
+                    $"in the list '{list.Display}' the other rows now stand {string.Join(", ", b.Select(d => $"'{d}'"))} (they stood {string.Join(", ", a.Select(d => $"'{d}'"))}), but the task says they keep their order")
+                { Element = list.Element };
+            }
+
+            compared += a.Count;
+        }
+
+        return compared == 0
+            ? new StepGrounding(GroundingStatus.NotFound, null, 0, $"no row of a list is left to compare, so whether '{step.Target}' kept their order cannot be seen")
+            : new StepGrounding(GroundingStatus.AlreadyDone, null, 1, $"the {compared} other row(s) of the lists stand in the order they stood in when the task started");
+    }
+
     private static StepGrounding Unchanged(InterpretedStep step, Grounder g)
     {
         const double Enough = 0.55;
@@ -104,10 +159,26 @@ internal static partial class KeptState
             return RestUnchanged(step, g, start);
         }
 
+        // "the dashboard order", "the invite list": a list box named so, as a whole (never one of its rows).
+        var boxes = StepResolver.ListBoxes(g.Page).OrderBy(i => i.Element.Bounds.X).ThenBy(i => i.Element.Bounds.Y).ToList();
+        if (boxes.Count > 0 && ListWords().IsMatch(step.Target ?? "") && StepResolver.ListNamed(ListWords().Replace(step.Target!, " "), boxes) is { } box
+            && (start.Items.FirstOrDefault(i => i.Element.Id == box.Element.Id)
+                ?? StepResolver.ListBoxes(start).FirstOrDefault(l => Math.Abs(l.Element.Bounds.X - box.Element.Bounds.X) < 2)) is { } was)
+        {
+            // A list box is as it was when it holds the same rows in the same order.
+            var held = StepResolver.RowsIn(start, was).Select(r => r.Display).ToList();
+            var rows = StepResolver.RowsIn(g.Page, box).Select(r => r.Display).ToList();
+            string Listed(List<string> names) => names.Count == 0 ? "no rows" : string.Join(", ", names.Select(n => $"'{n}'"));
+            return held.SequenceEqual(rows, StringComparer.Ordinal)
+                ? new StepGrounding(GroundingStatus.AlreadyDone, null, 1, $"the list '{box.Display}' holds {Listed(rows)}, in that order, as when the task started") { Element = box.Element }
+                : new StepGrounding(GroundingStatus.NotFound, null, 0, $"the list '{box.Display}' now holds {Listed(rows)} (it held {Listed(held)}), but the task says it ends as it started") { Element = box.Element };
+        }
+
         var search = new Search(step.Target, _ => true) { SoftContext = step.Context is { } c ? Phrase.Of(c) : null };
         var now = g.Find(search);
         if (now.IsAtLeast(Enough) && now.Best!.Item is var item && start.Items.FirstOrDefault(i => i.Element.Id == item.Element.Id) is { } before)
         {
+
             var moved = Where().IsMatch(step.Text);
             return Difference(before.Element, item.Element, moved) is { } change
                 ? new StepGrounding(GroundingStatus.NotFound, null, 0, $"{item.RoleWord} '{item.Display}' {change}, but the task says to leave it as it was") { Element = item.Element }
@@ -198,6 +269,9 @@ internal static partial class KeptState
     // "the other boxes", "the rest"; "any check boxes", "all the fields", "every box": a group, not one thing.
     [GeneratedRegex(@"^(?:(?:the|all)\s+)*(?:other|others|rest|remaining)\b|^(?:any|every|each|all(?:\s+the)?)\s+(?:of\s+the\s+)?\S", RegexOptions.IgnoreCase)]
     private static partial Regex OthersTarget();
+
+    [GeneratedRegex(@"\b(?:order|ordering|sequence|list|listbox)\b", RegexOptions.IgnoreCase)]
+    private static partial Regex ListWords();
 
     [GeneratedRegex(@"\b(?:where it is|where they are|in place|move|moved|position)\b", RegexOptions.IgnoreCase)]
     private static partial Regex Where();

@@ -69,6 +69,9 @@ internal sealed class RunCursor(string task, IReadOnlyList<InterpretedStep> step
     /// <summary>The page when the task started (the first observation with elements), for "leave X as it is".</summary>
     public PageIndex? Start { get; set; }
 
+    /// <summary>The page when the current step was first grounded, for "move it up two places" and "the last row" counted then.</summary>
+    public PageIndex? StepStart { get; set; }
+
     /// <summary>Elements the run's carried-out steps acted on.</summary>
     public HashSet<int> ActedOn { get; } = [];
 
@@ -143,6 +146,7 @@ internal sealed class RunCursor(string task, IReadOnlyList<InterpretedStep> step
         Attempts = 0;
         Waits = 0;
         Moves = 0;
+        StepStart = null;
         CalendarPhase = false;
         DayProposed = false;
         RepeatProposed = false;

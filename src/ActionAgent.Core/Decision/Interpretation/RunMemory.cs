@@ -10,6 +10,9 @@ internal sealed record RunMemory(PageIndex? Start, IReadOnlySet<int> ActedOn, in
     /// <summary>Actions the current step has already had (a repeated step: a month paged, a menu opened to remove a row).</summary>
     public int StepMoves { get; init; }
 
+    /// <summary>The page when the current step was first grounded (a row counted by its place is counted there).</summary>
+    public PageIndex? StepStart { get; init; }
+
     /// <summary>Menu entries the current step pointed at that showed nothing: they are clicked next, not pointed at again.</summary>
     public IReadOnlySet<int> Pointed { get; init; } = new HashSet<int>();
 

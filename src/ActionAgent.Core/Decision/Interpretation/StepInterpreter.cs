@@ -283,7 +283,11 @@ public sealed class StepInterpreter : IDecider
         while (!cursor.IsFinished)
         {
             var step = cursor.Current;
-            var memory = new RunMemory(cursor.Start, cursor.ActedOn, cursor.LastTyped) { StepMoves = cursor.Moves, Pointed = cursor.Pointed, RemovedRow = cursor.RemovedRow };
+            cursor.StepStart ??= page;
+            var memory = new RunMemory(cursor.Start, cursor.ActedOn, cursor.LastTyped)
+            {
+                StepMoves = cursor.Moves, StepStart = cursor.StepStart, Pointed = cursor.Pointed, RemovedRow = cursor.RemovedRow,
+            };
             // What the page asked in a browser dialog: answered while the step before ran (checked here), or open now.
             var asked = step.Kind == StepKind.AnswerDialog ? DialogAnswers.Check(step, cursor.RecentDialogs, context.Observation.OpenDialog) : null;
             if (asked?.Failure is { } wrong)

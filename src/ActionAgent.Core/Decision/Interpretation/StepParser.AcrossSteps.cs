@@ -59,6 +59,15 @@ internal static partial class StepParser
     {
         for (var i = 1; i < steps.Count; i++)
         {
+            if (steps[i - 1] is { Kind: StepKind.Drag, Value: { } moved } row && moved.StartsWith(Places, StringComparison.Ordinal)
+                && moved[Places.Length..].Split(' ') is [("up" or "down") and var dir, var n] && BackInList().Match(steps[i].Text.Trim().TrimEnd('.', '!')) is { Success: true } back
+                && back.Groups["dir"].Value.ToLowerInvariant() is var way && (way.Length == 0 || way != dir))
+            {
+                // "Move Revenue down one place, then back up again": the same row, the same places, the other way.
+                steps[i] = row with { Text = $"{steps[i].Text} (undoing: {row.Text})", Value = $"{Places}{(dir == "up" ? "down" : "up")} {n}", Otherwise = null };
+                continue;
+            }
+
             if (!BackOnly().IsMatch(steps[i].Text.Trim().TrimEnd('.', '!')) || steps[i - 1] is not { Kind: StepKind.ShowMonth } last)
             {
                 continue;
@@ -91,6 +100,9 @@ internal static partial class StepParser
 
         return steps;
     }
+
+    [GeneratedRegex(@"^(?:(?:and|then|and\s+then)\s+)?(?:(?:move|take|bring|put|shift|push)\s+(?:it|him|her|them)\s+)?back(?:\s+(?<dir>up|down))?(?:\s+again)?(?:\s+(?:by\s+)?the\s+same)?$", RegexOptions.IgnoreCase)]
+    private static partial Regex BackInList();
 
     [GeneratedRegex(@"\s*\(\d+ of \d+\)$")]
     private static partial Regex Counted();

@@ -49,6 +49,15 @@ internal static partial class StepParser
     [GeneratedRegex(@"^(?<target>.+?)\s+(?:(?:must|should|has to|have to|needs? to|is to|are to)\s+(?:stay|remain|be left|be kept|keep)|stays?|remains?|(?:is|are)\s+(?:left|kept)|keeps?\s+(?:its|their)\s+(?:\w+\s+)?(?:value|values|order|state|place|position|text|selection|content|contents|minimum|setting|settings)|keeps?\s+what\s+(?:it|they)\s+(?:shows?|holds?|has|have|says?))(?:\s+(?<state>.+))?$", RegexOptions.IgnoreCase)]
     private static partial Regex MustStay();
 
+    // "keeping the others in their order", "while keeping the rest as they are".
+    [GeneratedRegex(@"^(?:(?:while|and)\s+)?keeping\s+(?<target>.+?)\s+(?:in\s+(?:their|its|the\s+same)\s+(?<order>order|places|positions|sequence)|as\s+(?:they|it)\s+(?:are|is|were|was)|unchanged|untouched|where\s+(?:they|it)\s+(?:are|is|were|was))$", RegexOptions.IgnoreCase)]
+    private static partial Regex KeepingAsIs();
+
+    // "so the dashboard order ends unchanged", "so that the invite list ends up as it started": what the steps before
+    // come back to, a state to check.
+    [GeneratedRegex(@"^so(?:\s+that)?\s+(?<target>(?!it\b|they\b|this\b|that\b).+?)\s+(?:ends?|finish(?:es)?|is|are|stays?|remains?|comes?\s+back|goes?\s+back)\s+(?:up\s+)?(?:unchanged|untouched|as\s+(?:it|they)\s+(?:started|was|were|began)|the\s+same(?:\s+as\s+(?:before|at\s+the\s+start))?|as\s+before|where\s+(?:it|they)\s+(?:started|began|was|were))$", RegexOptions.IgnoreCase)]
+    private static partial Regex EndsAsItStarted();
+
     // "The file selection must not change", "Do not change the file selection", "don't move the other box".
     [GeneratedRegex(@"^(?<target>.+?)\s+(?:must|should|may)\s+not\s+(?:change|be changed|move|be moved|be touched|be modified|be altered)$", RegexOptions.IgnoreCase)]
     private static partial Regex MustNotChange();

@@ -10,7 +10,8 @@ internal static partial class StepParser
     {
         var t = StripTrailingPeriod(StripLeadingFillers(text.Trim().TrimStart(',', ' ')));
         return StartsEditing(t) || SortBy().IsMatch(t) || SortSo().IsMatch(t) && (Youngest().IsMatch(t) || Oldest().IsMatch(t)) || ToStep().IsMatch(t) || OneStepBack().IsMatch(t) || EndUpOn().IsMatch(t) || ToNthTab().IsMatch(t)
-            || ParseDialogAnswer(t, t, null) is not null || CommitClause().IsMatch(t) || PageEnd().IsMatch(t) || PageNumber().IsMatch(t) || StartsRating(t) || ParseTakeEntry(t, t) is not null || StartsBringTo(t);
+            || ParseDialogAnswer(t, t, null) is not null || CommitClause().IsMatch(t) || PageEnd().IsMatch(t) || PageNumber().IsMatch(t) || StartsRating(t) || ParseTakeEntry(t, t) is not null || StartsBringTo(t)
+            || KeepingAsIs().IsMatch(t) || EndsAsItStarted().IsMatch(t);
     }
 
     private static InterpretedStep? ParseSort(string text, string display, ClauseText q)

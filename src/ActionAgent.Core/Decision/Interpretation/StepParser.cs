@@ -15,6 +15,19 @@ internal static partial class StepParser
     public static IReadOnlyList<InterpretedStep> Parse(string task)
     {
         ArgumentNullException.ThrowIfNull(task);
+        var steps = Parse(task, listMoves: false);
+
+        // "Add the Churn panel to the dashboard", "Move Diego back to Department": a move between two lists the words may
+        // mean without saying "list". The task is read again with such sentences read as moves, through the same passes
+        // (pronouns, places), and each move kept beside the sentence's usual reading: it is grounded only on a page with
+        // two list boxes, one of them named so (StepResolver.Transfer); anywhere else the step is what it was.
+        var moves = Parse(task, listMoves: true);
+        return moves.Count != steps.Count ? steps : steps.Select((s, i) => moves[i] is { Kind: StepKind.Drag, Value: { } to } m
+            && (s.Kind != StepKind.Drag || s.Value != to) ? s with { ListMove = m with { Otherwise = null } } : s).ToList();
+    }
+
+    private static List<InterpretedStep> Parse(string task, bool listMoves)
+    {
         var steps = new List<InterpretedStep>();
         foreach (var rawLine in task.Replace("\r\n", "\n", StringComparison.Ordinal).Replace('\r', '\n').Split('\n'))
         {
@@ -32,7 +45,7 @@ internal static partial class StepParser
                 continue;
             }
 
-            var text = new ClauseText(quotes);
+            var text = new ClauseText(quotes) { ListMoves = listMoves };
             var items = numbered ? InlineNumber().Split(masked) : [masked];
             foreach (var item in items)
             {
@@ -521,6 +534,7 @@ internal static partial class StepParser
         // "shut it with Escape without picking anything", "use the Discard button instead of saving it": what is not to be
         // done is no part of the step ("Close without saving", a button's name, keeps its words).
         text = TrailingManner().Replace(text, "");
+        var backTo = text;
         text = SetBackTo().Replace(text, "change ${what} to"); // "put it back to Dude": change it to Dude
         text = OnlyAfterVerb().Replace(text, "${v} "); // "enter only the name Jo": what is typed, and nothing else
         if (Verbs.Match(text) is { Kind: VerbKind.Type or VerbKind.Fill or VerbKind.Select or VerbKind.Set })
@@ -625,7 +639,7 @@ internal static partial class StepParser
             return editing;
         }
 
-        if (transferable && ParseTransfer(text, display, q) is { } moved)
+        if (transferable && (ParseTransfer(text, display, q) ?? (q.ListMoves && backTo != text ? ParseTransfer(Unmask(backTo), display, q) : null)) is { } moved)
         {
             // "Remove Alice Chen from the invite list" on a page with no two lists: the sentence's other reading.
             var other = ParseClause(clause, q, sortable, answers, transferable: false).ToList();
@@ -690,6 +704,18 @@ internal static partial class StepParser
             return [ParseLeave("leave", "the rest", "unchanged", display)];
         }
 
+        if (KeepingAsIs().Match(text) is { Success: true } keeping)
+        {
+            // "…, keeping the others in their order": a state checked after the step, never an action.
+            return [ParseLeave("leave", q.Restore(keeping.Groups["target"].Value, true), keeping.Groups["order"].Success ? Interpretation.KeptState.InOrder : "unchanged", display)];
+        }
+
+        if (EndsAsItStarted().Match(text) is { Success: true } ends)
+        {
+            // "…, so the dashboard order ends unchanged", "so the invite list ends as it started": checked, not believed.
+            return [ParseLeave("leave", q.Restore(ends.Groups["target"].Value, true), "unchanged", display)];
+        }
+
         if (MustNotChange().Match(text) is { Success: true } fixedThing && Verbs.Match(text) is null)
         {
             return [ParseLeave("leave", q.Restore(fixedThing.Groups["target"].Value, true), "unchanged", display)];
@@ -749,7 +775,7 @@ internal static partial class StepParser
         {
             var parts = ColonOrEquals().IsMatch(text) ? [text] : CommaList().Split(text).Where(p => p.Trim().Length > 0).ToArray();
             return parts.Length > 1
-                ? parts.Select(p => Implicit(p.Trim(), q.Restore(p.Trim(), true), q))
+                ? parts.SelectMany(p => ParseClause(p.Trim(), q))
                 : [Implicit(text, display, q)];
         }
 
@@ -958,6 +984,9 @@ internal static partial class StepParser
     /// <summary>Quoted segments of one line, masked while splitting and restored per step.</summary>
     private sealed class ClauseText(List<string> quotes)
     {
+        /// <summary>Sentences that may name a list without the word "list" are read as moves between lists.</summary>
+        public bool ListMoves { get; init; }
+
         public string Restore(string masked, bool keepQuotes) =>
             QuoteToken().Replace(Unmask(masked), m =>
             {

@@ -18,6 +18,12 @@ internal sealed partial class StepResolver
             return moved;
         }
 
+        if (step.Value is $"{StepParser.Places}at 1" or $"{StepParser.Places}at last")
+        {
+            // "Make Item 4 the first one" with no list box on the page: dragged to that end of its list.
+            step = step with { Value = step.Value.EndsWith('1') ? "first" : "last", Otherwise = null };
+        }
+
         if (step.Otherwise is { } other)
         {
             // "Remove Alice from the list" read as a move between lists, on a page with no two lists: its other reading.
@@ -89,6 +95,14 @@ internal sealed partial class StepResolver
                     only += $" (of the slider's {mates.Count} handles, the one nearest that end)";
                 }
             }
+        }
+
+        if ((value is "first" or "last" || value?.StartsWith("below ", StringComparison.Ordinal) == true || value?.StartsWith("above ", StringComparison.Ordinal) == true)
+            && from.Item.Role == "option" && ListBoxes(g.Page).ToList() is { Count: > 0 } boxes && ListOf(from.Item, boxes) is not null
+            && g.Page.Items.Any(b => b.Role == "button" && !b.IsHidden && Phrase.Of($"{b.Display} {b.Element.Icon}").Tokens.Any(t => t is "up" or "down")))
+        {
+            // "Move Churn to the top", "move Churn below Revenue" in a list box with up / down buttons: pressed there.
+            return Reorder(step, g, boxes, value is "first" ? "at 1" : value is "last" ? "at last" : value!);
         }
 
         if ((edge && sliders.Count == 0 || value is "first" or "last") && from.Item.Role != "slider" && ListEnd(from, value!, g) is { } atEnd)

@@ -16,7 +16,9 @@ internal sealed partial class StepResolver
         var lists = ListBoxes(g.Page).OrderBy(i => i.Element.Bounds.X).ThenBy(i => i.Element.Bounds.Y).ToList();
         if (lists.Count > 0 && step is { Target: not null, Value: { } places } && places.StartsWith(StepParser.Places, StringComparison.Ordinal))
         {
-            return Reorder(step, g, lists, places[StepParser.Places.Length..]);
+            // A row no list box has, with another reading to try ("make Item 4 the first one" in a sortable list): that one.
+            var order = Reorder(step, g, lists, places[StepParser.Places.Length..]);
+            return order is { Status: GroundingStatus.NotFound, Element: null } && step.Otherwise is not null ? null : order;
         }
 
         if (lists.Count != 2 || step.Target is null || step.Value is not { Length: > 0 } value)
@@ -36,7 +38,11 @@ internal sealed partial class StepResolver
         var source = lists.First(l => l != dest);
         var rows = g.Page.Items.Where(i => i.Role == "option" && !i.IsHidden && lists.Any(l => In(i, l))).ToList();
         var found = g.Find(new Search(step.Target, rows.Contains) { ForClick = true });
-        if (!found.IsAtLeast(Min))
+        if (OrdinalRow(step.Target, lists, g) is { } counted)
+        {
+            found = found with { Best = new Candidate(counted, 1, "its place in its list") };
+        }
+        else if (!found.IsAtLeast(Min))
         {
             return NotFound("row of either list", found);
         }
@@ -76,41 +82,43 @@ internal sealed partial class StepResolver
             $"; moves '{row.Item.Display}' (picked) to the list '{destName}'") with { Repeats = true };
     }
 
+    // "Add the Churn panel to the dashboard": the move, on a page with two list boxes one of them named so. A row neither
+    // list has leaves the step to its usual reading when that finds something ("Add Milk to the cart" with a Milk button).
+    private StepGrounding? ListMove(InterpretedStep step, Grounder g)
+    {
+        if (step.ListMove is not { } move || Transfer(move, g) is not { } moved)
+        {
+            return null;
+        }
+
+        if (moved.Status != GroundingStatus.NotFound || moved.Element is not null)
+        {
+            return moved;
+        }
+
+        var usual = ByKind(step, g);
+        return usual.Status is GroundingStatus.Grounded or GroundingStatus.AlreadyDone ? usual : moved;
+    }
+
     // "Move Support tickets up one place": the row is picked, then the list's up (or down) button pressed, one checked press
     // at a time, grounded again after each, until the row stands that many places from where it stood when the step began.
     private StepGrounding Reorder(InterpretedStep step, Grounder g, List<PageItem> lists, string how)
     {
-        var up = how.StartsWith("up", StringComparison.Ordinal);
-        var n = int.Parse(how[(how.IndexOf(' ', StringComparison.Ordinal) + 1)..], System.Globalization.CultureInfo.InvariantCulture);
-        List<PageItem> RowsOf(PageIndex page, PageItem list) =>
-            page.Items.Where(i => i.Role == "option" && !i.IsHidden && ListOf(i, ListBoxes(page)) is { } mine
-                && Math.Abs(mine.Element.Bounds.X - list.Element.Bounds.X) < 2).OrderBy(i => i.Element.Bounds.Y).ToList();
-
         var rows = g.Page.Items.Where(i => i.Role == "option" && !i.IsHidden && ListOf(i, lists) is not null).ToList();
-        var found = g.Find(new Search(step.Target, rows.Contains) { ForClick = true, SoftContext = Soft(step) });
-        if (!found.IsAtLeast(Min))
+        var found = OrdinalRow(step.Target, lists, g) is { } counted ? new Candidate(counted, 1, "its place in its list") : g.Find(new Search(step.Target, rows.Contains) { ForClick = true, SoftContext = Soft(step) }).Best;
+        if (found is null || found.Score < Min)
         {
-            return NotFound("row of a list", found);
+            return NotFound("row of a list", g.Find(new Search(step.Target, rows.Contains) { ForClick = true, SoftContext = Soft(step) }));
         }
 
-        var row = found.Best!;
+        var row = found;
         var list = ListOf(row.Item, lists)!;
-        var order = RowsOf(g.Page, list);
+        var order = RowsIn(g.Page, list);
         var at = order.IndexOf(row.Item);
-
-        // Where it stood when the step began (the page then), so a press already made counts.
-        var started = at;
-        if (g.Memory is { StepMoves: > 0, Start: { } start }
-            && RowsOf(start, list) is var before && before.FindIndex(i => i.Display == row.Item.Display) is >= 0 and var was)
+        var goal = Goal(how, row.Item, list, order, g) is { } reached ? reached : -1;
+        if (goal < 0)
         {
-            started = was;
-        }
-
-        var goal = up ? started - n : started + n;
-        if (goal < 0 || goal >= order.Count)
-        {
-            return new StepGrounding(GroundingStatus.NotFound, null, 0,
-                $"'{row.Item.Display}' is at place {started + 1} of {order.Count} in the list '{ListName(list)}', so it cannot go {(up ? "up" : "down")} {n} place(s)") { Element = row.Item.Element };
+            return new StepGrounding(GroundingStatus.NotFound, null, 0, GoalMissed(how, row.Item, list, order, g)) { Element = row.Item.Element };
         }
 
         if (at == goal)
@@ -125,7 +133,7 @@ internal sealed partial class StepResolver
 
         if (!Picked(row.Item))
         {
-            return Grounded(new ClickAction(TargetOf(row)), row, $"; picked first, to move it {(up ? "up" : "down")} in the list '{ListName(list)}'") with { Repeats = true };
+            return Grounded(new ClickAction(TargetOf(row)), row, $"; picked first, to move it {(at > goal ? "up" : "down")} in the list '{ListName(list)}'") with { Repeats = true };
         }
 
         var word = at > goal ? "up" : "down";
@@ -141,8 +149,89 @@ internal sealed partial class StepResolver
             $"; moves '{row.Item.Display}' from place {at + 1} towards place {goal + 1} of the list '{ListName(list)}'") with { Repeats = true };
     }
 
+    // Where the row is to stand (an index of the list's order), or null when it cannot: "up 2" / "down 1" from where it stood
+    // when the step began (the page then, so a press already made counts), "at 3" / "at last", "below X" / "above X" (X
+    // another row of the same list).
+    private int? Goal(string how, PageItem row, PageItem list, List<PageItem> order, Grounder g)
+    {
+        var (word, rest) = how.IndexOf(' ', StringComparison.Ordinal) is var sp and > 0 ? (how[..sp], how[(sp + 1)..]) : (how, "");
+        switch (word)
+        {
+            case "up" or "down":
+                var n = int.Parse(rest, System.Globalization.CultureInfo.InvariantCulture);
+                var started = Started(row, list, order, g);
+                var goal = word == "up" ? started - n : started + n;
+                return goal >= 0 && goal < order.Count ? goal : null;
+            case "at":
+                var place = rest == "last" ? order.Count : int.Parse(rest, System.Globalization.CultureInfo.InvariantCulture);
+                return place >= 1 && place <= order.Count ? place - 1 : null;
+            case "below" or "above":
+                var others = order.Where(r => r != row).ToList();
+                var next = g.Find(new Search(rest, others.Contains) { ForClick = true });
+                return next.IsAtLeast(Min) ? others.IndexOf(next.Best!.Item) + (word == "below" ? 1 : 0) : null;
+            default:
+                return null;
+        }
+    }
+
+    private static string GoalMissed(string how, PageItem row, PageItem list, List<PageItem> order, Grounder g)
+    {
+        var (word, rest) = how.IndexOf(' ', StringComparison.Ordinal) is var sp and > 0 ? (how[..sp], how[(sp + 1)..]) : (how, "");
+        return word switch
+        {
+            "up" or "down" => $"'{row.Display}' is at place {Started(row, list, order, g) + 1} of {order.Count} in the list '{ListName(list)}', so it cannot go {word} {rest} place(s)",
+            "at" => $"the list '{ListName(list)}' has {order.Count} rows, so '{row.Display}' cannot stand at place {rest}",
+            _ => $"no other row of the list '{ListName(list)}' matches '{rest}', so where '{row.Display}' is to go is not known",
+        };
+    }
+
+    // Where the row stood in its list when the step began.
+    private static int Started(PageItem row, PageItem list, List<PageItem> order, Grounder g) =>
+        g.Memory?.StepStart is { } start && RowsIn(start, list).FindIndex(i => i.Display == row.Display) is >= 0 and var was
+            ? was
+            : order.IndexOf(row);
+
+    /// <summary>The rows of a list box, top to bottom (the list as the page drew it; a list box is told by its left edge).</summary>
+    internal static List<PageItem> RowsIn(PageIndex page, PageItem list) =>
+        page.Items.Where(i => i.Role == "option" && !i.IsHidden && ListOf(i, ListBoxes(page)) is { } mine
+            && Math.Abs(mine.Element.Bounds.X - list.Element.Bounds.X) < 2).OrderBy(i => i.Element.Bounds.Y).ToList();
+
+    // "the first person on the Invited list", "the last panel of the dashboard", "the third person listed under
+    // Department": a row counted in the list its words name.
+    // Counted on the page as it was when the step began: once the row moves, "the last panel" is another row, and the step
+    // goes on with the one it counted.
+    private static PageItem? OrdinalRow(string? target, List<PageItem> lists, Grounder g)
+    {
+        if (target is null || CountedRow().Match(target.Trim()) is not { Success: true } m)
+        {
+            return null;
+        }
+
+        var page = g.Memory?.StepStart ?? g.Page;
+        var then = ListBoxes(page).OrderBy(i => i.Element.Bounds.X).ThenBy(i => i.Element.Bounds.Y).ToList();
+        if (then.Count != lists.Count || ListNamed(m.Groups["list"].Value, then) is not { } list)
+        {
+            return null;
+        }
+
+        var order = RowsIn(page, list);
+        var ord = m.Groups["ord"].Value.ToLowerInvariant();
+        var n = ord is "last" or "bottom" ? order.Count : ord is "top" ? 1 : Ordinals.Of(ord) ?? 0;
+        if (n < 1 || n > order.Count)
+        {
+            return null;
+        }
+
+        var counted = order[n - 1];
+        return ReferenceEquals(page, g.Page) ? counted
+            : g.Page.Items.FirstOrDefault(i => i.Role == "option" && !i.IsHidden && i.Display == counted.Display && ListOf(i, lists) is not null);
+    }
+
+    [System.Text.RegularExpressions.GeneratedRegex(@"^(?:the\s+)?(?<ord>first|second|third|fourth|fifth|sixth|seventh|eighth|ninth|tenth|last|top|bottom|\d+(?:st|nd|rd|th))\s+(?:[\w-]+\s+){0,2}?(?:(?:listed|shown)\s+)?(?:on|in|of|under|from)\s+(?<list>.+)$", System.Text.RegularExpressions.RegexOptions.IgnoreCase)]
+    private static partial System.Text.RegularExpressions.Regex CountedRow();
+
     // The list the words name: by the list's own name, the text over or beside it, or its side ("the right-hand list").
-    private static PageItem? ListNamed(string words, List<PageItem> lists)
+    internal static PageItem? ListNamed(string words, List<PageItem> lists)
     {
         var phrase = Phrase.Of(words);
         var content = phrase.Tokens.Where(t => !TextMatch.IsStopWord(t) && t is not ("list" or "listbox" or "box" or "side" or "column" or "hand")).ToList();
@@ -151,12 +240,14 @@ internal sealed partial class StepResolver
             return null;
         }
 
-        if (content.Any(t => t is "right" or "righthand" or "second"))
+        // A side names a list only beside a word for one ("the right-hand list", "the left side"): "to the right" is a way.
+        var aList = phrase.Tokens.Any(t => t is "list" or "listbox" or "box" or "side" or "column" or "hand" or "righthand" or "lefthand");
+        if (aList && content.Any(t => t is "right" or "righthand" or "second"))
         {
             return lists[1];
         }
 
-        if (content.Any(t => t is "left" or "lefthand" or "first"))
+        if (aList && content.Any(t => t is "left" or "lefthand" or "first"))
         {
             return lists[0];
         }
