@@ -413,7 +413,7 @@ public sealed class VerifiedRunTests
             </style>
             <div class="lists">
               <div><span>Department</span><div role="listbox" class="list" id="dept"></div></div>
-              <div class="moves"><button id="add" title="Add selected">›</button><button id="rem" title="Remove selected">‹</button></div>
+              <div class="moves"><button id="add" title="Add selected">›</button><button id="addall" title="Add all">»</button><button id="rem" title="Remove selected">‹</button><button id="remall" title="Remove all">«</button></div>
               <div><span>Invited</span><div role="listbox" class="list" id="inv"></div></div>
             </div>
             <p id="log"></p>
@@ -451,6 +451,9 @@ public sealed class VerifiedRunTests
               for (const o of dept.children) if (pre && o.textContent.startsWith(pre)) { o.querySelector('.x-checkbox').setAttribute('checked', 'true'); o.setAttribute('aria-selected', 'true'); }
               document.getElementById('add').addEventListener('click', () => move(dept, inv));
               document.getElementById('rem').addEventListener('click', () => move(inv, dept));
+              const moveAll = (from, to) => { const n = from.children.length; for (const o of Array.from(from.children)) to.append(o); lay(from); lay(to); note('moved all ' + n); };
+              document.getElementById('addall').addEventListener('click', () => moveAll(dept, inv));
+              document.getElementById('remall').addEventListener('click', () => moveAll(inv, dept));
             </script>
             """);
         // A list box drawn with ARIA whose order is changed with up / down buttons drawn as signs, named by their titles.
@@ -1043,6 +1046,33 @@ public sealed class VerifiedRunTests
 
         Assert.AreEqual(RunStatus.Completed, result.Status, result.Message);
         Assert.AreEqual(log, await session.Page.InnerTextAsync("#log"));
+    }
+
+    [TestMethod]
+    [DataRow("Invite Carla Rossi.", "Carla Rossi (Marketing) on; moved Carla Rossi (Marketing)")]
+    [DataRow("Invite Dan Kim: tick him in the Department list, then press \"Add selected\".", "Dan Kim (Finance) on; moved Dan Kim (Finance)")]
+    [DataRow("Empty the Invited list: move everyone on it back to Department at once.", "moved all 1")]
+    public async Task RunAsync_APageVerbOrEveryone_MovesBetweenTheListsTheWordsName(string task, string log)
+    {
+        // "Invite" is no verb of ours: the page's list "Invited" says what it does. "everyone" is the list's "all" button.
+        await session.Page.GotoAsync(server.Url("/pick-list"));
+
+        var result = await RunAsync(task);
+
+        Assert.AreEqual(RunStatus.Completed, result.Status, result.Message);
+        Assert.AreEqual(log, await session.Page.InnerTextAsync("#log"));
+    }
+
+    [TestMethod]
+    public async Task RunAsync_InviteSomeoneNoListHas_MovesNobody()
+    {
+        await session.Page.GotoAsync(server.Url("/pick-list"));
+
+        var result = await RunAsync("Invite Zed Zulu.");
+
+        Assert.AreNotEqual(RunStatus.Completed, result.Status, result.Message);
+        Assert.AreEqual("", await session.Page.InnerTextAsync("#log"));
+        Assert.AreEqual(1, await session.Page.Locator("#inv [role=option]").CountAsync());
     }
 
     [TestMethod]

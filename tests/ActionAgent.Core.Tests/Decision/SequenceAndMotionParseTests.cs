@@ -220,6 +220,37 @@ public sealed class SequenceAndMotionParseTests
     }
 
     [TestMethod]
+    [DataRow("Empty the Invited list: move everyone on it back to Department.", "move everyone on it back to Department")]
+    [DataRow("Deactivate this account: tick the box that confirms it.", "tick the box that confirms it")]
+    public void Parse_AStepBeforeAColonThatTheStepsAfterItExplain_IsTheirHeadingNotAStep(string task, string first)
+    {
+        // Before, "Deactivate this account: tick the box …" was one step that unticked a box named with all those words.
+        var steps = StepInterpreter.Parse(task);
+
+        Assert.AreEqual(first, steps[0].Text, string.Join(" | ", steps.Select(s => $"{s.Kind} {s.Target}")));
+        Assert.IsTrue(steps.All(s => s.Kind is not (StepKind.Clear or StepKind.Uncheck)), "the heading's own verb is not done");
+    }
+
+    [TestMethod]
+    [DataRow("Select a file: choose \"Some unknown file\".")]
+    [DataRow("Toggle Between Modals: launch it.")]
+    public void Parse_AColonHeadingThatNamesAControlOrASection_IsReadAsBefore(string task)
+    {
+        // The same verb names the control ("Select a file" is its label); title case names a section.
+        var step = StepInterpreter.Parse(task)[0];
+
+        StringAssert.Contains(step.Text, ":", step.Text);
+    }
+
+    [TestMethod]
+    public void Parse_HerAfterALeadNamingAPerson_IsThatPerson()
+    {
+        var steps = StepInterpreter.Parse("Invite Hana Sato: tick her in the Department list, then move her across with the \"Add selected\" arrow.");
+
+        Assert.AreEqual((StepKind.Check, "Hana Sato"), (steps[0].Kind, steps[0].Target));
+    }
+
+    [TestMethod]
     public void Parse_TheListAlone_NamesNoListToMoveTo()
     {
         // "the list" names neither of two lists: "Remove the first todo from the list" presses the todo's remove button.

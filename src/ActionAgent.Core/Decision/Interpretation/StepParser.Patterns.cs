@@ -345,6 +345,16 @@ internal static partial class StepParser
     [GeneratedRegex("\\s*\\([^()\u0001]*\\)")]
     private static partial Regex ValueAside();
 
+    // "Invite Hana Sato", "Onboard Li Wei": a word, then a person's name (capitalised words).
+    [GeneratedRegex(@"^[A-Za-z]+\s+(?<name>[A-Z][\w'-]+(?:\s+[A-Z][\w'-]+){1,3})$")]
+    private static partial Regex PersonTopic();
+
+    [GeneratedRegex(@"^[A-Z][\w'-]*(?:\s+[A-Z][\w'-]*)+$")]
+    private static partial Regex TitleCase();
+
+    [GeneratedRegex(@"\b(?:her|him)\b", RegexOptions.IgnoreCase)]
+    private static partial Regex HimOrHer();
+
     [GeneratedRegex(@"^(?<topic>[^:\u0001]{2,60}?)\s*:\s+(?<rest>\S.*)$")]
     private static partial Regex TopicColon();
 

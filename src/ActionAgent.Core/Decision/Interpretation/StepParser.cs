@@ -377,6 +377,26 @@ internal static partial class StepParser
     private static (string Where, string Remainder)? ReadLead(string clause, bool moreFollow)
     {
         var text = StripLeadingFillers(clause);
+        if (TopicColon().Match(text) is { Success: true } person && PersonTopic().Match(person.Groups["topic"].Value.Trim()) is { Success: true } who
+            && Verbs.StartsWithVerb(StripLeadingFillers(person.Groups["rest"].Value)) && HimOrHer().Match(person.Groups["rest"].Value) is { Success: true } her)
+        {
+            // "Invite Hana Sato: tick her in the Department list, then …": her is the person the lead names.
+            var rest = person.Groups["rest"].Value;
+            return ("", $"{rest[..her.Index]}{who.Groups["name"].Value}{rest[(her.Index + her.Length)..]}".Trim());
+        }
+
+        if (TopicColon().Match(text) is { Success: true } heading && Verbs.MatchFuzzy(heading.Groups["topic"].Value) is { Kind: not VerbKind.Fill } goal
+            && Verbs.MatchFuzzy(StripLeadingFillers(heading.Groups["rest"].Value)) is { } how && how.Kind != goal.Kind
+            && !QuoteToken().IsMatch(heading.Groups["topic"].Value) && !GoThrough().IsMatch(heading.Groups["topic"].Value) && !TitleCase().IsMatch(heading.Groups["topic"].Value.Trim())
+            && Verbs.StartsWithVerb(StripLeadingFillers(heading.Groups["rest"].Value)) && FieldList(text) is null)
+        {
+            // "Empty the Invited list: move everyone on it back to Department", "Deactivate this account: tick the box that
+            // confirms it": the steps after the colon say how; what comes before is their heading, no step of its own. A
+            // heading in title case names a section ("Toggle Between Modals: launch it"), one with the same verb names the
+            // control ("Select a file: choose …"): read as before.
+            return ("", heading.Groups["rest"].Value.Trim());
+        }
+
         if (TopicColon().Match(text) is { Success: true } topic
             && (Verbs.StartsWithVerb(StripLeadingFillers(topic.Groups["rest"].Value)) || StartsSpecial(topic.Groups["rest"].Value) || ItStatement().IsMatch(topic.Groups["rest"].Value))
             && (Verbs.MatchFuzzy(topic.Groups["topic"].Value) is null || GoThrough().IsMatch(topic.Groups["topic"].Value)))

@@ -36,6 +36,11 @@ internal sealed partial class StepResolver
 
         var dest = off ? lists.First(l => l != named) : named;
         var source = lists.First(l => l != dest);
+        if (Everyone().IsMatch(step.Target.Trim()))
+        {
+            return MoveAll(g, lists, source, dest);
+        }
+
         var rows = g.Page.Items.Where(i => i.Role == "option" && !i.IsHidden && lists.Any(l => In(i, l))).ToList();
         var found = g.Find(new Search(step.Target, rows.Contains) { ForClick = true });
         if (OrdinalRow(step.Target, lists, g) is { } counted)
@@ -66,13 +71,7 @@ internal sealed partial class StepResolver
         }
 
         // The button between the two lists that points to the one the row goes to ("Add selected", "Remove selected", "›").
-        var towards = dest.Element.Bounds.X > source.Element.Bounds.X || dest.Element.Bounds.Y > source.Element.Bounds.Y ? TowardsRight : TowardsLeft;
-        var (left, right) = (lists[0].Element.Bounds, lists[1].Element.Bounds);
-        var button = g.Page.Items.Where(b => b.Role == "button" && !b.IsHidden && !b.Element.Disabled
-                && b.Element.Bounds.Center.X >= Math.Min(left.Right, right.X) - 4 && b.Element.Bounds.Center.X <= Math.Max(left.Right, right.X) + 4
-                && !Phrase.Of(b.Display + " " + b.Element.Icon).Tokens.Contains("all"))
-            .Select(b => (b, Phrase.Of($"{b.Display} {b.Element.Icon}")))
-            .FirstOrDefault(x => towards.Any(w => x.Item2.Tokens.Contains(w) || x.Item1.Display.Trim() == w)).b;
+        var button = Between(g, lists, source, dest, all: false);
         if (button is null)
         {
             return new StepGrounding(GroundingStatus.NotFound, null, 0, $"no button between the lists moves the picked rows to '{destName}'") { Element = row.Item.Element };
@@ -99,6 +98,73 @@ internal sealed partial class StepResolver
         var usual = ByKind(step, g);
         return usual.Status is GroundingStatus.Grounded or GroundingStatus.AlreadyDone ? usual : moved;
     }
+
+    // "Move everyone back to Department": the button between the lists that moves all rows towards that list; done when
+    // the other list shows no row.
+    private static StepGrounding MoveAll(Grounder g, List<PageItem> lists, PageItem source, PageItem dest)
+    {
+        var left = RowsIn(g.Page, source);
+        if (left.Count == 0)
+        {
+            return new StepGrounding(GroundingStatus.AlreadyDone, null, 1, $"the list '{ListName(source)}' shows no row: every row is in '{ListName(dest)}'") { Element = dest.Element };
+        }
+
+        var button = Between(g, lists, source, dest, all: true);
+        return button is null
+            ? new StepGrounding(GroundingStatus.NotFound, null, 0, $"no button between the lists moves every row to '{ListName(dest)}'")
+            : Grounded(new ClickAction(ActionTarget.Element(button.Element.Id, button.Display)), new Candidate(button, 1, "its place between the lists"),
+                $"; moves the {left.Count} row(s) of '{ListName(source)}' to '{ListName(dest)}'") with { Repeats = true };
+    }
+
+    // The button between the two lists that points from one to the other: an "all" button, or one that is not.
+    private static PageItem? Between(Grounder g, List<PageItem> lists, PageItem source, PageItem dest, bool all)
+    {
+        var towards = dest.Element.Bounds.X > source.Element.Bounds.X || dest.Element.Bounds.Y > source.Element.Bounds.Y ? TowardsRight : TowardsLeft;
+        var (left, right) = (lists[0].Element.Bounds, lists[1].Element.Bounds);
+        return g.Page.Items.Where(b => b.Role == "button" && !b.IsHidden && !b.Element.Disabled
+                && b.Element.Bounds.Center.X >= Math.Min(left.Right, right.X) - 4 && b.Element.Bounds.Center.X <= Math.Max(left.Right, right.X) + 4
+                && Phrase.Of(b.Display + " " + b.Element.Icon).Tokens.Contains("all") == all)
+            .Select(b => (b, Phrase.Of($"{b.Display} {b.Element.Icon}")))
+            .FirstOrDefault(x => towards.Any(w => x.Item2.Tokens.Contains(w) || x.Item1.Display.Trim() == w)
+                || all && (towards == TowardsRight ? x.Item1.Display.Trim() is ">>" or "»»" : x.Item1.Display.Trim() is "<<" or "««")).b;
+    }
+
+    [System.Text.RegularExpressions.GeneratedRegex(@"^(?:every(?:one|body|thing)|all(?:\s+of\s+them)?|them\s+all|all\s+(?:the\s+)?(?:rows|items|people|persons|entries|names|panels|options))(?:\s+(?:on|in|from|of)\s+(?:it|them|the\s+.+?))?(?:\s+(?:back|over|across))?(?:\s+at\s+once)?$", System.Text.RegularExpressions.RegexOptions.IgnoreCase)]
+    private static partial System.Text.RegularExpressions.Regex Everyone();
+
+    // "Invite Diego Alvarez" on a page whose lists are "Department" and "Invited": a verb no step knows, whose participle
+    // names one of two list boxes, moves the row to that list ("uninvite", "deselect": off it). Only for a step read as
+    // nothing else (Implicit), so a verb of ours is never taken for a list's.
+    private StepGrounding? ListVerb(InterpretedStep step, Grounder g)
+    {
+        var words = (step.Target ?? step.Text).Split(' ', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries);
+        if (step.Kind != StepKind.Implicit || step.ListMove is not null || words.Length < 2)
+        {
+            return null;
+        }
+
+        var lists = ListBoxes(g.Page).OrderBy(i => i.Element.Bounds.X).ThenBy(i => i.Element.Bounds.Y).ToList();
+        var verb = words[0].ToLowerInvariant();
+        var off = verb.StartsWith("un", StringComparison.Ordinal) || verb.StartsWith("de", StringComparison.Ordinal) && verb.Length > 6;
+        var stem = (off ? verb[2..] : verb).TrimEnd('e');
+        if (lists.Count != 2 || stem.Length < 3)
+        {
+            return null;
+        }
+
+        var named = lists.Where(l => Phrase.Of(ListName(l)).Tokens.Any(t => t.StartsWith(stem, StringComparison.Ordinal) && t.Length - stem.Length is > 0 and <= 3 && t.EndsWith('d'))).ToList();
+        if (named is not [var list])
+        {
+            return null;
+        }
+
+        var who = AsWell().Replace(string.Join(' ', words[1..]), "").Trim();
+        var move = step with { Kind = StepKind.Drag, Target = who, Value = (off ? StepParser.OffList : "") + ListName(list), Otherwise = null };
+        return Transfer(move, g);
+    }
+
+    [System.Text.RegularExpressions.GeneratedRegex(@"[\s,]+(?:as\s+well|too|also|please)$", System.Text.RegularExpressions.RegexOptions.IgnoreCase)]
+    private static partial System.Text.RegularExpressions.Regex AsWell();
 
     // "Move Support tickets up one place": the row is picked, then the list's up (or down) button pressed, one checked press
     // at a time, grounded again after each, until the row stands that many places from where it stood when the step began.

@@ -26,7 +26,7 @@ internal sealed partial class StepResolver(StepInterpreterOptions options, Meani
             return new StepGrounding(GroundingStatus.NotFound, null, 0, "no field has the focus, so there is no text being edited (the step before opened no editor)");
         }
 
-        var grounded = ListMove(step, g) ?? ByKind(step, g);
+        var grounded = ListMove(step, g) ?? ListVerb(step, g) ?? ByKind(step, g);
         if (step.IfShown || step.Kind == StepKind.AnswerDialog)
         {
             // No browser dialog asked (StepInterpreter checks those first): only a control named exactly so answers an
