@@ -594,6 +594,92 @@
     return [box, ...Array.from(box.querySelectorAll('*')).slice(0, 12)].some((n) => classState(n, CHECKED_CLASS));
   }
 
+  // A check box or radio drawn as a small textless element whose class says what it is and, often, its state: "chbx1",
+  // "dhxtreeview_icon_chbx_0", "rdbt1", "radio-checked" (a form or tree library's own boxes, with no input and no ARIA).
+  const DRAWN_BOX = /(?:^|[-_])(chbx|chkbx|ckbx|checkbox|check-box|rdbt|radiobtn|radio)(?:[-_]?(dis|disabled))?(?:[-_]?([0-9]|on|off|checked|unchecked))?$/i;
+  // The same for a branch's open / close switch drawn as an icon ("dhxtreeview_icon_minus", "tree-expander-collapsed").
+  const DRAWN_TOGGLE = /(?:tree|node|branch|folder).*[-_](plus|minus|expand|expanded|collapse|collapsed)$/i;
+  // An image of one, named by its file: "item_chk1.gif", "radio_chk0.gif" (a grid's check box and radio cells).
+  const BOX_IMAGE = /(?:^|[-_])(radio|rdbt|chk|chbx|checkbox|check)(?:[-_]?chk)?[-_]?([01]|on|off|checked|unchecked)$/i;
+  function drawnBox(el) {
+    if (el.localName === 'img' && !collapse(el.getAttribute('alt'))) {
+      const file = (el.getAttribute('src') || '').split(/[?#]/)[0].split('/').pop().replace(/\.[a-z0-9]+$/i, '');
+      const m = BOX_IMAGE.exec(file);
+      const r = el.getBoundingClientRect();
+      return m && r.width >= 6 && r.height >= 6 && r.width <= 32 && r.height <= 32 ? { kind: /^r/i.test(m[1]) ? 'radio' : 'checkbox', state: m[2], disabled: false } : null;
+    }
+    const cls = el.getAttribute && el.getAttribute('class');
+    if (!cls) return null;
+    let found = null;
+    for (const t of cls.split(/\s+/)) {
+      const m = DRAWN_BOX.exec(t);
+      if (m) found = { kind: /^r/i.test(m[1]) ? 'radio' : 'checkbox', state: m[3], disabled: !!m[2] };
+      const o = DRAWN_TOGGLE.exec(t);
+      if (o && !found) found = { kind: 'toggle', open: /^(minus|expanded|collapse)$/i.test(o[1]) };
+    }
+    if (!found || visibleText(el) || el.querySelector('input[type=checkbox],input[type=radio],[role=checkbox],[role=radio]')) return null;
+    const r = el.getBoundingClientRect();
+    return r.width >= 6 && r.height >= 6 && r.width <= 32 && r.height <= 32 ? found : null;
+  }
+
+  function drawnBoxChecked(el, drawn) {
+    const aria = el.getAttribute('aria-checked');
+    if (aria !== null) return aria === 'true';
+    if (drawn.state !== undefined) return /^(1|on|checked)$/i.test(drawn.state);
+    return classState(el, CHECKED_CLASS);
+  }
+
+  // Its words: those of the nearest box around it that holds no other drawn box (the item's label beside it).
+  // The words inside a box that stand on the same line as a small thing (a tree node's name, not its branch's below).
+  function lineWords(box, r) {
+    const mid = r.top + r.height / 2;
+    const walker = box.ownerDocument.createTreeWalker(box, NodeFilter.SHOW_TEXT);
+    const words = [];
+    for (let n = walker.nextNode(), k = 0; n && k < 60; n = walker.nextNode(), k++) {
+      if (!collapse(n.data)) continue;
+      const range = box.ownerDocument.createRange();
+      range.selectNodeContents(n);
+      const tr = range.getBoundingClientRect();
+      if (tr.height > 0 && mid >= tr.top - 2 && mid <= tr.bottom + 2) words.push(collapse(n.data));
+    }
+    return collapse(words.join(' '));
+  }
+
+  // A box alone in a table cell of a row that holds other words (a grid's "In Store" column): named by its column's
+  // header, the first words straight above it (the cells above in its column hold boxes, not words).
+  function columnAbove(el) {
+    const cell = el.closest('td,[role=gridcell],[role=cell]');
+    if (!cell || collapse(visibleText(cell))) return '';
+    const r = el.getBoundingClientRect();
+    const x = r.left + r.width / 2;
+    for (let y = cell.getBoundingClientRect().top - 3; y > 0 && y > r.top - 700; y -= 6) {
+      for (const hit of el.ownerDocument.elementsFromPoint(x, y)) {
+        if (hit === cell || hit.contains(cell)) continue;
+        // Words of its own (a header cell), not a table or row that holds them.
+        if (!Array.from(hit.childNodes).some((c) => c.nodeType === 3 && collapse(c.data))) continue;
+        const t = collapse(visibleText(hit));
+        if (!t) continue;
+        const hr = hit.getBoundingClientRect();
+        return t.length <= 40 && hr.left <= x && hr.right >= x ? t : '';
+      }
+    }
+    return '';
+  }
+
+  function drawnBoxName(el) {
+    const mine = drawnBox(el);
+    const alike = (d) => !!d && !!mine && (d.kind === 'toggle') === (mine.kind === 'toggle');
+    let p = el.parentElement;
+    for (let i = 0; p && i < 4; i++, p = p.parentElement) {
+      const others = Array.from(p.querySelectorAll('[class], img')).slice(0, 80).some((n) => n !== el && !n.contains(el) && alike(drawnBox(n)));
+      if (others) return columnAbove(el);
+      if (p.localName === 'tr' || p.getAttribute('role') === 'row') return columnAbove(el);
+      const t = lineWords(p, el.getBoundingClientRect());
+      if (t) return cap(t, 120);
+    }
+    return '';
+  }
+
   // An option outside the box of its list box: scrolled out of the list (still there, offscreen: the list scrolls, by
   // its own scroll bar or one drawn by a script), or, with no text, one of a virtual list's spare rows drawn blank below
   // its end (nothing to see or pick: not listed).
@@ -915,7 +1001,8 @@
 
   // The name an element is listed by and checked against before acting: its own, or the tooltip that named it.
   function shownName(el, tag, type, role, branch, part) {
-    const own = cap(part ? partName(el) : itemName(el, tag, type, role, branch), 150);
+    const drawn = !part && (role === 'checkbox' || role === 'radio' || role === 'button') && !roleOf(el, tag, type) ? drawnBox(el) : null;
+    const own = cap(part ? partName(el) : drawn ? drawnBoxName(el) : itemName(el, tag, type, role, branch), 150);
     // A button drawn as a sign ("›", "»", "+") with a title: the title's words are what a person reads in its tooltip.
     if (own && !/[\p{L}\p{N}]/u.test(own) && (role === 'button' || role === 'link')) {
       const title = collapse(el.getAttribute('title'));
@@ -1015,11 +1102,13 @@
       const part = inControl && !inText && !role ? plainTreePart(el, (li) => plainItems.has(li)) : null;
       if (!role && !inControl && !inText && plainTreeItem(el, tag)) { role = 'treeitem'; plain = true; }
       if (part) role = part === 'toggle' ? 'button' : 'checkbox';
+      const drawn = !role && (!inText || inWeakControl(el)) ? drawnBox(el) : null;
+      if (drawn) role = drawn.kind === 'toggle' ? 'button' : drawn.kind;
       if (!role && !inControl) {
         if (tag === 'label' || tag === 'legend') { role = 'text'; textish = true; }
       }
       if (role === 'heading') textish = true;
-      if (inControl && role && !part && !(tag === 'input' || tag === 'select' || tag === 'textarea')) role = null;
+      if (inControl && role && !part && !drawn && !(tag === 'input' || tag === 'select' || tag === 'textarea')) role = null;
 
       let emittedHere = false;
       let weak = false;
@@ -1071,7 +1160,12 @@
             id, role, tag, x: round(box.l), y: round(box.t), w: round(r.width), h: round(height), frame: ctx.path,
           };
           e.name = shownName(el, tag, type, role, branch, part);
-          if (part === 'check') {
+          if (drawn && drawn.kind === 'toggle') {
+            e.expanded = drawn.open;
+          } else if (drawn) {
+            e.checked = drawnBoxChecked(el, drawn);
+            if (drawn.disabled || classState(el, DISABLED_CLASS) || classState(el.parentElement, DISABLED_CLASS)) e.disabled = true;
+          } else if (part === 'check') {
             e.checked = partChecked(el);
             // A locked node cannot be ticked; its branch still opens and closes.
             if (classState(el, DISABLED_CLASS) || classState(el.parentElement, DISABLED_CLASS)) e.disabled = true;
@@ -1692,6 +1786,10 @@
     else if (el.hasAttribute('aria-checked')) res.checked = el.getAttribute('aria-checked') === 'true';
     else if (tag === 'label' && el.control && (el.control.type === 'checkbox' || el.control.type === 'radio')) res.checked = !!el.control.checked;
     else if (el.getAttribute('role') === 'option' && innerBoxChecked(el) !== undefined) res.checked = innerBoxChecked(el);
+    else if (!roleOf(el, tag, type) && drawnBox(el)) {
+      const drawn = drawnBox(el);
+      if (drawn.kind === 'toggle') res.expanded = drawn.open; else res.checked = drawnBoxChecked(el, drawn);
+    }
     else {
       const part = drawnPart(el, tag, type);
       if (part === 'check') res.checked = partChecked(el);

@@ -456,6 +456,74 @@ public sealed class VerifiedRunTests
               document.getElementById('remall').addEventListener('click', () => moveAll(inv, dept));
             </script>
             """);
+        // Boxes a form, tree or grid library draws without inputs or ARIA: a textless element whose class says what it is
+        // and its state ("chbx1", "rdbt0", "tree_icon_minus"), or an image named so ("item_chk1.gif"); the words beside it
+        // (or, in a grid, its column's header) name it. "Dead option" draws a box whose clicks do nothing.
+        server.Add("/drawn-boxes", """
+            <!doctype html><title>Editor</title>
+            <style>
+              .item { position: relative; height: 26px; font: 13px Arial; cursor: pointer }
+              .img { position: absolute; left: 0; top: 3px; width: 18px; height: 18px; border: 1px solid #555 }
+              .chbx1, .rdbt1 { background: #36c } .label { position: absolute; left: 26px; top: 4px }
+              td { border: 1px solid #ccc; width: 110px; height: 24px; font: 13px Arial }
+            </style>
+            <div class="group"><b>Editor</b>
+              <div class="item"><div class="ctl"><div class="img chbx1"></div></div><div class="label">Show gutter</div></div>
+              <div class="item"><div class="ctl"><div class="img chbx0"></div></div><div class="label">Quick copy</div></div>
+              <div class="item dead"><div class="ctl"><div class="img chbx0"></div></div><div class="label">Dead option</div></div>
+            </div>
+            <div class="group"><b>Caret</b>
+              <div class="item radio"><div class="ctl"><div class="img rdbt1"></div></div><div class="label">Blinking</div></div>
+              <div class="item radio"><div class="ctl"><div class="img rdbt0"></div></div><div class="label">Block</div></div>
+            </div>
+            <div id="tree"><div class="node"><i class="tree_icon_minus" style="display:inline-block;width:16px;height:16px;background:#999"></i> <span>Stephen King</span>
+              <div id="kids"><div>Misery</div><div>The Dark Half</div></div></div></div>
+            <table id="hdr"><tr><td>Title</td><td>In Store</td><td>Bestseller</td></tr></table>
+            <table id="grid">
+              <tr><td>The Rainmaker</td><td><img width="16" height="16" src="/img/item_chk0.gif"></td><td><img width="16" height="16" src="/img/radio_chk1.gif"></td></tr>
+              <tr><td>Misery</td><td><img width="16" height="16" src="/img/item_chk1.gif"></td><td><img width="16" height="16" src="/img/radio_chk0.gif"></td></tr>
+            </table>
+            <p id="log"></p>
+            <script>
+              const log = [];
+              const note = (s) => { log.push(s); document.getElementById('log').textContent = log.join('; '); };
+              for (const item of document.querySelectorAll('.item')) item.addEventListener('click', () => {
+                if (item.classList.contains('dead')) return;
+                const img = item.querySelector('.img'), name = item.querySelector('.label').textContent;
+                if (item.classList.contains('radio')) {
+                  for (const o of item.parentElement.querySelectorAll('.img')) o.className = 'img rdbt0';
+                  img.className = 'img rdbt1'; note(name + ' chosen'); return;
+                }
+                const on = img.classList.contains('chbx0');
+                img.className = 'img ' + (on ? 'chbx1' : 'chbx0'); note(name + (on ? ' on' : ' off'));
+              });
+              const t = document.querySelector('#tree i');
+              t.addEventListener('click', () => { const open = t.className.endsWith('minus'); t.className = open ? 'tree_icon_plus' : 'tree_icon_minus';
+                document.getElementById('kids').style.display = open ? 'none' : ''; note('Stephen King ' + (open ? 'closed' : 'opened')); });
+              for (const img of document.querySelectorAll('#grid img')) img.addEventListener('click', () => {
+                const title = img.closest('tr').cells[0].textContent, radio = img.src.includes('radio');
+                if (radio) { for (const o of document.querySelectorAll('#grid img')) if (o.src.includes('radio')) o.src = '/img/radio_chk0.gif'; img.src = '/img/radio_chk1.gif'; note(title + ' bestseller'); return; }
+                const on = img.src.endsWith('chk0.gif'); img.src = '/img/item_chk' + (on ? 1 : 0) + '.gif'; note(title + ' in store ' + (on ? 'on' : 'off'));
+              });
+            </script>
+            """);
+        // Two tab sets, one nested in the other's first panel. "?bad=1": opening an outer tab also switches the nested one.
+        server.Add("/nested-tabs", """
+            <!doctype html><title>Tabs</title>
+            <div role="tablist"><button role="tab" aria-selected="true" id="o1">Outer 1</button><button role="tab" aria-selected="false" id="o2">Outer 2</button></div>
+            <div role="tablist"><button role="tab" aria-selected="true" id="n1">Inner A</button><button role="tab" aria-selected="false" id="n2">Inner B</button></div>
+            <p id="log"></p>
+            <script>
+              const bad = new URLSearchParams(location.search).get('bad') === '1';
+              const pick = (a, b) => { a.setAttribute('aria-selected', 'true'); b.setAttribute('aria-selected', 'false'); };
+              const [o1, o2, n1, n2] = ['o1', 'o2', 'n1', 'n2'].map((i) => document.getElementById(i));
+              const log = (s) => document.getElementById('log').textContent += s + ';';
+              o1.onclick = () => { pick(o1, o2); log('outer 1'); };
+              o2.onclick = () => { pick(o2, o1); if (bad) pick(n2, n1); log('outer 2'); };
+              n1.onclick = () => { pick(n1, n2); log('inner A'); };
+              n2.onclick = () => { pick(n2, n1); log('inner B'); };
+            </script>
+            """);
         // A list box drawn with ARIA whose order is changed with up / down buttons drawn as signs, named by their titles.
         // "?bad=1": the first press of either button also swaps the last two rows that are not picked (a hostile widget).
         server.Add("/reorder-list", """
@@ -1073,6 +1141,52 @@ public sealed class VerifiedRunTests
         Assert.AreNotEqual(RunStatus.Completed, result.Status, result.Message);
         Assert.AreEqual("", await session.Page.InnerTextAsync("#log"));
         Assert.AreEqual(1, await session.Page.Locator("#inv [role=option]").CountAsync());
+    }
+
+    [TestMethod]
+    [DataRow("Turn on Quick copy.", "Quick copy on")]
+    [DataRow("Untick Show gutter.", "Show gutter off")]
+    [DataRow("Under Caret, choose Block.", "Block chosen")]
+    [DataRow("Collapse the Stephen King folder.", "Stephen King closed")]
+    [DataRow("The Rainmaker is back in stock: tick its In Store box.", "The Rainmaker in store on")]
+    [DataRow("Mark Misery as the bestseller.", "Misery bestseller")]
+    public async Task RunAsync_ABoxALibraryDraws_IsTickedAndCheckedByItsDrawnState(string task, string log)
+    {
+        await session.Page.GotoAsync(server.Url("/drawn-boxes"));
+
+        var result = await RunAsync(task);
+
+        Assert.AreEqual(RunStatus.Completed, result.Status, result.Message);
+        Assert.AreEqual(log, await session.Page.InnerTextAsync("#log"));
+    }
+
+    [TestMethod]
+    [DataRow("Tick Dead option.")]
+    [DataRow("Tick Show gutter.")]
+    public async Task RunAsync_ADrawnBoxThatDoesNotTurnOnOrIsOnAlready_IsNotClicked(string task)
+    {
+        // "Dead option" ignores clicks: its drawn state never changes, so the tick is not claimed. Show gutter is on already.
+        await session.Page.GotoAsync(server.Url("/drawn-boxes"));
+
+        var result = await RunAsync(task);
+
+        Assert.AreEqual(task.Contains("Dead", StringComparison.Ordinal) ? RunStatus.Failed : RunStatus.Completed, result.Status, result.Message);
+        Assert.AreEqual("", await session.Page.InnerTextAsync("#log"));
+    }
+
+    [TestMethod]
+    [DataRow("", RunStatus.Completed)]
+    [DataRow("?bad=1", RunStatus.Failed)]
+    public async Task RunAsync_HaveALookThenReturnLeavingTheNestedTabs_IsCheckedOnEveryTab(string query, RunStatus status)
+    {
+        // Before, "Have a look at Outer 2" was read as a description and skipped, and "the nested tabs" was one heading
+        // that never changes: the run said Completed without going to Outer 2, and with the nested tab switched.
+        await session.Page.GotoAsync(server.Url("/nested-tabs" + query));
+
+        var result = await RunAsync("Have a look at Outer 2, then return to Outer 1. Do not touch the nested tabs.");
+
+        Assert.AreEqual(status, result.Status, result.Message);
+        StringAssert.StartsWith(await session.Page.InnerTextAsync("#log"), "outer 2;outer 1;");
     }
 
     [TestMethod]

@@ -251,6 +251,24 @@ public sealed class SequenceAndMotionParseTests
     }
 
     [TestMethod]
+    [DataRow("Open the last of the nested tabs.", "the last nested tab")]
+    [DataRow("Pick the second of its options.", "the second option")]
+    [DataRow("Remove the second of the three todos.", "the second of the three todos")]
+    public void Parse_AnOrdinalOfAPlural_IsOneOfThem(string task, string said)
+    {
+        // "the last of the nested tabs" matched a heading that says "Nested Tabs"; a count ("of the three") is kept.
+        StringAssert.Contains(StepInterpreter.Parse(task)[0].Text, said);
+    }
+
+    [TestMethod]
+    public void Parse_HaveALookAt_IsAStep()
+    {
+        var steps = StepInterpreter.Parse("Have a look at Horizontal 2, then return to Horizontal 1.");
+
+        Assert.AreEqual((StepKind.Click, "Horizontal 2"), (steps[0].Kind, steps[0].Target), string.Join(" | ", steps.Select(s => $"{s.Kind} {s.Target}")));
+    }
+
+    [TestMethod]
     public void Parse_TheListAlone_NamesNoListToMoveTo()
     {
         // "the list" names neither of two lists: "Remove the first todo from the list" presses the todo's remove button.

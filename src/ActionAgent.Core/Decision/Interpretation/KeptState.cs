@@ -154,8 +154,9 @@ internal static partial class KeptState
                 $"how '{step.Target}' looked when the task started is not known, so whether it is unchanged cannot be seen");
         }
 
-        if (step.Target is { } collective && OthersTarget().IsMatch(collective))
+        if (step.Target is { } collective && (OthersTarget().IsMatch(collective) || PluralKind().IsMatch(collective.Trim())))
         {
+            // "the nested tabs", "the filter boxes": many of a kind, each compared (never one heading that names them).
             return RestUnchanged(step, g, start);
         }
 
@@ -269,6 +270,9 @@ internal static partial class KeptState
     // "the other boxes", "the rest"; "any check boxes", "all the fields", "every box": a group, not one thing.
     [GeneratedRegex(@"^(?:(?:the|all)\s+)*(?:other|others|rest|remaining)\b|^(?:any|every|each|all(?:\s+the)?)\s+(?:of\s+the\s+)?\S", RegexOptions.IgnoreCase)]
     private static partial Regex OthersTarget();
+
+    [GeneratedRegex(@"\b(?:tabs|checkboxes|check\s+boxes|boxes|fields|options|buttons|switches|toggles|radios|radio\s+buttons|sliders|inputs)$", RegexOptions.IgnoreCase)]
+    private static partial Regex PluralKind();
 
     [GeneratedRegex(@"\b(?:order|ordering|sequence|list|listbox)\b", RegexOptions.IgnoreCase)]
     private static partial Regex ListWords();

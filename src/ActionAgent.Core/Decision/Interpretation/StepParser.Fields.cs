@@ -339,8 +339,6 @@ internal static partial class StepParser
         return steps;
     }
 
-    private static string Singular(string kind) =>
-        kind.EndsWith("boxes", StringComparison.OrdinalIgnoreCase) || kind.EndsWith("xes", StringComparison.OrdinalIgnoreCase) ? kind[..^2] : kind.TrimEnd('s', 'S');
 
     // "pw ops-pass" → "password ops-pass", "user ops" → "username ops".
     private static string CredentialField(string pair)

@@ -349,6 +349,13 @@ internal static partial class StepParser
     [GeneratedRegex(@"^[A-Za-z]+\s+(?<name>[A-Z][\w'-]+(?:\s+[A-Z][\w'-]+){1,3})$")]
     private static partial Regex PersonTopic();
 
+    // "the last of the nested tabs", "the second of its options": an ordinal over a plural is one of them.
+    [GeneratedRegex(@"\b(?<ord>first|second|third|fourth|fifth|sixth|seventh|eighth|ninth|tenth|last)\s+of\s+(?:the|its|their|his|her|these|those)\s+(?<words>(?:[\w-]+\s+){0,3})(?<noun>[a-z][\w-]*s)\b", RegexOptions.IgnoreCase)]
+    private static partial Regex OrdinalOfThe();
+
+    [GeneratedRegex(@"\b(?:two|three|four|five|six|seven|eight|nine|ten|\d+)\b", RegexOptions.IgnoreCase)]
+    private static partial Regex CountWord();
+
     [GeneratedRegex(@"^[A-Z][\w'-]*(?:\s+[A-Z][\w'-]*)+$")]
     private static partial Regex TitleCase();
 

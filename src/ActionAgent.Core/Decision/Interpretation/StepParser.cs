@@ -122,6 +122,13 @@ internal static partial class StepParser
         return AttachDialogReplies(ResolveOthers(OpenNamedTabs(BackAgain(SetAgain(ResolvePronouns(steps)))))).Select((s, i) => s with { Number = i + 1 }).ToList();
     }
 
+    // "tabs" → "tab", "boxes" → "box", "entries" → "entry": the one of many an ordinal counts.
+    private static string Singular(string noun) =>
+        noun.EndsWith("ies", StringComparison.OrdinalIgnoreCase) && noun.Length > 4 ? noun[..^3] + "y"
+        : System.Text.RegularExpressions.Regex.IsMatch(noun, "(?:x|ch|sh|ss)es$", System.Text.RegularExpressions.RegexOptions.IgnoreCase) ? noun[..^2]
+        : noun.EndsWith('s') && !noun.EndsWith("ss", StringComparison.OrdinalIgnoreCase) ? noun[..^1]
+        : noun;
+
     private static string Unquoted(string phrase) => phrase.Replace("\"", "", StringComparison.Ordinal);
 
     // "Create a todo called "Renew passport", then mark it as done", "Type 5 into Quantity, then clear it": "it" is what
@@ -565,6 +572,8 @@ internal static partial class StepParser
 
         text = Unmask(QuotedAgain().Replace(text, ""));
         text = OrderAside().Replace(text, ""); // "…, month first": how the date is written, said in ParseSentence
+        // "the last of the nested tabs": the last nested tab ("the second of the three todos" counts them: kept).
+        text = OrdinalOfThe().Replace(text, m => CountWord().IsMatch(m.Groups["words"].Value) ? m.Value : $"{m.Groups["ord"].Value} {m.Groups["words"].Value}{Singular(m.Groups["noun"].Value)}");
         if (text.Length == 0)
         {
             return [];

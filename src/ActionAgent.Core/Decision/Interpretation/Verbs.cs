@@ -47,6 +47,7 @@ internal static class Verbs
         ("visit", VerbKind.Go), ("load", VerbKind.Load), ("go", VerbKind.Go),
         ("expand", VerbKind.Click), ("collapse", VerbKind.Click), ("cancel", VerbKind.Click), ("unfold", VerbKind.Click), ("toggle", VerbKind.Click),
         ("fold up", VerbKind.Click), ("fold away", VerbKind.Click), ("fold", VerbKind.Click), ("look at", VerbKind.Click),
+        ("have a look at", VerbKind.Click), ("take a look at", VerbKind.Click), ("have a quick look at", VerbKind.Click), ("take a quick look at", VerbKind.Click),
         ("remove", VerbKind.Remove), ("take out", VerbKind.Remove), ("take away", VerbKind.Remove), ("delete", VerbKind.Remove), ("dismiss", VerbKind.Remove), ("close", VerbKind.Remove), ("discard", VerbKind.Remove),
         ("scroll", VerbKind.Scroll), ("go down", VerbKind.Scroll), ("go up", VerbKind.Scroll), ("head down", VerbKind.Scroll),
         ("head up", VerbKind.Scroll), ("move down", VerbKind.Scroll), ("move up", VerbKind.Scroll), ("jump down", VerbKind.Scroll),
