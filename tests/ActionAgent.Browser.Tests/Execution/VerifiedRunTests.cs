@@ -478,10 +478,12 @@ public sealed class VerifiedRunTests
             </div>
             <div id="tree"><div class="node"><i class="tree_icon_minus" style="display:inline-block;width:16px;height:16px;background:#999"></i> <span>Stephen King</span>
               <div id="kids"><div>Misery</div><div>The Dark Half</div></div></div></div>
-            <table id="hdr"><tr><td>Title</td><td>In Store</td><td>Bestseller</td></tr></table>
+            <table id="hdr"><tr><td>Title</td><td>Price</td><td>In Store</td><td>Shipping</td><td>Bestseller</td></tr></table>
             <table id="grid">
-              <tr><td>The Rainmaker</td><td><img width="16" height="16" src="/img/item_chk0.gif"></td><td><img width="16" height="16" src="/img/radio_chk1.gif"></td></tr>
-              <tr><td>Misery</td><td><img width="16" height="16" src="/img/item_chk1.gif"></td><td><img width="16" height="16" src="/img/radio_chk0.gif"></td></tr>
+              <tr><td>The Rainmaker</td><td>0</td><td><img width="16" height="16" src="/img/item_chk0.gif"></td><td>24 Hours</td><td><img width="16" height="16" src="/img/radio_chk1.gif"></td></tr>
+              <tr><td>Misery</td><td>0</td><td><img width="16" height="16" src="/img/item_chk1.gif"></td><td>24 Hours</td><td><img width="16" height="16" src="/img/radio_chk0.gif"></td></tr>
+              <tr><td>Carrie</td><td>7.99</td><td><img width="16" height="16" src="/img/item_chk1.gif"></td><td>2 days</td><td><img width="16" height="16" src="/img/radio_chk0.gif"></td></tr>
+              <tr><td>It</td><td>5</td><td><img width="16" height="16" src="/img/item_chk1.gif"></td><td>na</td><td><img width="16" height="16" src="/img/radio_chk0.gif"></td></tr>
             </table>
             <p id="log"></p>
             <script>
@@ -1150,6 +1152,8 @@ public sealed class VerifiedRunTests
     [DataRow("Collapse the Stephen King folder.", "Stephen King closed")]
     [DataRow("The Rainmaker is back in stock: tick its In Store box.", "The Rainmaker in store on")]
     [DataRow("Mark Misery as the bestseller.", "Misery bestseller")]
+    [DataRow("Untick In Store on the second row of the grid.", "Misery in store off")]
+    [DataRow("Tick In Store on the first row.", "The Rainmaker in store on")]
     public async Task RunAsync_ABoxALibraryDraws_IsTickedAndCheckedByItsDrawnState(string task, string log)
     {
         await session.Page.GotoAsync(server.Url("/drawn-boxes"));
@@ -1158,6 +1162,19 @@ public sealed class VerifiedRunTests
 
         Assert.AreEqual(RunStatus.Completed, result.Status, result.Message);
         Assert.AreEqual(log, await session.Page.InnerTextAsync("#log"));
+    }
+
+    [TestMethod]
+    public async Task RunAsync_UntickABoxForEveryRowExceptOne_RefusesRatherThanUntickOne()
+    {
+        // It unticked one box (the excepted row's) and said Completed: which rows "every … book" means is not read. (Rows
+        // whose values repeat down a column, "0" and "24 Hours", were once taken for header rows and not counted.)
+        await session.Page.GotoAsync(server.Url("/drawn-boxes"));
+
+        var result = await RunAsync("Untick In Store for every book in the grid except The Rainmaker.");
+
+        Assert.AreNotEqual(RunStatus.Completed, result.Status, result.Message);
+        Assert.AreEqual("", await session.Page.InnerTextAsync("#log"));
     }
 
     [TestMethod]

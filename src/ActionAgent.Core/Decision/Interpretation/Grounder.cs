@@ -85,6 +85,7 @@ internal sealed partial class Grounder(PageIndex page, IReadOnlySet<int> penaliz
     public Found Find(Search search)
     {
         Candidate? best = null;
+        var bestCounted = false;
         IReadOnlyList<Candidate> ranked = [];
         var phrases = new List<(string Text, double Weight)>();
         if (!string.IsNullOrWhiteSpace(search.Target))
@@ -186,10 +187,13 @@ internal sealed partial class Grounder(PageIndex page, IReadOnlySet<int> penaliz
                     pick = near[index] with { Section = countedIn ?? near[index].Section };
                 }
 
-                if (best is null || pick.Score > best.Score + 1e-9)
+                // A reading that counts ("In Store on the second row") beats one that matched the same words as well but
+                // dropped the count: the count is what the words say on top.
+                if (best is null || pick.Score > best.Score + 1e-9 || reading.Ordinal is not null && !bestCounted && pick.Score >= best.Score - 1e-9)
                 {
                     best = pick;
                     ranked = scored;
+                    bestCounted = reading.Ordinal is not null;
                 }
             }
         }

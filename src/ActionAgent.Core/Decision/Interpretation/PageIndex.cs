@@ -133,9 +133,14 @@ internal sealed partial class PageIndex
     private static HashSet<int> FindHeaderRows(IReadOnlyList<UiElement> elements)
     {
         var rows = new HashSet<int>();
-        foreach (var row in elements.Where(e => e.Row is not null).GroupBy(e => e.Row!.Value))
+        var grouped = elements.Where(e => e.Row is not null).GroupBy(e => e.Row!.Value).ToList();
+        string[] Texts(IEnumerable<UiElement> row) => row.Where(e => TextRoles.Contains(e.Role.ToLowerInvariant()) && e.Name.Trim().Length > 0).Select(e => e.Name.Trim()).Distinct(StringComparer.OrdinalIgnoreCase).ToArray();
+        // A value repeated down a column ("24 Hours", "0") is data, however many boxes stand beside it: a header's words
+        // are in one row only.
+        var rowsWith = grouped.SelectMany(r => Texts(r)).GroupBy(t => t, StringComparer.OrdinalIgnoreCase).ToDictionary(t => t.Key, t => t.Count(), StringComparer.OrdinalIgnoreCase);
+        foreach (var row in grouped)
         {
-            var names = row.Where(e => TextRoles.Contains(e.Role.ToLowerInvariant()) && e.Name.Trim().Length > 0).Select(e => e.Name.Trim()).ToHashSet(StringComparer.OrdinalIgnoreCase);
+            var names = Texts(row).Where(t => rowsWith[t] == 1).ToHashSet(StringComparer.OrdinalIgnoreCase);
             var named = elements.Where(e => e.Row is { } r && r != row.Key && e.NearbyText is { } near && names.Contains(near.Trim()))
                 .Select(e => e.NearbyText!.Trim()).Distinct(StringComparer.OrdinalIgnoreCase).Count();
             if (named >= 2)

@@ -207,6 +207,14 @@ internal sealed partial class StepResolver
             return EveryBox(step, g, desired);
         }
 
+        if (step.Target is { } many && ForEveryRow().IsMatch(many))
+        {
+            // "Untick In Store for every Stephen King book except The Green Mile": one box is not what it asks for, and
+            // which rows it means is not read here. Refused before anything is clicked (it unticked one box and said done).
+            return new StepGrounding(GroundingStatus.NotUnderstood, null, 0,
+                $"'{many}' names a box on many rows; one box at a time is understood: name each row (\"Untick In Store for Misery\"), or run with --model");
+        }
+
         var found = g.Find(new Search(step.Target, i => i.IsCheckable) { SoftContext = Soft(step), KindCounts = true });
         if (found.IsAtLeast(Min))
         {
@@ -428,4 +436,8 @@ internal sealed partial class StepResolver
 
     [System.Text.RegularExpressions.GeneratedRegex(@"^(?:the\s+)?(?:range\s+)?slider\s+(?:with|for|of|under|in|named|called|labell?ed)\b", System.Text.RegularExpressions.RegexOptions.IgnoreCase)]
     private static partial System.Text.RegularExpressions.Regex SliderFirst();
+
+    // A box named, then the rows it is on by a quantifier: "In Store for every Stephen King book", "the box on each row".
+    [System.Text.RegularExpressions.GeneratedRegex(@"\S\s+(?:for|on|of|in)\s+(?:every|each|all(?:\s+(?:the|of\s+the))?)\s+\S", System.Text.RegularExpressions.RegexOptions.IgnoreCase)]
+    private static partial System.Text.RegularExpressions.Regex ForEveryRow();
 }
