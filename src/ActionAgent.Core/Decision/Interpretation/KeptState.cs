@@ -92,9 +92,6 @@ internal static partial class KeptState
             : new StepGrounding(GroundingStatus.NotFound, null, 0, $"{item.RoleWord} '{item.Display}' is {(state == "expanded" ? "collapsed" : "expanded")}, but the task says to leave it {state}") { Element = item.Element };
     }
 
-    // "Leave X as it is", "X must not change": X reads as it did when the task started (value, ticks, what it shows
-    // expanded or selected; its place too when the step says where). Not shown now: it holds only when X was on the
-    // page at the start and no step of the run acted on it. No record of the start: it cannot be told, and says so.
     /// <summary>The state of rows that keep their order ("keeping the others in their order").</summary>
     internal const string InOrder = "in order";
 
@@ -118,9 +115,7 @@ internal static partial class KeptState
         var compared = 0;
         foreach (var list in lists)
         {
-            var then = StepResolver.ListBoxes(start).FirstOrDefault(l => l.Element.Id == list.Element.Id)
-                ?? StepResolver.ListBoxes(start).FirstOrDefault(l => Math.Abs(l.Element.Bounds.X - list.Element.Bounds.X) < 2);
-            if (then is null)
+            if (StepResolver.SameListIn(start, list) is not { } then)
             {
                 continue;
             }
@@ -145,6 +140,9 @@ internal static partial class KeptState
             : new StepGrounding(GroundingStatus.AlreadyDone, null, 1, $"the {compared} other row(s) of the lists stand in the order they stood in when the task started");
     }
 
+    // "Leave X as it is", "X must not change": X reads as it did when the task started (value, ticks, what it shows
+    // expanded or selected; its place too when the step says where). Not shown now: it holds only when X was on the
+    // page at the start and no step of the run acted on it. No record of the start: it cannot be told, and says so.
     private static StepGrounding Unchanged(InterpretedStep step, Grounder g)
     {
         const double Enough = 0.55;
@@ -161,10 +159,9 @@ internal static partial class KeptState
         }
 
         // "the dashboard order", "the invite list": a list box named so, as a whole (never one of its rows).
-        var boxes = StepResolver.ListBoxes(g.Page).OrderBy(i => i.Element.Bounds.X).ThenBy(i => i.Element.Bounds.Y).ToList();
+        var boxes = StepResolver.ListBoxesInOrder(g.Page);
         if (boxes.Count > 0 && ListWords().IsMatch(step.Target ?? "") && StepResolver.ListNamed(ListWords().Replace(step.Target!, " "), boxes) is { } box
-            && (start.Items.FirstOrDefault(i => i.Element.Id == box.Element.Id)
-                ?? StepResolver.ListBoxes(start).FirstOrDefault(l => Math.Abs(l.Element.Bounds.X - box.Element.Bounds.X) < 2)) is { } was)
+            && StepResolver.SameListIn(start, box) is { } was)
         {
             // A list box is as it was when it holds the same rows in the same order.
             var held = StepResolver.RowsIn(start, was).Select(r => r.Display).ToList();
@@ -179,7 +176,6 @@ internal static partial class KeptState
         var now = g.Find(search);
         if (now.IsAtLeast(Enough) && now.Best!.Item is var item && start.Items.FirstOrDefault(i => i.Element.Id == item.Element.Id) is { } before)
         {
-
             var moved = Where().IsMatch(step.Text);
             return Difference(before.Element, item.Element, moved) is { } change
                 ? new StepGrounding(GroundingStatus.NotFound, null, 0, $"{item.RoleWord} '{item.Display}' {change}, but the task says to leave it as it was") { Element = item.Element }

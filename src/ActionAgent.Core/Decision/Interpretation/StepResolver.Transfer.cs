@@ -13,7 +13,7 @@ internal sealed partial class StepResolver
     // Null when the page has no two list boxes the step can be read against: the step's other reading is used.
     private StepGrounding? Transfer(InterpretedStep step, Grounder g)
     {
-        var lists = ListBoxes(g.Page).OrderBy(i => i.Element.Bounds.X).ThenBy(i => i.Element.Bounds.Y).ToList();
+        var lists = ListBoxesInOrder(g.Page);
         if (lists.Count > 0 && step is { Target: not null, Value: { } places } && places.StartsWith(StepParser.Places, StringComparison.Ordinal))
         {
             // A row no list box has, with another reading to try ("make Item 4 the first one" in a sortable list): that one.
@@ -143,7 +143,7 @@ internal sealed partial class StepResolver
             return null;
         }
 
-        var lists = ListBoxes(g.Page).OrderBy(i => i.Element.Bounds.X).ThenBy(i => i.Element.Bounds.Y).ToList();
+        var lists = ListBoxesInOrder(g.Page);
         var verb = words[0].ToLowerInvariant();
         var off = verb.StartsWith("un", StringComparison.Ordinal) || verb.StartsWith("de", StringComparison.Ordinal) && verb.Length > 6;
         var stem = (off ? verb[2..] : verb).TrimEnd('e');
@@ -171,13 +171,20 @@ internal sealed partial class StepResolver
     private StepGrounding Reorder(InterpretedStep step, Grounder g, List<PageItem> lists, string how)
     {
         var rows = g.Page.Items.Where(i => i.Role == "option" && !i.IsHidden && ListOf(i, lists) is not null).ToList();
-        var found = OrdinalRow(step.Target, lists, g) is { } counted ? new Candidate(counted, 1, "its place in its list") : g.Find(new Search(step.Target, rows.Contains) { ForClick = true, SoftContext = Soft(step) }).Best;
-        if (found is null || found.Score < Min)
+        Candidate row;
+        if (OrdinalRow(step.Target, lists, g) is { } counted)
         {
-            return NotFound("row of a list", g.Find(new Search(step.Target, rows.Contains) { ForClick = true, SoftContext = Soft(step) }));
+            row = new Candidate(counted, 1, "its place in its list");
+        }
+        else if (g.Find(new Search(step.Target, rows.Contains) { ForClick = true, SoftContext = Soft(step) }) is var found && found.IsAtLeast(Min))
+        {
+            row = found.Best!;
+        }
+        else
+        {
+            return NotFound("row of a list", found);
         }
 
-        var row = found;
         var list = ListOf(row.Item, lists)!;
         var order = RowsIn(g.Page, list);
         var at = order.IndexOf(row.Item);
@@ -220,7 +227,7 @@ internal sealed partial class StepResolver
     // another row of the same list).
     private int? Goal(string how, PageItem row, PageItem list, List<PageItem> order, Grounder g)
     {
-        var (word, rest) = how.IndexOf(' ', StringComparison.Ordinal) is var sp and > 0 ? (how[..sp], how[(sp + 1)..]) : (how, "");
+        var (word, rest) = SplitHow(how);
         switch (word)
         {
             case "up" or "down":
@@ -240,9 +247,13 @@ internal sealed partial class StepResolver
         }
     }
 
+    // "up 2" → ("up", "2"), "below Revenue" → ("below", "Revenue"), "at last" → ("at", "last").
+    private static (string Word, string Tail) SplitHow(string how) =>
+        how.IndexOf(' ', StringComparison.Ordinal) is var sp and > 0 ? (how[..sp], how[(sp + 1)..]) : (how, "");
+
     private static string GoalMissed(string how, PageItem row, PageItem list, List<PageItem> order, Grounder g)
     {
-        var (word, rest) = how.IndexOf(' ', StringComparison.Ordinal) is var sp and > 0 ? (how[..sp], how[(sp + 1)..]) : (how, "");
+        var (word, rest) = SplitHow(how);
         return word switch
         {
             "up" or "down" => $"'{row.Display}' is at place {Started(row, list, order, g) + 1} of {order.Count} in the list '{ListName(list)}', so it cannot go {word} {rest} place(s)",
@@ -274,7 +285,7 @@ internal sealed partial class StepResolver
         }
 
         var page = g.Memory?.StepStart ?? g.Page;
-        var then = ListBoxes(page).OrderBy(i => i.Element.Bounds.X).ThenBy(i => i.Element.Bounds.Y).ToList();
+        var then = ListBoxesInOrder(page);
         if (then.Count != lists.Count || ListNamed(m.Groups["list"].Value, then) is not { } list)
         {
             return null;
@@ -342,6 +353,14 @@ internal sealed partial class StepResolver
 
     /// <summary>The list boxes drawn on the page (a native select keeps its options to itself).</summary>
     internal static IEnumerable<PageItem> ListBoxes(PageIndex page) => page.Items.Where(i => i.Role == "listbox" && !i.IsHidden && i.Element.Tag != "select");
+
+    /// <summary>The same, left to right, then top to bottom (the first list is the left-hand one).</summary>
+    internal static List<PageItem> ListBoxesInOrder(PageIndex page) => ListBoxes(page).OrderBy(i => i.Element.Bounds.X).ThenBy(i => i.Element.Bounds.Y).ToList();
+
+    /// <summary>The list box of an earlier page that is <paramref name="list"/>: the same element, or the one at its left edge.</summary>
+    internal static PageItem? SameListIn(PageIndex earlier, PageItem list) =>
+        ListBoxes(earlier).FirstOrDefault(l => l.Element.Id == list.Element.Id)
+        ?? ListBoxes(earlier).FirstOrDefault(l => Math.Abs(l.Element.Bounds.X - list.Element.Bounds.X) < 2);
 
     /// <summary>
     /// The list box a row belongs to: the nearest one above it whose width it stands in (a row scrolled out below the end
