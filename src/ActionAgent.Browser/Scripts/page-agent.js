@@ -1011,6 +1011,15 @@
     return own || (st.tips && st.tips.get(el)) || '';
   }
 
+  // Text inside a table or grid cell that holds only a little text and no control: a header drawn as a div in a header
+  // cell ("Sales"), a number in a styled span ("-1500"). A person names the cell by it, however far from any control;
+  // a layout table's cell holds more than a short line.
+  const CELL = 'td, th, [role=cell], [role=gridcell], [role=columnheader], [role=rowheader]';
+  function inShortCell(el) {
+    const cell = el.closest(CELL);
+    return !!cell && cell !== el && visibleText(cell).length <= 80 && !cell.querySelector('input, select, textarea, button, a[href], [role=button], [role=link]');
+  }
+
   // Text in one of a run of like boxes (a calendar's day cells, a board's cards, a grid drawn with divs): an item a
   // person points at ("the 22nd", "the third card") like a list item or a table cell, however far from any control.
   // Like: the same tag and classes, at least three of them side by side, the text itself or up to two boxes out.
@@ -1359,7 +1368,7 @@
       Math.max(0, Math.max(a.y, b.y) - Math.min(a.y + a.h, b.y + b.h)));
     const ITEM_TAGS = new Set(['li', 'td', 'th', 'dt', 'dd']);
     const keepText = new Set(texts.filter((t) => t.role === 'heading' || t.tag === 'label' || t.tag === 'legend'
-      || ITEM_TAGS.has(t.tag) || controls.length === 0 || controls.some((c) => gap(t, c) <= 150) || repeatedItem(t.el)));
+      || ITEM_TAGS.has(t.tag) || controls.length === 0 || controls.some((c) => gap(t, c) <= 150) || repeatedItem(t.el) || inShortCell(t.el)));
 
     let result = out.filter((e) => !drop.has(e) && (!e.textish || keepText.has(e)));
     if (result.length > maxElements) {

@@ -20,6 +20,7 @@ public sealed class StepParserTests
     [TestMethod]
     [DataRow("Type Maria J. Santos into Full name. Then click Save.", "Maria J. Santos")]
     [DataRow("Type Dr. Patel into Full name. Then click Save.", "Dr. Patel")]
+    [DataRow("Change the Author to L. Carroll. Then click Save.", "L. Carroll")]
     public void Parse_AFullStopAfterAnInitialOrATitle_EndsNoSentence(string task, string value)
     {
         // Batch 15 split "for Maria J. Santos: first name Maria, …" after "J.", so the list of fields became a step of its own.
@@ -27,6 +28,19 @@ public sealed class StepParserTests
 
         Assert.AreEqual(2, steps.Count, string.Join(" | ", steps.Select(s => s.Text)));
         Assert.AreEqual(value, steps[0].Value);
+        Assert.AreEqual("Save", steps[1].Target);
+    }
+
+    [TestMethod]
+    [DataRow("Pick grade B. Click Save.")]
+    [DataRow("Sort the names from A to Z. Click Save.")]
+    [DataRow("Sort the names from A to Z. Step 2: click Save.")]
+    public void Parse_ALoneCapitalBeforeAStep_StillEndsTheSentence(string task)
+    {
+        // An initial joins only a name that follows it; a step (or "Step 2:") after a lone capital is a sentence of its own.
+        var steps = Parse(task);
+
+        Assert.AreEqual(2, steps.Count, string.Join(" | ", steps.Select(s => s.Text)));
         Assert.AreEqual("Save", steps[1].Target);
     }
 

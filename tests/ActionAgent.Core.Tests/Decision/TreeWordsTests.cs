@@ -98,6 +98,18 @@ public sealed class TreeWordsTests
     }
 
     [TestMethod]
+    [DataRow("The Rainmaker is back in stock. Tick its In Store box.", "In Store box for The Rainmaker")]
+    [DataRow("Misery is out of stock. Untick its In Store box.", "In Store box for Misery")]
+    public void Parse_ItsBoxAfterAStatement_IsTheBoxOnTheSubjectsRow(string task, string target)
+    {
+        // Before: the statement was a step nobody understood, and "its" named nothing.
+        var steps = StepInterpreter.Parse(task);
+
+        Assert.HasCount(1, steps, Show(steps));
+        Assert.AreEqual(target, steps[0].Target, Show(steps));
+    }
+
+    [TestMethod]
     public void Parse_NotToTryToTickAnything_IsNoStep()
     {
         var steps = StepInterpreter.Parse("Expand node-0-0. Its entries are locked, so do not try to tick or untick anything there.");

@@ -41,6 +41,10 @@ internal static partial class StepParser
     [GeneratedRegex(@"^(?:that|this|the\s+same)\s+(?:box|checkbox|check\s*box|entry|item|node|row|field|option|record|value|setting|line|card|tag)$", RegexOptions.IgnoreCase)]
     private static partial Regex ThatKind();
 
+    // "its In Store box" right after a description: the part of what the description named.
+    [GeneratedRegex(@"^its\s+(?=\S)", RegexOptions.IgnoreCase)]
+    private static partial Regex ItsPart();
+
     // "his row", "her entry", "their record": the owner a description before named ("its" is what a step acted on).
     [GeneratedRegex(@"^(?:his|her|their)\s+(?=\S)", RegexOptions.IgnoreCase)]
     private static partial Regex OwnedBy();
@@ -226,7 +230,7 @@ internal static partial class StepParser
     [GeneratedRegex(@"\s+off$", RegexOptions.IgnoreCase)]
     private static partial Regex TickOff();
 
-    [GeneratedRegex(@"(?:^|\s)(?:there\s+(?:is|are|was|were)|(?:isn't|aren't)\s|(?:is|are)\s+to\s+be\s|(?:is|are)\s+(?:not|always|already|now|still|inside|in|on|at|under|next|greyed|grayed|shown|displayed|read-only|readonly|locked|disabled|hidden|collapsed|folded|closed|missing|required|optional|too|very|quite|only|sorted|ordered|grouped|filtered|empty|blank|visible|below|above|labell?ed|called|named|the|a|an|one|two|three|four|five)\b|(?:is|are)\s+open\b|(?:is|are)\s+no\s+(?:longer|more)\b|(?:was|were)\s+(?:not\s+|never\s+|just\s+|already\s+|accidentally\s+|wrongly\s+|mistakenly\s+)?(?:\w+ed|\w+en|made|set|put|left|sent|paid|sold|bought|told|shut|hit|cut)\s+(?:by|in|on|at|to|for|twice|too|yesterday|today|earlier|before|already|last|wrongly|accidentally)\b|(?:can|cannot|can't|can not|could|will)\s+(?:not\s+)?be\s|(?:only\s+)?(?:takes|accepts|allows)\s|(?:has|have|shows|contains|holds|lists|opens|hides|says|reads|displays|offers|lacks)\s|(?:currently|now|still|already)\s+\w+s\b)", RegexOptions.IgnoreCase)]
+    [GeneratedRegex(@"(?:^|\s)(?:there\s+(?:is|are|was|were)|(?:isn't|aren't)\s|(?:is|are)\s+to\s+be\s|(?:is|are)\s+(?:not|always|already|now|still|inside|in|on|at|under|next|greyed|grayed|shown|displayed|read-only|readonly|locked|disabled|hidden|collapsed|folded|closed|missing|required|optional|too|very|quite|only|sorted|ordered|grouped|filtered|empty|blank|visible|below|above|labell?ed|called|named|the|a|an|one|two|three|four|five|back|out|overdue|wrong|incorrect|outdated|misspelt|misspelled|mistyped)\b|(?:is|are)\s+open\b|(?:is|are)\s+no\s+(?:longer|more)\b|(?:was|were)\s+(?:not\s+|never\s+|just\s+|already\s+|accidentally\s+|wrongly\s+|mistakenly\s+)?(?:\w+ed|\w+en|made|set|put|left|sent|paid|sold|bought|told|shut|hit|cut)\s+(?:by|in|on|at|to|for|twice|too|yesterday|today|earlier|before|already|last|wrongly|accidentally)\b|(?:can|cannot|can't|can not|could|will)\s+(?:not\s+)?be\s|(?:only\s+)?(?:takes|accepts|allows)\s|(?:has|have|shows|contains|holds|lists|opens|hides|says|reads|displays|offers|lacks)\s|(?:currently|now|still|already)\s+\w+s\b)", RegexOptions.IgnoreCase)]
     private static partial Regex Statement();
 
     [GeneratedRegex(@"\s+(?:so\s+(?:that\s+)?it\s+(?:reads|says|shows)|to\s+(?:read|say))\s+", RegexOptions.IgnoreCase)]

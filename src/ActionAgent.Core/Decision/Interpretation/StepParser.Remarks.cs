@@ -94,6 +94,48 @@ internal static partial class StepParser
         return sb.Append(line, at, line.Length - at).ToString();
     }
 
+    // Sentences of a line. A full stop after a lone capital ("change the Author to L. Carroll") is a name's initial when
+    // what follows starts no step ("… grade B. Then click Save" still breaks).
+    private static IEnumerable<string> Sentences(string line)
+    {
+        string? held = null;
+        foreach (var part in SentenceBreak().Split(line))
+        {
+            if (held is not null && !StartsStep(part) && !Announcement().IsMatch(part.Trim()) && !NumberedHead().IsMatch(part))
+            {
+                held = $"{held} {part}";
+            }
+            else if (held is not null)
+            {
+                yield return held;
+                held = part;
+            }
+            else
+            {
+                held = part;
+            }
+
+            if (!Initial().IsMatch(held))
+            {
+                yield return held;
+                held = null;
+            }
+        }
+
+        if (held is not null)
+        {
+            yield return held;
+        }
+    }
+
+    // "L." in "to L. Carroll"; not the end of "A to Z." (an order, not a name).
+    [GeneratedRegex(@"(?:^|\s)\p{Lu}\.$(?<!\bto\sZ\.)")]
+    private static partial Regex Initial();
+
+    // "Step 5: …", "Part 2 …": a heading of the next step, never a surname.
+    [GeneratedRegex(@"^\s*\p{Lu}\p{Ll}*\s+\d")]
+    private static partial Regex NumberedHead();
+
     private static bool StartsStep(string text)
     {
         var t = text.TrimStart();

@@ -51,7 +51,7 @@ internal static partial class StepParser
             {
                 string? described = null;
                 string? describedMasked = null;
-                foreach (var sentence in SentenceBreak().Split(item))
+                foreach (var sentence in Sentences(item))
                 {
                     // "Under "Nested inputs" there are four boxes labelled "This is a test".": a description of the page is
                     // no step; it says where the next sentence's steps act.
@@ -97,6 +97,14 @@ internal static partial class StepParser
                                 var mine = s with { Context = $"{describedName}'s {owned[his.Length..]}" };
                                 named.Add(mine);
                                 return mine;
+                            }
+
+                            if (s.Target is { } part && s.Kind is StepKind.Check or StepKind.Uncheck && ItsPart().Match(part.Trim()) is { Success: true } its)
+                            {
+                                // "The Rainmaker is back in stock. Tick its In Store box": the box on The Rainmaker's row.
+                                var partOf = s with { Target = $"{part.Trim()[its.Length..]} for {describedName}" };
+                                named.Add(partOf);
+                                return partOf;
                             }
 
                             if (s.Target is not { } t || !(Referent().IsMatch(t.Trim()) || ThatKind().IsMatch(t.Trim())))

@@ -26,7 +26,15 @@ internal sealed partial class StepResolver(StepInterpreterOptions options, Meani
             return new StepGrounding(GroundingStatus.NotFound, null, 0, "no field has the focus, so there is no text being edited (the step before opened no editor)");
         }
 
-        var grounded = ListMove(step, g) ?? ListVerb(step, g) ?? ByKind(step, g);
+        // A grid cell being edited in place is grounded as such until the cell reads the value (an editor that opened in
+        // it is no field of the step's name).
+        var editing = g.Memory is { StepMoves: > 0 } ? CellEdit(step, g) : null;
+        var grounded = editing ?? ListMove(step, g) ?? ListVerb(step, g) ?? ByKind(step, g);
+        if (editing is null && grounded.Status is GroundingStatus.NotFound && CellEdit(step, g) is { } cell)
+        {
+            grounded = cell;
+        }
+
         if (step.IfShown || step.Kind == StepKind.AnswerDialog)
         {
             // No browser dialog asked (StepInterpreter checks those first): only a control named exactly so answers an
