@@ -7,8 +7,9 @@ namespace ActionAgent.Browser.Tests.Execution;
 /// A grid edited in place, in real Chromium, through the interpreter, the policy and the DOM effect verifier. The grid is
 /// written here the way script grids draw themselves: its header is a table of its own (div header cells, no th), the
 /// price cell is two spans, and a cell is edited only after a double-click: a text box in the cell (Enter saves), a list
-/// under the cell (Enter saves), or a text area (Tab saves; Enter is a new line). Hostile variants save into the row
-/// below, or lose the edit: the run must never say done when the cell asked for does not read the value.
+/// under the cell (Enter saves), or a text area (a click off it saves; Enter is a new line, Tab saves and opens the next
+/// cell). Hostile variants save into the row below, lose the edit, or change another cell too: the run must never say
+/// done when the cell asked for does not read the value, or when another cell changed with it.
 /// </summary>
 [TestClass]
 [DoNotParallelize]
@@ -49,8 +50,11 @@ public sealed class GridCellRunTests
             editing = null;
             el.remove();
             if (!q.has('lose')) rows[q.has('below') ? Math.min(r + 1, rows.length - 1) : r][cols[c]] = value;
+            if (q.has('also')) rows[(r + 1) % rows.length].price = '0';
             draw();
           }
+          // A click anywhere off the open editor saves it, as script grids do.
+          document.addEventListener('click', (ev) => { if (editing && ev.target !== editing.el) save(editing.el.value); });
           document.querySelector('.body').addEventListener('dblclick', (ev) => {
             const td = ev.target.closest('td');
             if (!td || editing) return;
@@ -68,7 +72,8 @@ public sealed class GridCellRunTests
               const b = td.getBoundingClientRect();
               el.style = 'position: absolute; left: ' + (b.left + scrollX) + 'px; top: ' + (b.bottom + scrollY) + 'px; width: 200px; height: 60px';
               document.body.appendChild(el);
-              el.addEventListener('keydown', (k) => { if (k.key === 'Tab') { k.preventDefault(); save(el.value); } });
+              // Tab saves and opens the next cell's editor (Enter is a new line).
+              el.addEventListener('keydown', (k) => { if (k.key === 'Tab') { k.preventDefault(); save(el.value); document.querySelector('.body').rows[r].cells[c + 1].dispatchEvent(new MouseEvent('dblclick', { bubbles: true })); } });
             } else {
               el = document.createElement('input'); el.value = old; el.style = 'width: 90%';
               td.innerHTML = ''; td.appendChild(el);
@@ -121,6 +126,28 @@ public sealed class GridCellRunTests
         Assert.AreNotEqual(RunStatus.Completed, result.Status, result.Message);
         Assert.AreEqual("11.10", await CellAsync(1, "price"));
         StringAssert.Contains(result.Message, "The Green Mile");
+    }
+
+    [TestMethod]
+    [DataRow("Set the price of The Green Mile to 13.50.")]
+    [DataRow("For the last book in the grid, change the Author to L. Carroll.")]
+    public async Task RunAsync_AGridThatAlsoChangesAnotherCell_IsNotReportedDone(string task)
+    {
+        var result = await RunAsync("?also=1", task);
+
+        Assert.AreNotEqual(RunStatus.Completed, result.Status, result.Message);
+        StringAssert.Contains(result.Message, "also changed");
+    }
+
+    [TestMethod]
+    public async Task RunAsync_ATextAreaEditor_IsClosedByAClickAwayNotByTab()
+    {
+        var result = await RunAsync("", "For the last book in the grid, change the Author to L. Carroll.");
+
+        Assert.AreEqual(RunStatus.Completed, result.Status, result.Message);
+        Assert.AreEqual("L. Carroll", await CellAsync(4, "author"));
+        Assert.AreEqual("4.15", await CellAsync(4, "price"), "the next cell was not opened or changed");
+        Assert.AreEqual(0, await pages.Session.Page.Locator("input, select, textarea").CountAsync(), "no editor is left open");
     }
 
     [TestMethod]

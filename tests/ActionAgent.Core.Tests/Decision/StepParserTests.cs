@@ -546,4 +546,28 @@ public sealed class StepParserTests
 
         CollectionAssert.AreEqual(new[] { "Save", "Print" }, steps.Select(s => s.Target).ToArray(), string.Join(" | ", steps.Select(s => $"{s.Kind} {s.Target}")));
     }
+
+    // "Three changes in the grid: …": the count announces; the place of the steps is the grid, never "Three changes …"
+    // (batch 21's place check refused every step: "Three" is nowhere around the cells).
+    [TestMethod]
+    public void Parse_ACountedAnnouncementWithAPlace_GivesOnlyThePlace()
+    {
+        var steps = Parse("Three changes in the grid: rename \"Boris Godunov\" to \"Boris\", untick In Store for Alice, and then click Save.");
+
+        Assert.IsTrue(steps.All(s => s.Context is null or "the grid"), string.Join(" | ", steps.Select(s => $"{s.Kind} {s.Target} @ {s.Context}")));
+        Assert.AreEqual("the grid", steps[0].Context);
+    }
+
+    // "make X the bestseller" marks X as the one, as "Mark X as the bestseller" does; a place in a list stays a move.
+    [TestMethod]
+    [DataRow("Make Alice in Wonderland the bestseller.", StepKind.Check, "Alice in Wonderland as the bestseller")]
+    [DataRow("Make Top products the first panel of the dashboard.", StepKind.Drag, "Top products")]
+    public void Parse_MakeXTheRole_MarksX(string task, StepKind kind, string target)
+    {
+        var steps = Parse(task);
+
+        Assert.AreEqual(1, steps.Count, string.Join(" | ", steps.Select(s => $"{s.Kind} {s.Target}")));
+        Assert.AreEqual(kind, steps[0].Kind);
+        Assert.AreEqual(target, steps[0].Target);
+    }
 }

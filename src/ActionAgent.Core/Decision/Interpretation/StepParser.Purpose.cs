@@ -236,6 +236,17 @@ internal static partial class StepParser
     [GeneratedRegex(@"^(?:(?:two|three|four|five|six|seven|several|a\s+few|a\s+couple\s+of|some|\d+)\s+(?:small\s+|quick\s+)?(?:changes|things|edits|steps|tasks|parts|updates|fixes|jobs|actions)(?:\s+to\s+(?:make|do))?(?:\s+(?:here|please|for\s+you|on\s+this\s+page))?|here(?:'s|\s+is)\s+what\s+to\s+do)\s*[:.]?$", RegexOptions.IgnoreCase)]
     private static partial Regex Announcement();
 
+    [GeneratedRegex(@"^(?:two|three|four|five|six|seven|several|a\s+few|a\s+couple\s+of|some|\d+)\s+(?:small\s+|quick\s+)?(?:changes|things|edits|steps|tasks|updates|fixes)\s+(?:to\s+(?:make|do)\s+)?(?:in|on|to|for)\s+(?<where>.+)$", RegexOptions.IgnoreCase)]
+    private static partial Regex CountedPlace();
+
+    // "make X the bestseller" (one word or two after "the", nothing more): X is marked as the one.
+    [GeneratedRegex(@"^make\s+(?<x>(?!the\s|it\s|them\s|this\s|that\s)(?:(?!\sthe\s)[^,])+?)\s+the\s+(?<role>[a-z][\w-]*(?:\s+[a-z][\w-]*)?)$", RegexOptions.IgnoreCase)]
+    private static partial Regex MakeTheOne();
+
+    // A place in a list or an order, not a role: "the first panel", "the top item", "the default", "the same".
+    [GeneratedRegex(@"^(?:first|second|third|fourth|fifth|last|top|bottom|next|previous|only|same|default|one|new|main|active|current|\d+\w*)\b", RegexOptions.IgnoreCase)]
+    private static partial Regex PlaceWords();
+
     [GeneratedRegex(@"^(?:and\s+)?(?:then|next|now|finally|also|afterwards|after\s+that|first|firstly|secondly|thirdly|lastly|so)$", RegexOptions.IgnoreCase)]
     private static partial Regex FillerOnly();
 

@@ -425,6 +425,12 @@ internal static partial class StepParser
 
             // "Tags field at the top of the page: add a new tag …", "In it: expand …": what comes before the colon is the place.
             var named = topic.Groups["topic"].Value.Trim();
+            if (CountedPlace().Match(named) is { Success: true } counted)
+            {
+                // "Three changes in the grid: …": the count announces the steps; the place is the grid.
+                named = counted.Groups["where"].Value.Trim();
+            }
+
             return (LeadPlace().Match(named) is { Success: true } inPlace ? inPlace.Groups["where"].Value.Trim() : named, topic.Groups["rest"].Value.Trim());
         }
 
@@ -585,6 +591,12 @@ internal static partial class StepParser
         if (text.Length == 0)
         {
             return [];
+        }
+
+        if (MakeTheOne().Match(text) is { Success: true } theOne && !PlaceWords().IsMatch(theOne.Groups["role"].Value))
+        {
+            // "make Alice in Wonderland the bestseller": mark her as the one (a radio on her row), as "Mark X as the Y" is.
+            text = $"Mark {theOne.Groups["x"].Value} as the {theOne.Groups["role"].Value}";
         }
 
         var display = q.Restore(text, keepQuotes: true);

@@ -69,6 +69,13 @@ internal sealed partial class StepResolver
             .OrderByDescending(i => i.Element.IsFocused).ThenBy(i => i.Element.Row == row.Row ? 0 : 1).FirstOrDefault();
         if (editor is null && shown is not null && (ReadsValue(reads, value) || parts.Any(p => ReadsValue(p.Display, value))))
         {
+            // Done only if nothing else in the grid changed with it (a key that saved and moved on may have opened or
+            // emptied the next cell).
+            if (moves > 0 && OtherCellsChanged(start, page, row.Row, current.Header.Display) is { } also)
+            {
+                return new StepGrounding(GroundingStatus.NotFound, null, 0, $"{where} reads '{reads}', but the edit also changed {also}; check the grid");
+            }
+
             return new StepGrounding(GroundingStatus.AlreadyDone, null, 0.95, $"{where} reads '{reads}'") { Element = shown.Element };
         }
 
@@ -100,15 +107,24 @@ internal sealed partial class StepResolver
                 return Grounded(new SelectOptionAction(at, option), candidate, $"; option '{option}' for {where}") with { Repeats = true };
             }
 
-            // A text area takes Enter as a new line: grids save it on Tab, as they save any editor.
-            var save = editor.Element.Tag == "textarea" ? "Tab" : "Enter";
+            // A text area takes Enter as a new line (and Tab moves on, opening the next cell): it is closed by a click on a
+            // bare spot of the page, as a person clicks away.
+            var area = editor.Element.Tag == "textarea";
             if (ReadsValue(editor.Element.Value ?? "", value))
             {
-                return Grounded(new PressKeyAction(save), candidate, $"; it holds '{value}', {save} saves it into {where}") with { Repeats = true };
+                if (!area)
+                {
+                    return Grounded(new PressKeyAction("Enter"), candidate, $"; it holds '{value}', Enter saves it into {where}") with { Repeats = true };
+                }
+
+                return BareSpot(page, (top + bottom) / 2) is { } spot
+                    ? Grounded(new ClickAction(ActionTarget.At(spot.X, spot.Y, description: "a bare spot of the page")), candidate,
+                        FormattableString.Invariant($"; it holds '{value}': a click on a bare spot of the page ({spot.X:0}, {spot.Y:0}) closes the editor and saves it into {where}")) with { Repeats = true }
+                    : new StepGrounding(GroundingStatus.NotFound, null, 0, $"the text area open in {where} holds '{value}', but no bare spot of the page is left to click away to");
             }
 
-            return Grounded(new TypeTextAction(at, value, ClearFirst: true, PressEnter: save == "Enter"), candidate,
-                $"; '{value}' typed over what {where} held{(save == "Enter" ? ", Enter saves it" : "")}") with { Repeats = true };
+            return Grounded(new TypeTextAction(at, value, ClearFirst: true, PressEnter: !area), candidate,
+                $"; '{value}' typed over what {where} held{(area ? "" : ", Enter saves it")}") with { Repeats = true };
         }
 
         if (moves > 0)
@@ -125,6 +141,61 @@ internal sealed partial class StepResolver
         var cell = new Candidate(shown, 0.85, $"column header '{current.Header.Display}' and the row '{row.Name}'");
         return Grounded(new ClickAction(ActionTarget.Element(shown.Element.Id, shown.Display), MouseButtonKind.Left, 2), cell,
             $"; double-clicking {where} to edit it in place") with { Repeats = true };
+    }
+
+    // A point in view that no listed element covers, for clicking away: right of the row being edited first (inside the
+    // page's body, where a page listens for clicks that close editors; a corner may be outside it), then lower down.
+    private static ScreenPoint? BareSpot(PageIndex page, double rowY)
+    {
+        var shown = page.Items.Where(i => !i.IsHidden && !i.Element.IsOffscreen).Select(i => i.Element.Bounds).ToList();
+        var width = page.Observation.Geometry.CssWidth;
+        var height = page.Observation.Geometry.CssHeight;
+        (double X, double Y)[] spots = [(width - 24, rowY), (width - 24, rowY + 40), (width - 24, rowY - 40), (width / 2, height - 24), (16, height - 24), (width - 24, height - 24)];
+        foreach (var (x, y) in spots)
+        {
+            if (x > 0 && y > 0 && !shown.Any(b => x >= b.X - 4 && x <= b.X + b.Width + 4 && y >= b.Y - 4 && y <= b.Y + b.Height + 4))
+            {
+                return new ScreenPoint(x, y, CoordinateSpace.Css);
+            }
+        }
+
+        return null;
+    }
+
+    // The grid's other cells that read otherwise now than when the step began ("Alice in Wonderland's Price '4.15' → '0'"),
+    // or null when only the edited one changed.
+    private static string? OtherCellsChanged(PageIndex before, PageIndex now, int row, string column)
+    {
+        var then = CellTexts(before);
+        var after = CellTexts(now);
+        var changed = then.Where(c => !(c.Key.Row == row && c.Key.Column.Equals(column, StringComparison.OrdinalIgnoreCase))
+                && (!after.TryGetValue(c.Key, out var text) || text != c.Value))
+            .Select(c => $"the {c.Key.Column} cell of row '{RowLabel(then, c.Key.Row)}' ('{c.Value}' → '{(after.TryGetValue(c.Key, out var t) ? t : "no longer shown")}')")
+            .Take(3).ToList();
+        return changed.Count == 0 ? null : string.Join(", ", changed);
+    }
+
+    private static string RowLabel(Dictionary<(int Row, string Column), string> cells, int row) =>
+        cells.Where(c => c.Key.Row == row).Select(c => c.Value).FirstOrDefault(v => v.Any(char.IsLetter)) ?? $"{row}";
+
+    // Each cell's text under each column header, by row.
+    private static Dictionary<(int Row, string Column), string> CellTexts(PageIndex page)
+    {
+        var columns = Columns(page);
+        var cells = new Dictionary<(int Row, string Column), string>();
+        foreach (var column in columns)
+        {
+            var header = column.Header.Element;
+            foreach (var row in page.Items.Where(i => !i.IsHidden && !i.IsEditable && !i.IsSelectable && i.Element.Row is { } r && r != header.Row
+                         && i.Element.Bounds.Y > header.Bounds.Y && column.Holds(i.Element))
+                     .GroupBy(i => i.Element.Row!.Value))
+            {
+                var texts = row.OrderBy(i => i.Element.Bounds.X).Select(i => i.IsCheckable ? $"[{(i.Element.Checked == true ? "x" : " ")}]" : i.Display.Trim());
+                cells[(row.Key, column.Header.Display.Trim())] = string.Join(" ", texts);
+            }
+        }
+
+        return cells;
     }
 
     private static bool Overlaps(ScreenRect r, GridColumn c) => Math.Min(r.X + r.Width, c.Right) - Math.Max(r.X, c.Left) >= Math.Min(r.Width, c.Right - c.Left) / 2;
