@@ -570,4 +570,19 @@ public sealed class StepParserTests
         Assert.AreEqual(kind, steps[0].Kind);
         Assert.AreEqual(target, steps[0].Target);
     }
+
+    // "everything should be off except X": every box off but X, then X on (it read as a field called "everything").
+    [TestMethod]
+    [DataRow("In the Mouse section, everything should be off except \"Drag-n-drop\".", StepKind.Uncheck, StepKind.Check)]
+    [DataRow("All the boxes must be ticked except Newsletter.", StepKind.Check, StepKind.Uncheck)]
+    public void Parse_EverythingInAStateExceptOne_IsEveryBoxThenTheException(string task, StepKind every, StepKind exception)
+    {
+        var steps = Parse(task);
+
+        Assert.AreEqual(2, steps.Count, string.Join(" | ", steps.Select(s => $"{s.Kind} {s.Target}")));
+        Assert.AreEqual(every, steps[0].Kind);
+        Assert.IsTrue(steps[0].Every);
+        Assert.AreEqual(1, steps[0].Except.Count);
+        Assert.AreEqual(exception, steps[1].Kind);
+    }
 }

@@ -520,6 +520,10 @@ internal sealed partial class Grounder(PageIndex page, IReadOnlySet<int> penaliz
 
     // The place named ("the "Click" example", "the Billing section") is a heading's words exactly, but for the word that
     // says what kind of place it is.
+    /// <summary>Whether one of the sections the item is under (its headings, a group title) is the place named.</summary>
+    public static bool UnderSection(PageItem item, string place) =>
+        Phrase.Of(place) is var named && item.Headings.Any(h => IsSectionNamed(named, h.TrimEnd(':', ' ')));
+
     private static bool IsSectionNamed(Phrase place, string? heading)
     {
         if (heading is null)

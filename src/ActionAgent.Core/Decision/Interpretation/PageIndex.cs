@@ -114,7 +114,8 @@ internal sealed partial class PageIndex
         var headings = elements.Where(h => h.Role.Equals("heading", StringComparison.OrdinalIgnoreCase)).ToList();
         var texts = elements.Where(t => TextRoles.Contains(t.Role.ToLowerInvariant())).ToList();
         var phrases = new Dictionary<string, Phrase>(StringComparer.Ordinal);
-        Items = elements.Select((e, i) => Build(e, i, headings, texts, looseLabels, phrases)).ToArray();
+        var groups = GroupTitles(elements, texts);
+        Items = elements.Select((e, i) => Build(e, i, headings, groups, texts, looseLabels, phrases)).ToArray();
     }
 
     public Observation Observation { get; }
@@ -152,8 +153,20 @@ internal sealed partial class PageIndex
         return rows;
     }
 
+    // The title of a group of boxes drawn as plain text ("Caret" over the radios Blinking, Block, Thick; "Mouse" over
+    // its check boxes): a text outside any table row that two or more boxes below it take as their nearby text. It heads
+    // the elements below it, within the section of the heading above it, until the next such title.
+    private static List<UiElement> GroupTitles(IReadOnlyList<UiElement> elements, List<UiElement> texts)
+    {
+        var boxes = elements.Where(e => e.Role.ToLowerInvariant() is "checkbox" or "radio" or "switch" && e.NearbyText is { Length: > 0 }).ToList();
+        return texts.Where(t => t.Row is null && t.Label.Trim().Length > 0
+                && boxes.Count(b => string.Equals(b.NearbyText!.Trim(), t.Label.Trim(), StringComparison.Ordinal) && b.Bounds.Y >= t.Bounds.Bottom - 2 && Overlaps(t.Bounds, b.Bounds)) >= 2)
+            .ToList();
+    }
+
     private static PageItem Build(
-        UiElement e, int order, List<UiElement> headings, List<UiElement> texts, Dictionary<int, UiElement> looseLabels, Dictionary<string, Phrase> phrases)
+        UiElement e, int order, List<UiElement> headings, List<UiElement> groups, List<UiElement> texts, Dictionary<int, UiElement> looseLabels,
+        Dictionary<string, Phrase> phrases)
     {
         // Headings and row texts are context for many elements: normalise each text once per page.
         void AddContext(HashSet<string> context, string? text)
@@ -292,7 +305,24 @@ internal sealed partial class PageIndex
             }
         }
 
-        return new PageItem { Element = e, Order = order, Labels = labels, Context = context, Heading = heading?.Label, Headings = heading is null ? [] : [heading.Label, .. chain] };
+        // The group title nearest above it, below the heading it is under: the group is a section within that heading's.
+        UiElement? group = null;
+        foreach (var t in groups)
+        {
+            if (t.Id != e.Id && t.Bounds.Bottom <= e.Bounds.Y + 2 && Overlaps(t.Bounds, e.Bounds) && (heading is null || t.Bounds.Y >= heading.Bounds.Bottom - 2)
+                && (group is null || t.Bounds.Bottom > group.Bounds.Bottom))
+            {
+                group = t;
+            }
+        }
+
+        if (group is not null)
+        {
+            AddContext(context, group.Label);
+        }
+
+        List<string> sections = [.. group is null ? [] : new[] { group.Label }, .. heading is null ? [] : new[] { heading.Label }, .. chain];
+        return new PageItem { Element = e, Order = order, Labels = labels, Context = context, Heading = group?.Label ?? heading?.Label, Headings = sections };
     }
 
     // Whether two boxes share some horizontal extent (one stands over the other, in the same column).

@@ -239,6 +239,10 @@ internal static partial class StepParser
     [GeneratedRegex(@"^(?:two|three|four|five|six|seven|several|a\s+few|a\s+couple\s+of|some|\d+)\s+(?:small\s+|quick\s+)?(?:changes|things|edits|steps|tasks|updates|fixes)\s+(?:to\s+(?:make|do)\s+)?(?:in|on|to|for)\s+(?<where>.+)$", RegexOptions.IgnoreCase)]
     private static partial Regex CountedPlace();
 
+    // "everything should be off except X", "all the boxes must be ticked except X and Y".
+    [GeneratedRegex(@"^(?:everything|every\s+(?<noun>box|checkbox|option|switch|toggle)|all(?:\s+(?:the|of\s+the))?\s+(?<noun>boxes|checkboxes|options|switches|toggles))\s+(?:should|must|needs?\s+to|has\s+to|have\s+to)\s+be\s+(?<state>off|on|unticked|ticked|checked|unchecked|selected|unselected|enabled|disabled)\s+(?:except(?:\s+for)?|but(?:\s+not)?|apart\s+from|other\s+than)\s+(?<except>.+)$", RegexOptions.IgnoreCase)]
+    private static partial Regex EverythingIs();
+
     // "make X the bestseller" (one word or two after "the", nothing more): X is marked as the one.
     [GeneratedRegex(@"^make\s+(?<x>(?!the\s|it\s|them\s|this\s|that\s)(?:(?!\sthe\s)[^,])+?)\s+the\s+(?<role>[a-z][\w-]*(?:\s+[a-z][\w-]*)?)$", RegexOptions.IgnoreCase)]
     private static partial Regex MakeTheOne();

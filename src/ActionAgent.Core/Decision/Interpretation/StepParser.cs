@@ -593,6 +593,16 @@ internal static partial class StepParser
             return [];
         }
 
+        if (EverythingIs().Match(text) is { Success: true } all)
+        {
+            // "everything should be off except "Drag-n-drop"": every box off but that one, and that one on (the exception
+            // is what the sentence keeps the other way).
+            var on = all.Groups["state"].Value.ToLowerInvariant() is "on" or "ticked" or "checked" or "selected" or "enabled";
+            var noun = all.Groups["noun"].Success ? all.Groups["noun"].Value : "box";
+            var except = all.Groups["except"].Value;
+            return [.. ParseClause($"{(on ? "tick" : "untick")} every {noun} except {except}", q), .. ParseClause($"{(on ? "untick" : "tick")} {except}", q)];
+        }
+
         if (MakeTheOne().Match(text) is { Success: true } theOne && !PlaceWords().IsMatch(theOne.Groups["role"].Value))
         {
             // "make Alice in Wonderland the bestseller": mark her as the one (a radio on her row), as "Mark X as the Y" is.

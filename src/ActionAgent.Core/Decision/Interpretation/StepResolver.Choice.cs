@@ -1,3 +1,5 @@
+using System.Text.RegularExpressions;
+
 namespace ActionAgent.Core.Decision.Interpretation;
 
 /// <summary>Choice steps: selects and their options, checkboxes, radios, switches, and set-X-to-Y.</summary>
@@ -7,6 +9,24 @@ internal sealed partial class StepResolver
 
     private StepGrounding Select(InterpretedStep step, Grounder g)
     {
+        if (step.Target is null && OrdinalGroupOption().Match(step.Value ?? "") is { Success: true } counted)
+        {
+            // "Pick the last of the Caret options": the last option of the drop-down called Caret, else the last choice
+            // (radio) under the title Caret.
+            var group = counted.Groups["group"].Value.Trim();
+            var ordinal = counted.Groups["n"].Value;
+            var list = g.Find(new Search(group, i => i.IsSelectable && !i.IsCustomDropdown) { VerbHint = RoleHint.Select });
+            if (list.IsAtLeast(Min) && list.Best!.Item.Element.Options is { Count: > 0 } options)
+            {
+                var at = ordinal.Equals("last", StringComparison.OrdinalIgnoreCase) ? options.Count : Ordinals.Of(ordinal) ?? 0;
+                return at >= 1 && at <= options.Count
+                    ? Into(list.Best!, options[at - 1], list)
+                    : new StepGrounding(GroundingStatus.NotFound, null, 0, $"{list.Best!.Item.RoleWord} '{list.Best!.Item.Display}' has {options.Count} options, so it has no {ordinal} one");
+            }
+
+            return Select(step with { Value = $"the {ordinal} radio button", Context = group }, g);
+        }
+
         var value = step.Value ?? "";
         var results = new List<StepGrounding>();
         StepGrounding? noOption = null;
@@ -385,6 +405,12 @@ internal sealed partial class StepResolver
     private static StepGrounding EveryBox(InterpretedStep step, Grounder g, bool desired)
     {
         var boxes = g.Page.Items.Where(i => i.IsCheckable && !i.IsRadio && !i.IsHidden && !i.Element.Disabled).ToList();
+        if (step.Context is { Length: > 0 } place && boxes.Where(b => Grounder.UnderSection(b, place)).ToList() is { Count: > 0 } placed)
+        {
+            // "In the Mouse section, untick every box": the boxes under that section's heading or group title only.
+            boxes = placed;
+        }
+
         if (step.Column is { } column)
         {
             // "every notification in the Browser column": the boxes standing under that column's heading, none else.
@@ -440,4 +466,7 @@ internal sealed partial class StepResolver
     // A box named, then the rows it is on by a quantifier: "In Store for every Stephen King book", "the box on each row".
     [System.Text.RegularExpressions.GeneratedRegex(@"\S\s+(?:for|on|of|in)\s+(?:every|each|all(?:\s+(?:the|of\s+the))?)\s+\S", System.Text.RegularExpressions.RegexOptions.IgnoreCase)]
     private static partial System.Text.RegularExpressions.Regex ForEveryRow();
+
+    [GeneratedRegex(@"^(?:the\s+)?(?<n>first|second|third|fourth|fifth|sixth|seventh|eighth|ninth|tenth|last|\d+(?:st|nd|rd|th))\s+(?<group>.+?)\s+(?:options?|choices?)$", RegexOptions.IgnoreCase)]
+    private static partial Regex OrdinalGroupOption();
 }
