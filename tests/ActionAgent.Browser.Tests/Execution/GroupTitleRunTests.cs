@@ -32,12 +32,25 @@ public sealed class GroupTitleRunTests
         <label><input type="radio" name="caret" id="c3"> Thick</label>
         """;
 
+    private const string Shelf = """
+        <!doctype html><title>Shelf</title>
+        <style> .title { font-weight: bold; margin: 14px 0 6px; } label { display: block; margin: 6px 0 6px 24px; } </style>
+        <div class="title">Stephen King</div>
+        <label><input type="checkbox" id="k1"> The Dead Zone</label>
+        <label><input type="checkbox" id="k2" checked> The Running Man</label>
+        <label><input type="checkbox" id="k3"> The Green Mile</label>
+        <label><input type="checkbox" id="k4"> Blood and Smoke</label>
+        <div class="title">Misc</div>
+        <label><input type="checkbox" id="x1"> Privacy and Terms.pdf</label>
+        <label><input type="checkbox" id="x2"> Licence Agreement.pdf</label>
+        """;
+
     private static InterpreterPages pages = null!;
 
     public TestContext TestContext { get; set; } = null!;
 
     [ClassInitialize]
-    public static async Task StartAsync(TestContext context) => pages = await InterpreterPages.StartAsync("groups", ("/settings", Settings));
+    public static async Task StartAsync(TestContext context) => pages = await InterpreterPages.StartAsync("groups", ("/settings", Settings), ("/shelf", Shelf));
 
     [ClassCleanup]
     public static async Task StopAsync() => await pages.DisposeAsync();
@@ -85,5 +98,18 @@ public sealed class GroupTitleRunTests
 
         Assert.AreNotEqual(RunStatus.Completed, result.Status, result.Message);
         Assert.AreEqual("e1 e2 m1 m2 m4 c1", await TickedAsync());
+    }
+
+    // "the last book" names no element: counted among the boxes under the title the step names, never among all of them.
+    [TestMethod]
+    [DataRow("Tick the last book listed under Stephen King.", true, "k2 k4")]
+    [DataRow("Under Stephen King, tick the second book.", true, "k2")]
+    [DataRow("Tick the last book.", false, "k2")]
+    public async Task RunAsync_TheNthThingUnderATitle_IsCountedUnderThatTitleOnly(string task, bool done, string ticked)
+    {
+        var result = await pages.RunAsync("/shelf", task, TestContext.CancellationToken);
+
+        Assert.AreEqual(done, result.Status == RunStatus.Completed, result.Message);
+        Assert.AreEqual(ticked, await TickedAsync());
     }
 }

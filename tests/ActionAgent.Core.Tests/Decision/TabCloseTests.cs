@@ -38,4 +38,23 @@ public sealed class TabCloseTests
         Assert.IsInstanceOfType<ClickAction>(first.Action, first.Reason);
         Assert.AreEqual(expected, first.Action.PrimaryTarget?.ElementId, first.Reason);
     }
+
+    // "with the group's own close button" where nothing on the page is a group: batch 19 clicked the first tab's × (named
+    // "close" by its class), another panel closed, and the run said done. Whose close button it is cannot be told.
+    [TestMethod]
+    public void Decide_TheOwnControlOfAnOwnerThePageDoesNotHave_ClicksNothing()
+    {
+        var first = First("Close the whole bottom-left group, all three company tabs at once, with the group's own close button.");
+
+        Assert.IsNotInstanceOfType<ClickAction>(first.Action, first.Reason);
+        StringAssert.Contains(first.Reason, "group");
+    }
+
+    [TestMethod]
+    public void Decide_TheOwnControlOfAnOwnerThePageShows_IsStillFound()
+    {
+        var first = First("Click the LexCorp's own close button.");
+
+        Assert.IsInstanceOfType<ClickAction>(first.Action, first.Reason);
+    }
 }

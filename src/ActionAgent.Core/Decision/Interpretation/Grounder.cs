@@ -177,6 +177,12 @@ internal sealed partial class Grounder(PageIndex page, IReadOnlySet<int> penaliz
                         near = rows;
                     }
 
+                    if (reading.CountsInPlace && countedIn is null)
+                    {
+                        // "the last book" with no place that holds the books: counting every box on the page is a guess.
+                        continue;
+                    }
+
                     var index = n < 0 ? near.Count + n : n - 1;
                     if (index < 0 || index >= near.Count)
                     {

@@ -164,6 +164,15 @@ internal static partial class StepParser
     }
 
     // ""toggle" in the row of Judi", "Edit in Grace Hopper's row": the control is the one on that row, never another's.
+    // "Tick the last book listed under Stephen King": what is listed under a title is in the place that title names.
+    private static InterpretedStep ListedUnder(InterpretedStep step) =>
+        step is { Kind: StepKind.Check or StepKind.Uncheck or StepKind.Click, Context: null, Target: { } t } && ListedUnderWords().Match(t.Trim()) is { Success: true } m
+            ? step with { Target = m.Groups["x"].Value.Trim(), Context = m.Groups["y"].Value.Trim() }
+            : step;
+
+    [GeneratedRegex(@"^(?<x>.+?)\s+(?:listed|shown|filed|found|sitting|kept|grouped)\s+(?:under|beneath|below)\s+(?<y>.+)$", RegexOptions.IgnoreCase)]
+    private static partial Regex ListedUnderWords();
+
     private static InterpretedStep WithRowOwner(InterpretedStep step)
     {
         if (step is { Kind: StepKind.Check or StepKind.Uncheck, Context: null, Target: { } boxes } && BoxesOf().Match(boxes.Trim()) is { Success: true } owned

@@ -352,7 +352,7 @@ internal static partial class StepParser
                     : s).ToList();
             }
 
-            var steps = parsed.Select(WithRowOwner).Select(NoOthers).SelectMany(MenuPath).ToList();
+            var steps = parsed.Select(ListedUnder).Select(WithRowOwner).Select(NoOthers).SelectMany(MenuPath).ToList();
             if (times > 1 && steps.Count == 1 && steps[0].Kind is StepKind.Click or StepKind.PressKey or StepKind.DoubleClick)
             {
                 var one = steps[0];

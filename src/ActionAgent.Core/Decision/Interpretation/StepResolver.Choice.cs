@@ -205,7 +205,7 @@ internal sealed partial class StepResolver
         if (c.Item.IsCheckable && state == desired)
         {
             return new StepGrounding(GroundingStatus.AlreadyDone, null, c.Confidence,
-                $"{c.Item.RoleWord} '{c.Item.Display}' is already {(desired ? (c.Item.IsRadio ? "selected" : "checked") : "unchecked")}; nothing to do")
+                $"{c.Item.RoleWord} '{c.Item.Display}'{(c.Section is { } section ? $" under '{section}'" : "")} is already {(desired ? (c.Item.IsRadio ? "selected" : "checked") : "unchecked")}; nothing to do")
             {
                 Element = c.Item.Element,
             };

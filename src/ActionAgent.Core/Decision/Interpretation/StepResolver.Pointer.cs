@@ -1,3 +1,5 @@
+using System.Text.RegularExpressions;
+
 namespace ActionAgent.Core.Decision.Interpretation;
 
 /// <summary>Pointer steps (click, double-click, hover): the control the step names, beside the owner it names.</summary>
@@ -8,6 +10,14 @@ internal sealed partial class StepResolver
         if (AfterRemovalMove(step, g) is { } removal)
         {
             return removal;
+        }
+
+        if (step.Target is { } owned && OwnersOwn().Match(owned.Trim()) is { Success: true } own && !OwnerShown(g.Page, own.Groups["owner"].Value))
+        {
+            // "with the group's own close button" where nothing is a group: any close button found would be some other
+            // thing's (batch 19 closed another panel's tab with its × and said done).
+            return new StepGrounding(GroundingStatus.NotFound, null, 0,
+                $"the step asks for the {own.Groups["owner"].Value}'s own control, but nothing on the page is a {own.Groups["owner"].Value} or called one, so whose it is cannot be told");
         }
 
         if (ClosesOpenBranch(step, g) is { } fold)
@@ -215,4 +225,14 @@ internal sealed partial class StepResolver
 
     private static bool Surrounds(PageItem item, string token) =>
         item.Context.Contains(token) || item.Labels.Any(l => l.Phrase.Tokens.Contains(token));
+
+    // Something on the page is the owner a common noun names: an element of that role, or with the word in its name.
+    private static bool OwnerShown(PageIndex page, string owner)
+    {
+        var word = TextMatch.Normalize(owner);
+        return page.Items.Any(i => !i.IsHidden && (i.Role == word || i.Element.Tag == word || i.Labels.Any(l => l.Phrase.Tokens.Contains(word))));
+    }
+
+    [GeneratedRegex(@"^(?:the\s+)?(?<owner>[a-z][a-z-]+)'s\s+own\s+\S", RegexOptions.IgnoreCase)]
+    private static partial Regex OwnersOwn();
 }

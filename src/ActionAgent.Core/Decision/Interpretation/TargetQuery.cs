@@ -10,6 +10,12 @@ internal sealed record TargetReading(Phrase Main, string Display, RoleHint Hint,
 {
     /// <summary>"the checkbox of the 3rd todo": the ordinal counts rows, so only controls without a name of their own count.</summary>
     public bool OrdinalOfRow { get; init; }
+
+    /// <summary>
+    /// "the last book" where no element is called a book: counted among the things of the verb's kind, but only in the
+    /// place the step names (the books under "Stephen King"); with no place it counts nothing.
+    /// </summary>
+    public bool CountsInPlace { get; init; }
 }
 
 /// <summary>Turns a target phrase as written into the readings worth trying; grounding keeps the best-scoring one.</summary>
@@ -155,6 +161,11 @@ internal static partial class TargetQuery
 
             var rows = afterOrdinal.Split(' ', StringSplitOptions.RemoveEmptyEntries) is { Length: 1 } one && RowNouns.Contains(one[0].TrimEnd('s'));
             readings.Add(Reading(afterOrdinal, n, null, weight) with { OrdinalOfRow = rows });
+            if (!rows && afterOrdinal.Split(' ', StringSplitOptions.RemoveEmptyEntries) is { Length: 1 } noun && PlainNoun().IsMatch(noun[0])
+                && StripRoleWords(afterOrdinal).Hint == RoleHint.None && !RoleWords.Any(r => r.Words.Equals(noun[0], StringComparison.OrdinalIgnoreCase)))
+            {
+                readings.Add(Reading("", n, null, weight * 0.9) with { CountsInPlace = true });
+            }
 
             // "the first location radio button", "the 2nd rating checkbox": words left before the role word may name the
             // group the boxes are in rather than a box; counted among the boxes of that group.
@@ -358,4 +369,7 @@ internal static partial class TargetQuery
 
     [GeneratedRegex(@"\s+(?:row|section|area|part|group|line|entry|form|panel|block|column|card|box|list)$", RegexOptions.IgnoreCase)]
     private static partial Regex ContextNoun();
+
+    [GeneratedRegex(@"^[a-z][a-z-]{2,}s?$")]
+    private static partial Regex PlainNoun();
 }
