@@ -238,7 +238,7 @@ internal sealed partial class StepResolver
             var topOfRow = cells.Min(i => i.Element.Bounds.Y);
             var names = cells.Select(i => i.Display.Trim()).ToHashSet(StringComparer.OrdinalIgnoreCase);
             var below = texts.Where(i => i.Element.Row != row.Key && i.Element.Bounds.Y > topOfRow).GroupBy(i => i.Element.Row!.Value)
-                .Where(r => cells.Count(h => r.Any(c => Within(c.Element, h.Element))) >= 2).ToList();
+                .Where(r => cells.Count(h => r.Any(c => ColumnOf(h).Holds(c.Element))) >= 2).ToList();
             if (below.Count >= 2 && !below.Any(r => r.Any(c => names.Contains(c.Display.Trim()))))
             {
                 headers.AddRange(cells);
@@ -246,11 +246,12 @@ internal sealed partial class StepResolver
             }
         }
 
-        return headers.Select(h => new GridColumn(h, h.Element.Bounds.X - 3, h.Element.Bounds.X + h.Element.Bounds.Width + 3)).ToList();
+        return headers.Select(ColumnOf).ToList();
     }
 
-    private static bool Within(UiElement cell, UiElement header) =>
-        cell.Bounds.Center.X >= header.Bounds.X - 3 && cell.Bounds.Center.X <= header.Bounds.X + header.Bounds.Width + 3;
+    // A header's column: the cells whose middles stand within its width (3 px either side).
+    private static GridColumn ColumnOf(PageItem header) =>
+        new(header, header.Element.Bounds.X - 3, header.Element.Bounds.X + header.Element.Bounds.Width + 3);
 
     // The column whose header's words the target carries ("the price of …" → Price; "the title "It"" → Book Title): the
     // header with most of its words there, then the one with the larger share of them.
@@ -292,7 +293,7 @@ internal sealed partial class StepResolver
                 if (n >= 1 && n <= body.Count)
                 {
                     var counted = body[n - 1];
-                    return new GridRowAt(counted.Key, RowName(counted, column));
+                    return new GridRowAt(counted.Key, RowName(counted));
                 }
 
                 continue;
@@ -309,7 +310,7 @@ internal sealed partial class StepResolver
     }
 
     // A row is called by its first cell with words (a title, a name), else by its first cell.
-    private static string RowName(IGrouping<int, PageItem> row, GridColumn column) =>
+    private static string RowName(IGrouping<int, PageItem> row) =>
         row.OrderBy(i => i.Element.Bounds.X).Select(i => i.Display.Trim()).FirstOrDefault(d => d.Any(char.IsLetter))
         ?? row.Select(i => i.Display.Trim()).FirstOrDefault(d => d.Length > 0) ?? $"row {row.Key}";
 
