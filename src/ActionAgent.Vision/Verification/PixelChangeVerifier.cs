@@ -26,6 +26,7 @@ public sealed class PixelChangeVerifier : IOutcomeVerifier
     private readonly ILogger logger;
     private Mat? previousRaw; // the unmasked frame after the last confirmed action (ConfirmEffects only)
     private List<Rect> motion = []; // what moved by itself between the observation and the action (LearnMotion only)
+    private long? prepared; // when that was learned: the action's own span runs from there to the verdict
 
     /// <summary>Creates the verifier over a screen capture; components left null get their defaults.</summary>
     public PixelChangeVerifier(
@@ -52,6 +53,7 @@ public sealed class PixelChangeVerifier : IOutcomeVerifier
         ArgumentNullException.ThrowIfNull(proposal);
         ArgumentNullException.ThrowIfNull(before);
         motion = [];
+        prepared = null;
         if (!options.LearnMotion || proposal.Action.IsTerminal)
         {
             return;
@@ -64,12 +66,11 @@ public sealed class PixelChangeVerifier : IOutcomeVerifier
         }
 
         using var now = FrameCodec.Decode(await capture.CaptureAsync(cancellationToken).ConfigureAwait(false), "screen capture");
+        prepared = time.GetTimestamp();
         using var current = Fit(now, beforeImage);
         var secrets = SecretBoxes(before, beforeImage.Size());
         Mask(beforeImage, secrets);
         Mask(current, secrets);
-        // Every changed pixel counts (no smallest-region filter: one changed digit of a clock is motion too), grown by a
-        // few pixels so anti-aliased edges of the next change fall inside.
         using var changedMask = detector.ChangedMaskOf(beforeImage, current);
         var fraction = (double)Cv2.CountNonZero(changedMask) / ((double)changedMask.Rows * changedMask.Cols);
         if (fraction > options.MaxMotionFraction)
@@ -78,20 +79,8 @@ public sealed class PixelChangeVerifier : IOutcomeVerifier
             return;
         }
 
-        using var kernel = Cv2.GetStructuringElement(MorphShapes.Rect, new Size(9, 9));
-        Cv2.Dilate(changedMask, changedMask, kernel);
-        Cv2.FindContours(changedMask, out var contours, out _, RetrievalModes.External, ContourApproximationModes.ApproxSimple);
-
         // The target's own change (a hover style, the pointer resting on it) is judged by the effect rules, never hidden.
-        var bounds = new Rect(0, 0, beforeImage.Width, beforeImage.Height);
-        var target = TargetBox(proposal.Action, before);
-        // Text that changes by itself changes in places: a clock's seconds now, its minutes later. Its neighbours on the
-        // same line (three line-heights either side) are left out with it.
-        motion = contours
-            .Select(Cv2.BoundingRect)
-            .Select(r => new Rect(r.X - 3 - (3 * r.Height), r.Y - 3, r.Width + 6 + (6 * r.Height), r.Height + 6).Intersect(bounds))
-            .Where(r => r.Width > 0 && r.Height > 0 && (target is not { } t || !r.IntersectsWith(t)))
-            .ToList();
+        motion = MovingAreas(changedMask, TargetBox(proposal.Action, before));
         if (motion.Count > 0)
         {
             logger.LogDebug("{Count} areas changed by themselves before {Action}; left out of its verdict", motion.Count, proposal.Action.Kind);
@@ -125,6 +114,8 @@ public sealed class PixelChangeVerifier : IOutcomeVerifier
         var secrets = SecretBoxes(before, beforeImage.Size());
         secrets.AddRange(motion);
         motion = [];
+        var prepared = this.prepared;
+        this.prepared = null;
         Mask(beforeImage, secrets);
         double fraction;
         var settled = await waiter.WaitAsync(Remaining(started), cancellationToken).ConfigureAwait(false);
@@ -148,6 +139,33 @@ public sealed class PixelChangeVerifier : IOutcomeVerifier
 
             var navigated = outcome.UrlAfter is { } url && !string.Equals(url, before.Url, StringComparison.Ordinal);
             var checks = options.ConfirmEffects ? Confirm(proposal.Action, before, beforeImage, last, secrets, navigated ? outcome.UrlAfter : null) : [];
+            if (checks.Count > 0 && !navigated && options.LearnMotion && RestsOnSurroundings(proposal.Action))
+            {
+                // What the page changes by itself between the observation and the action is left out above; a clock that
+                // ticks once a second may not have ticked in that span yet and tick while the effect is awaited. The page
+                // is watched again for as long as the action and its verdict took (at least RecheckMotion): what changes
+                // by itself then is left out too, and the checks are taken again.
+                var moving = await MovingAfterAsync(proposal.Action, before, last, prepared, cancellationToken).ConfigureAwait(false);
+                if (moving.Count > 0)
+                {
+                    // A change that touches what moves by itself is that motion as a whole (a clock's line that grew
+                    // longer with its first tick, a ticker whose count gained a digit).
+                    using var seen = last.Clone();
+                    Mask(seen, secrets);
+                    moving.AddRange(RegionsTouching(beforeImage, seen, moving));
+                    secrets.AddRange(moving);
+                    Mask(beforeImage, moving);
+                    using var still = last.Clone();
+                    Mask(still, secrets);
+                    checks = PixelEffects.Checks(proposal.Action, before, beforeImage, still, null, detector, options);
+                    if (checks.Count == 0)
+                    {
+                        logger.LogInformation("{Action}: what changed on the screen changes by itself; no visible effect", proposal.Action.Kind);
+                        return outcome with { Message = $"{outcome.Message} {NoEffectSuffix} ({MovedBySelf(moving.Count)})", ChangedFraction = 0 };
+                    }
+                }
+            }
+
             if (checks.Count > 0)
             {
                 logger.LogDebug("{Action} confirmed from pixels: {Checks}", proposal.Action.Kind, string.Join("; ", checks));
@@ -186,6 +204,74 @@ public sealed class PixelChangeVerifier : IOutcomeVerifier
         }
 
         return PixelEffects.Checks(action, before, beforeImage, masked, navigatedTo, detector, options, rawBefore, last);
+    }
+
+    /// <summary>The words that say what was left out of a verdict because it changes by itself.</summary>
+    internal static string MovedBySelf(int areas) =>
+        areas == 1 ? "one area that changes by itself was not counted" : $"{areas} areas that change by themselves were not counted";
+
+    // Actions whose effect the pixels confirm by a change anywhere on the screen (not inside a field).
+    private static bool RestsOnSurroundings(BrowserAction action) => action is ClickAction or PressKeyAction;
+
+    // Watches the page after the verdict's frame for as long as the action and the verdict took (from the capture
+    // before the action), clamped to [RecheckMotion, 2.5 s], and returns the areas that changed in that time.
+    private async Task<List<Rect>> MovingAfterAsync(BrowserAction action, Observation before, Mat last, long? since, CancellationToken cancellationToken)
+    {
+        var span = since is { } t ? time.GetElapsedTime(t) : options.RecheckMotion;
+        var wait = span < options.RecheckMotion ? options.RecheckMotion : span > MaxRecheck ? MaxRecheck : span;
+        await Task.Delay(wait, time, cancellationToken).ConfigureAwait(false);
+        using var now = FrameCodec.Decode(await capture.CaptureAsync(cancellationToken).ConfigureAwait(false), "screen capture");
+        using var later = Fit(now, last);
+        using var changedMask = detector.ChangedMaskOf(last, later);
+        var fraction = (double)Cv2.CountNonZero(changedMask) / ((double)changedMask.Rows * changedMask.Cols);
+        if (fraction > options.MaxMotionFraction)
+        {
+            return [];
+        }
+
+        var moving = MovingAreas(changedMask, TargetBox(action, before));
+        if (moving.Count > 0)
+        {
+            logger.LogDebug("{Count} areas changed by themselves after {Action}; left out of its verdict", moving.Count, action.Kind);
+        }
+
+        return moving;
+    }
+
+    private static readonly TimeSpan MaxRecheck = TimeSpan.FromSeconds(2.5);
+
+    // The boxes around changed pixels (every changed pixel counts: one changed digit of a clock is motion too), grown by
+    // a few pixels so anti-aliased edges of the next change fall inside. Text that changes by itself changes in places:
+    // a clock's seconds now, its minutes later, so its neighbours on the same line (three line-heights either side)
+    // are left out with it. The target's own box is never left out.
+    private static List<Rect> MovingAreas(Mat changedMask, Rect? target)
+    {
+        using var grown = new Mat();
+        using var kernel = Cv2.GetStructuringElement(MorphShapes.Rect, new Size(9, 9));
+        Cv2.Dilate(changedMask, grown, kernel);
+        Cv2.FindContours(grown, out var contours, out _, RetrievalModes.External, ContourApproximationModes.ApproxSimple);
+        var bounds = new Rect(0, 0, changedMask.Width, changedMask.Height);
+        return contours
+            .Select(Cv2.BoundingRect)
+            .Select(r => new Rect(r.X - 3 - (3 * r.Height), r.Y - 3, r.Width + 6 + (6 * r.Height), r.Height + 6).Intersect(bounds))
+            .Where(r => r.Width > 0 && r.Height > 0 && (target is not { } t || !r.IntersectsWith(t)))
+            .ToList();
+    }
+
+    // The changed regions between two frames (words of a line merged) that touch one of the areas.
+    private List<Rect> RegionsTouching(Mat before, Mat after, IReadOnlyList<Rect> areas)
+    {
+        using var changed = detector.ChangedMaskOf(before, after);
+        using var kernel = Cv2.GetStructuringElement(MorphShapes.Rect, new Size(25, 9));
+        Cv2.Dilate(changed, changed, kernel);
+        Cv2.FindContours(changed, out var contours, out _, RetrievalModes.External, ContourApproximationModes.ApproxSimple);
+        var bounds = new Rect(0, 0, before.Width, before.Height);
+        return contours
+            .Select(Cv2.BoundingRect)
+            .Where(r => areas.Any(a => a.IntersectsWith(r)))
+            .Select(r => Rect.Inflate(r, 3, 3).Intersect(bounds))
+            .Where(r => r.Width > 0 && r.Height > 0)
+            .ToList();
     }
 
     // The acted-on element's box in screenshot pixels, when the action names one.

@@ -42,4 +42,11 @@ public sealed class PixelChangeVerifierOptions
 
     /// <summary>Above this changed fraction before the action, the page is taken to have changed rather than to move by itself, and nothing is left out. Default 0.5.</summary>
     public double MaxMotionFraction { get; set; } = 0.5;
+
+    /// <summary>
+    /// With <see cref="LearnMotion"/>: after a click or key press that changed the screen, the page is watched again for
+    /// as long as the action took (observation to verdict), at least this long and at most 2.5 s; what changes by itself
+    /// in that time is left out and the effect checked again. A clock that ticks once a second must tick in it.
+    /// </summary>
+    public TimeSpan RecheckMotion { get; set; } = TimeSpan.FromSeconds(1.2);
 }

@@ -104,4 +104,59 @@ public sealed class PixelChangeVerifierBrowserTests
         Assert.IsTrue(secret.Checks is { Count: > 0 } && secret.Checks[0].Contains("shows new characters", StringComparison.Ordinal), secret.Message);
         Assert.IsFalse(secret.Message.Contains("4711", StringComparison.Ordinal), "the check does not echo the secret");
     }
+
+    // A clock that starts ticking once a second when told to, and the times of its ticks and of the last click; a
+    // button that does nothing and one that shows a line.
+    private const string Clock = """
+        <!doctype html><html><head><meta charset="utf-8"><title>Clock</title></head>
+        <body style="font-family:'DejaVu Sans';margin:24px;font-size:16px">
+        <p><button id="inert">Save settings</button> <button id="publish" onclick="document.getElementById('state').textContent='Profile published'">Publish profile</button></p>
+        <p id="state"></p>
+        <p style="margin-top:120px">Server time: <span id="clock">0</span></p>
+        <script>
+        let n = 0; window.ticks = []; window.clickedAt = null;
+        document.addEventListener('click', () => { window.clickedAt = performance.now(); }, true);
+        const tick = () => { document.getElementById('clock').textContent = (++n) + ' s since load'; window.ticks.push(performance.now()); };
+        window.startClock = () => { tick(); setInterval(tick, 1000); };
+        </script>
+        </body></html>
+        """;
+
+    [TestMethod]
+    [Timeout(60_000, CooperativeCancellation = true)]
+    [DataRow("#inert", false, DisplayName = "an inert button: the clock's tick after the click is not its effect")]
+    [DataRow("#publish", true, DisplayName = "a working button: its line counts, the clock does not hide it")]
+    public async Task VerifyAsync_APageThatTicksOnlyAfterTheMotionWasLearned_DoesNotCountTheTick(string button, bool works)
+    {
+        using var server = new LoopbackServer(new Dictionary<string, string> { ["/clock"] = Clock });
+        var page = await SharedBrowser.NewPageAsync();
+        await page.GotoAsync(server.Url("/clock"));
+        var verifier = new PixelChangeVerifier(new PlaywrightScreenCapture(page), new PixelChangeVerifierOptions { ConfirmEffects = true, LearnMotion = true });
+        var ct = TestContext.CancellationToken;
+
+        await page.BringToFrontAsync();
+        var before = await new PlaywrightDomPerceiver(page).ObserveAsync(ct);
+        var name = works ? "Publish profile" : "Save settings";
+        var click = new ProposedAction(new ClickAction(ActionTarget.Element(before.Elements.First(e => e.Name == name).Id)), "test");
+        await verifier.PrepareAsync(click, before, ct);
+
+        // The clock's first tick falls after the motion was learned, while the click's effect is awaited.
+        await page.EvaluateAsync("() => setTimeout(window.startClock, 150)");
+        await page.ClickAsync(button);
+        var outcome = await verifier.VerifyAsync(click, before, ActionOutcome.Success("clicked"), ct);
+        var afterClick = await page.EvaluateAsync<double>("() => window.ticks[0] - window.clickedAt");
+
+        TestContext.WriteLine($"{outcome.Message} | checks: {string.Join("; ", outcome.Checks ?? [])} | first tick {afterClick:0} ms after the click (before it when negative)");
+        Assert.IsTrue(afterClick < 900, "the clock ticked while the click's effect was awaited (else this test shows nothing)");
+        if (works)
+        {
+            Assert.IsTrue(outcome.Checks is { Count: > 0 }, $"the line the click showed is its effect: {outcome.Message}");
+        }
+        else
+        {
+            Assert.IsTrue(outcome.Checks is null or { Count: 0 }, $"the clock's tick was taken for the click's effect: {string.Join("; ", outcome.Checks ?? [])}");
+            StringAssert.Contains(outcome.Message, PixelChangeVerifier.NoEffectSuffix);
+            StringAssert.Matches(outcome.Message, new System.Text.RegularExpressions.Regex(@"changes? by (itself|themselves) (was|were) not counted"));
+        }
+    }
 }
