@@ -20,11 +20,25 @@ public sealed class ClauseAsideParseTests
     [DataRow("Type \"tech\" into the Search box above the table to narrow it down.", "the Search box above the table")]
     [DataRow("Click Save so the form is stored.", "Save")]
     [DataRow("Press the Export button in order to get the report.", "the Export button")]
+    [DataRow("Open the user menu to see your options.", "the user menu")]
+    [DataRow("Open the Templating drop-down to look at its choices.", "the Templating drop-down")]
+    [DataRow("Click Preview to make sure the layout is right.", "Preview")]
+    [DataRow("Expand node-0-0 to see what is inside.", "node-0-0")]
     public void Parse_APurposeTail_IsNoPartOfTheTarget(string task, string target)
     {
         var step = Parse(task).Single();
 
         Assert.AreEqual(target, step.Target, Show([step]));
+    }
+
+    [TestMethod]
+    [DataRow("Set the reminder to check the oven.", "the reminder", "check the oven", DisplayName = "a value-taking verb keeps its first to")]
+    [DataRow("Type \"ok\" into the Note box to check it.", "the Note box", "ok", DisplayName = "after the value's place, the purpose goes")]
+    public void Parse_APurposeInfinitive_NeverEatsTheValue(string task, string target, string value)
+    {
+        var step = Parse(task).Single();
+
+        Assert.AreEqual((target, value), (step.Target, step.Value), Show([step]));
     }
 
     [TestMethod]

@@ -46,6 +46,14 @@ internal static partial class StepParser
 
         // Only where the purpose cannot be the step's own measure ("drag X so it becomes the first tab" says where to).
         var m = PurposeTail().Match(text);
+        if (!m.Success && PurposeInfinitive().Match(text) is { Success: true } why
+            && (Verbs.Match(text) is not { Kind: VerbKind.Set or VerbKind.Type or VerbKind.Fill or VerbKind.Select } || ToWord().IsMatch(text[..why.Index])))
+        {
+            // "… to try it", "… to see what is in it", "… to make sure the total is right": why it is done. A value-taking
+            // verb keeps its first "to" ("Set the note to check the oven" sets the note), unless its value came before.
+            return why.Index > 0 && Verbs.Match(text) is not null ? text[..why.Index].TrimEnd(',', ' ') : text;
+        }
+
         return m.Success && m.Index > 0 && Verbs.Match(text) is { Kind: VerbKind.Click or VerbKind.Press or VerbKind.Type or VerbKind.Fill or VerbKind.Select or VerbKind.Set
             or VerbKind.Check or VerbKind.Uncheck or VerbKind.Search or VerbKind.Hover or VerbKind.DoubleClick or VerbKind.RightClick or VerbKind.Focus
             or VerbKind.Use or VerbKind.Remove or VerbKind.Add or VerbKind.Clear or VerbKind.ModifierClick }
@@ -170,6 +178,15 @@ internal static partial class StepParser
     // check the total": a clause of its own (a subject and a verb) after "so", or a purpose infinitive.
     [GeneratedRegex(@"(?:,?\s+so\s+(?:that\s+)?(?:(?:the|a|an|it|they|its|their|his|her|nothing|no|every|each|all|both|only|this|that|these|those)\s+\S|[\w\u0001\u0002-]+\s+(?:is|are|comes?|shows?|appears?|ends?\s+up|sits?|gets?|goes|stays?|becomes?|will|can|moves?|lands?|opens?|closes?|disappears?|vanishes?|reads?|lists?|displays?)\b).*|,?\s+(?:in\s+order\s+)?to\s+(?:narrow|filter|cut|trim|whittle)\s+(?:it|them|things|the\s+[\w-]+(?:\s+[\w-]+)?)\s+down\b.*|,?\s+in\s+order\s+to\s+.+)$", RegexOptions.IgnoreCase)]
     private static partial Regex PurposeTail();
+
+    // "… to try it", "…, to see what is in it", "… to check the total": a looking or making-sure verb after "to", with
+    // something after it that is not a name (a pronoun, an article, a question word).
+    [GeneratedRegex(@",?\s+(?:just\s+)?to\s+(?:see|check|try|test|verify|confirm|make\s+sure|find\s+out|look\s+at|preview|inspect|review|compare|double-check)\s+(?:it|them|that|whether|if|what|which|who|how|the|its|their|your|this|these|those|everything|all|things|out)\b.*$", RegexOptions.IgnoreCase)]
+    private static partial Regex PurposeInfinitive();
+
+    // Where a value-taking step has put its value before the purpose: "… to 5", "… into the Note box", "… as the Name".
+    [GeneratedRegex(@"\b(?:to|into|as)\b", RegexOptions.IgnoreCase)]
+    private static partial Regex ToWord();
 
     [GeneratedRegex(@"^(?:click|press|tap|hit|use)\s+(?:on\s+)?(?:the\s+)?(?<col>.+?)\s+(?:column\s+)?(?:header|heading|column\s+title|column)\s*,?\s+so\s+(?:that\s+)?(?<how>.+)$", RegexOptions.IgnoreCase)]
     private static partial Regex HeaderClickSo();
