@@ -30,6 +30,23 @@ public sealed class OpenerGroundingTests
         new UiElement { Id = 4, Role = "button", Tag = "button", Name = "Create new user", Bounds = new ScreenRect(20, 180, 160, 30) },
         new UiElement { Id = 5, Role = "button", Tag = "button", Name = "Delete user", Bounds = new ScreenRect(20, 230, 160, 30) });
 
+    // A tab strip with a button that opens the list of the tabs that do not fit, and a panel's own close button.
+    private static Observation Strip() => GroundingPages.Page(
+        new UiElement { Id = 1, Role = "button", Tag = "li", Name = "Market", Bounds = new ScreenRect(482, 39, 72, 19) },
+        new UiElement { Id = 2, Role = "button", Tag = "li", Name = "Performance", Bounds = new ScreenRect(552, 39, 104, 18) },
+        new UiElement { Id = 3, Role = "button", Tag = "li", Name = "additional tabs", Bounds = new ScreenRect(724, 38, 18, 18) },
+        new UiElement { Id = 4, Role = "button", Tag = "li", Name = "close", Bounds = new ScreenRect(778, 38, 18, 18) },
+        new UiElement { Id = 5, Role = "text", Tag = "p", Name = "Lists of tabs are shown on the left", Bounds = new ScreenRect(482, 74, 317, 18) });
+
+    [TestMethod]
+    [DataRow("Open the list of additional tabs.", DisplayName = "the list of X")]
+    [DataRow("Open the additional tabs list.", DisplayName = "the X list")]
+    [DataRow("Click the additional tabs drop-down.", DisplayName = "the X drop-down")]
+    [DataRow("Open the additional tabs list of the Market group.", DisplayName = "the X list of a group")]
+    [DataRow("Open the list of additional tabs in the Market group.", DisplayName = "the list of X in a group")]
+    public void Ground_AListNamedForWhatItHolds_IsTheButtonThatOpensIt(string task) =>
+        Assert.AreEqual(3, Clicked(task, Strip()));
+
     private static int? Clicked(string task, Observation page)
     {
         var step = StepInterpreter.Parse(task)[0];

@@ -402,7 +402,9 @@ internal sealed partial class Grounder(PageIndex page, IReadOnlySet<int> penaliz
         if (reading.Hint != RoleHint.None && !reading.Main.IsEmpty)
         {
             // "the Billing section" may be a plain heading as well as a header that opens and closes.
-            score = item.Fits(reading.Hint) ? score + 0.05 : score * (reading.Hint == RoleHint.Section ? 0.97 : 0.75);
+            // "the additional tabs list", "the Actions drop-down": many lists and menus open from a button of that name.
+            score = item.Fits(reading.Hint) ? score + 0.05
+                : score * (reading.Hint == RoleHint.Section || (reading.Hint == RoleHint.Select && item.Fits(RoleHint.Button)) ? 0.97 : 0.75);
         }
         else if (reading.Hint == RoleHint.None && search.VerbHint != RoleHint.None)
         {

@@ -112,6 +112,13 @@ internal static partial class TargetQuery
 
         readings.Add(Reading(text, null, null, weight));
 
+        // "the list of additional tabs", "the menu of actions": what the list holds is the name of what opens it.
+        if (ListOf().Match(text) is { Success: true } listOf)
+        {
+            var held = listOf.Groups["x"].Value.Trim();
+            readings.Add(new TargetReading(Phrase.Of(held), held, RoleHint.Select, null, null, weight));
+        }
+
         // "the link "Eget"", "the "87: not clicked" button": quoted text names the target exactly; the words around it
         // are role words when nothing else is left of them.
         if (OneQuote().Match(text) is { Success: true } quoted)
@@ -198,7 +205,10 @@ internal static partial class TargetQuery
             if (context.Length > 0 && main.Trim().Length > 0)
             {
                 // "the second section of the accordion", "Zoom In in the menu": the widget is what the kind already says.
-                readings.Add(Reading(main, n, WidgetNoun().IsMatch(context) ? null : context, weight));
+                var placed = Reading(main, n, WidgetNoun().IsMatch(context) ? null : context, weight);
+                readings.Add(ListOf().Match(main.Trim()) is { Success: true } listed
+                    ? placed with { Main = Phrase.Of(listed.Groups["x"].Value.Trim()), Display = listed.Groups["x"].Value.Trim(), Hint = RoleHint.Select }
+                    : placed);
             }
         }
 
@@ -245,6 +255,9 @@ internal static partial class TargetQuery
 
     [GeneratedRegex(@"(?:,\s*|\s+)(?:(?<so>so that|so as to|in order to|so|without)\s+\S|to\s+(?<verb>[a-z]+)\b)", RegexOptions.IgnoreCase)]
     private static partial Regex PurposeTail();
+
+    [GeneratedRegex(@"^(?:the\s+)?(?:list|menu|drop-?down(?:\s+(?:list|menu))?)\s+of\s+(?!the\b)(?<x>[^""]+)$", RegexOptions.IgnoreCase)]
+    private static partial Regex ListOf();
 
     private static int OrdinalOf(string word) => Ordinals.Of(word) ?? -1; // else "last"
 
