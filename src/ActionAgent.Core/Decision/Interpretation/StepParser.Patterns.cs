@@ -143,6 +143,10 @@ internal static partial class StepParser
     [GeneratedRegex(@"^(?:the|a|an|my|our|your|this|that|these|those|some|all)\s", RegexOptions.IgnoreCase)]
     private static partial Regex ArticleFirst();
 
+    // A value written as a function call with numbers in it, outside quotes: rgba(255,0,0,0.25), hsl(120, 50%, 40%).
+    [GeneratedRegex(@"(?<![\w.""'“”‘’])(?<v>[A-Za-z][\w-]*\((?=[^()""]*\d)[^()""]*\))(?![\w""'“”‘’])")]
+    private static partial Regex CallValue();
+
     // Words that start a sentence of prose, never a field's label.
     [GeneratedRegex(@"^(?:the|a|an|to|and|or|but|then|please|see|I|we|you|he|she|it|they|this|that|my|our|your|his|her|their|if|when|so|with|without|also|after|before|around|at|on|in|by|for|from|until|near)$", RegexOptions.IgnoreCase)]
     private static partial Regex ListFiller();

@@ -32,7 +32,9 @@ internal static partial class StepParser
         foreach (var rawLine in task.Replace("\r\n", "\n", StringComparison.Ordinal).Replace('\r', '\n').Split('\n'))
         {
             var quotes = new List<string>();
-            var masked = QuotePattern().Replace(rawLine, m =>
+            // "rgba(255,0,0,0.25)", "hsl(120, 50%, 40%)": a value written as a function call is one value, as if quoted;
+            // its brackets are no aside and its commas no list.
+            var masked = QuotePattern().Replace(CallValue().Replace(rawLine, "\"${v}\""), m =>
             {
                 quotes.Add(m.Groups["q"].Value);
                 return $"{QuoteOpen}{quotes.Count - 1}{QuoteClose}";

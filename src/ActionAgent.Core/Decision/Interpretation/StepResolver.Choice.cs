@@ -331,6 +331,11 @@ internal sealed partial class StepResolver
             results.Add(only);
         }
 
+        if (results.Count == 0 && noOption is null && !field.IsAtLeast(Min) && OnlyFieldInSection(g, target, value) is { } sole)
+        {
+            results.Add(sole);
+        }
+
         if (results.Count == 0 && noOption is null && !field.IsAtLeast(Min) && target is not null
             && g.Find(new Search(target, i => i.Role == "slider") { SoftContext = Soft(step) }).IsAtLeast(Min))
         {
@@ -340,6 +345,40 @@ internal sealed partial class StepResolver
 
         var best = results.MaxBy(r => r.Score);
         return best ?? noOption ?? NotFound("field", field);
+    }
+
+    // "Set Example 1 to 112233", "Set the RGBA example to …": no field carries the name, but one section heading holds
+    // every word of it ("Example 1 - HEX", "Example 3 - RGBA") and exactly one text field sits under that heading. A
+    // name that more headings hold ("Example"), or a section with two fields, is not found, as before.
+    private StepGrounding? OnlyFieldInSection(Grounder g, string? target, string value)
+    {
+        if (target is null || value.Trim().Length == 0)
+        {
+            return null;
+        }
+
+        var words = Phrase.Of(target).Tokens.Where(t => !TextMatch.IsStopWord(t)).ToHashSet(StringComparer.Ordinal);
+        if (words.Count == 0)
+        {
+            return null;
+        }
+
+        var named = g.Page.Items.SelectMany(i => i.Headings).Distinct(StringComparer.Ordinal)
+            .Where(h => Phrase.Of(h).Tokens.ToHashSet(StringComparer.Ordinal).IsSupersetOf(words)).ToList();
+        if (named.Count != 1)
+        {
+            return null;
+        }
+
+        var fields = g.Page.Items.Where(i => i.IsEditable && !i.IsSelectable && !i.IsHidden && !i.Element.Disabled && !i.Element.IsSecret
+            && i.Role is "textbox" or "searchbox" or "spinbutton" && i.Headings.Contains(named[0], StringComparer.Ordinal)).ToList();
+        if (fields.Count != 1)
+        {
+            return null;
+        }
+
+        var c = new Candidate(fields[0], 0.7, $"the only text field under the heading '{named[0]}'") { Section = named[0] };
+        return Into(c, value, new Found(c, [c], target));
     }
 
     // "Change the demo theme to sm-clean" where the select is "Switch theme (class)"; "set its alignment to center" where
