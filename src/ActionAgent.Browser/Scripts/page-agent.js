@@ -595,6 +595,18 @@
   }
 
   // A check box or radio drawn as a small textless element whose class says what it is and, often, its state: "chbx1",
+  // A to-do list drawn without boxes (Flat UI's, many hand-made ones): a row toggles done when clicked, and the page
+  // marks the done rows by a class ("todo-done", "completed"). A row is done or not only when it has no box of its own
+  // and at least one row of its list carries such a class; a list where none does says nothing.
+  const DONE_CLASS = /(^|[-_])(done|completed?|finished)$/i;
+  function doneRow(el) {
+    if (!el || el.localName !== 'li' || !el.parentElement || el.querySelector('input[type=checkbox],input[type=radio],[role=checkbox],[role=switch]')) return undefined;
+    const marked = (x) => Array.from(x.classList || []).some((c) => DONE_CLASS.test(c));
+    const rows = Array.from(el.parentElement.children).filter((c) => c.localName === 'li');
+    if (rows.length < 2 || !rows.some(marked)) return undefined;
+    return marked(el);
+  }
+
   // "dhxtreeview_icon_chbx_0", "rdbt1", "radio-checked" (a form or tree library's own boxes, with no input and no ARIA).
   const DRAWN_BOX = /(?:^|[-_])(chbx|chkbx|ckbx|checkbox|check-box|rdbt|radiobtn|radio)(?:[-_]?(dis|disabled))?(?:[-_]?([0-9]|on|off|checked|unchecked))?$/i;
   // The same for a branch's open / close switch drawn as an icon ("dhxtreeview_icon_minus", "tree-expander-collapsed").
@@ -771,6 +783,13 @@
 
   // The words written right before a field in the same run of text, when nothing labels it ("Example 2 : <input>" in
   // a block that lists several): what a person reads as its name. Not for boxes, whose words come after them.
+  // A tag or chip drawn before a tags input's text box ("Alabama" with its × inside): an entry of the input, never its
+  // label. Told by a control's marks (a click handler, a control role) or a remove / close part inside it.
+  function chipLike(n) {
+    if (n.hasAttribute('onclick') || /^(button|option|listitem|link)$/i.test(n.getAttribute('role') || '')) return true;
+    return Array.from(n.querySelectorAll('*')).slice(0, 8).some((c) => /^(remove|delete|close|dismiss)$/i.test(c.getAttribute('data-role') || c.getAttribute('data-action') || '') || iconClassed(c));
+  }
+
   function leadingWords(el, tag, type) {
     if (tag === 'input' && ['checkbox', 'radio', 'submit', 'button', 'reset', 'image', 'hidden', 'file'].includes(type)) return '';
     let n = el.previousSibling;
@@ -778,7 +797,7 @@
     if (!n) return '';
     let t = '';
     if (n.nodeType === 3) t = n.data;
-    else if (n.nodeType === 1 && !n.querySelector('input,select,textarea,button') && /^(span|b|strong|em|i|small|label|font)$/.test(n.localName)) t = visibleText(n);
+    else if (n.nodeType === 1 && !n.querySelector('input,select,textarea,button') && !chipLike(n) && /^(span|b|strong|em|i|small|label|font)$/.test(n.localName)) t = visibleText(n);
     t = collapse(t).replace(/\s*[:=]$/, '');
     return t.length > 0 && t.length <= 60 ? t : '';
   }
@@ -1227,6 +1246,10 @@
           if (role === 'option' && e.checked === undefined) {
             const boxed = innerBoxChecked(el);
             if (boxed !== undefined) e.checked = boxed;
+          }
+          if (role === 'button' && e.checked === undefined) {
+            const done = doneRow(el);
+            if (done !== undefined) e.checked = done;
           }
           const ariaSelected = el.getAttribute('aria-selected');
           if (ariaSelected !== null) e.selected = ariaSelected === 'true';
@@ -1795,6 +1818,7 @@
     else if (el.hasAttribute('aria-checked')) res.checked = el.getAttribute('aria-checked') === 'true';
     else if (tag === 'label' && el.control && (el.control.type === 'checkbox' || el.control.type === 'radio')) res.checked = !!el.control.checked;
     else if (el.getAttribute('role') === 'option' && innerBoxChecked(el) !== undefined) res.checked = innerBoxChecked(el);
+    else if (doneRow(el) !== undefined) res.checked = doneRow(el);
     else if (!roleOf(el, tag, type) && drawnBox(el)) {
       const drawn = drawnBox(el);
       if (drawn.kind === 'toggle') res.expanded = drawn.open; else res.checked = drawnBoxChecked(el, drawn);

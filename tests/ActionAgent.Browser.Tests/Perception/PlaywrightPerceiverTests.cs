@@ -362,6 +362,24 @@ public sealed class PlaywrightPerceiverTests
         Assert.AreNotEqual("Notes", Single(observation, e => e.Role == "checkbox").Name);
     }
 
+    // A tags input (bootstrap-tagsinput's markup): the tags before its text box are its entries, each with a remove part
+    // inside; the last one is no label of the box. Batch 22 typed "two tags: Texas and Ohio" into a box it called
+    // "Alabama" for "replace Alabama with …" and said Completed. A plain span before a field still names it.
+    [TestMethod]
+    public async Task Observe_TagsBeforeATagsInputsTextBox_AreNoLabelOfIt()
+    {
+        await session.Page.SetContentAsync("""
+            <div class="bootstrap-tagsinput"><span class="tag label label-info">Clean<span data-role="remove"></span></span>
+            <span class="tag label label-info">Alabama<span class="tag-remove"></span></span><input id="t" type="text" size="4"></div>
+            <p><span>Nickname</span><input id="n"></p>
+            """);
+
+        var observation = await session.CreatePerceiver().ObserveAsync(TestContext.CancellationToken);
+
+        var fields = observation.Elements.Where(e => e.Role == "textbox").Select(e => e.Name).ToArray();
+        CollectionAssert.AreEqual(new[] { "", "Nickname" }, fields);
+    }
+
     [TestMethod]
     public async Task Observe_PageWithPrototypeToJsonOrFakeStringify_StillWorks()
     {

@@ -127,7 +127,7 @@ internal sealed partial class Grounder(PageIndex page, IReadOnlySet<int> penaliz
                     var top = scored[0].Score;
                     // Counted by kind in a place ("the last box in the Checkboxes group"): the place decides below, so a
                     // box whose surroundings say less of it (further from the group's title) is still counted here.
-                    var byPlace = reading.Main.IsEmpty && search.SoftContext is { IsEmpty: false };
+                    var byPlace = reading.Main.IsEmpty && (search.SoftContext is { IsEmpty: false } || reading.Context is { IsEmpty: false });
                     var near = scored.Where(c => c.Score >= (byPlace ? top * 0.75 : top - 0.03)).OrderBy(c => c.Item.Order).ToList();
                     if (reading.OrdinalOfRow && near.Where(c => c.Item.Element.Row is not { } r || !Page.HeaderRows.Contains(r)).ToList() is { Count: > 0 } body)
                     {
@@ -136,7 +136,12 @@ internal sealed partial class Grounder(PageIndex page, IReadOnlySet<int> penaliz
                     }
 
                     string? countedIn = null;
-                    if (search.SoftContext is { IsEmpty: false } section && near.Where(c => c.Item.Headings.Any(h => IsSectionNamed(section, h))).ToList() is { Count: > 0 } under)
+                    // The step's place, else the reading's own ("the last item of the checkbox group").
+                    // Counted in the innermost section first: a group title under a heading ("Radio buttons group" below
+                    // "Checkbox group") is where its boxes are, not the heading above it.
+                    if ((search.SoftContext is { IsEmpty: false } ? search.SoftContext : reading.Context) is { IsEmpty: false } section
+                        && (near.Where(c => c.Item.Headings.Count > 0 && IsSectionNamed(section, c.Item.Headings[0])).ToList() is { Count: > 0 } inner
+                            ? inner : near.Where(c => c.Item.Headings.Any(h => IsSectionNamed(section, h))).ToList()) is { Count: > 0 } under)
                     {
                         countedIn = under[0].Item.Headings.First(h => IsSectionNamed(section, h));
                         // "In the "Click" example, click the last star": counted under the heading of that name only, even
@@ -541,8 +546,9 @@ internal sealed partial class Grounder(PageIndex page, IReadOnlySet<int> penaliz
 
         var named = place.Tokens.Where(t => !TextMatch.IsStopWord(t) && !SectionWords.Contains(t)).ToHashSet(StringComparer.Ordinal);
         var title = Phrase.Of(heading).Tokens.Where(t => !TextMatch.IsStopWord(t)).ToHashSet(StringComparer.Ordinal);
-        if (named.Count > 0 && named.SetEquals(title))
+        if (named.Count > 0 && (named.SetEquals(title) || named.SetEquals(title.Where(t => !SectionWords.Contains(t)))))
         {
+            // "the checkbox group" is the section titled "Checkbox group" (its kind word on both sides).
             return true;
         }
 

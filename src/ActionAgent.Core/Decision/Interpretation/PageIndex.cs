@@ -156,11 +156,13 @@ internal sealed partial class PageIndex
     // The title of a group of boxes drawn as plain text ("Caret" over the radios Blinking, Block, Thick; "Mouse" over
     // its check boxes): a text outside any table row that two or more boxes below it take as their nearby text. It heads
     // the elements below it, within the section of the heading above it, until the next such title.
+    // Case is not compared: a title shown in capitals by its style ("RADIO BUTTONS GROUP") is the same words its boxes'
+    // nearby text gives ("Radio buttons group").
     private static List<UiElement> GroupTitles(IReadOnlyList<UiElement> elements, List<UiElement> texts)
     {
         var boxes = elements.Where(e => e.Role.ToLowerInvariant() is "checkbox" or "radio" or "switch" && e.NearbyText is { Length: > 0 }).ToList();
         return texts.Where(t => t.Row is null && t.Label.Trim().Length > 0
-                && boxes.Count(b => string.Equals(b.NearbyText!.Trim(), t.Label.Trim(), StringComparison.Ordinal) && b.Bounds.Y >= t.Bounds.Bottom - 2 && Overlaps(t.Bounds, b.Bounds)) >= 2)
+                && boxes.Count(b => string.Equals(b.NearbyText!.Trim(), t.Label.Trim(), StringComparison.OrdinalIgnoreCase) && b.Bounds.Y >= t.Bounds.Bottom - 2 && Overlaps(t.Bounds, b.Bounds)) >= 2)
             .ToList();
     }
 

@@ -152,6 +152,12 @@ internal static partial class StepParser
     private static IEnumerable<InterpretedStep> Targets(StepKind kind, string word, string rest, string display, ClauseText q)
     {
         rest = ListLead().Replace(rest, "");
+        if (word.Equals("mark", StringComparison.OrdinalIgnoreCase) && MarkAsNot().Match(rest) is { Success: true, Index: > 0 } markNot)
+        {
+            // "Mark it as not done", "mark the meeting as incomplete": its box unticked.
+            return [Step(StepKind.Uncheck, display, target: q.Restore(rest[..markNot.Index], true))];
+        }
+
         if (word.Equals("mark", StringComparison.OrdinalIgnoreCase) && MarkAs().Match(rest) is { Success: true, Index: > 0 } markAs)
         {
             // "Mark the todo "Feed cat" as completed": the box of that item; "Mark all as complete" stays a button name too.
@@ -171,6 +177,7 @@ internal static partial class StepParser
             return [Step(kind, display, target: q.Restore(every.Groups["noun"].Value, true)) with
             {
                 Every = true, Except = except, Column = every.Groups["column"].Success ? q.Restore(every.Groups["column"].Value, false).Trim() : null,
+                Context = every.Groups["place"].Success ? q.Restore(every.Groups["place"].Value, false).Trim() : null,
             }];
         }
 

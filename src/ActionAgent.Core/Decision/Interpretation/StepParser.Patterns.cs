@@ -231,6 +231,9 @@ internal static partial class StepParser
     [GeneratedRegex(@"\s+as\s+(?:complete|completed|done|finished|read|resolved|checked|ticked)$", RegexOptions.IgnoreCase)]
     private static partial Regex MarkAs();
 
+    [GeneratedRegex(@"\s+as\s+(?:not\s+(?:yet\s+)?(?:complete|completed|done|finished|read|resolved)|incomplete|uncompleted|undone|unfinished|unread|unresolved|open|to\s+do|unchecked|unticked)$", RegexOptions.IgnoreCase)]
+    private static partial Regex MarkAsNot();
+
     [GeneratedRegex(@"\s+off$", RegexOptions.IgnoreCase)]
     private static partial Regex TickOff();
 
@@ -398,7 +401,9 @@ internal static partial class StepParser
     [GeneratedRegex(@",\s+and\s+|;\s+|,\s+(?=the\s|all\s|both\s|\u0001)", RegexOptions.IgnoreCase)]
     private static partial Regex ConstraintBreak();
 
-    [GeneratedRegex(@"^(?:every|each|all(?:\s+(?:the|of\s+the))?(?:\s+(?:two|three|four|five|six|\d+))?)\s+(?<noun>(?:remaining\s+|other\s+|open\s+)?[a-z][a-z-]*?s?)(?:\s+(?:in|on|of)\s+the\s+list|\s+(?:in|under|of)\s+the\s+(?<column>.+?)\s+column)?(?:\s+(?:except(?:\s+for)?|but(?:\s+not)?|apart from|other than)\s+(?<except>.+))?$", RegexOptions.IgnoreCase)]
+    // "every todo except …", "all the boxes in the Browser column", "everything in the checkbox group except Drinks" (a
+    // place after "in" / "under": the boxes there only).
+    [GeneratedRegex(@"^(?:(?:every|each|all(?:\s+(?:the|of\s+the))?(?:\s+(?:two|three|four|five|six|\d+))?)\s+(?<noun>(?:remaining\s+|other\s+|open\s+)?[a-z][a-z-]*?s?)|(?<noun>everything))(?:\s+(?:in|on|of)\s+the\s+list|\s+(?:in|under|of)\s+the\s+(?<column>.+?)\s+column|\s+(?:in|under|within|inside)\s+(?<place>(?:the\s+)?\S.*?))?(?:\s+(?:except(?:\s+for)?|but(?:\s+not)?|apart from|other than)\s+(?<except>.+))?$", RegexOptions.IgnoreCase)]
     private static partial Regex EveryItem();
 
     [GeneratedRegex(@"^(?:the\s+)?(?:(?:list\s+of\s+)?suggestions?|suggestion\s+list|suggested\s+(?:entries|options|values)|autocomplete(?:\s+list)?|completions?|matches|results|(?:list|menu)\s+that\s+(?:drops\s+down|appears|opens|pops\s+up)|drop-?down\s+list\s+that\s+(?:appears|opens))$", RegexOptions.IgnoreCase)]

@@ -444,10 +444,15 @@ internal sealed partial class StepResolver
     private static StepGrounding EveryBox(InterpretedStep step, Grounder g, bool desired)
     {
         var boxes = g.Page.Items.Where(i => i.IsCheckable && !i.IsRadio && !i.IsHidden && !i.Element.Disabled).ToList();
-        if (step.Context is { Length: > 0 } place && boxes.Where(b => Grounder.UnderSection(b, place)).ToList() is { Count: > 0 } placed)
+        if (step.Context is { Length: > 0 } place)
         {
-            // "In the Mouse section, untick every box": the boxes under that section's heading or group title only.
-            boxes = placed;
+            // "In the Mouse section, untick every box": the boxes under that section's heading or group title only; a
+            // section the page does not show is no licence to tick every box on it.
+            boxes = boxes.Where(b => Grounder.UnderSection(b, place)).ToList();
+            if (boxes.Count == 0)
+            {
+                return new StepGrounding(GroundingStatus.NotFound, null, 0, $"no checkboxes are shown under '{place}'");
+            }
         }
 
         if (step.Column is { } column)

@@ -48,6 +48,8 @@ internal static class Verbs
         ("expand", VerbKind.Click), ("collapse", VerbKind.Click), ("cancel", VerbKind.Click), ("unfold", VerbKind.Click), ("toggle", VerbKind.Click),
         ("fold up", VerbKind.Click), ("fold away", VerbKind.Click), ("fold", VerbKind.Click), ("look at", VerbKind.Click),
         ("have a look at", VerbKind.Click), ("take a look at", VerbKind.Click), ("have a quick look at", VerbKind.Click), ("take a quick look at", VerbKind.Click),
+        ("take a peek at", VerbKind.Click), ("peek at", VerbKind.Click), ("glance at", VerbKind.Click), ("follow", VerbKind.Click),
+        ("come back to", VerbKind.Go), ("return to", VerbKind.Go), ("get back to", VerbKind.Go), ("head back to", VerbKind.Go),
         ("remove", VerbKind.Remove), ("take out", VerbKind.Remove), ("take away", VerbKind.Remove), ("delete", VerbKind.Remove), ("dismiss", VerbKind.Remove), ("close", VerbKind.Remove), ("discard", VerbKind.Remove),
         ("scroll", VerbKind.Scroll), ("go down", VerbKind.Scroll), ("go up", VerbKind.Scroll), ("head down", VerbKind.Scroll),
         ("head up", VerbKind.Scroll), ("move down", VerbKind.Scroll), ("move up", VerbKind.Scroll), ("jump down", VerbKind.Scroll),
