@@ -16,7 +16,7 @@ public sealed class DoneRowRunTests
     private const string Todo = """
         <!doctype html><title>Todo</title>
         <style> li { cursor: pointer; padding: 8px; list-style: none; border-bottom: 1px solid #ddd; width: 320px } .todo-done { color: #999; text-decoration: line-through } </style>
-        <h1>Today</h1>
+        <h4>Todo list</h4>
         <ul id="list">
           <li class="todo-done"><h4>Meet <strong>Adrian</strong> at 6pm</h4>Times Square</li>
           <li><h4>Chat with <strong>V.Kudinov</strong></h4>Skype conference at 9 am</li>
@@ -49,7 +49,7 @@ public sealed class DoneRowRunTests
 
     [TestMethod]
     [DataRow("Mark \"Watch Iron Man\" as done.", "1 3", DisplayName = "a row not done is clicked once")]
-    [DataRow("Mark the Skype conference task as done.", "1 2", DisplayName = "named by words of its second line")]
+    [DataRow("Mark Chat with V.Kudinov as done.", "1 2", DisplayName = "named by its title")]
     [DataRow("Mark the meeting with Adrian as done.", "1", DisplayName = "a row already done is left alone")]
     [DataRow("Mark Meet Adrian at 6pm as not done.", "", DisplayName = "not done undoes it")]
     public async Task Run_MarkARowDone_ClicksItOnlyWhenItIsNotSoAlready(string task, string expected)
@@ -58,6 +58,18 @@ public sealed class DoneRowRunTests
 
         Assert.AreEqual(RunStatus.Completed, result.Status, result.Message);
         Assert.AreEqual(expected, await DoneRows());
+    }
+
+    // Batch 22's re-run said Completed for this with "task" read as a row's kind word: the first row (already done) was
+    // taken for the last. Whatever it does, it never says done while the last row is not.
+    [TestMethod]
+    public async Task Run_MarkTheLastTaskOnTheList_IsNeverDoneWhileTheLastRowIsNot()
+    {
+        var result = await pages.RunAsync("/todo", "Mark the last task on the todo list as done.", TestContext.CancellationToken);
+
+        var done = await DoneRows();
+        Assert.IsTrue(result.Status != RunStatus.Completed || done == "1 4", $"{result.Status} with rows {done} done: {result.Message}");
+        Assert.IsTrue(done is "1" or "1 4", $"only the last row may change: {done}");
     }
 
     [TestMethod]

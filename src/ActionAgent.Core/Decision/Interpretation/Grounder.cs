@@ -140,8 +140,7 @@ internal sealed partial class Grounder(PageIndex page, IReadOnlySet<int> penaliz
                     // Counted in the innermost section first: a group title under a heading ("Radio buttons group" below
                     // "Checkbox group") is where its boxes are, not the heading above it.
                     if ((search.SoftContext is { IsEmpty: false } ? search.SoftContext : reading.Context) is { IsEmpty: false } section
-                        && (near.Where(c => c.Item.Headings.Count > 0 && IsSectionNamed(section, c.Item.Headings[0])).ToList() is { Count: > 0 } inner
-                            ? inner : near.Where(c => c.Item.Headings.Any(h => IsSectionNamed(section, h))).ToList()) is { Count: > 0 } under)
+                        && InnermostUnder(near, section) is { Count: > 0 } under)
                     {
                         countedIn = under[0].Item.Headings.First(h => IsSectionNamed(section, h));
                         // "In the "Click" example, click the last star": counted under the heading of that name only, even
@@ -534,6 +533,17 @@ internal sealed partial class Grounder(PageIndex page, IReadOnlySet<int> penaliz
     // The place named ("the "Click" example", "the Billing section") is a heading's words exactly, but for the word that
     // says what kind of place it is.
     /// <summary>Whether one of the sections the item is under (its headings, a group title) is the place named.</summary>
+    // The candidates under a section of that name. When some sit right under it and the others under deeper sections
+    // that each hold two or more of them (a "Radio buttons group" title below the "Checkbox group" one), only the first
+    // count; a heading inside each row (a to-do's own title) is no deeper section.
+    private static List<Candidate> InnermostUnder(List<Candidate> near, Phrase section)
+    {
+        var all = near.Where(c => c.Item.Headings.Any(h => IsSectionNamed(section, h))).ToList();
+        var inner = all.Where(c => c.Item.Headings.Count > 0 && IsSectionNamed(section, c.Item.Headings[0])).ToList();
+        var deeper = all.Except(inner).GroupBy(c => c.Item.Headings[0], StringComparer.Ordinal).ToList();
+        return inner.Count > 0 && deeper.Count > 0 && deeper.All(d => d.Count() >= 2) ? inner : all;
+    }
+
     public static bool UnderSection(PageItem item, string place) =>
         Phrase.Of(place) is var named && item.Headings.Any(h => IsSectionNamed(named, h.TrimEnd(':', ' ')));
 

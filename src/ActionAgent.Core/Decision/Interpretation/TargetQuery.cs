@@ -46,7 +46,7 @@ internal static partial class TargetQuery
         ("section heading", RoleHint.Section), ("column header", RoleHint.None), ("column heading", RoleHint.None),
         ("header", RoleHint.None), ("heading", RoleHint.None), ("section", RoleHint.Section), ("panel", RoleHint.Section), ("widget", RoleHint.None), ("dialog", RoleHint.None),
         ("example", RoleHint.None), ("demo", RoleHint.None), ("sample", RoleHint.None),
-        ("item", RoleHint.None), ("row", RoleHint.None), ("entry", RoleHint.None), ("branch", RoleHint.None), ("node", RoleHint.None), ("todo", RoleHint.None), ("to-do", RoleHint.None), ("task", RoleHint.None),
+        ("item", RoleHint.None), ("row", RoleHint.None), ("entry", RoleHint.None), ("branch", RoleHint.None), ("node", RoleHint.None), ("todo", RoleHint.None), ("to-do", RoleHint.None),
     ];
 
     // Nouns for the rows of a list: "the second todo" counts rows, never a control with a name of its own.
