@@ -43,16 +43,26 @@ public sealed class ChangeDetector(ChangeDetectorOptions? options = null)
         }
 
         var size = Math.Max(1, options.DilateSize);
-        using var kernel = Cv2.GetStructuringElement(MorphShapes.Rect, new Size(size, size));
-        Cv2.Dilate(mask, mask, kernel);
-        Cv2.FindContours(mask, out var contours, out _, RetrievalModes.External, ContourApproximationModes.ApproxSimple);
-        var boxes = contours
-            .Select(Cv2.BoundingRect)
+        var boxes = Blobs(mask, new Size(size, size))
             .Where(r => r.Width * r.Height >= options.MinRegionArea)
             .ToList();
         var merged = RectMerger.Merge(boxes, options.MergeDistance);
         var regions = ReadingOrder.Sort(merged.Select(r => new ScreenRect(r.X, r.Y, r.Width, r.Height)), r => r);
         return new FrameChange((double)changed / ((double)mask.Rows * mask.Cols), regions);
+    }
+
+    /// <summary>
+    /// The boxes around the marked pixels of a mask once each is grown by a rectangle of the given size (marks that
+    /// touch after growing are one box). The mask itself is left as it is.
+    /// </summary>
+    public static List<Rect> Blobs(Mat mask, Size grow)
+    {
+        ArgumentNullException.ThrowIfNull(mask);
+        using var grown = new Mat();
+        using var kernel = Cv2.GetStructuringElement(MorphShapes.Rect, grow);
+        Cv2.Dilate(mask, grown, kernel);
+        Cv2.FindContours(grown, out var contours, out _, RetrievalModes.External, ContourApproximationModes.ApproxSimple);
+        return contours.Select(Cv2.BoundingRect).ToList();
     }
 
     /// <summary>The changed pixels (255) of two frames of the same size and type; the caller disposes it.</summary>

@@ -246,13 +246,8 @@ public sealed class PixelChangeVerifier : IOutcomeVerifier
     // are left out with it. The target's own box is never left out.
     private static List<Rect> MovingAreas(Mat changedMask, Rect? target)
     {
-        using var grown = new Mat();
-        using var kernel = Cv2.GetStructuringElement(MorphShapes.Rect, new Size(9, 9));
-        Cv2.Dilate(changedMask, grown, kernel);
-        Cv2.FindContours(grown, out var contours, out _, RetrievalModes.External, ContourApproximationModes.ApproxSimple);
         var bounds = new Rect(0, 0, changedMask.Width, changedMask.Height);
-        return contours
-            .Select(Cv2.BoundingRect)
+        return ChangeDetector.Blobs(changedMask, new Size(9, 9))
             .Select(r => new Rect(r.X - 3 - (3 * r.Height), r.Y - 3, r.Width + 6 + (6 * r.Height), r.Height + 6).Intersect(bounds))
             .Where(r => r.Width > 0 && r.Height > 0 && (target is not { } t || !r.IntersectsWith(t)))
             .ToList();
@@ -262,12 +257,8 @@ public sealed class PixelChangeVerifier : IOutcomeVerifier
     private List<Rect> RegionsTouching(Mat before, Mat after, IReadOnlyList<Rect> areas)
     {
         using var changed = detector.ChangedMaskOf(before, after);
-        using var kernel = Cv2.GetStructuringElement(MorphShapes.Rect, new Size(25, 9));
-        Cv2.Dilate(changed, changed, kernel);
-        Cv2.FindContours(changed, out var contours, out _, RetrievalModes.External, ContourApproximationModes.ApproxSimple);
         var bounds = new Rect(0, 0, before.Width, before.Height);
-        return contours
-            .Select(Cv2.BoundingRect)
+        return ChangeDetector.Blobs(changed, new Size(25, 9))
             .Where(r => areas.Any(a => a.IntersectsWith(r)))
             .Select(r => Rect.Inflate(r, 3, 3).Intersect(bounds))
             .Where(r => r.Width > 0 && r.Height > 0)
