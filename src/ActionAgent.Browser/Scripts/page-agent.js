@@ -1089,6 +1089,60 @@
     (st.tips || (st.tips = new WeakMap())).set(owner.el, tip.words);
   }
 
+  // ---------------------------------------------------------------- covered layers
+  // A part of the page that another opaque layer lies over wherever it is in view: the page an app's router slid a new
+  // page over (still in the document, behind), the slide under the one a carousel shows, the screen under a splash. A
+  // person sees none of it, so none of it is listed, nor taken as the words beside what is shown. Found by looking at a
+  // grid of points across the window: at each, the element on top and the elements beneath it. A beneath element's
+  // branch (the child of the deepest element both are in) is covered there when something between the top element and
+  // that shared parent paints an opaque background. A branch is left out when it is covered at three points or more,
+  // on top at none, and a tenth of the window or more in size: a real checkbox under the box drawn over it is small.
+  function opaqueAt(el) {
+    const cs = styleOf(el);
+    if (el.localName === 'img' || el.localName === 'video' || el.localName === 'canvas') return true;
+    const m = /rgba?\(([^)]+)\)/.exec(cs.backgroundColor || '');
+    if (!m) return false;
+    const parts = m[1].split(',').map((x) => parseFloat(x));
+    return parts.length < 4 || parts[3] >= 0.9;
+  }
+
+  function coveredLayers() {
+    const covered = new Set();
+    const W = top.innerWidth, H = top.innerHeight;
+    if (!W || !H) return covered;
+    const onTop = new Set();
+    const hits = new Map();
+    for (let i = 0; i < 10; i++) {
+      for (let j = 0; j < 8; j++) {
+        const x = (i + 0.5) * W / 10, y = (j + 0.5) * H / 8;
+        const stack = document.elementsFromPoint(x, y);
+        if (!stack.length) continue;
+        const first = stack[0];
+        const chain = [];
+        for (let n = first; n; n = n.parentElement) { chain.push(n); onTop.add(n); }
+        const above = new Set(chain);
+        for (let k = 1; k < stack.length; k++) {
+          const under = stack[k];
+          if (above.has(under)) continue;
+          let branch = under;
+          while (branch.parentElement && !above.has(branch.parentElement)) branch = branch.parentElement;
+          const shared = branch.parentElement;
+          if (!shared || branch === document.documentElement || branch === document.body) continue;
+          let opaque = false;
+          for (const n of chain) { if (n === shared) break; if (opaqueAt(n)) { opaque = true; break; } }
+          if (opaque) hits.set(branch, (hits.get(branch) || 0) + 1);
+        }
+      }
+    }
+    for (const [branch, n] of hits) {
+      if (n < 3 || onTop.has(branch)) continue;
+      const r = branch.getBoundingClientRect();
+      const w = Math.max(0, Math.min(r.right, W) - Math.max(r.left, 0)), h = Math.max(0, Math.min(r.bottom, H) - Math.max(r.top, 0));
+      if (w * h >= 0.1 * W * H) covered.add(branch);
+    }
+    return covered;
+  }
+
   // ---------------------------------------------------------------- observe
   function observe() {
     const maxElements = args.maxElements || 400;
@@ -1108,10 +1162,11 @@
     const plainItems = new WeakSet(); // list items taken as the items of a tree drawn without ARIA
     const labelFor = []; // label elements kept only when their control is not shown
     const active = deepActive();
+    const covered = coveredLayers();
 
     function visit(el, ctx, inControl, inText) {
       const tag = el.localName;
-      if (SKIP.has(tag)) return;
+      if (SKIP.has(tag) || covered.has(el)) return;
       if (!el.checkVisibility()) {
         // display:contents has no box but its children do; anything else hidden hides its subtree.
         if (styleOf(el).display !== 'contents') return;
@@ -1173,7 +1228,9 @@
         }
         const clippedOption = role === 'option' ? optionClipped(el) : null;
         if (clippedOption === 'hidden') return;
-        if (role && onScreen && el.checkVisibility({ visibilityProperty: true })) {
+        // Words faded out to nothing (the title of a page an app slid away, kept at opacity 0) are not read. Controls are
+        // still listed: a real input sits transparent under the box drawn for it, and a row's tools fade in on hover.
+        if (role && onScreen && el.checkVisibility({ visibilityProperty: true, opacityProperty: textish })) {
           const id = idOf(el);
           // A tree item holding its open branch (the ARIA tree pattern: <li role=treeitem><span>Oceania</span><ul
           // role=group>…): the item is its own line, above the branch; a click at the middle of the whole box would land

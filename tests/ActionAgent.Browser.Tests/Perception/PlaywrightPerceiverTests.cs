@@ -453,6 +453,68 @@ public sealed class PlaywrightPerceiverTests
     }
 
     [TestMethod]
+    public async Task Observe_APageSlidUnderAnOpaquePage_IsNotListed_NorItsWordsTakenAsLabels()
+    {
+        // An app's router keeps the page it slid away in the document, behind the new one and pushed a little left: its
+        // texts lie under the new page wherever they are in view, and a tall one reaches below the fold.
+        await session.Page.SetContentAsync("""
+            <style>body{margin:0} .page{position:absolute;inset:0;overflow:auto;background:#efeff4}</style>
+            <div class="page" style="transform:translateX(-20%)">
+              <h2>Start page</h2><p>Welcome to my awesome app, with text that goes on for a while.</p>
+              <a href="#about">About</a><a href="#services">Services</a>
+              <div style="height:1500px"></div><p>Far down the old page</p>
+            </div>
+            <div class="page">
+              <div style="height:420px"></div>
+              <div>Checkbox group</div>
+              <label><input type="checkbox"> Books</label><br>
+              <label><input type="checkbox"> Movies</label>
+              <h3 style="opacity:0">Faded title</h3>
+              <button style="opacity:0">Faded tool</button>
+            </div>
+            """);
+
+        var observation = await session.CreatePerceiver().ObserveAsync(TestContext.CancellationToken);
+
+        var names = observation.Elements.Select(e => e.Name).ToList();
+        foreach (var gone in new[] { "Start page", "About", "Services", "Far down the old page", "Faded title" })
+        {
+            Assert.IsFalse(names.Any(n => n.Contains(gone, StringComparison.Ordinal)), $"'{gone}' is covered or faded out yet listed: {string.Join(" | ", names)}");
+        }
+
+        Assert.IsFalse(observation.Elements.Any(e => (e.NearbyText ?? "").Contains("awesome", StringComparison.OrdinalIgnoreCase)), "a covered text was taken as a control's nearby text");
+        Assert.AreEqual(2, observation.Elements.Count(e => e.Role == "checkbox"));
+        Assert.AreEqual(1, observation.Elements.Count(e => e.Name == "Checkbox group"));
+        Assert.AreEqual(1, observation.Elements.Count(e => e.Role == "button" && e.Name == "Faded tool"), "a control faded out (a row tool shown on hover) is still listed");
+    }
+
+    [TestMethod]
+    public async Task Observe_WhatIsBehindASeeThroughBackdropOrUnderADrawnBox_IsStillListed()
+    {
+        // A dialog's dimmed backdrop lets the page show through; a real checkbox lies under the box drawn over it; a page
+        // half covered by a panel is still on top elsewhere.
+        await session.Page.SetContentAsync("""
+            <style>body{margin:0}</style>
+            <h2>Orders</h2><button>Refresh</button>
+            <label style="position:relative;display:inline-block"><input type="checkbox" id="c" style="margin:0;width:18px;height:18px">
+              <span style="position:absolute;left:0;top:0;width:18px;height:18px;background:#fff;border:1px solid #333"></span> Paid only</label>
+            <div style="position:fixed;right:0;top:0;width:40%;height:100%;background:#fff"><button>Panel button</button></div>
+            <div style="position:fixed;inset:0;background:rgba(0,0,0,.45)"></div>
+            <div role="dialog" style="position:fixed;left:30%;top:30%;background:#fff;padding:20px"><p>Really?</p><button>OK</button></div>
+            """);
+
+        var observation = await session.CreatePerceiver().ObserveAsync(TestContext.CancellationToken);
+
+        var names = observation.Elements.Select(e => e.Name).ToList();
+        foreach (var shown in new[] { "Orders", "Refresh", "Panel button", "OK" })
+        {
+            Assert.IsTrue(names.Contains(shown), $"'{shown}' is missing: {string.Join(" | ", names)}");
+        }
+
+        Assert.AreEqual(1, observation.Elements.Count(e => e.Role == "checkbox"), "the checkbox under its drawn box is still listed");
+    }
+
+    [TestMethod]
     public async Task Observe_AListCutToItsLimit_KeepsTheOffscreenHeadingsThatSayWhereEachControlIs()
     {
         // Ten sections of ten buttons below the fold, a limit of 60 elements: the buttons that fit are kept, and every
