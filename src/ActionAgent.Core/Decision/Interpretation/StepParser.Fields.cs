@@ -152,13 +152,23 @@ internal static partial class StepParser
     private static IEnumerable<InterpretedStep> Targets(StepKind kind, string word, string rest, string display, ClauseText q)
     {
         rest = ListLead().Replace(rest, "");
-        if (word.Equals("mark", StringComparison.OrdinalIgnoreCase) && MarkAsNot().Match(rest) is { Success: true, Index: > 0 } markNot)
+
+        // "Mark every open task as done except "Fix bug"": the state said before the exceptions is read as if said last.
+        rest = StateBeforeExcept().Replace(rest, m => $" {m.Groups["except"].Value}{m.Groups["as"].Value}");
+        var markEvery = word.Equals("mark", StringComparison.OrdinalIgnoreCase) && (MarkAsNot().Match(rest) is { Success: true, Index: > 0 } n ? n : MarkAs().Match(rest)) is { Success: true, Index: > 0 } said
+            && EveryItem().IsMatch(rest[..said.Index]) ? said : null;
+        if (markEvery is not null)
+        {
+            // "Mark every open task as done": each one's box, one at a time; "mark all as not done": each one unticked.
+            kind = MarkAsNot().IsMatch(rest) ? StepKind.Uncheck : kind;
+            rest = rest[..markEvery.Index];
+        }
+        else if (word.Equals("mark", StringComparison.OrdinalIgnoreCase) && MarkAsNot().Match(rest) is { Success: true, Index: > 0 } markNot)
         {
             // "Mark it as not done", "mark the meeting as incomplete": its box unticked.
             return [Step(StepKind.Uncheck, display, target: q.Restore(rest[..markNot.Index], true))];
         }
-
-        if (word.Equals("mark", StringComparison.OrdinalIgnoreCase) && MarkAs().Match(rest) is { Success: true, Index: > 0 } markAs)
+        else if (word.Equals("mark", StringComparison.OrdinalIgnoreCase) && MarkAs().Match(rest) is { Success: true, Index: > 0 } markAs)
         {
             // "Mark the todo "Feed cat" as completed": the box of that item; "Mark all as complete" stays a button name too.
             return [Step(kind, display, target: q.Restore(rest[..markAs.Index], true)) with { Alternatives = [display] }];
@@ -174,10 +184,21 @@ internal static partial class StepParser
         {
             // "Tick off every todo except "Call the bank"", "untick all the items": each box of the list, one at a time.
             var except = every.Groups["except"].Success ? SplitList(every.Groups["except"].Value).Select(e => q.Restore(e, false).Trim()).ToList() : [];
+            var place = every.Groups["place"].Success ? q.Restore(every.Groups["place"].Value, false).Trim() : null;
+
+            // "every ticked Stephen King title": a name before the kind word says which of them (those under "Stephen
+            // King"); lower-case words are the kind ("every todo item"). With a place too, both must hold, which no
+            // section's name does: nothing is ticked rather than every box of the place.
+            var named = every.Groups["qual"].Value.Trim();
+            if (named.Length > 0 && (char.IsUpper(named[0]) || char.IsDigit(named[0]) || named[0] == '\u0001'))
+            {
+                place = place is null ? q.Restore(named, false).Trim() : $"{q.Restore(named, false).Trim()} in {place}";
+            }
+
             return [Step(kind, display, target: q.Restore(every.Groups["noun"].Value, true)) with
             {
                 Every = true, Except = except, Column = every.Groups["column"].Success ? q.Restore(every.Groups["column"].Value, false).Trim() : null,
-                Context = every.Groups["place"].Success ? q.Restore(every.Groups["place"].Value, false).Trim() : null,
+                Context = place,
             }];
         }
 

@@ -403,8 +403,12 @@ internal static partial class StepParser
 
     // "every todo except …", "all the boxes in the Browser column", "everything in the checkbox group except Drinks" (a
     // place after "in" / "under": the boxes there only).
-    [GeneratedRegex(@"^(?:(?:every|each|all(?:\s+(?:the|of\s+the))?(?:\s+(?:two|three|four|five|six|\d+))?)\s+(?<noun>(?:remaining\s+|other\s+|open\s+)?[a-z][a-z-]*?s?)|(?<noun>everything))(?:\s+(?:in|on|of)\s+the\s+list|\s+(?:in|under|of)\s+the\s+(?<column>.+?)\s+column|\s+(?:in|under|within|inside)\s+(?<place>(?:the\s+)?\S.*?))?(?:\s+(?:except(?:\s+for)?|but(?:\s+not)?|apart from|other than)\s+(?<except>.+))?$", RegexOptions.IgnoreCase)]
+    [GeneratedRegex(@"^(?:(?:every|each|all(?:\s+(?:the|of\s+the))?(?:\s+(?:two|three|four|five|six|\d+))?)\s+(?<noun>(?:(?:remaining|other|open|unread|ticked|checked|selected|unticked|unchecked|unselected|pending|active)\s+)?(?<qual>(?:[\w'.\u0001\u0002-]+\s+){0,3}?)[a-z][a-z-]*?s?)|(?<noun>everything))(?:\s+(?:in|on|of)\s+the\s+list|\s+(?:in|under|of)\s+the\s+(?<column>.+?)\s+column|\s+(?:in|under|within|inside)\s+(?<place>(?:the\s+)?\S.*?))?(?:\s+(?:except(?:\s+for)?|but(?:\s+not)?|apart from|other than)\s+(?<except>.+))?$", RegexOptions.IgnoreCase)]
     private static partial Regex EveryItem();
+
+    // "every open task as done except X": the state said between the items and their exceptions.
+    [GeneratedRegex(@"(?<as>\s+as\s+(?:not\s+(?:yet\s+)?)?[a-z]+(?:\s+do)?)\s+(?<except>(?:except(?:\s+for)?|but\s+not|apart\s+from|other\s+than)\s+.+)$", RegexOptions.IgnoreCase)]
+    private static partial Regex StateBeforeExcept();
 
     [GeneratedRegex(@"^(?:the\s+)?(?:(?:list\s+of\s+)?suggestions?|suggestion\s+list|suggested\s+(?:entries|options|values)|autocomplete(?:\s+list)?|completions?|matches|results|(?:list|menu)\s+that\s+(?:drops\s+down|appears|opens|pops\s+up)|drop-?down\s+list\s+that\s+(?:appears|opens))$", RegexOptions.IgnoreCase)]
     private static partial Regex SuggestionList();

@@ -478,7 +478,11 @@ internal sealed partial class StepResolver
         var rows = boxes.Where(i => string.IsNullOrWhiteSpace(i.Element.Name)).ToList();
         boxes = rows.Count >= 2 ? rows : boxes;
         var except = step.Except.Select(Phrase.Of).ToList();
-        bool Excepted(PageItem box) => except.Any(e => box.Labels.Any(l => TextMatch.Similarity(e, l.Phrase, box.Context) >= 0.8));
+        // An exception named by the start of a row's words ("Fix bug on a Website" for the row "Fix bug on a Website As soon
+        // as possible", its title over its second line) is that row.
+        static bool Begins(Phrase label, Phrase start) => start.Tokens.Length >= 2 && label.Tokens.Length > start.Tokens.Length
+            && label.Tokens.Take(start.Tokens.Length).SequenceEqual(start.Tokens, StringComparer.Ordinal);
+        bool Excepted(PageItem box) => except.Any(e => box.Labels.Any(l => TextMatch.Similarity(e, l.Phrase, box.Context) >= 0.8 || Begins(l.Phrase, e)));
         var mine = boxes.Where(b => !Excepted(b)).ToList();
         var state = desired ? "ticked" : "unticked";
         if (mine.Count == 0)
