@@ -74,6 +74,9 @@ internal static partial class StepParser
             : null;
     }
 
+    /// <summary>Whether a typed value is a date a date input can take ("12 March 1991", "1991-03-12", "3/12/1991").</summary>
+    internal static bool ReadsAsDate(string value) => ReadTypedDate(value, dayFirst: false) is not null;
+
     private static DateTime? ReadTypedDate(string value, bool dayFirst)
     {
         if (ReadDate(value) is { } d)

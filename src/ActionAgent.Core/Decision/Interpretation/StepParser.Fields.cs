@@ -17,6 +17,15 @@ internal static partial class StepParser
             return ReplaceFocused(q.Value(over.Groups["v"].Value))[..2];
         }
 
+        if (SplitList(rest) is { Count: >= 2 and <= 8 } assignments && assignments.All(a => SplitValueTarget(a, withAs: true) is { } each && !IsPronounOnly(each.Target)))
+        {
+            // "Enter dana@example.org as the e-mail and 555-0142 as the phone number", "type Ann into First name, Lee into
+            // Last name": a value and its field, each.
+            return assignments.Select(a => SplitValueTarget(a, withAs: true)!.Value)
+                .Select(a => Step(StepKind.Type, $"{word} {q.Restore(a.Value, true)} into {q.Restore(a.Target, true)}", target: q.Restore(a.Target, true), value: q.Value(a.Value)))
+                .ToList();
+        }
+
         if (SplitValueTarget(rest, withAs: true) is { } vt)
         {
             var value = q.Value(vt.Value);
@@ -48,6 +57,8 @@ internal static partial class StepParser
 
         return Pairs(word, rest, display, q, context: null);
     }
+
+    private static bool IsPronounOnly(string target) => Pronoun().IsMatch(target.Trim());
 
     private static IEnumerable<InterpretedStep> ParseFill(string word, string rest, string display, ClauseText q)
     {

@@ -156,6 +156,13 @@ internal sealed partial class StepResolver
                 continue;
             }
 
+            if (found.Best!.Item.Element.InputType?.ToLowerInvariant() is "date" && !StepParser.ReadsAsDate(value))
+            {
+                // "birth date 12 March 1991": "birth" is near enough the field "Birth date", but "date 12 March 1991" is no
+                // date; the split that leaves a date is the one meant.
+                continue;
+            }
+
             var result = Into(found.Best!, value.Trim().Trim(':').Trim(), found, found.Best!.Score * weight);
             if (result.Status == GroundingStatus.Grounded && (best is null || result.Score > best.Score + 1e-9))
             {

@@ -5,7 +5,7 @@ namespace ActionAgent.Core.Decision.Interpretation;
 
 /// <summary>
 /// Normalisation and similarity for grounding words on what a page shows: case, accents, punctuation and a few
-/// everyday synonyms (log in = sign in, postcode = postal code, e-mail = email) are ignored; exact beats prefix beats
+/// everyday synonyms (log in = sign in, postcode = postal code, e-mail = email = email address, phone number = phone) are ignored; exact beats prefix beats
 /// token overlap beats edit distance.
 /// </summary>
 internal static partial class TextMatch
@@ -22,7 +22,8 @@ internal static partial class TextMatch
         // One token each, so "sign up" never fuzzy-matches "sign in".
         (["log", "in"], "signin"), (["login"], "signin"), (["log", "on"], "signin"), (["logon"], "signin"),
         (["sign", "in"], "signin"), (["log", "out"], "signout"), (["logout"], "signout"), (["sign", "out"], "signout"),
-        (["log", "off"], "signout"), (["sign", "up"], "signup"), (["e", "mail"], "email"), (["zip", "code"], "postal code"), (["zip"], "postal code"),
+        (["log", "off"], "signout"), (["sign", "up"], "signup"), (["e", "mail", "address"], "email"), (["e", "mail"], "email"), (["email", "address"], "email"),
+        (["phone", "number"], "phone"), (["telephone", "number"], "phone"), (["telephone"], "phone"), (["zip", "code"], "postal code"), (["zip"], "postal code"),
         (["postcode"], "postal code"), (["post", "code"], "postal code"), (["qty"], "quantity"), (["t", "shirt"], "tshirt"),
     ];
 
