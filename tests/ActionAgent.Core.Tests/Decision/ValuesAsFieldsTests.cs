@@ -67,4 +67,15 @@ public sealed class ValuesAsFieldsTests
 
         Assert.AreEqual(("the title", "Tom and Jerry"), (steps.Single().Target, steps.Single().Value), string.Join(" | ", steps));
     }
+
+    [TestMethod]
+    public void Parse_APlaceLedByInThenAColonAndPairs_IsThatPlacesFieldList()
+    {
+        var steps = StepInterpreter.Parse("In the Settings screen under the Photos tab: phone 555-0100, gender Female, and turn the Switch on.");
+
+        Assert.HasCount(2, steps, string.Join(" | ", steps));
+        Assert.AreEqual("the Settings screen under the Photos tab", steps[0].Target, steps[0].ToString());
+        CollectionAssert.AreEqual(new[] { "phone 555-0100", "gender Female" }, steps[0].Pairs.ToArray(), steps[0].ToString());
+        Assert.AreEqual((StepKind.Check, "the Switch"), (steps[1].Kind, steps[1].Target), steps[1].ToString());
+    }
 }

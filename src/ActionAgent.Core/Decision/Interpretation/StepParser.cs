@@ -437,8 +437,10 @@ internal static partial class StepParser
         }
 
         var m = LeadPlace().Match(text);
-        if (!m.Success || Verbs.MatchFuzzy(text) is not null)
+        if (!m.Success || Verbs.MatchFuzzy(text) is not null || FieldList(text) is { } pairs && !pairs.Place.Contains(',', StringComparison.Ordinal))
         {
+            // "In the Settings screen under the Photos tab: phone 555-0100, gender Female": the place ends at the colon,
+            // and the pairs after it are read as a place's field list, not cut at their first comma.
             return null;
         }
 
@@ -632,7 +634,8 @@ internal static partial class StepParser
             // "Horizontal form wizard: first name Lena, last name Kovac, gender Male", "Update the profile details: phone
             // number 202 555 0199, state Oregon": a place, then the fields it holds each with its value (or one field and a
             // value with commas: told apart on the page).
-            return [FieldPairs(list.Pairs, q.Restore(list.Place.Trim(), true), display, q)];
+            var place = LeadPlace().Match(list.Place.Trim()) is { Success: true } lead ? lead.Groups["where"].Value : list.Place;
+            return [FieldPairs(list.Pairs, q.Restore(place.Trim(), true), display, q)];
         }
 
         if (HeaderSort(text, display, q) is { } headerSort)
@@ -996,8 +999,9 @@ internal static partial class StepParser
     private static bool IsPair(string segment) =>
         segment.Trim().Split(' ', StringSplitOptions.RemoveEmptyEntries) is { Length: >= 2 and <= 6 } words
         && char.IsLetter(words[0][0]) && !ListFiller().IsMatch(words[0]) && !segment.Contains(" and ", StringComparison.OrdinalIgnoreCase)
+        && words[1].ToLowerInvariant() is not ("it" or "them" or "him" or "her") // "start it": a deed, whatever the verb
         && Verbs.Match(segment.Trim()) is not { Kind: VerbKind.Click or VerbKind.DoubleClick or VerbKind.RightClick or VerbKind.Press or VerbKind.Hover or VerbKind.ModifierClick or VerbKind.Scroll or VerbKind.Wait or VerbKind.Go }
-        && !(Verbs.StartsWithVerb(segment.Trim()) && words.Skip(1).Any(w => ListFiller().IsMatch(w) || w.ToLowerInvariant() is "as" or "into" or "onto" or "forward" or "back" or "up" or "down" or "all" or "every" or "each" or "them" or "him"));
+        && !(Verbs.StartsWithVerb(segment.Trim()) && words.Skip(1).Any(w => ListFiller().IsMatch(w) || w.ToLowerInvariant() is "as" or "into" or "onto" or "forward" or "back" or "up" or "down" or "all" or "every" or "each" or "them" or "him" or "her" or "it" or "this" or "that"));
 
     private static List<string> SplitList(string s) =>
         ListSeparator().Split(s).Select(p => p.Trim()).Where(p => p.Length > 0).ToList();
