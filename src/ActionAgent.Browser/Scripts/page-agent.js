@@ -852,7 +852,16 @@
   const ICON_DIRECTION = { n: 'up', s: 'down', e: 'right', w: 'left' };
   // A class that names what a small part does among other words: "lm_close_tab", "tab-close-btn", "chip_remove_icon".
   const ACTION_PART = /(?:^|[-_])(close|delete|remove|destroy|dismiss)(?:[-_]|$)/i;
+  // A part that removes what it is in, said by its data role ("<span class=tag>Fresh<span data-role=remove>" in a tags
+  // input, drawn as a × by CSS, or laid over the whole tag).
+  const REMOVE_ROLE = /^(remove|delete|close|dismiss|clear)$/i;
+  function removeRole(el) {
+    const role = el.getAttribute && el.getAttribute('data-role');
+    return !!role && REMOVE_ROLE.test(role) && !visibleText(el);
+  }
+
   function iconClassed(el) {
+    if (removeRole(el)) return true;
     const cls = el.getAttribute && el.getAttribute('class');
     if (!cls) return false;
     return cls.split(/\s+/).some((t) => ICON_CLASS.test(t) || ICON_SUFFIX.test(t) || ACTION_PART.test(t) || /^(close|destroy|delete|remove)$/i.test(t));
@@ -864,6 +873,7 @@
     // itself a close button. The control's own class: "ui-spinner-up", "btn-close", "destroy".
     const textless = !visibleText(el);
     const own = el.getAttribute && el.getAttribute('class');
+    if (textless && removeRole(el)) words.push(el.getAttribute('data-role').toLowerCase());
     if (own && textless) {
       for (const token of own.split(/\s+/)) {
         const m = ICON_SUFFIX.exec(token) || /^(close|destroy|delete|remove|edit|trash)$/i.exec(token) || ACTION_PART.exec(token);
@@ -1211,7 +1221,9 @@
         const win = el.ownerDocument.defaultView;
         const banished = !ctx.path && (r.right + win.scrollX <= 0 || r.bottom + win.scrollY <= 0);
         const onScreen = !banished && (inView || (sized && !ctx.path));
-        if (!role && onScreen && (nestedIcon ? r.width <= 48 && r.height <= 48 : !inControl && !inText)) {
+        // A remove part may be laid over the whole of its tag (the tag's words show through it): no bigger than what holds it.
+        const iconSized = r.width <= 48 && r.height <= 48 || removeRole(el) && r.height <= 48 && el.parentElement && r.width <= el.parentElement.getBoundingClientRect().width + 1;
+        if (!role && onScreen && (nestedIcon ? iconSized : !inControl && !inText)) {
           // Static text next to controls, and custom clickables that only show a pointer cursor.
           let own = '';
           for (let c = el.firstChild; c; c = c.nextSibling) if (c.nodeType === 3) own += c.data;

@@ -489,6 +489,23 @@ public sealed class PlaywrightPerceiverTests
     }
 
     [TestMethod]
+    public async Task Observe_ATagsRemovePartSaidByItsDataRole_IsListedAsARemoveIcon()
+    {
+        // bootstrap-tagsinput: the part that removes a tag has no words (a × drawn by CSS), only data-role="remove"; one
+        // theme lays it over the whole tag.
+        await session.Page.SetContentAsync("""
+            <style> .tag{position:relative;display:inline-block;padding:4px 20px 4px 8px;margin:2px;background:#1abc9c;color:#fff;cursor:pointer}
+              .tag [data-role=remove]{position:absolute;inset:0;cursor:pointer} .small [data-role=remove]{position:static;display:inline-block;width:10px;height:10px} </style>
+            <div><span class="tag">Clean<span data-role="remove"></span></span><span class="tag small">Fresh<span data-role="remove"></span></span></div>
+            """);
+
+        var observation = await session.CreatePerceiver().ObserveAsync(TestContext.CancellationToken);
+
+        var parts = observation.Elements.Where(e => e.Icon == "remove").ToList();
+        Assert.HasCount(2, parts, string.Join(" | ", observation.Elements.Select(e => $"{e.Role} [{e.Name}] icon={e.Icon} {e.Bounds}")));
+    }
+
+    [TestMethod]
     public async Task Observe_WhatIsBehindASeeThroughBackdropOrUnderADrawnBox_IsStillListed()
     {
         // A dialog's dimmed backdrop lets the page show through; a real checkbox lies under the box drawn over it; a page

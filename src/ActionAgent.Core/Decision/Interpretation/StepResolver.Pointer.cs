@@ -25,6 +25,11 @@ internal sealed partial class StepResolver
             return fold;
         }
 
+        if (CountedHolderPart(step, g) is { } holderPart)
+        {
+            return holderPart;
+        }
+
         // "Delete customer Grace Hopper": the control must sit by the name (or number, or quoted words) the owner spells.
         var owner = step.ContextIsOwner && step.Context is { } o ? Specific(o) : [];
         var owners = owner.Count == 0 ? [] : g.Page.Items.Where(i => owner.All(t => i.Labels.Any(l => l.Phrase.Tokens.Contains(t)))).ToList();
