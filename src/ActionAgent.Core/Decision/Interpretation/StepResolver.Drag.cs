@@ -11,6 +11,13 @@ internal sealed partial class StepResolver
     // or sets a range input to a number. A script-drawn slider that says its value (aria-valuenow) is stepped to a number
     // with the arrow keys; one that says nothing is not set to a number: where a value sits on its track is not known
     // without a model.
+    // Up and down on a slider lying flat (three times wider than high) mean its right and left ends; right and left on
+    // one standing mean up and down. Null when the direction is the slider's own.
+    private static string? Turned(string direction, ScreenRect track) =>
+        track.Width >= 3 * track.Height ? direction switch { "up" => "right", "down" => "left", _ => null }
+        : track.Height >= 3 * track.Width ? direction switch { "right" => "up", "left" => "down", _ => null }
+        : null;
+
     private StepGrounding Drag(InterpretedStep step, Grounder g)
     {
         if (Transfer(step, g) is { } moved)
@@ -72,6 +79,15 @@ internal sealed partial class StepResolver
         }
 
         var from = found.Best!;
+        if (edge && from.Item.Role == "slider" && from.Item.Element.Bounds is var track && Turned(value!, track) is { } along)
+        {
+            // "Slide Slider 2 all the way up" on a slider that lies flat: up is its high end, to the right (and right is up
+            // on one that stands). Its handles are then looked for along its own track, never among the sliders stacked
+            // under it (batch 23 took three such sliders for one slider's handles and moved another).
+            only += $" ({value} on a slider that {(along is "right" or "left" ? "lies flat" : "stands")} is {along})";
+            value = along;
+        }
+
         if (edge && from.Item.Role == "slider")
         {
             // A range slider has two handles on one track: "all the way right" moves the one nearest that end (the
@@ -79,6 +95,7 @@ internal sealed partial class StepResolver
             var (fx, fy) = from.Item.Element.Bounds.Center;
             var horizontal = value is "right" or "left";
             var mates = sliders.Where(s => horizontal ? Math.Abs(s.Element.Bounds.Center.Y - fy) < 4 : Math.Abs(s.Element.Bounds.Center.X - fx) < 4)
+                .Where(s => !(from.Item.Element is { Tag: "input", InputType: "range" }) || s.Element.Bounds.Intersect(from.Item.Element.Bounds).Area > 0)
                 .Where(s => s.Element.Bounds.CenterDistance(from.Item.Element.Bounds) < 800).ToList();
             if (mates.Count > 1)
             {
