@@ -332,7 +332,7 @@ internal static partial class StepParser
     [GeneratedRegex(@"^(?<from>.+?)\s+all the way\s+(?:to the\s+)?(?<dir>up|down|right|left)$", RegexOptions.IgnoreCase)]
     private static partial Regex AllTheWay();
 
-    [GeneratedRegex(@"^(?:the\s+)?(?:far\s+|very\s+)?(?<edge>right|left|top|bottom|up|down|end|start|beginning|maximum|max|minimum|min|highest|lowest)(?:\s+(?:end|edge|side|value|position))?(?:\s+of\s+.*)?$", RegexOptions.IgnoreCase)]
+    [GeneratedRegex(@"^(?:the\s+|its\s+|their\s+)?(?:far\s+|very\s+)?(?<edge>right|left|top|bottom|up|down|end|start|beginning|maximum|max|minimum|min|highest|lowest)(?:\s+(?:end|edge|side|value|position))?(?:\s+of\s+.*)?$", RegexOptions.IgnoreCase)]
     private static partial Regex DragEdgeWord();
 
     [GeneratedRegex(@"\b(?:slider|handle|thumb|knob|pointer|all the way)\b", RegexOptions.IgnoreCase)]

@@ -260,6 +260,10 @@ internal static partial class StepParser
     [GeneratedRegex(@"^(?:everything|every\s+(?<noun>box|checkbox|option|switch|toggle)|all(?:\s+(?:the|of\s+the))?\s+(?<noun>boxes|checkboxes|options|switches|toggles))\s+(?:should|must|needs?\s+to|has\s+to|have\s+to)\s+be\s+(?<state>off|on|unticked|ticked|checked|unchecked|selected|unselected|enabled|disabled)\s+(?:except(?:\s+for)?|but(?:\s+not)?|apart\s+from|other\s+than)\s+(?<except>.+)$", RegexOptions.IgnoreCase)]
     private static partial Regex EverythingIs();
 
+    // "Make sure only Boolean 3 and Boolean 5 are ticked (in the Booleans panel)", "ensure that only X is selected".
+    [GeneratedRegex(@"^(?:make\s+sure|ensure|check|see\s+to\s+it)\s+(?:that\s+)?only\s+(?<these>.+?)\s+(?:is|are)\s+(?<state>on|ticked|checked|selected|enabled|off|unticked|unchecked|disabled)(?:\s+(?<prep>in|under|within|on)\s+(?<place>.+))?$", RegexOptions.IgnoreCase)]
+    private static partial Regex OnlyTheseAre();
+
     // "make X the bestseller" (one word or two after "the", nothing more): X is marked as the one.
     [GeneratedRegex(@"^make\s+(?<x>(?!the\s|it\s|them\s|this\s|that\s)(?:(?!\sthe\s)[^,])+?)\s+the\s+(?<role>[a-z][\w-]*(?:\s+[a-z][\w-]*)?)$", RegexOptions.IgnoreCase)]
     private static partial Regex MakeTheOne();

@@ -597,6 +597,16 @@ internal static partial class StepParser
             return [];
         }
 
+        if (OnlyTheseAre().Match(text) is { Success: true } onlyThese)
+        {
+            // "Make sure only Boolean 3 and Boolean 5 are ticked in the Booleans panel": every other box there off, and
+            // those on (a goal said as the state it ends in).
+            var on = onlyThese.Groups["state"].Value.ToLowerInvariant() is "on" or "ticked" or "checked" or "selected" or "enabled";
+            var these = onlyThese.Groups["these"].Value;
+            var where = onlyThese.Groups["place"].Success ? $" {onlyThese.Groups["prep"].Value} {onlyThese.Groups["place"].Value}" : "";
+            return [.. ParseClause($"{(on ? "untick" : "tick")} every box{where} except {these}", q), .. ParseClause($"{(on ? "tick" : "untick")} {these}", q)];
+        }
+
         if (EverythingIs().Match(text) is { Success: true } all)
         {
             // "everything should be off except "Drag-n-drop"": every box off but that one, and that one on (the exception
@@ -1000,7 +1010,7 @@ internal static partial class StepParser
         segment.Trim().Split(' ', StringSplitOptions.RemoveEmptyEntries) is { Length: >= 2 and <= 6 } words
         && char.IsLetter(words[0][0]) && !ListFiller().IsMatch(words[0]) && !segment.Contains(" and ", StringComparison.OrdinalIgnoreCase)
         && words[1].ToLowerInvariant() is not ("it" or "them" or "him" or "her") // "start it": a deed, whatever the verb
-        && Verbs.Match(segment.Trim()) is not { Kind: VerbKind.Click or VerbKind.DoubleClick or VerbKind.RightClick or VerbKind.Press or VerbKind.Hover or VerbKind.ModifierClick or VerbKind.Scroll or VerbKind.Wait or VerbKind.Go }
+        && Verbs.Match(segment.Trim()) is not { Kind: VerbKind.Click or VerbKind.DoubleClick or VerbKind.RightClick or VerbKind.Press or VerbKind.Hover or VerbKind.ModifierClick or VerbKind.Scroll or VerbKind.Wait or VerbKind.Go or VerbKind.Check or VerbKind.Uncheck }
         && !(Verbs.StartsWithVerb(segment.Trim()) && words.Skip(1).Any(w => ListFiller().IsMatch(w) || w.ToLowerInvariant() is "as" or "into" or "onto" or "forward" or "back" or "up" or "down" or "all" or "every" or "each" or "them" or "him" or "her" or "it" or "this" or "that"));
 
     private static List<string> SplitList(string s) =>

@@ -281,6 +281,14 @@ internal sealed partial class StepResolver(StepInterpreterOptions options, Meani
             {
                 var one = step with { Kind = StepKind.Fill, Target = step.Pairs[at], Value = null, Context = step.Target, Pairs = [] };
                 var filled = ByKind(one, g);
+                if (filled.Status is not (GroundingStatus.Grounded or GroundingStatus.AlreadyDone) && PairToggle().Match(step.Pairs[at]) is { Success: true } said)
+                {
+                    // "Boolean off", "Newsletter ticked": no field takes the word, so a box of that name is set so.
+                    var on = said.Groups["state"].Value.ToLowerInvariant() is "on" or "ticked" or "checked" or "enabled" or "yes" or "true" or "selected";
+                    var boxed = ByKind(one with { Kind = on ? StepKind.Check : StepKind.Uncheck, Target = said.Groups["name"].Value }, g);
+                    filled = boxed.Status is GroundingStatus.Grounded or GroundingStatus.AlreadyDone ? boxed : filled;
+                }
+
                 if (filled.Status != GroundingStatus.AlreadyDone)
                 {
                     return filled.Status == GroundingStatus.Grounded ? filled with { Repeats = true }
@@ -335,4 +343,7 @@ internal sealed partial class StepResolver(StepInterpreterOptions options, Meani
             Closest = control.Best?.Describe(),
         };
     }
+
+    [System.Text.RegularExpressions.GeneratedRegex(@"^(?<name>.+?)\s+(?<state>on|off|ticked|unticked|checked|unchecked|enabled|disabled|yes|no|true|false|selected|unselected)$", System.Text.RegularExpressions.RegexOptions.IgnoreCase)]
+    private static partial System.Text.RegularExpressions.Regex PairToggle();
 }

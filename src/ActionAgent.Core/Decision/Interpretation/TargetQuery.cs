@@ -41,6 +41,7 @@ internal static partial class TargetQuery
         ("pager dot", RoleHint.Dot), ("dot", RoleHint.Dot), ("bullet", RoleHint.Dot), ("pip", RoleHint.Dot),
         ("icon", RoleHint.Image), ("arrow button", RoleHint.Button), ("arrow", RoleHint.None), ("image", RoleHint.Image), ("menu", RoleHint.None),
         ("option", RoleHint.None), ("key", RoleHint.None), ("control", RoleHint.None), ("element", RoleHint.None),
+        ("setting", RoleHint.None), ("value", RoleHint.None), ("folder", RoleHint.None),
         ("filter", RoleHint.None), ("accordion section", RoleHint.Section), ("accordion panel", RoleHint.Section),
         ("accordion item", RoleHint.Section), ("accordion header", RoleHint.Section), ("section header", RoleHint.Section),
         ("section heading", RoleHint.Section), ("column header", RoleHint.None), ("column heading", RoleHint.None),

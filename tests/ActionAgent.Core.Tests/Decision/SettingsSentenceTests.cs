@@ -1,0 +1,71 @@
+using ActionAgent.Core.Decision;
+using ActionAgent.Core.Decision.Interpretation;
+using ActionAgent.Core.Perception;
+
+namespace ActionAgent.Core.Tests.Decision;
+
+/// <summary>
+/// Sentences of batch 23's settings panels (QuickSettings, dat.gui) that were misread on the first run: a goal said as the
+/// state it ends in ("Make sure only Boolean 3 and Boolean 5 are ticked in the Booleans panel" became "Mark sure …"), a
+/// box's state in a field list ("Boolean off"), a step at the end of a field list ("…, and tick displayOutline" was
+/// typed as a field), "to its maximum", and a field called by its kind ("the Text value", "the boolean setting").
+/// </summary>
+[TestClass]
+public sealed class SettingsSentenceTests
+{
+    private static Observation Panel() => GroundingPages.Page(
+        new UiElement { Id = 1, Role = "button", Tag = "div", Name = "Panel 1", Bounds = new ScreenRect(0, 0, 200, 24) },
+        new UiElement { Id = 2, Role = "text", Tag = "div", Name = "Text", Bounds = new ScreenRect(10, 34, 180, 14) },
+        new UiElement { Id = 3, Role = "textbox", Tag = "input", Value = "hello", NearbyText = "Text", Bounds = new ScreenRect(10, 51, 180, 24) },
+        new UiElement { Id = 4, Role = "checkbox", Tag = "label", Name = "Boolean", Checked = true, Bounds = new ScreenRect(10, 90, 80, 16) },
+        new UiElement { Id = 5, Role = "checkbox", Tag = "label", Name = "Enabled", Checked = false, Bounds = new ScreenRect(10, 120, 80, 16) });
+
+    private static string Show(IEnumerable<InterpretedStep> steps) => string.Join(" | ", steps.Select(s => $"{s.Kind} t=[{s.Target}] v=[{s.Value}] c=[{s.Context}] every={s.Every} except=[{string.Join(",", s.Except)}]"));
+
+    [TestMethod]
+    public void Parse_OnlyTheseAreTickedInAPlace_UnticksTheRestThereAndTicksThese()
+    {
+        var steps = StepInterpreter.Parse("Make sure only Boolean 3 and Boolean 5 are ticked in the Booleans panel.");
+
+        Assert.HasCount(3, steps, Show(steps));
+        Assert.AreEqual((StepKind.Uncheck, true, "the Booleans panel"), (steps[0].Kind, steps[0].Every, steps[0].Context), Show(steps));
+        CollectionAssert.AreEqual(new[] { "Boolean 3", "Boolean 5" }, steps[0].Except.ToArray(), Show(steps));
+        Assert.AreEqual((StepKind.Check, "Boolean 3", StepKind.Check, "Boolean 5"), (steps[1].Kind, steps[1].Target, steps[2].Kind, steps[2].Target), Show(steps));
+    }
+
+    [TestMethod]
+    public void Parse_AStepAtTheEndOfAFieldList_IsAStepOfItsOwn()
+    {
+        var steps = StepInterpreter.Parse("Night-shift setup: message \"Night shift\", maxSize 2, type two, speed Stopped, and tick displayOutline.");
+
+        Assert.HasCount(2, steps, Show(steps));
+        CollectionAssert.AreEqual(new[] { "message \"Night shift\"", "maxSize 2", "type two", "speed Stopped" }, steps[0].Pairs.ToArray(), Show(steps));
+        Assert.AreEqual((StepKind.Check, "displayOutline"), (steps[1].Kind, steps[1].Target), Show(steps));
+    }
+
+    [TestMethod]
+    public void Parse_ToItsMaximum_IsAllTheWayToTheHighEnd()
+    {
+        var step = StepInterpreter.Parse("Push Slider 1 to its maximum.").Single();
+
+        Assert.AreEqual((StepKind.Drag, "right"), (step.Kind, step.Value), Show([step]));
+    }
+
+    [TestMethod]
+    public void Ground_ABoxsStateInAFieldList_SetsThatBox()
+    {
+        var grounding = new StepInterpreter().Ground(StepInterpreter.Parse("Panel 1 settings: Boolean off, Enabled on.").Single(), Panel());
+
+        Assert.AreEqual(4, grounding.Action?.PrimaryTarget?.ElementId, $"{grounding.Status}: {grounding.Reason}");
+    }
+
+    [TestMethod]
+    [DataRow("In Panel 1, replace the Text value with \"quarterly sync\".", 3)]
+    [DataRow("Turn the boolean setting off.", 4)]
+    public void Ground_AFieldCalledByItsKind_IsTheFieldOfThatName(string task, int expected)
+    {
+        var grounding = new StepInterpreter().Ground(StepInterpreter.Parse(task).Single(), Panel());
+
+        Assert.AreEqual(expected, grounding.Action?.PrimaryTarget?.ElementId, $"{grounding.Status}: {grounding.Reason}");
+    }
+}
