@@ -364,6 +364,12 @@ public sealed partial class PlaywrightActionExecutor : IActionExecutor
             {
                 await Page.Keyboard.PressAsync("Enter").ConfigureAwait(false);
             }
+            else if (text.Length > 0)
+            {
+                // Typed in, as a person would leave it: the page takes the value (batch 23: dat.gui kept the old message,
+                // and Revert had nothing to undo).
+                await Page.EvaluateAsync<bool>(CommitScript).ConfigureAwait(false);
+            }
         }, ct).ConfigureAwait(false);
 
         var what = hasSecret ? $"typed {text.Length} characters (containing a secret)" : $"typed \"{Shorten(type.Text, 80)}\"";
@@ -853,6 +859,21 @@ public sealed partial class PlaywrightActionExecutor : IActionExecutor
         """;
 
     // The focused field's value (through shadow roots), or null when the focus is not on a field.
+    // What leaving a text field does, without leaving it: the field's change event, which many pages wait for before they
+    // take a typed value (dat.gui's text and number fields, a settings form that saves on change). Not for a field that
+    // offers suggestions while it keeps the focus (its list stays open for the pick that follows).
+    private const string CommitScript = """
+        () => {
+          let el = document.activeElement;
+          while (el && el.shadowRoot && el.shadowRoot.activeElement) el = el.shadowRoot.activeElement;
+          if (!el || !(el.localName === 'input' || el.localName === 'textarea')) return false;
+          if (el.getAttribute('role') === 'combobox' || el.hasAttribute('aria-autocomplete') || el.hasAttribute('list')
+            || el.hasAttribute('aria-haspopup') || el.hasAttribute('aria-owns') || el.hasAttribute('aria-controls')) return false;
+          el.dispatchEvent(new Event('change', { bubbles: true }));
+          return true;
+        }
+        """;
+
     private const string FocusedValueScript = """
         () => {
           let el = document.activeElement;

@@ -1404,7 +1404,16 @@
     for (const { e, control } of labelFor) if (control && emitted.has(control)) drop.add(e);
 
     // A styled box: the real checkbox or radio is hidden (clipped, transparent, a pixel wide) and its label is what people
-    // see and click. The label then stands for the box: its role, its state, whether it is disabled.
+    // see and click. The label then stands for the box: its role, its state, whether it is disabled. Two labels for one
+    // hidden box (its words in one, the drawn square in the other, as QuickSettings draws them) are one box: the one
+    // with words stands for it.
+    const standsFor = new Map();
+    for (const { e, control } of labelFor) {
+      if (!control || emitted.has(control) || drop.has(e) || control.localName !== 'input') continue;
+      const other = standsFor.get(control);
+      if (!other) { standsFor.set(control, e); continue; }
+      if (!other.name && e.name) { drop.add(other); standsFor.set(control, e); } else drop.add(e);
+    }
     for (const { e, control } of labelFor) {
       if (!control || emitted.has(control) || drop.has(e) || control.localName !== 'input') continue;
       const t = inputType(control);

@@ -114,7 +114,7 @@ internal sealed partial class PageIndex
         var headings = elements.Where(h => h.Role.Equals("heading", StringComparison.OrdinalIgnoreCase)).ToList();
         var texts = elements.Where(t => TextRoles.Contains(t.Role.ToLowerInvariant())).ToList();
         var phrases = new Dictionary<string, Phrase>(StringComparer.Ordinal);
-        var groups = GroupTitles(elements, texts);
+        var groups = GroupTitles(elements, texts).Concat(PanelTitles(elements)).Distinct().ToList();
         Items = elements.Select((e, i) => Build(e, i, headings, groups, texts, looseLabels, phrases)).ToArray();
     }
 
@@ -158,6 +158,32 @@ internal sealed partial class PageIndex
     // the elements below it, within the section of the heading above it, until the next such title.
     // Case is not compared: a title shown in capitals by its style ("RADIO BUTTONS GROUP") is the same words its boxes'
     // nearby text gives ("Radio buttons group").
+    // The title bar of a panel, a bar one clicks to fold it ("Buttons" over Button 1 … Button 5, "Sliders" over three
+    // sliders, an accordion's header over its fields): a short name on a bar at least as wide as every control under it, with two or more controls
+    // straight under it, in its width, before the next such bar. It heads them as a group title does, so "the last button
+    // in the Buttons panel" counts there (batch 23 clicked the title bar itself and said done).
+    private static List<UiElement> PanelTitles(IReadOnlyList<UiElement> elements)
+    {
+        static bool Interactive(UiElement e) => e.Role.ToLowerInvariant() is "button" or "link" or "checkbox" or "radio" or "switch" or "slider" or "textbox"
+            or "combobox" or "listbox" or "spinbutton" or "searchbox" or "menuitem" or "tab";
+        var bars = elements.Where(t => t.Row is null && t.Role.Equals("button", StringComparison.OrdinalIgnoreCase) && t.Bounds.Width >= 120 && t.Bounds.Height is > 0 and <= 48
+                && t.Name.Trim() is { Length: > 0 } name && name.Split(' ', StringSplitOptions.RemoveEmptyEntries).Length <= 5)
+            .ToList();
+        var titles = new List<UiElement>();
+        foreach (var t in bars)
+        {
+            bool InColumn(UiElement e) => e.Bounds.X >= t.Bounds.X - 4 && e.Bounds.Right <= t.Bounds.Right + 4;
+            var next = bars.Where(o => o.Id != t.Id && InColumn(o) && o.Bounds.Y > t.Bounds.Bottom - 2).Select(o => o.Bounds.Y).DefaultIfEmpty(double.MaxValue).Min();
+            var under = elements.Where(e => e.Id != t.Id && InColumn(e) && e.Bounds.Y >= t.Bounds.Bottom - 2 && e.Bounds.Y < next && e.Bounds.Y <= t.Bounds.Bottom + 800).ToList();
+            if (under.Count(Interactive) >= 2 && under.All(e => e.Bounds.Width <= t.Bounds.Width + 1))
+            {
+                titles.Add(t);
+            }
+        }
+
+        return titles;
+    }
+
     private static List<UiElement> GroupTitles(IReadOnlyList<UiElement> elements, List<UiElement> texts)
     {
         var boxes = elements.Where(e => e.Role.ToLowerInvariant() is "checkbox" or "radio" or "switch" && e.NearbyText is { Length: > 0 }).ToList();
@@ -349,7 +375,18 @@ internal sealed partial class PageIndex
         {
             labels.Add(new LabelText(Phrase.Of(stripped), weight * 0.98, how));
         }
+
+        // A name written as code ("fontFamily", "displayOutline", "maxSize": a settings panel named after its
+        // properties) is also its words: "the font family", "display outline".
+        var spaced = LowerCamel().Replace(text, "$1 $2");
+        if (spaced != text && char.IsLower(text.TrimStart()[0]))
+        {
+            labels.Add(new LabelText(Phrase.Of(spaced), weight * 0.97, how));
+        }
     }
+
+    [GeneratedRegex(@"(\p{Ll})(\p{Lu})")]
+    private static partial Regex LowerCamel();
 
     private static bool SameRow(ScreenRect a, ScreenRect b)
     {
