@@ -68,4 +68,39 @@ public sealed class SettingsSentenceTests
 
         Assert.AreEqual(expected, grounding.Action?.PrimaryTarget?.ElementId, $"{grounding.Status}: {grounding.Reason}");
     }
+
+    private static Observation Gui() => GroundingPages.Page(
+        new UiElement { Id = 1, Role = "text", Tag = "span", Name = "fontFamily", Bounds = new ScreenRect(10, 10, 100, 20) },
+        new UiElement { Id = 2, Role = "combobox", Tag = "select", NearbyText = "fontFamily", Options = ["serif", "sans-serif", "monospace", "cursive"], Value = "serif", Bounds = new ScreenRect(120, 10, 120, 20) },
+        new UiElement { Id = 3, Role = "text", Tag = "span", Name = "type", Bounds = new ScreenRect(10, 40, 100, 20) },
+        new UiElement { Id = 4, Role = "combobox", Tag = "select", NearbyText = "type", Options = ["one", "two", "three"], Value = "three", Bounds = new ScreenRect(120, 40, 120, 20) });
+
+    [TestMethod]
+    [DataRow("Pick the first option in the type list.", 4, "one")]
+    [DataRow("Pick the second option in the type list.", 4, "two")]
+    [DataRow("Set the font family to monospace.", 2, "monospace")]
+    public void Ground_AnOptionByItsPlaceOrAFieldNamedAsCode_IsChosenThere(string task, int expected, string option)
+    {
+        var grounding = new StepInterpreter().Ground(StepInterpreter.Parse(task).Single(), Gui());
+
+        Assert.AreEqual((expected, option), (grounding.Action?.PrimaryTarget?.ElementId, (grounding.Action as SelectOptionAction)?.Option), $"{grounding.Status}: {grounding.Reason}");
+    }
+
+    [TestMethod]
+    [DataRow("Set the noise strength to 20.", 12)]
+    [DataRow("Type 5 into the growth speed field.", 14)]
+    public void Ground_AFieldNamedAsCode_IsFoundByItsWords(string task, int expected)
+    {
+        var page = GroundingPages.Page(
+            new UiElement { Id = 11, Role = "text", Tag = "span", Name = "noiseStrength", Bounds = new ScreenRect(10, 10, 100, 20) },
+            new UiElement { Id = 12, Role = "textbox", Tag = "input", Value = "10", NearbyText = "noiseStrength", Bounds = new ScreenRect(120, 10, 120, 20) },
+            new UiElement { Id = 13, Role = "text", Tag = "span", Name = "growthSpeed", Bounds = new ScreenRect(10, 40, 100, 20) },
+            new UiElement { Id = 14, Role = "textbox", Tag = "input", Value = "0.2", NearbyText = "growthSpeed", Bounds = new ScreenRect(120, 40, 120, 20) },
+            new UiElement { Id = 15, Role = "text", Tag = "span", Name = "speed", Bounds = new ScreenRect(10, 70, 100, 20) },
+            new UiElement { Id = 16, Role = "textbox", Tag = "input", Value = "1", NearbyText = "speed", Bounds = new ScreenRect(120, 70, 120, 20) });
+
+        var grounding = new StepInterpreter().Ground(StepInterpreter.Parse(task).Single(), page);
+
+        Assert.AreEqual(expected, grounding.Action?.PrimaryTarget?.ElementId, $"{grounding.Status}: {grounding.Reason}");
+    }
 }

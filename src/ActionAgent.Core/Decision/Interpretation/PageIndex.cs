@@ -375,18 +375,8 @@ internal sealed partial class PageIndex
         {
             labels.Add(new LabelText(Phrase.Of(stripped), weight * 0.98, how));
         }
-
-        // A name written as code ("fontFamily", "displayOutline", "maxSize": a settings panel named after its
-        // properties) is also its words: "the font family", "display outline".
-        var spaced = LowerCamel().Replace(text, "$1 $2");
-        if (spaced != text && char.IsLower(text.TrimStart()[0]))
-        {
-            labels.Add(new LabelText(Phrase.Of(spaced), weight * 0.97, how));
-        }
     }
 
-    [GeneratedRegex(@"(\p{Ll})(\p{Lu})")]
-    private static partial Regex LowerCamel();
 
     private static bool SameRow(ScreenRect a, ScreenRect b)
     {

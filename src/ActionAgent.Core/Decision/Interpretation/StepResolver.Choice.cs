@@ -27,6 +27,20 @@ internal sealed partial class StepResolver
             return Select(step with { Value = $"the {ordinal} radio button", Context = group }, g);
         }
 
+        if (step.Target is { } listName && NthOption().Match(step.Value ?? "") is { Success: true } nth)
+        {
+            // "Pick the first option in the type list": that option of the drop-down named, by its place in the list.
+            var list = g.Find(new Search(listName, i => i.IsSelectable && !i.IsCustomDropdown) { VerbHint = RoleHint.Select, SoftContext = Soft(step) });
+            if (list.IsAtLeast(Min) && list.Best!.Item.Element.Options is { Count: > 0 } options)
+            {
+                var ordinal = nth.Groups["n"].Value;
+                var at = ordinal.Equals("last", StringComparison.OrdinalIgnoreCase) ? options.Count : Ordinals.Of(ordinal) ?? 0;
+                return at >= 1 && at <= options.Count
+                    ? Into(list.Best!, options[at - 1], list)
+                    : new StepGrounding(GroundingStatus.NotFound, null, 0, $"{list.Best!.Item.RoleWord} '{list.Best!.Item.Display}' has {options.Count} options, so it has no {ordinal} one");
+            }
+        }
+
         var value = step.Value ?? "";
         var results = new List<StepGrounding>();
         StepGrounding? noOption = null;
@@ -517,4 +531,7 @@ internal sealed partial class StepResolver
 
     [GeneratedRegex(@"^(?:the\s+)?(?<n>first|second|third|fourth|fifth|sixth|seventh|eighth|ninth|tenth|last|\d+(?:st|nd|rd|th))\s+(?<group>.+?)\s+(?:options?|choices?)$", RegexOptions.IgnoreCase)]
     private static partial Regex OrdinalGroupOption();
+
+    [GeneratedRegex(@"^(?:the\s+)?(?<n>first|second|third|fourth|fifth|sixth|seventh|eighth|ninth|tenth|last|\d+(?:st|nd|rd|th))\s+(?:option|choice|entry|item|value)$", RegexOptions.IgnoreCase)]
+    private static partial Regex NthOption();
 }
