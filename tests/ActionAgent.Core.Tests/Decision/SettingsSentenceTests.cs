@@ -103,4 +103,13 @@ public sealed class SettingsSentenceTests
 
         Assert.AreEqual(expected, grounding.Action?.PrimaryTarget?.ElementId, $"{grounding.Status}: {grounding.Reason}");
     }
+
+    [TestMethod]
+    public void Parse_ThenBackToAValue_SetsTheSameControlAgain()
+    {
+        var steps = StepInterpreter.Parse("Set Gender to Female and then back to Male.");
+
+        Assert.HasCount(2, steps, Show(steps));
+        Assert.AreEqual((StepKind.Set, "Gender", "Male"), (steps[1].Kind, steps[1].Target, steps[1].Value), Show(steps));
+    }
 }

@@ -68,6 +68,14 @@ internal static partial class StepParser
                 continue;
             }
 
+            if (steps[i] is { Kind: StepKind.Implicit, Target: { } bare } && BackToValue().Match(bare.Trim().TrimEnd('.', '!')) is { Success: true } backTo
+                && steps[i - 1] is { Kind: StepKind.Set or StepKind.Select or StepKind.Type, Target: { Length: > 0 }, Value: { Length: > 0 } } set)
+            {
+                // "switch the DropDown to two, then back to one": the same control set again, to the value named.
+                steps[i] = set with { Text = $"{steps[i].Text} (setting {set.Target} again)", Value = backTo.Groups["v"].Value.Trim() };
+                continue;
+            }
+
             if (!BackOnly().IsMatch(steps[i].Text.Trim().TrimEnd('.', '!')) || steps[i - 1] is not { Kind: StepKind.ShowMonth } last)
             {
                 continue;
@@ -113,4 +121,7 @@ internal static partial class StepParser
     // "the TV Series tab", "the "Actors" tab": a place that is a tab.
     [GeneratedRegex(@"^(?:the\s+)?(?<name>(?:\S+\s+){0,3}\S+)\s+tab$", RegexOptions.IgnoreCase)]
     private static partial Regex NamedTab();
+
+    [System.Text.RegularExpressions.GeneratedRegex(@"^(?:and\s+)?(?:then\s+)?(?:(?:set|switch|change|put|turn)\s+it\s+)?back\s+to\s+(?<v>\S.*?)(?:,?\s+(?:as\s+(?:it|they)\s+(?:was|were)(?:\s+before)?|as\s+before|again))?$", System.Text.RegularExpressions.RegexOptions.IgnoreCase)]
+    private static partial System.Text.RegularExpressions.Regex BackToValue();
 }
