@@ -112,4 +112,14 @@ public sealed class SettingsSentenceTests
         Assert.HasCount(2, steps, Show(steps));
         Assert.AreEqual((StepKind.Set, "Gender", "Male"), (steps[1].Kind, steps[1].Target, steps[1].Value), Show(steps));
     }
+
+    [TestMethod]
+    [DataRow("Panel 1 settings: Number 20. Then in Panel3 set the Time to 14:30.", StepKind.Set, "the Time", "14:30", "Panel3")]
+    [DataRow("Password Secret#1, and in Confirm Password type Secret#2 by mistake.", StepKind.Type, null, "Secret#2", "Confirm Password")]
+    public void Parse_AFillerThenAPlaceThenAVerb_IsThatStepInThatPlace(string task, StepKind kind, string? target, string value, string place)
+    {
+        var step = StepInterpreter.Parse(task)[^1];
+
+        Assert.AreEqual((kind, target, value, place), (step.Kind, step.Target, step.Value, step.Context), Show([step]));
+    }
 }

@@ -181,7 +181,7 @@ internal static partial class StepParser
     [GeneratedRegex(@"^(?<v>type|enter|input|write|fill\s+in|put)\s+only\s+(?=\S)", RegexOptions.IgnoreCase)]
     private static partial Regex OnlyAfterVerb();
 
-    [GeneratedRegex(@"[,]?\s+please$", RegexOptions.IgnoreCase)]
+    [GeneratedRegex(@"[,]?\s+(?:please|by\s+mistake|by\s+accident|on\s+purpose|deliberately|intentionally)$", RegexOptions.IgnoreCase)]
     private static partial Regex TrailingPlease();
 
     [GeneratedRegex(@"^(?:then|and|but|now|next|finally|also|just|afterwards|after that|first|firstly|lastly|so(?!\s+that\b)|you should|you need to|i want to|i need to|we need to|go ahead and|could you|can you|let's|lets)[,]?\s+", RegexOptions.IgnoreCase)]

@@ -1031,7 +1031,8 @@ internal static partial class StepParser
             }
 
             var filler = LeadingFiller().Match(t);
-            if (filler.Success && (Verbs.StartsWithVerb(t[filler.Length..]) || ParseDialogAnswer(StripTrailingPeriod(t[filler.Length..].Trim()), t, null) is not null
+            // "Then in Panel3 set the Time to 14:30": a place before the verb, with no comma around it, too.
+            if (filler.Success && (Verbs.StartsWithVerb(t[filler.Length..]) || PlaceThenVerb(t[filler.Length..]) || ParseDialogAnswer(StripTrailingPeriod(t[filler.Length..].Trim()), t, null) is not null
                 || ParseUntil(StripTrailingPeriod(t[filler.Length..].Trim()), t, new ClauseText([])) is not null))
             {
                 t = t[filler.Length..];
