@@ -858,7 +858,6 @@ public sealed partial class PlaywrightActionExecutor : IActionExecutor
         }
         """;
 
-    // The focused field's value (through shadow roots), or null when the focus is not on a field.
     // What leaving a text field does, without leaving it: the field's change event, which many pages wait for before they
     // take a typed value (dat.gui's text and number fields, a settings form that saves on change). Not for a field that
     // offers suggestions while it keeps the focus (its list stays open for the pick that follows).
@@ -874,6 +873,7 @@ public sealed partial class PlaywrightActionExecutor : IActionExecutor
         }
         """;
 
+    // The focused field's value (through shadow roots), or null when the focus is not on a field.
     private const string FocusedValueScript = """
         () => {
           let el = document.activeElement;

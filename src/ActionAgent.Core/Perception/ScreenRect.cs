@@ -24,6 +24,10 @@ public readonly record struct ScreenRect(double X, double Y, double Width, doubl
     /// <summary>True when the point lies inside the rectangle (edges included).</summary>
     public bool Contains(double x, double y) => x >= X && x <= Right && y >= Y && y <= Bottom;
 
+    /// <summary>Whether another rectangle lies within this one, each edge allowed <paramref name="slack"/> over.</summary>
+    public bool Contains(ScreenRect inner, double slack) =>
+        inner.X >= X - slack && inner.Y >= Y - slack && inner.Right <= Right + slack && inner.Bottom <= Bottom + slack;
+
     /// <summary>Intersection, or an empty rectangle when they do not overlap.</summary>
     public ScreenRect Intersect(ScreenRect other)
     {

@@ -27,6 +27,9 @@ internal static partial class Ordinals
         return Suffixed().Match(w) is { Success: true } m && int.TryParse(m.Groups["n"].Value, NumberStyles.None, CultureInfo.InvariantCulture, out var n) && n > 0 ? n : null;
     }
 
+    /// <summary>The position an ordinal names among <paramref name="count"/> things, "last" being the count; null when the word is none.</summary>
+    public static int? Position(string word, int count) => word.Trim().Equals("last", StringComparison.OrdinalIgnoreCase) ? count : Of(word);
+
     /// <summary>An ordinal, a number word ("three") or plain digits ("3"), as a step's number; null when none.</summary>
     public static int? Number(string word)
     {

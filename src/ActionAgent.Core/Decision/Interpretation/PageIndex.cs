@@ -153,15 +153,10 @@ internal sealed partial class PageIndex
         return rows;
     }
 
-    // The title of a group of boxes drawn as plain text ("Caret" over the radios Blinking, Block, Thick; "Mouse" over
-    // its check boxes): a text outside any table row that two or more boxes below it take as their nearby text. It heads
-    // the elements below it, within the section of the heading above it, until the next such title.
-    // Case is not compared: a title shown in capitals by its style ("RADIO BUTTONS GROUP") is the same words its boxes'
-    // nearby text gives ("Radio buttons group").
     // The title bar of a panel, a bar one clicks to fold it ("Buttons" over Button 1 … Button 5, "Sliders" over three
-    // sliders, an accordion's header over its fields): a short name on a bar at least as wide as every control under it, with two or more controls
-    // straight under it, in its width, before the next such bar. It heads them as a group title does, so "the last button
-    // in the Buttons panel" counts there (batch 23 clicked the title bar itself and said done).
+    // sliders, an accordion's header over its fields): a short name on a bar at least as wide as every control under it,
+    // with two or more controls straight under it, in its width, before the next such bar. It heads them as a group title
+    // does, so "the last button in the Buttons panel" counts there (batch 23 clicked the title bar itself and said done).
     private static List<UiElement> PanelTitles(IReadOnlyList<UiElement> elements)
     {
         static bool Interactive(UiElement e) => e.Role.ToLowerInvariant() is "button" or "link" or "checkbox" or "radio" or "switch" or "slider" or "textbox"
@@ -184,6 +179,11 @@ internal sealed partial class PageIndex
         return titles;
     }
 
+    // The title of a group of boxes drawn as plain text ("Caret" over the radios Blinking, Block, Thick; "Mouse" over
+    // its check boxes): a text outside any table row that two or more boxes below it take as their nearby text. It heads
+    // the elements below it, within the section of the heading above it, until the next such title.
+    // Case is not compared: a title shown in capitals by its style ("RADIO BUTTONS GROUP") is the same words its boxes'
+    // nearby text gives ("Radio buttons group").
     private static List<UiElement> GroupTitles(IReadOnlyList<UiElement> elements, List<UiElement> texts)
     {
         var boxes = elements.Where(e => e.Role.ToLowerInvariant() is "checkbox" or "radio" or "switch" && e.NearbyText is { Length: > 0 }).ToList();
@@ -376,7 +376,6 @@ internal sealed partial class PageIndex
             labels.Add(new LabelText(Phrase.Of(stripped), weight * 0.98, how));
         }
     }
-
 
     private static bool SameRow(ScreenRect a, ScreenRect b)
     {

@@ -122,6 +122,7 @@ internal static partial class StepParser
     [GeneratedRegex(@"^(?:the\s+)?(?<name>(?:\S+\s+){0,3}\S+)\s+tab$", RegexOptions.IgnoreCase)]
     private static partial Regex NamedTab();
 
-    [System.Text.RegularExpressions.GeneratedRegex(@"^(?:and\s+)?(?:then\s+)?(?:(?:set|switch|change|put|turn)\s+it\s+)?back\s+to\s+(?<v>\S.*?)(?:,?\s+(?:as\s+(?:it|they)\s+(?:was|were)(?:\s+before)?|as\s+before|again))?$", System.Text.RegularExpressions.RegexOptions.IgnoreCase)]
-    private static partial System.Text.RegularExpressions.Regex BackToValue();
+    // "(then) back to one (as it was)": the value the control before is to be set to again.
+    [GeneratedRegex(@"^(?:and\s+)?(?:then\s+)?(?:(?:set|switch|change|put|turn)\s+it\s+)?back\s+to\s+(?<v>\S.*?)(?:,?\s+(?:as\s+(?:it|they)\s+(?:was|were)(?:\s+before)?|as\s+before|again))?$", RegexOptions.IgnoreCase)]
+    private static partial Regex BackToValue();
 }

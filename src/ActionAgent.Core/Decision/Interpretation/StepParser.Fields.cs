@@ -166,23 +166,25 @@ internal static partial class StepParser
 
         // "Mark every open task as done except "Fix bug"": the state said before the exceptions is read as if said last.
         rest = StateBeforeExcept().Replace(rest, m => $" {m.Groups["except"].Value}{m.Groups["as"].Value}");
-        var markEvery = word.Equals("mark", StringComparison.OrdinalIgnoreCase) && (MarkAsNot().Match(rest) is { Success: true, Index: > 0 } n ? n : MarkAs().Match(rest)) is { Success: true, Index: > 0 } said
-            && EveryItem().IsMatch(rest[..said.Index]) ? said : null;
-        if (markEvery is not null)
+        var marks = word.Equals("mark", StringComparison.OrdinalIgnoreCase);
+        var markNot = marks ? MarkAsNot().Match(rest) : Match.Empty;
+        var markAs = marks ? MarkAs().Match(rest) : Match.Empty;
+        var said = markNot is { Success: true, Index: > 0 } ? markNot : markAs is { Success: true, Index: > 0 } ? markAs : null;
+        if (said is not null && EveryItem().IsMatch(rest[..said.Index]))
         {
             // "Mark every open task as done": each one's box, one at a time; "mark all as not done": each one unticked.
-            kind = MarkAsNot().IsMatch(rest) ? StepKind.Uncheck : kind;
-            rest = rest[..markEvery.Index];
+            kind = said == markNot ? StepKind.Uncheck : kind;
+            rest = rest[..said.Index];
         }
-        else if (word.Equals("mark", StringComparison.OrdinalIgnoreCase) && MarkAsNot().Match(rest) is { Success: true, Index: > 0 } markNot)
+        else if (said is not null && said == markNot)
         {
             // "Mark it as not done", "mark the meeting as incomplete": its box unticked.
-            return [Step(StepKind.Uncheck, display, target: q.Restore(rest[..markNot.Index], true))];
+            return [Step(StepKind.Uncheck, display, target: q.Restore(rest[..said.Index], true))];
         }
-        else if (word.Equals("mark", StringComparison.OrdinalIgnoreCase) && MarkAs().Match(rest) is { Success: true, Index: > 0 } markAs)
+        else if (said is not null)
         {
             // "Mark the todo "Feed cat" as completed": the box of that item; "Mark all as complete" stays a button name too.
-            return [Step(kind, display, target: q.Restore(rest[..markAs.Index], true)) with { Alternatives = [display] }];
+            return [Step(kind, display, target: q.Restore(rest[..said.Index], true)) with { Alternatives = [display] }];
         }
 
         if (kind == StepKind.Check && !word.Equals("mark", StringComparison.OrdinalIgnoreCase))

@@ -601,7 +601,7 @@ internal static partial class StepParser
         {
             // "Make sure only Boolean 3 and Boolean 5 are ticked in the Booleans panel": every other box there off, and
             // those on (a goal said as the state it ends in).
-            var on = onlyThese.Groups["state"].Value.ToLowerInvariant() is "on" or "ticked" or "checked" or "selected" or "enabled";
+            var on = SaysOn(onlyThese.Groups["state"].Value);
             var these = onlyThese.Groups["these"].Value;
             var where = onlyThese.Groups["place"].Success ? $" {onlyThese.Groups["prep"].Value} {onlyThese.Groups["place"].Value}" : "";
             return [.. ParseClause($"{(on ? "untick" : "tick")} every box{where} except {these}", q), .. ParseClause($"{(on ? "tick" : "untick")} {these}", q)];
@@ -611,7 +611,7 @@ internal static partial class StepParser
         {
             // "everything should be off except "Drag-n-drop"": every box off but that one, and that one on (the exception
             // is what the sentence keeps the other way).
-            var on = all.Groups["state"].Value.ToLowerInvariant() is "on" or "ticked" or "checked" or "selected" or "enabled";
+            var on = SaysOn(all.Groups["state"].Value);
             var noun = all.Groups["noun"].Success ? all.Groups["noun"].Value : "box";
             var except = all.Groups["except"].Value;
             return [.. ParseClause($"{(on ? "tick" : "untick")} every {noun} except {except}", q), .. ParseClause($"{(on ? "untick" : "tick")} {except}", q)];
@@ -1012,6 +1012,9 @@ internal static partial class StepParser
         && words[1].ToLowerInvariant() is not ("it" or "them" or "him" or "her") // "start it": a deed, whatever the verb
         && Verbs.Match(segment.Trim()) is not { Kind: VerbKind.Click or VerbKind.DoubleClick or VerbKind.RightClick or VerbKind.Press or VerbKind.Hover or VerbKind.ModifierClick or VerbKind.Scroll or VerbKind.Wait or VerbKind.Go or VerbKind.Check or VerbKind.Uncheck }
         && !(Verbs.StartsWithVerb(segment.Trim()) && words.Skip(1).Any(w => ListFiller().IsMatch(w) || w.ToLowerInvariant() is "as" or "into" or "onto" or "forward" or "back" or "up" or "down" or "all" or "every" or "each" or "them" or "him" or "her" or "it" or "this" or "that"));
+
+    /// <summary>Whether a state word says on ("ticked", "checked", "enabled", "yes" …) rather than off.</summary>
+    internal static bool SaysOn(string state) => state.Trim().ToLowerInvariant() is "on" or "ticked" or "checked" or "selected" or "enabled" or "yes" or "true";
 
     private static List<string> SplitList(string s) =>
         ListSeparator().Split(s).Select(p => p.Trim()).Where(p => p.Length > 0).ToList();

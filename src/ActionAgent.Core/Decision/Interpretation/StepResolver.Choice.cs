@@ -16,12 +16,9 @@ internal sealed partial class StepResolver
             var group = counted.Groups["group"].Value.Trim();
             var ordinal = counted.Groups["n"].Value;
             var list = g.Find(new Search(group, i => i.IsSelectable && !i.IsCustomDropdown) { VerbHint = RoleHint.Select });
-            if (list.IsAtLeast(Min) && list.Best!.Item.Element.Options is { Count: > 0 } options)
+            if (list.IsAtLeast(Min) && list.Best!.Item.Element.Options.Count > 0)
             {
-                var at = ordinal.Equals("last", StringComparison.OrdinalIgnoreCase) ? options.Count : Ordinals.Of(ordinal) ?? 0;
-                return at >= 1 && at <= options.Count
-                    ? Into(list.Best!, options[at - 1], list)
-                    : new StepGrounding(GroundingStatus.NotFound, null, 0, $"{list.Best!.Item.RoleWord} '{list.Best!.Item.Display}' has {options.Count} options, so it has no {ordinal} one");
+                return OptionAt(list, ordinal);
             }
 
             return Select(step with { Value = $"the {ordinal} radio button", Context = group }, g);
@@ -31,13 +28,9 @@ internal sealed partial class StepResolver
         {
             // "Pick the first option in the type list": that option of the drop-down named, by its place in the list.
             var list = g.Find(new Search(listName, i => i.IsSelectable && !i.IsCustomDropdown) { VerbHint = RoleHint.Select, SoftContext = Soft(step) });
-            if (list.IsAtLeast(Min) && list.Best!.Item.Element.Options is { Count: > 0 } options)
+            if (list.IsAtLeast(Min) && list.Best!.Item.Element.Options.Count > 0)
             {
-                var ordinal = nth.Groups["n"].Value;
-                var at = ordinal.Equals("last", StringComparison.OrdinalIgnoreCase) ? options.Count : Ordinals.Of(ordinal) ?? 0;
-                return at >= 1 && at <= options.Count
-                    ? Into(list.Best!, options[at - 1], list)
-                    : new StepGrounding(GroundingStatus.NotFound, null, 0, $"{list.Best!.Item.RoleWord} '{list.Best!.Item.Display}' has {options.Count} options, so it has no {ordinal} one");
+                return OptionAt(list, nth.Groups["n"].Value);
             }
         }
 
@@ -445,6 +438,15 @@ internal sealed partial class StepResolver
         }
 
         return ChoiceResult(c, desired: true);
+    }
+
+    // The option at a place in the found drop-down's list ("first", "last"), or why it has none there.
+    private StepGrounding OptionAt(Found list, string ordinal)
+    {
+        var options = list.Best!.Item.Element.Options;
+        return Ordinals.Position(ordinal, options.Count) is { } at && at >= 1 && at <= options.Count
+            ? Into(list.Best!, options[at - 1], list)
+            : new StepGrounding(GroundingStatus.NotFound, null, 0, $"{list.Best!.Item.RoleWord} '{list.Best!.Item.Display}' has {options.Count} options, so it has no {ordinal} one");
     }
 
     private MeaningPick? MeaningOption(string value, PageItem select) =>

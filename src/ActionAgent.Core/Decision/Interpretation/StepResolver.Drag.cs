@@ -7,10 +7,6 @@ namespace ActionAgent.Core.Decision.Interpretation;
 /// <summary>Drag steps: onto another element, a slider to an edge or a number.</summary>
 internal sealed partial class StepResolver
 {
-    // Drags its target onto another element, to an edge of the page (a slider all the way: the slider stops at its end),
-    // or sets a range input to a number. A script-drawn slider that says its value (aria-valuenow) is stepped to a number
-    // with the arrow keys; one that says nothing is not set to a number: where a value sits on its track is not known
-    // without a model.
     // Up and down on a slider lying flat (three times wider than high) mean its right and left ends; right and left on
     // one standing mean up and down. Null when the direction is the slider's own.
     private static string? Turned(string direction, ScreenRect track) =>
@@ -18,6 +14,10 @@ internal sealed partial class StepResolver
         : track.Height >= 3 * track.Width ? direction switch { "right" => "up", "left" => "down", _ => null }
         : null;
 
+    // Drags its target onto another element, to an edge of the page (a slider all the way: the slider stops at its end),
+    // or sets a range input to a number. A script-drawn slider that says its value (aria-valuenow) is stepped to a number
+    // with the arrow keys; one that says nothing is not set to a number: where a value sits on its track is not known
+    // without a model.
     private StepGrounding Drag(InterpretedStep step, Grounder g)
     {
         if (Transfer(step, g) is { } moved)

@@ -68,7 +68,7 @@ internal sealed partial class StepResolver
         foreach (var part in g.Page.Items.Where(i => !i.IsHidden && IsRemovePart(i)))
         {
             var holder = g.Page.Items.Where(h => h != part && !h.IsHidden && !IsRemovePart(h) && !h.IsEditable && h.Labels.Any(l => !l.IsSynthetic) && Holds(h, part))
-                .OrderBy(h => h.Element.Bounds.Width * h.Element.Bounds.Height).FirstOrDefault();
+                .OrderBy(h => h.Element.Bounds.Area).FirstOrDefault();
             if (holder is not null && held.All(x => x.Holder != holder))
             {
                 held.Add((holder, part));
@@ -95,7 +95,7 @@ internal sealed partial class StepResolver
         }
 
         held = held.OrderBy(x => x.Holder.Element.Bounds.Y).ThenBy(x => x.Holder.Element.Bounds.X).ToList();
-        var n = m.Groups["n"].Value.Equals("last", StringComparison.OrdinalIgnoreCase) ? held.Count : Ordinals.Of(m.Groups["n"].Value) ?? 0;
+        var n = Ordinals.Position(m.Groups["n"].Value, held.Count) ?? 0;
         if (n < 1 || n > held.Count)
         {
             return new StepGrounding(GroundingStatus.NotFound, null, 0, $"only {held.Count} {m.Groups["kind"].Value}s with a remove part are shown, so there is no {m.Groups["n"].Value} one");
@@ -114,11 +114,7 @@ internal sealed partial class StepResolver
             ? i.Element.Icon is { } icon && RemoveIcon().IsMatch(icon)
             : i.Element.Name.Trim() is "×" or "✕" or "✖" or "x" or "X";
 
-    private static bool Holds(PageItem holder, PageItem part)
-    {
-        var (h, p) = (holder.Element.Bounds, part.Element.Bounds);
-        return p.X >= h.X - 2 && p.Y >= h.Y - 2 && p.X + p.Width <= h.X + h.Width + 2 && p.Y + p.Height <= h.Y + h.Height + 2;
-    }
+    private static bool Holds(PageItem holder, PageItem part) => holder.Element.Bounds.Contains(part.Element.Bounds, slack: 2);
 
     [GeneratedRegex(@"^(?:the\s+)?(?<n>first|second|third|fourth|fifth|sixth|seventh|eighth|ninth|tenth|last|\d+(?:st|nd|rd|th))\s+(?<kind>tag|chip|token|pill|label|badge|filter|item|entry|value)s?(?:\s+(?:in|of|from|on|under|inside)\s+(?<place>.+))?$", RegexOptions.IgnoreCase)]
     private static partial Regex CountedOwner();

@@ -1,3 +1,5 @@
+using System.Text.RegularExpressions;
+
 namespace ActionAgent.Core.Decision.Interpretation;
 
 /// <summary>
@@ -284,8 +286,7 @@ internal sealed partial class StepResolver(StepInterpreterOptions options, Meani
                 if (filled.Status is not (GroundingStatus.Grounded or GroundingStatus.AlreadyDone) && PairToggle().Match(step.Pairs[at]) is { Success: true } said)
                 {
                     // "Boolean off", "Newsletter ticked": no field takes the word, so a box of that name is set so.
-                    var on = said.Groups["state"].Value.ToLowerInvariant() is "on" or "ticked" or "checked" or "enabled" or "yes" or "true" or "selected";
-                    var boxed = ByKind(one with { Kind = on ? StepKind.Check : StepKind.Uncheck, Target = said.Groups["name"].Value }, g);
+                    var boxed = ByKind(one with { Kind = StepParser.SaysOn(said.Groups["state"].Value) ? StepKind.Check : StepKind.Uncheck, Target = said.Groups["name"].Value }, g);
                     filled = boxed.Status is GroundingStatus.Grounded or GroundingStatus.AlreadyDone ? boxed : filled;
                 }
 
@@ -344,6 +345,6 @@ internal sealed partial class StepResolver(StepInterpreterOptions options, Meani
         };
     }
 
-    [System.Text.RegularExpressions.GeneratedRegex(@"^(?<name>.+?)\s+(?<state>on|off|ticked|unticked|checked|unchecked|enabled|disabled|yes|no|true|false|selected|unselected)$", System.Text.RegularExpressions.RegexOptions.IgnoreCase)]
-    private static partial System.Text.RegularExpressions.Regex PairToggle();
+    [GeneratedRegex(@"^(?<name>.+?)\s+(?<state>on|off|ticked|unticked|checked|unchecked|enabled|disabled|yes|no|true|false|selected|unselected)$", RegexOptions.IgnoreCase)]
+    private static partial Regex PairToggle();
 }
